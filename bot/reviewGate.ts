@@ -1,0 +1,24 @@
+/**
+ * The bot's view of staff review: which chats hold answers as drafts, and how a draft is stored.
+ * The implementation (SQLite, staff console, chat approval) lives with the review feature.
+ */
+import type { Facts } from "../rules/facts.js";
+import type { Answer } from "./answer.js";
+import type { IncomingMessage } from "./message.js";
+
+/** Everything staff need to check a draft: the question, the facts, the engine result, the text. */
+export interface DraftInput {
+  message: IncomingMessage;
+  facts: Facts;
+  /** The full answer, including awards with their traces and the citations. */
+  answer: Answer;
+}
+
+export interface ReviewGate {
+  /** true when answers in this chat must be held for staff approval. */
+  isReviewed(channel: IncomingMessage["channel"], chatId: string): boolean;
+  /** Store the draft durably and return its id. */
+  holdDraft(draft: DraftInput): number;
+  /** The acknowledgement to send the asker while the draft waits, or null to send nothing. */
+  acknowledgement(channel: IncomingMessage["channel"], chatId: string): string | null;
+}

@@ -1,0 +1,47 @@
+/**
+ * Where conversation sessions live. The in-memory store is the default; the review issue adds a
+ * SQLite store with the same interface so that a restart keeps sessions.
+ */
+import type { Facts } from "../rules/facts.js";
+import type { SessionKey } from "./message.js";
+
+/** What the bot remembers about one user in one chat. */
+export interface Session {
+  facts: Facts;
+  /** The region(s) the conversation is about (policy ids), most recent first. */
+  policyIds: string[];
+  /** Rule ids the previous turns were about, so "那如果在聊城呢？" can re-evaluate the same topic. */
+  topic: string[];
+  /** The previous question's intent, for follow-ups that only add facts. */
+  lastIntent?: string;
+  /** Facts the bot asked for last turn. */
+  awaiting: string[];
+  /** Epoch ms of the last message; sessions idle longer than the configured time are dropped. */
+  updatedAt: number;
+}
+
+/** Storage for sessions, keyed by (channel, chat, user). */
+export interface SessionStore {
+  get(key: SessionKey): Session | undefined;
+  set(key: SessionKey, session: Session): void;
+  delete(key: SessionKey): void;
+}
+
+/** A stable string for a session key; ids may contain any character, so JSON is used. */
+export function sessionKeyString(key: SessionKey): string {
+  return JSON.stringify([key.channel, key.chatId, key.userId]);
+}
+
+/** Sessions in a Map: lost on restart. */
+export class MemorySessionStore implements SessionStore {
+  readonly #sessions = new Map<string, Session>();
+  get(key: SessionKey): Session | undefined {
+    return this.#sessions.get(sessionKeyString(key));
+  }
+  set(key: SessionKey, session: Session): void {
+    this.#sessions.set(sessionKeyString(key), session);
+  }
+  delete(key: SessionKey): void {
+    this.#sessions.delete(sessionKeyString(key));
+  }
+}

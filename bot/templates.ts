@@ -1,0 +1,59 @@
+/**
+ * The answer templates from prompts/answer.zh.yaml, validated at load so that a missing or misspelt
+ * template is an operator error naming the key, not a blank reply in a merchants' group.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const s = z.string().min(1);
+const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, s])) as Record<K, typeof s>);
+
+const TemplatesSchema = z.strictObject({
+  award: group(["eligible", "eligibleNoAmount", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "excluded"] as const),
+  heading: group(["one", "several"] as const),
+  conditions: s,
+  status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "period", "periodFrom"] as const),
+  citation: s,
+  disclaimer: s,
+  needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback"] as const),
+  explain: group(["intro", "tiers", "askFacts"] as const),
+  validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
+  compare: group(["intro", "none"] as const),
+  outOfScope: s,
+  help: s,
+  nonText: s,
+  empty: s,
+  truncated: s,
+  rateLimited: s,
+  rejectedFact: s,
+  correction: s,
+  contradiction: s,
+  injection: s,
+  internalError: s,
+  factsNone: s,
+  factsHeader: s,
+  reset: s,
+  reviewAck: s,
+});
+
+export type Templates = z.infer<typeof TemplatesSchema>;
+
+const DEFAULT_FILE = fileURLToPath(new URL("../prompts/answer.zh.yaml", import.meta.url));
+
+/** Load and validate the templates; throws one line naming the file and the bad key. */
+export function loadTemplates(file = DEFAULT_FILE): Templates {
+  const raw = parse(readFileSync(file, "utf8"));
+  const result = TemplatesSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`${file}: template "${issue.path.join(".")}" ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Fill `{name}` placeholders; an unknown placeholder is left visible so a test catches it. */
+export function render(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

@@ -1,0 +1,32 @@
+/**
+ * What the engine says about one provision for one set of facts.
+ * This is the shape the bot composes answers from and `ask --json` prints in `awards`.
+ */
+import type { FactName } from "./facts.js";
+
+export interface AwardResult {
+  /** Policy id from policies.json, e.g. "pingyin-2020". */
+  policy: string;
+  /** Rule id, unique within the policy, e.g. "influencer-sales". */
+  rule: string;
+  /** Clause id as in shared/spec/ask.md, e.g. "pingyin-2020:三/(三)/3". */
+  clause: string;
+  /** Short Chinese name of the provision, e.g. "带货达人线上销售奖励". */
+  title: string;
+  /** true = conditions met; false = a condition failed (trace says which); null = undecided, see `missing`. */
+  eligible: boolean | null;
+  /** Integer fen, or null when the text gives no computable figure. */
+  amountFen: number | null;
+  /** The text says 最高 / 不超过: a ceiling, not a promise. */
+  upTo: boolean;
+  /** In force for the activity year named, else on the as-of date; null when the document states no period. */
+  inForce: boolean | null;
+  /** Conditions the bot cannot check and the applicant must meet. */
+  conditions: string[];
+  /** Facts still needed to decide. */
+  missing: FactName[];
+  /** Human-readable steps: each comparison with its source word and reading. */
+  trace: string[];
+  /** Verbatim quote of the clause sentence(s) the rule encodes. */
+  quote: string;
+}
