@@ -18,7 +18,7 @@ const TemplatesSchema = z.strictObject({
   citation: s,
   disclaimer: s,
   needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback"] as const),
-  explain: group(["intro", "tiers", "askFacts"] as const),
+  explain: group(["award", "intro", "tiers", "askFacts"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none"] as const),
   outOfScope: s,

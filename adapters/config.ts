@@ -1,0 +1,202 @@
+/**
+ * The product's configuration: environment variables (and `.env` when present), validated with zod.
+ * Keys are the environment variable names themselves, so `.env.example` documents this file one-to-one.
+ * A bad setting becomes ONE line naming it (`ConfigError`), never a stack trace.
+ */
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+/** A setting that failed validation; `message` is the one line an operator sees. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    detail: string,
+  ) {
+    super(`Bad setting ${setting}: ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+const optionalString = z.string().trim().min(1).optional();
+const httpUrl = (example: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL such as ${example}` });
+const optionalUrl = httpUrl("https://example.com").optional();
+const int = (min: number, max: number) =>
+  z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { error: "must be true or false" }))
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+/** "a,b c" → ["a","b","c"]: lists of ids may use commas, semicolons or spaces. */
+const idList = z
+  .string()
+  .transform((v) => v.split(/[\s,;，；]+/).filter(Boolean))
+  .default([]);
+
+/**
+ * "key=value;key2=value2" or a JSON object → a map of strings. Room ids contain '@' but never '=' or ';',
+ * so the short form is safe for WeChat; JSON is there for values that need those characters.
+ */
+const keyValueMap = z
+  .string()
+  .transform((raw, ctx): Record<string, string> => {
+    const text = raw.trim();
+    if (text.startsWith("{")) {
+      try {
+        const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+      } catch {
+        // fall through to the issue below
+      }
+      ctx.addIssue({ code: "custom", message: 'must be a JSON object of strings, e.g. {"roomId":"前缀"}' });
+      return z.NEVER;
+    }
+    const map: Record<string, string> = {};
+    for (const pair of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+      const eq = pair.indexOf("=");
+      if (eq <= 0 || eq === pair.length - 1) {
+        ctx.addIssue({ code: "custom", message: `"${pair}" is not key=value (use "roomId=value;roomId2=value")` });
+        return z.NEVER;
+      }
+      map[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    }
+    return map;
+  })
+  .default({});
+
+const regex = z.string().transform((source, ctx) => {
+  try {
+    return new RegExp(source, "u");
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `not a valid regular expression (${(error as Error).message})` });
+    return z.NEVER;
+  }
+});
+
+/** Settings read by the conversation core (bot/, knowledge/); validated here so a typo fails at start. */
+const coreEnv = {
+  /** Optional: without a key the bot answers from its templates only. */
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: optionalString,
+  LLM_TIMEOUT_MS: int(100, 600_000).optional(),
+  EMBEDDINGS_BASE_URL: optionalUrl,
+  DATA_DIR: z.string().trim().min(1).default("data"),
+  SESSION_IDLE_MINUTES: int(1, 60 * 24 * 365).optional(),
+  AS_OF: z.iso.date({ error: "must be a date YYYY-MM-DD" }).optional(),
+};
+
+/** Telegram (grammY). The channel starts when TELEGRAM_BOT_TOKEN is set. */
+const telegramEnv = {
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (the token @BotFather gave you)")
+    .optional(),
+  TELEGRAM_API_ROOT: httpUrl("https://api.telegram.org").default("https://api.telegram.org").transform((url) => url.replace(/\/+$/, "")),
+  /** Public HTTPS URL Telegram posts updates to; unset = long polling. */
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_PORT: int(1, 65_535).default(8080),
+  TELEGRAM_WEBHOOK_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "may only contain A-Z a-z 0-9 _ - (Telegram's rule)")
+    .optional(),
+  /** Queue outgoing calls to Telegram's published limits; switch off only for load tests. */
+  TELEGRAM_THROTTLE: bool.default(true),
+};
+
+/** WeChat (Wechaty). The channel starts when WECHATY_PUPPET is set. */
+const wechatEnv = {
+  WECHATY_PUPPET: optionalString,
+  WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
+  /** Login session file name; Wechaty keeps `<name>.memory-card.json` in the working directory. */
+  WECHATY_NAME: z.string().trim().min(1).default("huishang-bot"),
+  /** Per-room prefixes that address the bot without an @-mention; "*" applies to every room. */
+  WECHAT_ROOM_PREFIX: keyValueMap,
+  /** A regular expression; a room message matching it is answered without a mention. Off when unset. */
+  WECHAT_QUESTION_TRIGGER: regex.optional(),
+  /** Room → region (a place name such as 平阴 or a policy id) bound from configuration. */
+  WECHAT_ROOM_REGIONS: keyValueMap,
+  /** Contact ids allowed to bind a room's region with "@bot 绑定 平阴". */
+  WECHAT_STAFF_IDS: idList,
+  /** Minimum gap between two messages the bot sends into the same chat. */
+  WECHAT_PACE_CHAT_MS: int(0, 600_000).default(2_000),
+  /** Minimum gap between any two messages the bot sends. */
+  WECHAT_PACE_GLOBAL_MS: int(0, 600_000).default(800),
+  /** Random extra delay (0…this) added to every gap, so sending never looks machine-regular. */
+  WECHAT_PACE_JITTER_MS: int(0, 600_000).default(1_200),
+  /** Longest single WeChat message; longer replies are split at line breaks. */
+  WECHAT_MAX_MESSAGE_CHARS: int(200, 10_000).default(1_800),
+};
+
+/**
+ * ─── STAFF / REVIEW SETTINGS ──────────────────────────────────────────────────────────────────────
+ * Owned by the review feature: REVIEW_CHATS, REVIEW_ACK, REVIEW_ACK_TEXT, STAFF_TOKEN, STAFF_PORT,
+ * STAFF_HOST, STAFF_COOKIE_SECURE, TELEGRAM_STAFF_CHAT_ID, WECHAT_STAFF_ROOM are validated by
+ * `loadStaffConfig` in adapters/staff/config.ts (same one-line errors); they are listed here only so
+ * `.env.example` is checked against every name. Only STAFF_IDS is read here too: staff listed there
+ * ("wechat:<id>" or a bare id) may also bind WeChat rooms to regions.
+ */
+export const STAFF_SETTING_NAMES = [
+  "REVIEW_CHATS",
+  "REVIEW_ACK",
+  "REVIEW_ACK_TEXT",
+  "STAFF_TOKEN",
+  "STAFF_PORT",
+  "STAFF_HOST",
+  "STAFF_COOKIE_SECURE",
+  "STAFF_IDS",
+  "TELEGRAM_STAFF_CHAT_ID",
+  "WECHAT_STAFF_ROOM",
+] as const;
+const staffEnv = {
+  STAFF_IDS: idList,
+};
+// ─── END STAFF / REVIEW SETTINGS ─────────────────────────────────────────────────────────────────
+
+/** Every setting, keyed by its environment variable name. */
+export const ConfigSchema = z.object({ ...coreEnv, ...telegramEnv, ...wechatEnv, ...staffEnv });
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+/** Names of the settings validated here. */
+export const SETTING_NAMES = Object.keys(ConfigSchema.shape) as (keyof AppConfig)[];
+
+/** Every setting of the product, for `.env.example` and documentation checks. */
+export const ALL_SETTING_NAMES: readonly string[] = [...new Set<string>([...SETTING_NAMES, ...STAFF_SETTING_NAMES])];
+
+/**
+ * Validate settings from an environment-like record. Empty values count as unset, so a copied
+ * `.env.example` with blanks behaves like no file at all. Throws `ConfigError` on the first bad setting.
+ */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const present = Object.fromEntries(
+    SETTING_NAMES.flatMap((name) => {
+      const value = env[name];
+      return value === undefined || value.trim() === "" ? [] : [[name, value]];
+    }),
+  );
+  const result = ConfigSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new ConfigError(String(issue.path[0] ?? "configuration"), issue.message);
+}
+
+/**
+ * Load `.env` (if the file exists; real environment variables win) and validate. This is what
+ * `npm start` uses; tests call `parseConfig` directly.
+ */
+export function loadConfig(envFile = ".env"): AppConfig {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}
+
+/** Which channels a configuration starts: `npm start` picks console only when neither chat channel is set. */
+export function selectedChannels(config: AppConfig): ("telegram" | "wechat" | "console")[] {
+  const channels: ("telegram" | "wechat" | "console")[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) channels.push("telegram");
+  if (config.WECHATY_PUPPET) channels.push("wechat");
+  return channels.length > 0 ? channels : ["console"];
+}

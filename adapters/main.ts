@@ -1,0 +1,146 @@
+/**
+ * `npm start`: read the configuration, build the bot, and start the channels it names — Telegram when
+ * TELEGRAM_BOT_TOKEN is set, WeChat when WECHATY_PUPPET is set, otherwise the console chat. SIGINT and
+ * SIGTERM stop every channel before the process exits.
+ */
+import { pathToFileURL } from "node:url";
+import type { Bot, Composer, Context } from "grammy";
+import { createLlmPhraser } from "../bot/llmPhraser.js";
+import type { ConversationHandler } from "../bot/message.js";
+import { PolicyBot } from "../bot/policyBot.js";
+import type { AdapterLog } from "./adapterLog.js";
+import type { ChannelSender } from "./channelSender.js";
+import { ConfigError, loadConfig, selectedChannels, type AppConfig } from "./config.js";
+import { runConsole, type ConsoleOptions } from "./console.js";
+import { startTelegram } from "./telegram/startTelegram.js";
+import { createTelegramBot, telegramSender } from "./telegram/telegramBot.js";
+import { startWechat, type RunningWechat } from "./wechat/startWechat.js";
+import type { WechatInterceptor } from "./wechat/wechatAdapter.js";
+
+/** Ways to extend the channels without editing them (the review feature uses these). */
+export interface ChannelExtensions {
+  /** Extra grammY middleware (staff commands, approval buttons), installed before the question handler. */
+  telegramComposers?: Composer<Context>[];
+  /** Run before the bot on every WeChat text message (staff commands in rooms). */
+  wechatInterceptors?: WechatInterceptor[];
+  /** Streams for the console channel (tests). */
+  console?: ConsoleOptions;
+  log?: AdapterLog;
+}
+
+export interface RunningChannels {
+  /** One sender per started chat channel, for posting approved drafts. */
+  senders: ChannelSender[];
+  /** The grammY bot, when Telegram runs (e.g. to forward drafts to a staff group with `bot.api`). */
+  telegramBot?: Bot;
+  /** The WeChat channel, when it runs (e.g. `wechat.post(staffRoomId, text)`). */
+  wechat?: RunningWechat;
+  /** Resolves when the console chat ends (the user typed /quit or closed the input); absent otherwise. */
+  consoleClosed?: Promise<void>;
+  /** Stop every channel. */
+  stop(): Promise<void>;
+}
+
+/** Start the channels `config` selects, all answered by `handler`. */
+export async function startChannels(config: AppConfig, handler: ConversationHandler, extensions: ChannelExtensions = {}): Promise<RunningChannels> {
+  const log = extensions.log ?? console;
+  const stops: (() => Promise<void>)[] = [];
+  const running: RunningChannels = {
+    senders: [],
+    async stop() {
+      await Promise.allSettled(stops.map((stop) => stop()));
+    },
+  };
+  try {
+    for (const channel of selectedChannels(config)) {
+      if (channel === "telegram") {
+        const bot = createTelegramBot({
+          token: config.TELEGRAM_BOT_TOKEN!,
+          handler,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          throttle: config.TELEGRAM_THROTTLE,
+          composers: extensions.telegramComposers ?? [],
+          log,
+        });
+        const telegram = await startTelegram(bot, {
+          ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
+          webhookHost: config.TELEGRAM_WEBHOOK_HOST,
+          webhookPort: config.TELEGRAM_WEBHOOK_PORT,
+          ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+          log,
+        });
+        stops.push(() => telegram.stop());
+        running.telegramBot = bot;
+        running.senders.push(telegramSender(bot.api));
+      } else if (channel === "wechat") {
+        const wechat = await startWechat(config, handler, { log, interceptors: extensions.wechatInterceptors ?? [] });
+        stops.push(() => wechat.stop());
+        running.wechat = wechat;
+        running.senders.push(wechat.sender);
+      } else {
+        const chat = runConsole(handler, extensions.console);
+        stops.push(async () => chat.stop());
+        running.consoleClosed = chat.closed;
+      }
+    }
+  } catch (error) {
+    await running.stop(); // a later channel failed: do not leave earlier ones running
+    throw error;
+  }
+  return running;
+}
+
+/** The real bot, configured from the environment (language model only when OPENAI_API_KEY is set). */
+export async function createPolicyBot(config: AppConfig): Promise<PolicyBot> {
+  const phraser = config.OPENAI_API_KEY
+    ? createLlmPhraser({
+        apiKey: config.OPENAI_API_KEY,
+        ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+        model: config.OPENAI_MODEL ?? "gpt-4o-mini",
+        timeoutMs: config.LLM_TIMEOUT_MS ?? 15_000,
+      })
+    : undefined;
+  return PolicyBot.create({
+    ...(config.AS_OF ? { asOf: config.AS_OF } : {}),
+    ...(config.SESSION_IDLE_MINUTES ? { sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000 } : {}),
+    ...(phraser ? { phraser } : {}),
+  });
+}
+
+/** The `npm start` entry point. */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // One line naming the setting, never a stack trace.
+    console.error(error instanceof ConfigError ? error.message : `Bad configuration: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const handler = await createPolicyBot(config);
+  const channels = await startChannels(config, handler);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: stopping…`);
+    const forced = setTimeout(() => process.exit(1), 10_000).unref(); // a hung channel must not block exit
+    await channels.stop();
+    clearTimeout(forced);
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  if (channels.consoleClosed) {
+    await channels.consoleClosed;
+    await shutdown("end of input");
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `Start-up failed: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

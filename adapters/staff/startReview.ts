@@ -1,0 +1,95 @@
+/**
+ * Staff review wired together: the SQLite database (sessions + drafts), the ReviewService the bot calls,
+ * the chat approval handlers for the channels, and the staff console.
+ *
+ * In adapters/main.ts:
+ *   const review = createStaffReview(loadStaffConfig());
+ *   const bot = new PolicyBot({ ..., sessions: review.sessions, review: review.service });
+ *   const running = await startChannels(config, bot, { ...review.extensions });
+ *   await review.attach(running);          // senders, draft forwarding, console, retry timer
+ *   … on shutdown: await running.stop(); await review.close();
+ */
+import type { Api, Composer, Context } from "grammy";
+import type { ChannelSender } from "../channelSender.js";
+import type { WechatInterceptor } from "../wechat/wechatAdapter.js";
+import { ReviewService } from "../../bot/review/reviewService.js";
+import { openDatabase, type SqliteDatabase } from "../../bot/store/database.js";
+import { SqliteSessionStore } from "../../bot/store/sqliteSessionStore.js";
+import type { StaffConfig } from "./config.js";
+import { startStaffConsole, type StaffConsole } from "./console.js";
+import { createTelegramReviewComposer, forwardDraftsToTelegram } from "./telegramReview.js";
+import { createWechatReviewHandler } from "./wechatReview.js";
+
+/** What `attach` needs from the started channels (a structural subset of RunningChannels). */
+export interface ReviewChannels {
+  senders: ChannelSender[];
+  telegramBot?: { api: Api };
+  wechat?: {
+    post(chatId: string, text: string): Promise<void>;
+    ready?: Promise<void>;
+    wechaty?: { Room: { find(query: { topic: string }): Promise<{ id: string } | undefined> } };
+  };
+}
+
+export interface StaffReview {
+  db: SqliteDatabase;
+  service: ReviewService;
+  /** Sessions in SQLite: pass to PolicyBot so a restart keeps them. */
+  sessions: SqliteSessionStore;
+  /** Pass to startChannels: the Telegram buttons/commands and the WeChat room commands. */
+  extensions: { telegramComposers: Composer<Context>[]; wechatInterceptors: WechatInterceptor[] };
+  /** After the channels started: register their senders (resuming undelivered replies), forward new drafts to staff chats, start the console. */
+  attach(channels: ReviewChannels): Promise<{ consoleUrl?: string }>;
+  close(): Promise<void>;
+}
+
+/** Open the database and build the review service and its chat handlers from the staff settings. */
+export function createStaffReview(config: StaffConfig, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): StaffReview {
+  const db = openDatabase({ dataDir: config.DATA_DIR });
+  const service = new ReviewService({ db, reviewChats: config.REVIEW_CHATS, ackChats: config.REVIEW_ACK, ackText: config.REVIEW_ACK_TEXT, log });
+  const wechatHandler = createWechatReviewHandler({ service, staffIds: config.STAFF_IDS, staffRoom: config.WECHAT_STAFF_ROOM });
+  let consoleServer: StaffConsole | undefined;
+  const unsubscribe: (() => void)[] = [];
+
+  return {
+    db,
+    service,
+    sessions: new SqliteSessionStore(db),
+    extensions: {
+      telegramComposers: [createTelegramReviewComposer({ service, staffIds: config.STAFF_IDS, staffChatId: config.TELEGRAM_STAFF_CHAT_ID })],
+      wechatInterceptors: [(m) => wechatHandler.handle(m)],
+    },
+    async attach(channels) {
+      for (const sender of channels.senders) service.registerSender(sender);
+      if (channels.telegramBot && config.TELEGRAM_STAFF_CHAT_ID) {
+        unsubscribe.push(forwardDraftsToTelegram(channels.telegramBot.api, service, config.TELEGRAM_STAFF_CHAT_ID));
+      }
+      const wechat = channels.wechat;
+      if (wechat && config.WECHAT_STAFF_ROOM) {
+        const room = config.WECHAT_STAFF_ROOM;
+        // A topic is resolved to the room id once the puppet is logged in; an id is used as is.
+        const roomId = room.endsWith("@chatroom") ? Promise.resolve(room)
+          : Promise.resolve(wechat.ready).then(() => wechat.wechaty?.Room.find({ topic: room })).then((r) => (typeof r === "string" ? r : r?.id));
+        unsubscribe.push(wechatHandler.forwardDrafts(async (text) => {
+          const id = await roomId;
+          if (!id) throw new Error(`WECHAT_STAFF_ROOM: no room "${room}" found`);
+          await wechat.post(id, text);
+        }));
+      }
+      service.start();
+      if (config.STAFF_TOKEN) {
+        consoleServer = await startStaffConsole({ service, tokens: config.STAFF_TOKEN, host: config.STAFF_HOST, port: config.STAFF_PORT, cookieSecure: config.STAFF_COOKIE_SECURE });
+        log(`staff console: ${consoleServer.url}`);
+      } else if (config.REVIEW_CHATS.length > 0 && !config.TELEGRAM_STAFF_CHAT_ID && !config.WECHAT_STAFF_ROOM) {
+        log("REVIEW_CHATS: chats are in review mode but STAFF_TOKEN, TELEGRAM_STAFF_CHAT_ID and WECHAT_STAFF_ROOM are all unset, so no one can approve drafts");
+      }
+      return { consoleUrl: consoleServer?.url };
+    },
+    async close() {
+      unsubscribe.splice(0).forEach((u) => u());
+      await consoleServer?.close();
+      await service.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * WeChat through Wechaty: turns room and private messages into `IncomingMessage`s and posts the bot's
+ * replies back, @-mentioning the asker, split into WeChat-sized pieces and paced. Nothing here decides
+ * what to answer; that is `bot/`. The only logic of its own is channel etiquette: when a room message is
+ * for the bot, and who may bind a room to a region.
+ */
+import { types, type Wechaty } from "wechaty";
+import type { Contact, Message, Room } from "wechaty";
+import type { AdapterLog } from "../adapterLog.js";
+import type { ChannelSender, ReplyTarget } from "../channelSender.js";
+import { ADAPTER_ERROR_TEXT, NO_FACTS_TEXT, RESET_TEXT, parseChatCommand } from "../chatCommands.js";
+import type { ConversationHandler, IncomingMessage, SessionKey } from "../../bot/message.js";
+import { listRegionNames, resolveRegion } from "../regionName.js";
+import { splitReply } from "../splitReply.js";
+import type { RoomRegionStore } from "./roomRegions.js";
+import { roomTrigger, type RoomTriggerOptions } from "./roomTrigger.js";
+import type { SendPacer } from "./sendPacer.js";
+import { SerialQueue } from "./serialQueue.js";
+
+export interface WechatAdapterOptions extends RoomTriggerOptions {
+  handler: ConversationHandler;
+  pacer: SendPacer;
+  regions: RoomRegionStore;
+  /** Contact ids allowed to bind a room's region. */
+  staffIds: readonly string[];
+  /** Longest single message; longer replies are split at line breaks. */
+  maxMessageChars: number;
+  /** Messages older than this (e.g. a backlog delivered after a restart) are not answered. */
+  maxAgeSeconds?: number;
+  log?: AdapterLog;
+  /** Called once per incoming message with what the adapter did, for logs and tests. */
+  onOutcome?: (outcome: WechatOutcome) => void;
+  /**
+   * Run before the bot on every text message (room or private, addressed or not), e.g. the review
+   * feature's staff commands. The first one that returns text answers the message instead of the bot.
+   */
+  interceptors?: WechatInterceptor[];
+}
+
+/** A text message as interceptors see it. */
+export interface WechatTextMessage {
+  /** Room id; undefined in a private chat. */
+  roomId?: string;
+  roomTopic?: string;
+  talkerId: string;
+  talkerName?: string;
+  /** The text, with the bot's @-mention removed when there was one. */
+  text: string;
+}
+
+/** Returns the reply when it handled the message, or null/undefined to let the next step have it. */
+export type WechatInterceptor = (message: WechatTextMessage) => string | null | undefined | Promise<string | null | undefined>;
+
+export interface WechatOutcome {
+  messageId: string;
+  chatId: string;
+  userId: string;
+  result: "ignored" | "replied" | "silent" | "command" | "failed";
+}
+
+export interface WechatAdapter {
+  /** Posts into a WeChat room or private chat on behalf of others (staff approving a draft). */
+  sender: ChannelSender;
+  /** Post `text` into a room (by id) or a private chat (by contact id), paced, without a mention. */
+  post(chatId: string, text: string): Promise<void>;
+  /** Stop listening to the Wechaty instance. */
+  detach(): void;
+}
+
+/** Message types that need no reply at all: recalls, system notes, money transfers. */
+const SILENT_TYPES = new Set<types.Message>([
+  types.Message.Unknown,
+  types.Message.Recalled,
+  types.Message.GroupNote,
+  types.Message.Transfer,
+  types.Message.RedEnvelope,
+]);
+
+/** "绑定 平阴", "绑定地区：平阴", "解绑", "解除绑定". */
+const BIND_COMMAND = /^(?:绑定(?:地区|区域)?[\s:：]*(?<region>\S.*)?|(?<unbind>解绑|解除绑定|取消绑定))$/u;
+
+/** Listen to `wechaty`'s messages and answer through `options.handler`. */
+export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOptions): WechatAdapter {
+  const log = options.log ?? console;
+  const perUser = new SerialQueue();
+  /** Chats seen so far, so the sender knows a room id from a contact id. */
+  const roomIds = new Set<string>();
+
+  const say = async (chatId: string, text: string, room: Room | undefined, to: Contact | undefined) => {
+    const chunks = splitReply(text, options.maxMessageChars);
+    for (const [index, chunk] of chunks.entries()) {
+      await options.pacer.schedule(chatId, async () => {
+        // Mention the asker on the first piece only; the rest continue the same reply.
+        if (room) await (index === 0 && to ? room.say(chunk, to) : room.say(chunk));
+        else await to?.say(chunk);
+      });
+    }
+  };
+
+  const onMessage = async (message: Message): Promise<void> => {
+    if (message.self()) return; // our own replies come back as messages too
+    const talker = message.talker();
+    const room = message.room();
+    const chatId = room ? room.id : talker.id;
+    const report = (result: WechatOutcome["result"]) =>
+      options.onOutcome?.({ messageId: message.id, chatId, userId: talker.id, result });
+
+    if (SILENT_TYPES.has(message.type()) || message.age() > (options.maxAgeSeconds ?? 180) || talker.type() === types.Contact.Official) {
+      return report("ignored");
+    }
+    if (room) roomIds.add(room.id);
+    const isText = message.type() === types.Message.Text;
+
+    // In a room only text can address the bot (an image cannot @-mention anyone).
+    if (room && !isText) return report("ignored");
+    const rawText = isText ? message.text() : "";
+    const mentionsBot = room ? await message.mentionSelf() : false;
+    const textWithoutMention = mentionsBot ? stripSelfMention(await message.mentionText(), wechaty) : rawText;
+
+    if (isText && options.interceptors?.length) {
+      const seen: WechatTextMessage = { talkerId: talker.id, talkerName: talker.name(), text: textWithoutMention };
+      if (room) Object.assign(seen, { roomId: room.id, roomTopic: await room.topic().catch(() => undefined) });
+      for (const intercept of options.interceptors) {
+        const reply = await Promise.resolve(intercept(seen)).catch((error: Error) => {
+          log.error(`wechat: interceptor failed on ${message.id}: ${error.message}`);
+          return ADAPTER_ERROR_TEXT;
+        });
+        if (reply) {
+          await say(chatId, reply, room, talker);
+          return report("command");
+        }
+      }
+    }
+
+    let text = rawText;
+    if (room) {
+      const trigger = roomTrigger({ roomId: room.id, text: rawText, mentionsBot, textWithoutMention }, options);
+      if (!trigger.addressed) return report("ignored");
+      text = trigger.text;
+    }
+
+    const key: SessionKey = { channel: "wechat", chatId, userId: talker.id };
+    await perUser.run(JSON.stringify([chatId, talker.id]), async () => {
+      try {
+        const direct = room ? await roomCommand(room, talker.id, text) : undefined;
+        const reply = direct ?? chatCommand(key, text);
+        if (reply !== undefined) {
+          await say(chatId, reply, room, talker);
+          return report("command");
+        }
+        const incoming: IncomingMessage = {
+          channel: "wechat",
+          chatId,
+          userId: talker.id,
+          userName: talker.name(),
+          text,
+          isPrivate: !room,
+          messageId: message.id,
+          kind: isText ? "text" : "non_text",
+        };
+        const policyId = room ? options.regions.get(room.id) : undefined;
+        if (policyId) incoming.defaultPolicy = policyId;
+        const botReply = await options.handler.handle(incoming);
+        if (botReply.silent || botReply.answer.text.trim() === "") return report("silent");
+        await say(chatId, botReply.answer.text, room, talker);
+        report("replied");
+      } catch (error) {
+        log.error(`wechat: failed to answer message ${message.id} in ${chatId}: ${(error as Error).message}`);
+        await say(chatId, ADAPTER_ERROR_TEXT, room, talker).catch(() => undefined);
+        report("failed");
+      }
+    });
+  };
+
+  /** Help, facts and reset: the same in rooms and private chats. */
+  const chatCommand = (key: SessionKey, text: string): string | undefined => {
+    switch (parseChatCommand(text)) {
+      case "help":
+        return options.handler.helpText();
+      case "facts":
+        return options.handler.describeFacts(key).trim() || NO_FACTS_TEXT;
+      case "reset":
+        options.handler.reset(key);
+        return RESET_TEXT;
+      default:
+        return undefined;
+    }
+  };
+
+  /** Room-only staff command: bind or unbind the room's default region. */
+  const roomCommand = async (room: Room, userId: string, text: string): Promise<string | undefined> => {
+    const match = BIND_COMMAND.exec(text.trim());
+    if (!match) return undefined;
+    if (!options.staffIds.includes(userId)) return "只有本群管理员可以绑定或解绑本群地区。";
+    const regions = options.handler.regions();
+    if (match.groups?.unbind) {
+      options.regions.clear(room.id);
+      return "已解除本群的地区绑定。之后请在提问时说明地区。";
+    }
+    const wanted = match.groups?.region ?? "";
+    const region = resolveRegion(wanted, regions);
+    if (!region) return `没有找到“${wanted || "（空）"}”。可绑定的地区：${listRegionNames(regions)}。例如：绑定 平阴`;
+    options.regions.set(room.id, region.id);
+    log.info(`wechat: room ${room.id} (${await room.topic().catch(() => "?")}) bound to ${region.id} by ${userId}`);
+    return `本群已绑定地区：${region.name}。没有说明地区的问题，将按${region.name}的政策回答。`;
+  };
+
+  const listener = (message: Message) => {
+    onMessage(message).catch((error: unknown) => log.error(`wechat: message handler crashed: ${(error as Error).message}`));
+  };
+  wechaty.on("message", listener);
+
+  /** The room behind `chatId`, or undefined when it is a private chat (a contact id). */
+  const findRoom = async (chatId: string): Promise<Room | undefined> => {
+    if (!roomIds.has(chatId) && !chatId.endsWith("@chatroom")) return undefined;
+    const room = await wechaty.Room.find({ id: chatId });
+    if (!room) throw new Error(`wechat: room ${chatId} not found`);
+    return room;
+  };
+
+  const sender: ChannelSender = {
+    channel: "wechat",
+    async sendReply(chatId: string, text: string, to: ReplyTarget): Promise<void> {
+      const room = await findRoom(chatId);
+      const contact = await wechaty.Contact.find({ id: to.userId });
+      if (!room && !contact) throw new Error(`wechat: contact ${to.userId} not found`);
+      await say(chatId, text, room, contact);
+    },
+  };
+
+  const post = async (chatId: string, text: string): Promise<void> => {
+    const room = await findRoom(chatId);
+    const contact = room ? undefined : await wechaty.Contact.find({ id: chatId });
+    if (!room && !contact) throw new Error(`wechat: contact ${chatId} not found`);
+    await say(chatId, text, room, contact);
+  };
+
+  return { sender, post, detach: () => void wechaty.off("message", listener) };
+}
+
+/** `mentionText()` strips mentions by display name; also strip the bot's own name if it survived (room aliases). */
+function stripSelfMention(text: string, wechaty: Wechaty): string {
+  let name = "";
+  try {
+    name = wechaty.currentUser.name();
+  } catch {
+    return text; // not logged in: nothing to strip
+  }
+  return name ? text.split(`@${name}`).join(" ").trim() : text;
+}

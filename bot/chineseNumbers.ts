@@ -1,0 +1,443 @@
+/**
+ * Numbers as merchants write them in chat: `12万`, `10w+`, `1.2亿`, `2k`, `¥85,000`, `9.8万`,
+ * `十二万`, `一亿二千万`, `3百万`, `百分之五十`, `2021年`, `二零二一年`, `去年`, `2022-12-31`…
+ *
+ * `findNumbers` reports every mention with its position, so the fact extractor can read the words
+ * around it and the number guard can point at an ungrounded one. Values are computed from the
+ * digit string (not by multiplying floats), so `9.8万` is exactly 98000 and `mentionToFen` is exact.
+ */
+
+/** Counting units recognised right after a number (after 万/亿 is applied: `20万元` → 元). */
+export type NumberUnit =
+  | "元" | "人" | "人次" | "名" | "位" | "个" | "家" | "户" | "间" | "笔" | "单" | "件" | "吨"
+  | "平方米" | "天" | "年" | "月" | "次" | "场" | "%";
+
+/** One number found in a text. */
+export interface NumberMention {
+  /** UTF-16 offsets into the text given to `findNumbers`: text.slice(start, end) === raw. */
+  start: number;
+  end: number;
+  raw: string;
+  /** Signed value with 万/亿/w/k applied; for a year, the year (去年 → as-of year − 1). */
+  value: number;
+  /** Exact decimal string of |value| ("98000", "0.5"); absent for absurd values. */
+  decimal?: string;
+  /** Unit written after the number, normalised: 万元/块 → 元, 平米/㎡ → 平方米, 个月 → 月, ％ → %. */
+  unit?: NumberUnit;
+  /** Written as "10w+", "10万以上", "100多万", "超过10万": the true value is at least `value`. */
+  atLeast?: true;
+  /** Written as "不到10万", "接近100万": the true value is below `value`. */
+  below?: true;
+  /** A calendar year: "2021年", "二零二一年", "2022-12-31", or a relative word (去年/今年/前年/当年…). */
+  isYear?: true;
+  /** For relative year words: the word itself (当年 may mean a year named elsewhere). */
+  relative?: string;
+  /** A full date when written ("2022-12-31", "2022年12月31日"): YYYY-MM-DD. */
+  date?: string;
+  /** The month when written with the year ("2020年3月" → 3). */
+  month?: number;
+  /** A minus sign stood before the number ("粉丝-5", "-5万"). */
+  negative?: true;
+  /** Not finite, or beyond 1e12 in magnitude ("1e30"): no real fact is that large. */
+  absurd?: true;
+  /** Written with Chinese numerals (十二万, 两千). */
+  chinese?: true;
+}
+
+/** Options of `findNumbers`. */
+export interface FindNumbersOptions {
+  /** "YYYY-MM-DD": resolves 去年/今年/前年/当年. Without it relative year words are not reported. */
+  asOf?: string;
+}
+
+const ABSURD = 1e12;
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+/** Power of ten of a multiplier written after a number. */
+const MULTIPLIER_EXP: Record<string, number> = {
+  万亿: 12, 千万: 7, 百万: 6, 十万: 5, 亿: 8, 万: 4, 千: 3, 百: 2, w: 4, W: 4, k: 3, K: 3,
+};
+
+/** Unit words, longest first, with their normalised unit. */
+const UNIT_WORDS: ReadonlyArray<readonly [string, NumberUnit]> = [
+  ["平方米", "平方米"], ["平方", "平方米"], ["平米", "平方米"], ["㎡", "平方米"], ["m²", "平方米"], ["m2", "平方米"], ["平", "平方米"],
+  ["块钱", "元"], ["人民币", "元"], ["元", "元"], ["块", "元"],
+  ["人次", "人次"], ["个月", "月"], ["个人", "人"], ["人", "人"], ["名", "名"], ["位", "位"], ["个", "个"],
+  ["家", "家"], ["户", "户"], ["间", "间"], ["笔", "笔"], ["单", "单"], ["件", "件"], ["吨", "吨"],
+  ["天", "天"], ["年", "年"], ["月", "月"], ["次", "次"], ["场", "场"], ["%", "%"],
+];
+
+// Core number patterns. Full-width digits are normalised before matching (same string length).
+const ARABIC = /([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?/g;
+const CHINESE = /[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億]+/g;
+const DATE = /(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
+const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
+const CN_YEAR = /([零〇一二三四五六七八九]{4})年/g;
+const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
+const HALF = /半(天|年|个月)/g;
+const COMPOUND_TAIL = /^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/;
+/** "过百万", "上千万", "破亿": a bare magnitude after 过/上/破/超/逾 means at least that much. */
+const BARE_MAGNITUDE = /(?<=[过上破超逾])(十万|百万|千万|亿)/g;
+const YEAR_RANGE_TAIL = /^\s?[-—–~～至到]\s?(19|20)\d{2}\s?年/;
+const RELATIVE_YEAR = /(本年度|上一年度|上年度|去年|今年|前年|明年|当年|本年|上一年|上年)/g;
+const RELATIVE_OFFSET: Record<string, number> = {
+  去年: -1, 今年: 0, 前年: -2, 明年: 1, 当年: 0, 本年: 0, 本年度: 0, 上年: -1, 上一年: -1, 上年度: -1, 上一年度: -1,
+};
+/** "在京东上年销售额" is "on JD, annual sales", not "last year": 上 after a place is locative. */
+const LOCATIVE_BEFORE_SHANG = /(京东|淘宝|天猫|拼多多|平台|网|抖音|快手|店|线|苏宁)$/;
+const AT_LEAST_PREFIX = /(超过|超出|突破|高于|大于|多于|逾|超|破|过)\s?$/;
+const BELOW_PREFIX = /(不到|不足|不满|未满|未达到|没到|没达到|没有达到|接近|将近|差一点|低于|少于)\s?$/;
+
+/** Turn full-width digits and signs into ASCII without changing string length (offsets stay valid). */
+function normaliseWidth(text: string): string {
+  return text.replace(/[０-９．％＋－ＷｗＫｋ]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+    return { "．": ".", "％": "%", "＋": "+", "－": "-", Ｗ: "W", ｗ: "w", Ｋ: "K", ｋ: "k" }[c] ?? c;
+  });
+}
+
+/**
+ * Exact decimal string of digits × 10^exp (digits without a point, `fracLen` of them after it).
+ * "98" frac 1 exp 4 → "9.8"×10^4 → "98000".
+ */
+function shiftDecimal(intPart: string, frac: string, exp: number): string {
+  const digits = (intPart + frac).replace(/^0+(?=\d)/, "");
+  const shift = exp - frac.length;
+  let s: string;
+  if (shift >= 0) s = digits + "0".repeat(shift);
+  else {
+    const pointAt = digits.length + shift;
+    s = pointAt > 0 ? `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}` : `0.${"0".repeat(-pointAt)}${digits}`;
+    s = s.replace(/\.?0+$/, "");
+  }
+  return s.replace(/^0+(?=\d)/, "") || "0";
+}
+
+/**
+ * Parse a run of Chinese numerals: 十二万 → 120000, 一亿二千万 → 120000000, 二零二一 → 2021,
+ * 一万五 → 15000 (a trailing digit after a unit means the next lower place). Returns null for
+ * runs that are not a number (千万 as in "千万别", a lone 万).
+ */
+export function parseChineseNumeral(run: string): number | null {
+  const first = run[0];
+  if (first === undefined || (!(first in CN_DIGIT) && first !== "十" && first !== "拾")) return null;
+  // A pure digit sequence (二零二一) reads positionally.
+  if (run.length > 1 && [...run].every((c) => c in CN_DIGIT && c !== "两")) {
+    return Number([...run].map((c) => CN_DIGIT[c]).join(""));
+  }
+  let total = 0; // everything above the current 万 section
+  let section = 0; // within the current 万 section
+  let digit = 0;
+  let lastUnit = 0;
+  for (const c of run) {
+    const d = CN_DIGIT[c];
+    if (d !== undefined) {
+      digit = d;
+      if (d === 0) lastUnit = 0; // 一千零五: the 五 is units, not hundreds
+      continue;
+    }
+    const small = CN_SMALL_UNIT[c];
+    if (small !== undefined) {
+      section += (digit || (small === 10 ? 1 : 0) || (section === 0 && total === 0 ? 1 : 0)) * small;
+      digit = 0;
+      lastUnit = small;
+      continue;
+    }
+    const big = CN_BIG_UNIT[c];
+    if (big === undefined) return null;
+    if (section === 0 && digit === 0 && total === 0) return null;
+    if (big === 1e8) {
+      total = (total + section + digit) * big;
+    } else {
+      total += (section + digit) * big;
+    }
+    section = 0;
+    digit = 0;
+    lastUnit = big;
+  }
+  // 一万五 = 15000, 三千五 = 3500: a bare trailing digit takes the place below the last unit.
+  if (digit > 0 && lastUnit >= 100) digit *= lastUnit / 10;
+  return total + section + digit;
+}
+
+/**
+ * Parse one amount as a user writes it ("12万", "10w+", "¥85,000", "一百五十万", "1.2亿元").
+ * Returns the first number found in `raw`, or null when there is none.
+ */
+export function parseChineseAmount(raw: string): NumberMention | null {
+  return findNumbers(raw)[0] ?? null;
+}
+
+/**
+ * Money in integer fen from a mention, computed from its exact decimal string (9.8万 → 9800000).
+ * Null when the value is absurd or has a fraction of a fen.
+ */
+export function mentionToFen(m: NumberMention): number | null {
+  if (m.absurd || m.decimal === undefined) return null;
+  const [intPart = "0", frac = ""] = m.decimal.split(".");
+  if (frac.length > 2) return null;
+  const fen = Number(intPart + frac.padEnd(2, "0"));
+  if (!Number.isSafeInteger(fen)) return null;
+  return m.negative ? -fen : fen;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const overlaps = (spans: Span[], s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
+
+/**
+ * After the core number: 多/余, a multiplier (万/亿/w/k…), 多/+, a unit, 以上/多. Returns how far the
+ * mention extends and what it adds.
+ */
+function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
+  let i = pos;
+  let exp = 0;
+  let atLeast = false;
+  let unit: NumberUnit | undefined;
+  const skipSpace = () => {
+    if (text[i] === " " && /[万亿千百wWkK元块平人个家名]/.test(text[i + 1] ?? "")) i++;
+  };
+  const readApprox = () => {
+    if (text[i] === "多" || text[i] === "余") {
+      atLeast = true;
+      i++;
+    }
+  };
+  readApprox();
+  skipSpace();
+  if (allowMultiplier) {
+    for (const m of ["万亿", "千万", "百万", "十万", "亿", "万", "千", "百", "w", "W", "k", "K"]) {
+      if (text.startsWith(m, i)) {
+        // "2k" but not "2kg"; "10w" but not "10wifi"
+        if (/[a-zA-Z]/.test(m) && /[a-zA-Z]/.test(text[i + 1] ?? "")) break;
+        exp = MULTIPLIER_EXP[m] ?? 0;
+        i += m.length;
+        break;
+      }
+    }
+    readApprox();
+  }
+  if (text[i] === "+") {
+    atLeast = true;
+    i++;
+  }
+  skipSpace();
+  for (const [word, u] of UNIT_WORDS) {
+    if (text.startsWith(word, i)) {
+      if (word === "m2" && /[a-zA-Z0-9]/.test(text[i + 2] ?? "")) continue;
+      // "150平" is square metres; "1688平台", "10万平阴" are not.
+      if (word === "平" && /[台均阴安等时常稳原]/.test(text[i + 1] ?? "")) continue;
+      unit = u;
+      i += word.length;
+      break;
+    }
+  }
+  let half = false;
+  if (unit && (unit === "天" || unit === "年") && text[i] === "半") {
+    half = true;
+    i++;
+  }
+  if (text.startsWith("以上", i) || text.startsWith("及以上", i) || text.startsWith("出头", i)) {
+    atLeast = true;
+    i += text.startsWith("及以上", i) ? 3 : 2;
+  } else if (unit && (text[i] === "多" || text[i] === "余" || text[i] === "+")) {
+    atLeast = true;
+    i++;
+  }
+  return { end: i, exp, atLeast, unit, half };
+}
+
+function finish(
+  input: string,
+  text: string,
+  start: number,
+  end: number,
+  decimal: string,
+  extra: Partial<NumberMention>,
+): NumberMention {
+  const negative = extra.negative === true;
+  let value = Number(decimal);
+  if (negative) value = -value;
+  const m: NumberMention = { start, end, raw: input.slice(start, end), value, ...extra };
+  if (!Number.isFinite(value) || Math.abs(value) > ABSURD) m.absurd = true;
+  else m.decimal = decimal;
+  const before = text.slice(Math.max(0, start - 4), start);
+  if (AT_LEAST_PREFIX.test(before)) m.atLeast = true;
+  if (BELOW_PREFIX.test(before)) m.below = true;
+  return m;
+}
+
+/** Does a two-digit number followed by 年 read as a year ("21年卖了…") rather than a duration ("做了15年")? */
+function isShortYear(text: string, start: number, end: number, value: number): boolean {
+  if (value < 15 || value > 30 || text[end] !== "年") return false;
+  const next = text[end + 1] ?? "";
+  const prev = text[start - 1] ?? "";
+  return !/[多余以来内间半左右个前后经]/.test(next) && !/[了满近过超第每约达这那做干开\d]/.test(prev);
+}
+
+/**
+ * Every number in `text`, in order of position. Dates and years are single mentions flagged
+ * `isYear`; relative year words are reported only when `asOf` is given.
+ */
+export function findNumbers(input: string, options: FindNumbersOptions = {}): NumberMention[] {
+  const text = normaliseWidth(input);
+  const out: NumberMention[] = [];
+  const taken: Span[] = [];
+  const push = (m: NumberMention) => {
+    out.push(m);
+    taken.push(m);
+  };
+
+  for (const d of text.matchAll(DATE)) {
+    const [, y = "", mo = "", da = ""] = d;
+    const month = Number(mo);
+    const day = Number(da);
+    const sep = d[0].includes("年") ? "年" : null;
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    // "2022年12月31" needs 月; "2022-12-31" needs a consistent separator
+    if (sep === null && !/^\d{4}\s?([-/.])\s?\d{1,2}\s?\1/.test(d[0])) continue;
+    const date = `${y}-${mo.padStart(2, "0")}-${da.padStart(2, "0")}`;
+    push(finish(input, text, d.index, d.index + d[0].length, y, { isYear: true, date }));
+  }
+
+  for (const d of text.matchAll(YEAR_MONTH)) {
+    const month = Number(d[2]);
+    if (month < 1 || month > 12 || overlaps(taken, d.index, d.index + d[0].length)) continue;
+    push(finish(input, text, d.index, d.index + d[0].length, d[1] ?? "", { isYear: true, month }));
+  }
+
+  for (const c of text.matchAll(CN_YEAR)) {
+    if (overlaps(taken, c.index, c.index + c[0].length)) continue;
+    const value = parseChineseNumeral(c[1] ?? "");
+    if (value === null || value < 1900 || value > 2100) continue;
+    push(finish(input, text, c.index, c.index + c[0].length, String(value), { isYear: true, chinese: true }));
+  }
+
+  for (const p of text.matchAll(PERCENT_CN)) {
+    const body = p[1] ?? "";
+    const value = /\d/.test(body) ? body : String(parseChineseNumeral(body) ?? "");
+    if (!value) continue;
+    push(finish(input, text, p.index, p.index + p[0].length, value, /\d/.test(body) ? { unit: "%" } : { unit: "%", chinese: true }));
+  }
+
+  for (const a of text.matchAll(ARABIC)) {
+    const [whole, minus, , intRaw = "", fracRaw, expRaw] = a;
+    let start = a.index;
+    const coreEnd = a.index + whole.length;
+    if (overlaps(taken, start, coreEnd)) continue;
+    const prev = text[start - 1] ?? "";
+    const digitStart = start + (minus?.length ?? 0) + (a[2]?.length ?? 0);
+    // B2B, C2C, O2O, 5G in the middle of a word: not quantities
+    if (/[a-zA-Z]/.test(text[digitStart - 1] ?? "") && /[a-zA-Z]/.test(text[coreEnd] ?? "")) continue;
+    // "2020-2022": a hyphen right after a digit is a range, not a minus sign
+    let negative = Boolean(minus) && !/[\d.]/.test(prev);
+    if (minus && !negative) start += minus.length;
+    if (!minus && prev === "负") {
+      negative = true;
+      start--;
+    }
+    const intPart = intRaw.replace(/,/g, "");
+    const frac = fracRaw ? fracRaw.slice(1) : "";
+    const suffix = readSuffix(text, coreEnd, expRaw === undefined);
+    let decimal: string;
+    if (expRaw !== undefined) {
+      decimal = String(Number(`${intPart}.${frac || "0"}e${expRaw}`));
+    } else {
+      decimal = shiftDecimal(intPart, frac, suffix.exp);
+      if (suffix.half) decimal = String(Number(decimal) + 0.5);
+    }
+    // "1万5" = 15000, "2千5" = 2500, "1亿2千万" = 120000000: a smaller place written after the multiplier.
+    if (expRaw === undefined && !frac && !suffix.unit && !suffix.atLeast && suffix.exp >= 3) {
+      const tail = COMPOUND_TAIL.exec(text.slice(suffix.end, suffix.end + 8));
+      if (tail) {
+        const [t, digits = "", mult] = tail;
+        const tailExp = mult ? (MULTIPLIER_EXP[mult] ?? -1) : digits.length === 1 ? suffix.exp - 1 : -1;
+        const after = readSuffix(text, suffix.end + t.length, false);
+        if (tailExp >= 0 && tailExp + digits.length <= suffix.exp && (after.unit === undefined || after.unit === "元")) {
+          decimal = (BigInt(decimal) + BigInt(digits) * 10n ** BigInt(tailExp)).toString();
+          Object.assign(suffix, { end: after.end, unit: after.unit, atLeast: after.atLeast });
+        }
+      }
+    }
+    const extra: Partial<NumberMention> = {};
+    if (negative) extra.negative = true;
+    if (suffix.unit) extra.unit = suffix.unit;
+    if (suffix.atLeast) extra.atLeast = true;
+    const value = Number(decimal);
+    // "2021年", "2021年度", and the first year of a range "2020—2022年"
+    const isFourDigitYear = suffix.exp === 0 && !frac && intPart.length === 4 && value >= 1900 && value <= 2100 &&
+      (suffix.unit === "年" || text.startsWith("年度", coreEnd) || YEAR_RANGE_TAIL.test(text.slice(coreEnd, coreEnd + 8)));
+    if (isFourDigitYear) {
+      extra.isYear = true;
+      delete extra.unit;
+    } else if (suffix.exp === 0 && !frac && !negative && intPart.length === 2 && isShortYear(text, digitStart, coreEnd, value)) {
+      decimal = String(2000 + value);
+      extra.isYear = true;
+      delete extra.unit;
+    }
+    push(finish(input, text, start, suffix.end, decimal, extra));
+  }
+
+  for (const c of text.matchAll(CHINESE)) {
+    let start = c.index;
+    let run = c[0];
+    // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
+    // 零售额 → a lone 零 is a word, not zero).
+    while (run && (!(run[0]! in CN_DIGIT) || run[0] === "零" || run[0] === "〇") && run[0] !== "十" && run[0] !== "拾") {
+      run = run.slice(1);
+      start++;
+    }
+    if (!run || overlaps(taken, start, start + run.length)) continue;
+    const base = parseChineseNumeral(run);
+    if (base === null) continue;
+    const suffix = readSuffix(text, start + run.length, true);
+    let decimal = shiftDecimal(String(base), "", suffix.exp);
+    if (suffix.half) decimal = String(Number(decimal) + 0.5);
+    const extra: Partial<NumberMention> = { chinese: true };
+    if (suffix.unit) extra.unit = suffix.unit;
+    if (suffix.atLeast) extra.atLeast = true;
+    if (text[start - 1] === "负") {
+      extra.negative = true;
+      start--;
+    }
+    push(finish(input, text, start, suffix.end, decimal, extra));
+  }
+
+  for (const b of text.matchAll(BARE_MAGNITUDE)) {
+    const word = b[1] ?? "";
+    if (overlaps(taken, b.index, b.index + word.length)) continue;
+    const suffix = readSuffix(text, b.index + word.length, false);
+    const extra: Partial<NumberMention> = { chinese: true, atLeast: true };
+    if (suffix.unit) extra.unit = suffix.unit;
+    push(finish(input, text, b.index, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), extra));
+  }
+
+  for (const h of text.matchAll(HALF)) {
+    if (overlaps(taken, h.index, h.index + h[0].length)) continue;
+    const unit: NumberUnit = h[1] === "天" ? "天" : h[1] === "年" ? "年" : "月";
+    push(finish(input, text, h.index, h.index + h[0].length, "0.5", { unit, chinese: true }));
+  }
+
+  if (options.asOf) {
+    const asOfYear = Number(options.asOf.slice(0, 4));
+    for (const r of text.matchAll(RELATIVE_YEAR)) {
+      const word = r[1] ?? "";
+      if (overlaps(taken, r.index, r.index + word.length)) continue;
+      if (word.startsWith("上") && LOCATIVE_BEFORE_SHANG.test(text.slice(Math.max(0, r.index - 3), r.index))) continue;
+      const value = asOfYear + (RELATIVE_OFFSET[word] ?? 0);
+      push(finish(input, text, r.index, r.index + word.length, String(value), { isYear: true, relative: word }));
+    }
+  }
+
+  return out.sort((x, y) => x.start - y.start);
+}

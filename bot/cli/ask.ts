@@ -1,0 +1,82 @@
+/**
+ * `npm run --silent ask -- [--json] [--as-of DATE] [--batch FILE] "turn" ["turn" …]`
+ * The contract is shared/spec/ask.md: JSON Lines on stdout, logs on stderr, exit 0 for every answer.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { AnswerSchema, type Answer } from "../answer.js";
+import { PolicyBot } from "../policyBot.js";
+import { runTurns } from "./runTurns.js";
+
+const BatchLineSchema = z.object({ id: z.string(), turns: z.array(z.string()).min(1) });
+
+/** Print a one-line reason and exit non-zero: the command itself cannot run. */
+function fail(message: string): never {
+  process.stderr.write(`ask: ${message}\n`);
+  process.exit(2);
+}
+
+function readBatch(file: string): z.infer<typeof BatchLineSchema>[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    fail(`cannot read batch file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return text
+    .split("\n")
+    .map((line, i) => [line.trim(), i + 1] as const)
+    .filter(([line]) => line.length > 0)
+    .map(([line, n]) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        fail(`${file}:${n}: not valid JSON`);
+      }
+      const parsed = BatchLineSchema.safeParse(json);
+      if (!parsed.success) fail(`${file}:${n}: expected {"id": "...", "turns": ["..."]}`);
+      return parsed.data;
+    });
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parse>;
+  const parse = () =>
+    parseArgs({
+      allowPositionals: true,
+      options: { json: { type: "boolean", default: false }, batch: { type: "string" }, "as-of": { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  try {
+    args = parse();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write('usage: npm run --silent ask -- [--json] [--as-of YYYY-MM-DD] [--batch FILE] "question" ["next turn" …]\n');
+    return;
+  }
+  const asOf = values["as-of"];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail(`--as-of must be a date written YYYY-MM-DD, got "${asOf}"`);
+  if (!values.batch && positionals.length === 0) fail('give at least one question, or --batch FILE (see --help)');
+  const batch = values.batch ? readBatch(values.batch) : undefined;
+
+  const bot = await PolicyBot.create({ asOf });
+  const print = (answer: Answer, extra: Record<string, unknown> = {}) => {
+    const checked = AnswerSchema.parse(answer);
+    process.stdout.write(values.json ? `${JSON.stringify({ ...extra, ...checked })}\n` : `${checked.text}\n\n`);
+  };
+  if (batch) {
+    for (const c of batch) {
+      const answers = await runTurns(bot, `batch-${c.id}`, c.turns);
+      print(answers.at(-1)!, { id: c.id });
+    }
+  } else {
+    for (const answer of await runTurns(bot, "ask", positionals)) print(answer);
+  }
+  await bot.close();
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message.split("\n")[0]! : String(error)));

@@ -1,0 +1,30 @@
+/**
+ * `npm run eval`: the dev cases in test/fixtures/dev.jsonl through the real pipeline, scored as
+ * shared/eval/README.md says. One line per failure, then "N/M cases pass, U ungrounded numbers".
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { PolicyBot } from "../policyBot.js";
+import { EvalCaseSchema, scoreCase } from "../scoreCase.js";
+import { runTurns } from "./runTurns.js";
+
+const { values } = parseArgs({ options: { file: { type: "string", default: "test/fixtures/dev.jsonl" }, "as-of": { type: "string" } } });
+
+const cases = readFileSync(values.file!, "utf8")
+  .split("\n")
+  .filter((line) => line.trim())
+  .map((line) => EvalCaseSchema.parse(JSON.parse(line)));
+
+const bot = await PolicyBot.create({ asOf: values["as-of"] });
+let passed = 0;
+let ungrounded = 0;
+for (const c of cases) {
+  const answers = await runTurns(bot, `eval-${c.id}`, c.turns);
+  const score = scoreCase(c, answers.at(-1)!);
+  ungrounded += score.ungrounded.length;
+  if (score.pass) passed++;
+  else console.log(`FAIL ${c.id}: ${score.failures.join("; ")}`);
+}
+await bot.close();
+console.log(`${passed}/${cases.length} cases pass, ${ungrounded} ungrounded numbers`);
+process.exitCode = 0;

@@ -1,0 +1,167 @@
+/**
+ * Turns engine results into the reply a merchant reads in a chat bubble: the amount first (with 最高 when
+ * the text says so), the conditions still to meet, the policy's status, the verbatim citation, and a
+ * one-line note that the competent department decides. Every fixed phrase comes from prompts/.
+ */
+import type { AwardResult } from "../rules/awardResult.js";
+import { factLabel, type FactName } from "../rules/facts.js";
+import type { Answer, Award, Citation } from "./answer.js";
+import { EXAMPLE_TRACE } from "./describeProvision.js";
+import { formatFen } from "./formatMoney.js";
+import { documentName, placeName, statusLine, type PolicyInfo } from "./policyStatus.js";
+import { render, type Templates } from "./templates.js";
+
+/** The longest quote shown in the bubble; the full quote is always in `citations`. */
+const QUOTE_SHOWN_MAX = 150;
+/** Conditions listed in the bubble; staff and `ask --json` see them all. */
+const CONDITIONS_SHOWN_MAX = 4;
+
+/** "pingyin-2020:三/(三)/3" → "三(三)3", the way the documents are cited in speech. */
+export function clauseLabel(clauseId: string): string {
+  const path = clauseId.slice(clauseId.indexOf(":") + 1);
+  return path.replace(/\//g, "");
+}
+
+/** The award as `ask --json` prints it. */
+export function toAward(result: AwardResult): Award {
+  return {
+    policy: result.policy,
+    clause: result.clause,
+    title: result.title,
+    eligible: result.eligible,
+    amountFen: result.amountFen,
+    upTo: result.upTo,
+    inForce: result.inForce,
+    conditions: result.conditions,
+    trace: result.trace,
+  };
+}
+
+/** Citations for the awards shown, one per clause, in order. */
+export function citationsOf(results: AwardResult[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const r of results) if (!seen.has(r.clause)) seen.set(r.clause, { clause: r.clause, quote: r.quote });
+  return [...seen.values()];
+}
+
+/** Shorten a verbatim quote for the bubble at a sentence or clause boundary, keeping the amount sentence. */
+export function shortQuote(quote: string): string {
+  if (quote.length <= QUOTE_SHOWN_MAX) return quote;
+  const sentences = quote.split(/(?<=[。；;])/);
+  let out = "";
+  for (const s of sentences) {
+    if ((out + s).length > QUOTE_SHOWN_MAX) break;
+    out += s;
+  }
+  return out ? `${out}…` : `${quote.slice(0, QUOTE_SHOWN_MAX)}…`;
+}
+
+/** The failed comparison(s) of an ineligible award, from its trace. */
+export function failureReason(result: AwardResult): string {
+  const failed = result.trace.filter((line) => /✗|不满足|未达到|不符合|不足|排除|不再/.test(line));
+  const reason = (failed.length > 0 ? failed : result.trace.slice(-1)).slice(0, 2).join("；");
+  return reason.replace(/^[✗×\s]+|[✓✗\s]+$/g, "") || "条件未满足";
+}
+
+/** Human names of missing facts: "粉丝数、年网络零售额". */
+export function missingLabels(missing: readonly string[]): string {
+  return missing.map((m) => (m === "region" ? "所在地区" : factLabel(m as FactName))).join("、");
+}
+
+/** One line per award, compact enough for several in one bubble. */
+export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): string {
+  const title = r.title;
+  if (r.eligible === true) {
+    if (r.amountFen === null) {
+      return render(t.award.eligibleNoAmount, { title, noAmountReason: t.award.noAmountReason });
+    }
+    const amount = render(r.upTo ? t.award.upTo : t.award.exact, { amount: formatFen(r.amountFen) });
+    if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.award, { title, amount });
+    return render(t.award.eligible, { title, amount }) + (excludedBy ? render(t.award.excluded, { other: excludedBy }) : "");
+  }
+  if (r.eligible === false) return render(t.award.notEligible, { title, reason: failureReason(r) });
+  return render(t.award.undecided, { title, missing: missingLabels(r.missing) });
+}
+
+export interface ComposeInput {
+  status: Answer["status"];
+  /** Lines said before the result: corrections, rejected values, the injection notice. */
+  notes: string[];
+  /** The policies the answer is about, in order. */
+  policies: PolicyInfo[];
+  /** The awards shown, already chosen and ordered. */
+  results: AwardResult[];
+  missing: string[];
+  asOf: string;
+  activityYear?: number;
+  /** Replace the award lines by this text (needs_info, explain, validity…). */
+  body?: string;
+  /** Skip status, citation and disclaimer (help, out of scope). */
+  bare?: boolean;
+  /** Skip the status line (the body already is about status). */
+  noStatus?: boolean;
+  /** A line after the award lines (e.g. what to tell us to check eligibility). */
+  trailer?: string;
+  /** Extra citations (e.g. the validity clause) not tied to an award. */
+  extraCitations?: Citation[];
+  /** The document numbers named in citation lines, quoted from the documents themselves (not printed as lines). */
+  documentCitations?: Citation[];
+}
+
+/** The body (notes + award lines + conditions): the part a language model may reword. */
+export function composeBody(input: ComposeInput, t: Templates): string {
+  const lines = [...input.notes];
+  if (input.body) lines.push(input.body);
+  else {
+    const byPolicy = groupByPolicy(input.results);
+    for (const policy of input.policies) {
+      const results = byPolicy.get(policy.id) ?? [];
+      if (results.length === 0) continue;
+      const region = placeName(policy);
+      lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
+      for (const r of results) lines.push(awardLine(r, t));
+      const conditions = unique(results.filter((r) => r.eligible !== false).flatMap((r) => r.conditions));
+      if (conditions.length > 0) lines.push(render(t.conditions, { items: conditions.slice(0, CONDITIONS_SHOWN_MAX).join("；") }));
+    }
+  }
+  if (input.trailer) lines.push(input.trailer);
+  return lines.join("\n");
+}
+
+/** Status, citation and disclaimer lines: never reworded by a model. */
+export function composeFooter(input: ComposeInput, t: Templates): string {
+  if (input.bare) return "";
+  const lines: string[] = [];
+  if (!input.noStatus) for (const policy of input.policies) lines.push(statusLine(policy, t, input.asOf, input.activityYear));
+  const byId = new Map(input.policies.map((p) => [p.id, p]));
+  for (const c of [...citationsOf(input.results), ...(input.extraCitations ?? [])]) {
+    const policy = byId.get(c.clause.slice(0, c.clause.indexOf(":")));
+    const doc = policy ? documentName(policy) : "";
+    lines.push(render(t.citation, { doc, clause: clauseLabel(c.clause), quote: shortQuote(c.quote) }));
+  }
+  if (input.results.length > 0) lines.push(t.disclaimer);
+  return lines.join("\n");
+}
+
+/** Build the full answer object. `body` may be a model's rewording of `composeBody`. */
+export function composeAnswer(input: ComposeInput, t: Templates, body = composeBody(input, t)): Answer {
+  const footer = composeFooter(input, t);
+  return {
+    status: input.status,
+    text: [body, footer].filter(Boolean).join("\n"),
+    policies: input.policies.map((p) => p.id),
+    awards: input.results.map(toAward),
+    missing: input.missing,
+    citations: [...citationsOf(input.results), ...(input.extraCitations ?? []), ...(footer ? input.documentCitations ?? [] : [])],
+  };
+}
+
+function groupByPolicy(results: AwardResult[]): Map<string, AwardResult[]> {
+  const map = new Map<string, AwardResult[]>();
+  for (const r of results) map.set(r.policy, [...(map.get(r.policy) ?? []), r]);
+  return map;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

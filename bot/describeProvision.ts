@@ -1,0 +1,86 @@
+/**
+ * "How is it regulated / is it really 50万?" asked with no facts: answer with what the provision grants an
+ * applicant who meets it. The facts of such an applicant are read off the rule's own conditions (each
+ * threshold at the highest tier, rank 1, every required yes/no satisfied) and the engine evaluates the
+ * rule on them, so the figure is still the engine's. The trace says it is a worked example, not the
+ * user's case. Provisions whose amount scales with an input (a percentage, a per-unit rate) have no
+ * single figure and are not described this way.
+ */
+import type { FactName, Facts } from "../rules/facts.js";
+import { FACTS } from "../rules/facts.js";
+import { valueForFact, type Amount, type Condition, type PolicyRuleFile, type Rule } from "../rules/ruleSchema.js";
+
+/** Facts of an applicant who just meets `condition` (first branch of an "any"). */
+function satisfy(condition: Condition, out: Record<string, unknown>): void {
+  if ("all" in condition) condition.all.forEach((c) => satisfy(c, out));
+  else if ("any" in condition) satisfy(condition.any[0]!, out);
+  else if ("not" in condition) {
+    const inner = condition.not;
+    if ("is" in inner) out[inner.fact] = !inner.is;
+  } else if ("is" in condition) out[condition.fact] = condition.is;
+  else if ("oneOf" in condition) out[condition.fact] = condition.oneOf[0];
+  else if ("word" in condition) {
+    const threshold = valueForFact(condition.fact, condition.value);
+    out[condition.fact] = typeof threshold === "number" ? justBeyond(condition.fact, threshold, condition.op ?? opOf(condition.word)) : threshold;
+  }
+}
+
+/** The operator a plain word implies when the rule gives none (ambiguous words always give one). */
+function opOf(word: string): string {
+  return /以下|以内|不超过|前/.test(word) ? "lte" : word === "不满" ? "lt" : word === "超过" || word === "大于" ? "gt" : "gte";
+}
+
+/** The smallest value that satisfies `fact op threshold` (a step of 1 in the fact's unit). */
+function justBeyond(fact: FactName, threshold: number, op: string): number {
+  const step = FACTS[fact].unit === "fen" ? 100 : FACTS[fact].unit === "day" ? 0.5 : 1;
+  if (op === "gt") return threshold + step;
+  if (op === "lt") return Math.max(threshold - step, 0);
+  return threshold;
+}
+
+/**
+ * Facts for the highest tier of an amount tree, or null when the amount scales with an input and so
+ * has no single figure to describe.
+ */
+function topOfAmount(amount: Amount, out: Record<string, unknown>): boolean {
+  if (typeof amount === "string") return true;
+  switch (amount.mechanism) {
+    case "fixed":
+    case "notComputable":
+      return true;
+    case "tierTable": {
+      const top = amount.tiers.at(-1)!;
+      if ("when" in top) satisfy(top.when, out);
+      else out[amount.fact!] = justBeyond(amount.fact!, valueForFact(amount.fact!, top.threshold) as number, amount.op ?? opOf(amount.word!));
+      return topOfAmount(top.amount, out);
+    }
+    case "rankTable":
+      out[amount.fact ?? "rank"] = 1;
+      return topOfAmount(amount.places[0]!.amount, out);
+    case "capMin":
+      return topOfAmount(amount.of, out);
+    case "when":
+      satisfy(amount.when, out);
+      return topOfAmount(amount.then, out);
+    case "sum":
+      return amount.parts.every((p) => topOfAmount(p, out));
+    default:
+      return false;
+  }
+}
+
+/** Facts of an applicant who meets `rule` at its top tier, or null when the provision has no single figure. */
+export function qualifyingFacts(rule: Rule, file: PolicyRuleFile): Facts | null {
+  const out: Record<string, unknown> = {};
+  for (const gateId of rule.gates ?? []) {
+    const gate = file.rules.find((r) => r.id === gateId);
+    if (gate?.when) satisfy(gate.when, out);
+  }
+  if (rule.when) satisfy(rule.when, out);
+  if (!rule.amount || !topOfAmount(rule.amount, out)) return null;
+  if (rule.entityTypes.length > 0) out.entityType = rule.entityTypes[0];
+  return out as Facts;
+}
+
+/** The first trace line of a described provision: a worked example, not the user's case. */
+export const EXAMPLE_TRACE = "按条文举例：以刚好达到条件（最高档）的申请人测算，并非你的实际情况";

@@ -1,0 +1,667 @@
+/**
+ * Facts from one chat message: "平阴 抖音15万粉丝，2021年带货卖了120万" →
+ * { followers: 150000, activityYear: 2021, onlineRetailSales: 120000000 }.
+ *
+ * Attribution is table-driven, never per sentence:
+ *  1. `findNumbers` finds every number with its unit (万元, 人, 家, 平方米, 天…).
+ *  2. Each number takes the nearest cue word before it ("粉丝15万") or right after it ("15万粉丝")
+ *     whose fact accepts the number's unit. Weak cues (卖了, 带货) lose a tie to noun cues (粉丝).
+ *     Stop words (奖励, 补贴, 带货达人…) hide a number from facts: "奖励是50万" is not a fact.
+ *  3. Refinements read the surrounding words: 跨境 turns generic sales into cross-border sales,
+ *     装修/设备 turn an investment into decoration/equipment investment, and so on.
+ *  4. Years become the activity year (or a registration date next to 注册/成立), ranks come from
+ *     排名第二 / 前3名, booleans from the aliases in rules/facts.ts with negation, enums from phrases.
+ * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
+ */
+import { FACTS, FactsSchema, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
+import { findNumbers, mentionToFen, parseChineseNumeral, type NumberMention, type NumberUnit } from "./chineseNumbers.js";
+
+/** Options of `extractFacts`. */
+export interface ExtractOptions {
+  /** "YYYY-MM-DD": today for 去年/今年/当年. */
+  asOf: string;
+  /**
+   * Facts the bot just asked for, in order. A bare number with no cue word ("120万") fills the
+   * first of them that accepts its unit and is not stated elsewhere in the message; a short
+   * 是的 / 没有 answers the first yes/no fact among them.
+   */
+  expect?: readonly FactName[];
+}
+
+/** A value the user wrote that cannot be a fact (negative, absurd, out of range). */
+export interface RejectedFact {
+  fact: FactName;
+  raw: string;
+  /** Short Chinese reason, fit to show the user. */
+  reason: string;
+}
+
+/** A ranking the user stated: 排名第二 → {value: 2, within: false}; 前3名 → {value: 3, within: true}. */
+export interface RankStatement {
+  value: number;
+  /** "前N名": somewhere in the top N, not exactly N (facts.rank is then N, the least favourable place). */
+  within: boolean;
+  raw: string;
+}
+
+/** What `extractFacts` read from one message. */
+export interface Extraction {
+  /** Valid facts (each passes FactsSchema); absent = not stated. */
+  facts: Facts;
+  /** Short Chinese notes for the user (contradictions, text cut, assumptions). Numbers in them come from the user's text. */
+  notes: string[];
+  rejected: RejectedFact[];
+  rank?: RankStatement;
+  /** The message corrects an earlier value ("不对，是15万粉丝", "改成…", "应该是…"). */
+  correction: boolean;
+  /** The user's own words for each numeric fact, e.g. { followers: "15万" }. */
+  sources: Partial<Record<FactName, string>>;
+  /** Facts guessed rather than stated (e.g. entityType influencer from a follower count). */
+  inferred: FactName[];
+  /** Numbers no fact could be attributed to. */
+  unattributed: NumberMention[];
+}
+
+/** Longer messages are cut: nobody states facts in the 3000th character of a chat message. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+type NumericFact = {
+  [K in FactName]: (typeof FACTS)[K]["unit"] extends "fen" | "count" | "sqm" | "day" ? K : never;
+}[FactName];
+
+/** "" = a number written without a unit. */
+type UnitOrNone = NumberUnit | "";
+const PEOPLE: readonly UnitOrNone[] = ["", "人", "名", "个", "位"];
+
+/** Units each numeric fact accepts. operatingMonths reads 年 as 12 months. */
+const ACCEPTS: Record<NumericFact | "operatingMonths", readonly UnitOrNone[]> = {
+  onlineRetailSales: ["", "元"], crossBorderSales: ["", "元"], platformSales: ["", "元"], taxPaid: ["", "元"],
+  localContribution: ["", "元"], annualSalary: ["", "元"], investment: ["", "元"], decorationInvestment: ["", "元"],
+  equipmentInvestment: ["", "元"], expenses: ["", "元"], annualFee: ["", "元"],
+  rentArea: ["", "平方米"], area: ["", "平方米"],
+  followers: ["", "个"], residentCompanies: ["", "家", "个"], liveRooms: ["", "间", "个"], activeAnchors: PEOPLE,
+  partnerCompanies: ["", "家", "个"], parcelsPerYear: ["", "件", "单"], freightTonnes: ["", "吨"],
+  transactions: ["", "笔", "单"], sites: ["", "个", "家"],
+  jobsCreated: PEOPLE, poorEmployees: PEOPLE, disabledEmployees: PEOPLE, trainedHires: PEOPLE, anchorsTrained: PEOPLE,
+  trainees: [...PEOPLE, "人次"], trainingDays: ["天"], operatingMonths: ["年", "月"],
+};
+type AttributableFact = keyof typeof ACCEPTS;
+
+/** A number with this unit and no usable cue still has an obvious meaning. */
+const UNIT_DEFAULT: Partial<Record<NumberUnit, AttributableFact>> = {
+  平方米: "area", 笔: "transactions", 吨: "freightTonnes", 间: "liveRooms", 人次: "trainees", 天: "trainingDays",
+};
+
+/**
+ * Cue words → the facts they announce (first one that accepts the unit wins).
+ * side: "b" = cue stands before the number ("卖了120万"), "a" = after ("15万粉丝"), "ba" = either.
+ * weak: a verb-like cue that loses a tie to a noun cue ("带货15万粉丝" is about followers).
+ * generic: a sales word that 跨境 in the same sentence turns into cross-border sales.
+ * units: this cue only claims numbers with one of these units ("32家企业" but not "1000万的企业").
+ * facts []: a stop word; a number it governs is not a fact ("奖励是50万元", "带货达人").
+ */
+interface Cue {
+  facts: readonly AttributableFact[];
+  side: "b" | "a" | "ba";
+  weak?: boolean;
+  generic?: boolean;
+  units?: readonly UnitOrNone[];
+}
+const SALES = ["onlineRetailSales"] as const;
+const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
+  // Sales
+  ["跨境电商零售额 跨境零售额 跨境电商销售额 跨境销售额 跨境电商交易额 跨境交易额 跨境电商 跨境", { facts: ["crossBorderSales"], side: "b" }],
+  ["网络零售额 网上零售额 纳统网络零售额 网络销售额 网上销售额 线上销售额 网上营业额 网销额", { facts: SALES, side: "ba" }],
+  ["零售额 销售额 销售收入 营业额 营收 流水 成交额 交易额 GMV 年销售 网上销售 销售", { facts: SALES, side: "ba", generic: true }],
+  ["卖了 卖 带货 做到了 做到 做了", { facts: SALES, side: "b", weak: true, generic: true }],
+  // Other money
+  ["纳税额 纳税 交税 缴税 税收 上缴税金", { facts: ["taxPaid"], side: "ba" }],
+  ["地方贡献 贡献", { facts: ["localContribution"], side: "b" }],
+  ["年薪 年收入 薪酬", { facts: ["annualSalary"], side: "ba" }],
+  ["总投资 投资额 投资 投入 新增投入 购置 购买 采购", { facts: ["investment"], side: "b" }],
+  ["研发费用 费用 花费 花了 开支 支出 成本 实际发生", { facts: ["expenses"], side: "ba" }],
+  ["花", { facts: ["expenses"], side: "b", weak: true }],
+  ["年费", { facts: ["annualFee"], side: "ba" }],
+  ["装修 装饰 场所建设", { facts: ["decorationInvestment"], side: "b" }],
+  ["设备 软硬件 硬件 电脑", { facts: ["equipmentInvestment"], side: "b" }],
+  // Size
+  ["粉丝 粉丝量 粉丝数", { facts: ["followers"], side: "ba" }],
+  ["粉 关注", { facts: ["followers"], side: "a" }],
+  ["营运面积 运营面积 经营面积 占地面积 占地 面积", { facts: ["area"], side: "ba" }],
+  ["租了 租赁 租用 租", { facts: ["rentArea"], side: "b" }],
+  ["入驻企业 入驻电商企业 入驻商户 入驻", { facts: ["residentCompanies"], side: "ba" }],
+  ["企业 电商企业 商户 公司", { facts: ["residentCompanies"], side: "a", units: ["家", "个"] }],
+  ["直播间", { facts: ["liveRooms"], side: "ba" }],
+  ["活跃主播 注册主播 主播", { facts: ["activeAnchors"], side: "ba" }],
+  ["快递物流企业 快递企业 物流企业 快递公司 物流公司 快递", { facts: ["partnerCompanies"], side: "ba", units: ["家", "个"] }],
+  ["整合", { facts: ["partnerCompanies"], side: "b", weak: true }],
+  ["派送 派件 快递单量 单量", { facts: ["parcelsPerYear"], side: "b" }],
+  ["货运发送量 货运量 发送量 货运", { facts: ["freightTonnes"], side: "b" }],
+  ["成交 订单", { facts: ["transactions"], side: "ba" }],
+  ["站点 网点 服务点 服务站", { facts: ["sites"], side: "ba" }],
+  ["经营 运行 运营 开了 开店 成立 营业 做电商", { facts: ["operatingMonths"], side: "b" }],
+  // People
+  ["建档立卡贫困人口 建档立卡贫困户 建档立卡 贫困人口 贫困户 贫困人员", { facts: ["poorEmployees"], side: "ba" }],
+  ["残疾人", { facts: ["disabledEmployees"], side: "ba" }],
+  ["就业 岗位 员工 工人 用工 招聘 聘用 吸纳 雇了 招了", { facts: ["jobsCreated"], side: "ba" }],
+  ["招", { facts: ["jobsCreated"], side: "b", weak: true }],
+  ["培训了 培训 参训 学员", { facts: ["trainees", "trainingDays"], side: "ba" }],
+  // Stop words: the number is a reward, a rule, a loan, a name — not a fact about the applicant.
+  ["奖励 奖金 补贴 补助 奖 补 最高 不超过 贷款 注册资本 资本 标准 门槛 政策 按 带货达人 带货主播 达人 个人所得税 房租 租金 每人 每家 每个", { facts: [], side: "b" }],
+];
+
+/** Words around a number that narrow or redirect the fact its cue chose. */
+interface Refinement {
+  from: readonly AttributableFact[];
+  when: RegExp;
+  /** before: since the previous number; clause: between commas; sentence: since the previous sales figure. */
+  scope: "before" | "clause" | "sentence";
+  to: AttributableFact | null;
+  /** Keep the original fact too (platform sales are also online retail sales). */
+  also?: boolean;
+  /** Only when the cue was a generic sales word (销售额, 卖了), not 网络零售额 itself. */
+  genericOnly?: boolean;
+}
+const REFINEMENTS: readonly Refinement[] = [
+  { from: ["onlineRetailSales"], when: /跨境/, scope: "sentence", to: "crossBorderSales", genericOnly: true },
+  { from: ["onlineRetailSales"], when: /全国性|京东|天猫|淘宝|拼多多|苏宁|抖音|快手|1688|唯品会/, scope: "sentence", to: "platformSales", also: true },
+  { from: ["investment", "expenses"], when: /研发/, scope: "before", to: "expenses" },
+  { from: ["investment", "expenses"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment" },
+  { from: ["investment", "expenses"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment" },
+  { from: ["investment", "expenses"], when: /年费/, scope: "before", to: "annualFee" },
+  { from: ["jobsCreated"], when: /残疾/, scope: "clause", to: "disabledEmployees" },
+  { from: ["jobsCreated"], when: /贫困|建档立卡/, scope: "clause", to: "poorEmployees" },
+  { from: ["jobsCreated"], when: /(培训|参训).*(就业|吸纳|招)|(就业|吸纳|招).*(培训|参训)/, scope: "clause", to: "trainedHires" },
+  { from: ["jobsCreated"], when: /培训/, scope: "clause", to: "trainees" },
+  { from: ["activeAnchors"], when: /培训/, scope: "clause", to: "anchorsTrained" },
+  { from: ["trainees"], when: /主播/, scope: "clause", to: "anchorsTrained" },
+  // "培训20名10万粉丝以上的主播": the 10万 describes the anchors, not the speaker.
+  { from: ["followers"], when: /培训/, scope: "clause", to: null },
+  { from: ["area"], when: /租/, scope: "clause", to: "rentArea" },
+  { from: ["residentCompanies"], when: /整合|快递/, scope: "clause", to: "partnerCompanies" },
+];
+
+/** A number with no cue, in a message about this, is this ("培训1天 40人" → 40 trainees). */
+const CONTEXT_DEFAULTS: ReadonlyArray<readonly [units: readonly UnitOrNone[], when: RegExp, fact: AttributableFact]> = [
+  [["人", "名", "位"], /培训/, "trainees"],
+  [["人", "名", "位"], /就业|招|员工|岗位|用工/, "jobsCreated"],
+  [["家"], /入驻|园区|基地/, "residentCompanies"],
+  [["件", "单"], /派送|快递|物流|配送/, "parcelsPerYear"],
+];
+
+// Phrases for enums and booleans. Each word may carry several effects ("淘宝C店": shop + C2C).
+type Effect =
+  | { kind: "entity"; value: EntityType; tier: 0 | 1 | 2 }
+  | { kind: "honour"; value: NonNullable<Facts["honour"]> }
+  | { kind: "activity"; value: NonNullable<Facts["activity"]>; priority: number }
+  | { kind: "trade"; value: TradeMode }
+  | { kind: "bool"; fact: FactName }
+  | { kind: "stop" };
+
+/**
+ * Entity words. The applicant is the first entity named ("培训机构培训了20名主播" → trainingInstitution),
+ * skipping places (镇上的, 在园区), counted things (32家电商企业) and modifiers (我们村的合作社).
+ * Tier 1 words (个人, 我们县) only count when nothing more specific is named.
+ */
+const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 1 | 2, words: string]> = [
+  ["trainingInstitution", 2, "培训机构 培训学校 培训公司 职业学校 职业学院 院校"],
+  ["logisticsCenter", 2, "物流中心 配送中心 快递物流配送中心 物流配送中心 分拨中心 集散中心 转运中心 物流园"],
+  ["association", 2, "商会 协会 商协会 行业协会"],
+  ["park", 2, "园区 电商园区 产业园 电商产业园 产业园区 孵化园 电商孵化园 孵化基地 电商基地 产业基地 基地 直播基地 创业城 电商园"],
+  ["servicePoint", 2, "服务站 服务点 服务网点 电商服务站 村级电商服务站 村级站点"],
+  ["cooperative", 2, "合作社 农业合作社 专业合作社"],
+  ["platform", 2, "平台企业 平台公司 行业电商平台 行业电子商务平台"],
+  ["onlineShop", 2, "个体网店 网店 店铺 淘宝店 淘宝C店 C店 个人店 小店 微店 网商 店主 卖家"],
+  ["influencer", 2, "带货达人 达人 主播 网红 博主 带货主播"],
+  ["company", 2, "企业 公司 电商企业 电商公司 有限公司 工厂 厂家 外贸企业 商贸企业 集团 法人企业 分公司 直播电商公司 直播企业 MCN 商超 超市"],
+  ["town", 2, "镇 乡 街道 乡镇"],
+  ["village", 2, "村 行政村"],
+  ["individual", 1, "个人 个体户 个体工商户 返乡创业者"],
+  ["county", 1, "我们县 本县 我县 县里 我们区"],
+];
+
+const HONOUR_WORDS: ReadonlyArray<readonly [NonNullable<Facts["honour"]>, EntityType | null, string]> = [
+  ["taobaoTown", "town", "中国淘宝镇 淘宝镇"],
+  ["taobaoVillage", "village", "中国淘宝村 淘宝村"],
+  ["demoTown", "town", "电商示范镇 示范镇"],
+  ["demoVillage", "village", "电商示范村 示范村"],
+  ["featureTown", "town", "电商特色镇 特色镇"],
+  ["featureVillage", "village", "电商特色村 特色村"],
+  ["cityTown", "town", "市级电商小镇 电商小镇 特色电商小镇"],
+  ["cityVillage", "village", "市级电商村 电商村"],
+  ["nationalBrand", "company", "国家农产品地理标志 地理标志 全国驰名电商品牌 驰名品牌 驰名"],
+  ["provincialBrand", "company", "省级著名电商品牌 著名电商品牌 著名品牌 省级著名"],
+  ["nationalDemoCompany", "company", "国家级电子商务示范企业 国家级电商示范企业 全国电子商务示范企业 国家电子商务示范企业 国家级示范企业"],
+  ["provincialDemoCompany", "company", "省级电子商务示范企业 省级电商示范企业 省级示范企业"],
+  ["cityDemoCompany", "company", "市级电子商务示范企业 市级电商示范企业 市级示范企业"],
+  ["liveBase", "park", "直播基地"],
+];
+
+/** In order of specificity: the first activity named wins over later, more generic ones. */
+const ACTIVITY_WORDS: ReadonlyArray<readonly [NonNullable<Facts["activity"]>, string]> = [
+  ["liveContest", "直播大赛 直播比赛 直播创业大赛 电商大赛"],
+  ["join1688", "1688"],
+  ["traceability", "溯源"],
+  ["paymentPlatform", "支付平台"],
+  ["crossBorderPlatform", "跨境电商公共服务平台 跨境电商交易平台 跨境公共服务平台 建立跨境电商平台 建设跨境电商平台"],
+  ["promotion", "自建站 独立站 宣传推介 推介 宣传推广 海外推广"],
+  ["logisticsInfoPlatform", "快递物流信息平台 物流信息平台 比价"],
+  ["sortingCenter", "分拨中心"],
+  ["logisticsSystem", "物流配送体系 配送体系 物流信息服务"],
+  ["serviceCenterOperation", "运营维护 运维 运营公共服务中心 运营服务中心"],
+  ["featurePavilion", "特色馆"],
+  ["supplyChain", "供应链"],
+  ["packagingDesign", "包装设计 营销策划"],
+  ["modelInnovation", "模式创新"],
+  ["staffTraining", "员工培训 员工技能培训 技能培训 培训员工"],
+  ["ruralTraining", "农村电商培训 电商培训 培训"],
+  ["talent", "引进人才 人才引进 高级人才 高端人才 年薪"],
+  ["rent", "入园 租赁办公 房租 租金 租了 租赁"],
+  ["startup", "首次创办 创办 创业补贴 创业"],
+];
+
+const TRADE_WORDS: ReadonlyArray<readonly [TradeMode, string]> = [
+  ["b2b", "B2B 企业间"],
+  ["b2c", "B2C"],
+  ["c2c", "C2C 淘宝C店 C店 个人店"],
+];
+
+/** Words that contain a shorter phrase but mean something else (农村 is not a village). */
+const STOP_PHRASES = "农村 乡村 村级 村民 城镇 家乡 老乡 下乡 返乡 街道办 餐饮 培训主播 主播培训 经培训 个人所得税 镇街";
+
+const words = (s: string) => s.split(" ").filter(Boolean);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** One alternation, longest first, so the longest word at a position wins. */
+const alternation = (ws: Iterable<string>) =>
+  new RegExp([...new Set(ws)].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");
+
+const CUES = new Map<string, Cue>();
+for (const [ws, cue] of CUE_TABLE) for (const w of words(ws)) if (!CUES.has(w.toUpperCase())) CUES.set(w.toUpperCase(), cue);
+const CUE_RE = alternation(CUES.keys());
+
+const PHRASES = new Map<string, Effect[]>();
+const addEffect = (w: string, e: Effect) => PHRASES.set(w.toUpperCase(), [...(PHRASES.get(w.toUpperCase()) ?? []), e]);
+for (const [value, tier, ws] of ENTITY_WORDS) for (const w of words(ws)) addEffect(w, { kind: "entity", value, tier });
+for (const [value, entity, ws] of HONOUR_WORDS) {
+  for (const w of words(ws)) {
+    addEffect(w, { kind: "honour", value });
+    // 淘宝村 implies a village, but only when no applicant is named.
+    if (entity) addEffect(w, { kind: "entity", value: entity, tier: 0 });
+  }
+}
+ACTIVITY_WORDS.forEach(([value, ws], priority) => {
+  for (const w of words(ws)) addEffect(w, { kind: "activity", value, priority });
+});
+for (const [value, ws] of TRADE_WORDS) for (const w of words(ws)) addEffect(w, { kind: "trade", value });
+for (const name of Object.keys(FACTS) as FactName[]) {
+  if (FACTS[name].unit !== "bool") continue;
+  for (const w of FACTS[name].aliases) addEffect(w, { kind: "bool", fact: name });
+}
+for (const w of words(STOP_PHRASES)) if (!PHRASES.has(w)) PHRASES.set(w, [{ kind: "stop" }]);
+const PHRASE_RE = alternation(PHRASES.keys());
+
+const STRONG_BREAK: ReadonlySet<string> = new Set("。！!？?；;\n");
+const CLAUSE_BREAK: ReadonlySet<string> = new Set("，,。！!？?；;\n");
+const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
+const NEGATION_BEFORE = /(没有|没|未|不是|不|无|尚未|还没|并未|非)[^，,。！!？?；;\s]{0,3}$/;
+const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
+const CORRECTION = /不对|不是[^，,。]{0,10}?是|改成|改为|改一下|应该是|更正|纠正|说错|打错|写错|其实是|准确地?说|重新说/;
+const REGISTRATION = /注册|成立|落户|创办|开业|登记/;
+const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
+const PLACE = "(?:全[市县区省国]|本[市县区])?";
+const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
+  [new RegExp(`(?:排名|排行|名列|位列|位居|(?<!安)排在?)${PLACE}前${N}(?:名|位)?`, "g"), true],
+  [new RegExp(`前${N}(?:名|位)`, "g"), true],
+  [new RegExp(`(?:排名|排行|名列|位列|位居)${PLACE}第?${N}(?:名|位)?`, "g"), false],
+  [new RegExp(`(?<!安)排在?${PLACE}第${N}(?:名|位)?`, "g"), false],
+  [new RegExp(`${PLACE}第${N}(?:名|位)`, "g"), false],
+  [new RegExp(`(?:全[市县区省国]|评定|评比|考核|评选)第${N}`, "g"), false],
+];
+
+/** Upper bounds of believable values per unit (money in yuan): larger is a typo or a test. */
+const LIMITS = { fen: 1e12, count: 1e10, sqm: 1e9, day: 3650 } as const;
+
+const FACT_WORD: Partial<Record<FactName, string>> = { followers: "粉丝数" };
+const labelOf = (f: FactName) => FACT_WORD[f] ?? FACTS[f].label;
+
+interface Hit {
+  start: number;
+  end: number;
+  word: string;
+}
+
+function scan(re: RegExp, text: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  return hits;
+}
+
+/** Clauses and sentences longer than this are treated as ending there: keeps long messages linear. */
+const MAX_SPAN = 120;
+
+function lastBreakBefore(text: string, pos: number, breaks: ReadonlySet<string>): number {
+  const stop = Math.max(0, pos - MAX_SPAN);
+  for (let i = pos - 1; i >= stop; i--) if (breaks.has(text[i]!)) return i + 1;
+  return stop;
+}
+
+function nextBreakAfter(text: string, pos: number, breaks: ReadonlySet<string>): number {
+  const stop = Math.min(text.length, pos + MAX_SPAN);
+  for (let i = pos; i < stop; i++) if (breaks.has(text[i]!)) return i;
+  return stop;
+}
+
+const unitOf = (m: NumberMention): UnitOrNone => m.unit ?? "";
+
+/** Choose the fact a number belongs to from its cue words; null when none fits. */
+function attribute(text: string, m: NumberMention, prevEnd: number, nextStart: number, cueHits: Hit[]) {
+  const unit = unitOf(m);
+  let best: { fact: AttributableFact | null; score: number; cue: Cue } | null = null;
+  const consider = (hit: Hit, distance: number, after: boolean) => {
+    const cue = CUES.get(hit.word.toUpperCase())!;
+    if (after ? cue.side === "b" : cue.side === "a") return;
+    if (cue.units && !cue.units.includes(unit)) return;
+    const fact = cue.facts.length === 0 ? null : cue.facts.find((f) => ACCEPTS[f].includes(unit));
+    if (fact === undefined) return;
+    const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
+    if (!best || score < best.score) best = { fact, score, cue };
+  };
+  const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
+  const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
+  const afterTo = Math.min(nextStart, nextBreakAfter(text, m.end, CLAUSE_BREAK), m.end + 6);
+  // Hits are sorted by start; jump to the window instead of scanning a long message from the top.
+  let lo = 0;
+  let hi = cueHits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cueHits[mid]!.start < beforeFrom) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < cueHits.length && cueHits[i]!.start < afterTo; i++) {
+    const hit = cueHits[i]!;
+    if (hit.end <= m.start) {
+      const between = text.slice(hit.end, m.start);
+      const distance = between.length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
+      consider(hit, distance, false);
+    } else if (hit.start >= m.end && hit.end <= afterTo) {
+      consider(hit, hit.start - m.end, true);
+    }
+  }
+  const chosen = best as { fact: AttributableFact | null; cue: Cue } | null;
+  if (chosen) return chosen;
+  const fallback = (m.unit ? UNIT_DEFAULT[m.unit] : undefined) ??
+    CONTEXT_DEFAULTS.find(([units, when]) => units.includes(unit) && when.test(text))?.[2];
+  return fallback ? { fact: fallback, cue: null } : null;
+}
+
+/** Convert a mention into the stored value of `fact`, or a Chinese reason why it cannot be one. */
+function toFactValue(fact: AttributableFact, m: NumberMention): { value: number } | { reason: string } {
+  const label = labelOf(fact);
+  if (m.negative) return { reason: `${label}不能是负数` };
+  const unit = FACTS[fact].unit;
+  if (m.absurd) return { reason: `${label}大得不合理，请核对` };
+  if (unit === "fen") {
+    const fen = mentionToFen(m);
+    if (fen === null || m.value > LIMITS.fen) return { reason: `${label}大得不合理，请核对` };
+    return { value: m.below ? Math.max(0, fen - 100) : fen };
+  }
+  let v = m.value;
+  if (fact === "operatingMonths") v = m.unit === "年" ? v * 12 : v;
+  const limit = unit === "sqm" ? LIMITS.sqm : unit === "day" ? LIMITS.day : LIMITS.count;
+  if (v > limit) return { reason: `${label}大得不合理，请核对` };
+  if (unit === "day") return { value: m.below ? Math.max(0.5, v - 0.5) : v };
+  if (unit === "sqm") v = Math.round(v);
+  if (!Number.isInteger(v)) v = Math.floor(v);
+  return { value: m.below ? Math.max(0, v - 1) : v };
+}
+
+/** Validate one fact value against the shared schema; returns the zod message on failure. */
+function schemaError(fact: FactName, value: unknown): string | null {
+  const r = FactsSchema.shape[fact].safeParse(value);
+  return r.success ? null : (r.error.issues[0]?.message ?? `${labelOf(fact)}不合理`);
+}
+
+/** The last ranking phrase in the text (排名第二, 全市第2名, 前3名), with its span. */
+function findRank(text: string): { rank: RankStatement; start: number; end: number } | undefined {
+  for (const [re, within] of RANK_RES) {
+    let found: { rank: RankStatement; start: number; end: number } | undefined;
+    for (const r of text.matchAll(re)) {
+      const n = r[1] ?? "";
+      const value = /\d/.test(n) ? Number(n) : parseChineseNumeral(n);
+      if (value && value >= 1) found = { rank: { value, within, raw: r[0] }, start: r.index, end: r.index + r[0].length };
+    }
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const YES = /^(是的?|对的?|有的?|嗯+|交了|签了|缴了|安排了|都有|都交了|当然|yes|y)[。！!，,\s]*$/i;
+const NO = /^(不是|没有|没|不|无|否|还没|no|n)[^，,。]{0,4}[。！!，,\s]*$/i;
+
+/** A short 是的 / 没有 answers the yes/no fact the bot just asked about. */
+function answerYesNo(text: string, expect: readonly FactName[], facts: Record<string, unknown>): void {
+  const asked = expect.find((f) => FACTS[f].unit === "bool");
+  if (!asked || facts[asked] !== undefined) return;
+  const reply = text.trim();
+  if (reply.length > 8) return;
+  if (YES.test(reply)) facts[asked] = true;
+  else if (NO.test(reply)) facts[asked] = false;
+}
+
+/** "一个电商企业", "一家公司": an article before the applicant's noun, not a count. */
+function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
+  if (!m.chinese || m.value !== 1 || !["个", "家", "位", "名"].includes(m.unit ?? "")) return false;
+  return phraseHits.some(
+    (h) => h.start >= m.end && h.start - m.end <= 2 && PHRASES.get(h.word.toUpperCase())?.some((e) => e.kind === "entity"),
+  );
+}
+
+interface Assigned {
+  fact: AttributableFact;
+  mention: NumberMention;
+}
+
+/**
+ * Read the facts stated in one chat message. Never throws; `asOf` resolves relative years.
+ * The returned `facts` always pass `parseFacts`.
+ */
+export function extractFacts(input: string, options: ExtractOptions): Extraction {
+  const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [] };
+  try {
+    read(input, options, out);
+  } catch {
+    // A reader bug must not cost the user a reply: keep whatever was read so far.
+    out.notes.push("有一部分内容没能读懂，请换个说法再发一次。");
+  }
+  return out;
+}
+
+function read(input: string, options: ExtractOptions, out: Extraction): void {
+  let text = typeof input === "string" ? input : "";
+  if (text.length > MAX_MESSAGE_CHARS) {
+    text = text.slice(0, MAX_MESSAGE_CHARS);
+    out.notes.push("消息太长，只读取了开头部分。");
+  }
+  if (!text.trim()) return;
+  out.correction = CORRECTION.test(text);
+
+  const mentions = findNumbers(text, { asOf: options.asOf });
+  const facts: Record<string, unknown> = {};
+
+  const rank = findRank(text);
+  if (rank) {
+    out.rank = rank.rank;
+    facts.rank = rank.rank.value;
+    if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
+  }
+
+  // Years: registration date next to 注册/成立, otherwise the activity year.
+  const explicitYear = mentions.find((m) => m.isYear && !m.relative);
+  const activityYears: NumberMention[] = [];
+  for (const m of mentions) {
+    if (!m.isYear) continue;
+    const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
+    if (year < 1990 || year > 2100) continue;
+    const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
+    const around = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 6) + "|" + text.slice(Math.max(clauseStart, m.start - 3), m.start);
+    if (REGISTRATION.test(around) && !/年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6))) {
+      facts.registrationDate = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
+    } else activityYears.push({ ...m, value: year });
+  }
+  if (activityYears.length > 0) {
+    const values = [...new Set(activityYears.map((m) => m.value))];
+    facts.activityYear = activityYears[activityYears.length - 1]!.value;
+    if (values.length > 1) out.notes.push(`提到了几个年份，按${facts.activityYear as number}年计算。`);
+  }
+
+  // Numbers → facts.
+  const cueHits = scan(CUE_RE, text);
+  // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台") or a percentage are not quantities.
+  const phraseHits = scan(PHRASE_RE, text);
+  const inside = (m: NumberMention, s: number, e: number) => m.start < e && m.end > s;
+  const quantities = mentions.filter(
+    (m) =>
+      !m.isYear && m.unit !== "%" && text[m.start - 1] !== "第" &&
+      !(rank && inside(m, rank.start, rank.end)) && !phraseHits.some((h) => inside(m, h.start, h.end)) &&
+      !isDeterminer(m, phraseHits),
+  );
+  const assigned: Assigned[] = [];
+  let lastSalesEnd = 0;
+  let next = 0;
+  quantities.forEach((m, i) => {
+    const prevEnd = i > 0 ? quantities[i - 1]!.end : 0;
+    while (next < mentions.length && mentions[next]!.start < m.end) next++;
+    const nextStart = mentions[next]?.start ?? text.length;
+    const chosen = attribute(text, m, prevEnd, nextStart, cueHits);
+    if (!chosen || chosen.fact === null) {
+      if (!chosen && !(m.chinese && m.value < 10)) out.unattributed.push(m);
+      return;
+    }
+    let targets: AttributableFact[] = [chosen.fact];
+    // The first refinement that matches decides; refinements do not chain.
+    for (const r of REFINEMENTS) {
+      if (!r.from.includes(chosen.fact)) continue;
+      if (r.genericOnly && !chosen.cue?.generic) continue;
+      const from =
+        r.scope === "before" ? Math.max(prevEnd, lastBreakBefore(text, m.start, STRONG_BREAK))
+        : r.scope === "sentence" ? Math.max(lastSalesEnd, lastBreakBefore(text, m.start, STRONG_BREAK))
+        : lastBreakBefore(text, m.start, CLAUSE_BREAK);
+      const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
+      if (!r.when.test(text.slice(from, to))) continue;
+      if (r.to === null) targets = [];
+      else if (ACCEPTS[r.to].includes(unitOf(m))) targets = r.also ? [r.to, chosen.fact] : [r.to];
+      else continue;
+      break;
+    }
+    if (targets.some((f) => FACTS[f].unit === "fen" && f.endsWith("Sales"))) lastSalesEnd = m.end;
+    for (const fact of targets) assigned.push({ fact, mention: m });
+  });
+
+  // A bare number answers the question the bot just asked.
+  for (const fact of options.expect ?? []) {
+    if (!(fact in ACCEPTS) || assigned.some((a) => a.fact === fact)) continue;
+    const f = fact as AttributableFact;
+    const m = out.unattributed.find((x) => ACCEPTS[f].includes(unitOf(x)));
+    if (!m) continue;
+    out.unattributed.splice(out.unattributed.indexOf(m), 1);
+    assigned.push({ fact: f, mention: m });
+  }
+
+  const byFact = new Map<AttributableFact, Assigned[]>();
+  for (const a of assigned) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
+  for (const [fact, list] of byFact) {
+    const last = list[list.length - 1]!;
+    const distinct = [...new Set(list.map((a) => a.mention.value))];
+    if (distinct.length > 1) {
+      out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.raw).join("、")}，按最后的${last.mention.raw}计算。`);
+    }
+    const v = toFactValue(fact, last.mention);
+    const reason = "reason" in v ? v.reason : schemaError(fact, v.value);
+    if (reason !== null || !("value" in v)) {
+      out.rejected.push({ fact, raw: last.mention.raw, reason: reason ?? `${labelOf(fact)}不合理` });
+      continue;
+    }
+    facts[fact] = v.value;
+    out.sources[fact] = last.mention.raw;
+  }
+
+  readPhrases(text, phraseHits, facts, out);
+  answerYesNo(text, options.expect ?? [], facts);
+
+  // Validate every fact; anything the schema refuses goes to `rejected`.
+  for (const [name, value] of Object.entries(facts)) {
+    const reason = schemaError(name as FactName, value);
+    if (reason !== null) {
+      delete facts[name];
+      out.rejected.push({ fact: name as FactName, raw: String(out.sources[name as FactName] ?? value), reason });
+    }
+  }
+  out.facts = facts as Facts;
+}
+
+/** Enums and booleans from phrases, with negation ("没有交社保", "不是首次"). */
+function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction): void {
+  const entities: { value: EntityType; tier: number; start: number; end: number; modifier: boolean }[] = [];
+  let activity: { value: string; priority: number } | null = null;
+  for (const hit of hits) {
+    const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
+    const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
+    const after = text.slice(hit.end, hit.end + 3);
+    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+    for (const e of PHRASES.get(hit.word.toUpperCase()) ?? []) {
+      switch (e.kind) {
+        case "bool": {
+          let value = !negated;
+          // A contract shorter than a year does not meet "一年及以上劳动合同".
+          if (e.fact === "laborContractYear" && value) {
+            const clause = text.slice(clauseStart, nextBreakAfter(text, hit.end, CLAUSE_BREAK));
+            const m = /半年|(\d+|[一二两三四五六七八九十]+)个?月/.exec(clause);
+            const months = !m ? null : m[1] === undefined ? 6 : /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+            if (months !== null && months < 12) value = false;
+          }
+          facts[e.fact] = value;
+          break;
+        }
+        case "entity": {
+          if (negated) break;
+          // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
+          if (/^(上|里|内|中(?!心))/.test(after) || /(在|入驻|进入|进|到|入)$/.test(before)) break;
+          if (/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/.test(before)) break;
+          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier: after.startsWith("的") });
+          break;
+        }
+        case "honour":
+          if (!negated) facts.honour = e.value;
+          break;
+        case "activity": {
+          if (negated) break;
+          // "培训20名主播" (anchor training) and "吸纳经培训的人员就业" (trained hires) are not training sessions.
+          const clause = text.slice(lastBreakBefore(text, hit.start, CLAUSE_BREAK), nextBreakAfter(text, hit.end, CLAUSE_BREAK));
+          if (e.value === "ruralTraining" && /主播|就业|吸纳/.test(clause)) break;
+          if (!activity || e.priority < activity.priority) activity = { value: e.value, priority: e.priority };
+          break;
+        }
+        case "trade":
+          if (!negated) facts.tradeMode = e.value;
+          break;
+        case "stop":
+          break;
+      }
+    }
+  }
+  // 我们村的合作社, 贫困村电商服务站: a modifier loses to the noun it modifies; otherwise the first named wins.
+  let entity: { value: EntityType; rank: number } | null = null;
+  entities.forEach((c, i) => {
+    const next = entities.slice(i + 1).find((n) => n.tier > 0);
+    const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end);
+    const rank = c.tier * 2 + (modifier ? 0 : 1);
+    if (!entity || rank > entity.rank) entity = { value: c.value, rank };
+  });
+  if (entity) facts.entityType = (entity as { value: EntityType }).value;
+  else if (facts.followers !== undefined) {
+    // Someone stating a follower count is a livestreamer unless they said otherwise.
+    facts.entityType = "influencer";
+    out.inferred.push("entityType");
+  }
+  if (activity) facts.activity = activity.value;
+}

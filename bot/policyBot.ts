@@ -1,0 +1,399 @@
+/**
+ * The conversation pipeline every channel uses:
+ * message → flood control → facts and region → intent → rules (engine) → answer → optional rewording → review.
+ * Amounts only ever come from the rule engine; the bot chooses which provisions to show and words them.
+ */
+import type { AwardResult } from "../rules/awardResult.js";
+import { factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rules/facts.js";
+import type { Answer, Citation } from "./answer.js";
+import { classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
+import { composeAnswer, composeBody, missingLabels, type ComposeInput } from "./composeAnswer.js";
+import { extractFacts } from "./extractFacts.js";
+import { formatFen, formatQuantity } from "./formatMoney.js";
+import type { Phraser } from "./llmPhraser.js";
+import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
+import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
+import { RateLimiter, type RateLimitOptions } from "./rateLimiter.js";
+import type { ReviewGate } from "./reviewGate.js";
+import { isRelevant, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
+import { MemorySessionStore, sessionKeyString, type Session, type SessionStore } from "./sessionStore.js";
+import { loadTemplates, render, type Templates } from "./templates.js";
+import { PolicyCatalog } from "./policyCatalog.js";
+
+/** Longer messages are cut: nobody asks a policy question in more, and it bounds the work per turn. */
+const MAX_MESSAGE_CHARS = 2000;
+/** At most this many facts are asked for in one turn. */
+const ASK_AT_MOST = 2;
+/** At most this many awards are listed in one bubble. */
+const SHOW_AT_MOST = 4;
+
+export interface PolicyBotOptions {
+  /** The policies, their clauses and rules; opened from knowledge/policies when absent. */
+  catalog?: PolicyCatalog;
+  sessions?: SessionStore;
+  review?: ReviewGate;
+  /** Optional language-model rewording; the template answer is used when absent or rejected. */
+  phraser?: Phraser;
+  /** "Today" for validity checks and 去年/今年 (YYYY-MM-DD); default: the real date. */
+  asOf?: string;
+  /** Sessions idle longer than this are forgotten. Default 30 minutes. */
+  sessionIdleMs?: number;
+  /** Per-user flood control, or false to disable (benchmarks). */
+  rateLimit?: RateLimitOptions | false;
+  /** Where operational log lines go (stderr by default). */
+  log?: (line: string) => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Text with at least one letter, digit or CJK character (not only emoji, punctuation or spaces). */
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+
+export class PolicyBot implements ConversationHandler {
+  readonly #catalog: PolicyCatalog;
+  readonly #sessions: SessionStore;
+  readonly #templates: Templates;
+  readonly #limiter: RateLimiter | null;
+  readonly #options: PolicyBotOptions;
+  readonly #log: (line: string) => void;
+
+  private constructor(catalog: PolicyCatalog, options: PolicyBotOptions) {
+    this.#catalog = catalog;
+    this.#options = options;
+    this.#sessions = options.sessions ?? new MemorySessionStore();
+    this.#templates = loadTemplates();
+    this.#limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit);
+    this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  /** Open the knowledge base and rules (building the index if needed) and return a ready bot. */
+  static async create(options: PolicyBotOptions = {}): Promise<PolicyBot> {
+    const catalog = options.catalog ?? (await PolicyCatalog.open());
+    return new PolicyBot(catalog, options);
+  }
+
+  /** Release resources (nothing to release today; kept so callers need not change when there is). */
+  async close(): Promise<void> {}
+
+  #asOf(): string {
+    return this.#options.asOf ?? today();
+  }
+
+  /** @inheritdoc */
+  async handle(msg: IncomingMessage): Promise<BotReply> {
+    try {
+      return await this.#handle(msg);
+    } catch (error) {
+      this.#log(`bot: turn failed for ${msg.channel}/${msg.chatId}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return this.#plain("out_of_scope", this.#templates.internalError);
+    }
+  }
+
+  /** @inheritdoc */
+  describeFacts(key: SessionKey): string {
+    const session = this.#loadSession(key);
+    const lines = Object.entries(session.facts).map(([name, value]) => `· ${factLabel(name as FactName)}：${describeValue(name as FactName, value)}`);
+    const region = session.policyIds.map((id) => this.#policy(id)).filter(Boolean).map((p) => placeName(p!));
+    if (region.length > 0) lines.unshift(`· 地区：${region.join("、")}`);
+    return lines.length === 0 ? this.#templates.factsNone : [this.#templates.factsHeader, ...lines].join("\n");
+  }
+
+  /** @inheritdoc */
+  reset(key: SessionKey): void {
+    this.#sessions.delete(key);
+  }
+
+  /** @inheritdoc */
+  remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): void {
+    const session = this.#loadSession(key);
+    if (update.policyId) {
+      if (!this.#policy(update.policyId)) throw new Error(`unknown policy id "${update.policyId}"`);
+      session.policyIds = [update.policyId];
+    }
+    if (update.facts) session.facts = parseFacts({ ...session.facts, ...update.facts });
+    session.updatedAt = Date.now();
+    this.#sessions.set(key, session);
+  }
+
+  /** @inheritdoc */
+  helpText(): string {
+    return this.#templates.help;
+  }
+
+  /** @inheritdoc */
+  regions(): { id: string; name: string }[] {
+    return this.#catalog.policies.map((p) => ({ id: p.id, name: placeName(p) }));
+  }
+
+  #policy(id: string): PolicyInfo | undefined {
+    return this.#catalog.policies.find((p) => p.id === id);
+  }
+
+  #loadSession(key: SessionKey): Session {
+    const found = this.#sessions.get(key);
+    const idle = this.#options.sessionIdleMs ?? 30 * 60_000;
+    if (found && Date.now() - found.updatedAt <= idle) return found;
+    return { facts: {}, policyIds: [], topic: [], awaiting: [], updatedAt: Date.now() };
+  }
+
+  #plain(status: Answer["status"], text: string, extra: Partial<BotReply> = {}): BotReply {
+    return { answer: { status, text, policies: [], awards: [], missing: [], citations: [] }, source: "template", ...extra };
+  }
+
+  async #handle(msg: IncomingMessage): Promise<BotReply> {
+    const t = this.#templates;
+    const key: SessionKey = { channel: msg.channel, chatId: msg.chatId, userId: msg.userId };
+    if (this.#limiter) {
+      const decision = this.#limiter.check(sessionKeyString(key));
+      if (decision === "drop") return this.#plain("out_of_scope", "", { silent: true });
+      if (decision === "notice") return this.#plain("out_of_scope", t.rateLimited);
+    }
+    if (msg.kind === "non_text") return this.#plain("out_of_scope", t.nonText);
+    let text = msg.text.trim();
+    if (!MEANINGFUL.test(text)) return this.#plain("out_of_scope", t.empty);
+
+    const notes: string[] = [];
+    if (text.length > MAX_MESSAGE_CHARS) {
+      text = text.slice(0, MAX_MESSAGE_CHARS);
+      notes.push(t.truncated);
+    }
+    const asOf = this.#asOf();
+    const session = this.#loadSession(key);
+    const extraction = extractFacts(text, { asOf });
+    for (const r of extraction.rejected) notes.push(render(t.rejectedFact, { raw: r.raw, reason: r.reason }));
+    const changed = (Object.keys(extraction.facts) as FactName[]).filter((f) => f in session.facts && session.facts[f] !== extraction.facts[f]);
+    if (changed.length > 0) notes.push(render(t.correction, { facts: changed.map(factLabel).join("、") }));
+    if (looksLikeInjection(text)) notes.push(t.injection);
+    session.facts = parseFacts({ ...session.facts, ...extraction.facts });
+
+    const mentioned = this.#catalog.policiesMentioned(text);
+    if (mentioned.length > 0) session.policyIds = mentioned;
+    else if (session.policyIds.length === 0 && msg.defaultPolicy && this.#policy(msg.defaultPolicy)) session.policyIds = [msg.defaultPolicy];
+
+    const hasNewFacts = Object.keys(extraction.facts).length > 0;
+    let intent = classifyIntent(text, {
+      mentionsRegion: mentioned.length > 0,
+      mentionsSeveralRegions: mentioned.length > 1,
+      hasNewFacts,
+      matchesRuleKeyword: this.#catalog.matchesAnyKeyword(text),
+      previous: session.lastIntent as Intent | undefined,
+    });
+    if (intent === "followUp") intent = session.lastIntent === "explain" && hasNewFacts ? "amount" : ((session.lastIntent as Intent) ?? "amount");
+
+    let reply: { input: ComposeInput; topic?: string[] };
+    switch (intent) {
+      case "help":
+        return this.#plain("out_of_scope", t.help);
+      case "outOfScope":
+        return this.#plain("out_of_scope", t.outOfScope);
+      case "validity":
+        reply = { input: this.#validity(session, notes, asOf) };
+        break;
+      case "compare":
+        reply = { input: this.#compare(text, session, notes, asOf) };
+        break;
+      default:
+        reply = this.#amountOrExplain(intent, text, session, notes, asOf);
+    }
+    session.lastIntent = intent;
+    if (reply.topic) session.topic = reply.topic;
+    session.awaiting = reply.input.missing;
+    session.updatedAt = Date.now();
+    this.#sessions.set(key, session);
+    return this.#finish(msg, reply.input, session.facts);
+  }
+
+  /** Word the answer (template, or a model's rewording that passed the guard) and apply review mode. */
+  async #finish(msg: IncomingMessage, input: ComposeInput, facts: Facts): Promise<BotReply> {
+    const t = this.#templates;
+    const templateBody = composeBody(input, t);
+    let body = templateBody;
+    let source: BotReply["source"] = "template";
+    if (this.#options.phraser && input.status === "answered" && input.results.length > 0) {
+      const amountsFen = input.results.filter((r) => r.eligible === true && r.amountFen !== null).map((r) => r.amountFen!);
+      const phrased = await this.#options.phraser.phrase({
+        question: msg.text,
+        body: templateBody,
+        amountsFen,
+        grounding: {
+          userTexts: [describeFactValues(facts)],
+          quotes: input.results.map((r) => r.quote),
+          amountsFen,
+          extraTexts: input.results.flatMap((r) => [...r.trace, ...r.conditions]),
+        },
+      });
+      body = phrased.text;
+      source = phrased.source;
+    }
+    const documentCitations = input.policies.flatMap((p) => this.#catalog.documentNumberCitation(p.id) ?? []);
+    const answer = composeAnswer({ ...input, documentCitations }, t, body);
+    const review = this.#options.review;
+    if (review?.isReviewed(msg.channel, msg.chatId)) {
+      const draftId = review.holdDraft({ message: msg, facts, answer });
+      const ack = review.acknowledgement(msg.channel, msg.chatId);
+      return { answer: { ...answer, status: "pending_review" }, source, draftId, silent: ack === null };
+    }
+    return { answer, source };
+  }
+
+  #validity(session: Session, notes: string[], asOf: string): ComposeInput {
+    const t = this.#templates;
+    const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
+    if (policies.length === 0) {
+      const regions = this.#catalog.policies.map(placeName).join("、");
+      return { status: "needs_info", notes, policies: [], results: [], missing: ["region"], asOf, body: render(t.needsInfo.askRegionAll, { regions }), bare: true };
+    }
+    const extraCitations: Citation[] = policies.flatMap((p) => this.#catalog.validityCitation(p.id) ?? []);
+    return {
+      status: "answered",
+      notes,
+      policies,
+      results: [],
+      missing: [],
+      asOf,
+      body: policies.map((p) => validityAnswer(p, t, asOf)).join("\n"),
+      extraCitations,
+      noStatus: true,
+    };
+  }
+
+  #compare(text: string, session: Session, notes: string[], asOf: string): ComposeInput {
+    const t = this.#templates;
+    const ids = session.policyIds.length > 1 ? session.policyIds : this.#catalog.policies.map((p) => p.id);
+    const policies = ids.map((id) => this.#policy(id)!).filter(Boolean);
+    const results: AwardResult[] = [];
+    for (const policy of policies) {
+      const chosen = this.#choose(text, session, [policy.id], asOf);
+      const best = chosen.results.filter((r) => r.eligible === true && !this.#catalog.isGate(r)).sort((a, b) => (b.amountFen ?? 0) - (a.amountFen ?? 0))[0];
+      if (best) results.push(best);
+    }
+    const shown = policies.filter((p) => results.some((r) => r.policy === p.id));
+    return { status: "answered", notes: [...notes, results.length > 0 ? t.compare.intro : t.compare.none], policies: shown, results, missing: [], asOf, activityYear: session.facts.activityYear };
+  }
+
+  /** Evaluate the rules relevant to `text` in `policyIds` and split them into focus and others. */
+  #choose(text: string, session: Session, policyIds: string[], asOf: string) {
+    const rules = this.#catalog.rulesOf(policyIds);
+    const scored = scoreRules({ text, facts: session.facts, retrieved: this.#catalog.retrieve(text, policyIds), rules, topic: session.topic });
+    const relevant = scored.filter(isRelevant);
+    const maxHits = Math.max(0, ...relevant.map((s) => s.keywordHits));
+    const topicSet = new Set(session.topic);
+    let focus: ScoredRule[] = maxHits > 0 ? relevant.filter((s) => s.keywordHits === maxHits) : relevant.filter((s) => topicSet.has(ruleKey(s.rule)));
+    if (focus.length === 0) focus = relevant.filter((s) => s.factFit > 0);
+    if (focus.length === 0) focus = relevant.slice(0, 1);
+    const results = this.#catalog.evaluate(policyIds, session.facts, asOf, relevant.map((s) => s.rule));
+    const focusKeys = new Set(focus.map((s) => ruleKey(s.rule)));
+    return { results, focusKeys, relevant };
+  }
+
+  #amountOrExplain(intent: Intent, text: string, session: Session, notes: string[], asOf: string): { input: ComposeInput; topic?: string[] } {
+    const t = this.#templates;
+    if (session.policyIds.length === 0) {
+      const all = this.#catalog.policies.map((p) => p.id);
+      const { focusKeys, relevant } = this.#choose(text, session, all, asOf);
+      const matching = [...new Set(relevant.filter((s) => focusKeys.has(ruleKey(s.rule))).map((s) => s.rule.policy))];
+      const names = (matching.length > 0 ? matching : all).map((id) => placeName(this.#policy(id)!)).join("、");
+      const body = render(matching.length > 0 ? t.needsInfo.askRegion : t.needsInfo.askRegionAll, { regions: names });
+      return {
+        input: { status: "needs_info", notes, policies: [], results: [], missing: ["region"], asOf, body, bare: true },
+        topic: relevant.filter((s) => focusKeys.has(ruleKey(s.rule))).map((s) => ruleKey(s.rule)),
+      };
+    }
+    const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
+    const { results, focusKeys } = this.#choose(text, session, session.policyIds, asOf);
+    const focusResults = results.filter((r) => focusKeys.has(`${r.policy}/${r.rule}`));
+    const gateFailures = results.filter((r) => this.#catalog.isGate(r) && r.eligible === false);
+    const topic = focusResults.map((r) => `${r.policy}/${r.rule}`);
+
+    if (intent === "explain" || (focusResults.length > 0 && focusResults.every((r) => r.eligible === null) && looksLikeClaim(text))) {
+      return { input: this.#explain(focusResults, session, policies, notes, asOf), topic };
+    }
+
+    const decidedFocus = focusResults.filter((r) => r.eligible !== null);
+    if (gateFailures.length === 0 && focusResults.length > 0 && decidedFocus.length === 0) {
+      const best = focusResults[0]!;
+      const missing = best.missing.slice(0, ASK_AT_MOST);
+      const topicName = focusResults.length === 1 ? best.title : t.needsInfo.topicFallback;
+      const known = describeFactValues(session.facts);
+      const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) })].filter(Boolean).join("\n");
+      return { input: { status: "needs_info", notes, policies, results: focusResults, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
+    }
+
+    const shown = pickShown(results, focusKeys, (r) => this.#catalog.isGate(r));
+    return {
+      input: { status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear },
+      topic,
+    };
+  }
+
+  /** The provision as the text gives it: what it grants an applicant who meets it, and what to tell us to check. */
+  #explain(focus: AwardResult[], session: Session, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput {
+    // A provision with a single figure is shown as a worked example; one that scales with an input is shown
+    // as evaluated on the user's facts so far (undecided), which still cites it and says what to tell us.
+    const described = focus.slice(0, 2).map((r) => this.#catalog.describe(r.policy, r.rule, asOf) ?? r);
+    const missing = [...new Set(focus.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST);
+    return {
+      status: "answered",
+      notes,
+      policies,
+      results: described,
+      missing: [],
+      asOf,
+      activityYear: session.facts.activityYear,
+      trailer: missing.length > 0 ? render(this.#templates.explain.askFacts, { facts: missingLabels(missing) }) : undefined,
+    };
+  }
+}
+
+function ruleKey(rule: RuleProfile): string {
+  return `${rule.policy}/${rule.id}`;
+}
+
+/** "是50万元，对吧" / "是不是" — the user states a figure and asks us to confirm it. */
+function looksLikeClaim(text: string): boolean {
+  return /对吧|对吗|是吗|是不是|没错吧|真的吗/.test(text);
+}
+
+/**
+ * What to list: every focus result that is decided, every other eligible award with an amount, and any
+ * failed gate (it blocks the rest). Eligible awards first, largest first.
+ */
+function pickShown(results: AwardResult[], focusKeys: Set<string>, isGate: (r: AwardResult) => boolean): AwardResult[] {
+  const key = (r: AwardResult) => `${r.policy}/${r.rule}`;
+  const shown = results.filter((r) => {
+    if (isGate(r)) return r.eligible === false || (focusKeys.has(key(r)) && r.eligible !== null);
+    if (focusKeys.has(key(r))) return r.eligible !== null;
+    return r.eligible === true && (r.amountFen ?? 0) > 0;
+  });
+  const rank = (r: AwardResult) => (r.eligible === true ? 0 : r.eligible === false ? 1 : 2);
+  return shown.sort((a, b) => rank(a) - rank(b) || (b.amountFen ?? 0) - (a.amountFen ?? 0)).slice(0, SHOW_AT_MOST);
+}
+
+/** A fact's value as a merchant would write it. */
+function describeValue(name: FactName, value: unknown): string {
+  const spec = FACTS[name] as { unit: string; values?: Record<string, string> };
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (spec.values && typeof value === "string") return spec.values[value] ?? value;
+  if (typeof value !== "number") return String(value);
+  switch (spec.unit) {
+    case "fen":
+      return formatFen(value);
+    case "sqm":
+      return `${value}平方米`;
+    case "rank":
+      return `第${value}名`;
+    case "year":
+      return `${value}年`;
+    case "day":
+      return `${value}天`;
+    default:
+      return formatQuantity(value);
+  }
+}
+
+/** The facts the bot understood, as one line (also the user-side grounding for a model's rewording). */
+function describeFactValues(facts: Facts): string {
+  return Object.entries(facts)
+    .map(([name, value]) => `${factLabel(name as FactName)}${describeValue(name as FactName, value)}`)
+    .join("，");
+}

@@ -1,0 +1,81 @@
+/**
+ * A policy's status in words: in force for the year the user named, expired, or a draft for comment.
+ * Dates are written 2022年12月31日 so that every digit in the reply is a year or a small number.
+ */
+import type { Templates } from "./templates.js";
+import { render } from "./templates.js";
+
+/** The metadata the bot needs about a policy (a subset of policies.json). */
+export interface PolicyInfo {
+  id: string;
+  title: string;
+  issuer: string;
+  docNumber: string | null;
+  aliases: string[];
+  effectiveFrom: string | null;
+  validUntil: string | null;
+  status: "final" | "draft";
+}
+
+/** "2022-12-31" → "2022年12月31日". */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The short place name users say: the first alias (平阴, 东营…). */
+export function placeName(policy: PolicyInfo): string {
+  return policy.aliases[0] ?? policy.id;
+}
+
+/** How the document is named in a citation: its number if it has one, else its title. */
+export function documentName(policy: PolicyInfo): string {
+  return policy.docNumber ? `${policy.issuer}《${policy.title}》（${policy.docNumber}）` : `${policy.issuer}《${policy.title}》`;
+}
+
+/**
+ * Whether the policy was in force: for the activity year if named (any overlap with that calendar year),
+ * else on the as-of date. null when the document states no period.
+ */
+export function policyInForce(policy: PolicyInfo, asOf: string, activityYear?: number): boolean | null {
+  if (!policy.validUntil && !policy.effectiveFrom) return null;
+  const from = policy.effectiveFrom ?? "0000-01-01";
+  const until = policy.validUntil ?? "9999-12-31";
+  if (activityYear !== undefined) return from <= `${activityYear}-12-31` && until >= `${activityYear}-01-01`;
+  return from <= asOf && asOf <= until;
+}
+
+function period(policy: PolicyInfo, t: Templates): string {
+  if (!policy.validUntil) return "";
+  return policy.effectiveFrom
+    ? render(t.status.periodFrom, { from: chineseDate(policy.effectiveFrom), until: chineseDate(policy.validUntil) })
+    : render(t.status.period, { until: chineseDate(policy.validUntil) });
+}
+
+/** The status line of an answer about `policy`. */
+export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activityYear?: number): string {
+  const title = `《${policy.title}》`;
+  if (policy.status === "draft") return render(t.status.draft, { title });
+  if (!policy.validUntil && !policy.effectiveFrom) return render(t.status.noPeriod, { title });
+  const vars = { title, period: period(policy, t) };
+  if (activityYear !== undefined) {
+    const inForce = policyInForce(policy, asOf, activityYear);
+    if (inForce) {
+      const nowNote = policyInForce(policy, asOf) === false ? t.status.nowExpiredNote : "";
+      return render(t.status.inForceYear, { ...vars, year: activityYear, nowNote });
+    }
+    const before = policy.effectiveFrom !== null && `${activityYear}-12-31` < policy.effectiveFrom;
+    return render(before ? t.status.notYetYear : t.status.expiredYear, { ...vars, year: activityYear });
+  }
+  return render(policyInForce(policy, asOf) ? t.status.inForceNow : t.status.expiredNow, vars);
+}
+
+/** The full answer to "is this policy still valid / is it a formal document". */
+export function validityAnswer(policy: PolicyInfo, t: Templates, asOf: string): string {
+  const doc = policy.docNumber ? `《${policy.title}》（${policy.docNumber}）` : `《${policy.title}》`;
+  const p = period(policy, t) || t.validity.noPeriod;
+  const head = render(policy.status === "draft" ? t.validity.draft : t.validity.final, { doc, issuer: policy.issuer, period: p });
+  const inForce = policyInForce(policy, asOf);
+  const state = inForce === null ? t.validity.stateUnknown : inForce ? t.validity.stateInForce : t.validity.stateExpired;
+  return `${head}${render(t.validity.today, { state })}`;
+}

@@ -1,0 +1,284 @@
+/**
+ * Turns a validated rule file into closures, once at load, so evaluating every rule of every policy for
+ * one fact set stays in microseconds. Evaluation order per rule (exceptions have priority, Catala-like):
+ * entity type → gates (扶持范围) → applicability → exceptions → amount; then, per policy, validity and
+ * exclusivity groups (keep the largest eligible amount and say so).
+ */
+import type { AwardResult } from "./awardResult.js";
+import { compileCondition, conditionFacts } from "./conditions.js";
+import { ENTITY_TYPES, type EntityType, type FactName, type Facts } from "./facts.js";
+import { compileAmount } from "./mechanisms/index.js";
+import { addMissing, indent, type AmountEvaluator, type ConditionEvaluator } from "./mechanisms/mechanism.js";
+import { formatFen } from "./money.js";
+import type { Amount, Exception, PolicyRuleFile, Rule } from "./ruleSchema.js";
+import { judgeInForce, type ValidityWindow } from "./validity.js";
+
+/** What the bot needs to pick a rule (compatible with bot/selectRules.ts RuleProfile). */
+export interface RuleInfo {
+  policy: string;
+  id: string;
+  clause: string;
+  title: string;
+  quote: string;
+  /** Words of the clause that signal this provision. */
+  keywords: readonly string[];
+  /** Applicants the rule is for; empty = anyone. */
+  entityTypes: readonly EntityType[];
+  /** Every fact the rule reads (gates, conditions, exceptions, amount). */
+  facts: readonly FactName[];
+  /** An eligibility gate (扶持范围), not an award. */
+  gate: boolean;
+  upTo: boolean;
+  /** Unchecked conditions written in the rule (policy-wide ones included). */
+  conditions: readonly string[];
+}
+
+interface CompiledException {
+  when: ConditionEvaluator;
+  reason: string;
+  clause: string;
+  quote: string;
+}
+
+interface CompiledRule {
+  info: RuleInfo;
+  when: ConditionEvaluator | null;
+  amount: AmountEvaluator | null;
+  /** The amount tree can itself rule the provision out (tiers, ranks without "以后"). */
+  amountGates: boolean;
+  gates: Array<{ clause: string; title: string; quote: string; when: ConditionEvaluator }>;
+  exceptions: CompiledException[];
+  entityLabels: string;
+}
+
+interface CompiledGroup {
+  members: Set<string>;
+  quote: string;
+  clause: string;
+}
+
+/** A policy ready to evaluate. */
+export interface CompiledPolicy {
+  id: string;
+  window: ValidityWindow;
+  rules: RuleInfo[];
+  /** Whether the file holds rules yet (placeholders do not). */
+  encoded: boolean;
+  evaluate(facts: Facts, asOf: string, ruleIds?: ReadonlySet<string>): AwardResult[];
+}
+
+/** Facts an amount tree reads, and whether it can rule the provision out. */
+function walkAmount(a: Amount, facts: Set<FactName>): boolean {
+  if (typeof a === "string") return false;
+  switch (a.mechanism) {
+    case "fixed":
+    case "notComputable":
+      return false;
+    case "tierTable":
+      if (a.fact) facts.add(a.fact);
+      for (const t of a.tiers) {
+        if ("when" in t) conditionFacts(t.when, facts);
+        walkAmount(t.amount, facts);
+      }
+      return true;
+    case "perUnit":
+      facts.add(a.fact);
+      return false;
+    case "percentOf":
+      if (typeof a.of === "string") facts.add(a.of as FactName);
+      else return walkAmount(a.of, facts);
+      return false;
+    case "product":
+      for (const f of a.times) if ("fact" in f) facts.add(f.fact);
+      return walkAmount(a.of, facts);
+    case "sum":
+      // A part below its own threshold counts 0; it does not rule the whole out.
+      a.parts.forEach((p) => walkAmount(p, facts));
+      return false;
+    case "capMin":
+      a.caps.forEach((c) => walkAmount(c.amount, facts));
+      return walkAmount(a.of, facts);
+    case "rankTable": {
+      facts.add(a.fact ?? "rank");
+      const inner = a.places.map((p) => walkAmount(p.amount, facts)).some(Boolean);
+      if (a.after) walkAmount(a.after.amount, facts);
+      return inner || !a.after;
+    }
+    case "when":
+      conditionFacts(a.when, facts);
+      return [walkAmount(a.then, facts), a.else ? walkAmount(a.else, facts) : false].some(Boolean);
+  }
+}
+
+function compileException(e: Exception): CompiledException {
+  return { when: compileCondition(e.when), reason: e.reason, clause: e.clause, quote: e.quote };
+}
+
+/** Compiles one validated rule file against its validity window. */
+export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): CompiledPolicy {
+  const byId = new Map(file.rules.map((r) => [r.id, r]));
+  const policyExceptions = [...(file.exceptions ?? [])];
+  const policyConditions = file.conditions ?? [];
+
+  const compiled: CompiledRule[] = file.rules.map((rule: Rule) => {
+    const gate = rule.kind === "gate";
+    const facts = new Set<FactName>();
+    const gates = (rule.gates ?? []).map((g) => byId.get(g)!);
+    gates.forEach((g) => conditionFacts(g.when!, facts));
+    if (rule.when) conditionFacts(rule.when, facts);
+    const exceptions = gate ? [] : [...(rule.exceptions ?? []), ...policyExceptions].sort((a, b) => b.priority - a.priority);
+    exceptions.forEach((e) => conditionFacts(e.when, facts));
+    const amountGates = rule.amount ? walkAmount(rule.amount, facts) : false;
+    if (rule.entityTypes.length > 0) facts.add("entityType");
+    return {
+      info: {
+        policy: file.policy,
+        id: rule.id,
+        clause: rule.clause,
+        title: rule.title,
+        quote: rule.quote,
+        keywords: rule.keywords,
+        entityTypes: rule.entityTypes,
+        facts: [...facts],
+        gate,
+        upTo: rule.upTo,
+        conditions: gate ? [...(rule.conditions ?? [])] : [...(rule.conditions ?? []), ...policyConditions],
+      },
+      when: rule.when ? compileCondition(rule.when) : null,
+      amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,
+      amountGates,
+      gates: gates.map((g) => ({ clause: g.clause, title: g.title, quote: g.quote, when: compileCondition(g.when!) })),
+      exceptions: exceptions.map(compileException),
+      entityLabels: rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、"),
+    };
+  });
+
+  const awardIds = file.rules.filter((r) => r.kind !== "gate").map((r) => r.id);
+  const groups: CompiledGroup[] = (file.exclusive ?? []).map((g) => ({
+    members: new Set(g.rules === "all" ? awardIds : g.rules),
+    quote: g.quote,
+    clause: g.clause,
+  }));
+
+  return {
+    id: file.policy,
+    window,
+    rules: compiled.map((c) => c.info),
+    encoded: compiled.length > 0,
+    evaluate(facts, asOf, ruleIds) {
+      const validity = judgeInForce(window, facts.activityYear, asOf);
+      const results: AwardResult[] = [];
+      for (const rule of compiled) {
+        if (ruleIds && !ruleIds.has(rule.info.id)) continue;
+        results.push(evaluateRule(rule, facts, validity.inForce, validity.line));
+      }
+      for (const group of groups) applyExclusivity(group, results);
+      return results;
+    },
+  };
+}
+
+function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null, validityLine: string): AwardResult {
+  const { info } = rule;
+  const trace: string[] = [];
+  const missing: FactName[] = [];
+  const conditions = [...info.conditions];
+  let failed = false;
+  let unknown = false;
+
+  const entity = facts.entityType;
+  if (info.entityTypes.length > 0) {
+    if (entity === undefined) conditions.push(`申报主体须为：${rule.entityLabels}`);
+    else if (!info.entityTypes.includes(entity)) {
+      failed = true;
+      trace.push(`申报主体类型：${ENTITY_TYPES[entity]}；本条适用于：${rule.entityLabels} ✗`);
+    } else trace.push(`申报主体类型：${ENTITY_TYPES[entity]} ✓`);
+  }
+  // Gates (扶持范围) decide once their facts are known; until then they are a condition to meet, so a
+  // question about one provision is not held up by the policy-wide scope.
+  for (const gate of rule.gates) {
+    const r = gate.when(facts);
+    if (r.value === null) conditions.push(`${gate.title}（${gate.clause}）：${gate.quote}`);
+    else trace.push(`${gate.title}（${gate.clause}）：`, ...indent(r.lines));
+    if (r.value === false) failed = true;
+  }
+  if (rule.when) {
+    const r = rule.when(facts);
+    trace.push(...r.lines);
+    if (r.value === false) failed = true;
+    else if (r.value === null) {
+      unknown = true;
+      addMissing(missing, r.missing);
+    }
+  }
+  // Exceptions: the first that holds decides; unknown ones become conditions to meet, not questions.
+  for (const e of rule.exceptions) {
+    const r = e.when(facts);
+    if (r.value === true) {
+      failed = true;
+      trace.push(`例外（${e.clause}）：${e.reason} ✗`, ...indent(r.lines));
+      break;
+    }
+    if (r.value === null) conditions.push(e.quote);
+  }
+
+  let amountFen: number | null = null;
+  if (rule.amount && !failed) {
+    const a = rule.amount(facts);
+    trace.push("金额：", ...indent(a.lines));
+    if (a.notReached) {
+      failed = true;
+      trace.push(`✗ ${a.notReached}`);
+    } else {
+      amountFen = a.valueFen;
+      if (a.missing.length > 0) {
+        addMissing(missing, a.missing);
+        if (rule.amountGates) unknown = true;
+      }
+      if (a.unchecked) conditions.push(...a.unchecked);
+    }
+  }
+  trace.push(validityLine);
+  const eligible = failed ? false : unknown ? null : true;
+  return {
+    policy: info.policy,
+    rule: info.id,
+    clause: info.clause,
+    title: info.title,
+    eligible,
+    amountFen: failed ? null : amountFen,
+    upTo: info.upTo,
+    inForce,
+    conditions,
+    missing: failed ? [] : missing,
+    trace,
+    quote: info.quote,
+  };
+}
+
+/**
+ * "只享受其中一项" / "不重复奖励": among members that are eligible with an amount, the largest is kept
+ * (first in document order on ties); the others become ineligible with a trace line saying why. Every
+ * member still open carries the group's words as a condition.
+ */
+function applyExclusivity(group: CompiledGroup, results: AwardResult[]): void {
+  const members = results.filter((r) => group.members.has(r.rule));
+  let kept: AwardResult | null = null;
+  for (const r of members) {
+    if (r.eligible === true && r.amountFen !== null && (kept === null || r.amountFen > kept.amountFen!)) kept = r;
+  }
+  for (const r of members) {
+    if (r.eligible === false) continue;
+    if (kept && r !== kept && r.eligible === true && r.amountFen !== null) {
+      r.trace.push(`不重复享受（${group.clause}）：“${group.quote}”——已按金额较高的「${kept.title}」${formatFen(kept.amountFen!)}计，本项${formatFen(r.amountFen)}不另兑现 ✗`);
+      r.eligible = false;
+      r.amountFen = null;
+      r.missing = [];
+      continue;
+    }
+    if (!r.conditions.includes(group.quote)) r.conditions.push(group.quote);
+    if (r === kept && members.some((m) => m !== r && m.trace.some((t) => t.startsWith("不重复享受")))) {
+      r.trace.push(`不重复享受（${group.clause}）：同组中本项金额最高，予以保留`);
+    }
+  }
+}

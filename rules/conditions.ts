@@ -1,0 +1,132 @@
+/**
+ * Applicability conditions: comparisons that keep the text's word, yes/no facts, enum membership, and
+ * all/any/not over them. Three-valued: an unknown fact makes a condition unknown, never false.
+ * Unknown results name the facts that would decide them; decided results name none.
+ */
+import { COMPARISON_WORDS, OP_SYMBOL, compare, defaultPhrase, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
+import { FACTS, factLabel, type FactName, type FactSpec, type Facts } from "./facts.js";
+import { formatFactValue } from "./formatFact.js";
+import { addMissing, indent, type ConditionEvaluator, type ConditionOutcome } from "./mechanisms/mechanism.js";
+import type { Condition, Value } from "./ruleSchema.js";
+import { valueForFact } from "./ruleSchema.js";
+
+/** The reading of a comparison as shown in traces: "含本数", or the interpretation for ambiguous words. */
+export function readingNote(word: ComparisonWord, op: ComparisonOp, interpretation?: string): string {
+  const reading = COMPARISON_WORDS[word] as { ambiguous?: true; basis: string };
+  const inclusive = OP_SYMBOL[op].inclusive ? "含本数" : "不含本数";
+  if (reading.ambiguous) return `解释：读作“${OP_SYMBOL[op].holds}”，${inclusive}${interpretation ? `——${interpretation}` : ""}`;
+  return interpretation ? `${inclusive}；${interpretation}` : inclusive;
+}
+
+/** The operator a word means in this comparison (the schema has checked that `op` agrees). */
+export function resolveOp(word: ComparisonWord, op?: ComparisonOp): ComparisonOp {
+  return op ?? (COMPARISON_WORDS[word] as { op?: ComparisonOp }).op!;
+}
+
+/** A compiled comparison of one fact against a threshold. */
+export interface Comparison {
+  fact: FactName;
+  op: ComparisonOp;
+  threshold: number | string;
+  /** Evaluates it for a known value: holds?, and the trace line. */
+  check(actual: number | string): { holds: boolean; line: string };
+}
+
+/** Compiles "fact word value" into a comparison whose trace shows the word and the reading. */
+export function compileComparison(fact: FactName, word: ComparisonWord, value: Value, op?: ComparisonOp, interpretation?: string, phrase?: string): Comparison {
+  const resolved = resolveOp(word, op);
+  const threshold = valueForFact(fact, value);
+  const label = factLabel(fact);
+  const shownThreshold = formatFactValue(fact, threshold);
+  const note = `（${phrase ?? defaultPhrase(word, String(value))}：${readingNote(word, resolved, interpretation)}）`;
+  const { holds: yes, fails: no } = OP_SYMBOL[resolved];
+  return {
+    fact,
+    op: resolved,
+    threshold,
+    check(actual) {
+      const holds = compare(actual, resolved, threshold);
+      return { holds, line: `${label} ${formatFactValue(fact, actual)} ${holds ? yes : no} ${shownThreshold}${note}${holds ? " ✓" : " ✗"}` };
+    },
+  };
+}
+
+const unknownFact = (fact: FactName): ConditionOutcome => ({ value: null, lines: [`${factLabel(fact)}：未知`], missing: [fact] });
+
+/** Compiles a condition tree into an evaluator (done once at load). */
+export function compileCondition(c: Condition): ConditionEvaluator {
+  if ("all" in c || "any" in c) {
+    const isAll = "all" in c;
+    const parts = (isAll ? c.all : c.any).map(compileCondition);
+    const decisive = !isAll; // any: true decides; all: false decides
+    return (facts: Facts) => {
+      const lines: string[] = [];
+      const missing: FactName[] = [];
+      let decided = false;
+      let unknown = false;
+      for (const part of parts) {
+        const r = part(facts);
+        lines.push(...r.lines);
+        if (r.value === decisive) decided = true;
+        else if (r.value === null) {
+          unknown = true;
+          addMissing(missing, r.missing);
+        }
+      }
+      if (decided) return { value: decisive, lines, missing: [] };
+      if (unknown) return { value: null, lines, missing };
+      return { value: !decisive, lines, missing: [] };
+    };
+  }
+  if ("not" in c) {
+    const inner = compileCondition(c.not);
+    return (facts) => {
+      const r = inner(facts);
+      return { value: r.value === null ? null : !r.value, lines: [`并非：`, ...indent(r.lines)], missing: r.missing };
+    };
+  }
+  const fact = c.fact;
+  if ("word" in c) {
+    const cmp = compileComparison(fact, c.word, c.value, c.op, c.interpretation, c.text);
+    return (facts) => {
+      const actual = facts[fact] as number | string | undefined;
+      if (actual === undefined) return unknownFact(fact);
+      const { holds, line } = cmp.check(actual);
+      return { value: holds, lines: [line], missing: [] };
+    };
+  }
+  const label = factLabel(fact);
+  if ("is" in c) {
+    const want = c.is;
+    const phrase = c.text ? `（${c.text}）` : "";
+    return (facts) => {
+      const actual = facts[fact] as boolean | undefined;
+      if (actual === undefined) return unknownFact(fact);
+      const holds = actual === want;
+      return { value: holds, lines: [`${label}：${actual ? "是" : "否"}${phrase}${holds ? " ✓" : " ✗"}`], missing: [] };
+    };
+  }
+  const allowed = new Set(c.oneOf);
+  const spec: FactSpec = FACTS[fact];
+  const wanted = c.oneOf.map((v) => spec.values?.[v] ?? v).join("、");
+  const phrase = c.text ? `（${c.text}）` : "";
+  return (facts) => {
+    const actual = facts[fact] as string | undefined;
+    if (actual === undefined) return unknownFact(fact);
+    const holds = allowed.has(actual);
+    return {
+      value: holds,
+      lines: [`${label}：${formatFactValue(fact, actual)}${holds ? "" : `，本项限于${wanted}`}${phrase}${holds ? " ✓" : " ✗"}`],
+      missing: [],
+    };
+  };
+}
+
+/** Every fact a condition reads. */
+export function conditionFacts(c: Condition, out: Set<FactName> = new Set()): Set<FactName> {
+  if ("all" in c) c.all.forEach((x) => conditionFacts(x, out));
+  else if ("any" in c) c.any.forEach((x) => conditionFacts(x, out));
+  else if ("not" in c) conditionFacts(c.not, out);
+  else out.add(c.fact);
+  return out;
+}

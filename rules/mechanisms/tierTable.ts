@@ -1,0 +1,62 @@
+/**
+ * Tier table, highest tier reached wins: "达到1000万元、2000万元、5000万元以上的…分别给予20万元、40万元、100万元".
+ * Tiers are lowest first (the schema rejects unordered tables). Below the lowest tier the provision does
+ * not apply. A tier whose condition is unknown above the tier reached leaves its facts missing: the
+ * amount shown is what is certain so far.
+ */
+import { compileComparison } from "../conditions.js";
+import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
+import type { FactName } from "../facts.js";
+import type { Amount, Condition, Tier, Value } from "../ruleSchema.js";
+import { addMissing, indent, type AmountEvaluator, type CompileContext, type ConditionEvaluator } from "./mechanism.js";
+
+interface TierTableNode {
+  fact?: FactName;
+  word?: ComparisonWord;
+  op?: ComparisonOp;
+  interpretation?: string;
+  tiers: Tier[];
+}
+
+/** A threshold tier as a condition evaluator on the table's fact. */
+function thresholdCondition(node: TierTableNode, threshold: Value): ConditionEvaluator {
+  const fact = node.fact!;
+  const cmp = compileComparison(fact, node.word!, threshold, node.op, node.interpretation);
+  return (facts) => {
+    const actual = facts[fact] as number | string | undefined;
+    if (actual === undefined) return { value: null, lines: [], missing: [fact] };
+    const { holds, line } = cmp.check(actual);
+    return { value: holds, lines: [line], missing: [] };
+  };
+}
+
+export function compileTierTable(node: TierTableNode, ctx: CompileContext): AmountEvaluator {
+  const tiers = node.tiers.map((t) => ({
+    when: "threshold" in t ? thresholdCondition(node, t.threshold) : ctx.condition(t.when as Condition),
+    amount: ctx.amount(t.amount as Amount),
+  }));
+  const count = tiers.length;
+  return (facts) => {
+    const results = tiers.map((t) => t.when(facts));
+    const missing: FactName[] = [];
+    let chosen = -1;
+    for (let i = count - 1; i >= 0; i--) {
+      const r = results[i]!;
+      if (r.value === true) {
+        chosen = i;
+        break;
+      }
+      if (r.value === null) addMissing(missing, r.missing);
+    }
+    if (chosen < 0) {
+      if (missing.length > 0) return { valueFen: null, lines: results[0]!.lines, missing };
+      return { valueFen: null, lines: results[0]!.lines, missing: [], notReached: `未达到最低档（共${count}档）` };
+    }
+    const above = results[chosen + 1];
+    const lines = [...results[chosen]!.lines, ...(above && above.value === false ? above.lines : [])];
+    const amount = tiers[chosen]!.amount(facts);
+    lines.push(`→ 第${chosen + 1}档（共${count}档，取达到的最高档）：`, ...indent(amount.lines));
+    if (missing.length > 0) lines.push(`更高档次待核实：${missing.join("、")}`);
+    return { ...amount, lines, missing: addMissing([...amount.missing], missing) };
+  };
+}

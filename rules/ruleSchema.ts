@@ -1,0 +1,560 @@
+/**
+ * The shape of a policy's rule file (`rules/policies/<policy-id>.ts`), validated with zod at load.
+ *
+ * A rule file is data: every rule cites its clause id and a verbatim quote, every comparison keeps the
+ * word of the text (以上, 达到, 超过…) and every amount is written as the text writes it ("2万元").
+ * Unknown keys, a missing citation, an unknown fact, a value that does not fit its fact's unit and an
+ * unordered tier table all fail loudly, naming the file, the rule and the field.
+ */
+import { z } from "zod";
+import { COMPARISON_WORDS, COMPARISON_WORD_LIST, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
+import { ENTITY_TYPES, FACT_NAMES, FACTS, type EntityType, type FactName, type FactSpec } from "./facts.js";
+import { MONEY_LITERAL, parseMoney, parsePercent, parseQuantity } from "./money.js";
+
+// ---------------------------------------------------------------------------------------------
+// Types for rule-file authors (`export default { … } satisfies PolicyRuleFile`).
+
+/** Money as the text writes it: "2万元", "2.4万元", "2000元", "1亿元". */
+export type Money = string;
+/** A comparison value: money literal for fen facts, number or "10万" for counts, "YYYY-MM-DD" for dates. */
+export type Value = number | string;
+
+/** A condition over facts (three-valued: true, false, unknown). */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | {
+      fact: FactName;
+      /** The text's word; it fixes the reading unless ambiguous. */
+      word: ComparisonWord;
+      value: Value;
+      /** Required for ambiguous words and for 含本数; must agree with the word otherwise. */
+      op?: ComparisonOp;
+      /** Why an ambiguous word is read this way. */
+      interpretation?: string;
+      /** The phrase of the text, e.g. "达到10万粉丝" (default: word + value). */
+      text?: string;
+    }
+  | { fact: FactName; is: boolean; text?: string }
+  | { fact: FactName; oneOf: string[]; text?: string };
+
+/** A tier of a tier table: a threshold on the table's fact, or a condition of its own. */
+export type Tier = { threshold: Value; amount: Amount } | { when: Condition; amount: Amount };
+
+/** A factor of a product: a fact, or a constant with what it counts ("36个月"). */
+export type Factor = { fact: FactName } | { constant: number; label: string };
+
+/** A cap with its own citation (min of all caps applies). */
+export interface Cap {
+  amount: Amount;
+  /** What the cap is, e.g. "每家企业最高补贴". */
+  label: string;
+  /** Verbatim words of the cap; must stand in `clause` (default: the rule's clause). */
+  quote: string;
+  clause?: string;
+}
+
+/** An amount expression: a tree of mechanisms (one file each in rules/mechanisms/). A string is a fixed amount. */
+export type Amount =
+  | Money
+  | { mechanism: "fixed"; amount: Money }
+  | {
+      mechanism: "tierTable";
+      /** Shorthand tables compare one fact with each tier's threshold using one word. */
+      fact?: FactName;
+      word?: ComparisonWord;
+      op?: ComparisonOp;
+      interpretation?: string;
+      /** Lowest tier first; the highest tier reached wins. */
+      tiers: Tier[];
+    }
+  | { mechanism: "perUnit"; fact: FactName; unit: Value; amountPerUnit: Money; rounding: "wholeUnits" | "proRata" }
+  | { mechanism: "percentOf"; percent: number | string; of: FactName | Exclude<Amount, Money> }
+  | { mechanism: "product"; of: Amount; times: Factor[] }
+  | { mechanism: "sum"; parts: Amount[] }
+  | { mechanism: "capMin"; of: Amount; caps: Cap[] }
+  | {
+      mechanism: "rankTable";
+      fact?: FactName;
+      /** Bands by rank: "前3位分别…" → [{through:1},{through:2},{through:3}]; rank ≤ through, first match. */
+      places: Array<{ through: number; amount: Amount }>;
+      /** Ranks after the last band ("10名以后"); without it they get nothing. */
+      after?: { amount: Amount; interpretation: string };
+      /** How the ranking is defined (who ranks, among whom): always an interpretation. */
+      interpretation?: string;
+    }
+  | { mechanism: "when"; when: Condition; then: Amount; else?: Amount; label?: string }
+  | { mechanism: "notComputable"; reason: string };
+
+/** An exception with priority (Catala-style): when its condition holds, the rule does not apply. */
+export interface Exception {
+  id: string;
+  when: Condition;
+  /** Higher first; the first exception that holds decides. */
+  priority: number;
+  /** Chinese explanation shown in the trace, e.g. "年度内已获得上级扶持资金，不再重复享受". */
+  reason: string;
+  clause: string;
+  quote: string;
+}
+
+export interface Rule {
+  /** Unique within the policy, kebab-case, e.g. "influencer-sales". */
+  id: string;
+  /** Short Chinese name, e.g. "带货达人线上销售奖励". */
+  title: string;
+  /** Clause id as in shared/spec/ask.md, e.g. "pingyin-2020:三/(三)/3". */
+  clause: string;
+  /** Verbatim sentence(s) of the clause that this rule encodes. */
+  quote: string;
+  /** Applicants the rule is for (empty = anyone). Unknown entity type is not a missing fact. */
+  entityTypes: EntityType[];
+  /** Words of the clause text that signal this provision (the bot matches them). */
+  keywords: string[];
+  /** "award" (default) pays or states an amount; "gate" only decides eligibility (扶持范围). */
+  kind?: "award" | "gate";
+  /** Applicability. Absent = applies. */
+  when?: Condition;
+  /** Required for awards, forbidden for gates. */
+  amount?: Amount;
+  /** The text says 最高 / 不超过. */
+  upTo: boolean;
+  /** Conditions the bot cannot check (ranking, 审核, credit record…). */
+  conditions?: string[];
+  /** Ids of gate rules of this policy that must also hold. */
+  gates?: string[];
+  exceptions?: Exception[];
+  /** Reading notes (interpretations not tied to one comparison). */
+  notes?: string[];
+}
+
+/** "Only one of these per year": keep the largest eligible amount and say so. */
+export interface ExclusiveGroup {
+  id: string;
+  /** Rule ids in the group, or "all" (every award rule of the policy). */
+  rules: string[] | "all";
+  clause: string;
+  quote: string;
+}
+
+/** An amount of the text that is not an award (budget, target, loan limit, threshold of a non-award). */
+export interface NotAward {
+  clause: string;
+  /** As the text writes it: "1000万元", "80%", "10亿元". */
+  amount: string;
+  reason: string;
+}
+
+export interface PolicyRuleFile {
+  /** Policy id from policies.json. */
+  policy: string;
+  /** Unchecked conditions for every award rule (扶持范围: 无不良信用记录…). */
+  conditions?: string[];
+  /** Exceptions for every award rule (年度内已获得上级扶持资金的，不再重复享受). */
+  exceptions?: Exception[];
+  exclusive?: ExclusiveGroup[];
+  notAwards?: NotAward[];
+  rules: Rule[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod schemas
+
+const text = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const factName = z.enum(FACT_NAMES as [FactName, ...FactName[]], { error: (i) => `unknown fact "${String(i.input)}"` });
+const word = z.enum(COMPARISON_WORD_LIST as [ComparisonWord, ...ComparisonWord[]], {
+  error: (i) => `unknown comparison word "${String(i.input)}" (known: ${COMPARISON_WORD_LIST.join(" ")})`,
+});
+const op = z.enum(["gte", "gt", "lte", "lt"]);
+const money = z.string().regex(MONEY_LITERAL, 'expected money as the text writes it, e.g. "2万元" or "2000元"');
+const clauseId = z.string().regex(/^[a-z0-9-]+:\S+$/, 'expected a clause id like "pingyin-2020:三/(三)/3"');
+const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected kebab-case like influencer-sales");
+
+/**
+ * Converts a comparison value to the fact's unit: money → fen, quantities → count, dates stay strings.
+ * Throws a message for the schema when it does not fit.
+ */
+export function valueForFact(fact: FactName, value: Value): number | string {
+  const spec: FactSpec = FACTS[fact];
+  switch (spec.unit) {
+    case "fen":
+      if (typeof value !== "string") throw new Error(`${fact} is money: write the value as the text does, e.g. "100万元"`);
+      return parseMoney(value);
+    case "date":
+      if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`${fact} is a date: write YYYY-MM-DD`);
+      return value;
+    case "bool":
+    case "enum":
+      throw new Error(`${fact} is ${spec.unit}: use "is" or "oneOf", not a comparison`);
+    default:
+      return typeof value === "number" ? value : parseQuantity(value);
+  }
+}
+
+/** Adds an issue at `path` when `check` throws. */
+function tryValue(ctx: z.RefinementCtx, path: PropertyKey[], check: () => unknown): void {
+  try {
+    check();
+  } catch (error) {
+    ctx.addIssue({ code: "custom", path, message: (error as Error).message });
+  }
+}
+
+/** A comparison's word, op and interpretation must agree. */
+function checkReading(ctx: z.RefinementCtx, w: ComparisonWord, o: ComparisonOp | undefined, interpretation: string | undefined): void {
+  const reading = COMPARISON_WORDS[w] as { op?: ComparisonOp; ambiguous?: true };
+  if (reading.ambiguous) {
+    if (!o) ctx.addIssue({ code: "custom", path: ["op"], message: `"${w}" is ambiguous: state the reading chosen (op)` });
+    if (!interpretation) ctx.addIssue({ code: "custom", path: ["interpretation"], message: `"${w}" is ambiguous: say why it is read this way (interpretation)` });
+  } else if (!reading.op) {
+    if (!o) ctx.addIssue({ code: "custom", path: ["op"], message: `"${w}" needs op (gte or lte) for the direction` });
+    else if (o === "gt" || o === "lt") ctx.addIssue({ code: "custom", path: ["op"], message: `"${w}" includes the number; op ${o} contradicts it` });
+  } else if (o && o !== reading.op) {
+    ctx.addIssue({ code: "custom", path: ["op"], message: `"${w}" reads as ${reading.op}; op ${o} contradicts the text` });
+  }
+}
+
+const CONDITION_SHAPES = ["all", "any", "not", "word", "is", "oneOf"] as const;
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z
+    .strictObject({
+      all: z.array(ConditionSchema).min(1).optional(),
+      any: z.array(ConditionSchema).min(1).optional(),
+      not: ConditionSchema.optional(),
+      fact: factName.optional(),
+      word: word.optional(),
+      value: z.union([z.number().nonnegative(), z.string()]).optional(),
+      op: op.optional(),
+      interpretation: text("interpretation").optional(),
+      text: text("text").optional(),
+      is: z.boolean().optional(),
+      oneOf: z.array(z.string()).min(1).optional(),
+    })
+    .superRefine((c, ctx) => {
+      const shapes = CONDITION_SHAPES.filter((k) => c[k] !== undefined);
+      if (shapes.length !== 1) {
+        ctx.addIssue({ code: "custom", message: `a condition has exactly one of ${CONDITION_SHAPES.join("/")} (found: ${shapes.join(", ") || "none"})` });
+        return;
+      }
+      const shape = shapes[0]!;
+      const group = shape === "all" || shape === "any" || shape === "not";
+      const extra = (["fact", "value", "op", "interpretation", "text"] as const).filter((k) => c[k] !== undefined);
+      if (group) {
+        if (extra.length) ctx.addIssue({ code: "custom", message: `"${shape}" takes no ${extra.join(", ")}` });
+        return;
+      }
+      if (!c.fact) {
+        ctx.addIssue({ code: "custom", path: ["fact"], message: "fact is required" });
+        return;
+      }
+      const unit = FACTS[c.fact].unit as string;
+      if (shape === "word") {
+        if (c.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "value is required" });
+        else tryValue(ctx, ["value"], () => valueForFact(c.fact!, c.value!));
+        checkReading(ctx, c.word!, c.op, c.interpretation);
+      } else if (shape === "is") {
+        if (unit !== "bool") ctx.addIssue({ code: "custom", path: ["is"], message: `${c.fact} is not a yes/no fact` });
+      } else {
+        const values = (FACTS[c.fact] as FactSpec).values;
+        if (!values) ctx.addIssue({ code: "custom", path: ["oneOf"], message: `${c.fact} is not an enum fact` });
+        else c.oneOf!.forEach((v, i) => {
+          if (!(v in values)) ctx.addIssue({ code: "custom", path: ["oneOf", i], message: `"${v}" is not a value of ${c.fact} (${Object.keys(values).join(", ")})` });
+        });
+      }
+      if (shape !== "word" && (c.value !== undefined || c.op || c.interpretation)) {
+        ctx.addIssue({ code: "custom", message: `value/op/interpretation belong to comparisons with "word"` });
+      }
+    }),
+) as unknown as z.ZodType<Condition>;
+
+/** Thresholds a tier condition puts on each fact (for the ordering check). */
+function tierThresholds(c: Condition, out: Map<string, number | string>): void {
+  if ("all" in c) c.all.forEach((x) => tierThresholds(x, out));
+  else if ("any" in c) c.any.forEach((x) => tierThresholds(x, out));
+  else if ("word" in c) {
+    try {
+      if (!out.has(c.fact)) out.set(c.fact, valueForFact(c.fact, c.value));
+    } catch {
+      // reported by the condition schema
+    }
+  }
+}
+
+/** Fixed amount of an amount node, when it is one (for the non-decreasing check). */
+function fixedFen(a: Amount): number | null {
+  const m = typeof a === "string" ? a : a.mechanism === "fixed" ? a.amount : null;
+  if (m === null) return null;
+  try {
+    return parseMoney(m);
+  } catch {
+    return null;
+  }
+}
+
+const toFixed = (v: unknown) => (typeof v === "string" ? { mechanism: "fixed", amount: v } : v);
+
+const CapSchema = z.strictObject({
+  amount: z.lazy(() => AmountSchema),
+  label: text("label"),
+  quote: text("quote"),
+  clause: clauseId.optional(),
+});
+
+export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
+  z.preprocess(
+    toFixed,
+    z.discriminatedUnion("mechanism", [
+      z.strictObject({ mechanism: z.literal("fixed"), amount: money }),
+      z
+        .strictObject({
+          mechanism: z.literal("tierTable"),
+          fact: factName.optional(),
+          word: word.optional(),
+          op: op.optional(),
+          interpretation: text("interpretation").optional(),
+          tiers: z
+            .array(
+              z.union([
+                z.strictObject({ threshold: z.union([z.number().nonnegative(), z.string()]), amount: AmountSchema }),
+                z.strictObject({ when: ConditionSchema, amount: AmountSchema }),
+              ]),
+            )
+            .min(1),
+        })
+        .superRefine((t, ctx) => {
+          const shorthand = t.tiers.filter((x) => "threshold" in x).length;
+          if (shorthand > 0 && shorthand < t.tiers.length) {
+            ctx.addIssue({ code: "custom", path: ["tiers"], message: "tiers are either all thresholds or all conditions" });
+            return;
+          }
+          if (shorthand > 0) {
+            if (!t.fact || !t.word) {
+              ctx.addIssue({ code: "custom", message: "a threshold table needs fact and word" });
+              return;
+            }
+            checkReading(ctx, t.word, t.op, t.interpretation);
+          } else if (t.fact || t.word || t.op) {
+            ctx.addIssue({ code: "custom", message: "fact/word/op belong to threshold tables; condition tiers carry their own" });
+          }
+          // Ordering: thresholds strictly ascending per fact, fixed amounts non-decreasing.
+          let prevFen: number | null = null;
+          const prevThreshold = new Map<string, number | string>();
+          t.tiers.forEach((tier, i) => {
+            const thresholds = new Map<string, number | string>();
+            if ("threshold" in tier) tryValue(ctx, ["tiers", i, "threshold"], () => thresholds.set(t.fact!, valueForFact(t.fact!, tier.threshold)));
+            else tierThresholds(tier.when, thresholds);
+            for (const [f, v] of thresholds) {
+              const prev = prevThreshold.get(f);
+              if (prev !== undefined && !(v > prev)) {
+                ctx.addIssue({ code: "custom", path: ["tiers", i], message: `tier table is not ordered: ${f} threshold of tier ${i + 1} is not above tier ${i}'s (lowest tier first)` });
+              }
+              prevThreshold.set(f, v);
+            }
+            const fen = fixedFen(tier.amount);
+            if (fen !== null && prevFen !== null && fen < prevFen) {
+              ctx.addIssue({ code: "custom", path: ["tiers", i, "amount"], message: `tier table is not ordered: amount of tier ${i + 1} is below tier ${i}'s` });
+            }
+            if (fen !== null) prevFen = fen;
+          });
+        }),
+      z
+        .strictObject({
+          mechanism: z.literal("perUnit"),
+          fact: factName,
+          unit: z.union([z.number().positive(), z.string()]),
+          amountPerUnit: money,
+          rounding: z.enum(["wholeUnits", "proRata"]),
+        })
+        .superRefine((p, ctx) => tryValue(ctx, ["unit"], () => {
+          if (valueForFact(p.fact, p.unit) === 0) throw new Error("unit must be positive");
+        })),
+      z
+        .strictObject({
+          mechanism: z.literal("percentOf"),
+          percent: z.union([z.number().nonnegative(), z.string()]),
+          of: z.union([factName, AmountSchema]),
+        })
+        .superRefine((p, ctx) => {
+          tryValue(ctx, ["percent"], () => parsePercent(p.percent));
+          if (typeof p.of === "string" && FACTS[p.of as FactName]?.unit !== "fen") {
+            ctx.addIssue({ code: "custom", path: ["of"], message: `percentOf needs a money fact, ${p.of} is not` });
+          }
+        }),
+      z.strictObject({
+        mechanism: z.literal("product"),
+        of: AmountSchema,
+        times: z
+          .array(
+            z.union([
+              z.strictObject({ fact: factName }).refine((f) => ["count", "sqm", "day"].includes(FACTS[f.fact].unit), {
+                message: "product factors are counts, areas or days",
+              }),
+              z.strictObject({ constant: z.number().int().positive(), label: text("label") }),
+            ]),
+          )
+          .min(1),
+      }),
+      z.strictObject({ mechanism: z.literal("sum"), parts: z.array(AmountSchema).min(2) }),
+      z.strictObject({ mechanism: z.literal("capMin"), of: AmountSchema, caps: z.array(CapSchema).min(1) }),
+      z
+        .strictObject({
+          mechanism: z.literal("rankTable"),
+          fact: factName.optional(),
+          places: z.array(z.strictObject({ through: z.number().int().positive(), amount: AmountSchema })).min(1),
+          after: z.strictObject({ amount: AmountSchema, interpretation: text("interpretation") }).optional(),
+          interpretation: text("interpretation").optional(),
+        })
+        .superRefine((r, ctx) => {
+          if (r.fact && FACTS[r.fact].unit !== "rank") ctx.addIssue({ code: "custom", path: ["fact"], message: `${r.fact} is not a rank` });
+          r.places.forEach((p, i) => {
+            if (i > 0 && p.through <= r.places[i - 1]!.through) {
+              ctx.addIssue({ code: "custom", path: ["places", i], message: "rank table is not ordered: places must ascend (1st first)" });
+            }
+            const fen = fixedFen(p.amount);
+            const prev = i > 0 ? fixedFen(r.places[i - 1]!.amount) : null;
+            if (fen !== null && prev !== null && fen > prev) {
+              ctx.addIssue({ code: "custom", path: ["places", i, "amount"], message: "rank table is not ordered: a lower place pays more than a higher one" });
+            }
+          });
+        }),
+      z.strictObject({
+        mechanism: z.literal("when"),
+        when: ConditionSchema,
+        then: AmountSchema,
+        else: AmountSchema.optional(),
+        label: text("label").optional(),
+      }),
+      z.strictObject({ mechanism: z.literal("notComputable"), reason: text("reason") }),
+    ]),
+  ),
+) as unknown as z.ZodType<Amount>;
+
+const ExceptionSchema = z.strictObject({
+  id: ruleId,
+  when: ConditionSchema,
+  priority: z.number().int(),
+  reason: text("reason"),
+  clause: clauseId,
+  quote: text("quote"),
+});
+
+const RuleSchema = z
+  .strictObject({
+    id: ruleId,
+    title: text("title"),
+    clause: clauseId,
+    quote: text("quote (verbatim words of the clause)"),
+    entityTypes: z.array(z.enum(Object.keys(ENTITY_TYPES) as [EntityType, ...EntityType[]])),
+    keywords: z.array(text("keyword")).min(1, "at least one topic keyword from the clause text"),
+    kind: z.enum(["award", "gate"]).optional(),
+    when: ConditionSchema.optional(),
+    amount: AmountSchema.optional(),
+    upTo: z.boolean({ error: "upTo is required (does the text say 最高/不超过?)" }),
+    conditions: z.array(text("condition")).optional(),
+    gates: z.array(ruleId).optional(),
+    exceptions: z.array(ExceptionSchema).optional(),
+    notes: z.array(text("note")).optional(),
+  })
+  .superRefine((r, ctx) => {
+    const gate = r.kind === "gate";
+    if (!gate && !r.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "an award rule needs an amount (notComputable when the text gives none)" });
+    if (gate && r.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "a gate rule decides eligibility only; remove amount" });
+    if (gate && !r.when) ctx.addIssue({ code: "custom", path: ["when"], message: "a gate rule needs a condition" });
+  });
+
+const ExclusiveSchema = z.strictObject({
+  id: ruleId,
+  rules: z.union([z.literal("all"), z.array(ruleId).min(2)]),
+  clause: clauseId,
+  quote: text("quote"),
+});
+
+const NotAwardSchema = z.strictObject({ clause: clauseId, amount: text("amount"), reason: text("reason") });
+
+const PolicyFileSchema = z.strictObject({
+  policy: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  conditions: z.array(text("condition")).optional(),
+  exceptions: z.array(ExceptionSchema).optional(),
+  exclusive: z.array(ExclusiveSchema).optional(),
+  notAwards: z.array(NotAwardSchema).optional(),
+  rules: z.array(z.unknown()),
+});
+
+/** A rule file that does not validate; the message is one line naming the file, rule and field. */
+export class RuleSchemaError extends Error {
+  override name = "RuleSchemaError";
+}
+
+/** The zod issue most worth reporting: inside a union, the branch that got furthest. */
+function deepestIssue(issue: z.core.$ZodIssue, base: PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+  const path = [...base, ...issue.path];
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    const candidates = issue.errors
+      .map((branch) => branch[0])
+      .filter((x): x is z.core.$ZodIssue => x !== undefined)
+      .map((x) => deepestIssue(x, path));
+    candidates.sort((a, b) => b.path.length - a.path.length);
+    if (candidates[0]) return candidates[0];
+  }
+  if (issue.code === "unrecognized_keys") return { path, message: `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` };
+  return { path, message: issue.message };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+}
+
+function fail(source: string, where: string, error: z.ZodError): never {
+  const { path, message } = deepestIssue(error.issues[0]!);
+  const at = formatPath(path);
+  throw new RuleSchemaError(`${source}: ${where}${at ? `: ${at}` : ""}: ${message}`);
+}
+
+/**
+ * Validates a rule file. Throws {@link RuleSchemaError} with one line such as
+ * `rules/policies/pingyin-2020.ts: rule "influencer-sales": amount.tiers[1]: tier table is not ordered…`.
+ * Also checks what zod cannot see alone: unique rule ids, clause ids of this policy, gate and
+ * exclusivity references.
+ */
+export function parsePolicyRuleFile(input: unknown, source: string): PolicyRuleFile {
+  const top = PolicyFileSchema.safeParse(input);
+  if (!top.success) fail(source, "policy", top.error);
+  const file = top.data;
+  const rules: Rule[] = file.rules.map((raw, i) => {
+    const id = (raw as { id?: unknown } | null)?.id;
+    const where = `rule ${typeof id === "string" ? `"${id}"` : `#${i + 1}`}`;
+    const parsed = RuleSchema.safeParse(raw);
+    if (!parsed.success) fail(source, where, parsed.error);
+    return parsed.data as Rule;
+  });
+  const ids = new Set<string>();
+  const problem = (where: string, message: string): never => {
+    throw new RuleSchemaError(`${source}: ${where}: ${message}`);
+  };
+  const ownClause = (where: string, clause: string) => {
+    if (!clause.startsWith(`${file.policy}:`)) problem(where, `clause "${clause}" is not a clause of ${file.policy}`);
+  };
+  for (const r of rules) {
+    const where = `rule "${r.id}"`;
+    if (ids.has(r.id)) problem(where, "duplicate rule id");
+    ids.add(r.id);
+    ownClause(where, r.clause);
+    r.exceptions?.forEach((e) => ownClause(`${where}: exception "${e.id}"`, e.clause));
+  }
+  for (const r of rules) {
+    for (const g of r.gates ?? []) {
+      const gate = rules.find((x) => x.id === g);
+      if (!gate) problem(`rule "${r.id}"`, `gates: no rule "${g}"`);
+      else if (gate.kind !== "gate") problem(`rule "${r.id}"`, `gates: rule "${g}" is not a gate (kind: "gate")`);
+    }
+  }
+  for (const group of file.exclusive ?? []) {
+    ownClause(`exclusive "${group.id}"`, group.clause);
+    if (group.rules !== "all") for (const id of group.rules) if (!ids.has(id)) problem(`exclusive "${group.id}"`, `no rule "${id}"`);
+  }
+  file.exceptions?.forEach((e) => ownClause(`exception "${e.id}"`, e.clause));
+  file.notAwards?.forEach((n, i) => ownClause(`notAwards[${i}]`, n.clause));
+  return { ...(file as Omit<PolicyRuleFile, "rules">), rules };
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { findNumbers, mentionToFen, parseChineseAmount, parseChineseNumeral } from "../../bot/chineseNumbers.js";
+
+/** value of the only number in `text` */
+const valueOf = (text: string) => {
+  const ms = findNumbers(text);
+  expect(ms, text).toHaveLength(1);
+  return ms[0]!.value;
+};
+
+describe("findNumbers reads every amount form merchants write", () => {
+  const cases: ReadonlyArray<readonly [string, number]> = [
+    ["12万", 120000],
+    ["10W", 100000],
+    ["1.2亿", 120000000],
+    ["3000w", 30000000],
+    ["2k", 2000],
+    ["2K", 2000],
+    ["2千", 2000],
+    ["¥85,000", 85000],
+    ["20,000元", 20000],
+    ["9.8万", 98000],
+    ["0.5万", 5000],
+    ["3百万", 3000000],
+    ["1千万", 10000000],
+    ["十二万", 120000],
+    ["一百五十万", 1500000],
+    ["两千", 2000],
+    ["三十", 30],
+    ["一千二百万", 12000000],
+    ["一亿二千万", 120000000],
+    ["十万", 100000],
+    ["一万五", 15000],
+    ["一千零五", 1005],
+    ["１２万", 120000],
+  ];
+  for (const [raw, value] of cases) {
+    it(`reads ${raw} as ${value}`, () => expect(valueOf(raw)).toBe(value));
+  }
+
+  it("keeps decimals with 万 exact (9.8万 is 98000, not 97999.99…)", () => {
+    const m = parseChineseAmount("9.8万")!;
+    expect(m.value).toBe(98000);
+    expect(m.decimal).toBe("98000");
+    expect(mentionToFen(m)).toBe(9800000);
+    expect(mentionToFen(parseChineseAmount("0.07万元")!)).toBe(70000);
+    expect(mentionToFen(parseChineseAmount("85,000.50元")!)).toBe(8500050);
+  });
+
+  it("marks 10w+ as at least 100000", () => {
+    const m = parseChineseAmount("粉丝10w+")!;
+    expect(m.value).toBe(100000);
+    expect(m.atLeast).toBe(true);
+    expect(m.raw).toBe("10w+");
+  });
+
+  it("marks 多/以上/超过 as at least and 不到/接近 as below", () => {
+    expect(parseChineseAmount("100多万")).toMatchObject({ value: 1000000, atLeast: true });
+    expect(parseChineseAmount("一百多万")).toMatchObject({ value: 1000000, atLeast: true });
+    expect(parseChineseAmount("10万以上")).toMatchObject({ value: 100000, atLeast: true });
+    expect(parseChineseAmount("超过30人")).toMatchObject({ value: 30, atLeast: true, unit: "人" });
+    expect(parseChineseAmount("不到10万")).toMatchObject({ value: 100000, below: true });
+  });
+
+  it("normalises the unit after the multiplier (万元 → 元, 平米/㎡ → 平方米, 个月 → 月)", () => {
+    expect(parseChineseAmount("4500万元")).toMatchObject({ value: 45000000, unit: "元" });
+    expect(parseChineseAmount("4800平米")).toMatchObject({ value: 4800, unit: "平方米" });
+    expect(parseChineseAmount("5200㎡")).toMatchObject({ value: 5200, unit: "平方米" });
+    expect(parseChineseAmount("6000平方米")).toMatchObject({ value: 6000, unit: "平方米" });
+    expect(parseChineseAmount("6个月")).toMatchObject({ value: 6, unit: "月" });
+    for (const [raw, unit] of [["32家", "家"], ["30人", "人"], ["200人次", "人次"], ["10笔", "笔"], ["20万件", "件"], ["50万吨", "吨"], ["35间", "间"], ["5名", "名"], ["2天", "天"]] as const) {
+      expect(parseChineseAmount(raw)?.unit, raw).toBe(unit);
+    }
+    expect(parseChineseAmount("20万件")?.value).toBe(200000);
+  });
+
+  it("reads half days and percentages", () => {
+    expect(parseChineseAmount("半天")).toMatchObject({ value: 0.5, unit: "天" });
+    expect(parseChineseAmount("一天半")).toMatchObject({ value: 1.5, unit: "天" });
+    expect(parseChineseAmount("两天")).toMatchObject({ value: 2, unit: "天" });
+    expect(parseChineseAmount("50%")).toMatchObject({ value: 50, unit: "%" });
+    expect(parseChineseAmount("百分之五十")).toMatchObject({ value: 50, unit: "%" });
+  });
+
+  it("reports positions so that text.slice(start, end) is the raw mention", () => {
+    const text = "抖音１５万粉丝，2021年带货卖了120万";
+    for (const m of findNumbers(text)) expect(text.slice(m.start, m.end)).toBe(m.raw);
+    expect(findNumbers(text).map((m) => m.raw)).toEqual(["１５万", "2021年", "120万"]);
+  });
+});
+
+describe("findNumbers recognises years and dates", () => {
+  it("flags 2021年 and 二零二一年 as years, not amounts", () => {
+    expect(parseChineseAmount("2021年")).toMatchObject({ value: 2021, isYear: true });
+    expect(parseChineseAmount("2021年度")).toMatchObject({ value: 2021, isYear: true });
+    expect(parseChineseAmount("二零二一年")).toMatchObject({ value: 2021, isYear: true });
+    expect(parseChineseAmount("二〇二〇年")).toMatchObject({ value: 2020, isYear: true });
+  });
+
+  it("resolves 去年/今年/前年/当年 against the as-of date, and only when one is given", () => {
+    const asOf = "2022-06-01";
+    expect(findNumbers("去年", { asOf })[0]).toMatchObject({ value: 2021, isYear: true, relative: "去年" });
+    expect(findNumbers("今年", { asOf })[0]).toMatchObject({ value: 2022, isYear: true });
+    expect(findNumbers("前年", { asOf })[0]).toMatchObject({ value: 2020, isYear: true });
+    expect(findNumbers("当年", { asOf })[0]).toMatchObject({ value: 2022, isYear: true });
+    expect(findNumbers("去年")).toEqual([]);
+  });
+
+  it("reads 在京东上年销售额 as 'on JD, annual sales', not 'last year'", () => {
+    expect(findNumbers("在京东上年销售额150万", { asOf: "2022-06-01" }).map((m) => m.raw)).toEqual(["150万"]);
+  });
+
+  it("reads full dates as one year mention carrying the date", () => {
+    expect(findNumbers("2022-12-31")).toEqual([expect.objectContaining({ value: 2022, isYear: true, date: "2022-12-31" })]);
+    expect(findNumbers("有效期至2022年12月31日")).toEqual([
+      expect.objectContaining({ value: 2022, isYear: true, date: "2022-12-31", raw: "2022年12月31日" }),
+    ]);
+    expect(findNumbers("2020年3月成立")[0]).toMatchObject({ value: 2020, isYear: true, month: 3 });
+  });
+
+  it("treats both ends of a year range as years", () => {
+    expect(findNumbers("2020—2022年").every((m) => m.isYear)).toBe(true);
+    expect(findNumbers("2020-2022年")).toHaveLength(2);
+  });
+
+  it("reads a two-digit year before 年 but not a duration", () => {
+    expect(parseChineseAmount("21年卖了100万")).toMatchObject({ value: 2021, isYear: true });
+    expect(parseChineseAmount("做了15年")).toMatchObject({ value: 15, unit: "年" });
+  });
+
+  it("does not read a year without 年 as a year", () => {
+    expect(parseChineseAmount("2021")?.isYear).toBeUndefined();
+  });
+});
+
+describe("findNumbers flags values no fact can have", () => {
+  it("recognises negative numbers", () => {
+    expect(parseChineseAmount("粉丝-5")).toMatchObject({ value: -5, negative: true });
+    expect(parseChineseAmount("-5万")).toMatchObject({ value: -50000, negative: true });
+    expect(parseChineseAmount("负5万")).toMatchObject({ value: -50000, negative: true });
+  });
+
+  it("does not read a range hyphen as a minus sign", () => {
+    expect(findNumbers("10-20万").map((m) => m.value)).toEqual([10, 200000]);
+  });
+
+  it("marks 1e30 as absurd and gives it no fen value", () => {
+    const m = parseChineseAmount("销售额1e30")!;
+    expect(m.absurd).toBe(true);
+    expect(mentionToFen(m)).toBeNull();
+  });
+});
+
+describe("findNumbers ignores what is not a quantity", () => {
+  it("skips B2B/C2C and the 零 of 零售额", () => {
+    expect(findNumbers("B2B和C2C")).toEqual([]);
+    expect(findNumbers("网络零售额")).toEqual([]);
+  });
+
+  it("does not read 千万别 or 万一 as numbers", () => {
+    expect(findNumbers("千万别")).toEqual([]);
+    expect(findNumbers("万")).toEqual([]);
+  });
+
+  it("never throws on empty, emoji-only or very long text", () => {
+    expect(findNumbers("")).toEqual([]);
+    expect(findNumbers("😀🎉🙏")).toEqual([]);
+    expect(findNumbers("粉丝10万".repeat(2000))).toHaveLength(2000);
+  });
+});
+
+describe("parseChineseNumeral", () => {
+  it("reads positional digit runs and unit-based numerals", () => {
+    expect(parseChineseNumeral("二零二一")).toBe(2021);
+    expect(parseChineseNumeral("十五")).toBe(15);
+    expect(parseChineseNumeral("两百五")).toBe(250);
+    expect(parseChineseNumeral("千万")).toBeNull();
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * A real HTTP server on 127.0.0.1 that speaks enough of the OpenAI chat-completions protocol for
+ * `ChatOpenAI`. Each request is answered by the current `behaviour`, so one server covers a faithful
+ * rephrase, an invented amount, an obeyed injection, a 500 and a stall.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type Behaviour = { reply: string } | { status: number } | { stallMs: number };
+
+export interface FakeOpenAi {
+  baseURL: string;
+  /** What the next requests get. */
+  behaviour: Behaviour;
+  /** Bodies of the requests received, parsed. */
+  requests: { messages: { role: string; content: string }[] }[];
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Start the server on a free loopback port. */
+export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+  const timers = new Set<NodeJS.Timeout>();
+  const fake: FakeOpenAi = { baseURL: "", behaviour: { reply: "" }, requests: [], close: async () => {} };
+  const server: Server = createServer(async (req, res) => {
+    const body = JSON.parse((await readBody(req)) || "{}");
+    fake.requests.push(body);
+    const b = fake.behaviour;
+    if ("status" in b) {
+      res.writeHead(b.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "fake failure", type: "server_error" } }));
+      return;
+    }
+    const send = (content: string) =>
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          id: "chatcmpl-fake",
+          object: "chat.completion",
+          created: Math.floor(Date.now() / 1000),
+          model: body.model ?? "fake",
+          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: "stop" }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
+      );
+    if ("stallMs" in b) {
+      const timer = setTimeout(() => send("太迟了"), b.stallMs);
+      timers.add(timer);
+      return;
+    }
+    send(b.reply);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  fake.baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      for (const t of timers) clearTimeout(t);
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return fake;
+}

@@ -1,0 +1,207 @@
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Document } from "@langchain/core/documents";
+import { Embeddings } from "@langchain/core/embeddings";
+import { OpenAIEmbeddings } from "@langchain/openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Bm25Index } from "../../knowledge/bm25.js";
+import { HashedEmbeddings } from "../../knowledge/hashedEmbeddings.js";
+import { HnswVectorStore } from "../../knowledge/hnswVectorStore.js";
+import { DEFAULT_POLICY_DIR, embeddingsFromEnv, openKnowledgeBase, type KnowledgeBase } from "../../knowledge/knowledgeBase.js";
+
+const dirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await openKnowledgeBase({ dataDir: tempDir("kb-data-"), embeddings: offline(), log: () => {} });
+});
+
+function offline() {
+  const embeddings = new HashedEmbeddings();
+  return { embeddings, id: embeddings.id };
+}
+
+const top3 = (query: string, policyIds?: string[]) => kb.search(query, { k: 3, policyIds }).map((h) => h.clause.id);
+
+describe("clause search", () => {
+  it("finds the livestreamer clause for a query about 带货达人 and followers", () => {
+    expect(top3("带货达人 粉丝")).toContain("pingyin-2020:三/(三)/3");
+  });
+
+  it("restricts results to the policies asked for", () => {
+    const hits = kb.search("旗舰店 奖励", { policyIds: ["dongying-2020"], k: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.clause.policyId === "dongying-2020")).toBe(true);
+    expect(top3("旗舰店 奖励", ["pingyin-2020"])[0]).toBe("pingyin-2020:三/(二)/3");
+  });
+
+  it("reports both legs' ranks and orders hits by fused score", () => {
+    const hits = kb.search("跨境电商零售额 奖励", { policyIds: ["pingyin-2020"] });
+    expect(hits[0]!.clause.id).toBe("pingyin-2020:三/(五)");
+    expect(hits[0]!.lexicalRank).toBe(1);
+    expect(hits[0]!.denseRank).not.toBeNull();
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it("returns nothing for a query with no content words", () => {
+    expect(kb.search("？！。")).toEqual([]);
+  });
+
+  it("gives the same answers synchronously and asynchronously with offline embeddings", async () => {
+    const query = "叶集 电商培训 补助";
+    expect((await kb.searchAsync(query)).map((h) => h.clause.id)).toEqual(kb.search(query).map((h) => h.clause.id));
+  });
+
+  // Chat-style questions written for this test, not taken from the dev set: [question, clause].
+  const paraphrases = JSON.parse(readFileSync(new URL("./paraphrases.json", import.meta.url), "utf8")) as Array<[string, string]>;
+  it.each(paraphrases)("finds the clause for %s in the top 3 of its region", (question, clauseId) => {
+    expect(top3(question, kb.policiesMentioned(question))).toContain(clauseId);
+  });
+});
+
+describe("HybridRetriever (LangChain)", () => {
+  it("invoke returns clause Documents with clause metadata", async () => {
+    const docs = await kb.retriever({ k: 2, policyIds: ["pingyin-2020"] }).invoke("带货达人 10万粉丝 奖励");
+    expect(docs).toHaveLength(2);
+    expect(docs[0]).toBeInstanceOf(Document);
+    const clause = kb.clause("pingyin-2020:三/(三)/3")!;
+    expect(docs[0]!.pageContent).toBe(clause.text);
+    expect(docs[0]!.metadata).toEqual({
+      clauseId: clause.id, policyId: "pingyin-2020", title: "支持带货达人线上销售", path: ["三", "(三)", "3"], score: expect.any(Number),
+    });
+  });
+});
+
+describe("openKnowledgeBase index persistence", () => {
+  it("builds once, then reads the stored index, and rebuilds when a policy file changes", async () => {
+    const policyDir = tempDir("kb-policies-");
+    cpSync(DEFAULT_POLICY_DIR, policyDir, { recursive: true });
+    const dataDir = tempDir("kb-index-");
+    const lines: string[] = [];
+    const open = () => openKnowledgeBase({ policyDir, dataDir, embeddings: offline(), log: (l) => lines.push(l) });
+
+    const first = await open();
+    expect(first.index.rebuilt).toBe(true);
+    expect(lines).toEqual([expect.stringMatching(/^knowledge: no index yet; building search index for 5 policies/)]);
+    expect(existsSync(join(first.index.dir, "hnsw.index"))).toBe(true);
+
+    lines.length = 0;
+    const second = await open();
+    expect(second.index.rebuilt).toBe(false);
+    expect(second.index.key).toBe(first.index.key);
+    expect(lines).toEqual([]);
+    expect(second.search("带货达人 粉丝").map((h) => h.clause.id)).toEqual(first.search("带货达人 粉丝").map((h) => h.clause.id));
+
+    appendFileSync(join(policyDir, "liaocheng-2022.txt"), "\n");
+    appendFileSync(join(policyDir, "yeji-2017.txt"), "20．补充条款。对电商直播基地给予奖励5万元。\n");
+    const third = await open();
+    expect(third.index.rebuilt).toBe(true);
+    expect(third.index.key).not.toBe(first.index.key);
+    expect(lines).toEqual([expect.stringMatching(/^knowledge: policy files or index settings changed; building/)]);
+    expect(existsSync(first.index.dir)).toBe(false);
+    expect(third.clause("yeji-2017:六/20")?.text).toBe("20．补充条款。对电商直播基地给予奖励5万元。");
+    expect(third.search("电商直播基地 补充条款", { policyIds: ["yeji-2017"], k: 1 })[0]!.clause.id).toBe("yeji-2017:六/20");
+  });
+
+  it("serves the healthy policies and logs one line for a broken file", async () => {
+    const policyDir = tempDir("kb-broken-");
+    cpSync(DEFAULT_POLICY_DIR, policyDir, { recursive: true });
+    rmSync(join(policyDir, "miluo-2017.txt"));
+    const lines: string[] = [];
+    const broken = await openKnowledgeBase({ policyDir, dataDir: tempDir("kb-index-"), embeddings: offline(), log: (l) => lines.push(l) });
+    expect(broken.problems).toEqual([expect.stringContaining("miluo-2017.txt: named by policies.json")]);
+    expect(lines[0]).toBe(`knowledge: ${broken.problems[0]}`);
+    expect(broken.policy("miluo-2017")).toBeUndefined();
+    expect(broken.search("带货达人 粉丝", { k: 1 })[0]!.clause.id).toBe("pingyin-2020:三/(三)/3");
+  });
+
+  it("falls back to offline embeddings when the embeddings endpoint fails", async () => {
+    class FailingEmbeddings extends Embeddings {
+      async embedDocuments(): Promise<number[][]> {
+        throw new Error("connect ECONNREFUSED 127.0.0.1:9");
+      }
+      async embedQuery(): Promise<number[]> {
+        throw new Error("connect ECONNREFUSED 127.0.0.1:9");
+      }
+    }
+    const lines: string[] = [];
+    const fallback = await openKnowledgeBase({
+      dataDir: tempDir("kb-index-"),
+      embeddings: { embeddings: new FailingEmbeddings({}), id: "remote:test" },
+      log: (l) => lines.push(l),
+    });
+    expect(lines.at(-1)).toMatch(/^knowledge: embeddings endpoint failed \(connect ECONNREFUSED 127\.0\.0\.1:9\); using offline hashed-ngrams/);
+    expect(fallback.index.embeddings).toBe(new HashedEmbeddings().id);
+    expect(fallback.search("带货达人 粉丝", { k: 3 }).map((h) => h.clause.id)).toContain("pingyin-2020:三/(三)/3");
+  });
+});
+
+describe("embeddingsFromEnv", () => {
+  it("uses the offline hashed embeddings without an endpoint or key", () => {
+    const choice = embeddingsFromEnv({});
+    expect(choice.embeddings).toBeInstanceOf(HashedEmbeddings);
+    expect(choice.id).toMatch(/^hashed-ngrams:/);
+  });
+
+  it("uses an OpenAI-compatible endpoint when EMBEDDINGS_BASE_URL is set", () => {
+    const choice = embeddingsFromEnv({ EMBEDDINGS_BASE_URL: "http://127.0.0.1:9/v1", EMBEDDINGS_MODEL: "bge-m3" });
+    expect(choice.embeddings).toBeInstanceOf(OpenAIEmbeddings);
+    expect(choice.id).toBe("openai:http://127.0.0.1:9/v1:bge-m3");
+  });
+});
+
+describe("HashedEmbeddings", () => {
+  it("is deterministic, unit-length, and closer for texts sharing fragments", async () => {
+    const embeddings = new HashedEmbeddings();
+    const [a, b, c] = await embeddings.embedDocuments(["带货达人粉丝奖励", "带货达人奖励", "快递物流配送中心"]);
+    expect(await embeddings.embedQuery("带货达人粉丝奖励")).toEqual(a);
+    const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
+    expect(dot(a!, a!)).toBeCloseTo(1, 6);
+    expect(dot(a!, b!)).toBeGreaterThan(dot(a!, c!));
+  });
+});
+
+describe("HnswVectorStore", () => {
+  const docs = [
+    new Document({ pageContent: "带货达人粉丝奖励", metadata: { policyId: "a" } }),
+    new Document({ pageContent: "跨境电商零售额奖励", metadata: { policyId: "a" } }),
+    new Document({ pageContent: "快递物流配送中心奖励", metadata: { policyId: "b" } }),
+  ];
+
+  it("answers LangChain similarity searches, with a filter, and survives save and load", async () => {
+    const embeddings = new HashedEmbeddings();
+    const store = await HnswVectorStore.fromDocuments(docs, embeddings);
+    expect((await store.similaritySearch("带货达人", 1))[0]!.pageContent).toBe("带货达人粉丝奖励");
+    const filtered = await store.similaritySearch("带货达人", 3, (d) => d.metadata.policyId === "b");
+    expect(filtered.map((d) => d.pageContent)).toEqual(["快递物流配送中心奖励"]);
+
+    const dir = tempDir("hnsw-");
+    await store.save(dir);
+    const loaded = await HnswVectorStore.load(dir, embeddings);
+    expect(loaded.size).toBe(3);
+    expect(await loaded.similaritySearchWithScore("跨境电商", 3)).toEqual(await store.similaritySearchWithScore("跨境电商", 3));
+  });
+});
+
+describe("Bm25Index", () => {
+  const index = new Bm25Index([["带货", "达人", "粉丝"], ["跨境", "电商"], ["电商", "园区", "电商"]]);
+
+  it("ranks documents sharing rarer query terms first and skips the rest", () => {
+    expect(index.search(["粉丝", "电商"]).map((s) => s.doc)).toEqual([0, 2, 1]);
+    expect(index.search(["不存在"])).toEqual([]);
+  });
+
+  it("honours term weights and the accept filter", () => {
+    expect(index.search(new Map([["跨境", 0.1], ["园区", 1]]))[0]!.doc).toBe(2);
+    expect(index.search(["电商"], { accept: (doc) => doc === 1 }).map((s) => s.doc)).toEqual([1]);
+  });
+});
