@@ -5,17 +5,17 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Bot, Composer, Context } from "grammy";
-import { createLlmPhraser } from "../bot/llmPhraser.js";
 import type { ConversationHandler } from "../bot/message.js";
-import { PolicyBot } from "../bot/policyBot.js";
+import type { PolicyBot } from "../bot/policyBot.js";
 import type { AdapterLog } from "./adapterLog.js";
 import type { ChannelSender } from "./channelSender.js";
 import { ConfigError, loadConfig, selectedChannels, type AppConfig } from "./config.js";
 import { runConsole, type ConsoleOptions } from "./console.js";
-import { startTelegram } from "./telegram/startTelegram.js";
-import { createTelegramBot, telegramSender } from "./telegram/telegramBot.js";
-import { startWechat, type RunningWechat } from "./wechat/startWechat.js";
+import type { RunningWechat } from "./wechat/startWechat.js";
 import type { WechatInterceptor } from "./wechat/wechatAdapter.js";
+
+// Channel libraries and the knowledge base load only when used: a bad setting is reported at once,
+// and the console does not pay for Wechaty or grammY.
 
 /** Ways to extend the channels without editing them (the review feature uses these). */
 export interface ChannelExtensions {
@@ -54,6 +54,8 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
   try {
     for (const channel of selectedChannels(config)) {
       if (channel === "telegram") {
+        const { createTelegramBot, telegramSender } = await import("./telegram/telegramBot.js");
+        const { startTelegram } = await import("./telegram/startTelegram.js");
         const bot = createTelegramBot({
           token: config.TELEGRAM_BOT_TOKEN!,
           handler,
@@ -73,6 +75,7 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
         running.telegramBot = bot;
         running.senders.push(telegramSender(bot.api));
       } else if (channel === "wechat") {
+        const { startWechat } = await import("./wechat/startWechat.js");
         const wechat = await startWechat(config, handler, { log, interceptors: extensions.wechatInterceptors ?? [] });
         stops.push(() => wechat.stop());
         running.wechat = wechat;
@@ -92,6 +95,8 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
 
 /** The real bot, configured from the environment (language model only when OPENAI_API_KEY is set). */
 export async function createPolicyBot(config: AppConfig): Promise<PolicyBot> {
+  const { PolicyBot } = await import("../bot/policyBot.js");
+  const { createLlmPhraser } = await import("../bot/llmPhraser.js");
   const phraser = config.OPENAI_API_KEY
     ? createLlmPhraser({
         apiKey: config.OPENAI_API_KEY,

@@ -92,7 +92,7 @@ const RELATIVE_OFFSET: Record<string, number> = {
 /** "在京东上年销售额" is "on JD, annual sales", not "last year": 上 after a place is locative. */
 const LOCATIVE_BEFORE_SHANG = /(京东|淘宝|天猫|拼多多|平台|网|抖音|快手|店|线|苏宁)$/;
 const AT_LEAST_PREFIX = /(超过|超出|突破|高于|大于|多于|逾|超|破|过)\s?$/;
-const BELOW_PREFIX = /(不到|不足|不满|未满|未达到|没到|没达到|没有达到|接近|将近|差一点|低于|少于)\s?$/;
+const BELOW_PREFIX = /(不到|不足|不满|未满|未达到|没到|没达到|没有达到|接近|将近|差一点|低于|少于|(?<![最附])近|(?<![很太])快)\s?$/;
 
 /** Turn full-width digits and signs into ASCII without changing string length (offsets stay valid). */
 function normaliseWidth(text: string): string {

@@ -4,7 +4,7 @@
  * one-line note that the competent department decides. Every fixed phrase comes from prompts/.
  */
 import type { AwardResult } from "../rules/awardResult.js";
-import { factLabel, type FactName } from "../rules/facts.js";
+import { FACTS, factLabel, type FactName } from "../rules/facts.js";
 import type { Answer, Award, Citation } from "./answer.js";
 import { EXAMPLE_TRACE } from "./describeProvision.js";
 import { formatFen } from "./formatMoney.js";
@@ -14,7 +14,19 @@ import { render, type Templates } from "./templates.js";
 /** The longest quote shown in the bubble; the full quote is always in `citations`. */
 const QUOTE_SHOWN_MAX = 150;
 /** Conditions listed in the bubble; staff and `ask --json` see them all. */
-const CONDITIONS_SHOWN_MAX = 4;
+const CONDITIONS_SHOWN_MAX = 3;
+
+/** Conditions that change what is paid (only one award a year, no double funding) come first. */
+const MONEY_CONDITION = /只享受|不重复|不再重复|不得超过|总额/;
+
+/**
+ * The order a merchant needs: conditions about the money, then the provision's own, then the policy's
+ * general ones (registration, credit record…), which apply to every award alike.
+ */
+export function orderConditions(conditions: string[], general: ReadonlySet<string> = new Set()): string[] {
+  const rank = (c: string) => (MONEY_CONDITION.test(c) ? 0 : general.has(c) ? 2 : 1);
+  return [...conditions].sort((a, b) => rank(a) - rank(b));
+}
 
 /** "pingyin-2020:三/(三)/3" → "三(三)3", the way the documents are cited in speech. */
 export function clauseLabel(clauseId: string): string {
@@ -56,16 +68,18 @@ export function shortQuote(quote: string): string {
   return out ? `${out}…` : `${quote.slice(0, QUOTE_SHOWN_MAX)}…`;
 }
 
-/** The failed comparison(s) of an ineligible award, from its trace. */
+/** The first failed check of an ineligible award, from its trace, without the reading note in brackets. */
 export function failureReason(result: AwardResult): string {
-  const failed = result.trace.filter((line) => /✗|不满足|未达到|不符合|不足|排除|不再/.test(line));
-  const reason = (failed.length > 0 ? failed : result.trace.slice(-1)).slice(0, 2).join("；");
-  return reason.replace(/^[✗×\s]+|[✓✗\s]+$/g, "") || "条件未满足";
+  const failed = result.trace.find((line) => /✗/.test(line)) ?? result.trace.find((line) => /不满足|未达到|不符合|不足|排除|不再|不适用|限于/.test(line));
+  const reason = (failed ?? "").replace(/[✓✗×]/g, "").replace(/（[^（）]*(含本数|不含本数|解释)[^（）]*）/g, "").trim();
+  return reason || "条件未满足";
 }
 
-/** Human names of missing facts: "粉丝数、年网络零售额". */
+/** Human names of missing facts: "粉丝数、年网络零售额、是否签订一年及以上劳动合同". */
 export function missingLabels(missing: readonly string[]): string {
-  return missing.map((m) => (m === "region" ? "所在地区" : factLabel(m as FactName))).join("、");
+  return missing
+    .map((m) => (m === "region" ? "所在地区" : `${FACTS[m as FactName].unit === "bool" ? "是否" : ""}${factLabel(m as FactName)}`))
+    .join("、");
 }
 
 /** One line per award, compact enough for several in one bubble. */
@@ -104,6 +118,8 @@ export interface ComposeInput {
   trailer?: string;
   /** Extra citations (e.g. the validity clause) not tied to an award. */
   extraCitations?: Citation[];
+  /** Conditions that every award of the policy carries (shown after the provision's own). */
+  generalConditions?: ReadonlySet<string>;
   /** The document numbers named in citation lines, quoted from the documents themselves (not printed as lines). */
   documentCitations?: Citation[];
 }
@@ -120,8 +136,8 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       const region = placeName(policy);
       lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
       for (const r of results) lines.push(awardLine(r, t));
-      const conditions = unique(results.filter((r) => r.eligible !== false).flatMap((r) => r.conditions));
-      if (conditions.length > 0) lines.push(render(t.conditions, { items: conditions.slice(0, CONDITIONS_SHOWN_MAX).join("；") }));
+      const conditions = orderConditions(unique(results.filter((r) => r.eligible !== false).flatMap((r) => r.conditions)), input.generalConditions);
+      if (conditions.length > 0) lines.push(render(t.conditions, { items: conditions.slice(0, CONDITIONS_SHOWN_MAX).map((c) => c.replace(/[。；]$/, "")).join("；") }));
     }
   }
   if (input.trailer) lines.push(input.trailer);

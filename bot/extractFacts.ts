@@ -62,7 +62,7 @@ export interface Extraction {
   unattributed: NumberMention[];
 }
 
-/** Longer messages are cut: nobody states facts in the 3000th character of a chat message. */
+/** Longer messages are cut (with a note): facts are stated early, and reading stays fast. */
 export const MAX_MESSAGE_CHARS = 2000;
 
 type NumericFact = {
@@ -74,8 +74,9 @@ type UnitOrNone = NumberUnit | "";
 const PEOPLE: readonly UnitOrNone[] = ["", "人", "名", "个", "位"];
 
 /** Units each numeric fact accepts. operatingMonths reads 年 as 12 months. */
-const ACCEPTS: Record<NumericFact | "operatingMonths", readonly UnitOrNone[]> = {
-  onlineRetailSales: ["", "元"], crossBorderSales: ["", "元"], platformSales: ["", "元"], taxPaid: ["", "元"],
+const ACCEPTS: Record<NumericFact, readonly UnitOrNone[]> = {
+  onlineRetailSales: ["", "元"], crossBorderSales: ["", "元"], platformSales: ["", "元"], transactionVolume: ["", "元"],
+  dailyFundFlow: ["", "元"], taxPaid: ["", "元"],
   localContribution: ["", "元"], annualSalary: ["", "元"], investment: ["", "元"], decorationInvestment: ["", "元"],
   equipmentInvestment: ["", "元"], expenses: ["", "元"], annualFee: ["", "元"],
   rentArea: ["", "平方米"], area: ["", "平方米"],
@@ -96,7 +97,7 @@ const UNIT_DEFAULT: Partial<Record<NumberUnit, AttributableFact>> = {
  * Cue words → the facts they announce (first one that accepts the unit wins).
  * side: "b" = cue stands before the number ("卖了120万"), "a" = after ("15万粉丝"), "ba" = either.
  * weak: a verb-like cue that loses a tie to a noun cue ("带货15万粉丝" is about followers).
- * generic: a sales word that 跨境 in the same sentence turns into cross-border sales.
+ * generic: a loose word that context may redirect (跨境…销售额 → cross-border sales, 装修花了 → decoration).
  * units: this cue only claims numbers with one of these units ("32家企业" but not "1000万的企业").
  * facts []: a stop word; a number it governs is not a fact ("奖励是50万元", "带货达人").
  */
@@ -108,19 +109,23 @@ interface Cue {
   units?: readonly UnitOrNone[];
 }
 const SALES = ["onlineRetailSales"] as const;
+const SALES_FACTS: ReadonlySet<FactName> = new Set(["onlineRetailSales", "crossBorderSales", "platformSales"]);
 const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
   // Sales
   ["跨境电商零售额 跨境零售额 跨境电商销售额 跨境销售额 跨境电商交易额 跨境交易额 跨境电商 跨境", { facts: ["crossBorderSales"], side: "b" }],
   ["网络零售额 网上零售额 纳统网络零售额 网络销售额 网上销售额 线上销售额 网上营业额 网销额", { facts: SALES, side: "ba" }],
-  ["零售额 销售额 销售收入 营业额 营收 流水 成交额 交易额 GMV 年销售 网上销售 销售", { facts: SALES, side: "ba", generic: true }],
+  ["零售额 销售额 销售收入 营业额 营收 流水 GMV 年销售 网上销售 销售", { facts: SALES, side: "ba", generic: true }],
+  ["网上交易额 年交易额 交易额 成交额 交易规模", { facts: ["transactionVolume"], side: "ba", generic: true }],
+  ["日均资金流量 日均资金 资金流量 日均流水", { facts: ["dailyFundFlow"], side: "ba" }],
   ["卖了 卖 带货 做到了 做到 做了", { facts: SALES, side: "b", weak: true, generic: true }],
   // Other money
   ["纳税额 纳税 交税 缴税 税收 上缴税金", { facts: ["taxPaid"], side: "ba" }],
   ["地方贡献 贡献", { facts: ["localContribution"], side: "b" }],
   ["年薪 年收入 薪酬", { facts: ["annualSalary"], side: "ba" }],
   ["总投资 投资额 投资 投入 新增投入 购置 购买 采购", { facts: ["investment"], side: "b" }],
-  ["研发费用 费用 花费 花了 开支 支出 成本 实际发生", { facts: ["expenses"], side: "ba" }],
-  ["花", { facts: ["expenses"], side: "b", weak: true }],
+  ["研发费用 费用 成本 实际发生", { facts: ["expenses"], side: "ba" }],
+  ["花费 花了 开支 支出", { facts: ["expenses"], side: "ba", generic: true }],
+  ["花", { facts: ["expenses"], side: "b", weak: true, generic: true }],
   ["年费", { facts: ["annualFee"], side: "ba" }],
   ["装修 装饰 场所建设", { facts: ["decorationInvestment"], side: "b" }],
   ["设备 软硬件 硬件 电脑", { facts: ["equipmentInvestment"], side: "b" }],
@@ -159,16 +164,19 @@ interface Refinement {
   to: AttributableFact | null;
   /** Keep the original fact too (platform sales are also online retail sales). */
   also?: boolean;
-  /** Only when the cue was a generic sales word (销售额, 卖了), not 网络零售额 itself. */
+  /** Only when the cue was a generic word (销售额, 卖了, 花了), not a specific one (网络零售额, 费用). */
   genericOnly?: boolean;
 }
 const REFINEMENTS: readonly Refinement[] = [
-  { from: ["onlineRetailSales"], when: /跨境/, scope: "sentence", to: "crossBorderSales", genericOnly: true },
+  { from: ["onlineRetailSales", "transactionVolume"], when: /跨境/, scope: "sentence", to: "crossBorderSales", genericOnly: true },
   { from: ["onlineRetailSales"], when: /全国性|京东|天猫|淘宝|拼多多|苏宁|抖音|快手|1688|唯品会/, scope: "sentence", to: "platformSales", also: true },
+  // "研发费用及购进软硬件费用" stays expenses (Miluo); "设备投入" / "装修花了" are the investments Yeji subsidises.
   { from: ["investment", "expenses"], when: /研发/, scope: "before", to: "expenses" },
-  { from: ["investment", "expenses"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment" },
-  { from: ["investment", "expenses"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment" },
   { from: ["investment", "expenses"], when: /年费/, scope: "before", to: "annualFee" },
+  { from: ["investment"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment" },
+  { from: ["investment"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment" },
+  { from: ["expenses"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment", genericOnly: true },
+  { from: ["expenses"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment", genericOnly: true },
   { from: ["jobsCreated"], when: /残疾/, scope: "clause", to: "disabledEmployees" },
   { from: ["jobsCreated"], when: /贫困|建档立卡/, scope: "clause", to: "poorEmployees" },
   { from: ["jobsCreated"], when: /(培训|参训).*(就业|吸纳|招)|(就业|吸纳|招).*(培训|参训)/, scope: "clause", to: "trainedHires" },
@@ -240,6 +248,7 @@ const HONOUR_WORDS: ReadonlyArray<readonly [NonNullable<Facts["honour"]>, Entity
 /** In order of specificity: the first activity named wins over later, more generic ones. */
 const ACTIVITY_WORDS: ReadonlyArray<readonly [NonNullable<Facts["activity"]>, string]> = [
   ["liveContest", "直播大赛 直播比赛 直播创业大赛 电商大赛"],
+  ["exportLive", "出口产品线上直播 出口直播 直播走进外贸企业 电商直播走进外贸企业 网红服务费 直播机构服务费"],
   ["join1688", "1688"],
   ["traceability", "溯源"],
   ["paymentPlatform", "支付平台"],
@@ -303,7 +312,7 @@ const PHRASE_RE = alternation(PHRASES.keys());
 const STRONG_BREAK: ReadonlySet<string> = new Set("。！!？?；;\n");
 const CLAUSE_BREAK: ReadonlySet<string> = new Set("，,。！!？?；;\n");
 const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
-const NEGATION_BEFORE = /(没有|没|未|不是|不|无|尚未|还没|并未|非)[^，,。！!？?；;\s]{0,3}$/;
+const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
 const CORRECTION = /不对|不是[^，,。]{0,10}?是|改成|改为|改一下|应该是|更正|纠正|说错|打错|写错|其实是|准确地?说|重新说/;
 const REGISTRATION = /注册|成立|落户|创办|开业|登记/;
@@ -354,7 +363,14 @@ function nextBreakAfter(text: string, pos: number, breaks: ReadonlySet<string>):
 const unitOf = (m: NumberMention): UnitOrNone => m.unit ?? "";
 
 /** Choose the fact a number belongs to from its cue words; null when none fits. */
-function attribute(text: string, m: NumberMention, prevEnd: number, nextStart: number, cueHits: Hit[]) {
+function attribute(
+  text: string,
+  m: NumberMention,
+  prevEnd: number,
+  nextStart: number,
+  nextQuantity: number | undefined,
+  cueHits: Hit[],
+) {
   const unit = unitOf(m);
   let best: { fact: AttributableFact | null; score: number; cue: Cue } | null = null;
   const consider = (hit: Hit, distance: number, after: boolean) => {
@@ -377,13 +393,20 @@ function attribute(text: string, m: NumberMention, prevEnd: number, nextStart: n
     if (cueHits[mid]!.start < beforeFrom) lo = mid + 1;
     else hi = mid;
   }
+  // The cue right before the next number belongs to it ("超过50万且年交易额达到1.5亿": 年交易额 is the 1.5亿's).
+  let nextOwnCue: Hit | undefined;
+  for (let i = lo; nextQuantity !== undefined && i < cueHits.length && cueHits[i]!.end <= nextQuantity; i++) {
+    const hit = cueHits[i]!;
+    const gap = text.slice(hit.end, nextQuantity);
+    if (hit.start >= m.end && gap.length <= 4 && !CLAUSE_BREAK_RE.test(gap)) nextOwnCue = hit;
+  }
   for (let i = lo; i < cueHits.length && cueHits[i]!.start < afterTo; i++) {
     const hit = cueHits[i]!;
     if (hit.end <= m.start) {
       const between = text.slice(hit.end, m.start);
       const distance = between.length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
       consider(hit, distance, false);
-    } else if (hit.start >= m.end && hit.end <= afterTo) {
+    } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
       consider(hit, hit.start - m.end, true);
     }
   }
@@ -435,8 +458,8 @@ function findRank(text: string): { rank: RankStatement; start: number; end: numb
   return undefined;
 }
 
-const YES = /^(是的?|对的?|有的?|嗯+|交了|签了|缴了|安排了|都有|都交了|当然|yes|y)[。！!，,\s]*$/i;
-const NO = /^(不是|没有|没|不|无|否|还没|no|n)[^，,。]{0,4}[。！!，,\s]*$/i;
+const YES = /^(是的?|对的?|有的?|嗯+|交了|签了|缴了|安排了|都有|都交了|当然|yes)[。！!，,\s]*$/i;
+const NO = /^(不是|没有|没|不|无|否|还没|no)[^，,。]{0,4}[。！!，,\s]*$/i;
 
 /** A short 是的 / 没有 answers the yes/no fact the bot just asked about. */
 function answerYesNo(text: string, expect: readonly FactName[], facts: Record<string, unknown>): void {
@@ -470,7 +493,8 @@ export function extractFacts(input: string, options: ExtractOptions): Extraction
   try {
     read(input, options, out);
   } catch {
-    // A reader bug must not cost the user a reply: keep whatever was read so far.
+    // A reader bug must not cost the user a reply: answer without facts from this message.
+    out.facts = {};
     out.notes.push("有一部分内容没能读懂，请换个说法再发一次。");
   }
   return out;
@@ -486,6 +510,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.correction = CORRECTION.test(text);
 
   const mentions = findNumbers(text, { asOf: options.asOf });
+  const phraseHits = scan(PHRASE_RE, text);
   const facts: Record<string, unknown> = {};
 
   const rank = findRank(text);
@@ -494,30 +519,10 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     facts.rank = rank.rank.value;
     if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
   }
+  readYears(text, mentions, facts, out);
 
-  // Years: registration date next to 注册/成立, otherwise the activity year.
-  const explicitYear = mentions.find((m) => m.isYear && !m.relative);
-  const activityYears: NumberMention[] = [];
-  for (const m of mentions) {
-    if (!m.isYear) continue;
-    const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
-    if (year < 1990 || year > 2100) continue;
-    const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
-    const around = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 6) + "|" + text.slice(Math.max(clauseStart, m.start - 3), m.start);
-    if (REGISTRATION.test(around) && !/年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6))) {
-      facts.registrationDate = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
-    } else activityYears.push({ ...m, value: year });
-  }
-  if (activityYears.length > 0) {
-    const values = [...new Set(activityYears.map((m) => m.value))];
-    facts.activityYear = activityYears[activityYears.length - 1]!.value;
-    if (values.length > 1) out.notes.push(`提到了几个年份，按${facts.activityYear as number}年计算。`);
-  }
-
-  // Numbers → facts.
-  const cueHits = scan(CUE_RE, text);
-  // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台") or a percentage are not quantities.
-  const phraseHits = scan(PHRASE_RE, text);
+  // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台"), a percentage
+  // or an article ("一家公司") are not quantities.
   const inside = (m: NumberMention, s: number, e: number) => m.start < e && m.end > s;
   const quantities = mentions.filter(
     (m) =>
@@ -525,37 +530,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
       !(rank && inside(m, rank.start, rank.end)) && !phraseHits.some((h) => inside(m, h.start, h.end)) &&
       !isDeterminer(m, phraseHits),
   );
-  const assigned: Assigned[] = [];
-  let lastSalesEnd = 0;
-  let next = 0;
-  quantities.forEach((m, i) => {
-    const prevEnd = i > 0 ? quantities[i - 1]!.end : 0;
-    while (next < mentions.length && mentions[next]!.start < m.end) next++;
-    const nextStart = mentions[next]?.start ?? text.length;
-    const chosen = attribute(text, m, prevEnd, nextStart, cueHits);
-    if (!chosen || chosen.fact === null) {
-      if (!chosen && !(m.chinese && m.value < 10)) out.unattributed.push(m);
-      return;
-    }
-    let targets: AttributableFact[] = [chosen.fact];
-    // The first refinement that matches decides; refinements do not chain.
-    for (const r of REFINEMENTS) {
-      if (!r.from.includes(chosen.fact)) continue;
-      if (r.genericOnly && !chosen.cue?.generic) continue;
-      const from =
-        r.scope === "before" ? Math.max(prevEnd, lastBreakBefore(text, m.start, STRONG_BREAK))
-        : r.scope === "sentence" ? Math.max(lastSalesEnd, lastBreakBefore(text, m.start, STRONG_BREAK))
-        : lastBreakBefore(text, m.start, CLAUSE_BREAK);
-      const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
-      if (!r.when.test(text.slice(from, to))) continue;
-      if (r.to === null) targets = [];
-      else if (ACCEPTS[r.to].includes(unitOf(m))) targets = r.also ? [r.to, chosen.fact] : [r.to];
-      else continue;
-      break;
-    }
-    if (targets.some((f) => FACTS[f].unit === "fen" && f.endsWith("Sales"))) lastSalesEnd = m.end;
-    for (const fact of targets) assigned.push({ fact, mention: m });
-  });
+  const assigned = attributeAll(text, quantities, mentions, out);
 
   // A bare number answers the question the bot just asked.
   for (const fact of options.expect ?? []) {
@@ -567,36 +542,96 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     assigned.push({ fact: f, mention: m });
   }
 
+  // One value per fact: the last one stated wins, and a contradiction is pointed out.
   const byFact = new Map<AttributableFact, Assigned[]>();
   for (const a of assigned) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
   for (const [fact, list] of byFact) {
-    const last = list[list.length - 1]!;
-    const distinct = [...new Set(list.map((a) => a.mention.value))];
-    if (distinct.length > 1) {
-      out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.raw).join("、")}，按最后的${last.mention.raw}计算。`);
+    const last = list[list.length - 1]!.mention;
+    if (new Set(list.map((a) => a.mention.value)).size > 1) {
+      out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.raw).join("、")}，按最后的${last.raw}计算。`);
     }
-    const v = toFactValue(fact, last.mention);
-    const reason = "reason" in v ? v.reason : schemaError(fact, v.value);
-    if (reason !== null || !("value" in v)) {
-      out.rejected.push({ fact, raw: last.mention.raw, reason: reason ?? `${labelOf(fact)}不合理` });
-      continue;
+    const v = toFactValue(fact, last);
+    if ("reason" in v) out.rejected.push({ fact, raw: last.raw, reason: v.reason });
+    else {
+      facts[fact] = v.value;
+      out.sources[fact] = last.raw;
     }
-    facts[fact] = v.value;
-    out.sources[fact] = last.mention.raw;
   }
 
   readPhrases(text, phraseHits, facts, out);
   answerYesNo(text, options.expect ?? [], facts);
 
-  // Validate every fact; anything the schema refuses goes to `rejected`.
+  // Anything the shared schema refuses goes to `rejected`, never into facts.
   for (const [name, value] of Object.entries(facts)) {
-    const reason = schemaError(name as FactName, value);
-    if (reason !== null) {
-      delete facts[name];
-      out.rejected.push({ fact: name as FactName, raw: String(out.sources[name as FactName] ?? value), reason });
-    }
+    const fact = name as FactName;
+    const reason = schemaError(fact, value);
+    if (reason === null) continue;
+    delete facts[fact];
+    out.rejected.push({ fact, raw: out.sources[fact] ?? String(value), reason });
+    delete out.sources[fact];
   }
   out.facts = facts as Facts;
+}
+
+/** Years: a registration date next to 注册/成立, otherwise the activity year (the last one named). */
+function readYears(text: string, mentions: NumberMention[], facts: Record<string, unknown>, out: Extraction): void {
+  const explicitYear = mentions.find((m) => m.isYear && !m.relative);
+  const activityYears: number[] = [];
+  for (const m of mentions) {
+    if (!m.isYear) continue;
+    // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else the as-of year.
+    const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
+    if (year < 1990 || year > 2100) continue;
+    const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
+    const around = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 6) + "|" +
+      text.slice(Math.max(clauseStart, m.start - 3), m.start);
+    const salesYear = /年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6));
+    if (REGISTRATION.test(around) && !salesYear) {
+      facts.registrationDate = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
+    } else activityYears.push(year);
+  }
+  const last = activityYears[activityYears.length - 1];
+  if (last === undefined) return;
+  facts.activityYear = last;
+  if (new Set(activityYears).size > 1) out.notes.push(`提到了几个年份，按${last}年计算。`);
+}
+
+/** Attribute every quantity to a fact (or none), applying the refinements. */
+function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction): Assigned[] {
+  const cueHits = scan(CUE_RE, text);
+  const assigned: Assigned[] = [];
+  let lastSalesEnd = 0;
+  let next = 0;
+  quantities.forEach((m, i) => {
+    const prevEnd = i > 0 ? quantities[i - 1]!.end : 0;
+    while (next < mentions.length && mentions[next]!.start < m.end) next++;
+    const nextStart = mentions[next]?.start ?? text.length;
+    const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1]?.start, cueHits);
+    if (!chosen || chosen.fact === null) {
+      // Stop words (奖励是50万) silence a number on purpose; lone 一/两 are not worth reporting.
+      if (!chosen && !(m.chinese && m.value < 10)) out.unattributed.push(m);
+      return;
+    }
+    let targets: AttributableFact[] = [chosen.fact];
+    // The first refinement that matches decides; refinements do not chain.
+    for (const r of REFINEMENTS) {
+      if (!r.from.includes(chosen.fact) || (r.genericOnly && !chosen.cue?.generic)) continue;
+      const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
+      const from =
+        r.scope === "before" ? Math.max(prevEnd, sentenceStart)
+        : r.scope === "sentence" ? Math.max(lastSalesEnd, sentenceStart)
+        : lastBreakBefore(text, m.start, CLAUSE_BREAK);
+      const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
+      if (!r.when.test(text.slice(from, to))) continue;
+      if (r.to === null) targets = [];
+      else if (ACCEPTS[r.to].includes(unitOf(m))) targets = r.also ? [r.to, chosen.fact] : [r.to];
+      else continue;
+      break;
+    }
+    if (targets.some((f) => SALES_FACTS.has(f))) lastSalesEnd = m.end;
+    for (const fact of targets) assigned.push({ fact, mention: m });
+  });
+  return assigned;
 }
 
 /** Enums and booleans from phrases, with negation ("没有交社保", "不是首次"). */

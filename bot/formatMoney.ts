@@ -11,6 +11,12 @@ export function formatFen(fen: number): string {
   const yuan = abs / 100n;
   const cents = abs % 100n;
   if (cents !== 0n) return `${sign}${yuan}.${cents.toString().padStart(2, "0").replace(/0$/, "")}元`;
+  // 1.2亿 reads better than 12000万 once an amount reaches a hundred million yuan.
+  if (yuan >= 100_000_000n && yuan % 10_000_000n === 0n) {
+    const yi = yuan / 100_000_000n;
+    const tenth = (yuan % 100_000_000n) / 10_000_000n;
+    return `${sign}${yi}${tenth === 0n ? "" : `.${tenth}`}亿元`;
+  }
   if (yuan >= 10000n) {
     const wan = yuan / 10000n;
     const rest = yuan % 10000n;

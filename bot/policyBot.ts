@@ -15,7 +15,7 @@ import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from 
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { RateLimiter, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
-import { isRelevant, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
+import { focusOf, isRelevant, scoreRules, type RuleProfile } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Session, type SessionStore } from "./sessionStore.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog } from "./policyCatalog.js";
@@ -159,10 +159,13 @@ export class PolicyBot implements ConversationHandler {
     }
     const asOf = this.#asOf();
     const session = this.#loadSession(key);
-    const extraction = extractFacts(text, { asOf });
+    const extraction = extractFacts(text, { asOf, expect: session.awaiting.filter((f): f is FactName => f in FACTS) });
     for (const r of extraction.rejected) notes.push(render(t.rejectedFact, { raw: r.raw, reason: r.reason }));
-    const changed = (Object.keys(extraction.facts) as FactName[]).filter((f) => f in session.facts && session.facts[f] !== extraction.facts[f]);
-    if (changed.length > 0) notes.push(render(t.correction, { facts: changed.map(factLabel).join("、") }));
+    if (extraction.correction) {
+      const changed = (Object.keys(extraction.facts) as FactName[]).filter((f) => f in session.facts && session.facts[f] !== extraction.facts[f]);
+      if (changed.length > 0) notes.push(render(t.correction, { facts: changed.map(factLabel).join("、") }));
+    }
+    notes.push(...extraction.notes);
     if (looksLikeInjection(text)) notes.push(t.injection);
     session.facts = parseFacts({ ...session.facts, ...extraction.facts });
 
@@ -206,6 +209,7 @@ export class PolicyBot implements ConversationHandler {
   /** Word the answer (template, or a model's rewording that passed the guard) and apply review mode. */
   async #finish(msg: IncomingMessage, input: ComposeInput, facts: Facts): Promise<BotReply> {
     const t = this.#templates;
+    input = { ...input, generalConditions: this.#catalog.generalConditions(input.policies.map((p) => p.id)) };
     const templateBody = composeBody(input, t);
     let body = templateBody;
     let source: BotReply["source"] = "template";
@@ -276,11 +280,7 @@ export class PolicyBot implements ConversationHandler {
     const rules = this.#catalog.rulesOf(policyIds);
     const scored = scoreRules({ text, facts: session.facts, retrieved: this.#catalog.retrieve(text, policyIds), rules, topic: session.topic });
     const relevant = scored.filter(isRelevant);
-    const maxHits = Math.max(0, ...relevant.map((s) => s.keywordHits));
-    const topicSet = new Set(session.topic);
-    let focus: ScoredRule[] = maxHits > 0 ? relevant.filter((s) => s.keywordHits === maxHits) : relevant.filter((s) => topicSet.has(ruleKey(s.rule)));
-    if (focus.length === 0) focus = relevant.filter((s) => s.factFit > 0);
-    if (focus.length === 0) focus = relevant.slice(0, 1);
+    const focus = focusOf(relevant);
     const results = this.#catalog.evaluate(policyIds, session.facts, asOf, relevant.map((s) => s.rule));
     const focusKeys = new Set(focus.map((s) => ruleKey(s.rule)));
     return { results, focusKeys, relevant };
@@ -361,7 +361,8 @@ function looksLikeClaim(text: string): boolean {
 function pickShown(results: AwardResult[], focusKeys: Set<string>, isGate: (r: AwardResult) => boolean): AwardResult[] {
   const key = (r: AwardResult) => `${r.policy}/${r.rule}`;
   const shown = results.filter((r) => {
-    if (isGate(r)) return r.eligible === false || (focusKeys.has(key(r)) && r.eligible !== null);
+    // A gate (扶持范围) is news only when it fails: then it blocks every award.
+    if (isGate(r)) return r.eligible === false;
     if (focusKeys.has(key(r))) return r.eligible !== null;
     return r.eligible === true && (r.amountFen ?? 0) > 0;
   });
@@ -394,6 +395,6 @@ function describeValue(name: FactName, value: unknown): string {
 /** The facts the bot understood, as one line (also the user-side grounding for a model's rewording). */
 function describeFactValues(facts: Facts): string {
   return Object.entries(facts)
-    .map(([name, value]) => `${factLabel(name as FactName)}${describeValue(name as FactName, value)}`)
-    .join("，");
+    .map(([name, value]) => `${factLabel(name as FactName)}：${describeValue(name as FactName, value)}`)
+    .join("；");
 }

@@ -63,6 +63,11 @@ export class PolicyCatalog {
     });
   }
 
+  /** Unchecked conditions that every award of these policies carries (扶持范围, credit record…). */
+  generalConditions(policyIds: readonly string[]): Set<string> {
+    return new Set(policyIds.flatMap((id) => ruleBook().files.get(id)?.conditions ?? []));
+  }
+
   /** true for an eligibility gate (扶持范围) rather than an award. */
   isGate(result: AwardResult): boolean {
     return this.#ruleByKey.get(`${result.policy}/${result.rule}`)?.gate ?? false;

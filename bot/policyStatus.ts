@@ -2,6 +2,7 @@
  * A policy's status in words: in force for the year the user named, expired, or a draft for comment.
  * Dates are written 2022年12月31日 so that every digit in the reply is a year or a small number.
  */
+import { judgeInForce } from "../rules/validity.js";
 import type { Templates } from "./templates.js";
 import { render } from "./templates.js";
 
@@ -34,19 +35,15 @@ export function documentName(policy: PolicyInfo): string {
 }
 
 /**
- * Whether the policy was in force: for the activity year if named (any overlap with that calendar year),
- * else on the as-of date. null when the document states no period.
+ * Whether the policy was in force: for the activity year if named, else on the as-of date; null when the
+ * document does not state enough to tell. The engine's own judgement, so the words and `inForce` agree.
  */
 export function policyInForce(policy: PolicyInfo, asOf: string, activityYear?: number): boolean | null {
-  if (!policy.validUntil && !policy.effectiveFrom) return null;
-  const from = policy.effectiveFrom ?? "0000-01-01";
-  const until = policy.validUntil ?? "9999-12-31";
-  if (activityYear !== undefined) return from <= `${activityYear}-12-31` && until >= `${activityYear}-01-01`;
-  return from <= asOf && asOf <= until;
+  return judgeInForce({ from: policy.effectiveFrom, until: policy.validUntil }, activityYear, asOf).inForce;
 }
 
 function period(policy: PolicyInfo, t: Templates): string {
-  if (!policy.validUntil) return "";
+  if (!policy.validUntil) return policy.effectiveFrom ? render(t.status.periodOpen, { from: chineseDate(policy.effectiveFrom) }) : "";
   return policy.effectiveFrom
     ? render(t.status.periodFrom, { from: chineseDate(policy.effectiveFrom), until: chineseDate(policy.validUntil) })
     : render(t.status.period, { until: chineseDate(policy.validUntil) });
@@ -56,10 +53,10 @@ function period(policy: PolicyInfo, t: Templates): string {
 export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activityYear?: number): string {
   const title = `《${policy.title}》`;
   if (policy.status === "draft") return render(t.status.draft, { title });
-  if (!policy.validUntil && !policy.effectiveFrom) return render(t.status.noPeriod, { title });
+  const inForce = policyInForce(policy, asOf, activityYear);
+  if (inForce === null) return render(t.status.noPeriod, { title });
   const vars = { title, period: period(policy, t) };
   if (activityYear !== undefined) {
-    const inForce = policyInForce(policy, asOf, activityYear);
     if (inForce) {
       const nowNote = policyInForce(policy, asOf) === false ? t.status.nowExpiredNote : "";
       return render(t.status.inForceYear, { ...vars, year: activityYear, nowNote });
@@ -67,7 +64,7 @@ export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activ
     const before = policy.effectiveFrom !== null && `${activityYear}-12-31` < policy.effectiveFrom;
     return render(before ? t.status.notYetYear : t.status.expiredYear, { ...vars, year: activityYear });
   }
-  return render(policyInForce(policy, asOf) ? t.status.inForceNow : t.status.expiredNow, vars);
+  return render(inForce ? t.status.inForceNow : t.status.expiredNow, vars);
 }
 
 /** The full answer to "is this policy still valid / is it a formal document". */
@@ -76,6 +73,6 @@ export function validityAnswer(policy: PolicyInfo, t: Templates, asOf: string): 
   const p = period(policy, t) || t.validity.noPeriod;
   const head = render(policy.status === "draft" ? t.validity.draft : t.validity.final, { doc, issuer: policy.issuer, period: p });
   const inForce = policyInForce(policy, asOf);
-  const state = inForce === null ? t.validity.stateUnknown : inForce ? t.validity.stateInForce : t.validity.stateExpired;
-  return `${head}${render(t.validity.today, { state })}`;
+  if (inForce === null) return `${head}${t.validity.stateUnknown}`;
+  return `${head}${render(t.validity.today, { state: inForce ? t.validity.stateInForce : t.validity.stateExpired })}`;
 }

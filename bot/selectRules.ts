@@ -4,7 +4,7 @@
  * hybrid retrieval, and how many of the facts the rule reads the user has given. A known entity type
  * that the rule does not apply to rules it out.
  */
-import type { EntityType, FactName, Facts } from "../rules/facts.js";
+import { FACTS, type EntityType, type FactName, type Facts } from "../rules/facts.js";
 
 /** What selection needs to know about a rule. */
 export interface RuleProfile {
@@ -12,6 +12,8 @@ export interface RuleProfile {
   id: string;
   clause: string;
   title: string;
+  /** The verbatim quote: how common a topic word is across the candidate rules is read from these. */
+  quote: string;
   /** Words from the clause that signal this provision (带货达人, 旗舰店, 跨境…). */
   keywords: readonly string[];
   /** Applicants the rule is for; empty = anyone. */
@@ -30,21 +32,21 @@ export interface SelectionInput {
   retrieved: readonly string[];
   /** Rules of the policies in question. */
   rules: readonly RuleProfile[];
-  /** Rule ids the conversation was about before (follow-ups keep them). */
+  /** Rule keys ("policy/id") the conversation was about before (follow-ups keep them). */
   topic?: readonly string[];
 }
 
 export interface ScoredRule {
   rule: RuleProfile;
   score: number;
-  /** How many of the rule's topic words the user wrote. */
-  keywordHits: number;
-  /** Share of the rule's numeric facts the user gave (0..1). */
+  /** Topic words the user wrote, each weighted by how rare it is among the candidate rules (0..3). */
+  keywordWeight: number;
+  /** Share of the rule's measures (amounts, counts, areas…) the user gave (0..1). */
   factFit: number;
 }
 
-/** Facts that describe the applicant rather than a measure; they do not make a rule relevant by themselves. */
-const CONTEXT_FACTS = new Set<FactName>(["entityType", "activityYear", "registrationDate", "higherLevelFunding", "tradeMode"]);
+/** Units of facts that measure something; yes/no and category facts qualify rather than measure. */
+const MEASURE_UNITS = new Set(["fen", "count", "sqm", "day", "rank"]);
 
 /** Rank of `clause` among retrieved ids, matching a parent or child clause too. */
 function retrievalRank(clause: string, retrieved: readonly string[]): number {
@@ -52,28 +54,41 @@ function retrievalRank(clause: string, retrieved: readonly string[]): number {
   return i < 0 ? Infinity : i;
 }
 
-/** Score every rule; higher is more relevant. Rules excluded by entity type are dropped. */
+/**
+ * Score every rule; higher is more relevant. A topic word counts by its rarity: "带货达人" names one
+ * provision, "企业" names most of them. A known entity type the rule is not for costs points but does not
+ * hide the rule, because users often describe themselves loosely.
+ */
 export function scoreRules(input: SelectionInput): ScoredRule[] {
   const known = new Set(Object.keys(input.facts) as FactName[]);
   const entity = input.facts.entityType as EntityType | undefined;
   const topic = new Set(input.topic ?? []);
+  const spread = (word: string) => Math.max(1, input.rules.filter((r) => r.quote.includes(word) || r.keywords.includes(word)).length);
   const scored: ScoredRule[] = [];
   for (const rule of input.rules) {
-    if (entity && rule.entityTypes.length > 0 && !rule.entityTypes.includes(entity)) continue;
-    const keywordHits = rule.keywords.filter((k) => input.text.includes(k)).length;
-    const measures = rule.facts.filter((f) => !CONTEXT_FACTS.has(f));
+    const keywordWeight = Math.min(3, rule.keywords.filter((k) => input.text.includes(k)).reduce((sum, k) => sum + 1 / spread(k), 0));
+    const measures = rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
     const factFit = measures.length === 0 ? 0 : measures.filter((f) => known.has(f)).length / measures.length;
     const rank = retrievalRank(rule.clause, input.retrieved);
     const retrieval = rank === Infinity ? 0 : 1 / (1 + rank);
-    const entityBonus = entity && rule.entityTypes.includes(entity) ? 0.5 : 0;
+    const entityFit = !entity || rule.entityTypes.length === 0 ? 0 : rule.entityTypes.includes(entity) ? 0.5 : -2;
     const topicBonus = topic.has(`${rule.policy}/${rule.id}`) ? 2 : 0;
-    const score = 2 * Math.min(keywordHits, 3) + 2 * retrieval + 3 * factFit + entityBonus + topicBonus;
-    scored.push({ rule, score, keywordHits, factFit });
+    const score = 2 * keywordWeight + 3 * retrieval + 3 * factFit + entityFit + topicBonus;
+    scored.push({ rule, score, keywordWeight, factFit });
   }
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** A rule worth evaluating: named by its words, by retrieval near the top, or fed by the user's facts. */
+/** A rule worth evaluating: named by its words, fed by the user's measures, or near the top of retrieval. */
 export function isRelevant(s: ScoredRule): boolean {
-  return s.keywordHits > 0 || s.factFit > 0 || s.score >= 1.5;
+  return s.score >= 1.5 && (s.keywordWeight > 0 || s.factFit > 0 || s.score >= 2.5);
+}
+
+/** How far below the best score a rule may be and still be what the question is about. */
+export const FOCUS_MARGIN = 1.5;
+
+/** The rules the question is about: the relevant ones within {@link FOCUS_MARGIN} of the best. */
+export function focusOf(relevant: readonly ScoredRule[]): ScoredRule[] {
+  const best = relevant[0]?.score ?? 0;
+  return relevant.filter((s) => s.score >= best - FOCUS_MARGIN);
 }

@@ -14,7 +14,7 @@ const TemplatesSchema = z.strictObject({
   award: group(["eligible", "eligibleNoAmount", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "excluded"] as const),
   heading: group(["one", "several"] as const),
   conditions: s,
-  status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "period", "periodFrom"] as const),
+  status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "period", "periodFrom", "periodOpen"] as const),
   citation: s,
   disclaimer: s,
   needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback"] as const),

@@ -194,6 +194,8 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
       trace.push(`申报主体类型：${ENTITY_TYPES[entity]}；本条适用于：${rule.entityLabels} ✗`);
     } else trace.push(`申报主体类型：${ENTITY_TYPES[entity]} ✓`);
   }
+  // A known applicant type the provision is not for decides at once; nothing else needs checking.
+  if (failed) return result(rule, false, null, [], conditions, trace, inForce, validityLine);
   // Gates (扶持范围) decide once their facts are known; until then they are a condition to meet, so a
   // question about one provision is not held up by the policy-wide scope.
   for (const gate of rule.gates) {
@@ -238,8 +240,23 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
       if (a.unchecked) conditions.push(...a.unchecked);
     }
   }
+  return result(rule, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine);
+}
+
+/** Assembles the AwardResult; an ineligible rule carries no amount and no missing facts. */
+function result(
+  rule: CompiledRule,
+  eligible: boolean | null,
+  amountFen: number | null,
+  missing: FactName[],
+  conditions: string[],
+  trace: string[],
+  inForce: boolean | null,
+  validityLine: string,
+): AwardResult {
+  const { info } = rule;
   trace.push(validityLine);
-  const eligible = failed ? false : unknown ? null : true;
+  const failed = eligible === false;
   return {
     policy: info.policy,
     rule: info.id,

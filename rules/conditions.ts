@@ -40,18 +40,34 @@ export function compileComparison(fact: FactName, word: ComparisonWord, value: V
   const shownThreshold = formatFactValue(fact, threshold);
   const note = `（${phrase ?? defaultPhrase(word, String(value))}：${readingNote(word, resolved, interpretation)}）`;
   const { holds: yes, fails: no } = OP_SYMBOL[resolved];
+  let lastActual: number | string | undefined;
+  let lastShown = "";
   return {
     fact,
     op: resolved,
     threshold,
     check(actual) {
       const holds = compare(actual, resolved, threshold);
-      return { holds, line: `${label} ${formatFactValue(fact, actual)} ${holds ? yes : no} ${shownThreshold}${note}${holds ? " ✓" : " ✗"}` };
+      // Tables compare one value with several thresholds: format it once.
+      if (actual !== lastActual) {
+        lastActual = actual;
+        lastShown = `${label} ${formatFactValue(fact, actual)} `;
+      }
+      return { holds, line: `${lastShown}${holds ? yes : no} ${shownThreshold}${note}${holds ? " ✓" : " ✗"}` };
     },
   };
 }
 
-const unknownFact = (fact: FactName): ConditionOutcome => ({ value: null, lines: [`${factLabel(fact)}：未知`], missing: [fact] });
+/** The outcome of a condition on an unknown fact; built once per fact and frozen (outcomes are read-only). */
+const UNKNOWN = new Map<FactName, ConditionOutcome>();
+export function unknownFact(fact: FactName): ConditionOutcome {
+  let outcome = UNKNOWN.get(fact);
+  if (!outcome) {
+    outcome = Object.freeze({ value: null, lines: Object.freeze([`${factLabel(fact)}：未知`]) as string[], missing: Object.freeze([fact]) as FactName[] });
+    UNKNOWN.set(fact, outcome);
+  }
+  return outcome;
+}
 
 /** Compiles a condition tree into an evaluator (done once at load). */
 export function compileCondition(c: Condition): ConditionEvaluator {
@@ -88,9 +104,10 @@ export function compileCondition(c: Condition): ConditionEvaluator {
   const fact = c.fact;
   if ("word" in c) {
     const cmp = compileComparison(fact, c.word, c.value, c.op, c.interpretation, c.text);
+    const unknown = unknownFact(fact);
     return (facts) => {
       const actual = facts[fact] as number | string | undefined;
-      if (actual === undefined) return unknownFact(fact);
+      if (actual === undefined) return unknown;
       const { holds, line } = cmp.check(actual);
       return { value: holds, lines: [line], missing: [] };
     };
@@ -99,9 +116,10 @@ export function compileCondition(c: Condition): ConditionEvaluator {
   if ("is" in c) {
     const want = c.is;
     const phrase = c.text ? `（${c.text}）` : "";
+    const unknown = unknownFact(fact);
     return (facts) => {
       const actual = facts[fact] as boolean | undefined;
-      if (actual === undefined) return unknownFact(fact);
+      if (actual === undefined) return unknown;
       const holds = actual === want;
       return { value: holds, lines: [`${label}：${actual ? "是" : "否"}${phrase}${holds ? " ✓" : " ✗"}`], missing: [] };
     };
@@ -110,9 +128,10 @@ export function compileCondition(c: Condition): ConditionEvaluator {
   const spec: FactSpec = FACTS[fact];
   const wanted = c.oneOf.map((v) => spec.values?.[v] ?? v).join("、");
   const phrase = c.text ? `（${c.text}）` : "";
+  const unknown = unknownFact(fact);
   return (facts) => {
     const actual = facts[fact] as string | undefined;
-    if (actual === undefined) return unknownFact(fact);
+    if (actual === undefined) return unknown;
     const holds = allowed.has(actual);
     return {
       value: holds,

@@ -142,14 +142,15 @@ export function formatPercent(r: Ratio): string {
  * Whole hundreds of yuan at or above 1万 use 万元 (exact, up to 4 decimals); below, plain 元.
  */
 export function formatFen(fen: number): string {
-  const sign = fen < 0 ? "-" : "";
-  const abs = Math.abs(fen);
-  const yuan = Math.trunc(abs / 100);
-  const cents = abs % 100;
+  if (fen < 0) return `-${formatFen(-fen)}`;
+  const cents = fen % 100;
+  const yuan = (fen - cents) / 100;
   if (cents === 0 && yuan >= 10_000 && yuan % 100 === 0) {
-    const wan = Math.trunc(yuan / 10_000);
-    const rest = String(yuan % 10_000).padStart(4, "0").replace(/0+$/, "");
-    return `${sign}${wan}${rest ? "." + rest : ""}万元`;
+    const rest = yuan % 10_000;
+    const wan = (yuan - rest) / 10_000;
+    if (rest === 0) return `${wan}万元`;
+    return `${wan}.${String(rest).padStart(4, "0").replace(/0+$/, "")}万元`;
   }
-  return `${sign}${yuan}${cents ? "." + String(cents).padStart(2, "0").replace(/0$/, "") : ""}元`;
+  if (cents === 0) return `${yuan}元`;
+  return `${yuan}.${cents % 10 === 0 ? cents / 10 : String(cents).padStart(2, "0")}元`;
 }

@@ -24,10 +24,25 @@ export function judgeInForce(w: ValidityWindow, activityYear: number | undefined
   if (activityYear !== undefined) {
     const first = `${activityYear}-01-01`;
     const last = `${activityYear}-12-31`;
-    const inForce = (w.until === null || first <= w.until) && (w.from === null || last >= w.from);
+    const inForce = decide(w, first, last);
     const partial = inForce && ((w.from !== null && first < w.from) || (w.until !== null && last > w.until)) ? "（仅覆盖该年度部分时间）" : "";
-    return { inForce, line: `有效期：${span}；业绩年度${activityYear}年${inForce ? `在有效期内${partial}` : "不在有效期内"}` };
+    return { inForce, line: `有效期：${span}；业绩年度${activityYear}年${verdict(inForce)}${partial}` };
   }
-  const inForce = (w.from === null || asOf >= w.from) && (w.until === null || asOf <= w.until);
-  return { inForce, line: `有效期：${span}；按${cn(asOf)}判断${inForce ? "在有效期内" : "不在有效期内"}` };
+  const inForce = decide(w, asOf, asOf);
+  return { inForce, line: `有效期：${span}；按${cn(asOf)}判断${verdict(inForce)}` };
+}
+
+/**
+ * In force when the period [first, last] overlaps the window. With one edge unstated, only the stated
+ * edge can rule a period out; otherwise the answer is unknown (null), not a guess.
+ */
+function decide(w: ValidityWindow, first: string, last: string): boolean | null {
+  if (w.until !== null && first > w.until) return false;
+  if (w.from !== null && last < w.from) return false;
+  if (w.from === null || w.until === null) return null;
+  return true;
+}
+
+function verdict(inForce: boolean | null): string {
+  return inForce === null ? "是否在有效期内无法确定（起止日未全部载明）" : inForce ? "在有效期内" : "不在有效期内";
 }

@@ -8,8 +8,9 @@
  *   npm run bench:telegram -- --questions 5000 --users 500
  *
  * The emulator and the simulated users run in a worker thread (benchTelegramUsers.ts), the bot alone on
- * the main thread. Latency is from posting a user's message to the emulator until the bot's reply is
- * stored there; each simulated user waits for its answer before asking the next question.
+ * the main thread; the bot's getUpdates and sendMessage calls go over loopback HTTP. Latency is from a
+ * user's message entering the emulator until the bot's reply is stored there; each simulated user waits
+ * for its answer before asking the next question.
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";

@@ -31,18 +31,15 @@ emulator.on("AddedBotMessage", () => {
 async function ask(userId: number, text: string): Promise<number> {
   const replied = new Promise<void>((resolve) => waiting.set(userId, resolve));
   const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${job.port}/sendMessage`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      botToken: job.token,
-      date: Math.floor(Date.now() / 1000),
-      from: { id: userId, is_bot: false, first_name: `用户${userId}` },
-      chat: { id: userId, type: "private", first_name: `用户${userId}` },
-      text,
-    }),
+  // Users reach the emulator in-process (what its client HTTP route does): in real life they talk to
+  // Telegram, not to the bot's host, so only the bot's own Bot API traffic goes over loopback HTTP.
+  await emulator.addUserMessage({
+    botToken: job.token,
+    date: Math.floor(Date.now() / 1000),
+    from: { id: userId, is_bot: false, first_name: `用户${userId}` },
+    chat: { id: userId, type: "private", first_name: `用户${userId}` },
+    text,
   });
-  if (!response.ok) throw new Error(`emulator refused a message: ${response.status}`);
   await replied;
   return performance.now() - started;
 }

@@ -13,8 +13,13 @@ import { sessionKey } from "./sessionKey.js";
 /** Applicant types offered as buttons: the ones merchants and livestreamers ask about most. */
 const CHECK_ROLES: readonly EntityType[] = ["influencer", "company", "onlineShop", "individual", "cooperative", "park", "town", "village"];
 
-/** The question the check hands to the pipeline once region and role are known. */
-export const CHECK_QUESTION = "我能申请哪些扶持？能拿多少？";
+/**
+ * The question the check hands to the pipeline once region and role are known: what the user would
+ * have typed, so the bot asks for exactly the numbers that role's provisions need.
+ */
+export function checkQuestion(role: EntityType): string {
+  return `我是${ENTITY_TYPES[role]}，能拿多少奖励？`;
+}
 
 /** Answer a question through the normal pipeline (provided by the bot that installs this flow). */
 export type AskPipeline = (ctx: Context, text: string) => Promise<void>;
@@ -62,7 +67,7 @@ export function checkFlow(handler: ConversationHandler, ask: AskPipeline): Compo
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(`资格自测\n地区：${region.name} ✓\n身份：${ENTITY_TYPES[role]} ✓\n第3步：请按下面的提示补充数字。`);
     handler.remember(sessionKey(ctx), { policyId: region.id, facts: { entityType: role } });
-    await ask(ctx, CHECK_QUESTION);
+    await ask(ctx, checkQuestion(role));
   });
 
   flow.command("region", async (ctx) => {

@@ -54,7 +54,11 @@ export async function startTelegram(bot: Bot, options: TelegramRunOptions = {}):
     });
     log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook at ${options.webhookUrl}`);
     return {
-      stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections(); // keep-alive sockets would otherwise hold close() for seconds
+        }),
     };
   }
 

@@ -4,6 +4,8 @@
  * by default, queued to Telegram's limits (transformer-throttler). Replies use HTML parse mode with
  * every character of the answer escaped.
  */
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
@@ -20,6 +22,12 @@ import { sessionKey } from "./sessionKey.js";
 
 /** Telegram's limit is 4096 characters per message; leave room for escaping-free margins. */
 const MAX_MESSAGE_CHARS = 4_000;
+/**
+ * Concurrent connections to the Bot API. grammY's default pool is unbounded, so a burst of updates opens
+ * a connection per reply at once and the burst's last replies wait seconds; a bounded keep-alive pool
+ * is faster under load (see bench:telegram) and far above what Telegram's own limits allow anyway.
+ */
+const MAX_API_SOCKETS = 32;
 
 export interface TelegramBotOptions {
   token: string;
@@ -48,7 +56,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { handler } = options;
   const log = options.log ?? console;
   const bot = new Bot(options.token, {
-    client: { ...options.client, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+    client: {
+      ...options.client,
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      baseFetchConfig: { agent: apiAgent(options.apiRoot), ...options.client?.baseFetchConfig },
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   // Installed last runs first: auto-retry wraps the throttler, so a retried call is throttled too.
@@ -105,6 +117,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
 
   return bot;
+}
+
+function apiAgent(apiRoot = "https://api.telegram.org"): HttpAgent {
+  const Agent = apiRoot.startsWith("http:") ? HttpAgent : HttpsAgent;
+  return new Agent({ keepAlive: true, maxSockets: MAX_API_SOCKETS });
 }
 
 function displayName(ctx: Context): string | undefined {

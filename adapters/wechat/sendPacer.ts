@@ -4,7 +4,7 @@
  * apart, and every gap gets a random extra of up to `jitterMs`. Sends into one chat keep their order;
  * different chats wait for each other only at the global gap.
  */
-import { SerialQueue } from "./serialQueue.js";
+import { SerialQueue } from "../serialQueue.js";
 
 export interface SendPacerOptions {
   perChatMs: number;

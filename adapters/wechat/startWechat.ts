@@ -33,6 +33,8 @@ export interface StartWechatOptions {
   roomRegions?: RoomRegionStore;
   /** Run before the bot on every text message (the review feature's staff commands). */
   interceptors?: WechatInterceptor[];
+  /** Draw the login QR code; prints it in the terminal by default. */
+  printQr?: (code: string) => void;
 }
 
 /** Who may bind rooms: WECHAT_STAFF_IDS plus the WeChat entries of STAFF_IDS ("wechat:<id>" or bare ids). */
@@ -99,7 +101,7 @@ export async function startWechat(config: AppConfig, handler: ConversationHandle
   wechaty.on("scan", (code, status) => {
     if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return;
     log.info(`wechat: scan this QR code with the bot's WeChat account (or open https://wechaty.js.org/qrcode/${encodeURIComponent(code)})`);
-    qrcode.generate(code, { small: true });
+    (options.printQr ?? ((text: string) => qrcode.generate(text, { small: true })))(code);
   });
   wechaty.on("login", (user) => {
     supervisor.onLogin();

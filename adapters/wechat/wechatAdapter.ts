@@ -15,7 +15,7 @@ import { splitReply } from "../splitReply.js";
 import type { RoomRegionStore } from "./roomRegions.js";
 import { roomTrigger, type RoomTriggerOptions } from "./roomTrigger.js";
 import type { SendPacer } from "./sendPacer.js";
-import { SerialQueue } from "./serialQueue.js";
+import { SerialQueue } from "../serialQueue.js";
 
 export interface WechatAdapterOptions extends RoomTriggerOptions {
   handler: ConversationHandler;
@@ -86,15 +86,20 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
   /** Chats seen so far, so the sender knows a room id from a contact id. */
   const roomIds = new Set<string>();
 
-  const say = async (chatId: string, text: string, room: Room | undefined, to: Contact | undefined) => {
-    const chunks = splitReply(text, options.maxMessageChars);
-    for (const [index, chunk] of chunks.entries()) {
-      await options.pacer.schedule(chatId, async () => {
+  /** Queue a reply's pieces with the pacer, all at once, so two replies into one chat never interleave. */
+  const say = async (chatId: string, text: string, room: Room | undefined, to: Contact | undefined): Promise<void> => {
+    const pieces = splitReply(text, options.maxMessageChars).map((chunk, index) =>
+      options.pacer.schedule(chatId, async () => {
         // Mention the asker on the first piece only; the rest continue the same reply.
         if (room) await (index === 0 && to ? room.say(chunk, to) : room.say(chunk));
         else await to?.say(chunk);
-      });
-    }
+      }),
+    );
+    await Promise.all(pieces);
+  };
+  /** Send without holding up the next message: pacing must not slow reading (or the rate limit would never trip). */
+  const deliver = (chatId: string, text: string, room: Room | undefined, to: Contact | undefined): void => {
+    say(chatId, text, room, to).catch((error: Error) => log.error(`wechat: could not send into ${chatId}: ${error.message}`));
   };
 
   const onMessage = async (message: Message): Promise<void> => {
@@ -126,7 +131,7 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
           return ADAPTER_ERROR_TEXT;
         });
         if (reply) {
-          await say(chatId, reply, room, talker);
+          deliver(chatId, reply, room, talker);
           return report("command");
         }
       }
@@ -140,12 +145,13 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
     }
 
     const key: SessionKey = { channel: "wechat", chatId, userId: talker.id };
+    // One member's messages are read in order; the replies are queued for paced sending.
     await perUser.run(JSON.stringify([chatId, talker.id]), async () => {
       try {
         const direct = room ? await roomCommand(room, talker.id, text) : undefined;
         const reply = direct ?? chatCommand(key, text);
         if (reply !== undefined) {
-          await say(chatId, reply, room, talker);
+          deliver(chatId, reply, room, talker);
           return report("command");
         }
         const incoming: IncomingMessage = {
@@ -162,11 +168,11 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
         if (policyId) incoming.defaultPolicy = policyId;
         const botReply = await options.handler.handle(incoming);
         if (botReply.silent || botReply.answer.text.trim() === "") return report("silent");
-        await say(chatId, botReply.answer.text, room, talker);
+        deliver(chatId, botReply.answer.text, room, talker);
         report("replied");
       } catch (error) {
         log.error(`wechat: failed to answer message ${message.id} in ${chatId}: ${(error as Error).message}`);
-        await say(chatId, ADAPTER_ERROR_TEXT, room, talker).catch(() => undefined);
+        deliver(chatId, ADAPTER_ERROR_TEXT, room, talker);
         report("failed");
       }
     });

@@ -31,9 +31,9 @@ export function compileRankTable(node: RankTableNode, ctx: CompileContext): Amou
     if (rank === undefined) return { valueFen: null, lines: [`${label}：未知（排名由主管部门评定）`, ...defined], missing: [fact] };
     const place = places.find((p) => rank <= p.through);
     if (place) {
-      const band = place.from === place.through ? `第${place.through}名` : `第${place.from}–${place.through}名`;
+      const band = place.from === place.through ? `第${place.through}名` : `前${place.through}名（前${place.through}名含第${place.through}名）`;
       const r = place.amount(facts);
-      return { ...r, lines: [`${label} 第${rank}名 ≤ ${place.through}（前${place.through}名：含第${place.through}名）→ ${band}：`, ...indent(r.lines), ...defined] };
+      return { ...r, lines: [`${label} 第${rank}名，属${band} ✓`, ...indent(r.lines), ...defined] };
     }
     if (after) {
       const r = after.amount(facts);

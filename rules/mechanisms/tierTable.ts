@@ -4,7 +4,7 @@
  * not apply. A tier whose condition is unknown above the tier reached leaves its facts missing: the
  * amount shown is what is certain so far.
  */
-import { compileComparison } from "../conditions.js";
+import { compileComparison, unknownFact } from "../conditions.js";
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
 import type { FactName } from "../facts.js";
 import type { Amount, Condition, Tier, Value } from "../ruleSchema.js";
@@ -22,9 +22,10 @@ interface TierTableNode {
 function thresholdCondition(node: TierTableNode, threshold: Value): ConditionEvaluator {
   const fact = node.fact!;
   const cmp = compileComparison(fact, node.word!, threshold, node.op, node.interpretation);
+  const unknown = unknownFact(fact);
   return (facts) => {
     const actual = facts[fact] as number | string | undefined;
-    if (actual === undefined) return { value: null, lines: [], missing: [fact] };
+    if (actual === undefined) return unknown;
     const { holds, line } = cmp.check(actual);
     return { value: holds, lines: [line], missing: [] };
   };
@@ -37,11 +38,12 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
   }));
   const count = tiers.length;
   return (facts) => {
-    const results = tiers.map((t) => t.when(facts));
+    // From the top tier down: stop at the first tier reached (lower tiers need no evaluation).
+    const results: Array<ReturnType<ConditionEvaluator> | undefined> = new Array(count);
     const missing: FactName[] = [];
     let chosen = -1;
     for (let i = count - 1; i >= 0; i--) {
-      const r = results[i]!;
+      const r = (results[i] = tiers[i]!.when(facts));
       if (r.value === true) {
         chosen = i;
         break;

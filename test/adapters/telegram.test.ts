@@ -7,7 +7,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { Bot } from "grammy";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { quietLog } from "../../adapters/adapterLog.js";
-import { CHECK_QUESTION } from "../../adapters/telegram/checkFlow.js";
+import { checkQuestion } from "../../adapters/telegram/checkFlow.js";
 import { startTelegram, type RunningTelegram } from "../../adapters/telegram/startTelegram.js";
 import { createTelegramBot, telegramSender } from "../../adapters/telegram/telegramBot.js";
 import { FAKE_TEXT, FakeHandler } from "./support/fakeHandler.js";
@@ -73,7 +73,7 @@ describe("Telegram adapter (grammY + telegram-test-api)", () => {
     await waitFor(() => emulator.botMessages(chat).length === 2);
     expect(emulator.botMessages(chat)[0]!.text).toContain("身份：带货达人 ✓");
     const asked = handler.received.at(-1)!;
-    expect(asked).toMatchObject({ text: CHECK_QUESTION, chatId: String(chat) });
+    expect(asked).toMatchObject({ text: checkQuestion("influencer"), chatId: String(chat) });
     expect(emulator.botMessages(chat)[1]!.text).toContain("收到[pingyin-2020]");
 
     await user.command("/facts");
@@ -193,6 +193,31 @@ describe("Telegram adapter (grammY + telegram-test-api)", () => {
     const [named, quoted] = emulator.botMessages(-100555);
     expect(named!.text).toBe('<a href="tg://user?id=42">张三</a> 审核通过：&lt;平阴&gt; 2万元');
     expect(quoted!.replyTo).toBe(7);
+  });
+});
+
+describe("Telegram adapter with a webhook instead of long polling", () => {
+  it("registers the webhook and answers the updates Telegram posts to it", async () => {
+    const emulator = await startEmulator();
+    const port = await freePort();
+    const bot = createTelegramBot({ token: TOKEN, handler: new FakeHandler(), apiRoot: emulator.apiRoot, throttle: false, log: quietLog });
+    const running = await startTelegram(bot, {
+      webhookUrl: `http://127.0.0.1:${port}/telegram`,
+      webhookHost: "127.0.0.1",
+      webhookPort: port,
+      registerCommands: false,
+      log: quietLog,
+    });
+    try {
+      // The emulator now delivers updates by POSTing them to the webhook (it has no other way to reach the bot).
+      const user = new TelegramUser(emulator, { id: 77, chatId: 77, type: "private", firstName: "网钩" });
+      await user.say("聊城 跨境电商");
+      await waitFor(() => emulator.botMessages(77).length === 1, 5_000, "webhook reply");
+      expect(emulator.botMessages(77)[0]!.text).toContain("聊城 跨境电商");
+    } finally {
+      await running.stop();
+      await emulator.stop();
+    }
   });
 });
 

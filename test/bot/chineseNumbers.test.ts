@@ -60,6 +60,8 @@ describe("findNumbers reads every amount form merchants write", () => {
     expect(parseChineseAmount("10万以上")).toMatchObject({ value: 100000, atLeast: true });
     expect(parseChineseAmount("超过30人")).toMatchObject({ value: 30, atLeast: true, unit: "人" });
     expect(parseChineseAmount("不到10万")).toMatchObject({ value: 100000, below: true });
+    expect(parseChineseAmount("粉丝快10万了")).toMatchObject({ value: 100000, below: true });
+    expect(parseChineseAmount("近100万")).toMatchObject({ value: 1000000, below: true });
   });
 
   it("normalises the unit after the multiplier (万元 → 元, 平米/㎡ → 平方米, 个月 → 月)", () => {

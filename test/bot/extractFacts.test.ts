@@ -85,6 +85,8 @@ describe("extractFacts attributes numbers by the words around them", () => {
       equipmentInvestment: 120 * WAN,
     });
     expect(facts("研发费用及购进软硬件费用120万").expenses).toBe(120 * WAN);
+    expect(facts("购进软硬件费用120万").expenses).toBe(120 * WAN);
+    expect(facts("装修花了80万").decorationInvestment).toBe(80 * WAN);
   });
 
   it("reads operating time in months", () => {
@@ -114,6 +116,11 @@ describe("extractFacts avoids wrong attributions", () => {
     expect(facts("排名前3位").rank).toBe(3);
   });
 
+  it("reads 全市第一 and 综合评定第2 as ranks", () => {
+    expect(facts("三年综合评定全市第一").rank).toBe(1);
+    expect(facts("综合评定第2").rank).toBe(2);
+  });
+
   it("does not read 安排30人 or 第一次 as a rank", () => {
     expect(facts("安排30人就业").rank).toBeUndefined();
     expect(facts("第一次突破100万").rank).toBeUndefined();
@@ -133,6 +140,11 @@ describe("extractFacts avoids wrong attributions", () => {
 
   it("reads 1688 as the platform's name, not a count", () => {
     expect(facts("首批入驻1688平台")).toEqual({ activity: "join1688" });
+  });
+
+  it("leaves the cue that introduces the next number to that number", () => {
+    expect(facts("日均资金流量超过50万且年交易额达到1.5亿")).toEqual({ dailyFundFlow: 50 * WAN, transactionVolume: 15000 * WAN });
+    expect(facts("15万粉丝卖了120万")).toMatchObject({ followers: 150000, onlineRetailSales: 120 * WAN });
   });
 
   it("lets a noun cue win over a weak verb cue: 带货15万粉丝 is followers", () => {
@@ -180,11 +192,6 @@ describe("extractFacts reads the applicant and what they did", () => {
 
   it("reads 我们村被认定为市级电商村 as a village with the city honour", () => {
     expect(facts("我们村被认定为市级电商村")).toEqual({ entityType: "village", honour: "cityVillage" });
-  });
-
-  it("reads 全市第一 and 综合评定第2 as ranks", () => {
-    expect(facts("三年综合评定全市第一").rank).toBe(1);
-    expect(facts("综合评定第2").rank).toBe(2);
   });
 
   it("reads 一个电商企业 as an article, not a count of one company", () => {
@@ -369,6 +376,7 @@ describe("the cue table covers the fact vocabulary", () => {
   it("can attribute a number to every numeric fact in rules/facts.ts", () => {
     const phrasing: Partial<Record<FactName, string>> = {
       onlineRetailSales: "网络零售额300万", crossBorderSales: "跨境零售额300万", platformSales: "在京东销售额300万",
+      transactionVolume: "服务站网上交易额20万", dailyFundFlow: "日均资金流量60万",
       taxPaid: "纳税300万", localContribution: "地方贡献300万", annualSalary: "年薪30万", investment: "投资300万",
       decorationInvestment: "装修投入30万", equipmentInvestment: "设备投入30万", expenses: "费用30万", annualFee: "年费3万",
       rentArea: "租了300平方米", followers: "粉丝30万", area: "面积3000平方米", residentCompanies: "入驻30家",

@@ -27,3 +27,11 @@ describe("formatQuantity", () => {
     expect(formatQuantity(32)).toBe("32");
   });
 });
+
+describe("formatFen for 亿", () => {
+  it("writes a hundred million and more as 亿元 when it is exact to a tenth", () => {
+    expect(formatFen(12_000_000_000)).toBe("1.2亿元");
+    expect(formatFen(10_000_000_000)).toBe("1亿元");
+    expect(formatFen(12_345_678_900)).toBe("123456789元");
+  });
+});

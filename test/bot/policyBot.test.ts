@@ -67,7 +67,7 @@ describe("PolicyBot: amounts from the engine with the clause quoted", () => {
   it("re-evaluates the same facts when the user switches region", async () => {
     const b = await bot();
     const first = await b.handle(msg("平阴 企业 2022年网络零售额1.5亿 能拿多少奖励"));
-    expect(award(first.answer, "pingyin-2020:三/(四)")).toMatchObject({ eligible: true, amountFen: 100_000_00 });
+    expect(award(first.answer, "pingyin-2020:三/(四)")).toMatchObject({ eligible: true, amountFen: 100_000_000 });
     const second = await b.handle(msg("那如果在聊城呢？"));
     expect(second.answer.policies).toEqual(["liaocheng-2022"]);
     expect(award(second.answer, "liaocheng-2022:二")).toMatchObject({ eligible: true, amountFen: 6_000_000 });

@@ -1,6 +1,6 @@
 /**
- * Runs tasks one after another per key (one user in one chat), so a member's quick follow-up
- * ("平阴" then "15万粉丝") is read after the message before it. Different keys run concurrently.
+ * Runs tasks one after another per key, so a member's quick follow-up ("平阴" then "15万粉丝") is read
+ * after the message before it, and one chat's replies go out in order. Different keys run concurrently.
  */
 export class SerialQueue {
   readonly #tails = new Map<string, Promise<unknown>>();

@@ -1,0 +1,83 @@
+/**
+ * `npm start` as a process: configuration errors, the offline console default, and graceful shutdown.
+ * Each run uses an empty temporary working directory, so no developer `.env` leaks in.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const tsx = join(root, "node_modules/.bin/tsx");
+const main = join(root, "adapters/main.ts");
+const workDirs: string[] = [];
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Start `npm start`'s entry point with only the given settings; `drive` may write to stdin or signal it. */
+function start(env: Record<string, string>, drive: (child: ReturnType<typeof spawn>, output: () => string) => void, dotEnv?: string): Promise<Run> {
+  const cwd = mkdtempSync(join(tmpdir(), "main-test-"));
+  workDirs.push(cwd);
+  if (dotEnv) writeFileSync(join(cwd, ".env"), dotEnv);
+  const child = spawn(tsx, [main], { cwd, env: { PATH: process.env.PATH ?? "", HOME: cwd, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  drive(child, () => stdout);
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+/** Resolve once `output()` contains `text`. */
+async function waitForOutput(output: () => string, text: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!output().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`no "${text}" in output: ${output().slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+afterAll(() => {
+  for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.concurrent("npm start", () => {
+  it("exits non-zero with one line naming a bad setting from the environment", async () => {
+    const run = await start({ TELEGRAM_API_ROOT: "not a url" }, () => undefined);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Bad setting TELEGRAM_API_ROOT: /)]);
+  });
+
+  it("reads .env from the working directory", async () => {
+    const run = await start({}, () => undefined, "WECHAT_PACE_CHAT_MS=soon\n");
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^Bad setting WECHAT_PACE_CHAT_MS: [^\n]+$/);
+  });
+
+  it("with no channel configured, chats on the console over the real bot until the input ends", async () => {
+    const run = await start({}, (child) => {
+      child.stdin!.end("平阴 15万粉丝 2021年卖了120万 能拿多少？\n/facts\n");
+    });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toMatch(/离线.*WECHATY_PUPPET.*TELEGRAM_BOT_TOKEN/);
+    expect(run.stdout).toContain("助手：");
+    expect(run.stdout).toContain("2万");
+    expect(run.stdout).toContain("平阴");
+  });
+
+  it("stops gracefully on SIGTERM", async () => {
+    const run = await start({}, (child, output) => {
+      void waitForOutput(output, "离线").then(() => child.kill("SIGTERM"));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("SIGTERM");
+  });
+});
