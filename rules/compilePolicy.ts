@@ -49,6 +49,7 @@ interface CompiledRule {
   gates: Array<{ clause: string; title: string; quote: string; when: ConditionEvaluator }>;
   exceptions: CompiledException[];
   entityLabels: string;
+  notes: readonly string[];
 }
 
 interface CompiledGroup {
@@ -150,6 +151,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
       gates: gates.map((g) => ({ clause: g.clause, title: g.title, quote: g.quote, when: compileCondition(g.when!) })),
       exceptions: exceptions.map(compileException),
       entityLabels: rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、"),
+      notes: rule.notes ?? [],
     };
   });
 
@@ -255,6 +257,8 @@ function result(
   validityLine: string,
 ): AwardResult {
   const { info } = rule;
+  // Readings the rule file states (interpretations not tied to one comparison) belong in the explanation.
+  for (const note of rule.notes) trace.push(`解释：${note}`);
   trace.push(validityLine);
   const failed = eligible === false;
   return {
@@ -284,18 +288,20 @@ function applyExclusivity(group: CompiledGroup, results: AwardResult[]): void {
   for (const r of members) {
     if (r.eligible === true && r.amountFen !== null && (kept === null || r.amountFen > kept.amountFen!)) kept = r;
   }
+  // First drop the smaller ones, then annotate: the kept one's note must not depend on document order.
+  let dropped = false;
   for (const r of members) {
-    if (r.eligible === false) continue;
     if (kept && r !== kept && r.eligible === true && r.amountFen !== null) {
       r.trace.push(`不重复享受（${group.clause}）：“${group.quote}”——已按金额较高的「${kept.title}」${formatFen(kept.amountFen!)}计，本项${formatFen(r.amountFen)}不另兑现 ✗`);
       r.eligible = false;
       r.amountFen = null;
       r.missing = [];
-      continue;
+      dropped = true;
     }
+  }
+  for (const r of members) {
+    if (r.eligible === false) continue;
     if (!r.conditions.includes(group.quote)) r.conditions.push(group.quote);
-    if (r === kept && members.some((m) => m !== r && m.trace.some((t) => t.startsWith("不重复享受")))) {
-      r.trace.push(`不重复享受（${group.clause}）：同组中本项金额最高，予以保留`);
-    }
+    if (r === kept && dropped) r.trace.push(`不重复享受（${group.clause}）：同组中本项金额最高，予以保留`);
   }
 }

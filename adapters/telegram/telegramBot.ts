@@ -15,12 +15,13 @@ import type { ConversationHandler, IncomingMessage } from "../../bot/message.js"
 import type { AdapterLog } from "../adapterLog.js";
 import type { ChannelSender, ReplyTarget } from "../channelSender.js";
 import { ADAPTER_ERROR_TEXT, NO_FACTS_TEXT, RESET_TEXT } from "../chatCommands.js";
+import { SerialQueue } from "../serialQueue.js";
 import { splitReply } from "../splitReply.js";
 import { checkFlow } from "./checkFlow.js";
 import { escapeHtml, mentionHtml } from "./html.js";
 import { sessionKey } from "./sessionKey.js";
 
-/** Telegram's limit is 4096 characters per message; leave room for escaping-free margins. */
+/** Telegram allows 4096 characters per message (counted after HTML parsing); keep room for a mention. */
 const MAX_MESSAGE_CHARS = 4_000;
 /**
  * Concurrent connections to the Bot API. grammY's default pool is unbounded, so a burst of updates opens
@@ -46,8 +47,6 @@ export interface TelegramBotOptions {
    * mistaken for questions.
    */
   composers?: Composer<Context>[];
-  /** Known bot identity, to skip `getMe` (tests, benchmarks). */
-  botInfo?: UserFromGetMe;
   log?: AdapterLog;
 }
 
@@ -61,12 +60,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
       baseFetchConfig: { agent: apiAgent(options.apiRoot), ...options.client?.baseFetchConfig },
     },
-    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   // Installed last runs first: auto-retry wraps the throttler, so a retried call is throttled too.
   if (options.throttle ?? true) bot.api.config.use(apiThrottler());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, ...options.autoRetry }));
 
+  const outbox = new SerialQueue();
   // One user's updates in one chat are handled in order (matters with the concurrent runner).
   bot.use(sequentialize((ctx: Context) => (ctx.chat && ctx.from ? `${ctx.chat.id}:${ctx.from.id}` : undefined)));
 
@@ -108,7 +107,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (ctx.msg?.message_id !== undefined && !ctx.callbackQuery) incoming.messageId = String(ctx.msg.message_id);
     const reply = await handler.handle(incoming);
     if (reply.silent || reply.answer.text.trim() === "") return;
-    await replyText(ctx, reply.answer.text);
+    // Not awaited: one user's updates are handled in order (sequentialize), and holding that order
+    // until a throttled reply is out would let a burst trickle past the per-user rate limit.
+    // Replies still leave in order, through a per-chat queue.
+    const chatId = ctx.chat!.id;
+    outbox.run(String(chatId), () => replyText(ctx, reply.answer.text)).catch((error: Error) =>
+      log.error(`telegram: could not send a reply into ${chatId}: ${error.message}`),
+    );
   }
 
   bot.catch(async (error) => {

@@ -196,6 +196,29 @@ describe("Telegram adapter (grammY + telegram-test-api)", () => {
   });
 });
 
+describe("Telegram adapter with the throttler on (production default)", () => {
+  it("reads a user's burst at once while throttled replies trickle out, so the rate limit still trips", async () => {
+    const emulator = await startEmulator();
+    const handler = new FakeHandler();
+    // Replies still queued when the emulator stops fail at once instead of being retried.
+    const autoRetry = { rethrowHttpErrors: true, rethrowInternalServerErrors: true };
+    const bot = createTelegramBot({ token: TOKEN, handler, apiRoot: emulator.apiRoot, throttle: true, autoRetry, log: quietLog });
+    const running = await startTelegram(bot, { registerCommands: false, polling: { speedTrafficBalance: 1, maxDelayMilliseconds: 20 }, log: quietLog });
+    try {
+      const user = new TelegramUser(emulator, { id: 88, chatId: 88, type: "private", firstName: "连发" });
+      const started = Date.now();
+      await Promise.all(Array.from({ length: 30 }, (_, i) => user.say(`第${i}条`)));
+      await waitFor(() => handler.received.length === 30, 5_000, "all 30 read");
+      expect(Date.now() - started).toBeLessThan(3_000); // the throttler allows about one reply a second here
+      await waitFor(() => emulator.botMessages(88).length >= 1, 5_000, "first throttled reply");
+      expect(emulator.botMessages(88).length).toBeLessThan(9); // the rest are still queued by the throttler
+    } finally {
+      await running.stop();
+      await emulator.stop();
+    }
+  });
+});
+
 describe("Telegram adapter with a webhook instead of long polling", () => {
   it("registers the webhook and answers the updates Telegram posts to it", async () => {
     const emulator = await startEmulator();

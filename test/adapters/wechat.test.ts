@@ -146,7 +146,7 @@ describe("WeChat adapter (Wechaty + puppet-mock)", () => {
     const long = Array.from({ length: 40 }, (_, i) => `第${i + 1}条：${"政策原文".repeat(5)}`).join("\n");
     handler.replyOverride = () => ({ answer: { status: "answered", text: long, policies: [], awards: [], missing: [], citations: [] }, source: "template" });
     alice!.say(mention("长一点的回答"), [env.botUser]).to(room);
-    await waitFor(() => outcomesOf(alice!.id).some((o) => o.result === "replied"));
+    await waitFor(() => sentTo(room.id).some((s) => s.text.includes("第40条")), 5_000, "the last piece");
     const pieces = sentTo(room.id).map((s) => s.text);
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces[0]!.startsWith(`@${alice!.payload.name}`)).toBe(true);
@@ -198,7 +198,7 @@ describe("WeChat adapter (Wechaty + puppet-mock)", () => {
       const spam = outcomesOf(spammer.id).map((o) => o.result);
       expect(spam.filter((r) => r === "replied").length).toBe(9); // 8 answers + 1 notice
       expect(spam.filter((r) => r === "silent").length).toBe(91);
-      await waitFor(() => sentTo(room.id).length === 10, 10_000, "all replies sent");
+      await waitFor(() => sentTo(room.id).length === 10, 10_000, "all replies sent"); // 8 answers, 1 notice, Alice's answer
       expect(sentTo(room.id).filter((s) => s.text.includes(FAKE_TEXT.notice))).toHaveLength(1);
       expect(sentTo(room.id).some((s) => s.text.includes("我正常提问"))).toBe(true);
     });
@@ -221,5 +221,36 @@ describe("WeChat adapter (Wechaty + puppet-mock)", () => {
     await waitFor(() => env.sent.length === 2);
     expect(sentTo(room.id)[0]!.text).toBe(`@${alice!.payload.name} 审核通过的回答`);
     expect(sentTo(alice!.id)[0]!.text).toBe("私聊的回答");
+  });
+});
+
+describe("WeChat adapter with production-like pacing", () => {
+  it("reads a burst at once while replies trickle out, so the per-user rate limit still trips", async () => {
+    const env = await startMockWechat();
+    try {
+      const handler = new FakeHandler();
+      const outcomes: WechatOutcome[] = [];
+      const [spammer] = env.mocker.createContacts(1);
+      attachWechatAdapter(env.wechaty, {
+        handler,
+        pacer: new SendPacer({ perChatMs: 400, globalMs: 0, jitterMs: 0 }),
+        regions: new JsonRoomRegionStore({}),
+        staffIds: [],
+        prefixes: {},
+        maxMessageChars: 300,
+        log: quietLog,
+        onOutcome: (o) => outcomes.push(o),
+      });
+      const started = Date.now();
+      for (let i = 0; i < 30; i++) spammer!.say(`第${i}条`).to(env.botUser);
+      await waitFor(() => outcomes.length === 30, 5_000, "30 outcomes");
+      // Replies take 9 × 400 ms to send, but every message was read within the first second.
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(outcomes.filter((o) => o.result === "silent")).toHaveLength(21);
+      await waitFor(() => env.sent.length === 9, 10_000, "paced replies");
+      expect(env.sent.at(-1)!.text).toBe(FAKE_TEXT.notice);
+    } finally {
+      await env.stop();
+    }
   });
 });

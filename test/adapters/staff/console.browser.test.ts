@@ -14,7 +14,8 @@ import { startStaffConsole, type StaffConsole } from "../../../adapters/staff/co
 import { ReviewService } from "../../../bot/review/reviewService.js";
 import { openDatabase, type SqliteDatabase } from "../../../bot/store/database.js";
 import { RecordingSender } from "../../bot/review/recordingSender.js";
-import { SAMPLE_DRAFTS } from "../../bot/review/sampleDrafts.js";
+import type { DraftInput } from "../../../bot/reviewGate.js";
+import { pipelineDrafts } from "../../bot/review/pipelineDrafts.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const README_SCREENSHOT = fileURLToPath(new URL("../../../docs/review-console.png", import.meta.url));
@@ -35,6 +36,7 @@ describe.skipIf(skip)("staff console in Chromium", () => {
   const wechat = new RecordingSender("wechat");
   const telegram = new RecordingSender("telegram");
   const ids: number[] = [];
+  let drafts: DraftInput[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "console-browser-"));
@@ -43,7 +45,8 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     service = new ReviewService({ db, log: () => {}, now: () => (clock += 7 * 60_000 + 13_000) });
     service.registerSender(wechat);
     service.registerSender(telegram);
-    for (const d of SAMPLE_DRAFTS) ids.push(service.holdDraft(d));
+    drafts = await pipelineDrafts();
+    for (const d of drafts) ids.push(service.holdDraft(d));
     server = await startStaffConsole({ service, tokens: { kind: "shared", token: TOKEN }, host: "127.0.0.1", port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -74,8 +77,8 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     expect(await cards.first().getAttribute("id")).toBe(`draft-${ids[2]}`);
     const first = page.locator(`#draft-${ids[0]}`);
     expect(await first.locator(".question").innerText()).toContain("15万粉丝");
-    expect(await first.locator(".award").innerText()).toContain("粉丝 150000 ≥ 100000");
-    expect(await first.locator("blockquote").innerText()).toContain("达到10万粉丝且年网络零售额100万元以上");
+    expect(await first.locator(".award").innerText()).toContain("粉丝数 150000 ≥ 100000");
+    expect(await first.locator("blockquote").first().innerText()).toContain("达到10万粉丝且年网络零售额100万元以上");
     const screenshot = updateScreenshot ? README_SCREENSHOT : path.join(dir, "review-console.png");
     mkdirSync(path.dirname(screenshot), { recursive: true });
     expect((await page.screenshot({ path: screenshot, fullPage: true })).length).toBeGreaterThan(10_000);
@@ -107,7 +110,7 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     expect(await page.locator(".empty").innerText()).toContain("没有待审核的草稿");
 
     await service.deliverDue();
-    expect(wechat.sent.map((s) => s.text)).toEqual([SAMPLE_DRAFTS[0]!.answer.text]);
+    expect(wechat.sent.map((s) => s.text)).toEqual([drafts[0]!.answer.text]);
     expect(wechat.sent[0]!.to).toEqual({ userId: "wxid_lihua", userName: "李华（平阴带货）", messageId: "m-1001" });
     expect(telegram.sent.map((s) => s.text)).toEqual([edited]);
     expect(service.getDraft(ids[1]!)!.decidedBy).toBe("王科员");
