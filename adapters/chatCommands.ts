@@ -2,6 +2,8 @@
  * The text commands shared by channels without a native command menu (console, WeChat):
  * `/help`, `/facts`, `/reset`, and their Chinese words. Telegram uses real bot commands instead.
  */
+import type { ConversationHandler, SessionKey } from "../bot/message.js";
+
 export type ChatCommand = "help" | "facts" | "reset";
 
 const COMMANDS: Record<string, ChatCommand> = {
@@ -26,3 +28,18 @@ export const NO_FACTS_TEXT = "我还没有记住关于您的信息。直接告�
 export const RESET_TEXT = "好的，已清空您在本会话中的信息，我们重新开始。";
 /** Reply when something unexpected broke in the adapter itself. */
 export const ADAPTER_ERROR_TEXT = "抱歉，处理这条消息时出了点问题，请稍后再试。";
+
+/** Carry out `text` if it is a command and return the reply; undefined for an ordinary message. */
+export function answerChatCommand(handler: ConversationHandler, key: SessionKey, text: string): string | undefined {
+  switch (parseChatCommand(text)) {
+    case "help":
+      return handler.helpText();
+    case "facts":
+      return handler.describeFacts(key).trim() || NO_FACTS_TEXT;
+    case "reset":
+      handler.reset(key);
+      return RESET_TEXT;
+    default:
+      return undefined;
+  }
+}

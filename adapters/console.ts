@@ -5,7 +5,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationHandler, SessionKey } from "../bot/message.js";
-import { NO_FACTS_TEXT, RESET_TEXT, parseChatCommand } from "./chatCommands.js";
+import { answerChatCommand } from "./chatCommands.js";
 
 /** The one-line banner: what this is and how to reach the real channels. */
 export const CONSOLE_BANNER =
@@ -42,23 +42,13 @@ export function runConsole(handler: ConversationHandler, options: ConsoleOptions
   // Lines are answered one at a time, in order, even when pasted in a burst.
   let queue = Promise.resolve();
   const answer = async (line: string): Promise<void> => {
-    const trimmed = line.trim();
-    switch (parseChatCommand(trimmed)) {
-      case "help":
-        write(handler.helpText());
-        break;
-      case "facts":
-        write(handler.describeFacts(SESSION).trim() || NO_FACTS_TEXT);
-        break;
-      case "reset":
-        handler.reset(SESSION);
-        write(RESET_TEXT);
-        break;
-      default: {
-        if (trimmed === "") break; // an empty Enter is not a question in a terminal
-        const reply = await handler.handle({ ...SESSION, text: line, isPrivate: true, kind: "text" });
-        if (!reply.silent && reply.answer.text.trim() !== "") write(`助手：${reply.answer.text}`);
-      }
+    const command = answerChatCommand(handler, SESSION, line);
+    if (command !== undefined) {
+      write(command);
+    } else if (line.trim() !== "") {
+      // An empty Enter is not a question in a terminal.
+      const reply = await handler.handle({ ...SESSION, text: line, isPrivate: true, kind: "text" });
+      if (!reply.silent && reply.answer.text.trim() !== "") write(`助手：${reply.answer.text}`);
     }
     if (showPrompt) rl.prompt();
   };

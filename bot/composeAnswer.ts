@@ -87,6 +87,8 @@ export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): st
   const title = r.title;
   if (r.eligible === true) {
     if (r.amountFen === null) {
+      if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.awardNoAmount, { title, noAmountReason: t.award.noAmountReason });
+      if (r.missing.length > 0) return render(t.award.eligibleNeedsFacts, { title, missing: missingLabels(r.missing) });
       return render(t.award.eligibleNoAmount, { title, noAmountReason: t.award.noAmountReason });
     }
     const amount = render(r.upTo ? t.award.upTo : t.award.exact, { amount: formatFen(r.amountFen) });
@@ -114,6 +116,8 @@ export interface ComposeInput {
   bare?: boolean;
   /** Skip the status line (the body already is about status). */
   noStatus?: boolean;
+  /** Many provisions at once (an overview): one citation line naming the clauses; full quotes stay in `citations`. */
+  compactCitations?: boolean;
   /** A line after the award lines (e.g. what to tell us to check eligibility). */
   trailer?: string;
   /** Extra citations (e.g. the validity clause) not tied to an award. */
@@ -134,8 +138,9 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       const results = byPolicy.get(policy.id) ?? [];
       if (results.length === 0) continue;
       const region = placeName(policy);
-      lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
+      if (!input.compactCitations) lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
       for (const r of results) lines.push(awardLine(r, t));
+      if (input.compactCitations) continue;
       const conditions = orderConditions(unique(results.filter((r) => r.eligible !== false).flatMap((r) => r.conditions)), input.generalConditions);
       if (conditions.length > 0) lines.push(render(t.conditions, { items: conditions.slice(0, CONDITIONS_SHOWN_MAX).map((c) => c.replace(/[。；]$/, "")).join("；") }));
     }
@@ -150,6 +155,14 @@ export function composeFooter(input: ComposeInput, t: Templates): string {
   const lines: string[] = [];
   if (!input.noStatus) for (const policy of input.policies) lines.push(statusLine(policy, t, input.asOf, input.activityYear));
   const byId = new Map(input.policies.map((p) => [p.id, p]));
+  if (input.compactCitations) {
+    for (const policy of input.policies) {
+      const clauses = citationsOf(input.results).filter((c) => c.clause.startsWith(`${policy.id}:`)).map((c) => clauseLabel(c.clause));
+      if (clauses.length > 0) lines.push(render(t.citationList, { doc: documentName(policy), clauses: clauses.join("、") }));
+    }
+    if (input.results.length > 0) lines.push(t.disclaimer);
+    return lines.join("\n");
+  }
   for (const c of [...citationsOf(input.results), ...(input.extraCitations ?? [])]) {
     const policy = byId.get(c.clause.slice(0, c.clause.indexOf(":")));
     const doc = policy ? documentName(policy) : "";

@@ -271,8 +271,9 @@ const ACTIVITY_WORDS: ReadonlyArray<readonly [NonNullable<Facts["activity"]>, st
 
 const TRADE_WORDS: ReadonlyArray<readonly [TradeMode, string]> = [
   ["b2b", "B2B 企业间"],
-  ["b2c", "B2C"],
-  ["c2c", "C2C 淘宝C店 C店 个人店"],
+  // A Taobao shop is the C2C model in common speech; a Tmall shop is B2C.
+  ["b2c", "B2C 天猫店"],
+  ["c2c", "C2C 淘宝C店 C店 个人店 淘宝店 淘宝网店"],
 ];
 
 /** Words that contain a shorter phrase but mean something else (农村 is not a village). */

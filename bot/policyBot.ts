@@ -268,49 +268,61 @@ export class PolicyBot implements ConversationHandler {
     const results: AwardResult[] = [];
     for (const policy of policies) {
       const chosen = this.#choose(text, session, [policy.id], asOf);
-      const best = chosen.results.filter((r) => r.eligible === true && !this.#catalog.isGate(r)).sort((a, b) => (b.amountFen ?? 0) - (a.amountFen ?? 0))[0];
+      const best = chosen.results.filter((r) => r.eligible === true && (r.amountFen ?? 0) > 0 && !this.#catalog.isGate(r)).sort((a, b) => (b.amountFen ?? 0) - (a.amountFen ?? 0))[0];
       if (best) results.push(best);
     }
     const shown = policies.filter((p) => results.some((r) => r.policy === p.id));
     return { status: "answered", notes: [...notes, results.length > 0 ? t.compare.intro : t.compare.none], policies: shown, results, missing: [], asOf, activityYear: session.facts.activityYear };
   }
 
-  /** Evaluate the rules relevant to `text` in `policyIds` and split them into focus and others. */
-  #choose(text: string, session: Session, policyIds: string[], asOf: string) {
+  /**
+   * Score the rules of `policyIds` for this question, evaluate the relevant ones, and say which the
+   * question is about (focus) and which others the user's own measures make worth mentioning (extras).
+   */
+  #choose(text: string, session: Session, policyIds: readonly string[], asOf: string) {
     const rules = this.#catalog.rulesOf(policyIds);
     const scored = scoreRules({ text, facts: session.facts, retrieved: this.#catalog.retrieve(text, policyIds), rules, topic: session.topic });
     const relevant = scored.filter(isRelevant);
     const focus = focusOf(relevant);
+    const entity = session.facts.entityType;
+    // Another provision is worth a line only when the user's own figures feed it and it is for them.
+    const extras = relevant.filter((s) => s.factFit >= 0.5 && (s.rule.entityTypes.length === 0 || (entity !== undefined && s.rule.entityTypes.includes(entity))));
     const results = this.#catalog.evaluate(policyIds, session.facts, asOf, relevant.map((s) => s.rule));
-    const focusKeys = new Set(focus.map((s) => ruleKey(s.rule)));
-    return { results, focusKeys, relevant };
+    return {
+      results,
+      focus,
+      focusKeys: new Set(focus.map((s) => ruleKey(s.rule))),
+      extraKeys: new Set(extras.map((s) => ruleKey(s.rule))),
+      /** The question names or feeds something specific (not only retrieval's best guess). */
+      specific: focus.some((s) => s.keywordWeight > 0 || s.factFit > 0),
+    };
   }
 
   #amountOrExplain(intent: Intent, text: string, session: Session, notes: string[], asOf: string): { input: ComposeInput; topic?: string[] } {
     const t = this.#templates;
     if (session.policyIds.length === 0) {
       const all = this.#catalog.policies.map((p) => p.id);
-      const { focusKeys, relevant } = this.#choose(text, session, all, asOf);
-      const matching = [...new Set(relevant.filter((s) => focusKeys.has(ruleKey(s.rule))).map((s) => s.rule.policy))];
+      const { focus, specific } = this.#choose(text, session, all, asOf);
+      const matching = specific ? [...new Set(focus.filter((s) => s.keywordWeight > 0 || s.factFit > 0).map((s) => s.rule.policy))] : [];
       const names = (matching.length > 0 ? matching : all).map((id) => placeName(this.#policy(id)!)).join("、");
       const body = render(matching.length > 0 ? t.needsInfo.askRegion : t.needsInfo.askRegionAll, { regions: names });
       return {
         input: { status: "needs_info", notes, policies: [], results: [], missing: ["region"], asOf, body, bare: true },
-        topic: relevant.filter((s) => focusKeys.has(ruleKey(s.rule))).map((s) => ruleKey(s.rule)),
+        topic: specific ? focus.map((s) => ruleKey(s.rule)) : [],
       };
     }
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
-    const { results, focusKeys } = this.#choose(text, session, session.policyIds, asOf);
+    const { results, focusKeys, extraKeys, specific } = this.#choose(text, session, session.policyIds, asOf);
+    if (!specific && OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
     const focusResults = results.filter((r) => focusKeys.has(`${r.policy}/${r.rule}`));
     const gateFailures = results.filter((r) => this.#catalog.isGate(r) && r.eligible === false);
     const topic = focusResults.map((r) => `${r.policy}/${r.rule}`);
 
-    if (intent === "explain" || (focusResults.length > 0 && focusResults.every((r) => r.eligible === null) && looksLikeClaim(text))) {
+    if (intent === "explain" || (focusResults.length > 0 && focusResults.every(isUndecided) && looksLikeClaim(text))) {
       return { input: this.#explain(focusResults, session, policies, notes, asOf), topic };
     }
 
-    const decidedFocus = focusResults.filter((r) => r.eligible !== null);
-    if (gateFailures.length === 0 && focusResults.length > 0 && decidedFocus.length === 0) {
+    if (gateFailures.length === 0 && focusResults.length > 0 && focusResults.every(isUndecided)) {
       const best = focusResults[0]!;
       const missing = best.missing.slice(0, ASK_AT_MOST);
       const topicName = focusResults.length === 1 ? best.title : t.needsInfo.topicFallback;
@@ -319,10 +331,31 @@ export class PolicyBot implements ConversationHandler {
       return { input: { status: "needs_info", notes, policies, results: focusResults, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
     }
 
-    const shown = pickShown(results, focusKeys, (r) => this.#catalog.isGate(r));
+    const shown = pickShown(results, focusKeys, extraKeys, (r) => this.#catalog.isGate(r));
     return {
       input: { status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear },
       topic,
+    };
+  }
+
+  /** "平阴有哪些政策": every provision with a single figure, as the text gives it, one short line each. */
+  #overview(policies: PolicyInfo[], session: Session, notes: string[], asOf: string): ComposeInput {
+    const results = policies.flatMap((p) =>
+      this.#catalog
+        .rulesOf([p.id])
+        .filter((r) => !r.gate)
+        .flatMap((r) => this.#catalog.describe(r.policy, r.id, asOf) ?? []),
+    );
+    return {
+      status: "answered",
+      notes: [...notes, render(this.#templates.explain.overview, { region: policies.map(placeName).join("、"), count: results.length })],
+      policies,
+      results,
+      missing: [],
+      asOf,
+      activityYear: session.facts.activityYear,
+      compactCitations: true,
+      trailer: this.#templates.explain.overviewAsk,
     };
   }
 
@@ -354,17 +387,25 @@ function looksLikeClaim(text: string): boolean {
   return /对吧|对吗|是吗|是不是|没错吧|真的吗/.test(text);
 }
 
+/** No figure yet: undecided, or eligible with the amount waiting on a fact (e.g. the number of sites). */
+function isUndecided(r: AwardResult): boolean {
+  return r.eligible === null || (r.eligible === true && r.amountFen === null && r.missing.length > 0);
+}
+
+/** "有哪些政策 / 有什么扶持": a request for the list of provisions rather than one of them. */
+const OVERVIEW = /哪些|有什么|什么(政策|扶持|奖励|补贴)|都有啥|有啥|介绍|列一下|列出/;
+
 /**
- * What to list: every focus result that is decided, every other eligible award with an amount, and any
- * failed gate (it blocks the rest). Eligible awards first, largest first.
+ * What to list: every decided focus result, every extra (fed by the user's figures) that is eligible with
+ * an amount, and any failed gate (it blocks the rest). Eligible awards first, largest first.
  */
-function pickShown(results: AwardResult[], focusKeys: Set<string>, isGate: (r: AwardResult) => boolean): AwardResult[] {
+function pickShown(results: AwardResult[], focusKeys: Set<string>, extraKeys: Set<string>, isGate: (r: AwardResult) => boolean): AwardResult[] {
   const key = (r: AwardResult) => `${r.policy}/${r.rule}`;
   const shown = results.filter((r) => {
     // A gate (扶持范围) is news only when it fails: then it blocks every award.
     if (isGate(r)) return r.eligible === false;
     if (focusKeys.has(key(r))) return r.eligible !== null;
-    return r.eligible === true && (r.amountFen ?? 0) > 0;
+    return extraKeys.has(key(r)) && r.eligible === true && (r.amountFen ?? 0) > 0;
   });
   const rank = (r: AwardResult) => (r.eligible === true ? 0 : r.eligible === false ? 1 : 2);
   return shown.sort((a, b) => rank(a) - rank(b) || (b.amountFen ?? 0) - (a.amountFen ?? 0)).slice(0, SHOW_AT_MOST);

@@ -45,8 +45,11 @@ export interface ScoredRule {
   factFit: number;
 }
 
-/** Units of facts that measure something; yes/no and category facts qualify rather than measure. */
-const MEASURE_UNITS = new Set(["fen", "count", "sqm", "day", "rank"]);
+/**
+ * Units of facts that measure the applicant's business. Yes/no and category facts qualify rather than
+ * measure, and so does a rank: "排名第一" alone does not say which ranking.
+ */
+const MEASURE_UNITS = new Set(["fen", "count", "sqm", "day"]);
 
 /** Rank of `clause` among retrieved ids, matching a parent or child clause too. */
 function retrievalRank(clause: string, retrieved: readonly string[]): number {

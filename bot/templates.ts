@@ -11,14 +11,15 @@ const s = z.string().min(1);
 const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, s])) as Record<K, typeof s>);
 
 const TemplatesSchema = z.strictObject({
-  award: group(["eligible", "eligibleNoAmount", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "excluded"] as const),
+  award: group(["eligible", "eligibleNoAmount", "eligibleNeedsFacts", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "excluded"] as const),
   heading: group(["one", "several"] as const),
   conditions: s,
   status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "period", "periodFrom", "periodOpen"] as const),
   citation: s,
+  citationList: s,
   disclaimer: s,
   needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback"] as const),
-  explain: group(["award", "intro", "tiers", "askFacts"] as const),
+  explain: group(["award", "awardNoAmount", "intro", "tiers", "askFacts", "overview", "overviewAsk"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none"] as const),
   outOfScope: s,

@@ -43,7 +43,8 @@ export async function startTelegram(bot: Bot, options: TelegramRunOptions = {}):
   const log = options.log ?? console;
   await bot.init();
   if (options.registerCommands ?? true) {
-    await bot.api.setMyCommands(COMMAND_MENU).catch((error: Error) => log.warn(`telegram: could not set the command menu: ${error.message}`));
+    // Not awaited: the menu is a nicety, and a slow or failing call must not delay answering.
+    bot.api.setMyCommands(COMMAND_MENU).catch((error: Error) => log.warn(`telegram: could not set the command menu: ${error.message}`));
   }
 
   if (options.webhookUrl) {

@@ -8,7 +8,7 @@ import { types, type Wechaty } from "wechaty";
 import type { Contact, Message, Room } from "wechaty";
 import type { AdapterLog } from "../adapterLog.js";
 import type { ChannelSender, ReplyTarget } from "../channelSender.js";
-import { ADAPTER_ERROR_TEXT, NO_FACTS_TEXT, RESET_TEXT, parseChatCommand } from "../chatCommands.js";
+import { ADAPTER_ERROR_TEXT, answerChatCommand } from "../chatCommands.js";
 import type { ConversationHandler, IncomingMessage, SessionKey } from "../../bot/message.js";
 import { listRegionNames, resolveRegion } from "../regionName.js";
 import { splitReply } from "../splitReply.js";
@@ -149,7 +149,7 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
     await perUser.run(JSON.stringify([chatId, talker.id]), async () => {
       try {
         const direct = room ? await roomCommand(room, talker.id, text) : undefined;
-        const reply = direct ?? chatCommand(key, text);
+        const reply = direct ?? answerChatCommand(options.handler, key, text);
         if (reply !== undefined) {
           deliver(chatId, reply, room, talker);
           return report("command");
@@ -176,21 +176,6 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
         report("failed");
       }
     });
-  };
-
-  /** Help, facts and reset: the same in rooms and private chats. */
-  const chatCommand = (key: SessionKey, text: string): string | undefined => {
-    switch (parseChatCommand(text)) {
-      case "help":
-        return options.handler.helpText();
-      case "facts":
-        return options.handler.describeFacts(key).trim() || NO_FACTS_TEXT;
-      case "reset":
-        options.handler.reset(key);
-        return RESET_TEXT;
-      default:
-        return undefined;
-    }
   };
 
   /** Room-only staff command: bind or unbind the room's default region. */

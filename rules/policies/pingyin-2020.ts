@@ -124,7 +124,7 @@ export default {
     },
     {
       id: "town-creation",
-      title: "电商特色镇创建奖励",
+      title: "淘宝镇、示范镇、特色镇创建奖励",
       clause: "pingyin-2020:三/(三)/1",
       quote: "积极创建“中国淘宝镇（村）”“电商示范镇（村）”“电商特色镇（村）”等，对创建成功的镇、村分别给予一次性最高奖励30万元、10万元。",
       entityTypes: ["town"],
@@ -135,7 +135,7 @@ export default {
     },
     {
       id: "village-creation",
-      title: "电商特色村创建奖励",
+      title: "淘宝村、示范村、特色村创建奖励",
       clause: "pingyin-2020:三/(三)/1",
       quote: "积极创建“中国淘宝镇（村）”“电商示范镇（村）”“电商特色镇（村）”等，对创建成功的镇、村分别给予一次性最高奖励30万元、10万元。",
       entityTypes: ["village"],
