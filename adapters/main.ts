@@ -6,11 +6,12 @@
 import { pathToFileURL } from "node:url";
 import type { Bot, Composer, Context } from "grammy";
 import type { ConversationHandler } from "../bot/message.js";
-import type { PolicyBot } from "../bot/policyBot.js";
+import type { PolicyBot, PolicyBotOptions } from "../bot/policyBot.js";
 import type { AdapterLog } from "./adapterLog.js";
 import type { ChannelSender } from "./channelSender.js";
 import { ConfigError, loadConfig, selectedChannels, type AppConfig } from "./config.js";
 import { runConsole, type ConsoleOptions } from "./console.js";
+import { loadStaffConfig, type StaffConfig } from "./staff/config.js";
 import type { RunningWechat } from "./wechat/startWechat.js";
 import type { WechatInterceptor } from "./wechat/wechatAdapter.js";
 
@@ -94,36 +95,45 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
 }
 
 /** The real bot, configured from the environment (language model only when OPENAI_API_KEY is set). */
-export async function createPolicyBot(config: AppConfig): Promise<PolicyBot> {
+export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOptions, "sessions" | "review"> = {}): Promise<PolicyBot> {
   const { PolicyBot } = await import("../bot/policyBot.js");
+  const { PolicyCatalog } = await import("../bot/policyCatalog.js");
   const { createLlmPhraser } = await import("../bot/llmPhraser.js");
   const phraser = config.OPENAI_API_KEY
     ? createLlmPhraser({
         apiKey: config.OPENAI_API_KEY,
         ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
         model: config.OPENAI_MODEL ?? "gpt-4o-mini",
-        timeoutMs: config.LLM_TIMEOUT_MS ?? 15_000,
+        timeoutMs: config.LLM_TIMEOUT_MS ?? 8_000,
       })
     : undefined;
   return PolicyBot.create({
+    catalog: await PolicyCatalog.open(process.env.DATA_DIR ? { dataDir: config.DATA_DIR } : {}),
     ...(config.AS_OF ? { asOf: config.AS_OF } : {}),
     ...(config.SESSION_IDLE_MINUTES ? { sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000 } : {}),
     ...(phraser ? { phraser } : {}),
+    ...extra,
   });
 }
 
 /** The `npm start` entry point. */
 async function main(): Promise<void> {
   let config: AppConfig;
+  let staffConfig: StaffConfig;
   try {
     config = loadConfig();
+    staffConfig = loadStaffConfig(process.env);
   } catch (error) {
     // One line naming the setting, never a stack trace.
-    console.error(error instanceof ConfigError ? error.message : `Bad configuration: ${(error as Error).message}`);
+    console.error(error instanceof ConfigError ? error.message : `Bad setting ${(error as Error).message}`);
     process.exit(1);
   }
-  const handler = await createPolicyBot(config);
-  const channels = await startChannels(config, handler);
+  // Sessions and drafts live in SQLite so that a restart keeps them; review mode uses the same database.
+  const { createStaffReview } = await import("./staff/startReview.js");
+  const review = createStaffReview(staffConfig);
+  const handler = await createPolicyBot(config, { sessions: review.sessions, review: review.service });
+  const channels = await startChannels(config, handler, review.extensions);
+  await review.attach(channels);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -132,6 +142,7 @@ async function main(): Promise<void> {
     console.error(`${signal}: stopping…`);
     const forced = setTimeout(() => process.exit(1), 10_000).unref(); // a hung channel must not block exit
     await channels.stop();
+    await review.close();
     clearTimeout(forced);
     process.exit(0);
   };

@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   if (!values.batch && positionals.length === 0) fail('give at least one question, or --batch FILE (see --help)');
   const batch = values.batch ? readBatch(values.batch) : undefined;
 
-  const bot = await PolicyBot.create({ asOf });
+  // Review mode as the chat channels have it: REVIEW_CHATS=cli:* holds ask's answers as drafts too.
+  const review = process.env.REVIEW_CHATS ? await openReview() : undefined;
+  const bot = await PolicyBot.create({ asOf, ...(review ? { review: review.service } : {}) });
   const print = (answer: Answer, extra: Record<string, unknown> = {}) => {
     const checked = AnswerSchema.parse(answer);
     process.stdout.write(values.json ? `${JSON.stringify({ ...extra, ...checked })}\n` : `${checked.text}\n\n`);
@@ -77,6 +79,20 @@ async function main(): Promise<void> {
     for (const answer of await runTurns(bot, "ask", positionals)) print(answer);
   }
   await bot.close();
+  await review?.close();
+}
+
+/** The review store named by the staff settings (one line naming a bad setting, like npm start). */
+async function openReview() {
+  const { loadStaffConfig } = await import("../../adapters/staff/config.js");
+  const { createStaffReview } = await import("../../adapters/staff/startReview.js");
+  let config;
+  try {
+    config = loadStaffConfig(process.env);
+  } catch (error) {
+    fail(`bad setting ${(error as Error).message}`);
+  }
+  return createStaffReview(config, () => {});
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message.split("\n")[0]! : String(error)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { quietLog } from "../../adapters/adapterLog.js";
-import { PuppetSupervisor } from "../../adapters/wechat/puppetSupervisor.js";
+import { quietLog } from "../../../adapters/adapterLog.js";
+import { PuppetSupervisor } from "../../../adapters/wechat/puppetSupervisor.js";
 
 function fakePuppet(failStarts = 0) {
   const calls: string[] = [];

@@ -6,13 +6,13 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { Bot } from "grammy";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { quietLog } from "../../adapters/adapterLog.js";
-import { checkQuestion } from "../../adapters/telegram/checkFlow.js";
-import { startTelegram, type RunningTelegram } from "../../adapters/telegram/startTelegram.js";
-import { createTelegramBot, telegramSender } from "../../adapters/telegram/telegramBot.js";
-import { FAKE_TEXT, FakeHandler } from "./support/fakeHandler.js";
-import { EMULATED_BOT, TOKEN, TelegramUser, freePort, startEmulator, type Emulator } from "./support/telegramEmulator.js";
-import { waitFor } from "./support/waitFor.js";
+import { quietLog } from "../../../adapters/adapterLog.js";
+import { checkQuestion } from "../../../adapters/telegram/checkFlow.js";
+import { startTelegram, type RunningTelegram } from "../../../adapters/telegram/startTelegram.js";
+import { createTelegramBot, telegramSender } from "../../../adapters/telegram/telegramBot.js";
+import { FAKE_TEXT, FakeHandler } from "../support/fakeHandler.js";
+import { EMULATED_BOT, TOKEN, TelegramUser, freePort, startEmulator, type Emulator } from "../support/telegramEmulator.js";
+import { waitFor } from "../support/waitFor.js";
 
 describe("Telegram adapter (grammY + telegram-test-api)", () => {
   let emulator: Emulator;

@@ -4,13 +4,13 @@
  */
 import type { Bot } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PolicyBot } from "../../bot/policyBot.js";
-import { quietLog } from "../../adapters/adapterLog.js";
-import { startTelegram, type RunningTelegram } from "../../adapters/telegram/startTelegram.js";
-import { createTelegramBot } from "../../adapters/telegram/telegramBot.js";
-import { TOKEN, TelegramUser, startEmulator, type Emulator } from "./support/telegramEmulator.js";
-import { AWARD_QUESTION, expectTwentyThousandAward } from "./support/policyAnswers.js";
-import { waitFor } from "./support/waitFor.js";
+import { PolicyBot } from "../../../bot/policyBot.js";
+import { quietLog } from "../../../adapters/adapterLog.js";
+import { startTelegram, type RunningTelegram } from "../../../adapters/telegram/startTelegram.js";
+import { createTelegramBot } from "../../../adapters/telegram/telegramBot.js";
+import { TOKEN, TelegramUser, startEmulator, type Emulator } from "../support/telegramEmulator.js";
+import { AWARD_QUESTION, expectTwentyThousandAward } from "../support/policyAnswers.js";
+import { waitFor } from "../support/waitFor.js";
 
 
 

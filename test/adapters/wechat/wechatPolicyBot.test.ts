@@ -4,14 +4,14 @@
 import { FileBox } from "file-box";
 import { ScanStatus } from "wechaty";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PolicyBot } from "../../bot/policyBot.js";
-import { quietLog } from "../../adapters/adapterLog.js";
-import { parseConfig } from "../../adapters/config.js";
-import { startWechat, type RunningWechat } from "../../adapters/wechat/startWechat.js";
-import { JsonRoomRegionStore } from "../../adapters/wechat/roomRegions.js";
-import { startMockWechat, type MockWechat } from "./support/mockWechat.js";
-import { AWARD_QUESTION, expectTwentyThousandAward } from "./support/policyAnswers.js";
-import { waitFor } from "./support/waitFor.js";
+import { PolicyBot } from "../../../bot/policyBot.js";
+import { quietLog } from "../../../adapters/adapterLog.js";
+import { parseConfig } from "../../../adapters/config.js";
+import { startWechat, type RunningWechat } from "../../../adapters/wechat/startWechat.js";
+import { JsonRoomRegionStore } from "../../../adapters/wechat/roomRegions.js";
+import { startMockWechat, type MockWechat } from "../support/mockWechat.js";
+import { AWARD_QUESTION, expectTwentyThousandAward } from "../support/policyAnswers.js";
+import { waitFor } from "../support/waitFor.js";
 
 
 describe("WeChat with the real PolicyBot", () => {

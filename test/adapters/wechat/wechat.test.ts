@@ -7,13 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileBox } from "file-box";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { quietLog } from "../../adapters/adapterLog.js";
-import { JsonRoomRegionStore } from "../../adapters/wechat/roomRegions.js";
-import { SendPacer } from "../../adapters/wechat/sendPacer.js";
-import { attachWechatAdapter, type WechatOutcome } from "../../adapters/wechat/wechatAdapter.js";
-import { FAKE_TEXT, FakeHandler } from "./support/fakeHandler.js";
-import { startMockWechat, type MockWechat } from "./support/mockWechat.js";
-import { waitFor } from "./support/waitFor.js";
+import { quietLog } from "../../../adapters/adapterLog.js";
+import { JsonRoomRegionStore } from "../../../adapters/wechat/roomRegions.js";
+import { SendPacer } from "../../../adapters/wechat/sendPacer.js";
+import { attachWechatAdapter, type WechatOutcome } from "../../../adapters/wechat/wechatAdapter.js";
+import { FAKE_TEXT, FakeHandler } from "../support/fakeHandler.js";
+import { startMockWechat, type MockWechat } from "../support/mockWechat.js";
+import { waitFor } from "../support/waitFor.js";
 
 const PACE = { perChatMs: 60, globalMs: 15, jitterMs: 10 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roomTrigger } from "../../adapters/wechat/roomTrigger.js";
+import { roomTrigger } from "../../../adapters/wechat/roomTrigger.js";
 
 const base = { roomId: "r1@chatroom", mentionsBot: false };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SendPacer } from "../../adapters/wechat/sendPacer.js";
+import { SendPacer } from "../../../adapters/wechat/sendPacer.js";
 
 /** A virtual clock: sleeping advances time instantly, so spacing is checked exactly and fast. */
 function virtualClock() {
