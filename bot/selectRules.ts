@@ -4,25 +4,11 @@
  * hybrid retrieval, and how many of the facts the rule reads the user has given. A known entity type
  * that the rule does not apply to rules it out.
  */
+import type { RuleInfo } from "../rules/evaluatePolicy.js";
 import { FACTS, type EntityType, type FactName, type Facts } from "../rules/facts.js";
 
-/** What selection needs to know about a rule. */
-export interface RuleProfile {
-  policy: string;
-  id: string;
-  clause: string;
-  title: string;
-  /** The verbatim quote: how common a topic word is across the candidate rules is read from these. */
-  quote: string;
-  /** Words from the clause that signal this provision (带货达人, 旗舰店, 跨境…). */
-  keywords: readonly string[];
-  /** Applicants the rule is for; empty = anyone. */
-  entityTypes: readonly EntityType[];
-  /** Facts the rule reads. */
-  facts: readonly FactName[];
-  /** An eligibility gate for the whole policy (扶持范围), not an award of its own. */
-  gate: boolean;
-}
+/** What selection needs to know about a rule: the engine's own description of it. */
+export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate">;
 
 export interface SelectionInput {
   /** What the user wrote in this conversation about the topic (current message first). */

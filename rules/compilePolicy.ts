@@ -13,7 +13,7 @@ import { formatFen } from "./money.js";
 import type { Amount, Exception, PolicyRuleFile, Rule } from "./ruleSchema.js";
 import { judgeInForce, type ValidityWindow } from "./validity.js";
 
-/** What the bot needs to pick a rule (compatible with bot/selectRules.ts RuleProfile). */
+/** What the bot needs to pick a rule (bot/selectRules.ts reads it as RuleProfile). */
 export interface RuleInfo {
   policy: string;
   id: string;
