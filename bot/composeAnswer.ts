@@ -7,7 +7,7 @@ import type { AwardResult } from "../rules/awardResult.js";
 import { FACTS, factLabel, type FactName } from "../rules/facts.js";
 import type { Answer, Award, Citation } from "./answer.js";
 import { EXAMPLE_TRACE } from "./describeProvision.js";
-import { formatFen } from "./formatMoney.js";
+import { formatFen } from "../rules/money.js";
 import { documentName, placeName, statusLine, type PolicyInfo } from "./policyStatus.js";
 import { render, type Templates } from "./templates.js";
 

@@ -152,7 +152,10 @@ const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
   ["招", { facts: ["jobsCreated"], side: "b", weak: true }],
   ["培训了 培训 参训 学员", { facts: ["trainees", "trainingDays"], side: "ba" }],
   // Stop words: the number is a reward, a rule, a loan, a name — not a fact about the applicant.
-  ["奖励 奖金 补贴 补助 奖 补 最高 不超过 贷款 注册资本 资本 标准 门槛 政策 按 带货达人 带货主播 达人 个人所得税 房租 租金 每人 每家 每个", { facts: [], side: "b" }],
+  ["奖励 奖金 补贴 补助 奖 补 最高 不超过 贷款 注册资本 资本 标准 门槛 政策 按 个人所得税 房租 租金 每人 每家 每个", { facts: [], side: "b" }],
+  // Who is speaking hides a bare number ("带货达人2万" is no fact) but loses to a noun right after it
+  // ("带货达人15万粉丝" is about followers).
+  ["带货达人 带货主播 达人", { facts: [], side: "b", weak: true }],
 ];
 
 /** Words around a number that narrow or redirect the fact its cue chose. */

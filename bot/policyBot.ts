@@ -5,11 +5,11 @@
  */
 import type { AwardResult } from "../rules/awardResult.js";
 import { factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rules/facts.js";
+import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
 import { composeAnswer, composeBody, missingLabels, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts } from "./extractFacts.js";
-import { formatFen, formatQuantity } from "./formatMoney.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
@@ -272,7 +272,17 @@ export class PolicyBot implements ConversationHandler {
       if (best) results.push(best);
     }
     const shown = policies.filter((p) => results.some((r) => r.policy === p.id));
-    return { status: "answered", notes: [...notes, results.length > 0 ? t.compare.intro : t.compare.none], policies: shown, results, missing: [], asOf, activityYear: session.facts.activityYear };
+    const without = policies.filter((p) => !shown.includes(p)).map(placeName);
+    return {
+      status: "answered",
+      notes: [...notes, results.length > 0 ? t.compare.intro : t.compare.none],
+      policies: shown,
+      results,
+      missing: [],
+      asOf,
+      activityYear: session.facts.activityYear,
+      trailer: results.length > 0 && without.length > 0 ? render(t.compare.noneFor, { regions: without.join("、") }) : undefined,
+    };
   }
 
   /**
@@ -411,26 +421,12 @@ function pickShown(results: AwardResult[], focusKeys: Set<string>, extraKeys: Se
   return shown.sort((a, b) => rank(a) - rank(b) || (b.amountFen ?? 0) - (a.amountFen ?? 0)).slice(0, SHOW_AT_MOST);
 }
 
-/** A fact's value as a merchant would write it. */
+/** A fact's value as a merchant would write it: the engine's wording, with round counts in 万 (15万粉丝). */
 function describeValue(name: FactName, value: unknown): string {
-  const spec = FACTS[name] as { unit: string; values?: Record<string, string> };
-  if (typeof value === "boolean") return value ? "是" : "否";
-  if (spec.values && typeof value === "string") return spec.values[value] ?? value;
-  if (typeof value !== "number") return String(value);
-  switch (spec.unit) {
-    case "fen":
-      return formatFen(value);
-    case "sqm":
-      return `${value}平方米`;
-    case "rank":
-      return `第${value}名`;
-    case "year":
-      return `${value}年`;
-    case "day":
-      return `${value}天`;
-    default:
-      return formatQuantity(value);
-  }
+  const unit = FACTS[name].unit;
+  if (unit === "year") return `${value}年`;
+  if (unit === "count" && typeof value === "number" && value >= 10_000 && value % 1_000 === 0) return `${value / 10_000}万`;
+  return formatFactValue(name, value);
 }
 
 /** The facts the bot understood, as one line (also the user-side grounding for a model's rewording). */

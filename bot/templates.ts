@@ -21,7 +21,7 @@ const TemplatesSchema = z.strictObject({
   needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback"] as const),
   explain: group(["award", "awardNoAmount", "intro", "tiers", "askFacts", "overview", "overviewAsk"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
-  compare: group(["intro", "none"] as const),
+  compare: group(["intro", "none", "noneFor"] as const),
   outOfScope: s,
   help: s,
   nonText: s,

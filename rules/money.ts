@@ -142,9 +142,15 @@ export function formatPercent(r: Ratio): string {
  * Whole hundreds of yuan at or above 1万 use 万元 (exact, up to 4 decimals); below, plain 元.
  */
 export function formatFen(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`);
   if (fen < 0) return `-${formatFen(-fen)}`;
   const cents = fen % 100;
   const yuan = (fen - cents) / 100;
+  // 1.2亿元 reads better than 12000万元 once an amount is a round tenth of a hundred million.
+  if (cents === 0 && yuan >= 100_000_000 && yuan % 10_000_000 === 0) {
+    const tenths = yuan / 10_000_000;
+    return `${Math.floor(tenths / 10)}${tenths % 10 === 0 ? "" : `.${tenths % 10}`}亿元`;
+  }
   if (cents === 0 && yuan >= 10_000 && yuan % 100 === 0) {
     const rest = yuan % 10_000;
     const wan = (yuan - rest) / 10_000;

@@ -3,7 +3,7 @@
  * session's CSRF token, so the console works on any phone browser and under a strict CSP.
  */
 import type { Award } from "../../bot/answer.js";
-import { formatFen } from "../../bot/formatMoney.js";
+import { formatFen } from "../../rules/money.js";
 import type { AuditEntry, Draft, DraftFilter, OutboxItem, ReviewMode } from "../../bot/review/draftStore.js";
 import { DRAFT_STATES } from "../../bot/review/draftStore.js";
 import { draftStateLabel, formatReviewTime } from "../../bot/review/reviewService.js";

@@ -406,3 +406,13 @@ describe("extractFacts is fast", () => {
     expect((performance.now() - t0) / n).toBeLessThan(1);
   });
 });
+
+describe("extractFacts: a role named right before a number", () => {
+  it("gives the number to the noun after it (带货达人15万粉丝 → followers)", () => {
+    const { facts } = extractFacts("五个地方里，带货达人15万粉丝 2021年卖了200万，哪里能拿钱", { asOf: "2026-11-23" });
+    expect(facts).toMatchObject({ followers: 150_000, onlineRetailSales: 200_000_000, activityYear: 2021, entityType: "influencer" });
+  });
+  it("still hides a bare number after the role (带货达人2万 is not a fact)", () => {
+    expect(extractFacts("平阴带货达人2万对吧", { asOf: "2026-11-23" }).facts.onlineRetailSales).toBeUndefined();
+  });
+});

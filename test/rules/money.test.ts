@@ -41,4 +41,14 @@ describe("money", () => {
     expect(formatFen(150)).toBe("1.5元");
     expect(formatPercent(parsePercent("12.5"))).toBe("12.5%");
   });
+
+  it("writes a round tenth of a hundred million as 亿元, and anything else exactly", () => {
+    expect(formatFen(12_000_000_000)).toBe("1.2亿元");
+    expect(formatFen(10_000_000_000)).toBe("1亿元");
+    expect(formatFen(12_345_600)).toBe("123456元");
+  });
+
+  it("refuses to format a non-integer amount instead of rounding it", () => {
+    expect(() => formatFen(1.5)).toThrow(RangeError);
+  });
 });
