@@ -9,7 +9,7 @@ import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
 import { composeAnswer, composeBody, missingLabels, type ComposeInput } from "./composeAnswer.js";
-import { extractFacts } from "./extractFacts.js";
+import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
@@ -20,8 +20,6 @@ import { MemorySessionStore, sessionKeyString, type Session, type SessionStore }
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog } from "./policyCatalog.js";
 
-/** Longer messages are cut: nobody asks a policy question in more, and it bounds the work per turn. */
-const MAX_MESSAGE_CHARS = 2000;
 /** At most this many facts are asked for in one turn. */
 const ASK_AT_MOST = 2;
 /** At most this many awards are listed in one bubble. */
@@ -203,11 +201,11 @@ export class PolicyBot implements ConversationHandler {
     session.awaiting = reply.input.missing;
     session.updatedAt = Date.now();
     this.#sessions.set(key, session);
-    return this.#finish(msg, reply.input, session.facts);
+    return this.#finish(msg, text, reply.input, session.facts);
   }
 
   /** Word the answer (template, or a model's rewording that passed the guard) and apply review mode. */
-  async #finish(msg: IncomingMessage, input: ComposeInput, facts: Facts): Promise<BotReply> {
+  async #finish(msg: IncomingMessage, text: string, input: ComposeInput, facts: Facts): Promise<BotReply> {
     const t = this.#templates;
     input = { ...input, generalConditions: this.#catalog.generalConditions(input.policies.map((p) => p.id)) };
     const templateBody = composeBody(input, t);
@@ -216,7 +214,7 @@ export class PolicyBot implements ConversationHandler {
     if (this.#options.phraser && input.status === "answered" && input.results.length > 0) {
       const amountsFen = input.results.filter((r) => r.eligible === true && r.amountFen !== null).map((r) => r.amountFen!);
       const phrased = await this.#options.phraser.phrase({
-        question: msg.text,
+        question: text,
         body: templateBody,
         amountsFen,
         grounding: {
@@ -324,9 +322,9 @@ export class PolicyBot implements ConversationHandler {
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
     const { results, focusKeys, extraKeys, specific } = this.#choose(text, session, session.policyIds, asOf);
     if (!specific && OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
-    const focusResults = results.filter((r) => focusKeys.has(`${r.policy}/${r.rule}`));
+    const focusResults = results.filter((r) => focusKeys.has(resultKey(r)));
     const gateFailures = results.filter((r) => this.#catalog.isGate(r) && r.eligible === false);
-    const topic = focusResults.map((r) => `${r.policy}/${r.rule}`);
+    const topic = focusResults.map(resultKey);
 
     if (intent === "explain" || (focusResults.length > 0 && focusResults.every(isUndecided) && looksLikeClaim(text))) {
       return { input: this.#explain(focusResults, session, policies, notes, asOf), topic };
@@ -388,8 +386,13 @@ export class PolicyBot implements ConversationHandler {
   }
 }
 
+/** "policy/rule": how sessions remember a topic and how results are matched to the rules chosen. */
 function ruleKey(rule: RuleProfile): string {
   return `${rule.policy}/${rule.id}`;
+}
+
+function resultKey(result: AwardResult): string {
+  return `${result.policy}/${result.rule}`;
 }
 
 /** "是50万元，对吧" / "是不是" — the user states a figure and asks us to confirm it. */
@@ -410,12 +413,11 @@ const OVERVIEW = /哪些|有什么|什么(政策|扶持|奖励|补贴)|都有啥
  * an amount, and any failed gate (it blocks the rest). Eligible awards first, largest first.
  */
 function pickShown(results: AwardResult[], focusKeys: Set<string>, extraKeys: Set<string>, isGate: (r: AwardResult) => boolean): AwardResult[] {
-  const key = (r: AwardResult) => `${r.policy}/${r.rule}`;
   const shown = results.filter((r) => {
     // A gate (扶持范围) is news only when it fails: then it blocks every award.
     if (isGate(r)) return r.eligible === false;
-    if (focusKeys.has(key(r))) return r.eligible !== null;
-    return extraKeys.has(key(r)) && r.eligible === true && (r.amountFen ?? 0) > 0;
+    if (focusKeys.has(resultKey(r))) return r.eligible !== null;
+    return extraKeys.has(resultKey(r)) && r.eligible === true && (r.amountFen ?? 0) > 0;
   });
   const rank = (r: AwardResult) => (r.eligible === true ? 0 : r.eligible === false ? 1 : 2);
   return shown.sort((a, b) => rank(a) - rank(b) || (b.amountFen ?? 0) - (a.amountFen ?? 0)).slice(0, SHOW_AT_MOST);

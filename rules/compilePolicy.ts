@@ -46,9 +46,11 @@ interface CompiledRule {
   amount: AmountEvaluator | null;
   /** The amount tree can itself rule the provision out (tiers, ranks without "以后"). */
   amountGates: boolean;
-  gates: Array<{ clause: string; title: string; quote: string; when: ConditionEvaluator }>;
+  /** Gates with their texts prepared once: the condition while undecided, the trace heading once decided. */
+  gates: Array<{ condition: string; heading: string; when: ConditionEvaluator }>;
   exceptions: CompiledException[];
   entityLabels: string;
+  entityCondition: string;
   notes: readonly string[];
 }
 
@@ -148,9 +150,10 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
       when: rule.when ? compileCondition(rule.when) : null,
       amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,
       amountGates,
-      gates: gates.map((g) => ({ clause: g.clause, title: g.title, quote: g.quote, when: compileCondition(g.when!) })),
+      gates: gates.map((g) => ({ condition: `${g.title}（${g.clause}）：${g.quote}`, heading: `${g.title}（${g.clause}）：`, when: compileCondition(g.when!) })),
       exceptions: exceptions.map(compileException),
       entityLabels: rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、"),
+      entityCondition: `申报主体须为：${rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、")}`,
       notes: rule.notes ?? [],
     };
   });
@@ -190,7 +193,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
 
   const entity = facts.entityType;
   if (info.entityTypes.length > 0) {
-    if (entity === undefined) conditions.push(`申报主体须为：${rule.entityLabels}`);
+    if (entity === undefined) conditions.push(rule.entityCondition);
     else if (!info.entityTypes.includes(entity)) {
       failed = true;
       trace.push(`申报主体类型：${ENTITY_TYPES[entity]}；本条适用于：${rule.entityLabels} ✗`);
@@ -202,8 +205,8 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
   // question about one provision is not held up by the policy-wide scope.
   for (const gate of rule.gates) {
     const r = gate.when(facts);
-    if (r.value === null) conditions.push(`${gate.title}（${gate.clause}）：${gate.quote}`);
-    else trace.push(`${gate.title}（${gate.clause}）：`, ...indent(r.lines));
+    if (r.value === null) conditions.push(gate.condition);
+    else trace.push(gate.heading, ...indent(r.lines));
     if (r.value === false) failed = true;
   }
   if (rule.when) {
