@@ -22,10 +22,6 @@ export function parseChatCommand(text: string): ChatCommand | undefined {
   return COMMANDS[text.trim().toLowerCase()];
 }
 
-/** Reply when the user asked for their facts and the bot remembers nothing. */
-export const NO_FACTS_TEXT = "我还没有记住关于您的信息。直接告诉我地区、身份和数字即可，例如：平阴 15万粉丝 去年卖了120万。";
-/** Reply after /reset. */
-export const RESET_TEXT = "好的，已清空您在本会话中的信息，我们重新开始。";
 /** Reply when something unexpected broke in the adapter itself. */
 export const ADAPTER_ERROR_TEXT = "抱歉，处理这条消息时出了点问题，请稍后再试。";
 
@@ -35,10 +31,9 @@ export function answerChatCommand(handler: ConversationHandler, key: SessionKey,
     case "help":
       return handler.helpText();
     case "facts":
-      return handler.describeFacts(key).trim() || NO_FACTS_TEXT;
+      return handler.describeFacts(key);
     case "reset":
-      handler.reset(key);
-      return RESET_TEXT;
+      return handler.reset(key);
     default:
       return undefined;
   }

@@ -82,6 +82,11 @@ const CN_YEAR = /([零〇一二三四五六七八九]{4})年/g;
 const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
 const HALF = /半(天|年|个月)/g;
 const COMPOUND_TAIL = /^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/;
+/**
+ * Words in which 一 is no numeral: "一共150人次" is not the number 1 followed by 150.
+ * Each word contains one 一; a lone 一 at that place is skipped.
+ */
+const NOT_NUMERAL_YI = /一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次/g;
 /** "过百万", "上千万", "破亿": a bare magnitude after 过/上/破/超/逾 means at least that much. */
 const BARE_MAGNITUDE = /(?<=[过上破超逾])(十万|百万|千万|亿)/g;
 const YEAR_RANGE_TAIL = /^\s?[-—–~～至到]\s?(19|20)\d{2}\s?年/;
@@ -204,8 +209,9 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   let exp = 0;
   let atLeast = false;
   let unit: NumberUnit | undefined;
+  // "12 万" is one number, but a unit binds only to adjacent text: "年薪11万 人才" is not 11万人.
   const skipSpace = () => {
-    if (text[i] === " " && /[万亿千百wWkK元块平人个家名]/.test(text[i + 1] ?? "")) i++;
+    if (text[i] === " " && /[万亿千百wWkK]/.test(text[i + 1] ?? "")) i++;
   };
   const readApprox = () => {
     if (text[i] === "多" || text[i] === "余") {
@@ -216,6 +222,8 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   readApprox();
   skipSpace();
   if (allowMultiplier) {
+    // "1个亿", "两个亿": the measure word 个 may stand before 亿 (never before 万: "3个万达" is no amount).
+    if (text.startsWith("个亿", i)) i++;
     for (const m of ["万亿", "千万", "百万", "十万", "亿", "万", "千", "百", "w", "W", "k", "K"]) {
       if (text.startsWith(m, i)) {
         // "2k" but not "2kg"; "10w" but not "10wifi"
@@ -388,6 +396,8 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     push(finish(input, text, start, suffix.end, decimal, extra));
   }
 
+  const notNumeral = new Set<number>();
+  for (const w of text.matchAll(NOT_NUMERAL_YI)) notNumeral.add(w.index + w[0].indexOf("一"));
   for (const c of text.matchAll(CHINESE)) {
     let start = c.index;
     let run = c[0];
@@ -398,6 +408,7 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
       start++;
     }
     if (!run || overlaps(taken, start, start + run.length)) continue;
+    if (run === "一" && notNumeral.has(start)) continue;
     const base = parseChineseNumeral(run);
     if (base === null) continue;
     const suffix = readSuffix(text, start + run.length, true);

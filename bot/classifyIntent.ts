@@ -24,6 +24,9 @@ const COMPARE = /哪(个|里|边|家)[^，。？?]{0,8}(更|最)?(多|高|划算
 const AMOUNT = /多少|能拿|能领|可以拿|可以领|能得|能获|能奖|能补|给多少|奖多少|补多少|有奖|有补|奖励吗|补贴吗|补助吗|能申请|可以申请|能不能|可不可以|符合|够不够|够格|有没有|有什么(奖励|补贴|扶持|政策|支持)|有哪些(奖励|补贴|扶持|政策)|奖金|钱/;
 const HELP = /^(你好|您好|hi|hello|在吗|帮助|help|菜单|你是谁|你能做什么|你会什么|怎么用|使用说明)[!！。?？ ]*$/i;
 
+/** Requests for work the bot does not do: writing, translating, chatting. */
+const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
+
 /**
  * Words that place a message inside the bot's domain at all. A message with none of these, no region
  * and no facts is out of scope ("今天济南天气怎么样").
@@ -49,6 +52,8 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if (HELP.test(t)) return "help";
   const inDomain = DOMAIN.test(t) || context.mentionsRegion || context.hasNewFacts || context.matchesRuleKeyword;
   if (!inDomain) return "outOfScope";
+  // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
+  if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
   if (VALIDITY.test(t) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
   if (EXPLAIN.test(t)) return "explain";

@@ -70,8 +70,12 @@ export function shortQuote(quote: string): string {
 
 /** The first failed check of an ineligible award, from its trace, without the reading note in brackets. */
 export function failureReason(result: AwardResult): string {
-  const failed = result.trace.find((line) => /✗/.test(line)) ?? result.trace.find((line) => /不满足|未达到|不符合|不足|排除|不再|不适用|限于/.test(line));
-  const reason = (failed ?? "").replace(/[✓✗×]/g, "").replace(/（[^（）]*(含本数|不含本数|解释)[^（）]*）/g, "").trim();
+  // An exclusivity or exception line decides over a tier that was merely not reached on the way up.
+  const decisive = result.trace.find((line) => /^(不重复享受|例外)/.test(line.trim()) && /✗/.test(line));
+  const failed = decisive ?? result.trace.find((line) => /✗/.test(line)) ?? result.trace.find((line) => /不满足|未达到|不符合|不足|排除|不再|不适用|限于/.test(line));
+  // An exclusivity line quotes the clause before a dash; the bubble needs only what it decided.
+  const decided = decisive?.includes("——") ? decisive.slice(decisive.indexOf("——") + 2) : failed;
+  const reason = (decided ?? "").replace(/[✓✗×]/g, "").replace(/（[^（）]*(含本数|不含本数|解释)[^（）]*）/g, "").trim();
   return reason || "条件未满足";
 }
 
@@ -181,7 +185,7 @@ export function composeAnswer(input: ComposeInput, t: Templates, body = composeB
     policies: input.policies.map((p) => p.id),
     awards: input.results.map(toAward),
     missing: input.missing,
-    citations: [...citationsOf(input.results), ...(input.extraCitations ?? []), ...(footer ? input.documentCitations ?? [] : [])],
+    citations: [...citationsOf(input.results), ...(input.extraCitations ?? []), ...(input.bare ? [] : input.documentCitations ?? [])],
   };
 }
 

@@ -113,7 +113,7 @@ const SALES_FACTS: ReadonlySet<FactName> = new Set(["onlineRetailSales", "crossB
 const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
   // Sales
   ["跨境电商零售额 跨境零售额 跨境电商销售额 跨境销售额 跨境电商交易额 跨境交易额 跨境电商 跨境", { facts: ["crossBorderSales"], side: "b" }],
-  ["网络零售额 网上零售额 纳统网络零售额 网络销售额 网上销售额 线上销售额 网上营业额 网销额", { facts: SALES, side: "ba" }],
+  ["网络零售额 网上零售额 纳统网络零售额 网零 纳统网零 年网零 网络销售额 网上销售额 线上销售额 网上营业额 网销额", { facts: SALES, side: "ba" }],
   ["零售额 销售额 销售收入 营业额 营收 流水 GMV 年销售 网上销售 销售", { facts: SALES, side: "ba", generic: true }],
   ["网上交易额 年交易额 交易额 成交额 交易规模", { facts: ["transactionVolume"], side: "ba", generic: true }],
   ["日均资金流量 日均资金 资金流量 日均流水", { facts: ["dailyFundFlow"], side: "ba" }],
@@ -151,6 +151,8 @@ const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
   ["就业 岗位 员工 工人 用工 招聘 聘用 吸纳 雇了 招了", { facts: ["jobsCreated"], side: "ba" }],
   ["招", { facts: ["jobsCreated"], side: "b", weak: true }],
   ["培训了 培训 参训 学员", { facts: ["trainees", "trainingDays"], side: "ba" }],
+  // A contract length ("签了1年合同") is no operating time; laborContractYear reads the phrase.
+  ["劳动合同 合同", { facts: [], side: "ba" }],
   // Stop words: the number is a reward, a rule, a loan, a name — not a fact about the applicant.
   ["奖励 奖金 补贴 补助 奖 补 最高 不超过 贷款 注册资本 资本 标准 门槛 政策 按 个人所得税 房租 租金 每人 每家 每个", { facts: [], side: "b" }],
   // Who is speaking hides a bare number ("带货达人2万" is no fact) but loses to a noun right after it

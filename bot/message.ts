@@ -54,8 +54,8 @@ export interface ConversationHandler {
   handle(msg: IncomingMessage): Promise<BotReply>;
   /** What the bot remembers about this user in this chat, as short Chinese lines. */
   describeFacts(key: SessionKey): string;
-  /** Forget this user's session in this chat. */
-  reset(key: SessionKey): void;
+  /** Forget this user's session in this chat; returns the confirmation to send. */
+  reset(key: SessionKey): string;
   /** Set the region and/or facts directly (guided flows such as Telegram's /check). */
   remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): void;
   /** The help text: what the bot can answer, with examples. */

@@ -97,8 +97,9 @@ export class PolicyBot implements ConversationHandler {
   }
 
   /** @inheritdoc */
-  reset(key: SessionKey): void {
+  reset(key: SessionKey): string {
     this.#sessions.delete(key);
+    return this.#templates.reset;
   }
 
   /** @inheritdoc */
@@ -266,7 +267,11 @@ export class PolicyBot implements ConversationHandler {
     const results: AwardResult[] = [];
     for (const policy of policies) {
       const chosen = this.#choose(text, session, [policy.id], asOf);
-      const best = chosen.results.filter((r) => r.eligible === true && (r.amountFen ?? 0) > 0 && !this.#catalog.isGate(r)).sort((a, b) => (b.amountFen ?? 0) - (a.amountFen ?? 0))[0];
+      const awards = chosen.results.filter((r) => !this.#catalog.isGate(r));
+      // The region's best award; failing that, the provision it would turn on once a fact is known.
+      const best =
+        awards.filter((r) => r.eligible === true && (r.amountFen ?? 0) > 0).sort((a, b) => b.amountFen! - a.amountFen!)[0] ??
+        awards.find((r) => chosen.focusKeys.has(resultKey(r)) && isUndecided(r));
       if (best) results.push(best);
     }
     const shown = policies.filter((p) => results.some((r) => r.policy === p.id));

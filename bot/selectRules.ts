@@ -37,6 +37,16 @@ export interface ScoredRule {
  */
 const MEASURE_UNITS = new Set(["fen", "count", "sqm", "day"]);
 
+/**
+ * How well `text` names a topic word: 1 when it contains it, 0.7 when it contains the word's stem (the
+ * word less one or two trailing characters, at least three: 土特产 for 土特产品, 新注册 for 新注册登记), else 0.
+ */
+export function keywordHit(text: string, keyword: string): number {
+  if (text.includes(keyword)) return 1;
+  const stem = keyword.slice(0, Math.max(3, keyword.length - 2));
+  return stem.length < keyword.length && text.includes(stem) ? 0.7 : 0;
+}
+
 /** Rank of `clause` among retrieved ids, matching a parent or child clause too. */
 function retrievalRank(clause: string, retrieved: readonly string[]): number {
   const i = retrieved.findIndex((id) => id === clause || clause.startsWith(`${id}/`) || id.startsWith(`${clause}/`));
@@ -55,7 +65,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   const spread = (word: string) => Math.max(1, input.rules.filter((r) => r.quote.includes(word) || r.keywords.includes(word)).length);
   const scored: ScoredRule[] = [];
   for (const rule of input.rules) {
-    const keywordWeight = Math.min(3, rule.keywords.filter((k) => input.text.includes(k)).reduce((sum, k) => sum + 1 / spread(k), 0));
+    const keywordWeight = Math.min(3, rule.keywords.reduce((sum, k) => sum + keywordHit(input.text, k) / spread(k), 0));
     const measures = rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
     const factFit = measures.length === 0 ? 0 : measures.filter((f) => known.has(f)).length / measures.length;
     const rank = retrievalRank(rule.clause, input.retrieved);

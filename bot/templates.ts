@@ -19,7 +19,7 @@ const TemplatesSchema = z.strictObject({
   citationList: s,
   disclaimer: s,
   needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback"] as const),
-  explain: group(["award", "awardNoAmount", "intro", "tiers", "askFacts", "overview", "overviewAsk"] as const),
+  explain: group(["award", "awardNoAmount", "askFacts", "overview", "overviewAsk"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),
   outOfScope: s,
@@ -30,13 +30,11 @@ const TemplatesSchema = z.strictObject({
   rateLimited: s,
   rejectedFact: s,
   correction: s,
-  contradiction: s,
   injection: s,
   internalError: s,
   factsNone: s,
   factsHeader: s,
   reset: s,
-  reviewAck: s,
 });
 
 export type Templates = z.infer<typeof TemplatesSchema>;

@@ -45,7 +45,7 @@ const echoHandler: ConversationHandler = {
     return { answer: { status: "answered", text: `收到：${msg.text}`, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
   },
   describeFacts: () => "",
-  reset: () => undefined,
+  reset: () => "",
   remember: () => undefined,
   helpText: () => "",
   regions: () => [],

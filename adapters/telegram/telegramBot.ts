@@ -14,7 +14,7 @@ import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
 import type { ConversationHandler, IncomingMessage } from "../../bot/message.js";
 import type { AdapterLog } from "../adapterLog.js";
 import type { ChannelSender, ReplyTarget } from "../channelSender.js";
-import { ADAPTER_ERROR_TEXT, NO_FACTS_TEXT, RESET_TEXT } from "../chatCommands.js";
+import { ADAPTER_ERROR_TEXT } from "../chatCommands.js";
 import { SerialQueue } from "../serialQueue.js";
 import { splitReply } from "../splitReply.js";
 import { checkFlow } from "./checkFlow.js";
@@ -70,10 +70,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   bot.use(sequentialize((ctx: Context) => (ctx.chat && ctx.from ? `${ctx.chat.id}:${ctx.from.id}` : undefined)));
 
   bot.command(["start", "help"], (ctx) => replyText(ctx, handler.helpText()));
-  bot.command("facts", (ctx) => replyText(ctx, handler.describeFacts(sessionKey(ctx)).trim() || NO_FACTS_TEXT));
+  bot.command("facts", (ctx) => replyText(ctx, handler.describeFacts(sessionKey(ctx))));
   bot.command("reset", (ctx) => {
-    handler.reset(sessionKey(ctx));
-    return replyText(ctx, RESET_TEXT);
+    return replyText(ctx, handler.reset(sessionKey(ctx)));
   });
   bot.use(checkFlow(handler, (ctx, text) => answerQuestion(ctx, text, "text")));
   for (const composer of options.composers ?? []) bot.use(composer);

@@ -124,7 +124,7 @@ export default {
       quote: "区财政按新增设备、软件及相关设施等投入部分的50%核定一次性补助资金，最高不超过50万元。",
       entityTypes: ["company"],
       keywords: ["供应链", "影像采集", "溯源", "品牌培育"],
-      when: { fact: "activity", oneOf: ["supplyChain"], text: "农产品电子商务供应链体系建设" },
+      when: { fact: "activity", oneOf: ["supplyChain", "traceability"], text: "农产品电子商务供应链体系建设（含购置溯源等设备设施）" },
       amount: {
         mechanism: "capMin",
         of: { mechanism: "percentOf", percent: "50", of: "investment" },

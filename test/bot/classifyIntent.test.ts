@@ -29,6 +29,10 @@ describe("classifyIntent", () => {
     expect(classifyIntent("今天济南天气怎么样", none)).toBe("outOfScope");
     expect(classifyIntent("帮我写首诗", none)).toBe("outOfScope");
   });
+  it("puts a writing task out of scope even when it uses e-commerce words", () => {
+    expect(classifyIntent("帮我写一段直播带货的开场话术", none)).toBe("outOfScope");
+    expect(classifyIntent("帮我写一段直播带货的文案，顺便问平阴带货达人奖励多少", region)).toBe("amount");
+  });
   it("answers greetings with help", () => {
     expect(classifyIntent("你好", none)).toBe("help");
   });

@@ -54,15 +54,16 @@ export class FakeHandler implements ConversationHandler {
 
   describeFacts(key: SessionKey): string {
     const remembered = this.#remembered.get(sessionKeyString(key));
-    if (!remembered) return "";
+    if (!remembered) return "我还没有记住关于你的信息。";
     return [remembered.policyId && `地区：${remembered.policyId}`, ...Object.entries(remembered.facts ?? {}).map(([k, v]) => `${k}：${String(v)}`)]
       .filter(Boolean)
       .join("\n");
   }
 
-  reset(key: SessionKey): void {
+  reset(key: SessionKey): string {
     this.#previous.delete(sessionKeyString(key));
     this.#remembered.delete(sessionKeyString(key));
+    return "已清除你在这里的对话记录，我们重新开始。";
   }
 
   remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): void {
