@@ -198,6 +198,8 @@ const REFINEMENTS: readonly Refinement[] = [
 const CONTEXT_DEFAULTS: ReadonlyArray<readonly [units: readonly UnitOrNone[], when: RegExp, fact: AttributableFact]> = [
   [["人", "名", "位"], /培训/, "trainees"],
   [["人", "名", "位"], /就业|招|员工|岗位|用工/, "jobsCreated"],
+  // Meals, lodging and computer practice are what a training session provides ("半天的，20个人，管了午饭").
+  [["人", "名", "位"], /上机|食宿|吃住|午饭|管饭|就餐/, "trainees"],
   [["家"], /入驻|园区|基地/, "residentCompanies"],
   [["件", "单"], /派送|快递|物流|配送/, "parcelsPerYear"],
 ];
@@ -212,8 +214,9 @@ type Effect =
   | { kind: "stop" };
 
 /**
- * Entity words. The applicant is the first entity named ("培训机构培训了20名主播" → trainingInstitution),
- * skipping places (镇上的, 在园区), counted things (32家电商企业) and modifiers (我们村的合作社).
+ * Entity words. The applicant is the one the speaker names as themselves (我们培训机构), else the first
+ * entity named ("培训机构培训了20名主播" → trainingInstitution), skipping places (镇上的, 在园区), counted
+ * things (32家电商企业, 40个人), the ones served (给电商企业) and modifiers (我们村的合作社).
  * Tier 1 words (个人, 我们县) only count when nothing more specific is named.
  */
 const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 1 | 2, words: string]> = [
@@ -320,6 +323,10 @@ const CLAUSE_BREAK: ReadonlySet<string> = new Set("，,。！!？?；;\n");
 const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
+/** The speaker names themselves: 我们培训机构, 我们是合作社, 本公司, 咱们村. */
+const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
+/** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
+const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
 const CORRECTION = /不对|不是[^，,。]{0,10}?是|改成|改为|改一下|应该是|更正|纠正|说错|打错|写错|其实是|准确地?说|重新说/;
 const REGISTRATION = /注册|成立|落户|创办|开业|登记/;
 const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
@@ -368,29 +375,57 @@ function nextBreakAfter(text: string, pos: number, breaks: ReadonlySet<string>):
 
 const unitOf = (m: NumberMention): UnitOrNone => m.unit ?? "";
 
+/** Measure words after which the counted noun may come a few words later ("5个农村电商服务网点"). */
+const MEASURE_WORDS: ReadonlySet<UnitOrNone> = new Set(["个", "家", "间", "名", "位"]);
+
+/**
+ * The fact `cue` gives a number with `unit` standing on that side of it: null for a stop word,
+ * undefined when the cue cannot claim the number.
+ */
+function cueFact(cue: Cue, unit: UnitOrNone, after: boolean): AttributableFact | null | undefined {
+  if (after ? cue.side === "b" : cue.side === "a") return undefined;
+  if (cue.units && !cue.units.includes(unit)) return undefined;
+  return cue.facts.length === 0 ? null : cue.facts.find((f) => ACCEPTS[f].includes(unit));
+}
+
+/**
+ * "网上交易额做到了20万", "销售额卖了300万": a verb cue right after a noun cue tells what the noun did,
+ * so the number is the noun's — when both announce the same kind of quantity ("直播间卖了100万" stays sales).
+ */
+function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, unit: UnitOrNone): boolean {
+  const cue = CUES.get(hit.word.toUpperCase())!;
+  const own = cueFact(cue, unit, false);
+  if (!cue.weak || !own) return false;
+  const noun = cueHits[index - 1];
+  if (!noun || !/^[\s也都就已经]{0,2}$/.test(text.slice(noun.end, hit.start))) return false;
+  const nounCue = CUES.get(noun.word.toUpperCase())!;
+  const nounFact = nounCue.weak ? undefined : cueFact(nounCue, unit, false);
+  return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
+}
+
 /** Choose the fact a number belongs to from its cue words; null when none fits. */
 function attribute(
   text: string,
   m: NumberMention,
   prevEnd: number,
   nextStart: number,
-  nextQuantity: number | undefined,
+  nextQuantity: NumberMention | undefined,
   cueHits: Hit[],
 ) {
   const unit = unitOf(m);
   let best: { fact: AttributableFact | null; score: number; cue: Cue } | null = null;
   const consider = (hit: Hit, distance: number, after: boolean) => {
     const cue = CUES.get(hit.word.toUpperCase())!;
-    if (after ? cue.side === "b" : cue.side === "a") return;
-    if (cue.units && !cue.units.includes(unit)) return;
-    const fact = cue.facts.length === 0 ? null : cue.facts.find((f) => ACCEPTS[f].includes(unit));
+    const fact = cueFact(cue, unit, after);
     if (fact === undefined) return;
     const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
     if (!best || score < best.score) best = { fact, score, cue };
   };
   const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
   const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
-  const afterTo = Math.min(nextStart, nextBreakAfter(text, m.end, CLAUSE_BREAK), m.end + 6);
+  // "5个农村电商服务网点": after a measure word the counted noun may stand a few words later.
+  const afterReach = MEASURE_WORDS.has(unit) ? 12 : 6;
+  const afterTo = Math.min(nextStart, nextBreakAfter(text, m.end, CLAUSE_BREAK), m.end + afterReach);
   // Hits are sorted by start; jump to the window instead of scanning a long message from the top.
   let lo = 0;
   let hi = cueHits.length;
@@ -399,16 +434,19 @@ function attribute(
     if (cueHits[mid]!.start < beforeFrom) lo = mid + 1;
     else hi = mid;
   }
-  // The cue right before the next number belongs to it ("超过50万且年交易额达到1.5亿": 年交易额 is the 1.5亿's).
+  // The cue right before the next number belongs to it ("超过50万且年交易额达到1.5亿": 年交易额 is the 1.5亿's),
+  // when it can claim that number: "9.9万粉丝 一年带货" keeps 粉丝 for the 9.9万 (粉丝 takes no 年).
   let nextOwnCue: Hit | undefined;
-  for (let i = lo; nextQuantity !== undefined && i < cueHits.length && cueHits[i]!.end <= nextQuantity; i++) {
+  for (let i = lo; nextQuantity !== undefined && i < cueHits.length && cueHits[i]!.end <= nextQuantity.start; i++) {
     const hit = cueHits[i]!;
-    const gap = text.slice(hit.end, nextQuantity);
-    if (hit.start >= m.end && gap.length <= 4 && !CLAUSE_BREAK_RE.test(gap)) nextOwnCue = hit;
+    const gap = text.slice(hit.end, nextQuantity.start);
+    const claims = cueFact(CUES.get(hit.word.toUpperCase())!, unitOf(nextQuantity), false) !== undefined;
+    if (hit.start >= m.end && gap.length <= 4 && !CLAUSE_BREAK_RE.test(gap) && claims) nextOwnCue = hit;
   }
   for (let i = lo; i < cueHits.length && cueHits[i]!.start < afterTo; i++) {
     const hit = cueHits[i]!;
     if (hit.end <= m.start) {
+      if (yieldsToNoun(hit, i, cueHits, text, unit)) continue;
       const between = text.slice(hit.end, m.start);
       const distance = between.length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
       consider(hit, distance, false);
@@ -516,7 +554,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.correction = CORRECTION.test(text);
 
   const mentions = findNumbers(text, { asOf: options.asOf });
-  const phraseHits = scan(PHRASE_RE, text);
+  // A word that starts inside a number was read as its unit: "40个人" counts people, it names no 个人 applicant.
+  const phraseHits = scan(PHRASE_RE, text).filter((h) => !mentions.some((m) => m.start < h.start && h.start < m.end));
   const facts: Record<string, unknown> = {};
 
   const rank = findRank(text);
@@ -565,6 +604,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   }
 
   readPhrases(text, phraseHits, facts, out);
+  readSubsidiesReceived(text, facts);
   answerYesNo(text, options.expect ?? [], facts);
 
   // Anything the shared schema refuses goes to `rejected`, never into facts.
@@ -612,7 +652,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     const prevEnd = i > 0 ? quantities[i - 1]!.end : 0;
     while (next < mentions.length && mentions[next]!.start < m.end) next++;
     const nextStart = mentions[next]?.start ?? text.length;
-    const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1]?.start, cueHits);
+    const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1], cueHits);
     if (!chosen || chosen.fact === null) {
       // Stop words (奖励是50万) silence a number on purpose; lone 一/两 are not worth reporting.
       if (!chosen && !(m.chinese && m.value < 10)) out.unattributed.push(m);
@@ -640,9 +680,30 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
   return assigned;
 }
 
+/**
+ * Support already received: "已经享受过省里的补贴了", "拿过补贴", "获得过上级扶持资金". A past marker
+ * (已/曾 before, 过 after) tells it from a question ("能享受补贴吗"); a higher level named in between
+ * (省里, 上级, 国家) also means higher-level funding.
+ */
+const SUBSIDY_RECEIVED = new RegExp(
+  "(?:(?:已经?|曾经?)(?:享受|拿|领取?|获得|得到|申请到)(?:过|了|到)?|(?:享受|拿|领取?|获得|得到|申请到)(?:过|到过))" +
+    "([^，,。！!？?；;]{0,8}?)(?:补贴|补助|扶持资金|扶持|资助)",
+  "g",
+);
+const HIGHER_LEVEL = /省|上级|国家|中央|市里|市级/;
+
+function readSubsidiesReceived(text: string, facts: Record<string, unknown>): void {
+  for (const r of text.matchAll(SUBSIDY_RECEIVED)) {
+    const before = text.slice(lastBreakBefore(text, r.index, CLAUSE_BREAK), r.index).slice(-5);
+    const value = !NEGATION_BEFORE.test(before);
+    facts.otherSubsidyReceived = value;
+    if (HIGHER_LEVEL.test(r[1] ?? "")) facts.higherLevelFunding = value;
+  }
+}
+
 /** Enums and booleans from phrases, with negation ("没有交社保", "不是首次"). */
 function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction): void {
-  const entities: { value: EntityType; tier: number; start: number; end: number; modifier: boolean }[] = [];
+  const entities: { value: EntityType; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
   let activity: { value: string; priority: number } | null = null;
   for (const hit of hits) {
     const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
@@ -668,7 +729,11 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
           if (/^(上|里|内|中(?!心))/.test(after) || /(在|入驻|进入|进|到|入)$/.test(before)) break;
           if (/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/.test(before)) break;
-          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier: after.startsWith("的") });
+          if (/^[家个名位]/.test(hit.word) && /(\d|[一二两三四五六七八九十百千几多])$/.test(before)) break;
+          // 给电商企业员工做培训: the one served is not the applicant.
+          if (OBJECT_BEFORE.test(before)) break;
+          const modifier = after.startsWith("的");
+          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });
           break;
         }
         case "honour":
@@ -690,12 +755,13 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
       }
     }
   }
-  // 我们村的合作社, 贫困村电商服务站: a modifier loses to the noun it modifies; otherwise the first named wins.
+  // Within a tier, the entity the speaker names as themselves (我们培训机构…) wins. 我们村的合作社, 贫困村电商服务站: a
+  // modifier loses to the noun it modifies; otherwise the first named wins.
   let entity: { value: EntityType; rank: number } | null = null;
   entities.forEach((c, i) => {
     const next = entities.slice(i + 1).find((n) => n.tier > 0);
     const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end);
-    const rank = c.tier * 2 + (modifier ? 0 : 1);
+    const rank = c.tier * 4 + (c.speaker ? 2 : modifier ? 0 : 1);
     if (!entity || rank > entity.rank) entity = { value: c.value, rank };
   });
   if (entity) facts.entityType = (entity as { value: EntityType }).value;

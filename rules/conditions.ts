@@ -60,7 +60,7 @@ export function compileComparison(fact: FactName, word: ComparisonWord, value: V
 
 /** The outcome of a condition on an unknown fact; built once per fact and frozen (outcomes are read-only). */
 const UNKNOWN = new Map<FactName, ConditionOutcome>();
-export function unknownFact(fact: FactName): ConditionOutcome {
+function unknownFact(fact: FactName): ConditionOutcome {
   let outcome = UNKNOWN.get(fact);
   if (!outcome) {
     outcome = Object.freeze({ value: null, lines: Object.freeze([`${factLabel(fact)}：未知`]) as string[], missing: Object.freeze([fact]) as FactName[] });

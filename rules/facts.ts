@@ -57,7 +57,7 @@ export const FACTS = {
   operatingMonths: { unit: "count", label: "实际经营月数", aliases: ["经营", "运行", "开了"] },
 
   // Sales (money, fen)
-  onlineRetailSales: { unit: "fen", label: "年网络零售额", aliases: ["网络零售额", "零售额", "销售额", "卖了", "带货", "营业额", "流水", "GMV"] },
+  onlineRetailSales: { unit: "fen", label: "年网络零售额", aliases: ["网络零售额", "网零", "零售额", "销售额", "卖了", "带货", "营业额", "流水", "GMV"] },
   crossBorderSales: { unit: "fen", label: "年跨境电商零售额", aliases: ["跨境电商零售额", "跨境零售额", "跨境"] },
   platformSales: { unit: "fen", label: "全国性电商平台销售额", aliases: ["全国性电商平台", "京东", "天猫", "淘宝", "拼多多"] },
   transactionVolume: { unit: "fen", label: "网上交易额（年交易额）", aliases: ["网上交易额", "年交易额", "交易额", "成交额"] },
@@ -115,7 +115,7 @@ export const FACTS = {
   firstTimeReached: { unit: "bool", label: "首次突破该档次", aliases: ["首次", "第一次"] },
   branchConverted: { unit: "bool", label: "市外企业在本地分支机构转为入库纳统法人企业", aliases: ["分支机构", "转为法人", "分公司"] },
   higherLevelFunding: { unit: "bool", label: "年度内已获得上级扶持资金", aliases: ["上级扶持", "省里补贴", "已获得补贴"] },
-  otherSubsidyReceived: { unit: "bool", label: "已享受其他补贴", aliases: ["其他补贴", "已享受补贴"] },
+  otherSubsidyReceived: { unit: "bool", label: "已享受其他补贴", aliases: ["其他补贴", "已享受补贴", "享受过补贴", "拿过补贴"] },
   traditionalRetailer: { unit: "bool", label: "传统商超企业", aliases: ["商超", "超市", "商场"] },
   activity: { unit: "enum", label: "扶持事项", aliases: [], values: {
     promotion: "自建站/跨境平台宣传推介", exportLive: "出口产品线上直播带货/电商直播走进外贸企业专项活动", liveContest: "主办或承办电商直播大赛", join1688: "首批入驻1688平台",
@@ -125,9 +125,9 @@ export const FACTS = {
     crossBorderPlatform: "建立跨境电商公共服务平台及交易平台", logisticsSystem: "农村电商物流配送体系", sortingCenter: "一级分拨中心",
     logisticsInfoPlatform: "快递物流信息平台", startup: "首次创办小微型电商企业", talent: "引进电商高级人才", rent: "入园租赁办公经营场所",
   } },
-  mealProvided: { unit: "bool", label: "安排就餐", aliases: ["午饭", "就餐", "吃饭", "管饭", "餐"] },
+  mealProvided: { unit: "bool", label: "安排就餐", aliases: ["午饭", "就餐", "吃饭", "管饭", "餐", "吃住", "管吃住", "包吃住", "管吃", "包吃"] },
   computerPractice: { unit: "bool", label: "安排上机操作", aliases: ["上机"] },
-  lodgingProvided: { unit: "bool", label: "安排食宿", aliases: ["食宿", "住宿"] },
+  lodgingProvided: { unit: "bool", label: "安排食宿", aliases: ["食宿", "住宿", "吃住", "管吃住", "包吃住", "管住", "包住"] },
 } as const satisfies Record<string, FactSpec>;
 
 export type FactName = keyof typeof FACTS;

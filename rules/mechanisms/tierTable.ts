@@ -4,11 +4,10 @@
  * not apply. A tier whose condition is unknown above the tier reached leaves its facts missing: the
  * amount shown is what is certain so far.
  */
-import { compileComparison, unknownFact } from "../conditions.js";
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
 import type { FactName } from "../facts.js";
-import type { Amount, Condition, Tier, Value } from "../ruleSchema.js";
-import { addMissing, indent, type AmountEvaluator, type CompileContext, type ConditionEvaluator } from "./mechanism.js";
+import type { Amount, Condition, Tier } from "../ruleSchema.js";
+import { addMissing, indent, type AmountEvaluator, type CompileContext, type ConditionOutcome } from "./mechanism.js";
 
 interface TierTableNode {
   fact?: FactName;
@@ -18,28 +17,20 @@ interface TierTableNode {
   tiers: Tier[];
 }
 
-/** A threshold tier as a condition evaluator on the table's fact. */
-function thresholdCondition(node: TierTableNode, threshold: Value): ConditionEvaluator {
-  const fact = node.fact!;
-  const cmp = compileComparison(fact, node.word!, threshold, node.op, node.interpretation);
-  const unknown = unknownFact(fact);
-  return (facts) => {
-    const actual = facts[fact] as number | string | undefined;
-    if (actual === undefined) return unknown;
-    const { holds, line } = cmp.check(actual);
-    return { value: holds, lines: [line], missing: [] };
-  };
-}
-
 export function compileTierTable(node: TierTableNode, ctx: CompileContext): AmountEvaluator {
   const tiers = node.tiers.map((t) => ({
-    when: "threshold" in t ? thresholdCondition(node, t.threshold) : ctx.condition(t.when as Condition),
+    // A threshold is a comparison of the table's fact in the table's word: compiled like any condition.
+    when: ctx.condition(
+      "threshold" in t
+        ? { fact: node.fact!, word: node.word!, value: t.threshold, ...(node.op ? { op: node.op } : {}), ...(node.interpretation ? { interpretation: node.interpretation } : {}) }
+        : (t.when as Condition),
+    ),
     amount: ctx.amount(t.amount as Amount),
   }));
   const count = tiers.length;
   return (facts) => {
     // From the top tier down: stop at the first tier reached (lower tiers need no evaluation).
-    const results: Array<ReturnType<ConditionEvaluator> | undefined> = new Array(count);
+    const results: Array<ConditionOutcome | undefined> = new Array(count);
     const missing: FactName[] = [];
     let chosen = -1;
     for (let i = count - 1; i >= 0; i--) {

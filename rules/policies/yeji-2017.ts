@@ -127,7 +127,7 @@ export default {
       when: { fact: "activity", oneOf: ["supplyChain", "traceability"], text: "农产品电子商务供应链体系建设（含购置溯源等设备设施）" },
       amount: {
         mechanism: "capMin",
-        of: { mechanism: "percentOf", percent: "50", of: "investment" },
+        of: { mechanism: "percentOf", percent: "50", of: "equipmentInvestment" },
         caps: [{ amount: "50万元", label: "最高不超过", quote: "最高不超过50万元" }],
       },
       upTo: true,

@@ -179,3 +179,37 @@ describe("parseChineseNumeral", () => {
     expect(parseChineseNumeral("千万")).toBeNull();
   });
 });
+
+describe("findNumbers: measure words, approximations and words that only look like numerals", () => {
+  it("reads 个 between a number and 亿 as part of the amount (1个亿, 1.2个亿, 两个亿)", () => {
+    expect(valueOf("1个亿")).toBe(100000000);
+    expect(valueOf("1.2个亿")).toBe(120000000);
+    expect(valueOf("两个亿")).toBe(200000000);
+    expect(valueOf("一个亿")).toBe(100000000);
+    expect(valueOf("3个亿")).toBe(300000000);
+    expect(findNumbers("3个亿")[0]!.unit).toBeUndefined();
+  });
+
+  it("does not join 个 with 万 (3个万达 is three of something, not 30000)", () => {
+    expect(findNumbers("3个万达")[0]).toMatchObject({ value: 3, unit: "个" });
+  });
+
+  it("reads 一百多万 as at least 100万 and 八百万 as 800万", () => {
+    expect(findNumbers("一百多万")[0]).toMatchObject({ value: 1000000, atLeast: true });
+    expect(valueOf("八百万")).toBe(8000000);
+  });
+
+  it("binds a unit only to adjacent text (年薪11万 人才 is 11万 with no unit)", () => {
+    expect(findNumbers("年薪11万 人才奖励")[0]).toMatchObject({ value: 110000 });
+    expect(findNumbers("年薪11万 人才奖励")[0]!.unit).toBeUndefined();
+    expect(findNumbers("40个人")[0]).toMatchObject({ value: 40, unit: "人" });
+  });
+
+  it("skips 一 inside words that are no numerals (一共, 统一, 万一, 第一次)", () => {
+    expect(findNumbers("一共150人次").map((m) => m.value)).toEqual([150]);
+    for (const text of ["一起", "一下", "一直", "一定", "一般", "一样", "一些", "一点", "一次性", "统一标准", "万一不行", "第一次突破"]) {
+      expect(findNumbers(text), text).toEqual([]);
+    }
+    expect(valueOf("一年")).toBe(1);
+  });
+});

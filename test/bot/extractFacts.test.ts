@@ -416,3 +416,102 @@ describe("extractFacts: a role named right before a number", () => {
     expect(extractFacts("平阴带货达人2万对吧", { asOf: "2026-11-23" }).facts.onlineRetailSales).toBeUndefined();
   });
 });
+
+describe("extractFacts: held-out phrasings", () => {
+  it("reads N个亿 as an amount (1个亿, 1.2个亿, 两个亿, 一个亿, 3个亿)", () => {
+    expect(facts("年网络零售额1个亿").onlineRetailSales).toBe(10000 * WAN);
+    expect(facts("年网络零售额1.2个亿").onlineRetailSales).toBe(12000 * WAN);
+    expect(facts("销售额两个亿").onlineRetailSales).toBe(20000 * WAN);
+    expect(facts("卖了一个亿").onlineRetailSales).toBe(10000 * WAN);
+    expect(facts("我们年网络零售额3个亿 但对地方贡献只有10万")).toMatchObject({ onlineRetailSales: 30000 * WAN, localContribution: 10 * WAN });
+    expect(facts("1.2个亿的网零").onlineRetailSales).toBe(12000 * WAN);
+  });
+
+  it("reads 网零 / 纳统网零 / 年网零 as online retail sales", () => {
+    expect(facts("今年网零105万").onlineRetailSales).toBe(105 * WAN);
+    expect(facts("纳统网零1900万").onlineRetailSales).toBe(1900 * WAN);
+    expect(facts("电商企业年网零4999万").onlineRetailSales).toBe(4999 * WAN);
+    expect(facts("公司去年网零1500w")).toMatchObject({ onlineRetailSales: 1500 * WAN, activityYear: 2021 });
+  });
+
+  it("reads 过亿 / 一百多万 / 八百万 as sales amounts, the approximate ones marked at least", () => {
+    expect(facts("去年网零过亿")).toMatchObject({ onlineRetailSales: 10000 * WAN, activityYear: 2021 });
+    expect(extractFacts("去年网零过亿", { asOf }).sources.onlineRetailSales).toBe("亿");
+    expect(facts("卖了一百多万").onlineRetailSales).toBe(100 * WAN);
+    expect(facts("销售额八百万").onlineRetailSales).toBe(800 * WAN);
+  });
+
+  it("reads N个人 as a count of people, not as the entity 个人", () => {
+    expect(facts("培训了两天 40个人")).toMatchObject({ trainingDays: 2, trainees: 40 });
+    expect(facts("培训了两天 40个人").entityType).toBeUndefined();
+    expect(facts("招了20个人")).toMatchObject({ jobsCreated: 20 });
+    expect(facts("我们电商企业今年吸纳了白名单培训机构培训的12个人就业")).toMatchObject({ trainedHires: 12, entityType: "company" });
+    expect(facts("培训了30个学员").trainees).toBe(30);
+    expect(facts("我是个人 想开网店").entityType).toBe("onlineShop");
+  });
+
+  it("reads a people count as trainees when the message speaks of meals, lodging or computer practice", () => {
+    expect(facts("半天的，20个人，管了午饭")).toMatchObject({ trainingDays: 0.5, trainees: 20, mealProvided: true });
+  });
+
+  it("reads 管吃住 / 包吃住 as meals and lodging, 管饭 / 管了午饭 as meals", () => {
+    expect(facts("管吃住还上机操作")).toMatchObject({ mealProvided: true, lodgingProvided: true, computerPractice: true });
+    expect(facts("包吃住")).toMatchObject({ mealProvided: true, lodgingProvided: true });
+    expect(facts("管饭").mealProvided).toBe(true);
+    expect(facts("管了午饭").mealProvided).toBe(true);
+    expect(facts("不管吃住")).toMatchObject({ mealProvided: false, lodgingProvided: false });
+  });
+
+  it("keeps a follower count when 一年 (per year) follows it", () => {
+    expect(facts("平阴 快手9.9万粉丝 一年带货500万")).toMatchObject({ followers: 99000, onlineRetailSales: 500 * WAN });
+    expect(facts("15万粉丝 一年卖了200万")).toMatchObject({ followers: 150000, onlineRetailSales: 200 * WAN });
+  });
+
+  it("reads 年薪11万 人才 as a salary of 11万元, not 11万 people", () => {
+    expect(facts("年薪11万 人才奖励有吗").annualSalary).toBe(11 * WAN);
+  });
+
+  it("reads a contract length as a labour contract, not as operating time", () => {
+    const f = facts("公司引进的电商运营 签了1年合同 年薪11万");
+    expect(f).toMatchObject({ laborContractYear: true, annualSalary: 11 * WAN });
+    expect(f.operatingMonths).toBeUndefined();
+  });
+
+  it("reads support already received (享受过省里的补贴, 拿过补贴) and its negation", () => {
+    expect(facts("但已经享受过省里的补贴了 还能补吗")).toMatchObject({ otherSubsidyReceived: true, higherLevelFunding: true });
+    expect(facts("享受过其他补贴")).toMatchObject({ otherSubsidyReceived: true });
+    expect(facts("拿过补贴").otherSubsidyReceived).toBe(true);
+    expect(facts("拿过补贴").higherLevelFunding).toBeUndefined();
+    expect(facts("没拿过补贴").otherSubsidyReceived).toBe(false);
+    expect(facts("能享受补贴吗").otherSubsidyReceived).toBeUndefined();
+  });
+
+  it("takes the entity the speaker names (我们培训机构) over the one served (给电商企业)", () => {
+    const f = facts("我们培训机构给电商企业员工做技能培训 一共150人次");
+    expect(f).toMatchObject({ entityType: "trainingInstitution", trainees: 150 });
+    expect(extractFacts("我们培训机构给电商企业员工做技能培训 一共150人次", { asOf }).unattributed).toEqual([]);
+    expect(facts("给企业做培训").entityType).toBeUndefined();
+    expect(facts("作为电商企业 网零500万").entityType).toBe("company");
+    expect(facts("我们村是市级电商村")).toMatchObject({ entityType: "village", honour: "cityVillage" });
+    expect(facts("我们村的合作社").entityType).toBe("cooperative");
+  });
+
+  it("gives a number to the noun cue when a verb cue stands between (网上交易额做到了20万)", () => {
+    const f = facts("网上交易额做到了20万");
+    expect(f.transactionVolume).toBe(20 * WAN);
+    expect(f.onlineRetailSales).toBeUndefined();
+    expect(facts("销售额做到了300万").onlineRetailSales).toBe(300 * WAN);
+    expect(facts("零售额卖了80万").onlineRetailSales).toBe(80 * WAN);
+    // A noun of another kind does not take the money: 直播间 counts rooms.
+    expect(facts("直播间卖了100万")).toMatchObject({ onlineRetailSales: 100 * WAN });
+    expect(facts("直播间卖了100万").liveRooms).toBeUndefined();
+  });
+
+  it("finds the counted noun a few words after a measure word (5个农村电商服务网点)", () => {
+    expect(facts("今年新建了5个农村电商服务网点 每个装修设备投入3万").sites).toBe(5);
+  });
+
+  it("reads 10w+粉丝 as at least 10万 followers", () => {
+    expect(facts("10w+粉丝").followers).toBe(100000);
+  });
+});
