@@ -81,7 +81,7 @@ const ACCEPTS: Record<NumericFact, readonly UnitOrNone[]> = {
   equipmentInvestment: ["", "元"], expenses: ["", "元"], annualFee: ["", "元"],
   rentArea: ["", "平方米"], area: ["", "平方米"],
   followers: ["", "个"], residentCompanies: ["", "家", "个"], liveRooms: ["", "间", "个"], activeAnchors: PEOPLE,
-  partnerCompanies: ["", "家", "个"], parcelsPerYear: ["", "件", "单"], freightTonnes: ["", "吨"],
+  partnerCompanies: ["", "家", "个"], freightCompanies: ["", "家", "个"], parcelsPerYear: ["", "件", "单"], freightTonnes: ["", "吨"],
   transactions: ["", "笔", "单"], sites: ["", "个", "家"],
   jobsCreated: PEOPLE, poorEmployees: PEOPLE, disabledEmployees: PEOPLE, trainedHires: PEOPLE, anchorsTrained: PEOPLE,
   trainees: [...PEOPLE, "人次"], trainingDays: ["天"], operatingMonths: ["年", "月"],
@@ -138,6 +138,7 @@ const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
   ["企业 电商企业 商户 公司", { facts: ["residentCompanies"], side: "a", units: ["家", "个"] }],
   ["直播间", { facts: ["liveRooms"], side: "ba" }],
   ["活跃主播 注册主播 主播", { facts: ["activeAnchors"], side: "ba" }],
+  ["货运物流企业 货运企业 货运公司", { facts: ["freightCompanies"], side: "ba", units: ["家", "个"] }],
   ["快递物流企业 快递企业 物流企业 快递公司 物流公司 快递", { facts: ["partnerCompanies"], side: "ba", units: ["家", "个"] }],
   ["整合", { facts: ["partnerCompanies"], side: "b", weak: true }],
   ["派送 派件 快递单量 单量", { facts: ["parcelsPerYear"], side: "b" }],
@@ -191,6 +192,8 @@ const REFINEMENTS: readonly Refinement[] = [
   // "培训20名10万粉丝以上的主播": the 10万 describes the anchors, not the speaker.
   { from: ["followers"], when: /培训/, scope: "clause", to: null },
   { from: ["area"], when: /租/, scope: "clause", to: "rentArea" },
+  // 汨罗 counts courier and freight integration separately (快递物流整合8家 / 货运物流整合5家).
+  { from: ["partnerCompanies", "residentCompanies"], when: /货运/, scope: "clause", to: "freightCompanies" },
   { from: ["residentCompanies"], when: /整合|快递/, scope: "clause", to: "partnerCompanies" },
 ];
 

@@ -81,6 +81,7 @@ export const FACTS = {
   liveRooms: { unit: "count", label: "直播间数量", aliases: ["直播间"] },
   activeAnchors: { unit: "count", label: "注册活跃主播人数", aliases: ["主播"] },
   partnerCompanies: { unit: "count", label: "整合快递物流企业数", aliases: ["整合", "快递企业", "物流企业"] },
+  freightCompanies: { unit: "count", label: "整合货运物流企业数", aliases: ["货运企业", "货运物流"] },
   parcelsPerYear: { unit: "count", label: "年派送件数", aliases: ["件", "派送"] },
   freightTonnes: { unit: "count", label: "全年货运发送量（吨）", aliases: ["吨", "货运"] },
   transactions: { unit: "count", label: "成交笔数", aliases: ["笔"] },

@@ -73,7 +73,7 @@ export default {
           },
           {
             all: [
-              { fact: "partnerCompanies", word: "以上", value: 5, text: "货运物流整合5家以上企业" },
+              { fact: "freightCompanies", word: "以上", value: 5, text: "货运物流整合5家以上企业" },
               { fact: "freightTonnes", word: "以上", value: "50万", text: "全年货运发送量达50万吨以上" },
             ],
           },
