@@ -61,7 +61,7 @@ const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億:
 
 /** Power of ten of a multiplier written after a number. */
 const MULTIPLIER_EXP: Record<string, number> = {
-  万亿: 12, 千万: 7, 百万: 6, 十万: 5, 亿: 8, 万: 4, 千: 3, 百: 2, w: 4, W: 4, k: 3, K: 3,
+  万亿: 12, 千万: 7, 百万: 6, 十万: 5, 亿: 8, 万: 4, 千: 3, 百: 2, w: 4, W: 4, k: 3, K: 3, M: 6, m: 6,
 };
 
 /** Unit words, longest first, with their normalised unit. */
@@ -224,10 +224,11 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   if (allowMultiplier) {
     // "1个亿", "两个亿": the measure word 个 may stand before 亿 (never before 万: "3个万达" is no amount).
     if (text.startsWith("个亿", i)) i++;
-    for (const m of ["万亿", "千万", "百万", "十万", "亿", "万", "千", "百", "w", "W", "k", "K"]) {
+    // English magnitudes as merchants paste them from platform dashboards: "1.2M", "150k".
+    for (const m of ["万亿", "千万", "百万", "十万", "亿", "万", "千", "百", "w", "W", "k", "K", "M", "m"]) {
       if (text.startsWith(m, i)) {
-        // "2k" but not "2kg"; "10w" but not "10wifi"
-        if (/[a-zA-Z]/.test(m) && /[a-zA-Z]/.test(text[i + 1] ?? "")) break;
+        // "2k" but not "2kg"; "10w" but not "10wifi"; "1.2M" but not "10m2" (an area) or "5min"
+        if (/[a-zA-Z]/.test(m) && /[a-zA-Z0-9²]/.test(text[i + 1] ?? "")) break;
         exp = MULTIPLIER_EXP[m] ?? 0;
         i += m.length;
         break;

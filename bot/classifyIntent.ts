@@ -14,15 +14,26 @@ export type Intent =
   /** Which region gives more: the same facts evaluated in several regions. */
   | "compare"
   | "help"
+  /** 谢谢 / 好的: a short courtesy reply. */
+  | "thanks"
   /** Only facts or a region switch: continue the previous question. */
   | "followUp"
   | "outOfScope";
 
-const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到期|截止|废止|还能用|还在执行|还执行|还适用|正式文件|正式印发|征求意见|草案|草稿|什么时候(出台|发布|施行|实施)|施行|生效/;
+const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到期|截止|废止|还能用|还能申请|还能报|还在执行|还执行|还适用|正式文件|正式印发|正式发布|正式出台|征求意见|草案|草稿|(什么|啥)时候(开始|出台|发布|施行|实施|执行|生效)|开始执行|开始实施|施行|生效/;
 const EXPLAIN = /怎么规定|如何规定|规定(是|了)?什么|怎么算|如何计算|怎么计算|什么条件|哪些条件|条件是|有什么要求|要求是|标准是|什么标准|怎么申请|如何申请|介绍一下|讲讲|说说|解释/;
 const COMPARE = /哪(个|里|边|家)[^，。？?]{0,8}(更|最)?(多|高|划算|好|优惠)|还是.{1,8}(多|高)|对比|比较|相比|比一比|各地|五个地方|几个地方|哪些地方/;
 const AMOUNT = /多少|能拿|能领|可以拿|可以领|能得|能获|能奖|能补|给多少|奖多少|补多少|有奖|有补|奖励吗|补贴吗|补助吗|能申请|可以申请|能不能|可不可以|符合|够不够|够格|有没有|有什么(奖励|补贴|扶持|政策|支持)|有哪些(奖励|补贴|扶持|政策)|奖金|钱/;
 const HELP = /^(你好|您好|hi|hello|在吗|帮助|help|菜单|你是谁|你能做什么|你会什么|怎么用|使用说明)[!！。?？ ]*$/i;
+
+/** Courtesies that need a courtesy back, not a policy answer. */
+const THANKS = /^(谢谢|多谢|感谢|谢了|thanks|thank you|好的|好滴|明白了|知道了|收到|ok)[!！。～~ 啦了呀哈]*$/i;
+
+/**
+ * Places outside the five regions: their policies are not in the knowledge base, so the bot must not
+ * answer from the five documents as if they applied there.
+ */
+const OTHER_PLACE = /北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|合肥|青岛|福州|厦门|昆明|南宁|贵阳|哈尔滨|长春|沈阳|大连|石家庄|太原|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|海口|南昌|义乌|临沂|菏泽|曹县|广东|浙江|江苏|福建|河南|河北|湖北|四川|云南|广西|贵州|江西|辽宁|吉林|黑龙江|陕西|山西|甘肃|青海|宁夏|新疆|西藏|海南|内蒙古|香港|澳门|台湾/;
 
 /** Requests for work the bot does not do: writing, translating, chatting. */
 const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
@@ -50,8 +61,16 @@ export interface IntentContext {
 export function classifyIntent(text: string, context: IntentContext): Intent {
   const t = text.trim();
   if (HELP.test(t)) return "help";
-  const inDomain = DOMAIN.test(t) || context.mentionsRegion || context.hasNewFacts || context.matchesRuleKeyword;
+  if (THANKS.test(t)) return "thanks";
+  const asks = AMOUNT.test(t) || EXPLAIN.test(t) || VALIDITY.test(t);
+  // A place name alone does not make a question ours ("今天东营下雨吗"); in a conversation, or with a
+  // question about money, rules or validity, it does ("那东营呢", "能拿吗", "多少钱").
+  const inDomain =
+    DOMAIN.test(t) || context.hasNewFacts || context.matchesRuleKeyword ||
+    (context.mentionsRegion && (asks || context.previous !== undefined)) ||
+    (asks && t.length <= 12);
   if (!inDomain) return "outOfScope";
+  if (OTHER_PLACE.test(t) && !context.mentionsRegion) return "outOfScope";
   // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
   if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
   if (VALIDITY.test(t) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";

@@ -97,6 +97,8 @@ export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): st
     }
     const amount = render(r.upTo ? t.award.upTo : t.award.exact, { amount: formatFen(r.amountFen) });
     if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.award, { title, amount });
+    // Conditions met, but in a year the policy did not cover: the amount must not read as a promise.
+    if (r.inForce === false) return render(t.award.eligibleOutOfForce, { title, amount });
     return render(t.award.eligible, { title, amount }) + (excludedBy ? render(t.award.excluded, { other: excludedBy }) : "");
   }
   if (r.eligible === false) return render(t.award.notEligible, { title, reason: failureReason(r) });

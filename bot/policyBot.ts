@@ -15,7 +15,7 @@ import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from 
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { RateLimiter, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
-import { focusOf, isRelevant, scoreRules, type RuleProfile } from "./selectRules.js";
+import { focusOf, isRelevant, MEASURE_UNITS, scoreRules, type RuleProfile } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Session, type SessionStore } from "./sessionStore.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog } from "./policyCatalog.js";
@@ -158,7 +158,12 @@ export class PolicyBot implements ConversationHandler {
     }
     const asOf = this.#asOf();
     const session = this.#loadSession(key);
-    const extraction = extractFacts(text, { asOf, expect: session.awaiting.filter((f): f is FactName => f in FACTS) });
+    // A bare number answers what the bot just asked, else revises what the user said last ("那要是3亿呢").
+    const expect = [...session.awaiting, ...(session.recent ?? [])].filter((f): f is FactName => f in FACTS);
+    const extraction = extractFacts(text, { asOf, expect });
+    answerAwaited(extraction.facts, session.awaiting);
+    const measures = (Object.keys(extraction.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
+    if (measures.length > 0) session.recent = measures;
     for (const r of extraction.rejected) notes.push(render(t.rejectedFact, { raw: r.raw, reason: r.reason }));
     if (extraction.correction) {
       const changed = (Object.keys(extraction.facts) as FactName[]).filter((f) => f in session.facts && session.facts[f] !== extraction.facts[f]);
@@ -182,10 +187,12 @@ export class PolicyBot implements ConversationHandler {
     });
     if (intent === "followUp") intent = session.lastIntent === "explain" && hasNewFacts ? "amount" : ((session.lastIntent as Intent) ?? "amount");
 
-    let reply: { input: ComposeInput; topic?: string[] };
+    let reply: Reply;
     switch (intent) {
       case "help":
         return this.#plain("out_of_scope", t.help);
+      case "thanks":
+        return this.#plain("out_of_scope", t.thanks);
       case "outOfScope":
         return this.#plain("out_of_scope", t.outOfScope);
       case "validity":
@@ -199,7 +206,7 @@ export class PolicyBot implements ConversationHandler {
     }
     session.lastIntent = intent;
     if (reply.topic) session.topic = reply.topic;
-    session.awaiting = reply.input.missing;
+    session.awaiting = reply.awaiting ?? reply.input.missing;
     session.updatedAt = Date.now();
     this.#sessions.set(key, session);
     return this.#finish(msg, text, reply.input, session.facts);
@@ -311,7 +318,7 @@ export class PolicyBot implements ConversationHandler {
     };
   }
 
-  #amountOrExplain(intent: Intent, text: string, session: Session, notes: string[], asOf: string): { input: ComposeInput; topic?: string[] } {
+  #amountOrExplain(intent: Intent, text: string, session: Session, notes: string[], asOf: string): Reply {
     const t = this.#templates;
     if (session.policyIds.length === 0) {
       const all = this.#catalog.policies.map((p) => p.id);
@@ -325,26 +332,37 @@ export class PolicyBot implements ConversationHandler {
       };
     }
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
-    const { results, focusKeys, extraKeys, specific } = this.#choose(text, session, session.policyIds, asOf);
+    const { results, focus, focusKeys, extraKeys, specific } = this.#choose(text, session, session.policyIds, asOf);
     if (!specific && OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
-    const focusResults = results.filter((r) => focusKeys.has(resultKey(r)));
-    const gateFailures = results.filter((r) => this.#catalog.isGate(r) && r.eligible === false);
+    const isGate = (r: AwardResult) => this.#catalog.isGate(r);
+    // The provisions asked about, best-scored first; gates only ever block, they are not an answer.
+    const byKey = new Map(results.map((r) => [resultKey(r), r]));
+    const focusResults = focus.flatMap((s) => byKey.get(ruleKey(s.rule)) ?? []).filter((r) => !isGate(r));
+    const gateFailures = results.filter((r) => isGate(r) && r.eligible === false);
     const topic = focusResults.map(resultKey);
 
     if (intent === "explain" || (focusResults.length > 0 && focusResults.every(isUndecided) && looksLikeClaim(text))) {
-      return { input: this.#explain(focusResults, session, policies, notes, asOf), topic };
+      const input = this.#explain(focusResults, session, policies, notes, asOf);
+      return { input, topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
     }
 
-    if (gateFailures.length === 0 && focusResults.length > 0 && focusResults.every(isUndecided)) {
-      const best = focusResults[0]!;
+    const shown = pickShown(results, focusKeys, extraKeys, isGate);
+    const undecided = focusResults.filter(isUndecided);
+    // Nothing decided to say yet: ask for what the best-matching provision still needs.
+    if (gateFailures.length === 0 && undecided.length > 0 && (focusResults.every(isUndecided) || shown.length === 0)) {
+      const best = undecided[0]!;
       const missing = best.missing.slice(0, ASK_AT_MOST);
-      const topicName = focusResults.length === 1 ? best.title : t.needsInfo.topicFallback;
+      const topicName = undecided.length === 1 ? best.title : t.needsInfo.topicFallback;
       const known = describeFactValues(session.facts);
       const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) })].filter(Boolean).join("\n");
-      return { input: { status: "needs_info", notes, policies, results: focusResults, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
+      return { input: { status: "needs_info", notes, policies, results: undecided, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
     }
 
-    const shown = pickShown(results, focusKeys, extraKeys, (r) => this.#catalog.isGate(r));
+    if (shown.length === 0) {
+      // Nothing this question points at: ask about the user's situation rather than answer with nothing.
+      const missing = session.facts.entityType === undefined ? ["entityType"] : [];
+      return { input: { status: "needs_info", notes, policies, results: [], missing, asOf, body: t.needsInfo.askSituation, bare: true }, topic };
+    }
     return {
       input: { status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear },
       topic,
@@ -391,7 +409,30 @@ export class PolicyBot implements ConversationHandler {
   }
 }
 
+/**
+ * A reply to the bot's question answers that question: when the bot asked for one measure (e.g.
+ * 全国性电商平台销售额) and the reply states one other measure of the same unit ("去年卖了25万" → 网络零售额),
+ * the value is the one asked for.
+ */
+function answerAwaited(facts: Facts, awaiting: readonly string[]): void {
+  const stated = (Object.keys(facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
+  const open = awaiting.filter((f): f is FactName => f in FACTS && MEASURE_UNITS.has(FACTS[f as FactName].unit) && !(f in facts));
+  if (stated.length !== 1 || open.length !== 1 || awaiting.includes(stated[0]!)) return;
+  const [from, to] = [stated[0]!, open[0]!];
+  if (FACTS[from].unit !== FACTS[to].unit) return;
+  (facts as Record<string, unknown>)[to] = facts[from];
+  delete facts[from];
+}
+
 /** "policy/rule": how sessions remember a topic and how results are matched to the rules chosen. */
+/** What a branch of the pipeline hands back: the answer to compose, the topic, and what to await next. */
+interface Reply {
+  input: ComposeInput;
+  topic?: string[];
+  /** Facts a bare reply next turn should fill (default: the answer's `missing`). */
+  awaiting?: string[];
+}
+
 function ruleKey(rule: RuleProfile): string {
   return `${rule.policy}/${rule.id}`;
 }
@@ -424,8 +465,17 @@ function pickShown(results: AwardResult[], focusKeys: Set<string>, extraKeys: Se
     if (focusKeys.has(resultKey(r))) return r.eligible !== null;
     return extraKeys.has(resultKey(r)) && r.eligible === true && (r.amountFen ?? 0) > 0;
   });
+  // A provision for another kind of applicant or activity is not news to this user, unless it is all there is.
+  const aboutUser = shown.filter((r) => !(r.eligible === false && isForSomeoneElse(r)));
+  const list = aboutUser.length > 0 ? aboutUser : shown;
   const rank = (r: AwardResult) => (r.eligible === true ? 0 : r.eligible === false ? 1 : 2);
-  return shown.sort((a, b) => rank(a) - rank(b) || (b.amountFen ?? 0) - (a.amountFen ?? 0)).slice(0, SHOW_AT_MOST);
+  return list.sort((a, b) => rank(a) - rank(b) || (b.amountFen ?? 0) - (a.amountFen ?? 0)).slice(0, SHOW_AT_MOST);
+}
+
+/** Failed only because the provision is for another applicant type or activity (the engine's words). */
+function isForSomeoneElse(r: AwardResult): boolean {
+  const failed = r.trace.find((line) => line.includes("✗")) ?? "";
+  return /本条适用于|本项限于/.test(failed);
 }
 
 /** A fact's value as a merchant would write it: the engine's wording, with round counts in 万 (15万粉丝). */

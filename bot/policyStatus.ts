@@ -52,8 +52,13 @@ function period(policy: PolicyInfo, t: Templates): string {
 /** The status line of an answer about `policy`. */
 export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activityYear?: number): string {
   const title = `《${policy.title}》`;
-  if (policy.status === "draft") return render(t.status.draft, { title });
   const inForce = policyInForce(policy, asOf, activityYear);
+  if (policy.status === "draft") {
+    const expired = inForce === false && policy.validUntil
+      ? render(t.status.draftExpired, { until: chineseDate(policy.validUntil), when: activityYear !== undefined ? `${activityYear}年` : t.status.now })
+      : "";
+    return render(t.status.draft, { title }) + expired;
+  }
   if (inForce === null) return render(t.status.noPeriod, { title });
   const vars = { title, period: period(policy, t) };
   if (activityYear !== undefined) {

@@ -29,13 +29,15 @@ export interface ScoredRule {
   keywordWeight: number;
   /** Share of the rule's measures (amounts, counts, areas…) the user gave (0..1). */
   factFit: number;
+  /** The conversation was about this rule before. */
+  onTopic: boolean;
 }
 
 /**
  * Units of facts that measure the applicant's business. Yes/no and category facts qualify rather than
  * measure, and so does a rank: "排名第一" alone does not say which ranking.
  */
-const MEASURE_UNITS = new Set(["fen", "count", "sqm", "day"]);
+export const MEASURE_UNITS: ReadonlySet<string> = new Set(["fen", "count", "sqm", "day"]);
 
 /**
  * How well `text` names a topic word: 1 when it contains it, 0.7 when it contains the word's stem (the
@@ -71,16 +73,16 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
     const rank = retrievalRank(rule.clause, input.retrieved);
     const retrieval = rank === Infinity ? 0 : 1 / (1 + rank);
     const entityFit = !entity || rule.entityTypes.length === 0 ? 0 : rule.entityTypes.includes(entity) ? 0.5 : -2;
-    const topicBonus = topic.has(`${rule.policy}/${rule.id}`) ? 2 : 0;
-    const score = 2 * keywordWeight + 3 * retrieval + 3 * factFit + entityFit + topicBonus;
-    scored.push({ rule, score, keywordWeight, factFit });
+    const onTopic = topic.has(`${rule.policy}/${rule.id}`);
+    const score = 2 * keywordWeight + 3 * retrieval + 3 * factFit + entityFit + (onTopic ? 2 : 0);
+    scored.push({ rule, score, keywordWeight, factFit, onTopic });
   }
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** A rule worth evaluating: named by its words, fed by the user's measures, or near the top of retrieval. */
+/** A rule worth evaluating: named by its words, fed by the user's measures, the conversation's topic, or near the top of retrieval. */
 export function isRelevant(s: ScoredRule): boolean {
-  return s.score >= 1.5 && (s.keywordWeight > 0 || s.factFit > 0 || s.score >= 2.5);
+  return s.score >= 1.5 && (s.keywordWeight > 0 || s.factFit > 0 || s.onTopic || s.score >= 2.5);
 }
 
 /** How far below the best score a rule may be and still be what the question is about. */

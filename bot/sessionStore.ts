@@ -14,8 +14,10 @@ export interface Session {
   topic: string[];
   /** The previous question's intent, for follow-ups that only add facts. */
   lastIntent?: string;
-  /** Facts the bot asked for last turn. */
+  /** Facts the bot asked for last turn: a bare number or yes/no in the next message answers them. */
   awaiting: string[];
+  /** Measures the user stated most recently: "说错了，是2500万" / "那要是3亿呢" revise these. */
+  recent?: string[];
   /** Epoch ms of the last message; sessions idle longer than the configured time are dropped. */
   updatedAt: number;
 }

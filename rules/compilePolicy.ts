@@ -150,7 +150,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
       when: rule.when ? compileCondition(rule.when) : null,
       amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,
       amountGates,
-      gates: gates.map((g) => ({ condition: `${g.title}（${g.clause}）：${g.quote}`, heading: `${g.title}（${g.clause}）：`, when: compileCondition(g.when!) })),
+      gates: gates.map((g) => ({ condition: `${g.title}：${g.quote}`, heading: `${g.title}（${g.clause}）：`, when: compileCondition(g.when!) })),
       exceptions: exceptions.map(compileException),
       entityLabels: rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、"),
       entityCondition: `申报主体须为：${rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、")}`,

@@ -16,6 +16,7 @@ const StoredSessionSchema = z.object({
   topic: z.array(z.string()),
   lastIntent: z.string().optional(),
   awaiting: z.array(z.string()),
+  recent: z.array(z.string()).optional(),
   updatedAt: z.number(),
 });
 

@@ -213,3 +213,14 @@ describe("findNumbers: measure words, approximations and words that only look li
     expect(valueOf("一年")).toBe(1);
   });
 });
+
+describe("findNumbers: magnitudes pasted from platform dashboards", () => {
+  it("reads 1.2M as 1200000 and 150k as 150000", () => {
+    expect(findNumbers("GMV 1.2M").map((m) => m.value)).toEqual([1_200_000]);
+    expect(findNumbers("150k粉丝").map((m) => m.value)).toEqual([150_000]);
+  });
+  it("does not read an area in m2 or a duration in min as a magnitude", () => {
+    expect(findNumbers("面积300m2")[0]!.value).toBe(300);
+    expect(findNumbers("直播5min")[0]!.value).toBe(5);
+  });
+});

@@ -157,3 +157,65 @@ describe("PolicyBot: review mode", () => {
     expect(elsewhere.answer.status).toBe("answered");
   });
 });
+
+describe("PolicyBot: follow-ups in a real conversation", () => {
+  it("asks for the follower count when an influencer gives only sales, instead of an empty answer", async () => {
+    const b = await bot();
+    const { answer } = await b.handle(msg("我是平阴的带货主播，2021年卖了200w，能拿奖励吗"));
+    expect(answer.status).toBe("needs_info");
+    expect(answer.missing).toContain("followers");
+    const next = await b.handle(msg("15万"));
+    expect(award(next.answer, "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+  });
+
+  it("revises the last figure on a bare correction or what-if", async () => {
+    const b = await bot();
+    await b.handle(msg("平阴 企业2021年网络零售额1200万"));
+    const whatIf = await b.handle(msg("那如果是5500万呢"));
+    expect(award(whatIf.answer, "pingyin-2020:三/(四)")?.amountFen).toBe(100_000_000);
+    const corrected = await b.handle(msg("说错了，应该是2500万"));
+    expect(award(corrected.answer, "pingyin-2020:三/(四)")?.amountFen).toBe(40_000_000);
+  });
+
+  it("takes a reply to its question as the fact it asked for", async () => {
+    const b = await bot();
+    const first = await b.handle(msg("汨罗 我们卖粽子 在天猫上卖 奖励多少"));
+    expect(first.answer.missing).toContain("platformSales");
+    const next = await b.handle(msg("去年卖了25万"));
+    expect(award(next.answer, "miluo-2017:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 500_000 });
+  });
+
+  it("keeps a short question in the conversation's topic", async () => {
+    const b = await bot();
+    await b.handle(msg("东营 直播大赛补贴"));
+    const { answer } = await b.handle(msg("能拿吗"));
+    expect(answer.status).toBe("needs_info");
+    expect(answer.missing).toContain("expenses");
+  });
+
+  it("answers thanks politely and other cities as outside its five regions", async () => {
+    const b = await bot();
+    expect((await b.handle(msg("谢谢！"))).answer.text).toContain("不客气");
+    const beijing = await b.handle(msg("北京对直播带货有什么补贴"));
+    expect(beijing.answer.status).toBe("out_of_scope");
+    expect(beijing.answer.text).toContain("平阴、东营、聊城、汨罗、叶集");
+    expect((await b.handle(msg("今天东营下雨吗", "u2"))).answer.status).toBe("out_of_scope");
+  });
+});
+
+describe("PolicyBot: validity shown where it matters", () => {
+  it("does not lead with ✅ for a year the policy did not cover", async () => {
+    const b = await bot();
+    const { answer } = await b.handle(msg("平阴 12万粉丝 2023年卖了150万 能拿多少"));
+    expect(award(answer, "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, inForce: false });
+    expect(answer.text).not.toContain("✅");
+    expect(answer.text).toContain("不在政策有效期内");
+  });
+
+  it("says a draft's stated period has passed", async () => {
+    const b = await bot();
+    const { answer } = await b.handle(msg("聊城 企业年网络零售额1.5亿 流量补贴多少"));
+    expect(answer.text).toContain("征求意见稿");
+    expect(answer.text).toContain("已过");
+  });
+});
