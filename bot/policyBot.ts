@@ -359,6 +359,15 @@ export class PolicyBot implements ConversationHandler {
     }
 
     if (shown.length === 0) {
+      // After a region switch: say plainly that this region's document has no counterpart.
+      const previous = this.#catalog
+        .rulesOf(this.#catalog.policies.map((p) => p.id))
+        .filter((r) => session.topic.includes(ruleKey(r)) && !session.policyIds.includes(r.policy));
+      if (previous.length > 0) {
+        const region = policies.map(placeName).join("、");
+        const body = render(t.needsInfo.noCounterpart, { region, titles: [...new Set(previous.map((r) => r.title))].join("、") });
+        return { input: { status: "answered", notes, policies, results: [], missing: [], asOf, body, noStatus: true }, topic: session.topic };
+      }
       // Nothing this question points at: ask about the user's situation rather than answer with nothing.
       const missing = session.facts.entityType === undefined ? ["entityType"] : [];
       return { input: { status: "needs_info", notes, policies, results: [], missing, asOf, body: t.needsInfo.askSituation, bare: true }, topic };

@@ -18,7 +18,7 @@ const TemplatesSchema = z.strictObject({
   citation: s,
   citationList: s,
   disclaimer: s,
-  needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation"] as const),
+  needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart"] as const),
   explain: group(["award", "awardNoAmount", "askFacts", "overview", "overviewAsk"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),

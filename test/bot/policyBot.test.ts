@@ -193,6 +193,15 @@ describe("PolicyBot: follow-ups in a real conversation", () => {
     expect(answer.missing).toContain("expenses");
   });
 
+  it("says so when the region switched to has no counterpart of the provision discussed", async () => {
+    const b = await bot();
+    await b.handle(msg("平阴 12万粉丝 2021年卖了150万 能拿多少"));
+    const { answer } = await b.handle(msg("那换成东营呢"));
+    expect(answer.policies).toEqual(["dongying-2020"]);
+    expect(answer.awards).toEqual([]);
+    expect(answer.text).toContain("东营的文件里没有与「带货达人线上销售奖励」对应的条款");
+  });
+
   it("answers thanks politely and other cities as outside its five regions", async () => {
     const b = await bot();
     expect((await b.handle(msg("谢谢！"))).answer.text).toContain("不客气");
