@@ -378,7 +378,7 @@ export class PolicyBot implements ConversationHandler {
     };
   }
 
-  /** "平阴有哪些政策": every provision with a single figure, as the text gives it, one short line each. */
+  /** "平阴有哪些政策": every provision the text states on its own terms (its top figure, or that it gives none), one line each. */
   #overview(policies: PolicyInfo[], session: Session, notes: string[], asOf: string): ComposeInput {
     const results = policies.flatMap((p) =>
       this.#catalog
