@@ -8,6 +8,10 @@ import { numberGuard } from "./numberGuard.js";
 export const EvalCaseSchema = z.strictObject({
   id: z.string(),
   turns: z.array(z.string()).min(1),
+  /** The clause's words and arithmetic behind the expectation; informational, not scored. */
+  why: z.string().optional(),
+  /** The phenomena the case exercises; informational, not scored. */
+  tags: z.array(z.string()).optional(),
   expect: z
     .strictObject({
       status: z.string().optional(),
