@@ -8,7 +8,7 @@ import { loadPolicyMeta } from "../knowledge/policyMeta.js";
 import type { AwardResult } from "./awardResult.js";
 import { compilePolicy, type CompiledPolicy, type RuleInfo } from "./compilePolicy.js";
 import { validateFacts } from "./factsError.js";
-import { POLICY_RULE_FILES, type RuleFileEntry } from "./policies/index.js";
+import { readRuleFiles, type RuleFileEntry } from "./ruleFiles.js";
 import { parsePolicyRuleFile, RuleSchemaError, type PolicyRuleFile } from "./ruleSchema.js";
 import type { ValidityWindow } from "./validity.js";
 
@@ -35,16 +35,25 @@ export interface RuleBook {
   policies: ReadonlyMap<string, CompiledPolicy>;
 }
 
-/** Validates and compiles rule files against the validity windows in policies.json. */
-export function buildRuleBook(entries: readonly RuleFileEntry[] = POLICY_RULE_FILES, policyDir: string = POLICY_DIR): RuleBook {
-  const metas = new Map(loadPolicyMeta(policyDir).map((m) => [m.id, m]));
+/**
+ * Validates and compiles rule files (default: every file of rules/policies/) against the validity
+ * windows in policies.json; policies come in policies.json order.
+ */
+export function buildRuleBook(entries: readonly RuleFileEntry[] = readRuleFiles(), policyDir: string = POLICY_DIR): RuleBook {
+  const order = loadPolicyMeta(policyDir);
+  const metas = new Map(order.map((m) => [m.id, m]));
+  const parsed = new Map<string, PolicyRuleFile>();
+  for (const entry of entries) {
+    const file = parsePolicyRuleFile(entry.data, entry.source, entry.lineOf);
+    if (!metas.has(file.policy)) throw new RuleSchemaError(`${entry.source}: policy "${file.policy}" is not in policies.json`);
+    if (parsed.has(file.policy)) throw new RuleSchemaError(`${entry.source}: policy "${file.policy}" has two rule files`);
+    parsed.set(file.policy, file);
+  }
   const files = new Map<string, PolicyRuleFile>();
   const policies = new Map<string, CompiledPolicy>();
-  for (const entry of entries) {
-    const file = parsePolicyRuleFile(entry.data, entry.source);
-    const meta = metas.get(file.policy);
-    if (!meta) throw new RuleSchemaError(`${entry.source}: policy "${file.policy}" is not in policies.json`);
-    if (files.has(file.policy)) throw new RuleSchemaError(`${entry.source}: policy "${file.policy}" has two rule files`);
+  for (const meta of order) {
+    const file = parsed.get(meta.id);
+    if (!file) continue;
     const window: ValidityWindow = { from: meta.effectiveFrom, until: meta.validUntil };
     files.set(file.policy, file);
     policies.set(file.policy, compilePolicy(file, window));

@@ -1,5 +1,5 @@
 /**
- * The shape of a policy's rule file (`rules/policies/<policy-id>.ts`), validated with zod at load.
+ * The shape of a policy's rule file (`rules/policies/<policy-id>.yaml`), validated with zod at load.
  *
  * A rule file is data: every rule cites its clause id and a verbatim quote, every comparison keeps the
  * word of the text (以上, 达到, 超过…) and every amount is written as the text writes it ("2万元").
@@ -12,7 +12,7 @@ import { ENTITY_TYPES, FACT_NAMES, FACTS, type EntityType, type FactName, type F
 import { MONEY_LITERAL, parseMoney, parsePercent, parseQuantity } from "./money.js";
 
 // ---------------------------------------------------------------------------------------------
-// Types for rule-file authors (`export default { … } satisfies PolicyRuleFile`).
+// Types of the rule data (rules/policies/<policy-id>.yaml), for the engine and for tests that build rules.
 
 /** Money as the text writes it: "2万元", "2.4万元", "2000元", "1亿元". */
 export type Money = string;
@@ -506,55 +506,65 @@ function formatPath(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
 }
 
-function fail(source: string, where: string, error: z.ZodError): never {
+/** Where a field sits in its file, when known: the path as zod reports it, from the top of the file. */
+export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
+
+function located(source: string, lineOf: LineOf | undefined, path: readonly PropertyKey[]): string {
+  const line = lineOf?.(path);
+  return line ? `${source}:${line}` : source;
+}
+
+function fail(source: string, where: string, error: z.ZodError, lineOf?: LineOf, base: PropertyKey[] = []): never {
   const { path, message } = deepestIssue(error.issues[0]!);
   const at = formatPath(path);
-  throw new RuleSchemaError(`${source}: ${where}${at ? `: ${at}` : ""}: ${message}`);
+  throw new RuleSchemaError(`${located(source, lineOf, [...base, ...path])}: ${where}${at ? `: ${at}` : ""}: ${message}`);
 }
 
 /**
  * Validates a rule file. Throws {@link RuleSchemaError} with one line such as
- * `rules/policies/pingyin-2020.ts: rule "influencer-sales": amount.tiers[1]: tier table is not ordered…`.
- * Also checks what zod cannot see alone: unique rule ids, clause ids of this policy, gate and
- * exclusivity references.
+ * `rules/policies/pingyin-2020.yaml:120: rule "influencer-sales": amount.tiers[1]: tier table is not ordered…`
+ * (the line when `lineOf` can tell it). Also checks what zod cannot see alone: unique rule ids, clause
+ * ids of this policy, gate and exclusivity references.
  */
-export function parsePolicyRuleFile(input: unknown, source: string): PolicyRuleFile {
+export function parsePolicyRuleFile(input: unknown, source: string, lineOf?: LineOf): PolicyRuleFile {
   const top = PolicyFileSchema.safeParse(input);
-  if (!top.success) fail(source, "policy", top.error);
+  if (!top.success) fail(source, "policy", top.error, lineOf);
   const file = top.data;
   const rules: Rule[] = file.rules.map((raw, i) => {
     const id = (raw as { id?: unknown } | null)?.id;
     const where = `rule ${typeof id === "string" ? `"${id}"` : `#${i + 1}`}`;
     const parsed = RuleSchema.safeParse(raw);
-    if (!parsed.success) fail(source, where, parsed.error);
+    if (!parsed.success) fail(source, where, parsed.error, lineOf, ["rules", i]);
     return parsed.data as Rule;
   });
   const ids = new Set<string>();
-  const problem = (where: string, message: string): never => {
-    throw new RuleSchemaError(`${source}: ${where}: ${message}`);
+  const problem = (where: string, message: string, path: PropertyKey[] = []): never => {
+    throw new RuleSchemaError(`${located(source, lineOf, path)}: ${where}: ${message}`);
   };
-  const ownClause = (where: string, clause: string) => {
-    if (!clause.startsWith(`${file.policy}:`)) problem(where, `clause "${clause}" is not a clause of ${file.policy}`);
+  const ownClause = (where: string, clause: string, path: PropertyKey[]) => {
+    if (!clause.startsWith(`${file.policy}:`)) problem(where, `clause "${clause}" is not a clause of ${file.policy}`, [...path, "clause"]);
   };
-  for (const r of rules) {
+  rules.forEach((r, i) => {
     const where = `rule "${r.id}"`;
-    if (ids.has(r.id)) problem(where, "duplicate rule id");
+    if (ids.has(r.id)) problem(where, "duplicate rule id", ["rules", i, "id"]);
     ids.add(r.id);
-    ownClause(where, r.clause);
-    r.exceptions?.forEach((e) => ownClause(`${where}: exception "${e.id}"`, e.clause));
-  }
-  for (const r of rules) {
+    ownClause(where, r.clause, ["rules", i]);
+    r.exceptions?.forEach((e, j) => ownClause(`${where}: exception "${e.id}"`, e.clause, ["rules", i, "exceptions", j]));
+  });
+  rules.forEach((r, i) => {
     for (const g of r.gates ?? []) {
       const gate = rules.find((x) => x.id === g);
-      if (!gate) problem(`rule "${r.id}"`, `gates: no rule "${g}"`);
-      else if (gate.kind !== "gate") problem(`rule "${r.id}"`, `gates: rule "${g}" is not a gate (kind: "gate")`);
+      if (!gate) problem(`rule "${r.id}"`, `gates: no rule "${g}"`, ["rules", i, "gates"]);
+      else if (gate.kind !== "gate") problem(`rule "${r.id}"`, `gates: rule "${g}" is not a gate (kind: "gate")`, ["rules", i, "gates"]);
     }
-  }
-  for (const group of file.exclusive ?? []) {
-    ownClause(`exclusive "${group.id}"`, group.clause);
-    if (group.rules !== "all") for (const id of group.rules) if (!ids.has(id)) problem(`exclusive "${group.id}"`, `no rule "${id}"`);
-  }
-  file.exceptions?.forEach((e) => ownClause(`exception "${e.id}"`, e.clause));
-  file.notAwards?.forEach((n, i) => ownClause(`notAwards[${i}]`, n.clause));
+  });
+  file.exclusive?.forEach((group, i) => {
+    ownClause(`exclusive "${group.id}"`, group.clause, ["exclusive", i]);
+    if (group.rules !== "all") {
+      for (const id of group.rules) if (!ids.has(id)) problem(`exclusive "${group.id}"`, `no rule "${id}"`, ["exclusive", i, "rules"]);
+    }
+  });
+  file.exceptions?.forEach((e, i) => ownClause(`exception "${e.id}"`, e.clause, ["exceptions", i]));
+  file.notAwards?.forEach((n, i) => ownClause(`notAwards[${i}]`, n.clause, ["notAwards", i]));
   return { ...(file as Omit<PolicyRuleFile, "rules">), rules };
 }
