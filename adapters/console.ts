@@ -5,6 +5,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationHandler, SessionKey } from "../bot/message.js";
+import type { ChannelSender } from "./channelSender.js";
 import { answerChatCommand } from "./chatCommands.js";
 
 /** The one-line banner: what this is and how to reach the real channels. */
@@ -22,6 +23,8 @@ export interface ConsoleOptions {
 export interface RunningConsole {
   /** Resolves when the input ends or the user types /quit. */
   closed: Promise<void>;
+  /** Posts into this console session, e.g. a reply staff approved while the session runs. */
+  sender: ChannelSender;
   stop(): void;
 }
 
@@ -48,7 +51,7 @@ export function runConsole(handler: ConversationHandler, options: ConsoleOptions
     } else if (line.trim() !== "") {
       // An empty Enter is not a question in a terminal.
       const reply = await handler.handle({ ...SESSION, text: line, isPrivate: true, kind: "text" });
-      if (!reply.silent && reply.answer.text.trim() !== "") write(`助手：${reply.answer.text}`);
+      if (reply.toAsker !== null && reply.toAsker.trim() !== "") write(`助手：${reply.toAsker}`);
     }
     if (showPrompt) rl.prompt();
   };
@@ -70,5 +73,12 @@ export function runConsole(handler: ConversationHandler, options: ConsoleOptions
     });
     rl.on("close", () => void queue.then(() => resolve()));
   });
-  return { closed, stop: () => rl.close() };
+  const sender: ChannelSender = {
+    channel: "console",
+    async sendReply(_chatId, text) {
+      write(`助手：${text}`);
+      if (showPrompt) rl.prompt(true);
+    },
+  };
+  return { closed, sender, stop: () => rl.close() };
 }

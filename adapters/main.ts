@@ -85,6 +85,7 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
         const chat = runConsole(handler, extensions.console);
         stops.push(async () => chat.stop());
         running.consoleClosed = chat.closed;
+        running.senders.push(chat.sender);
       }
     }
   } catch (error) {

@@ -34,18 +34,19 @@ export interface SessionKey {
   userId: string;
 }
 
-/** The bot's reply to one message. `answer.text` is what the channel posts. */
+/**
+ * The bot's reply to one message. Adapters post `toAsker` and nothing else: in review mode the answer is
+ * held for staff (`held`) and the asker gets only the acknowledgement, or nothing, until staff decide.
+ */
 export interface BotReply {
+  /** What the asker's chat receives now, or null when it receives nothing (held without acknowledgement, flood drop). */
+  toAsker: string | null;
+  /** The full answer object (`ask --json`, evaluation); in review mode its status is pending_review and its text the draft. */
   answer: Answer;
-  /** Where the text came from: the deterministic template or a model's rephrasing that passed the number guard. */
+  /** Where the answer's text came from: the deterministic template or a model's rephrasing that passed the number guard. */
   source: "template" | "llm";
-  /** Set when the chat is in review mode and the answer was stored as a draft instead of being sent. */
-  draftId?: number;
-  /**
-   * true when the adapter must post nothing: a draft held for review with no acknowledgement configured,
-   * or a message dropped by the per-user rate limit after its one notice.
-   */
-  silent?: boolean;
+  /** Set when the chat is in review mode: the draft stored for staff, never for the asker. */
+  held?: { draftId: number; text: string };
 }
 
 /** What adapters call. `PolicyBot` in bot/policyBot.ts implements it. */

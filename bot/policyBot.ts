@@ -135,8 +135,8 @@ export class PolicyBot implements ConversationHandler {
     return { facts: {}, policyIds: [], topic: [], awaiting: [], updatedAt: Date.now() };
   }
 
-  #plain(status: Answer["status"], text: string, extra: Partial<BotReply> = {}): BotReply {
-    return { answer: { status, text, policies: [], awards: [], missing: [], citations: [] }, source: "template", ...extra };
+  #plain(status: Answer["status"], text: string): BotReply {
+    return { toAsker: text.trim() === "" ? null : text, answer: { status, text, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
   }
 
   async #handle(msg: IncomingMessage): Promise<BotReply> {
@@ -144,7 +144,7 @@ export class PolicyBot implements ConversationHandler {
     const key: SessionKey = { channel: msg.channel, chatId: msg.chatId, userId: msg.userId };
     if (this.#limiter) {
       const decision = this.#limiter.check(sessionKeyString(key));
-      if (decision === "drop") return this.#plain("out_of_scope", "", { silent: true });
+      if (decision === "drop") return this.#plain("out_of_scope", "");
       if (decision === "notice") return this.#plain("out_of_scope", t.rateLimited);
     }
     if (msg.kind === "non_text") return this.#plain("out_of_scope", t.nonText);
@@ -238,12 +238,7 @@ export class PolicyBot implements ConversationHandler {
     const documentCitations = input.policies.flatMap((p) => this.#catalog.documentNumberCitation(p.id) ?? []);
     const answer = composeAnswer({ ...input, documentCitations }, t, body);
     const review = this.#options.review;
-    if (review?.isReviewed(msg.channel, msg.chatId)) {
-      const draftId = review.holdDraft({ message: msg, facts, answer });
-      const ack = review.acknowledgement(msg.channel, msg.chatId);
-      return { answer: { ...answer, status: "pending_review" }, source, draftId, silent: ack === null };
-    }
-    return { answer, source };
+    return review?.isReviewed(msg.channel, msg.chatId) ? holdForReview(review, msg, facts, answer, source) : { toAsker: answer.text, answer, source };
   }
 
   #validity(session: Session, notes: string[], asOf: string): ComposeInput {
@@ -416,6 +411,21 @@ export class PolicyBot implements ConversationHandler {
       trailer: missing.length > 0 ? render(this.#templates.explain.askFacts, { facts: missingLabels(missing) }) : undefined,
     };
   }
+}
+
+/**
+ * Review mode: the answer becomes a draft for staff and the asker gets only the acknowledgement (or nothing).
+ * Asking again in a chat nothing can push to (`ask`) reports the staff decision instead of a second draft.
+ */
+function holdForReview(review: ReviewGate, msg: IncomingMessage, facts: Facts, answer: Answer, source: BotReply["source"]): BotReply {
+  const ack = review.acknowledgement(msg.channel, msg.chatId);
+  const earlier = review.recall?.(msg);
+  if (earlier?.state === "approved") return { toAsker: earlier.text, answer: { ...earlier.answer, text: earlier.text }, source: "template" };
+  if (earlier?.state === "rejected") {
+    return { toAsker: earlier.text, answer: { status: "out_of_scope", text: earlier.text, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
+  }
+  const held = earlier ?? { draftId: review.holdDraft({ message: msg, facts, answer }), answer };
+  return { toAsker: ack, answer: { ...held.answer, status: "pending_review" }, source, held: { draftId: held.draftId, text: held.answer.text } };
 }
 
 /**

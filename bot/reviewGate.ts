@@ -21,4 +21,16 @@ export interface ReviewGate {
   holdDraft(draft: DraftInput): number;
   /** The acknowledgement to send the asker while the draft waits, or null to send nothing. */
   acknowledgement(channel: IncomingMessage["channel"], chatId: string): string | null;
+  /**
+   * For a chat nothing can push an approved reply to (`ask`): the staff decision on this asker's earlier
+   * draft of the same question, now counted as delivered. Undefined when there is none, or the chat gets
+   * decisions pushed to it.
+   */
+  recall?(message: IncomingMessage): EarlierDecision | undefined;
 }
+
+/** Where an earlier draft of the same question stands, and what its asker receives now. */
+export type EarlierDecision =
+  | { state: "pending"; draftId: number; answer: Answer }
+  | { state: "approved"; draftId: number; answer: Answer; text: string }
+  | { state: "rejected"; draftId: number; text: string };

@@ -42,7 +42,7 @@ const questions = readFileSync(new URL("../test/fixtures/dev.jsonl", import.meta
 /** Adapter-only mode: answers instantly, so the figure is the channel's own cost. */
 const echoHandler: ConversationHandler = {
   async handle(msg: IncomingMessage): Promise<BotReply> {
-    return { answer: { status: "answered", text: `收到：${msg.text}`, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
+    return { toAsker: `收到：${msg.text}`, answer: { status: "answered", text: `收到：${msg.text}`, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
   },
   describeFacts: () => "",
   reset: () => "",

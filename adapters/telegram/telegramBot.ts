@@ -105,12 +105,13 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     };
     if (ctx.msg?.message_id !== undefined && !ctx.callbackQuery) incoming.messageId = String(ctx.msg.message_id);
     const reply = await handler.handle(incoming);
-    if (reply.silent || reply.answer.text.trim() === "") return;
+    const toAsker = reply.toAsker;
+    if (toAsker === null || toAsker.trim() === "") return;
     // Not awaited: one user's updates are handled in order (sequentialize), and holding that order
     // until a throttled reply is out would let a burst trickle past the per-user rate limit.
     // Replies still leave in order, through a per-chat queue.
     const chatId = ctx.chat!.id;
-    outbox.run(String(chatId), () => replyText(ctx, reply.answer.text)).catch((error: Error) =>
+    outbox.run(String(chatId), () => replyText(ctx, toAsker)).catch((error: Error) =>
       log.error(`telegram: could not send a reply into ${chatId}: ${error.message}`),
     );
   }

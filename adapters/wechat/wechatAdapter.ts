@@ -167,8 +167,8 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
         const policyId = room ? options.regions.get(room.id) : undefined;
         if (policyId) incoming.defaultPolicy = policyId;
         const botReply = await options.handler.handle(incoming);
-        if (botReply.silent || botReply.answer.text.trim() === "") return report("silent");
-        deliver(chatId, botReply.answer.text, room, talker);
+        if (botReply.toAsker === null || botReply.toAsker.trim() === "") return report("silent");
+        deliver(chatId, botReply.toAsker, room, talker);
         report("replied");
       } catch (error) {
         log.error(`wechat: failed to answer message ${message.id} in ${chatId}: ${(error as Error).message}`);

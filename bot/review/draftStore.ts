@@ -173,6 +173,14 @@ export class DraftStore {
     return row ? toDraft(row) : undefined;
   }
 
+  /** The newest draft of this asker's exact question in this chat. */
+  latestDraftOf(message: { channel: string; chatId: string; userId: string; text: string }): Draft | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM drafts WHERE channel = ? AND chat_id = ? AND user_id = ? AND question = ? ORDER BY id DESC LIMIT 1")
+      .get(message.channel, message.chatId, message.userId, message.text) as Row | undefined;
+    return row ? toDraft(row) : undefined;
+  }
+
   /** Drafts matching the filter, newest first. */
   listDrafts(filter: DraftFilter = {}): Draft[] {
     const where: string[] = [];

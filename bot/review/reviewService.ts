@@ -18,9 +18,9 @@ import { randomUUID } from "node:crypto";
 import type { ChannelSender, ReplyTarget } from "../../adapters/channelSender.js";
 import { FACTS, type FactName } from "../../rules/facts.js";
 import { AnswerSchema } from "../answer.js";
-import type { ChannelName } from "../message.js";
+import type { ChannelName, IncomingMessage } from "../message.js";
 import { numberGuard, type Grounding } from "../numberGuard.js";
-import type { DraftInput, ReviewGate } from "../reviewGate.js";
+import type { DraftInput, EarlierDecision, ReviewGate } from "../reviewGate.js";
 import type { SqliteDatabase } from "../store/database.js";
 import { DraftStore, type Draft, type DraftFilter, type DraftState, type OutboxItem, type ReviewMode } from "./draftStore.js";
 
@@ -67,6 +67,8 @@ export interface ReviewServiceOptions {
 }
 
 export const DEFAULT_ACK_TEXT = "已收到，工作人员核对后回复。";
+/** What an asker who cannot be notified (`ask`) hears about a rejected draft when staff wrote no notice. */
+export const REJECTED_TEXT = "工作人员核对后没有采用这条答复，请换个说法再问，或直接联系工作人员。";
 const MAX_TEXT_LENGTH = 4000;
 // A claim by a process on another host cannot be checked; after this long it is treated as abandoned.
 const FOREIGN_CLAIM_LEASE_MS = 10 * 60_000;
@@ -169,6 +171,22 @@ export class ReviewService implements ReviewGate {
   /** The acknowledgement for askers in this chat, or null when the chat is not configured to send one. */
   acknowledgement(channel: ChannelName, chatId: string): string | null {
     return this.#acked(channel, chatId) ? this.#ackText : null;
+  }
+
+  /**
+   * For a channel without a registered sender (`ask`, where the asker comes back rather than being pushed to):
+   * the decision on this asker's newest draft of the same question. An approved reply or rejection notice
+   * reported here counts as delivered.
+   */
+  recall(message: IncomingMessage): EarlierDecision | undefined {
+    if (this.#senders.has(message.channel)) return undefined;
+    const draft = this.store.latestDraftOf(message);
+    if (!draft) return undefined;
+    if (draft.state === "pending") return { state: "pending", draftId: draft.id, answer: draft.answer };
+    const outbox = this.store.outboxFor(draft.id);
+    for (const item of outbox.filter((o) => o.state === "queued")) this.store.resolveItem(item.id, "queued", "sent", "bot", "delivered_on_request", this.#now());
+    if (draft.state === "rejected") return { state: "rejected", draftId: draft.id, text: outbox.find((o) => o.kind === "rejection_notice")?.text ?? REJECTED_TEXT };
+    return { state: "approved", draftId: draft.id, answer: draft.answer, text: draft.finalText ?? draft.draftText };
   }
 
   // ---- review modes ----

@@ -22,7 +22,11 @@ interface Run {
 }
 
 /** Start `npm start`'s entry point with only the given settings; `drive` may write to stdin or signal it. */
-function start(env: Record<string, string>, drive: (child: ReturnType<typeof spawn>, output: () => string) => void, dotEnv?: string): Promise<Run> {
+function start(
+  env: Record<string, string>,
+  drive: (child: ReturnType<typeof spawn>, output: () => string, errors: () => string) => void,
+  dotEnv?: string,
+): Promise<Run> {
   const cwd = mkdtempSync(join(tmpdir(), "main-test-"));
   workDirs.push(cwd);
   if (dotEnv) writeFileSync(join(cwd, ".env"), dotEnv);
@@ -31,7 +35,7 @@ function start(env: Record<string, string>, drive: (child: ReturnType<typeof spa
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-  drive(child, () => stdout);
+  drive(child, () => stdout, () => stderr);
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 
@@ -42,6 +46,21 @@ async function waitForOutput(output: () => string, text: string, timeoutMs = 20_
     if (Date.now() > deadline) throw new Error(`no "${text}" in output: ${output().slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Log in to the staff console with its form (cookie + CSRF token) and approve draft #1 unchanged. */
+async function approveFirstDraft(url: string): Promise<void> {
+  const cookieOf = (res: Response) => (res.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  const form = { "content-type": "application/x-www-form-urlencoded" };
+  const loginPage = await fetch(`${url}/login`);
+  const anonymous = cookieOf(loginPage);
+  const body = new URLSearchParams({ _csrf: csrfOf(await loginPage.text()), name: "王科员", token: "a-long-enough-staff-token" });
+  const login = await fetch(`${url}/login`, { method: "POST", redirect: "manual", headers: { ...form, cookie: anonymous }, body });
+  const cookie = cookieOf(login);
+  const draftPage = await fetch(`${url}/drafts/1`, { headers: { cookie } });
+  const approve = await fetch(`${url}/drafts/1/approve`, { method: "POST", redirect: "manual", headers: { ...form, cookie }, body: new URLSearchParams({ _csrf: csrfOf(await draftPage.text()) }) });
+  if (approve.status !== 303) throw new Error(`approval refused: ${approve.status}`);
 }
 
 afterAll(() => {
@@ -72,6 +91,33 @@ describe.concurrent("npm start", () => {
     expect(run.stdout).toContain("2万");
     expect(run.stdout).toContain("平阴");
   });
+
+  it("in review mode the console prints the acknowledgement and no amount, then the text staff approve in the staff console", async () => {
+    let beforeApproval = "";
+    const run = await start({ REVIEW_CHATS: "console:*", REVIEW_ACK: "all", STAFF_TOKEN: "a-long-enough-staff-token", STAFF_PORT: "0" }, (child, output, errors) => {
+      void (async () => {
+        child.stdin!.write("平阴 15万粉丝 2021年卖了120万 能拿多少奖励\n");
+        await waitForOutput(output, "助手：");
+        await waitForOutput(errors, "staff console: ");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        beforeApproval = output();
+        const url = /staff console: (\S+)/.exec(errors())![1]!;
+        await approveFirstDraft(url);
+        await waitForOutput(output, "2万");
+        child.stdin!.end("/quit\n");
+      })().catch((error: Error) => {
+        beforeApproval = `failed: ${error.message}`;
+        child.kill("SIGTERM");
+      });
+    });
+    expect(run.code, beforeApproval).toBe(0);
+    const replies = (text: string) => text.split(/^助手：/m).slice(1).map((block) => block.trim());
+    expect(replies(beforeApproval)).toEqual(["已收到，工作人员核对后回复。"]);
+    const after = replies(run.stdout);
+    expect(after).toHaveLength(2);
+    expect(after[1]).toContain("最高2万元");
+    expect(after[1]).toContain("平政发〔2020〕3号");
+  }, 90_000);
 
   it("stops gracefully on SIGTERM", async () => {
     const run = await start({}, (child, output) => {

@@ -137,9 +137,9 @@ describe("PolicyBot: bad input never crashes a turn and never yields an unsuppor
     const replies = [];
     for (let i = 0; i < 100; i++) replies.push(await b.handle(msg("平阴 带货达人怎么规定的", "flooder")));
     expect(replies.filter((r) => r.answer.text.includes("太快")).length).toBe(1);
-    expect(replies.filter((r) => r.silent).length).toBe(94);
+    expect(replies.filter((r) => r.toAsker === null).length).toBe(94);
     const other = await b.handle(msg("平阴 15万粉丝 2021年卖了120万 能拿多少？", "other"));
-    expect(other.silent).toBeFalsy();
+    expect(other.toAsker).toBe(other.answer.text);
     expect(other.answer.status).toBe("answered");
   });
 });
@@ -151,7 +151,8 @@ describe("PolicyBot: review mode", () => {
     const b = await bot({ review: gate });
     const reply = await b.handle(msg("平阴 15万粉丝 2021年卖了120万 能拿多少？", "u1", "merchants"));
     expect(reply.answer.status).toBe("pending_review");
-    expect(reply.draftId).toBe(1);
+    expect(reply.held).toEqual({ draftId: 1, text: drafts[0]!.answer.text });
+    expect(reply.toAsker).toBe("已收到，工作人员核对后回复。");
     expect(drafts[0]!.answer.awards[0]).toBeDefined();
     const elsewhere = await b.handle(msg("平阴 15万粉丝 2021年卖了120万 能拿多少？", "u1", "other"));
     expect(elsewhere.answer.status).toBe("answered");

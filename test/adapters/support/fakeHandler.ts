@@ -27,6 +27,10 @@ function answer(text: string, policies: string[] = []): Answer {
   return { status: "answered", text, policies, awards: [], missing: [], citations: [] };
 }
 
+function reply(text: string, policies: string[] = []): BotReply {
+  return { toAsker: text === "" ? null : text, answer: answer(text, policies), source: "template" };
+}
+
 export class FakeHandler implements ConversationHandler {
   readonly received: IncomingMessage[] = [];
   readonly #previous = new Map<string, string>();
@@ -39,17 +43,17 @@ export class FakeHandler implements ConversationHandler {
     this.received.push(msg);
     const key = sessionKeyString(msg);
     const decision = this.#limiter.check(key);
-    if (decision === "drop") return { answer: answer(""), source: "template", silent: true };
-    if (decision === "notice") return { answer: answer(FAKE_TEXT.notice), source: "template" };
+    if (decision === "drop") return reply("");
+    if (decision === "notice") return reply(FAKE_TEXT.notice);
     if (this.replyOverride) return this.replyOverride(msg);
-    if (msg.kind === "non_text") return { answer: answer(FAKE_TEXT.nonText), source: "template" };
-    if (msg.text.trim() === "") return { answer: answer(FAKE_TEXT.empty), source: "template" };
+    if (msg.kind === "non_text") return reply(FAKE_TEXT.nonText);
+    if (msg.text.trim() === "") return reply(FAKE_TEXT.empty);
     const previous = this.#previous.get(key);
     this.#previous.set(key, msg.text);
     const region = this.#remembered.get(key)?.policyId ?? msg.defaultPolicy ?? "无地区";
     const lines = [`${FAKE_TEXT.echo}[${region}]：${[...msg.text].slice(0, 40).join("")}`];
     if (previous !== undefined) lines.push(`上一句：${[...previous].slice(0, 40).join("")}`);
-    return { answer: answer(lines.join("\n"), [region]), source: "template" };
+    return reply(lines.join("\n"), [region]);
   }
 
   describeFacts(key: SessionKey): string {

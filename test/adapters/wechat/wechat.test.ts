@@ -144,7 +144,7 @@ describe("WeChat adapter (Wechaty + puppet-mock)", () => {
   it("splits a long reply at line breaks, mentioning the asker only on the first piece", async () => {
     const [alice] = members;
     const long = Array.from({ length: 40 }, (_, i) => `第${i + 1}条：${"政策原文".repeat(5)}`).join("\n");
-    handler.replyOverride = () => ({ answer: { status: "answered", text: long, policies: [], awards: [], missing: [], citations: [] }, source: "template" });
+    handler.replyOverride = () => ({ toAsker: long, answer: { status: "answered", text: long, policies: [], awards: [], missing: [], citations: [] }, source: "template" });
     alice!.say(mention("长一点的回答"), [env.botUser]).to(room);
     await waitFor(() => sentTo(room.id).some((s) => s.text.includes("第40条")), 5_000, "the last piece");
     const pieces = sentTo(room.id).map((s) => s.text);
