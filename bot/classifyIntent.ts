@@ -83,6 +83,11 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   return context.matchesRuleKeyword ? "explain" : "amount";
 }
 
+/** true when the message asks what the asker gets ("能拿多少", "够不够"), besides whatever else it asks. */
+export function asksAmount(text: string): boolean {
+  return AMOUNT.test(text);
+}
+
 /** "生效" etc. inside an amount question ("补贴什么时候到账") should not turn it into a validity question. */
 const AMOUNT_WORDS_ONLY = /(能拿|能领|多少钱|奖励多少|补贴多少)/;
 

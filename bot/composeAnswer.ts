@@ -6,7 +6,8 @@
 import type { AwardResult } from "../rules/awardResult.js";
 import { FACTS, factLabel, type FactName } from "../rules/facts.js";
 import type { Answer, Award, Citation } from "./answer.js";
-import { EXAMPLE_TRACE } from "./describeProvision.js";
+import { EXAMPLE_TRACE, FORMULA_TRACE } from "./describeProvision.js";
+import { NOT_COMPUTABLE_PREFIX } from "../rules/mechanisms/notComputable.js";
 import { formatFen } from "../rules/money.js";
 import { documentName, placeName, statusLine, type PolicyInfo } from "./policyStatus.js";
 import { render, type Templates } from "./templates.js";
@@ -86,14 +87,21 @@ export function missingLabels(missing: readonly string[]): string {
     .join("、");
 }
 
+/** Why an award has no figure: the rule's own reason (notComputable), else that the text gives none. */
+function noAmountReason(r: AwardResult, t: Templates): string {
+  const line = r.trace.map((l) => l.trim()).find((l) => l.startsWith(NOT_COMPUTABLE_PREFIX));
+  return line ? render(t.award.noAmountBecause, { reason: line.slice(NOT_COMPUTABLE_PREFIX.length) }) : t.award.noAmountReason;
+}
+
 /** One line per award, compact enough for several in one bubble. */
 export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): string {
   const title = r.title;
   if (r.eligible === true) {
     if (r.amountFen === null) {
-      if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.awardNoAmount, { title, noAmountReason: t.award.noAmountReason });
+      if (r.trace[0] === FORMULA_TRACE) return render(t.explain.awardFormula, { title, formula: r.trace[1]! });
+      if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.awardNoAmount, { title, noAmountReason: noAmountReason(r, t) });
       if (r.missing.length > 0) return render(t.award.eligibleNeedsFacts, { title, missing: missingLabels(r.missing) });
-      return render(t.award.eligibleNoAmount, { title, noAmountReason: t.award.noAmountReason });
+      return render(t.award.eligibleNoAmount, { title, noAmountReason: noAmountReason(r, t) });
     }
     const amount = render(r.upTo ? t.award.upTo : t.award.exact, { amount: formatFen(r.amountFen) });
     if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.award, { title, amount });
@@ -126,6 +134,8 @@ export interface ComposeInput {
   compactCitations?: boolean;
   /** A line after the award lines (e.g. what to tell us to check eligibility). */
   trailer?: string;
+  /** Facts the trailer or body asks for (they join `missing`, and the answer then needs info). */
+  asks?: string[];
   /** Extra citations (e.g. the validity clause) not tied to an award. */
   extraCitations?: Citation[];
   /** Conditions that every award of the policy carries (shown after the provision's own). */
@@ -178,8 +188,24 @@ export function composeFooter(input: ComposeInput, t: Templates): string {
   return lines.join("\n");
 }
 
+/** true when the award's line asks for facts (an undecided award, or an amount waiting for a fact). */
+export function lineAsks(r: AwardResult): boolean {
+  return r.missing.length > 0 && (r.eligible === null || (r.eligible === true && r.amountFen === null));
+}
+
+/**
+ * What the reply asks for, most relevant first: the facts the branch named, then those its award lines and
+ * trailer ask for. A reply that asks for anything is `needs_info` with the facts in `missing` (shared/spec/ask.md).
+ */
+export function settleStatus(input: ComposeInput): ComposeInput {
+  const fromLines = input.body ? [] : input.results.filter(lineAsks).flatMap((r) => r.missing);
+  const missing = unique([...input.missing, ...(input.asks ?? []), ...fromLines]);
+  return { ...input, missing, status: input.status === "answered" && missing.length > 0 ? "needs_info" : input.status };
+}
+
 /** Build the full answer object. `body` may be a model's rewording of `composeBody`. */
 export function composeAnswer(input: ComposeInput, t: Templates, body = composeBody(input, t)): Answer {
+  input = settleStatus(input);
   const footer = composeFooter(input, t);
   return {
     status: input.status,

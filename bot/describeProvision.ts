@@ -84,3 +84,60 @@ export function qualifyingFacts(rule: Rule, file: PolicyRuleFile): Facts | null 
 
 /** The first trace line of a described provision: a worked example, not the user's case. */
 export const EXAMPLE_TRACE = "按条文举例：以刚好达到条件（最高档）的申请人测算，并非你的实际情况";
+
+/** The first trace line of a provision described by its formula (it scales with an input, or has parts). */
+export const FORMULA_TRACE = "按条文的计算方法：金额随申请人的实际数字而定，并非你的实际情况";
+
+/**
+ * The text's own phrase around `money` that starts with 每 ("每个岗位2000元", "每实现1万元，最高给予4元"), or
+ * undefined. Read off the quote, so it is verbatim and every number in it is the clause's.
+ */
+function perPhrase(quote: string, money: string): string | undefined {
+  const at = quote.indexOf(money);
+  if (at < 0) return undefined;
+  const start = quote.lastIndexOf("每", at);
+  return start >= 0 && at - start <= 12 && !/[。；;]/.test(quote.slice(start, at)) ? quote.slice(start, at + money.length) : undefined;
+}
+
+/**
+ * An amount tree in the clause's words, part by part: "2.4万元 + 每个岗位2000元",
+ * "每实现1万元，最高给予4元（每家企业最高补贴40万元）". Every figure is a literal of the rule file, which writes
+ * amounts as the clause does, so the words stay grounded in the quote. Undefined for amounts with no
+ * formula (notComputable) — those are described by their reason.
+ */
+export function amountInWords(amount: Amount, quote: string): string | undefined {
+  const factName = (f: FactName) => FACTS[f].label;
+  if (typeof amount === "string") return amount;
+  switch (amount.mechanism) {
+    case "fixed":
+      return amount.amount;
+    case "sum": {
+      const parts = amount.parts.map((p) => amountInWords(p, quote));
+      return parts.every(Boolean) ? parts.join(" + ") : undefined;
+    }
+    case "product": {
+      const of = amountInWords(amount.of, quote);
+      if (!of) return undefined;
+      const facts = amount.times.map((t) => ("fact" in t ? factName(t.fact) : t.label));
+      return perPhrase(quote, of) ?? `${of}×${facts.join("×")}`;
+    }
+    case "perUnit":
+      return perPhrase(quote, amount.amountPerUnit) ?? `${factName(amount.fact)}每${amount.unit}${amount.amountPerUnit}`;
+    case "percentOf": {
+      const of = typeof amount.of === "string" ? factName(amount.of) : amountInWords(amount.of, quote);
+      return of ? `${of}的${amount.percent}%` : undefined;
+    }
+    case "capMin": {
+      const of = amountInWords(amount.of, quote);
+      return of ? `${of}（${amount.caps.map((c) => c.quote).join("，")}）` : undefined;
+    }
+    case "tierTable":
+      return amountInWords(amount.tiers.at(-1)!.amount, quote);
+    case "rankTable":
+      return amountInWords(amount.places[0]!.amount, quote);
+    case "when":
+      return amountInWords(amount.then, quote);
+    default:
+      return undefined;
+  }
+}

@@ -7,8 +7,8 @@ import type { AwardResult } from "../rules/awardResult.js";
 import { factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rules/facts.js";
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
-import { classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
-import { composeAnswer, composeBody, missingLabels, type ComposeInput } from "./composeAnswer.js";
+import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
+import { composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -116,7 +116,16 @@ export class PolicyBot implements ConversationHandler {
 
   /** @inheritdoc */
   helpText(): string {
-    return this.#templates.help;
+    return this.#catalogText(this.#templates.help);
+  }
+
+  /** A fixed text with the catalog's regions and an example question filled in (no list in the templates). */
+  #catalogText(template: string): string {
+    const regions = this.#catalog.policies.map(placeName).join("、");
+    const first = this.#catalog.policies[0];
+    const rule = first && this.#catalog.rulesOf([first.id]).find((r) => !r.gate);
+    const example = first && rule ? `${placeName(first)}${rule.title}怎么算` : `${regions}有哪些扶持政策`;
+    return render(template, { regions, example });
   }
 
   /** @inheritdoc */
@@ -147,9 +156,9 @@ export class PolicyBot implements ConversationHandler {
       if (decision === "drop") return this.#plain("out_of_scope", "");
       if (decision === "notice") return this.#plain("out_of_scope", t.rateLimited);
     }
-    if (msg.kind === "non_text") return this.#plain("out_of_scope", t.nonText);
+    if (msg.kind === "non_text") return this.#plain("out_of_scope", this.#catalogText(t.nonText));
     let text = msg.text.trim();
-    if (!MEANINGFUL.test(text)) return this.#plain("out_of_scope", t.empty);
+    if (!MEANINGFUL.test(text)) return this.#plain("out_of_scope", this.#catalogText(t.empty));
 
     const notes: string[] = [];
     if (text.length > MAX_MESSAGE_CHARS) {
@@ -190,11 +199,11 @@ export class PolicyBot implements ConversationHandler {
     let reply: Reply;
     switch (intent) {
       case "help":
-        return this.#plain("out_of_scope", t.help);
+        return this.#plain("out_of_scope", this.helpText());
       case "thanks":
         return this.#plain("out_of_scope", t.thanks);
       case "outOfScope":
-        return this.#plain("out_of_scope", t.outOfScope);
+        return this.#plain("out_of_scope", this.#catalogText(t.outOfScope));
       case "validity":
         reply = { input: this.#validity(session, notes, asOf) };
         break;
@@ -206,7 +215,7 @@ export class PolicyBot implements ConversationHandler {
     }
     session.lastIntent = intent;
     if (reply.topic) session.topic = reply.topic;
-    session.awaiting = reply.awaiting ?? reply.input.missing;
+    session.awaiting = reply.awaiting ?? settleStatus(reply.input).missing;
     session.updatedAt = Date.now();
     this.#sessions.set(key, session);
     return this.#finish(msg, text, reply.input, session.facts);
@@ -215,7 +224,7 @@ export class PolicyBot implements ConversationHandler {
   /** Word the answer (template, or a model's rewording that passed the guard) and apply review mode. */
   async #finish(msg: IncomingMessage, text: string, input: ComposeInput, facts: Facts): Promise<BotReply> {
     const t = this.#templates;
-    input = { ...input, generalConditions: this.#catalog.generalConditions(input.policies.map((p) => p.id)) };
+    input = settleStatus({ ...input, generalConditions: this.#catalog.generalConditions(input.policies.map((p) => p.id)) });
     const templateBody = composeBody(input, t);
     let body = templateBody;
     let source: BotReply["source"] = "template";
@@ -337,7 +346,7 @@ export class PolicyBot implements ConversationHandler {
     const topic = focusResults.map(resultKey);
 
     if (intent === "explain" || (focusResults.length > 0 && focusResults.every(isUndecided) && looksLikeClaim(text))) {
-      const input = this.#explain(focusResults, session, policies, notes, asOf);
+      const input = this.#explain(focusResults, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
       return { input, topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
     }
 
@@ -390,22 +399,24 @@ export class PolicyBot implements ConversationHandler {
       asOf,
       activityYear: session.facts.activityYear,
       compactCitations: true,
-      trailer: this.#templates.explain.overviewAsk,
+      trailer: results[0] ? render(this.#templates.explain.overviewAsk, { example: `${placeName(policies[0]!)}${results[0].title}怎么算` }) : undefined,
     };
   }
 
   /** The provision as the text gives it: what it grants an applicant who meets it, and what to tell us to check. */
-  #explain(focus: AwardResult[], session: Session, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput {
+  #explain(focus: AwardResult[], session: Session, policies: PolicyInfo[], notes: string[], asOf: string, wantsOwnAmount: boolean): ComposeInput {
     // A provision with a single figure is shown as a worked example; one that scales with an input is shown
     // as evaluated on the user's facts so far (undecided), which still cites it and says what to tell us.
     const described = focus.slice(0, 2).map((r) => this.#catalog.describe(r.policy, r.rule, asOf) ?? r);
-    const missing = [...new Set(focus.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST);
+    // "怎么规定的" is answered by the text; "能拿多少 怎么算的" also waits for the asker's figures.
+    const missing = wantsOwnAmount ? [...new Set(focus.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) : [];
     return {
       status: "answered",
       notes,
       policies,
       results: described,
       missing: [],
+      asks: missing,
       asOf,
       activityYear: session.facts.activityYear,
       trailer: missing.length > 0 ? render(this.#templates.explain.askFacts, { facts: missingLabels(missing) }) : undefined,
@@ -495,6 +506,11 @@ function pickShown(results: AwardResult[], focusKeys: Set<string>, extraKeys: Se
 function isForSomeoneElse(r: AwardResult): boolean {
   const failed = r.trace.find((line) => line.includes("✗")) ?? "";
   return /本条适用于|本项限于/.test(failed);
+}
+
+/** The user has given a measure of their business (an amount, a count, an area…). */
+function hasMeasures(facts: Facts): boolean {
+  return (Object.keys(facts) as FactName[]).some((f) => MEASURE_UNITS.has(FACTS[f].unit));
 }
 
 /** A fact's value as a merchant would write it: the engine's wording, with round counts in 万 (15万粉丝). */

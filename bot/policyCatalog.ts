@@ -8,7 +8,7 @@ import type { Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
 import type { Citation } from "./answer.js";
-import { EXAMPLE_TRACE, qualifyingFacts } from "./describeProvision.js";
+import { amountInWords, EXAMPLE_TRACE, FORMULA_TRACE, qualifyingFacts } from "./describeProvision.js";
 
 /** How many clauses retrieval contributes to rule selection. */
 const RETRIEVE_K = 8;
@@ -75,17 +75,21 @@ export class PolicyCatalog {
 
   /**
    * What the provision grants an applicant who meets it (at its top tier), evaluated by the engine on
-   * facts read off the rule; undefined when the amount scales with an input and has no single figure.
+   * facts read off the rule; when the amount scales with an input or adds parts, its formula in the
+   * clause's words (amount null).
    */
   describe(policyId: string, ruleId: string, asOf: string): AwardResult | undefined {
     const file = ruleBook().files.get(policyId);
     const rule = file?.rules.find((r) => r.id === ruleId);
     if (!file || !rule || rule.kind === "gate") return undefined;
     const facts = qualifyingFacts(rule, file);
-    if (!facts) return undefined;
-    const [result] = evaluatePolicy(policyId, facts, { asOf, ruleIds: [ruleId] });
-    if (!result || result.eligible !== true) return undefined;
-    return { ...result, trace: [EXAMPLE_TRACE, ...result.trace] };
+    const [result] = facts ? evaluatePolicy(policyId, facts, { asOf, ruleIds: [ruleId] }) : [];
+    if (result?.eligible === true) return { ...result, trace: [EXAMPLE_TRACE, ...result.trace] };
+    // No single figure (it scales with an input, or adds parts): the clause's formula in its own words.
+    const formula = rule.amount && amountInWords(rule.amount, rule.quote);
+    const [base] = evaluatePolicy(policyId, {}, { asOf, ruleIds: [ruleId] });
+    if (!formula || !base) return undefined;
+    return { ...base, eligible: true, amountFen: null, missing: [], trace: [FORMULA_TRACE, formula] };
   }
 
   /** The document number as the document itself writes it (e.g. in its 序言), so citing it is quoting it. */

@@ -11,7 +11,7 @@ const s = z.string().min(1);
 const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, s])) as Record<K, typeof s>);
 
 const TemplatesSchema = z.strictObject({
-  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "excluded"] as const),
+  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded"] as const),
   heading: group(["one", "several"] as const),
   conditions: s,
   status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "draftExpired", "now", "period", "periodFrom", "periodOpen"] as const),
@@ -19,7 +19,7 @@ const TemplatesSchema = z.strictObject({
   citationList: s,
   disclaimer: s,
   needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart"] as const),
-  explain: group(["award", "awardNoAmount", "askFacts", "overview", "overviewAsk"] as const),
+  explain: group(["award", "awardNoAmount", "awardFormula", "askFacts", "overview", "overviewAsk"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),
   outOfScope: s,
