@@ -133,6 +133,24 @@ export class PolicyBot implements ConversationHandler {
     return this.#catalog.policies.map((p) => ({ id: p.id, name: placeName(p) }));
   }
 
+  /** What the reply says about places it had to interpret: a near spelling, or a name two regions share. */
+  #placeNotes(places: ReturnType<PolicyCatalog["readPlaces"]>): string[] {
+    const t = this.#templates;
+    const full = (policyId: string, name: string) => {
+      const { region } = this.#catalog.policies.find((p) => p.id === policyId)!;
+      const own = region.county ?? region.city ?? name;
+      return name === own ? own : `${own}${name}`;
+    };
+    return places.mentions.flatMap((m) => {
+      const name = full(m.policyId, m.name);
+      if (m.alsoCould.length > 0) {
+        const other = m.alsoCould.map((o) => full(o.policyId, o.name)).join("或");
+        return [render(t.place.shared, { said: m.said, name, other })];
+      }
+      return m.nearMiss ? [render(t.place.understood, { said: m.said, name })] : [];
+    });
+  }
+
   #policy(id: string): PolicyInfo | undefined {
     return this.#catalog.policies.find((p) => p.id === id);
   }
@@ -182,11 +200,24 @@ export class PolicyBot implements ConversationHandler {
     if (looksLikeInjection(text)) notes.push(t.injection);
     session.facts = parseFacts({ ...session.facts, ...extraction.facts });
 
-    const mentioned = this.#catalog.policiesMentioned(text);
+    const places = this.#catalog.readPlaces(text, session.policyIds);
+    const mentioned = places.policyIds;
+    notes.push(...this.#placeNotes(places));
+    // A place of a covered city outside its county policy ("济南长清区"), and nothing inside any region.
+    const nearby = places.nearby[0];
+    if (mentioned.length === 0 && nearby && !places.registration) {
+      const region = placeName(this.#policy(nearby.policyId)!);
+      return this.#plain("out_of_scope", this.#catalogText(render(t.place.nearby, { place: nearby.said, region })));
+    }
     if (mentioned.length > 0) session.policyIds = mentioned;
     else if (session.policyIds.length === 0 && msg.defaultPolicy && this.#policy(msg.defaultPolicy)) session.policyIds = [msg.defaultPolicy];
 
-    const hasNewFacts = Object.keys(extraction.facts).length > 0;
+    // "注册在济南长清区" / "执照在泰安肥城": registered outside the region asked about.
+    if (places.registration && session.policyIds.length > 0) {
+      session.facts = parseFacts({ ...session.facts, registeredLocally: session.policyIds.includes(places.registration.policyId ?? "") });
+    }
+
+    const hasNewFacts = Object.keys(extraction.facts).length > 0 || places.registration !== undefined;
     let intent = classifyIntent(text, {
       mentionsRegion: mentioned.length > 0,
       mentionsSeveralRegions: mentioned.length > 1,

@@ -9,6 +9,7 @@ import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } 
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
 import type { Citation } from "./answer.js";
 import { amountInWords, EXAMPLE_TRACE, FORMULA_TRACE, qualifyingFacts } from "./describeProvision.js";
+import { readPlaces, readRegistration, type PlaceReading, type Registration } from "./understanding/places.js";
 
 /** How many clauses retrieval contributes to rule selection. */
 const RETRIEVE_K = 8;
@@ -37,6 +38,12 @@ export class PolicyCatalog {
   /** Policy ids whose region the text names, in order of mention. */
   policiesMentioned(text: string): string[] {
     return this.#kb.policiesMentioned(text);
+  }
+
+  /** The places the text names, read against the policies' regions; `current` settles shared names. */
+  readPlaces(text: string, current: readonly string[] = []): PlaceReading & { registration?: Registration } {
+    const reading = readPlaces(text, this.policies, { current });
+    return { ...reading, registration: readRegistration(text, reading) };
   }
 
   /** Clause ids ranked by hybrid retrieval within `policyIds`. */

@@ -17,6 +17,19 @@ const isoDate = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** Kinds of place a policy's region contains. */
+export const PLACE_KINDS = ["district", "county", "countyCity", "zone", "town", "street", "township"] as const;
+
+/** A place inside a policy's region: a county-level unit of a city, or a town, street or zone of a county. */
+export const PlaceSchema = z.strictObject({
+  /** The current official name, e.g. "垦利区", "孝直镇". */
+  name: z.string().min(2),
+  kind: z.enum(PLACE_KINDS),
+  /** Former or informal names still in use ("垦利县", "聊城高新区"). */
+  aliases: z.array(z.string().min(2)).optional(),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
 /** One entry of `policies.json`: facts read off a document's own text. */
 export const PolicyMetaSchema = z.strictObject({
   /** Stable id used in clause ids, e.g. "pingyin-2020". */
@@ -33,6 +46,12 @@ export const PolicyMetaSchema = z.strictObject({
   }),
   /** Place names users write for this policy's region, e.g. "平阴", "济南平阴". */
   aliases: z.array(z.string().min(1)).min(1),
+  /** Places inside the region; a user naming one is asking about this policy. */
+  places: z.array(PlaceSchema).default([]),
+  /** Other county-level places of the same parent city, which this (county) policy does not cover. */
+  nearby: z.array(z.string().min(2)).default([]),
+  /** Where the place names come from and when they were checked. */
+  placesSource: z.string().optional(),
   issued: isoDate.nullable(),
   effectiveFrom: isoDate.nullable(),
   validUntil: isoDate.nullable(),

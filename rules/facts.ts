@@ -55,6 +55,8 @@ export const FACTS = {
   activityYear: { unit: "year", label: "业绩年度", aliases: ["年度", "去年", "今年"] },
   registrationDate: { unit: "date", label: "注册登记日期", aliases: ["注册", "成立", "落户"] },
   operatingMonths: { unit: "count", label: "实际经营月数", aliases: ["经营", "运行", "开了"] },
+  /** Read from the place named after 注册在 / 执照在 (bot/understanding/places.ts), not from words. */
+  registeredLocally: { unit: "bool", label: "在本地注册登记", aliases: [] },
 
   // Sales (money, fen)
   onlineRetailSales: { unit: "fen", label: "年网络零售额", aliases: ["网络零售额", "网零", "零售额", "销售额", "卖了", "带货", "营业额", "流水", "GMV"] },

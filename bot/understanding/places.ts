@@ -1,0 +1,207 @@
+/**
+ * Places in a message: which policy's region the user is in ("垦利区的", "孝直镇", "东阿的"), places of a
+ * covered city that a county policy does not cover ("济南长清区" for 平阴), close misspellings ("汩罗"),
+ * and names two regions share ("东阿": 平阴县东阿镇 or 聊城市东阿县), resolved by context and stated.
+ * All names come from the policies' metadata (policies.json: aliases, places, nearby).
+ */
+import { regionAliases, type PolicyMeta } from "../../knowledge/policyMeta.js";
+
+/** A place the message names inside one policy's region. */
+export interface PlaceMention {
+  policyId: string;
+  /** As written. */
+  said: string;
+  /** The official name understood: the region ("汨罗市") or the place in it ("孝直镇"). */
+  name: string;
+  start: number;
+  end: number;
+  /** Written with a look-alike or mistyped character ("汩罗"). */
+  nearMiss: boolean;
+  /** What else the same written name could mean, when nothing in the conversation settled it. */
+  alsoCould: Array<{ policyId: string; name: string }>;
+}
+
+/** A place of a covered parent city that lies outside the county policy of that city ("长清区" for 平阴). */
+export interface NearbyPlace {
+  /** The county policy of the same parent city. */
+  policyId: string;
+  said: string;
+  name: string;
+  start: number;
+  end: number;
+}
+
+export interface PlaceReading {
+  /** Policies whose regions the message names, in order of first mention. */
+  policyIds: string[];
+  mentions: PlaceMention[];
+  nearby: NearbyPlace[];
+}
+
+export interface PlaceContext {
+  /** Policies the conversation is about so far: they settle a name two regions share. */
+  current?: readonly string[];
+}
+
+interface Name {
+  written: string;
+  policyId: string;
+  name: string;
+  /** A shortened form ("东阿" for 东阿县): only counts standing on its own, not inside a longer word. */
+  short: boolean;
+  /** County-level or the region itself (wins an unresolved tie against a town). */
+  major: boolean;
+  nearby: boolean;
+}
+
+/** Administrative suffixes a user may leave out (孝直镇 → 孝直, 垦利区 → 垦利). */
+const SUFFIX = /(街道|镇|乡|区|县|市)$/;
+/** Characters a user types for another by eye or by pinyin input (汩 for 汨). */
+const LOOK_ALIKE: ReadonlyArray<string> = ["汨汩", "茌荏", "莘辛", "饶绕", "垦恳", "岗冈", "罗逻", "阴荫", "集级", "津律", "唐塘", "弼粥"];
+/** A short name stands alone when these (or a non-CJK character, or nothing) surround it. */
+const SHORT_BEFORE = /[在是从到于我俺咱们省市县区镇的]$/;
+const SHORT_AFTER = /^[的这那里人们县区市镇乡边]/;
+const CJK = /\p{Script=Han}/u;
+
+function lookAlike(a: string, b: string): boolean {
+  return a !== b && LOOK_ALIKE.some((pair) => pair.includes(a) && pair.includes(b));
+}
+
+function names(metas: readonly PolicyMeta[]): Name[] {
+  const out: Name[] = [];
+  for (const meta of metas) {
+    const region = meta.region.county ?? meta.region.city ?? meta.aliases[0]!;
+    for (const written of regionAliases(meta)) out.push({ written, policyId: meta.id, name: region, short: false, major: true, nearby: false });
+    for (const place of meta.places) {
+      const major = ["district", "county", "countyCity"].includes(place.kind);
+      for (const written of [place.name, ...(place.aliases ?? [])]) {
+        out.push({ written, policyId: meta.id, name: place.name, short: false, major, nearby: false });
+        const short = written.replace(SUFFIX, "");
+        if (place.kind !== "zone" && short !== written && short.length >= 2) {
+          out.push({ written: short, policyId: meta.id, name: place.name, short: true, major, nearby: false });
+        }
+      }
+    }
+    const city = meta.region.city?.replace(SUFFIX, "");
+    for (const place of meta.nearby) {
+      const forms = new Set([place, ...(city ? [city + place] : [])]);
+      const short = place.replace(SUFFIX, "");
+      for (const written of forms) out.push({ written, policyId: meta.id, name: place, short: false, major: true, nearby: true });
+      if (short.length >= 2 && short !== place) out.push({ written: short, policyId: meta.id, name: place, short: true, major: true, nearby: true });
+    }
+  }
+  return out.sort((a, b) => b.written.length - a.written.length);
+}
+
+const cache = new WeakMap<readonly PolicyMeta[], Name[]>();
+
+/** Where `written` occurs in `text`, exactly or with one look-alike character (names of 2+ characters). */
+function occurrences(text: string, written: string): Array<{ at: number; nearMiss: boolean }> {
+  const found: Array<{ at: number; nearMiss: boolean }> = [];
+  const n = written.length;
+  for (let at = 0; at + n <= text.length; at++) {
+    let misses = 0;
+    for (let i = 0; i < n && misses <= 1; i++) {
+      const c = text[at + i]!;
+      if (c === written[i]) continue;
+      misses += lookAlike(c, written[i]!) ? 1 : 2;
+    }
+    if (misses <= 1) found.push({ at, nearMiss: misses === 1 });
+  }
+  return found;
+}
+
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  const okBefore = before === undefined || !CJK.test(before) || SHORT_BEFORE.test(text.slice(0, start));
+  const okAfter = after === undefined || !CJK.test(after) || SHORT_AFTER.test(text.slice(end));
+  return okBefore && okAfter;
+}
+
+/**
+ * Read the places a message names. Longest names win where they overlap ("平阴东阿镇" is 平阴 and its
+ * 东阿镇, never 聊城's 东阿县). A name two policies share is settled by the other places in the message,
+ * then by the conversation so far, then in favour of the county-level place; `alsoCould` keeps the
+ * others so the reply can say which was understood.
+ */
+export function readPlaces(text: string, metas: readonly PolicyMeta[], context: PlaceContext = {}): PlaceReading {
+  let table = cache.get(metas);
+  if (!table) cache.set(metas, (table = names(metas)));
+  const taken = new Array<boolean>(text.length).fill(false);
+  type Hit = { start: number; end: number; said: string; nearMiss: boolean; candidates: Name[] };
+  const hits: Hit[] = [];
+  for (const name of table) {
+    for (const { at, nearMiss } of occurrences(text, name.written)) {
+      const end = at + name.written.length;
+      // A near miss needs a name long enough that one changed character still identifies it.
+      if (nearMiss && name.short) continue;
+      if (name.short && !standsAlone(text, at, end)) continue;
+      const same = hits.find((h) => h.start === at && h.end === end);
+      if (same) {
+        if (!same.candidates.some((c) => c.policyId === name.policyId)) same.candidates.push(name);
+        continue;
+      }
+      if (taken.slice(at, end).some(Boolean)) continue;
+      taken.fill(true, at, end);
+      hits.push({ start: at, end, said: text.slice(at, end), nearMiss, candidates: [name] });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start);
+
+  const inside = hits.filter((h) => h.candidates.some((c) => !c.nearby));
+  const settled = new Set(inside.filter((h) => h.candidates.length === 1).map((h) => h.candidates[0]!.policyId));
+  const mentions: PlaceMention[] = [];
+  const nearby: NearbyPlace[] = [];
+  for (const hit of hits) {
+    const within = hit.candidates.filter((c) => !c.nearby);
+    if (within.length === 0) {
+      const c = hit.candidates[0]!;
+      nearby.push({ policyId: c.policyId, said: hit.said, name: c.name, start: hit.start, end: hit.end });
+      continue;
+    }
+    const pick =
+      within.find((c) => settled.has(c.policyId)) ??
+      within.find((c) => context.current?.includes(c.policyId)) ??
+      within.find((c) => c.major) ??
+      within[0]!;
+    const alsoCould = within.length > 1 && !settled.has(pick.policyId) ? within.filter((c) => c !== pick).map((c) => ({ policyId: c.policyId, name: c.name })) : [];
+    mentions.push({ policyId: pick.policyId, said: hit.said, name: pick.name, start: hit.start, end: hit.end, nearMiss: hit.nearMiss, alsoCould });
+  }
+  return { policyIds: [...new Set(mentions.map((m) => m.policyId))], mentions, nearby };
+}
+
+/** Where the applicant is registered, when the message says so ("注册在济南长清区", "营业执照在泰安肥城"). */
+export interface Registration {
+  said: string;
+  /** The policy whose region holds that place; null when it lies outside every region. */
+  policyId: string | null;
+}
+
+/** "注册在", "执照在", "注册地是", "落户在": what follows is where the business is registered. */
+const REGISTERED_AT = /(?:注册|登记|营业执照|执照|落户)(?:地址?|的地方)?(?:办)?(?:在|是|于|挂在)/g;
+/** Words after 注册在 that name no place ("注册在本地", "注册在我们县"). */
+const NOT_A_PLACE = /^(本地|当地|这边|这里|那边|本县|本市|本区|我们|咱们|县里|市里|区里|镇上|村里)/;
+
+/**
+ * The registration place the message names, read against the places found by {@link readPlaces}:
+ * a place of a region, a nearby place (outside its county policy), or any other place-like word.
+ */
+export function readRegistration(text: string, reading: PlaceReading): Registration | undefined {
+  for (const m of text.matchAll(REGISTERED_AT)) {
+    const from = m.index + m[0].length;
+    const tail = text.slice(from);
+    if (NOT_A_PLACE.test(tail)) continue;
+    const inside = reading.mentions.find((p) => p.start >= from && p.start <= from + 4);
+    const near = reading.nearby.find((p) => p.start >= from && p.start <= from + 4);
+    if (inside && (!near || inside.start <= near.start)) {
+      // "注册在济南长清区": a region word right before a nearby place does not make it inside.
+      if (near && near.start <= inside.end + 1) return { said: text.slice(from, near.end), policyId: null };
+      return { said: inside.said, policyId: inside.policyId };
+    }
+    if (near) return { said: text.slice(from, near.end), policyId: null };
+    const word = /^[\p{Script=Han}]{2,6}?(?=[的，,。\s]|有|开|做|在|$)/u.exec(tail)?.[0] ?? /^[\p{Script=Han}]{2,4}/u.exec(tail)?.[0];
+    if (word) return { said: word, policyId: null };
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+/** Places through `ask --json`: sub-region names, shared names, misspellings, nearby and other places. */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../bot/answer.js";
+import { askJson } from "./support/askJson.js";
+
+let answers: Record<string, Answer>;
+beforeAll(async () => {
+  answers = await askJson({
+    kenli: ["垦利区的农业公司 2021年网络零售额9000万 能拿啥奖励"],
+    guangrao: ["广饶县的 我们村2021年认定的市级电商村 奖多少"],
+    linqing: ["临清市这边我们是个电商培训机构 有什么补贴"],
+    donge: ["东阿的 阿胶厂子 2022年网络零售额1.5亿 流量补贴多少"],
+    lijin: ["利津县2021年 我们镇被认定为市级电商小镇 能拿多少"],
+    typo: ["汩罗 卖粽子的 2018年在京东上卖了150万 奖多少"],
+    nearby: ["我们是济南长清区的 有什么电商补贴"],
+    registeredNearby: ["公司注册在济南长清区 在平阴有个仓库 2021年网络零售额1500万 平阴的奖励能拿吗"],
+    elsewhere: ["杭州的电商补贴有哪些"],
+  });
+}, 120_000);
+
+describe("ask --json: places", () => {
+  it("takes a district, county or county-level city for its city's policy instead of asking for the region", () => {
+    for (const [id, policy] of [["kenli", "dongying-2020"], ["guangrao", "dongying-2020"], ["linqing", "liaocheng-2022"], ["lijin", "dongying-2020"]] as const) {
+      expect(answers[id]!.missing, id).not.toContain("region");
+      expect(answers[id]!.policies, id).toEqual([policy]);
+    }
+  });
+
+  it("says which of two places with the same name it understood", () => {
+    expect(answers.donge!.policies).toEqual(["liaocheng-2022"]);
+    expect(answers.donge!.text).toMatch(/东阿.*按聊城市东阿县理解.*平阴县东阿镇/);
+  });
+
+  it("matches a misspelt region and names the region it understood", () => {
+    expect(answers.typo!.policies).toEqual(["miluo-2017"]);
+    expect(answers.typo!.text).toContain("按汨罗市理解");
+  });
+
+  it("says a place of 济南 outside 平阴县 is not covered and names the regions it covers", () => {
+    expect(answers.nearby!.status).toBe("out_of_scope");
+    expect(answers.nearby!.text).toContain("长清区");
+    expect(answers.nearby!.text).toMatch(/在平阴注册登记/);
+  });
+
+  it("names the covered regions, from the catalog, for a place outside every policy", () => {
+    expect(answers.elsewhere!.status).toBe("out_of_scope");
+    for (const region of ["平阴", "东营", "聊城", "汨罗", "叶集"]) expect(answers.elsewhere!.text).toContain(region);
+  });
+});
