@@ -1,7 +1,11 @@
 /**
- * Okapi BM25 over pre-tokenised documents, with an inverted index so a query only touches the
- * documents that share a term with it.
+ * Okapi BM25 over pre-tokenised documents. The inverted index is three typed arrays (postings in
+ * document order, each with its precomputed term score), so it saves and loads without touching a
+ * token, and a search restricted to a few document ranges (one policy's passages) binary-searches
+ * into each posting list instead of walking all of it.
  */
+import { readArrayFile, writeArrayFile } from "./arrayFile.js";
+import { TopK, type Scored } from "./topK.js";
 
 export interface Bm25Options {
   /** Term-frequency saturation. */
@@ -10,64 +14,128 @@ export interface Bm25Options {
   b?: number;
 }
 
-export interface ScoredDoc {
-  /** Index of the document in the array given to the constructor. */
-  doc: number;
-  score: number;
+export type ScoredDoc = Scored;
+
+/** Half-open range of document numbers [start, end). */
+export type DocRange = readonly [start: number, end: number];
+
+export interface Bm25SearchOptions {
+  limit?: number;
+  /** Only documents inside these ranges. */
+  ranges?: readonly DocRange[];
+}
+
+/** First position in `docs[lo..hi)` whose value is ≥ `value`. */
+function lowerBound(docs: Uint32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export class Bm25Index {
-  private readonly postings = new Map<string, Array<[doc: number, tf: number]>>();
-  private readonly idf = new Map<string, number>();
-  private readonly lengths: Float64Array;
-  private readonly avgLength: number;
-  private readonly k1: number;
-  private readonly b: number;
+  /** Scratch score per document, reused across searches (zeroed after each). */
+  private scratch: Float64Array | null = null;
+
+  private constructor(
+    /** Term → term number. */
+    private readonly terms: Map<string, number>,
+    /** Postings of term t are positions offsets[t] .. offsets[t+1]. */
+    private readonly offsets: Uint32Array,
+    private readonly docs: Uint32Array,
+    /** idf × saturated, length-normalised term frequency of each posting. */
+    private readonly impacts: Float32Array,
+    /** Number of indexed documents. */
+    readonly size: number,
+  ) {}
 
   /** Indexes `docs`, each a list of tokens (repeat a token to weight it, e.g. titles). */
-  constructor(docs: readonly string[][], options: Bm25Options = {}) {
-    this.k1 = options.k1 ?? 1.2;
-    this.b = options.b ?? 0.75;
-    this.lengths = Float64Array.from(docs, (tokens) => tokens.length);
-    this.avgLength = docs.length ? this.lengths.reduce((a, b) => a + b, 0) / docs.length : 0;
-    docs.forEach((tokens, doc) => {
-      const counts = new Map<string, number>();
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [token, tf] of counts) {
-        let list = this.postings.get(token);
-        if (!list) this.postings.set(token, (list = []));
-        list.push([doc, tf]);
+  static build(docs: readonly (readonly string[])[], options: Bm25Options = {}): Bm25Index {
+    const k1 = options.k1 ?? 1.2;
+    const b = options.b ?? 0.75;
+    const terms = new Map<string, number>();
+    const df: number[] = [];
+    const perDoc: Array<Map<number, number>> = [];
+    let totalLength = 0;
+    for (const tokens of docs) {
+      const counts = new Map<number, number>();
+      for (const token of tokens) {
+        let id = terms.get(token);
+        if (id === undefined) {
+          terms.set(token, (id = df.length));
+          df.push(0);
+        }
+        const tf = counts.get(id);
+        if (tf === undefined) df[id]!++;
+        counts.set(id, (tf ?? 0) + 1);
+      }
+      perDoc.push(counts);
+      totalLength += tokens.length;
+    }
+    const avgLength = docs.length ? totalLength / docs.length : 0;
+    const offsets = new Uint32Array(df.length + 1);
+    for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+    const fill = offsets.slice(0, df.length);
+    const postingDocs = new Uint32Array(offsets[df.length]!);
+    const impacts = new Float32Array(postingDocs.length);
+    // The "+1" variant keeps idf positive for terms in more than half of the documents.
+    const idf = df.map((n) => Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)));
+    perDoc.forEach((counts, doc) => {
+      const norm = k1 * (1 - b + (b * docs[doc]!.length) / avgLength);
+      for (const [term, tf] of counts) {
+        const at = fill[term]!++;
+        postingDocs[at] = doc;
+        impacts[at] = (idf[term]! * tf * (k1 + 1)) / (tf + norm);
       }
     });
-    for (const [token, list] of this.postings) {
-      // The "+1" variant keeps idf positive for terms in more than half of the documents.
-      this.idf.set(token, Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5)));
-    }
+    return new Bm25Index(terms, offsets, postingDocs, impacts, docs.length);
   }
 
-  /** Number of indexed documents. */
-  get size(): number {
-    return this.lengths.length;
+  /** Writes the index to one file (see arrayFile). */
+  save(path: string): void {
+    writeArrayFile(path, { offsets: this.offsets, docs: this.docs, impacts: this.impacts }, { size: this.size, terms: [...this.terms.keys()] });
+  }
+
+  /** Reads an index written by {@link save}. */
+  static load(path: string): Bm25Index {
+    const { meta, arrays } = readArrayFile(path);
+    const { size, terms } = meta as { size: number; terms: string[] };
+    const offsets = arrays.get("offsets") as Uint32Array;
+    if (!Array.isArray(terms) || offsets.length !== terms.length + 1) throw new Error(`${path}: term list and postings disagree`);
+    return new Bm25Index(new Map(terms.map((t, i) => [t, i])), offsets, arrays.get("docs") as Uint32Array, arrays.get("impacts") as Float32Array, size);
   }
 
   /**
-   * Documents sharing a term with the query, best first. `query` is a list of tokens (repeats count
-   * once: chat users repeat words for emphasis, not weight) or a map of token → weight.
+   * Documents sharing a term with the query, best first (ties: lower document number first).
+   * `query` is a list of tokens (repeats count once: chat users repeat words for emphasis, not
+   * weight) or a map of token → weight.
    */
-  search(query: readonly string[] | ReadonlyMap<string, number>, options: { limit?: number; accept?: (doc: number) => boolean } = {}): ScoredDoc[] {
+  search(query: readonly string[] | ReadonlyMap<string, number>, options: Bm25SearchOptions = {}): ScoredDoc[] {
     const weights = Array.isArray(query) ? new Map(query.map((token) => [token, 1])) : (query as ReadonlyMap<string, number>);
-    const scores = new Map<number, number>();
+    const scores = (this.scratch ??= new Float64Array(this.size));
+    const touched: number[] = [];
+    const ranges = options.ranges ?? [[0, this.size] as const];
     for (const [token, weight] of weights) {
-      const list = this.postings.get(token);
-      if (!list) continue;
-      const idf = weight * this.idf.get(token)!;
-      for (const [doc, tf] of list) {
-        if (options.accept && !options.accept(doc)) continue;
-        const norm = this.k1 * (1 - this.b + (this.b * this.lengths[doc]!) / this.avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (this.k1 + 1)) / (tf + norm));
+      const term = this.terms.get(token);
+      if (term === undefined) continue;
+      const first = this.offsets[term]!;
+      const last = this.offsets[term + 1]!;
+      for (const [start, end] of ranges) {
+        for (let at = start === 0 ? first : lowerBound(this.docs, first, last, start); at < last; at++) {
+          const doc = this.docs[at]!;
+          if (doc >= end) break;
+          if (scores[doc] === 0) touched.push(doc);
+          scores[doc]! += weight * this.impacts[at]!;
+        }
       }
     }
-    const ranked = [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return options.limit === undefined ? ranked : ranked.slice(0, options.limit);
+    const best = new TopK(options.limit ?? touched.length);
+    for (const doc of touched) {
+      best.push(doc, scores[doc]!);
+      scores[doc] = 0;
+    }
+    return best.sorted();
   }
 }

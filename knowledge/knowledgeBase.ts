@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import { OpenAIEmbeddings } from "@langchain/openai";
 import { z } from "zod";
 import type { Clause } from "./clause.js";
+import { ClauseSearch, type BuildProgress, type SearchHit, type SearchOptions } from "./clauseSearch.js";
 import { HashedEmbeddings } from "./hashedEmbeddings.js";
-import { HnswVectorStore } from "./hnswVectorStore.js";
-import { ClauseSearch, HybridRetriever, type SearchHit, type SearchOptions } from "./hybridRetriever.js";
 import { loadCorpus, type LoadedPolicy } from "./loadCorpus.js";
 import { findPoliciesMentioned, regionAliases, type PolicyMeta } from "./policyMeta.js";
+import { progressBar } from "./progressBar.js";
+import type { HnswParams } from "./vectorIndex.js";
 
 /** The policy directory shipped with the project. */
 export const DEFAULT_POLICY_DIR = fileURLToPath(new URL("./policies/", import.meta.url));
@@ -29,12 +29,14 @@ export interface EmbeddingsChoice {
 /**
  * Embeddings from the environment: an OpenAI-compatible endpoint when `EMBEDDINGS_BASE_URL` or
  * `OPENAI_API_KEY` is set (model `EMBEDDINGS_MODEL`, default text-embedding-3-small), otherwise the
- * offline {@link HashedEmbeddings}.
+ * offline {@link HashedEmbeddings}. The OpenAI client is loaded only when configured (it costs
+ * more start-up time than the rest of the bot).
  */
-export function embeddingsFromEnv(env: NodeJS.ProcessEnv = process.env): EmbeddingsChoice {
+export async function embeddingsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<EmbeddingsChoice> {
   if (env.EMBEDDINGS_BASE_URL || env.OPENAI_API_KEY) {
     const model = env.EMBEDDINGS_MODEL ?? "text-embedding-3-small";
     const baseURL = env.EMBEDDINGS_BASE_URL;
+    const { OpenAIEmbeddings } = await import("@langchain/openai");
     return {
       embeddings: new OpenAIEmbeddings({ model, apiKey: env.OPENAI_API_KEY ?? "unused", configuration: { baseURL }, maxRetries: 1 }),
       id: `openai:${baseURL ?? "default"}:${model}`,
@@ -55,6 +57,10 @@ export interface OpenKnowledgeBaseOptions {
   embeddings?: EmbeddingsChoice;
   /** Operator messages: one line each (default: stderr). */
   log?: (line: string) => void;
+  /** Build progress (default: a bar on stderr when it is a terminal, else one line per stage). */
+  progress?: BuildProgress;
+  /** Graph parameters for a (re)build (default: HNSW_DEFAULTS). */
+  hnsw?: HnswParams;
 }
 
 /** Where the index came from and what it holds. */
@@ -88,18 +94,19 @@ export interface KnowledgeBase {
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Hybrid clause search with whatever embedder is configured. */
   searchAsync(query: string, options?: SearchOptions): Promise<SearchHit[]>;
-  /** A LangChain retriever over the same search. */
-  retriever(options?: SearchOptions): HybridRetriever;
+  /** The index itself (dense leg alone, exact reference search: benchmarks). */
+  readonly searchIndex: ClauseSearch;
 }
 
 const ManifestSchema = z.strictObject({
   key: z.string(),
   embeddings: z.string(),
-  passageClauseIds: z.array(z.string()),
   builtAt: z.string(),
 });
 
 const INDEX_ROOT = "knowledge-index";
+/** Bumped when the files of an index change shape, so an old index is rebuilt, not misread. */
+const INDEX_FORMAT = 2;
 
 /**
  * Removes the names of the filtered policies' regions from a query: the filter already selects the
@@ -117,7 +124,7 @@ function withoutRegionNames(query: string, options: SearchOptions | undefined, m
 /** Hash of everything the index depends on: metadata and policy files (bytes), passages, embedder. */
 function indexKey(policyDir: string, clauses: readonly Clause[], embeddingsId: string): string {
   const hash = createHash("sha256");
-  hash.update(`embeddings:${embeddingsId}\n`);
+  hash.update(`format:${INDEX_FORMAT}\nembeddings:${embeddingsId}\n`);
   for (const file of readdirSync(policyDir).sort()) {
     if (file === "policies.json" || /\.(txt|md)$/.test(file)) hash.update(`${file}\n`).update(readFileSync(join(policyDir, file)));
   }
@@ -126,14 +133,13 @@ function indexKey(policyDir: string, clauses: readonly Clause[], embeddingsId: s
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Reads the stored index for `key`; null when absent or inconsistent. */
-async function readIndex(dir: string, clauses: readonly Clause[], choice: EmbeddingsChoice): Promise<ClauseSearch | null> {
+/** Reads the stored index for `key`; null when absent, damaged or built for another embedder. */
+function readIndex(dir: string, clauseById: ReadonlyMap<string, Clause>, choice: EmbeddingsChoice): ClauseSearch | null {
   try {
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
     // An index built by the offline fallback does not match a configured remote embedder: retry it.
     if (manifest.embeddings !== choice.id) return null;
-    const store = await HnswVectorStore.load(dir, choice.embeddings);
-    return ClauseSearch.fromStore(clauses, store, manifest.passageClauseIds);
+    return ClauseSearch.load(dir, clauseById, choice.embeddings);
   } catch {
     return null;
   }
@@ -144,24 +150,25 @@ async function buildIndex(
   dir: string,
   clauses: readonly Clause[],
   choice: EmbeddingsChoice,
-  log: (line: string) => void,
+  options: { log: (line: string) => void; progress: BuildProgress; hnsw?: HnswParams },
 ): Promise<{ search: ClauseSearch; embeddingsId: string }> {
+  const { log, progress, hnsw } = options;
   let search: ClauseSearch;
   let embeddingsId = choice.id;
   try {
-    search = await ClauseSearch.build(clauses, choice.embeddings);
+    search = await ClauseSearch.build(clauses, choice.embeddings, { progress, hnsw });
   } catch (error) {
     if (choice.embeddings instanceof HashedEmbeddings) throw error;
     const offline = new HashedEmbeddings();
     log(`knowledge: embeddings endpoint failed (${(error as Error).message.split("\n")[0]}); using offline ${offline.id}`);
-    search = await ClauseSearch.build(clauses, offline);
+    search = await ClauseSearch.build(clauses, offline, { progress, hnsw });
     embeddingsId = offline.id;
   }
   try {
     mkdirSync(dir, { recursive: true });
-    await search.vectorStore.save(dir);
+    search.save(dir);
     // The manifest goes last: a half-written index without it is rebuilt, never trusted.
-    const manifest = { key: basename(dir), embeddings: embeddingsId, passageClauseIds: search.passageClauseIds, builtAt: new Date().toISOString() };
+    const manifest = { key: basename(dir), embeddings: embeddingsId, builtAt: new Date().toISOString() };
     const tmp = join(dir, `manifest.json.tmp-${process.pid}`);
     writeFileSync(tmp, JSON.stringify(manifest, null, 1));
     renameSync(tmp, join(dir, "manifest.json"));
@@ -181,7 +188,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}):
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const policyDir = options.policyDir ?? DEFAULT_POLICY_DIR;
   const root = join(options.dataDir ?? defaultDataDir(), INDEX_ROOT);
-  const choice = options.embeddings ?? embeddingsFromEnv();
+  const choice = options.embeddings ?? (await embeddingsFromEnv());
   const started = performance.now();
 
   const corpus = loadCorpus(policyDir);
@@ -189,19 +196,20 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}):
   const key = indexKey(policyDir, corpus.clauses, choice.id);
   const dir = join(root, key);
 
-  let search = options.rebuild ? null : await readIndex(dir, corpus.clauses, choice);
+  const clauseById = new Map(corpus.clauses.map((c) => [c.id, c]));
+  let search = options.rebuild ? null : readIndex(dir, clauseById, choice);
   let embeddingsId = choice.id;
   const rebuilt = search === null;
   if (!search) {
     const others = existsSync(root) ? readdirSync(root).filter((d) => d !== key) : [];
     const reason = options.rebuild ? "rebuild requested" : others.length ? "policy files or index settings changed" : "no index yet";
     log(`knowledge: ${reason}; building search index for ${corpus.policies.length} policies (${corpus.clauses.length} clauses) in ${dir}`);
-    ({ search, embeddingsId } = await buildIndex(dir, corpus.clauses, choice, log));
+    const progress = options.progress ?? progressBar();
+    ({ search, embeddingsId } = await buildIndex(dir, corpus.clauses, choice, { log, progress, hnsw: options.hnsw }));
     // Indexes for older content are dead weight once the current one is written.
     for (const other of others) rmSync(join(root, other), { recursive: true, force: true });
   }
 
-  const clauseById = new Map(corpus.clauses.map((c) => [c.id, c]));
   const policyById = new Map(corpus.policies.map((p) => [p.meta.id, p]));
   const metas = corpus.policies.map((p) => p.meta);
   const clauseSearch = search;
@@ -215,6 +223,6 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}):
     policiesMentioned: (text) => findPoliciesMentioned(text, metas),
     search: (query, opts) => clauseSearch.search(withoutRegionNames(query, opts, metas), opts),
     searchAsync: (query, opts) => clauseSearch.searchAsync(withoutRegionNames(query, opts, metas), opts),
-    retriever: (opts = {}) => new HybridRetriever({ search: clauseSearch, ...opts }),
+    searchIndex: clauseSearch,
   };
 }

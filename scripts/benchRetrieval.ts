@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { HashedEmbeddings } from "../knowledge/hashedEmbeddings.js";
-import { ClauseSearch } from "../knowledge/hybridRetriever.js";
+import { ClauseSearch } from "../knowledge/clauseSearch.js";
 import { DEFAULT_POLICY_DIR, openKnowledgeBase } from "../knowledge/knowledgeBase.js";
 import { loadCorpus } from "../knowledge/loadCorpus.js";
 import { tokenize } from "../knowledge/tokenize.js";

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Bm25Index } from "../../knowledge/bm25.js";
 import { HashedEmbeddings } from "../../knowledge/hashedEmbeddings.js";
 import { HnswVectorStore } from "../../knowledge/hnswVectorStore.js";
+import { HybridRetriever } from "../../knowledge/hybridRetriever.js";
 import { DEFAULT_POLICY_DIR, embeddingsFromEnv, openKnowledgeBase, type KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 
 const dirs: string[] = [];
@@ -52,6 +53,15 @@ describe("clause search", () => {
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
   });
 
+  it("searches a policy's own passages exactly when filtered: every passage when k exceeds them, in exact cosine order", () => {
+    const policy = "yeji-2017";
+    const own = kb.searchIndex.passageClauseIds.filter((id) => id.startsWith(`${policy}:`));
+    const dense = kb.searchIndex.nearestClauses("电商培训 补助", { policyIds: [policy], k: 1000 }).map((c) => c.id);
+    expect([...dense].sort()).toEqual([...own].sort());
+    const exact = kb.searchIndex.nearestClauses("电商培训 补助", { exact: true, k: 1000 }).map((c) => c.id).filter((id) => own.includes(id));
+    expect(dense).toEqual(exact);
+  });
+
   it("returns nothing for a query with no content words", () => {
     expect(kb.search("？！。")).toEqual([]);
   });
@@ -70,7 +80,7 @@ describe("clause search", () => {
 
 describe("HybridRetriever (LangChain)", () => {
   it("invoke returns clause Documents with clause metadata", async () => {
-    const docs = await kb.retriever({ k: 2, policyIds: ["pingyin-2020"] }).invoke("带货达人 10万粉丝 奖励");
+    const docs = await new HybridRetriever({ search: kb, k: 2, policyIds: ["pingyin-2020"] }).invoke("带货达人 10万粉丝 奖励");
     expect(docs).toHaveLength(2);
     expect(docs[0]).toBeInstanceOf(Document);
     const clause = kb.clause("pingyin-2020:三/(三)/3")!;
@@ -146,14 +156,14 @@ describe("openKnowledgeBase index persistence", () => {
 });
 
 describe("embeddingsFromEnv", () => {
-  it("uses the offline hashed embeddings without an endpoint or key", () => {
-    const choice = embeddingsFromEnv({});
+  it("uses the offline hashed embeddings without an endpoint or key", async () => {
+    const choice = await embeddingsFromEnv({});
     expect(choice.embeddings).toBeInstanceOf(HashedEmbeddings);
     expect(choice.id).toMatch(/^hashed-ngrams:/);
   });
 
-  it("uses an OpenAI-compatible endpoint when EMBEDDINGS_BASE_URL is set", () => {
-    const choice = embeddingsFromEnv({ EMBEDDINGS_BASE_URL: "http://127.0.0.1:9/v1", EMBEDDINGS_MODEL: "bge-m3" });
+  it("uses an OpenAI-compatible endpoint when EMBEDDINGS_BASE_URL is set", async () => {
+    const choice = await embeddingsFromEnv({ EMBEDDINGS_BASE_URL: "http://127.0.0.1:9/v1", EMBEDDINGS_MODEL: "bge-m3" });
     expect(choice.embeddings).toBeInstanceOf(OpenAIEmbeddings);
     expect(choice.id).toBe("openai:http://127.0.0.1:9/v1:bge-m3");
   });
@@ -193,15 +203,23 @@ describe("HnswVectorStore", () => {
 });
 
 describe("Bm25Index", () => {
-  const index = new Bm25Index([["带货", "达人", "粉丝"], ["跨境", "电商"], ["电商", "园区", "电商"]]);
+  const index = Bm25Index.build([["带货", "达人", "粉丝"], ["跨境", "电商"], ["电商", "园区", "电商"]]);
 
   it("ranks documents sharing rarer query terms first and skips the rest", () => {
     expect(index.search(["粉丝", "电商"]).map((s) => s.doc)).toEqual([0, 2, 1]);
     expect(index.search(["不存在"])).toEqual([]);
   });
 
-  it("honours term weights and the accept filter", () => {
+  it("honours term weights and document ranges", () => {
     expect(index.search(new Map([["跨境", 0.1], ["园区", 1]]))[0]!.doc).toBe(2);
-    expect(index.search(["电商"], { accept: (doc) => doc === 1 }).map((s) => s.doc)).toEqual([1]);
+    expect(index.search(["电商"], { ranges: [[1, 2]] }).map((s) => s.doc)).toEqual([1]);
+    expect(index.search(["电商", "粉丝"], { ranges: [[0, 1], [2, 3]] }).map((s) => s.doc)).toEqual([0, 2]);
+  });
+
+  it("gives the same rankings after save and load", () => {
+    const path = join(tempDir("bm25-"), "bm25.bin");
+    index.save(path);
+    const loaded = Bm25Index.load(path);
+    for (const query of [["粉丝", "电商"], ["园区"], ["跨境", "带货"]]) expect(loaded.search(query)).toEqual(index.search(query));
   });
 });

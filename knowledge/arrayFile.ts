@@ -1,0 +1,61 @@
+/**
+ * Typed arrays in one binary file: a JSON header (names, types, lengths, plus free-form `meta`)
+ * followed by the raw arrays, each 8-byte aligned. Reading is one file read; the arrays are views
+ * on it, so a large index opens without parsing or re-computing anything.
+ */
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+
+const MAGIC = "HSARRAYS1\n";
+const ARRAY_TYPES = { Uint32Array, Int32Array, Float32Array, Float64Array, Uint16Array, Uint8Array } as const;
+type ArrayTypeName = keyof typeof ARRAY_TYPES;
+export type StoredArray = Uint32Array | Int32Array | Float32Array | Float64Array | Uint16Array | Uint8Array;
+
+interface Header {
+  meta: unknown;
+  arrays: Array<{ name: string; type: ArrayTypeName; offset: number; length: number }>;
+}
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/** Writes `arrays` and `meta` to `path` atomically (temporary file, then rename). */
+export function writeArrayFile(path: string, arrays: Record<string, StoredArray>, meta: unknown = null): void {
+  const entries = Object.entries(arrays);
+  const header: Header = { meta, arrays: [] };
+  let offset = 0;
+  for (const [name, array] of entries) {
+    header.arrays.push({ name, type: array.constructor.name as ArrayTypeName, offset, length: array.length });
+    offset = align8(offset + array.byteLength);
+  }
+  const headerBytes = Buffer.from(JSON.stringify(header));
+  const start = align8(MAGIC.length + 4 + headerBytes.length);
+  const file = Buffer.alloc(start + offset);
+  file.write(MAGIC, 0, "latin1");
+  file.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(file, MAGIC.length + 4);
+  entries.forEach(([, array], i) => file.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + header.arrays[i]!.offset));
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, file);
+  renameSync(tmp, path);
+}
+
+/** Reads a file written by {@link writeArrayFile}; throws on a file of another format. */
+export function readArrayFile(path: string): { meta: unknown; arrays: Map<string, StoredArray> } {
+  let bytes = readFileSync(path);
+  if (bytes.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error(`${path}: not an array file`);
+  // Small reads can land unaligned inside Node's shared pool; typed views need their own alignment.
+  if (bytes.byteOffset % 8 !== 0) {
+    const own = Buffer.alloc(bytes.length);
+    bytes.copy(own);
+    bytes = own;
+  }
+  const headerLength = bytes.readUInt32LE(MAGIC.length);
+  const header = JSON.parse(bytes.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+  const start = bytes.byteOffset + align8(MAGIC.length + 4 + headerLength);
+  const arrays = new Map<string, StoredArray>();
+  for (const { name, type, offset, length } of header.arrays) {
+    const Type = ARRAY_TYPES[type];
+    if (!Type || start + offset + length * Type.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length) throw new Error(`${path}: array ${name} is damaged`);
+    arrays.set(name, new Type(bytes.buffer, start + offset, length));
+  }
+  return { meta: header.meta, arrays };
+}

@@ -1,0 +1,225 @@
+/**
+ * Hybrid clause search: BM25 over Chinese tokens plus dense nearest neighbours, fused by reciprocal
+ * rank. Everything expensive to rebuild (postings, vectors, graph) is saved as binary files in the
+ * index folder, so opening a saved index re-tokenises nothing. Imports no LangChain runtime code:
+ * the bot's start-up path loads only this; hybridRetriever.ts adapts it to a LangChain retriever.
+ */
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { z } from "zod";
+import { Bm25Index, type DocRange } from "./bm25.js";
+import { chatExpansion } from "./chatSynonyms.js";
+import type { Clause } from "./clause.js";
+import { HashedEmbeddings } from "./hashedEmbeddings.js";
+import { tokenize } from "./tokenize.js";
+import { HNSW_DEFAULTS, VectorIndex, type HnswParams } from "./vectorIndex.js";
+
+/** One retrieved clause. */
+export interface SearchHit {
+  clause: Clause;
+  /** Reciprocal-rank-fusion score (higher is better; comparable within one query only). */
+  score: number;
+  /** 1-based rank in the BM25 list, null when BM25 did not find it. */
+  lexicalRank: number | null;
+  /** 1-based rank in the vector list, null when the dense leg did not find it (or did not run). */
+  denseRank: number | null;
+}
+
+export interface SearchOptions {
+  /** Only clauses of these policies (e.g. the region the user named). */
+  policyIds?: readonly string[];
+  /** How many clauses to return (default 5). */
+  k?: number;
+}
+
+/** A searchable passage: a clause's own text, tagged with its titles. */
+export interface Passage {
+  clause: Clause;
+  /** Text embedded for the dense leg: heading titles, then the passage body. */
+  text: string;
+  /** Tokens for BM25: body, the clause's own title again (titles name the topic), ancestor titles. */
+  tokens: string[];
+}
+
+/** Build stages reported to a progress callback. */
+export type BuildStage = "tokens" | "vectors" | "graph";
+export type BuildProgress = (stage: BuildStage, done: number, total: number) => void;
+
+/** Fusion constant: small, because lists are short and the top ranks matter most. */
+const RRF_K = 10;
+/** BM25 weight of terms added by chatExpansion, relative to the user's own terms. */
+const EXPANSION_WEIGHT = 0.5;
+/** How deep each leg's list goes before fusion. */
+const CANDIDATES = 40;
+/** Embedding requests go in batches of this many passages (progress is reported per batch). */
+const EMBED_BATCH = 512;
+
+const PASSAGES_FILE = "passages.json";
+const BM25_FILE = "bm25.bin";
+
+const PassagesSchema = z.strictObject({
+  clauseIds: z.array(z.string()),
+  dimensions: z.number().int().nonnegative(),
+  hnsw: z.strictObject({ m: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
+});
+
+/**
+ * The text a clause contributes on its own: a leaf's whole text; for a parent, what precedes its
+ * first child (often just its heading, sometimes a lead paragraph with its own provisions).
+ */
+function ownText(clause: Clause, byId: Map<string, Clause>): string {
+  const first = clause.childIds[0] ? byId.get(clause.childIds[0]) : undefined;
+  if (!first) return clause.text;
+  const at = clause.text.indexOf(first.text);
+  return at < 0 ? clause.text : clause.text.slice(0, at).trim();
+}
+
+/** Builds the passages: every leaf, plus parents whose lead text says more than their heading. */
+export function buildPassages(clauses: readonly Clause[], progress?: BuildProgress): Passage[] {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const passages: Passage[] = [];
+  clauses.forEach((clause, i) => {
+    if (progress && (i % 1000 === 999 || i === clauses.length - 1)) progress("tokens", i + 1, clauses.length);
+    const body = ownText(clause, byId);
+    if (clause.childIds.length > 0 && body.replace(/\s/g, "").length - clause.title.length < 12) return;
+    const ancestors = clause.headingPath.slice(0, -1).filter(Boolean);
+    const ownTitleTokens = tokenize(clause.title);
+    passages.push({
+      clause,
+      text: [...ancestors, body].join("\n"),
+      tokens: [...tokenize(body), ...ownTitleTokens, ...ownTitleTokens, ...tokenize(ancestors.join(" "))],
+    });
+  });
+  return passages;
+}
+
+/**
+ * Hybrid search over passages. {@link search} is synchronous for the bot's hot path; it uses the
+ * dense leg only when the embedder is the offline {@link HashedEmbeddings} (a remote embedder needs
+ * {@link searchAsync}). A search filtered to policies is exact in both legs: it scores only those
+ * policies' passages (contiguous rows, as the corpus lists clauses policy by policy).
+ */
+export class ClauseSearch {
+  /** Row ranges of each policy's passages. */
+  private readonly rangesOf = new Map<string, DocRange[]>();
+
+  private constructor(
+    /** The clause of each passage row. */
+    private readonly passages: readonly Clause[],
+    private readonly bm25: Bm25Index,
+    readonly vectors: VectorIndex,
+    readonly embeddings: EmbeddingsInterface,
+  ) {
+    passages.forEach((clause, row) => {
+      const ranges = this.rangesOf.get(clause.policyId) ?? [];
+      const last = ranges.at(-1);
+      if (last && last[1] === row) ranges[ranges.length - 1] = [last[0], row + 1];
+      else ranges.push([row, row + 1]);
+      this.rangesOf.set(clause.policyId, ranges);
+    });
+  }
+
+  /** Tokenises and embeds the clauses' passages and builds both indexes. */
+  static async build(clauses: readonly Clause[], embeddings: EmbeddingsInterface, options: { hnsw?: HnswParams; progress?: BuildProgress } = {}): Promise<ClauseSearch> {
+    const { progress } = options;
+    const passages = buildPassages(clauses, progress);
+    const bm25 = Bm25Index.build(passages.map((p) => p.tokens));
+    const vectors: number[][] = [];
+    for (let from = 0; from < passages.length; from += EMBED_BATCH) {
+      vectors.push(...(await embeddings.embedDocuments(passages.slice(from, from + EMBED_BATCH).map((p) => p.text))));
+      progress?.("vectors", Math.min(passages.length, from + EMBED_BATCH), passages.length);
+    }
+    const index = VectorIndex.build(vectors, options.hnsw ?? HNSW_DEFAULTS, progress && ((done, total) => progress("graph", done, total)));
+    return new ClauseSearch(passages.map((p) => p.clause), bm25, index, embeddings);
+  }
+
+  /** Writes postings, vectors, graph and the passage list into `dir` (the passage list last). */
+  save(dir: string): void {
+    this.bm25.save(join(dir, BM25_FILE));
+    this.vectors.save(dir);
+    const tmp = join(dir, `${PASSAGES_FILE}.tmp-${process.pid}`);
+    writeFileSync(tmp, JSON.stringify({ clauseIds: this.passageClauseIds, dimensions: this.vectors.dimensions, hnsw: this.vectors.params }));
+    renameSync(tmp, join(dir, PASSAGES_FILE));
+  }
+
+  /**
+   * Reads an index written by {@link save}. Throws when it is damaged or names a clause that
+   * `clauseById` lacks (the caller rebuilds).
+   */
+  static load(dir: string, clauseById: ReadonlyMap<string, Clause>, embeddings: EmbeddingsInterface): ClauseSearch {
+    const stored = PassagesSchema.parse(JSON.parse(readFileSync(join(dir, PASSAGES_FILE), "utf8")));
+    const passages = stored.clauseIds.map((id) => {
+      const clause = clauseById.get(id);
+      if (!clause) throw new Error(`${dir}: index names clause ${id}, which the policies no longer have`);
+      return clause;
+    });
+    const bm25 = Bm25Index.load(join(dir, BM25_FILE));
+    if (bm25.size !== passages.length) throw new Error(`${dir}: postings cover ${bm25.size} passages, expected ${passages.length}`);
+    const vectors = VectorIndex.load(dir, passages.length, stored.dimensions, stored.hnsw);
+    return new ClauseSearch(passages, bm25, vectors, embeddings);
+  }
+
+  /** Ids of the indexed passages' clauses, in index order. */
+  get passageClauseIds(): string[] {
+    return this.passages.map((c) => c.id);
+  }
+
+  /** Lexical + (offline) dense search; synchronous. Chat wording is expanded first (see chatSynonyms). */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const extra = chatExpansion(query);
+    return this.fuse(query, extra, this.embedSync(`${query} ${extra}`), options);
+  }
+
+  /** Lexical + dense search with any embedder (a remote one included). */
+  async searchAsync(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const extra = chatExpansion(query);
+    const vector = query.trim() ? await this.embeddings.embedQuery(`${query} ${extra}`) : null;
+    return this.fuse(query, extra, vector, options);
+  }
+
+  /**
+   * The dense leg alone: passage rows nearest to the text's vector (offline embedder only), exact
+   * within `policyIds`, through the graph otherwise, or exact over everything when `exact` is set
+   * (the benchmark's reference).
+   */
+  nearestClauses(text: string, options: SearchOptions & { exact?: boolean } = {}): Clause[] {
+    const vector = this.embedSync(text);
+    return vector ? this.dense(vector, options.k ?? CANDIDATES, options.policyIds, options.exact).map((row) => this.passages[row]!) : [];
+  }
+
+  private embedSync(text: string): number[] | null {
+    return this.embeddings instanceof HashedEmbeddings ? this.embeddings.embedSync(text) : null;
+  }
+
+  private rangesFor(policyIds: readonly string[] | undefined): DocRange[] | undefined {
+    return policyIds && policyIds.flatMap((id) => this.rangesOf.get(id) ?? []);
+  }
+
+  private dense(vector: number[], k: number, policyIds: readonly string[] | undefined, exact = false): number[] {
+    if (!vector.some((v) => v !== 0)) return [];
+    const ranges = this.rangesFor(policyIds);
+    const hits = ranges || exact ? this.vectors.nearestIn(vector, k, ranges) : this.vectors.nearest(vector, k);
+    return hits.map((h) => h.doc);
+  }
+
+  private fuse(query: string, extra: string, vector: number[] | null, options: SearchOptions): SearchHit[] {
+    const ranges = this.rangesFor(options.policyIds);
+    // The user's own words weigh more than the document wording added for them.
+    const weights = new Map(tokenize(extra).map((token) => [token, EXPANSION_WEIGHT]));
+    for (const token of tokenize(query)) weights.set(token, 1);
+    const lexical = this.bm25.search(weights, { limit: CANDIDATES, ranges }).map((s) => s.doc);
+    const dense = vector ? this.dense(vector, CANDIDATES, options.policyIds) : [];
+    const fused = new Map<number, SearchHit>();
+    const add = (list: number[], leg: "lexicalRank" | "denseRank") =>
+      list.forEach((row, i) => {
+        const hit = fused.get(row) ?? { clause: this.passages[row]!, score: 0, lexicalRank: null, denseRank: null };
+        hit.score += 1 / (RRF_K + i + 1);
+        hit[leg] = i + 1;
+        fused.set(row, hit);
+      });
+    add(lexical, "lexicalRank");
+    add(dense, "denseRank");
+    return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, options.k ?? 5);
+  }
+}
