@@ -5,10 +5,16 @@ import type { Clause } from "./clause.js";
  *
  * A document reads: 序言 (title, issuer, addressees, purpose), numbered body, then an unnumbered
  * closing (结语: "本意见自…施行"), a sign-off (落款: 附件 list, issuer, date, 公开发布, 抄送, 印发)
- * and attachments (附件1, 附件2…). Body headings are recognised only at line start:
+ * and attachments (附件1, 附件2…, or one unnumbered 附件). Body headings are recognised only at line start,
+ * outermost first:
+ *   第二章 → "第二章"   第一节 → "第一节"   第五条 → "第五条"   (办法 and 细则 are written this way)
  *   一、  → section "三"        （一）/(一) → sub-section "(三)"        1. / 1． / 1、 → item "3"
- * Ids are `<policy>:<path>` with the path joined by "/" (see shared/spec/ask.md), plus the
- * unnumbered parts `<policy>:序言`, `<policy>:结语`, `<policy>:落款`, `<policy>:附件2/2`.
+ *   (1) / （1） → item "1" (one level below 1.)          ① → "①"
+ * A heading nests under the nearest open heading of an outer style, so a document may skip styles
+ * (Yeji's items sit straight under its sections; an 办法's （一） under its 第五条).
+ * Ids are `<policy>:<path>` with the path joined by "/" (see shared/spec/ask.md): `<policy>:三/(三)/3`,
+ * `<policy>:第三条`, `<policy>:第二章/第五条`, `<policy>:第二章/第五条/(一)`, `<policy>:一/(一)/1/2/①`, plus the unnumbered parts
+ * `<policy>:序言`, `<policy>:结语`, `<policy>:落款`, `<policy>:附件2/2`, `<policy>:附件/1`.
  */
 
 /** A document the parser cannot turn into clauses (no headings, two clauses with one id). */
@@ -37,7 +43,19 @@ function numeralValue(numeral: string): number {
 /** Word-processor residue such as Liaocheng's `[bookmark: _GoBack]`. */
 const ARTEFACT = /\[bookmark:[^\]]*\]/g;
 
-type HeadingKind = "section" | "subsection" | "arabicSubsection" | "item";
+type HeadingKind = "chapter" | "part" | "article" | "section" | "subsection" | "arabicSubsection" | "item" | "circled";
+
+/** Nesting rank of each style, outermost first; attachments and the unnumbered parts sit at 0. */
+const RANK: Record<HeadingKind, number> = {
+  chapter: 1,
+  part: 2,
+  article: 3,
+  section: 4,
+  subsection: 5,
+  item: 6,
+  arabicSubsection: 7,
+  circled: 8,
+};
 
 interface Heading {
   kind: HeadingKind;
@@ -50,12 +68,19 @@ interface Heading {
 }
 
 const CN_NUM = "[一二三四五六七八九十]{1,3}";
+/** Article numbers run past ten and a hundred: 第一百零二条. */
+const CN_ORDINAL = "[一二三四五六七八九十百零〇]{1,6}";
 const HEADING_PATTERNS: Array<[HeadingKind, RegExp]> = [
+  ["chapter", new RegExp(`^(第${CN_ORDINAL}章)`)],
+  ["part", new RegExp(`^(第${CN_ORDINAL}节)`)],
+  // "第一条所称…", "第三条规定的…" at line start cite an article; they are not its heading.
+  ["article", new RegExp(`^(第${CN_ORDINAL}条)(?![所规第中的、，。款项至和或及之])`)],
   ["section", new RegExp(`^(${CN_NUM})、`)],
   ["subsection", new RegExp(`^[（(](${CN_NUM})[）)]`)],
   ["arabicSubsection", /^[（(](\d{1,2})[）)]/],
   // "1.5亿" at line start is a number, not item 1.
   ["item", /^(\d{1,2})\s*[.．、](?!\d)/],
+  ["circled", /^([\u2460-\u2473])/],
 ];
 
 /**
@@ -77,13 +102,27 @@ function detectHeading(line: string): Heading | null {
   const content = line.replace(ARTEFACT, "").trim();
   for (const [kind, pattern] of HEADING_PATTERNS) {
     const match = pattern.exec(content);
-    if (match) return { kind, number: match[1]!, ...headingTitle(content.slice(match[0].length)) };
+    if (!match) continue;
+    const rest = content.slice(match[0].length);
+    // An article's first sentence is its provision, not a title.
+    if (kind === "article") return { kind, number: match[1]!, title: "", titleOnly: rest.trim() === "" };
+    return { kind, number: match[1]!, ...headingTitle(rest) };
   }
   return null;
 }
 
-/** An attachment heading after the sign-off: "附件1", "附件2 名词解释", "附件". */
+/** An attachment heading: "附件1", "附件2 名词解释", "附件". */
 const ANNEX = /^附件\s*(\d{1,2})?(?:[\s:：]+(.*))?$/;
+
+/** An attachment heading line (not the sign-off's "附件：1.…" list), with its label and title. */
+function annexHeading(lines: Line[], i: number): { label: string; title: string } | null {
+  const content = lines[i]!.content;
+  const match = ANNEX.exec(content);
+  if (!match || /^附件[:：]/.test(content)) return null;
+  const label = `附件${match[1] ?? ""}`;
+  const titleLine = match[2] ?? lines.slice(i + 1).find((l) => l.content !== "")?.content ?? "";
+  return { label, title: normaliseClauseText(titleLine) || label };
+}
 /** The first unnumbered closing provision: "本意见自发布之日起施行…". */
 const CLOSING_PROVISION = /^本(?:意见|措施|办法|规定|细则|方案|通知|实施意见|实施办法|实施细则)自/;
 
@@ -171,7 +210,10 @@ function splitLines(text: string): Line[] {
 /** A clause under construction: where it starts, how deep it sits, and its path. */
 interface Marker {
   line: number;
+  /** Place in the stack of open headings (1 = top level). */
   depth: number;
+  /** Nesting rank of its style ({@link RANK}); 0 for attachments and the unnumbered parts. */
+  rank: number;
   path: string[];
   title: string;
   parent: Marker | null;
@@ -179,8 +221,6 @@ interface Marker {
   value?: number;
   children: Marker[];
 }
-
-const DEPTH: Record<"section" | "subsection" | "item", number> = { section: 1, subsection: 2, item: 3 };
 
 /**
  * Parses a decoded policy text into its clause tree, in document order (parents before children).
@@ -193,10 +233,12 @@ export function parseClauses(policyId: string, text: string): Clause[] {
   let stack: Marker[] = [];
   let region: "preamble" | "body" | "closing" | "annex" = "preamble";
 
-  const open = (line: number, depth: number, segment: string, title: string, value?: number): Marker => {
-    while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+  /** Opens a heading under the nearest open heading of an outer style. */
+  const open = (line: number, rank: number, segment: string, title: string, value?: number): Marker => {
+    while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
-    const marker: Marker = { line, depth, path: [...(parent?.path ?? []), segment], title, parent, value, children: [] };
+    const depth = stack.length + 1;
+    const marker: Marker = { line, depth, rank, path: [...(parent?.path ?? []), segment], title, parent, value, children: [] };
     parent?.children.push(marker);
     markers.push(marker);
     stack.push(marker);
@@ -204,20 +246,19 @@ export function parseClauses(policyId: string, text: string): Clause[] {
   };
   const openTop = (line: number, name: string, title = name) => {
     stack = [];
-    return open(line, 1, name, title);
+    return open(line, 0, name, title);
   };
 
   lines.forEach((line, i) => {
     if (line.content === "") return;
+    // An attachment may follow the sign-off, or the body straight away when the text has none.
+    const annex = region === "preamble" ? null : annexHeading(lines, i);
+    if (annex) {
+      openTop(i, annex.label, annex.title);
+      region = "annex";
+      return;
+    }
     if (region === "closing" || region === "annex") {
-      const annexMatch = ANNEX.exec(line.content);
-      if (annexMatch && !/^附件[:：]/.test(line.content)) {
-        const label = `附件${annexMatch[1] ?? ""}`;
-        const titleLine = annexMatch[2] ?? lines.slice(i + 1).find((l) => l.content !== "")?.content ?? "";
-        openTop(i, label, normaliseClauseText(titleLine) || label);
-        region = "annex";
-        return;
-      }
       if (region === "closing") {
         // The closing provision (结语) runs until the first sign-off line (落款).
         const current = stack[0];
@@ -234,30 +275,31 @@ export function parseClauses(policyId: string, text: string): Clause[] {
       }
       return;
     }
-    if (region === "preamble") region = "body";
-    // Inside an attachment every heading sits one level below the attachment itself.
-    const base = region === "annex" ? 1 : 0;
+    if (region === "preamble") {
+      region = "body";
+      stack = [];
+    }
     if (heading.kind === "arabicSubsection") {
       // Miluo writes （5）（6） after （一）…（四）: a parenthesised Arabic number continuing a
-      // sub-section run is that sub-section; anywhere else it is an item.
-      const section = [...stack].reverse().find((m) => m.depth === base + DEPTH.section);
-      const last = section?.children.at(-1);
+      // sub-section run is that sub-section; anywhere else it is item "5".
       const n = Number(heading.number);
-      if (last?.value !== undefined && last.value === n - 1) {
-        open(i, base + DEPTH.subsection, `(${chineseNumeral(n)})`, heading.title, n);
+      const sibling = stack.some((m) => m.rank === RANK.arabicSubsection && m.value === n - 1);
+      const section = [...stack].reverse().find((m) => m.rank === RANK.section);
+      const last = section?.children.at(-1);
+      if (!sibling && last?.rank === RANK.subsection && last.value === n - 1) {
+        open(i, RANK.subsection, `(${chineseNumeral(n)})`, heading.title, n);
       } else {
-        open(i, base + DEPTH.item, heading.number, heading.title);
+        open(i, RANK.arabicSubsection, heading.number, heading.title, n);
       }
       return;
     }
-    const depth = base + DEPTH[heading.kind];
     const segment = heading.kind === "subsection" ? `(${heading.number})` : heading.number;
     const value = heading.kind === "subsection" ? numeralValue(heading.number) : undefined;
-    open(i, depth, segment, heading.title, value);
+    open(i, RANK[heading.kind], segment, heading.title, value);
   });
 
   if (!markers.some((m) => !["序言", "结语", "落款"].includes(m.path[0]!))) {
-    throw new ClauseParseError("no recognisable clause headings (expected 一、 / （一） / 1. at line start)");
+    throw new ClauseParseError("no recognisable clause headings (expected 第一条 / 一、 / （一） / 1. at line start)");
   }
   return toClauses(policyId, text, lines, markers);
 }
