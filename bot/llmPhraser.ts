@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ChatOpenAI } from "@langchain/openai";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { numberGuard, type Grounding } from "./numberGuard.js";
+import { numberGuard, type Grounding, type UngroundedNumber } from "./numberGuard.js";
 import { findNumbers } from "./chineseNumbers.js";
 
 export interface LlmConfig {
@@ -73,8 +73,11 @@ export function createLlmPhraser(config: LlmConfig, log: (line: string) => void 
         );
         const text = typeof reply.content === "string" ? reply.content.trim() : "";
         if (!text) return fallback("empty reply");
-        const guard = numberGuard(text, request.grounding);
-        if (!guard.ok) return fallback(`ungrounded numbers: ${guard.ungrounded.map((u) => u.raw).join(", ")}`);
+        // An amount shown as the asker's must be an eligible award's, not a threshold or figure copied from a quote.
+        const guard = numberGuard(text, { ...request.grounding, awardAmountsFen: request.amountsFen });
+        const stopped = (reason: UngroundedNumber["reason"]) => guard.ungrounded.filter((u) => u.reason === reason).map((u) => u.raw);
+        if (stopped("ungrounded").length > 0) return fallback(`ungrounded numbers: ${stopped("ungrounded").join(", ")}`);
+        if (stopped("not_an_award").length > 0) return fallback(`shown as the award but no eligible award's amount: ${stopped("not_an_award").join(", ")}`);
         if (!keepsAmounts(text, request.amountsFen)) return fallback("an awarded amount was dropped or changed");
         return { text, source: "llm" };
       } catch (error) {

@@ -5,8 +5,13 @@
  * cited quote, or among the award amounts, traces or conditions. Numbers under 100 are exempt,
  * and so is a year ("2022年", or the year of a date such as 2022-12-31). Units are applied before
  * comparing, so 2万 = 20000 = "20,000元" and an award of 2000000 fen grounds "2万元".
+ *
+ * On top of that, a number's role is checked when `awardAmountsFen` is given: a number presented as an
+ * amount the asker gets (after 奖励, 补贴, 给予, 拿, 最高, 可得, 共计…, or in the amount slot of a ✅/⚠️ line)
+ * must equal the engine amount of an eligible award in this answer. A threshold, the user's own sales, a
+ * rank's amount or a sum copied from a quote is grounded by value but not as the asker's award.
  */
-import { findNumbers, type NumberMention } from "./chineseNumbers.js";
+import { findNumbers, mentionToFen, type NumberMention } from "./chineseNumbers.js";
 
 /** What an answer may draw numbers from. */
 export interface Grounding {
@@ -18,6 +23,11 @@ export interface Grounding {
   amountsFen: readonly number[];
   /** Traces, conditions and policy metadata (dates, document numbers). */
   extraTexts?: readonly string[];
+  /**
+   * Amounts in fen of the ELIGIBLE awards of this answer: the only values a number in the award role may
+   * have. Absent: roles are not checked (texts that present no award, e.g. the evaluation of a question).
+   */
+  awardAmountsFen?: readonly number[];
 }
 
 /** One number in the checked text that nothing grounds. `text.slice(start, end) === raw`. */
@@ -27,6 +37,8 @@ export interface UngroundedNumber {
   end: number;
   /** The value compared, units applied (2万 → 20000). */
   value: number;
+  /** "ungrounded": nothing supplies the value; "not_an_award": presented as the asker's award but no eligible award has it. */
+  reason: "ungrounded" | "not_an_award";
 }
 
 /** Result of `numberGuard`: ok when `ungrounded` is empty. */
@@ -56,15 +68,97 @@ export function groundedNumbers(grounding: Grounding): Set<number> {
 }
 
 /**
- * Check that every number in `text` is grounded. Returns the ungrounded mentions with their
- * positions, so a staff console can highlight them in an edited draft.
+ * Check that every number in `text` is grounded and, when `grounding.awardAmountsFen` is given, that every
+ * number presented as the asker's award is an eligible award's amount. Returns the offending mentions with
+ * their positions, so a staff console can highlight them in an edited draft.
  */
 export function numberGuard(text: string, grounding: Grounding): NumberGuardResult {
   const allowed = groundedNumbers(grounding);
+  const awards = grounding.awardAmountsFen === undefined ? undefined : new Set(grounding.awardAmountsFen);
+  const mentions = findNumbers(text);
+  const quoted = quotedSpans(text, grounding.quotes);
+  const asAward = awards ? awardRoleMentions(text, mentions) : new Set<NumberMention>();
+  for (const m of asAward) if (quoted.some(([from, to]) => m.start >= from && m.end <= to)) asAward.delete(m);
   const ungrounded: UngroundedNumber[] = [];
-  for (const m of findNumbers(text)) {
-    if (isExemptNumber(m) || allowed.has(m.value)) continue;
-    ungrounded.push({ raw: m.raw, start: m.start, end: m.end, value: m.value });
+  for (const m of mentions) {
+    const at = { raw: m.raw, start: m.start, end: m.end, value: m.value };
+    if (!isExemptNumber(m) && !allowed.has(m.value)) ungrounded.push({ ...at, reason: "ungrounded" });
+    else if (asAward.has(m) && !awards!.has(mentionToFen(m) ?? NaN)) ungrounded.push({ ...at, reason: "not_an_award" });
   }
   return { ok: ungrounded.length === 0, ungrounded };
+}
+
+/**
+ * Spans inside quotation marks (nested ones included) that repeat cited clauses word for word, possibly cut
+ * with "…": the document speaks there, not the bot.
+ */
+function quotedSpans(text: string, quotes: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "“" || text[i] === "「") open.push(i);
+    else if ((text[i] === "”" || text[i] === "」") && open.length > 0) {
+      const from = open.pop()!;
+      const pieces = text.slice(from + 1, i).split("…").filter(Boolean);
+      if (open.length === 0 && pieces.length > 0 && pieces.every((piece) => quotes.some((q) => q.includes(piece)))) spans.push([from, i + 1]);
+    }
+  }
+  return spans;
+}
+
+/** Words that present the money after them as what the asker gets. */
+const AWARD_CUE = /(?:奖励|奖补|奖金|补贴|补助|资助|扶持资金|给予|拿|领|最高|可得|可获|获得|得到|享受|共计|合计|总计|一共|总共|发放)/g;
+/** Words between a cue and the number that make the number a condition or a rate, not the award ("奖励年零售额100万元…"). */
+const NOT_THE_AWARD = /额|粉丝|达到|满|(?<!不)超过|不低于|投资|每|标准|比例|门槛|排名|第/;
+/** The number ends a phrase of its own: a threshold ("100万元以上"), or a count of something ("10万粉丝"). */
+const THRESHOLD_AFTER = /^\s*(?:以上|以下|以内|及以上|起|多|余|\+)/;
+const NOUN_AFTER = /^\p{Script=Han}/u;
+const AWARD_NOUN_AFTER = /^(?:奖励|奖金|补贴|补助|资金|现金|的奖励|的补贴)/;
+/** How far before a number a cue may stand, within one clause, with no digits between. */
+const CUE_REACH = 8;
+
+/**
+ * The mentions presented as an amount the asker gets: money (元, or a bare 万/亿 figure) shortly after an award
+ * cue in the same clause, the first money figure after the title of a ✅/⚠️ line (the amount slot), and
+ * the figures listed after one of those ("分别奖励50万元、30万元").
+ */
+export function awardRoleMentions(text: string, mentions: readonly NumberMention[] = findNumbers(text)): Set<NumberMention> {
+  const roles = new Set<NumberMention>();
+  let previous: NumberMention | undefined;
+  for (const m of mentions) {
+    const listed = previous !== undefined && roles.has(previous) && /^\s*(?:、|和|及|或)\s*$/.test(text.slice(previous.end, m.start));
+    if (isMoney(text, m) && (listed || afterCue(text, m) || inAmountSlot(text, m))) roles.add(m);
+    previous = m;
+  }
+  return roles;
+}
+
+/** Money as an amount: 元 or no unit, not a year, rate, threshold ("100万元以上") or count of something ("10万粉丝"). */
+function isMoney(text: string, m: NumberMention): boolean {
+  // Not m.atLeast: the reader also sets it for a ceiling ("不超过5万元"); the words around decide here.
+  if (m.isYear || (m.unit !== undefined && m.unit !== "元")) return false;
+  const after = text.slice(m.end);
+  if (THRESHOLD_AFTER.test(after)) return false;
+  return m.unit === "元" || !NOUN_AFTER.test(after) || AWARD_NOUN_AFTER.test(after);
+}
+
+/** An award cue stands at most CUE_REACH characters before, in the same clause, with no other figure or condition word between. */
+function afterCue(text: string, m: NumberMention): boolean {
+  const clauseStart = Math.max(...CLAUSE_BREAKS.map((p) => text.lastIndexOf(p, m.start - 1))) + 1;
+  const before = text.slice(clauseStart, m.start);
+  for (const cue of before.matchAll(AWARD_CUE)) {
+    const gap = before.slice(cue.index + cue[0].length);
+    if (gap.length <= CUE_REACH && !/\d/.test(gap) && !NOT_THE_AWARD.test(gap)) return true;
+  }
+  return false;
+}
+
+const CLAUSE_BREAKS = ["，", "。", "；", "！", "？", "、", "\n", ",", ";", "!", "?"];
+
+/** "✅ 带货达人线上销售奖励：最高2万元": the first money figure after the title's colon on an eligible line. */
+function inAmountSlot(text: string, m: NumberMention): boolean {
+  const lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
+  const line = text.slice(lineStart, m.start);
+  const slot = /^\s*(?:✅|⚠️)[^：:\n]*[：:]([^\d\n]*)$/u.exec(line);
+  return slot !== null && !NOT_THE_AWARD.test(slot[1]!);
 }

@@ -70,6 +70,8 @@ export function scoreCase(c: EvalCase, answer: Answer): CaseScore {
     quotes: answer.citations.map((q) => q.quote),
     amountsFen: answer.awards.flatMap((a) => (a.amountFen === null ? [] : [a.amountFen])),
     extraTexts: answer.awards.flatMap((a) => [...a.trace, ...a.conditions]),
+    // The template's own amounts are held to the same role rule as a model's or a staff member's.
+    awardAmountsFen: answer.awards.flatMap((a) => (a.eligible === true && a.amountFen !== null ? [a.amountFen] : [])),
   });
   const ungrounded = guard.ungrounded.map((u) => u.raw);
   if (ungrounded.length > 0) failures.push(`ungrounded numbers: ${ungrounded.join(", ")}`);

@@ -122,7 +122,7 @@ function actionForms(d: Draft, csrf: string, edit?: EditState): SafeHtml {
 <details ${edit ? html`open` : null}><summary class="btn">修改后发送</summary>
 <form method="post" action="/drafts/${d.id}/approve">${csrfField(csrf)}
 <textarea name="text" required maxlength="4000" aria-label="修改后的文本">${edit?.text ?? d.draftText}</textarea>
-${edit?.ungrounded.length ? html`<div class="flash err">以下数字在计算结果、引用条款和提问中都找不到依据：${edit.ungrounded.map((n) => html`<mark>${n}</mark> `)}
+${edit?.ungrounded.length ? html`<div class="flash err">以下数字没有依据，或被写成提问人可得的金额却不是符合条件的奖励金额：${edit.ungrounded.map((n) => html`<mark>${n}</mark> `)}
 <pre class="draft">${highlight(edit.text, edit.ungrounded)}</pre>
 <label class="inline"><input type="checkbox" name="override" value="1" required> 我已逐一核对上述数字，确认无误，坚持发送（将以我的名义记入审计日志）</label></div>` : html`<p class="muted">修改稿会经过与模型文本相同的数字核对：没有依据的数字需要确认。</p>`}
 <button class="primary" type="submit">保存修改并发送</button></form></details>

@@ -19,7 +19,7 @@ import type { ChannelSender, ReplyTarget } from "../../adapters/channelSender.js
 import { FACTS, type FactName } from "../../rules/facts.js";
 import { AnswerSchema } from "../answer.js";
 import type { ChannelName, IncomingMessage } from "../message.js";
-import { numberGuard, type Grounding } from "../numberGuard.js";
+import { numberGuard, type Grounding, type UngroundedNumber } from "../numberGuard.js";
 import type { DraftInput, EarlierDecision, ReviewGate } from "../reviewGate.js";
 import type { SqliteDatabase } from "../store/database.js";
 import { DraftStore, type Draft, type DraftFilter, type DraftState, type OutboxItem, type ReviewMode } from "./draftStore.js";
@@ -102,7 +102,8 @@ function actorOf(staff: StaffIdentity): string {
 
 /**
  * What numbers an edited text may contain: those of the engine result, the quotes, the user's words and
- * the original draft (which already passed the guard when it was composed).
+ * the original draft (which already passed the guard when it was composed); and a number presented as the
+ * asker's award must be the amount of an eligible award of the draft.
  */
 export function draftGrounding(draft: Draft): Grounding {
   const factEntries = Object.entries(draft.facts) as [FactName, unknown][];
@@ -113,13 +114,24 @@ export function draftGrounding(draft: Draft): Grounding {
     quotes: draft.answer.citations.map((c) => c.quote),
     amountsFen: [...draft.answer.awards.flatMap((a) => (a.amountFen === null ? [] : [a.amountFen])), ...fenFacts],
     extraTexts: [draft.draftText, ...draft.answer.awards.flatMap((a) => [...a.trace, ...a.conditions, a.title, a.clause]), ...otherFacts],
+    awardAmountsFen: draft.answer.awards.flatMap((a) => (a.eligible === true && a.amountFen !== null ? [a.amountFen] : [])),
   };
 }
 
-/** Numbers in `text` that nothing in the draft supports (empty = the text passes the guard). */
-export function ungroundedNumbers(draft: Draft, text: string): string[] {
-  const result = numberGuard(text, draftGrounding(draft));
-  return result.ok ? [] : [...new Set(result.ungrounded.map((u) => u.raw))];
+/** Numbers of an edited text the guard stops: without any source, or shown as the asker's award without being one. */
+export function editedTextProblems(draft: Draft, text: string): { ungrounded: string[]; notAward: string[] } {
+  const found = numberGuard(text, draftGrounding(draft)).ungrounded;
+  const raws = (reason: UngroundedNumber["reason"]) => [...new Set(found.filter((u) => u.reason === reason).map((u) => u.raw))];
+  return { ungrounded: raws("ungrounded"), notAward: raws("not_an_award") };
+}
+
+/** What staff are told when an edit needs the logged override. */
+function overrideMessage(problems: { ungrounded: string[]; notAward: string[] }): string {
+  return [
+    problems.ungrounded.length ? `修改稿中的数字 ${problems.ungrounded.join("、")} 在计算结果、引用条款和提问中都找不到依据。` : "",
+    problems.notAward.length ? `修改稿把 ${problems.notAward.join("、")} 写成提问人可得的金额，但它不是本答复中符合条件的奖励金额。` : "",
+    "请核对；确认无误需明确确认覆盖（将记入审计日志）。",
+  ].join("");
 }
 
 /** Staff review over one SQLite database. Implements the bot's ReviewGate. */
@@ -218,14 +230,15 @@ export class ReviewService implements ReviewGate {
     const finalText = edited ? editedText.trim() : draft.draftText;
     if (edited && finalText.length === 0) return { ok: false, reason: "invalid", message: "修改后的文本不能为空。" };
     if (finalText.length > MAX_TEXT_LENGTH) return { ok: false, reason: "invalid", message: `修改后的文本过长（上限 ${MAX_TEXT_LENGTH} 字）。` };
-    const ungrounded = edited ? ungroundedNumbers(draft, finalText) : [];
+    const problems = edited ? editedTextProblems(draft, finalText) : { ungrounded: [], notAward: [] };
+    const ungrounded = [...problems.ungrounded, ...problems.notAward];
     if (ungrounded.length > 0 && !options.override) {
       const at = this.#now();
       const proposalId = this.store.insertProposal(id, actorOf(staff), finalText, ungrounded, at);
       this.store.appendAudit(actorOf(staff), "edit_blocked", id, { via: staff.via, ungrounded, proposalId }, at);
       return {
         ok: false, reason: "needs_override", draft, ungrounded, proposalId,
-        message: `修改稿中的数字 ${ungrounded.join("、")} 在计算结果、引用条款和提问中都找不到依据。请核对；确认无误需明确确认覆盖（将记入审计日志）。`,
+        message: overrideMessage(problems),
       };
     }
     const detail = { edited, ...(edited ? { originalText: draft.draftText } : {}), ...(ungrounded.length ? { override: true, ungrounded } : {}) };

@@ -45,7 +45,7 @@ describe("numberGuard rejects invented numbers", () => {
     const text = "最高可得5万元。";
     const r = numberGuard(text, base);
     expect(r.ok).toBe(false);
-    expect(r.ungrounded).toEqual([{ raw: "5万元", start: 4, end: 7, value: 50000 }]);
+    expect(r.ungrounded).toEqual([{ raw: "5万元", start: 4, end: 7, value: 50000, reason: "ungrounded" }]);
     expect(text.slice(r.ungrounded[0]!.start, r.ungrounded[0]!.end)).toBe("5万元");
   });
 
@@ -61,6 +61,47 @@ describe("numberGuard rejects invented numbers", () => {
     const g: Grounding = { userTexts: [], quotes: [], amountsFen: [2000000, 5000000] };
     expect(numberGuard("合计7万元", g).ok).toBe(false);
     expect(numberGuard("分别为2万元和5万元", g).ok).toBe(true);
+  });
+});
+
+describe("numberGuard checks the role of a number shown as the asker's award", () => {
+  const eligible: Grounding = { ...base, awardAmountsFen: [2000000] };
+  const roles = (text: string, g: Grounding = eligible) => numberGuard(text, g).ungrounded.filter((u) => u.reason === "not_an_award").map((u) => u.raw);
+
+  it("accepts the eligible award's amount in every way merchants write it, after any award word or in a line's amount slot", () => {
+    for (const text of ["最高奖励2万元", "可得20000元", "给予两万元", "能拿2万", "共计2万元奖励", "✅ 带货达人线上销售奖励：最高2万元", "最高不超过2万元"]) {
+      expect(roles(text), text).toEqual([]);
+    }
+    expect(roles("可得1.5万元", { ...base, quotes: ["奖励1.5万元"], awardAmountsFen: [1500000] })).toEqual([]);
+  });
+
+  it("stops a threshold, the user's sales or a quoted figure presented as the award", () => {
+    expect(roles("带货达人最高奖励100万元")).toEqual(["100万元"]);
+    expect(roles("你可以拿120万元奖励")).toEqual(["120万元"]);
+    expect(roles("✅ 带货达人线上销售奖励：100万元")).toEqual(["100万元"]);
+    expect(roles("可得一百万元")).toEqual(["一百万元"]);
+  });
+
+  it("leaves a threshold, the user's figures and rates where they are conditions", () => {
+    const text = "达到10万粉丝且年网络零售额100万元以上的带货达人，最高可得2万元；你有15万粉丝、年网络零售额120万元。";
+    expect(roles(text)).toEqual([]);
+    expect(roles("补贴标准为每人2000元", { ...eligible, quotes: ["每人2000元"] })).toEqual([]);
+  });
+
+  it("stops every figure of a list after an award word when none is the asker's", () => {
+    const g: Grounding = { userTexts: [], quotes: ["分别奖励50万元、30万元、20万元"], amountsFen: [], awardAmountsFen: [30000000] };
+    expect(roles("分别奖励50万元、30万元、20万元", g)).toEqual(["50万元", "20万元"]);
+  });
+
+  it("does not apply to a cited clause quoted word for word, even cut short with …", () => {
+    const g: Grounding = { ...eligible, awardAmountsFen: [] };
+    expect(roles(`依据：三(三)3：“${QUOTE}”`, g)).toEqual([]);
+    expect(roles(`依据：“${QUOTE.slice(0, 40)}…”`, g)).toEqual([]);
+    expect(roles("你可得“最高奖励2万元”", { ...g, quotes: ["给予一次性最高奖励3万元"] })).toEqual(["2万元"]);
+  });
+
+  it("checks no roles when the caller gives no eligible amounts", () => {
+    expect(numberGuard("最高奖励100万元", base).ok).toBe(true);
   });
 });
 
