@@ -131,10 +131,22 @@ const wechatEnv = {
   WECHAT_MAX_MESSAGE_CHARS: int(200, 10_000).default(1_800),
 };
 
+/** WeCom (企业微信) 智能机器人 over its long connection. The channel starts when WECOM_BOT_ID is set. */
+const wecomEnv = {
+  WECOM_BOT_ID: optionalString,
+  WECOM_BOT_SECRET: optionalString,
+  /** The long-connection address; WeCom's own by default. Private deployments (and tests) set their own. */
+  WECOM_WS_URL: z
+    .url({ protocol: /^wss?$/, error: "must be a ws(s) URL such as wss://openws.work.weixin.qq.com" })
+    .default("wss://openws.work.weixin.qq.com"),
+  /** Longest single WeCom reply; longer answers go out as several messages (WeCom allows 20480 bytes). */
+  WECOM_MAX_MESSAGE_CHARS: int(200, 6_000).default(4_000),
+};
+
 /**
  * ─── STAFF / REVIEW SETTINGS ──────────────────────────────────────────────────────────────────────
  * Owned by the review feature: REVIEW_CHATS, REVIEW_ACK, REVIEW_ACK_TEXT, STAFF_TOKEN, STAFF_PORT,
- * STAFF_HOST, STAFF_COOKIE_SECURE, TELEGRAM_STAFF_CHAT_ID, WECHAT_STAFF_ROOM are validated by
+ * STAFF_HOST, STAFF_COOKIE_SECURE, TELEGRAM_STAFF_CHAT_ID, WECHAT_STAFF_ROOM, WECOM_STAFF_CHAT_ID are validated by
  * `loadStaffConfig` in adapters/staff/config.ts (same one-line errors); they are listed here only so
  * `.env.example` is checked against every name. Only STAFF_IDS is read here too: staff listed there
  * ("wechat:<id>" or a bare id) may also bind WeChat rooms to regions.
@@ -150,6 +162,7 @@ export const STAFF_SETTING_NAMES = [
   "STAFF_IDS",
   "TELEGRAM_STAFF_CHAT_ID",
   "WECHAT_STAFF_ROOM",
+  "WECOM_STAFF_CHAT_ID",
 ] as const;
 const staffEnv = {
   STAFF_IDS: idList,
@@ -157,7 +170,9 @@ const staffEnv = {
 // ─── END STAFF / REVIEW SETTINGS ─────────────────────────────────────────────────────────────────
 
 /** Every setting, keyed by its environment variable name. */
-export const ConfigSchema = z.object({ ...coreEnv, ...telegramEnv, ...wechatEnv, ...staffEnv });
+export const ConfigSchema = z
+  .object({ ...coreEnv, ...telegramEnv, ...wechatEnv, ...wecomEnv, ...staffEnv })
+  .refine((c) => !c.WECOM_BOT_ID || c.WECOM_BOT_SECRET, { path: ["WECOM_BOT_SECRET"], message: "required when WECOM_BOT_ID is set (both come from the bot's page in the WeCom admin console)" });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
@@ -193,10 +208,11 @@ export function loadConfig(envFile = ".env"): AppConfig {
   return parseConfig(process.env);
 }
 
-/** Which channels a configuration starts: `npm start` picks console only when neither chat channel is set. */
-export function selectedChannels(config: AppConfig): ("telegram" | "wechat" | "console")[] {
-  const channels: ("telegram" | "wechat" | "console")[] = [];
+/** Which channels a configuration starts: `npm start` picks console only when no chat channel is set. */
+export function selectedChannels(config: AppConfig): ("telegram" | "wechat" | "wecom" | "console")[] {
+  const channels: ("telegram" | "wechat" | "wecom" | "console")[] = [];
   if (config.TELEGRAM_BOT_TOKEN) channels.push("telegram");
   if (config.WECHATY_PUPPET) channels.push("wechat");
+  if (config.WECOM_BOT_ID) channels.push("wecom");
   return channels.length > 0 ? channels : ["console"];
 }

@@ -11,7 +11,7 @@ import { answerChatCommand } from "./chatCommands.js";
 /** The one-line banner: what this is and how to reach the real channels. */
 export const CONSOLE_BANNER =
   "惠商政策助手（离线控制台）— 输入问题回车即可；/help 帮助 /facts 已记住的信息 /reset 重新开始 /quit 退出。" +
-  "接入微信请设置 WECHATY_PUPPET，接入 Telegram 请设置 TELEGRAM_BOT_TOKEN（见 .env.example）。";
+  "接入企业微信请设置 WECOM_BOT_ID，接入微信请设置 WECHATY_PUPPET，接入 Telegram 请设置 TELEGRAM_BOT_TOKEN（见 .env.example）。";
 
 export interface ConsoleOptions {
   input?: Readable;

@@ -1,6 +1,7 @@
 /**
  * `npm start`: read the configuration, build the bot, and start the channels it names — Telegram when
- * TELEGRAM_BOT_TOKEN is set, WeChat when WECHATY_PUPPET is set, otherwise the console chat. SIGINT and
+ * TELEGRAM_BOT_TOKEN is set, WeChat when WECHATY_PUPPET is set, WeCom when WECOM_BOT_ID is set, otherwise
+ * the console chat. SIGINT and
  * SIGTERM stop every channel before the process exits.
  */
 import { pathToFileURL } from "node:url";
@@ -12,6 +13,8 @@ import type { ChannelSender } from "./channelSender.js";
 import { ConfigError, loadConfig, selectedChannels, type AppConfig } from "./config.js";
 import { runConsole, type ConsoleOptions } from "./console.js";
 import { loadStaffConfig, type StaffConfig } from "./staff/config.js";
+import type { RunningWecom } from "./wecom/startWecom.js";
+import type { WecomInterceptor } from "./wecom/wecomAdapter.js";
 import type { RunningWechat } from "./wechat/startWechat.js";
 import type { WechatInterceptor } from "./wechat/wechatAdapter.js";
 
@@ -24,6 +27,8 @@ export interface ChannelExtensions {
   telegramComposers?: Composer<Context>[];
   /** Run before the bot on every WeChat text message (staff commands in rooms). */
   wechatInterceptors?: WechatInterceptor[];
+  /** Run before the bot on every WeCom text message (staff commands in the staff group). */
+  wecomInterceptors?: WecomInterceptor[];
   /** Streams for the console channel (tests). */
   console?: ConsoleOptions;
   log?: AdapterLog;
@@ -36,6 +41,8 @@ export interface RunningChannels {
   telegramBot?: Bot;
   /** The WeChat channel, when it runs (e.g. `wechat.post(staffRoomId, text)`). */
   wechat?: RunningWechat;
+  /** The WeCom channel, when it runs (e.g. `wecom.post(staffChatId, text)`). */
+  wecom?: RunningWecom;
   /** Resolves when the console chat ends (the user typed /quit or closed the input); absent otherwise. */
   consoleClosed?: Promise<void>;
   /** Stop every channel. */
@@ -81,6 +88,12 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
         stops.push(() => wechat.stop());
         running.wechat = wechat;
         running.senders.push(wechat.sender);
+      } else if (channel === "wecom") {
+        const { startWecom } = await import("./wecom/startWecom.js");
+        const wecom = startWecom(config, handler, { log, interceptors: extensions.wecomInterceptors ?? [] });
+        stops.push(() => wecom.stop());
+        running.wecom = wecom;
+        running.senders.push(wecom.sender);
       } else {
         const chat = runConsole(handler, extensions.console);
         stops.push(async () => chat.stop());

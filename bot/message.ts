@@ -4,7 +4,7 @@
  */
 import type { Answer } from "./answer.js";
 
-export type ChannelName = "console" | "wechat" | "telegram" | "cli";
+export type ChannelName = "console" | "wechat" | "wecom" | "telegram" | "cli";
 
 /** One incoming chat message, already reduced to what the bot needs. */
 export interface IncomingMessage {

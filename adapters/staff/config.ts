@@ -13,13 +13,14 @@
  *                      or chat patterns as above.       REVIEW_ACK_TEXT   its text (default 已收到，工作人员核对后回复。).
  * TELEGRAM_STAFF_CHAT_ID  Telegram group where drafts are forwarded with buttons.
  * WECHAT_STAFF_ROOM    WeChat room id (or exact topic) where drafts are forwarded and commands accepted.
+ * WECOM_STAFF_CHAT_ID  WeCom group chat id where drafts are forwarded and the same commands accepted (@bot 通过 12).
  * DATA_DIR             directory of the SQLite file (default data).
  */
 import { z } from "zod";
 import { DEFAULT_ACK_TEXT } from "../../bot/review/reviewService.js";
 
 const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-const CHANNELS = ["console", "wechat", "telegram", "cli"];
+const CHANNELS = ["console", "wechat", "wecom", "telegram", "cli"];
 const chatPattern = z.string().refine((p) => p === "*" || CHANNELS.includes(p.slice(0, p.indexOf(":"))), {
   message: `expected "channel:chatId" with channel one of ${CHANNELS.join("/")}, or "*"`,
 });
@@ -53,6 +54,7 @@ const EnvSchema = z.object({
   REVIEW_ACK_TEXT: z.string().min(1).default(DEFAULT_ACK_TEXT),
   TELEGRAM_STAFF_CHAT_ID: z.string().regex(/^-?\d+$/, "must be a numeric Telegram chat id").optional(),
   WECHAT_STAFF_ROOM: z.string().min(1).optional(),
+  WECOM_STAFF_CHAT_ID: z.string().trim().min(1).optional(),
   DATA_DIR: z.string().min(1).default("data"),
 });
 

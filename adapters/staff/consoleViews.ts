@@ -8,6 +8,7 @@ import type { AuditEntry, Draft, DraftFilter, OutboxItem, ReviewMode } from "../
 import { DRAFT_STATES } from "../../bot/review/draftStore.js";
 import { draftStateLabel, formatReviewTime } from "../../bot/review/reviewService.js";
 import { html, highlight, type SafeHtml } from "./html.js";
+import { channelLabel } from "./draftNotice.js";
 
 export interface PageFrame {
   title: string;
@@ -19,8 +20,6 @@ export interface PageFrame {
 
 export type Stats = { counts: Record<Draft["state"], number>; medianApprovalMs: number | null };
 
-const CHANNEL_LABEL: Record<string, string> = { wechat: "微信", telegram: "Telegram", console: "控制台", cli: "命令行" };
-const channelLabel = (c: string) => CHANNEL_LABEL[c] ?? c;
 const csrfField = (csrf: string) => html`<input type="hidden" name="_csrf" value="${csrf}">`;
 
 /** The page shell: UTF-8, phone viewport, nav, logout form. */

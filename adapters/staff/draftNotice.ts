@@ -5,7 +5,10 @@
 import type { Draft } from "../../bot/review/draftStore.js";
 import { formatReviewTime } from "../../bot/review/reviewService.js";
 
-const CHANNEL_LABEL: Record<string, string> = { wechat: "微信", telegram: "Telegram", console: "控制台", cli: "命令行" };
+const CHANNEL_LABEL: Record<string, string> = { wechat: "微信", wecom: "企业微信", telegram: "Telegram", console: "控制台", cli: "命令行" };
+
+/** A channel's name as staff read it ("企业微信" for wecom). */
+export const channelLabel = (channel: string): string => CHANNEL_LABEL[channel] ?? channel;
 // Telegram's limit is 4096 characters; WeChat splits long texts badly. Leave room for the footer.
 const MAX_DRAFT_CHARS = 2500;
 
@@ -14,7 +17,7 @@ export function draftNoticeText(draft: Draft, footer: string): string {
   const text = draft.draftText.length > MAX_DRAFT_CHARS ? `${draft.draftText.slice(0, MAX_DRAFT_CHARS)}…（全文见审核台）` : draft.draftText;
   const clauses = [...new Set(draft.answer.citations.map((c) => c.clause))];
   return [
-    `草稿 #${draft.id} · ${CHANNEL_LABEL[draft.channel] ?? draft.channel} ${draft.chatId} · 提问人 ${draft.userName ?? draft.userId} · ${formatReviewTime(draft.createdAt)}`,
+    `草稿 #${draft.id} · ${channelLabel(draft.channel)} ${draft.chatId} · 提问人 ${draft.userName ?? draft.userId} · ${formatReviewTime(draft.createdAt)}`,
     `问：${draft.question}`,
     "拟答复：",
     text,

@@ -11,6 +11,7 @@
  */
 import type { Api, Composer, Context } from "grammy";
 import type { ChannelSender } from "../channelSender.js";
+import type { WecomInterceptor } from "../wecom/wecomAdapter.js";
 import type { WechatInterceptor } from "../wechat/wechatAdapter.js";
 import { ReviewService } from "../../bot/review/reviewService.js";
 import { openDatabase, type SqliteDatabase } from "../../bot/store/database.js";
@@ -29,6 +30,7 @@ export interface ReviewChannels {
     ready?: Promise<void>;
     wechaty?: { Room: { find(query: { topic: string }): Promise<{ id: string } | undefined> } };
   };
+  wecom?: { post(chatId: string, text: string): Promise<void> };
 }
 
 export interface StaffReview {
@@ -37,7 +39,7 @@ export interface StaffReview {
   /** Sessions in SQLite: pass to PolicyBot so a restart keeps them. */
   sessions: SqliteSessionStore;
   /** Pass to startChannels: the Telegram buttons/commands and the WeChat room commands. */
-  extensions: { telegramComposers: Composer<Context>[]; wechatInterceptors: WechatInterceptor[] };
+  extensions: { telegramComposers: Composer<Context>[]; wechatInterceptors: WechatInterceptor[]; wecomInterceptors: WecomInterceptor[] };
   /** After the channels started: register their senders (resuming undelivered replies), forward new drafts to staff chats, start the console. */
   attach(channels: ReviewChannels): Promise<{ consoleUrl?: string }>;
   close(): Promise<void>;
@@ -48,6 +50,8 @@ export function createStaffReview(config: StaffConfig, log: (line: string) => vo
   const db = openDatabase({ dataDir: config.DATA_DIR });
   const service = new ReviewService({ db, reviewChats: config.REVIEW_CHATS, ackChats: config.REVIEW_ACK, ackText: config.REVIEW_ACK_TEXT, log });
   const wechatHandler = createWechatReviewHandler({ service, staffIds: config.STAFF_IDS, staffRoom: config.WECHAT_STAFF_ROOM });
+  // WeCom groups take the same text commands; its staff group is named by chat id.
+  const wecomHandler = createWechatReviewHandler({ service, channel: "wecom", staffIds: config.STAFF_IDS, staffRoom: config.WECOM_STAFF_CHAT_ID });
   let consoleServer: StaffConsole | undefined;
   const unsubscribe: (() => void)[] = [];
 
@@ -58,6 +62,7 @@ export function createStaffReview(config: StaffConfig, log: (line: string) => vo
     extensions: {
       telegramComposers: [createTelegramReviewComposer({ service, staffIds: config.STAFF_IDS, staffChatId: config.TELEGRAM_STAFF_CHAT_ID })],
       wechatInterceptors: [(m) => wechatHandler.handle(m)],
+      wecomInterceptors: [(m) => wecomHandler.handle(m)],
     },
     async attach(channels) {
       for (const sender of channels.senders) service.registerSender(sender);
@@ -76,12 +81,15 @@ export function createStaffReview(config: StaffConfig, log: (line: string) => vo
           await wechat.post(id, text);
         }));
       }
+      const wecom = channels.wecom;
+      const wecomStaffChat = config.WECOM_STAFF_CHAT_ID;
+      if (wecom && wecomStaffChat) unsubscribe.push(wecomHandler.forwardDrafts((text) => wecom.post(wecomStaffChat, text)));
       service.start();
       if (config.STAFF_TOKEN) {
         consoleServer = await startStaffConsole({ service, tokens: config.STAFF_TOKEN, host: config.STAFF_HOST, port: config.STAFF_PORT, cookieSecure: config.STAFF_COOKIE_SECURE });
         log(`staff console: ${consoleServer.url}`);
-      } else if (config.REVIEW_CHATS.length > 0 && !config.TELEGRAM_STAFF_CHAT_ID && !config.WECHAT_STAFF_ROOM) {
-        log("REVIEW_CHATS: chats are in review mode but STAFF_TOKEN, TELEGRAM_STAFF_CHAT_ID and WECHAT_STAFF_ROOM are all unset, so no one can approve drafts");
+      } else if (config.REVIEW_CHATS.length > 0 && !config.TELEGRAM_STAFF_CHAT_ID && !config.WECHAT_STAFF_ROOM && !config.WECOM_STAFF_CHAT_ID) {
+        log("REVIEW_CHATS: chats are in review mode but STAFF_TOKEN, TELEGRAM_STAFF_CHAT_ID, WECHAT_STAFF_ROOM and WECOM_STAFF_CHAT_ID are all unset, so no one can approve drafts");
       }
       return { consoleUrl: consoleServer?.url };
     },

@@ -14,8 +14,10 @@ import { draftNoticeText } from "./draftNotice.js";
 
 export interface WechatReviewOptions {
   service: ReviewService;
+  /** The channel whose rooms these are: WeChat (default) or WeCom, which takes the same text commands. */
+  channel?: "wechat" | "wecom";
   staffIds: readonly string[];
-  /** WECHAT_STAFF_ROOM: the room's id or its exact topic. */
+  /** WECHAT_STAFF_ROOM (or WECOM_STAFF_CHAT_ID): the room's id or its exact topic. */
   staffRoom?: string;
 }
 
@@ -47,19 +49,20 @@ const COMMAND = /^(通过|驳回|修改|确认修改)\s*#?(\d+)(?:\s+([\s\S]*))?
 /** The WeChat review command handler. */
 export function createWechatReviewHandler(options: WechatReviewOptions): WechatReviewHandler {
   const { service, staffIds } = options;
+  const channel = options.channel ?? "wechat";
   const isStaffRoom = (roomId: string | undefined, topic?: string) =>
     options.staffRoom !== undefined && (roomId === options.staffRoom || (topic !== undefined && topic === options.staffRoom));
 
   function handle(msg: WechatStaffMessage): string | null {
     const text = msg.text.trim();
     const head = text.normalize("NFKC");
-    const staff: StaffIdentity = { name: msg.talkerName || msg.talkerId, via: "wechat", id: msg.talkerId };
-    const allowed = isStaffId(staffIds, "wechat", msg.talkerId);
+    const staff: StaffIdentity = { name: msg.talkerName || msg.talkerId, via: channel, id: msg.talkerId };
+    const allowed = isStaffId(staffIds, channel, msg.talkerId);
 
     if (msg.roomId && !isStaffRoom(msg.roomId, msg.roomTopic)) {
       if (head !== "开启审核" && head !== "关闭审核") return null;
       if (!allowed) return "只有审核人员可以设置审核模式。";
-      service.setReviewMode("wechat", msg.roomId, head === "开启审核" ? "review" : "off", staff);
+      service.setReviewMode(channel, msg.roomId, head === "开启审核" ? "review" : "off", staff);
       return head === "开启审核" ? "本群已开启审核模式：答复经工作人员核对后发出。" : "本群已关闭审核模式：答复直接发出。";
     }
     if (!isStaffRoom(msg.roomId, msg.roomTopic)) return null;
@@ -99,7 +102,7 @@ export function createWechatReviewHandler(options: WechatReviewOptions): WechatR
     forwardDrafts(say) {
       return service.onDraftHeld((draft: Draft) => {
         say(draftNoticeText(draft, FOOTER)).catch((error: unknown) =>
-          process.stderr.write(`wechat review: cannot forward draft #${draft.id}: ${(error as Error).message}\n`));
+          process.stderr.write(`${channel} review: cannot forward draft #${draft.id}: ${(error as Error).message}\n`));
       });
     },
   };

@@ -27,7 +27,7 @@ import { DraftStore, type Draft, type DraftFilter, type DraftState, type OutboxI
 /** Who acts on a draft. `via` is where they acted; `id` their chat user id when they acted from a chat. */
 export interface StaffIdentity {
   name: string;
-  via: "console" | "telegram" | "wechat" | "cli";
+  via: "console" | "telegram" | "wechat" | "wecom" | "cli";
   id?: string;
 }
 
