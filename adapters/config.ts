@@ -105,6 +105,10 @@ const telegramEnv = {
     .optional(),
   /** Queue outgoing calls to Telegram's published limits; switch off only for load tests. */
   TELEGRAM_THROTTLE: bool.default(true),
+  /** Proxy for every Bot API call: http(s)://host:port (CONNECT) or socks5://host:port. Unset = direct. */
+  TELEGRAM_PROXY: z
+    .url({ protocol: /^(https?|socks[45]?h?)$/, error: "must be a proxy URL such as http://127.0.0.1:7890 or socks5://127.0.0.1:1080" })
+    .optional(),
 };
 
 /** WeChat (Wechaty). The channel starts when WECHATY_PUPPET is set. */

@@ -68,6 +68,8 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
           token: config.TELEGRAM_BOT_TOKEN!,
           handler,
           apiRoot: config.TELEGRAM_API_ROOT,
+          ...(config.TELEGRAM_PROXY ? { proxy: config.TELEGRAM_PROXY } : {}),
+          staffIds: config.STAFF_IDS,
           throttle: config.TELEGRAM_THROTTLE,
           composers: extensions.telegramComposers ?? [],
           log,

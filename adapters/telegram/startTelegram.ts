@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import { run, type RunnerHandle, type SourceOptions } from "@grammyjs/runner";
 import { webhookCallback, type Bot } from "grammy";
 import type { AdapterLog } from "../adapterLog.js";
+import { checkBotApi, type BotApiCheckOptions } from "./botApiCheck.js";
 
 /** Updates the bot reads; everything else is not requested at all. */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
@@ -28,6 +29,8 @@ export interface TelegramRunOptions {
   webhookSecret?: string;
   /** Publish the command menu with setMyCommands (off for emulators that lack it). Default true. */
   registerCommands?: boolean;
+  /** The start-up getMe: its timeout and retry schedule. */
+  startup?: Omit<BotApiCheckOptions, "log">;
   /** Polling pace (runner source options). */
   polling?: SourceOptions;
   log?: AdapterLog;
@@ -38,10 +41,14 @@ export interface RunningTelegram {
   stop(): Promise<void>;
 }
 
-/** Start receiving updates for `bot`. Resolves once the bot is initialised and listening. */
+/**
+ * Start receiving updates for `bot`. Resolves once the bot is initialised and listening; rejects with
+ * one line naming the problem when the Bot API cannot be reached or refuses the token.
+ */
 export async function startTelegram(bot: Bot, options: TelegramRunOptions = {}): Promise<RunningTelegram> {
   const log = options.log ?? console;
-  await bot.init();
+  // Instead of bot.init(), whose getMe retries a dead network forever and says nothing.
+  if (!bot.isInited()) bot.botInfo = await checkBotApi(bot.token, bot.api.options, { ...options.startup, log });
   if (options.registerCommands ?? true) {
     // Not awaited: the menu is a nicety, and a slow or failing call must not delay answering.
     bot.api.setMyCommands(COMMAND_MENU).catch((error: Error) => log.warn(`telegram: could not set the command menu: ${error.message}`));

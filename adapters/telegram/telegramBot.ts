@@ -6,6 +6,8 @@
  */
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
+import { HttpsProxyAgent } from "https-proxy-agent";
+import { SocksProxyAgent } from "socks-proxy-agent";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
@@ -15,6 +17,7 @@ import type { ConversationHandler, IncomingMessage } from "../../bot/message.js"
 import type { AdapterLog } from "../adapterLog.js";
 import type { ChannelSender, ReplyTarget } from "../channelSender.js";
 import { ADAPTER_ERROR_TEXT } from "../chatCommands.js";
+import { isStaffId } from "../staff/config.js";
 import { SerialQueue } from "../serialQueue.js";
 import { splitReply } from "../splitReply.js";
 import { checkFlow } from "./checkFlow.js";
@@ -35,6 +38,10 @@ export interface TelegramBotOptions {
   handler: ConversationHandler;
   /** Bot API root, e.g. a local Bot API server or an emulator. Default: Telegram's. */
   apiRoot?: string;
+  /** TELEGRAM_PROXY: every Bot API call goes through it (http(s):// by CONNECT, or socks5://). */
+  proxy?: string;
+  /** STAFF_IDS: in groups only staff get an answer to /id. */
+  staffIds?: readonly string[];
   /** Further grammY client options (e.g. `baseFetchConfig.agent` for an HTTP proxy). */
   client?: ApiClientOptions;
   /** Queue outgoing calls to Telegram's published limits. Default true; off only for load tests. */
@@ -58,7 +65,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     client: {
       ...options.client,
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
-      baseFetchConfig: { agent: apiAgent(options.apiRoot), ...options.client?.baseFetchConfig },
+      baseFetchConfig: { agent: apiAgent(options.apiRoot, options.proxy), ...options.client?.baseFetchConfig },
     },
   });
   // Installed last runs first: auto-retry wraps the throttler, so a retried call is throttled too.
@@ -73,6 +80,12 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   bot.command("facts", (ctx) => replyText(ctx, handler.describeFacts(sessionKey(ctx))));
   bot.command("reset", (ctx) => {
     return replyText(ctx, handler.reset(sessionKey(ctx)));
+  });
+  // The ids REVIEW_CHATS, TELEGRAM_STAFF_CHAT_ID and STAFF_IDS need; a group's id only for staff.
+  bot.command("id", (ctx) => {
+    const isGroup = ctx.chat.type !== "private";
+    if (isGroup && !isStaffId(options.staffIds ?? [], "telegram", String(ctx.from?.id))) return replyText(ctx, "只有审核人员可以在群里查看 ID。");
+    return replyText(ctx, [`本聊天 ID：${ctx.chat.id}${isGroup ? `（REVIEW_CHATS 写 telegram:${ctx.chat.id}）` : ""}`, `您的用户 ID：${ctx.from?.id}（STAFF_IDS 写 telegram:${ctx.from?.id}）`].join("\n"));
   });
   bot.use(checkFlow(handler, (ctx, text) => answerQuestion(ctx, text, "text")));
   for (const composer of options.composers ?? []) bot.use(composer);
@@ -104,7 +117,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       kind,
     };
     if (ctx.msg?.message_id !== undefined && !ctx.callbackQuery) incoming.messageId = String(ctx.msg.message_id);
-    const reply = await handler.handle(incoming);
+    const reply = await whileTyping(ctx, () => handler.handle(incoming));
     const toAsker = reply.toAsker;
     if (toAsker === null || toAsker.trim() === "") return;
     // Not awaited: one user's updates are handled in order (sequentialize), and holding that order
@@ -124,9 +137,34 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   return bot;
 }
 
-function apiAgent(apiRoot = "https://api.telegram.org"): HttpAgent {
+/** Telegram shows "typing…" for 5 s per chat action; renew it until the answer is ready. */
+const TYPING_RENEW_MS = 4_500;
+/** Answers faster than this (templates, flood-control drops) need no "typing…", and cost no API call. */
+const TYPING_DELAY_MS = 400;
+
+/** Run `task` with the chat showing "typing…" once it takes a moment; a failed chat action never holds up the answer. */
+async function whileTyping<T>(ctx: Context, task: () => Promise<T>): Promise<T> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return task();
+  const type = () => void ctx.api.sendChatAction(chatId, "typing").catch(() => undefined);
+  let renew: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    type();
+    renew = setInterval(type, TYPING_RENEW_MS);
+  }, TYPING_DELAY_MS);
+  try {
+    return await task();
+  } finally {
+    clearTimeout(first);
+    clearInterval(renew);
+  }
+}
+
+function apiAgent(apiRoot = "https://api.telegram.org", proxy?: string): HttpAgent {
+  const options = { keepAlive: true, maxSockets: MAX_API_SOCKETS };
+  if (proxy) return proxy.startsWith("socks") ? new SocksProxyAgent(proxy, options) : new HttpsProxyAgent(proxy, options);
   const Agent = apiRoot.startsWith("http:") ? HttpAgent : HttpsAgent;
-  return new Agent({ keepAlive: true, maxSockets: MAX_API_SOCKETS });
+  return new Agent(options);
 }
 
 function displayName(ctx: Context): string | undefined {

@@ -5,7 +5,20 @@
  */
 import { createServer } from "node:net";
 import type { Update } from "grammy/types";
+import { routes } from "telegram-test-api/lib/routes/index.js";
+import { handle } from "telegram-test-api/lib/routes/bot/utils.js";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
+
+/** Chat actions ("typing") the bot sent, in order; telegram-test-api has no sendChatAction of its own. */
+export const chatActions: { chatId: number; action: string; at: number }[] = [];
+// Registered before the emulator's catch-all "unknown method" route, so every emulator started here has it.
+routes.splice(routes.length - 1, 0, (app) =>
+  handle(app, "/bot:token/sendChatAction", (req: { query: object; body: object }, res: { sendResult(data: object): void }) => {
+    const params = { ...req.query, ...req.body } as { chat_id?: string | number; action?: string };
+    chatActions.push({ chatId: Number(params.chat_id), action: String(params.action), at: Date.now() });
+    res.sendResult({ ok: true, result: true });
+  }),
+);
 
 export const TOKEN = "123456:TEST-token_for-emulator";
 /** What the emulator's getMe returns. */
