@@ -128,9 +128,10 @@ export function attachWecomAdapter(client: WSClient, options: WecomAdapterOption
           messageId: body.msgid,
           kind: raw === undefined ? "non_text" : "text",
         };
-        const botReply = await options.handler.handle(incoming);
-        if (botReply.silent || botReply.answer.text.trim() === "") return;
-        await send(botReply.answer.text);
+        // Only what goes to the asker: in review mode the answer itself waits for staff.
+        const { toAsker } = await options.handler.handle(incoming);
+        if (toAsker === null || toAsker.trim() === "") return;
+        await send(toAsker);
       } catch (error) {
         log.error(`wecom: failed to answer message ${body.msgid} in ${chatId}: ${(error as Error).message}`);
         await send(ADAPTER_ERROR_TEXT);

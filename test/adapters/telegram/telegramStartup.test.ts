@@ -149,7 +149,8 @@ describe("Telegram /id and typing (telegram-test-api)", () => {
     handler.replyOverride = async (msg) => {
       await slow;
       handler.replyOverride = undefined;
-      return { answer: { status: "answered", text: `答复：${msg.text}`, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
+      const text = `答复：${msg.text}`;
+      return { toAsker: text, answer: { status: "answered", text, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
     };
     await user.say("平阴的补贴");
     await waitFor(() => chatActions.some((a) => a.chatId === 7171), 5_000, "typing action");
