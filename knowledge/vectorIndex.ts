@@ -44,7 +44,7 @@ export class VectorIndex {
     private readonly graph: InstanceType<typeof HierarchicalNSW>,
     readonly dimensions: number,
     readonly size: number,
-    readonly params: HnswParams,
+    private parameters: HnswParams,
     /** Unit vectors, row-major: in memory after a build until saved, then read from `file`. */
     private vectors: Float32Array | null,
     private file: string | null,
@@ -65,7 +65,7 @@ export class VectorIndex {
       graph.addPoint(Array.from(all.subarray(row * dimensions, (row + 1) * dimensions)), row);
       if (progress && (row % 500 === 499 || row === vectors.length - 1)) progress(row + 1, vectors.length);
     }
-    return new VectorIndex(graph, dimensions, vectors.length, params, all, null);
+    return new VectorIndex(graph, dimensions, vectors.length, { ...params }, all, null);
   }
 
   /** Writes graph and vectors into `dir`; afterwards rows are read from the file, not kept in memory. */
@@ -89,6 +89,17 @@ export class VectorIndex {
     if (graph.getCurrentCount() !== size) throw new Error(`${dir}: graph holds ${graph.getCurrentCount()} vectors, expected ${size}`);
     graph.setEf(params.efSearch);
     return new VectorIndex(graph, dimensions, size, params, null, join(dir, VECTORS_FILE));
+  }
+
+  /** Graph parameters (efSearch as last set). */
+  get params(): HnswParams {
+    return this.parameters;
+  }
+
+  /** Changes the search candidate list size (parameter measurements). */
+  setEfSearch(ef: number): void {
+    this.parameters = { ...this.parameters, efSearch: ef };
+    this.graph.setEf(ef);
   }
 
   /** Approximate nearest rows with cosine similarity, best first. */

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench:startup`: one `ask --json` question from a cold process, 5 runs each, median wall
+ * time, CPU time and peak RSS, for the current entry (scripts/run.mjs, compiled sources) beside the
+ * previous one (tsx transpiling on the fly) measured in the same run. Goal: < 0.6 s and < 150 MB.
+ * Uses GNU time (/usr/bin/time) for the children's peak RSS and CPU time.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+
+const QUESTION = "我在平阴做带货达人，去年卖了300万，有奖励吗";
+const RUNS = 5;
+const TIME = "/usr/bin/time";
+if (!existsSync(TIME)) {
+  console.error(`bench:startup needs GNU time at ${TIME} (Debian: apt-get install time)`);
+  process.exit(2);
+}
+
+const ways: Array<[name: string, command: string[]]> = [
+  ["npm run --silent ask (now: scripts/run.mjs)", ["npm", "run", "--silent", "ask", "--", "--json", QUESTION]],
+  ["node scripts/run.mjs bot/cli/ask.ts", ["node", "scripts/run.mjs", "bot/cli/ask.ts", "--json", QUESTION]],
+  ["before: tsx bot/cli/ask.ts (the old npm script)", ["node", "node_modules/tsx/dist/cli.mjs", "bot/cli/ask.ts", "--json", QUESTION]],
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+// One unmeasured run first, so the compiled copy exists and files are in the page cache.
+spawnSync(ways[1]![1][0]!, ways[1]![1].slice(1), { stdio: "ignore" });
+
+console.log(`${RUNS} runs each, median; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (a busy machine stretches wall time, not CPU time)`);
+console.log("| command | wall | CPU (user+sys) | peak RSS |");
+console.log("| --- | --- | --- | --- |");
+for (const [name, command] of ways) {
+  const walls: number[] = [];
+  const cpu: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = spawnSync(TIME, ["-f", "@@ %e %U %S %M", ...command], { encoding: "utf8" });
+    const line = run.stderr.split("\n").find((l) => l.startsWith("@@ "));
+    if (run.status !== 0 || !line || !run.stdout.includes('"status"')) {
+      console.error(`${name}: failed (exit ${run.status})\n${run.stderr.slice(-500)}`);
+      process.exit(1);
+    }
+    const [wall, user, system, maxKb] = line.slice(3).split(" ").map(Number) as [number, number, number, number];
+    walls.push(wall);
+    cpu.push(user + system);
+    rss.push(maxKb / 1024);
+  }
+  console.log(`| ${name} | ${median(walls).toFixed(2)} s | ${median(cpu).toFixed(2)} s | ${Math.round(median(rss))} MB |`);
+}
