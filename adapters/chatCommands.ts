@@ -26,7 +26,7 @@ export function parseChatCommand(text: string): ChatCommand | undefined {
 export const ADAPTER_ERROR_TEXT = "抱歉，处理这条消息时出了点问题，请稍后再试。";
 
 /** Carry out `text` if it is a command and return the reply; undefined for an ordinary message. */
-export function answerChatCommand(handler: ConversationHandler, key: SessionKey, text: string): string | undefined {
+export async function answerChatCommand(handler: ConversationHandler, key: SessionKey, text: string): Promise<string | undefined> {
   switch (parseChatCommand(text)) {
     case "help":
       return handler.helpText();

@@ -83,6 +83,12 @@ const coreEnv = {
   LLM_TIMEOUT_MS: int(100, 600_000).optional(),
   EMBEDDINGS_BASE_URL: optionalUrl,
   DATA_DIR: z.string().trim().min(1).default("data"),
+  /** postgres://user:password@host:5432/db — sessions, drafts, flood control and room bindings in PostgreSQL, shared by every bot process. Unset: SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL URL: postgres://user:password@host:5432/database")
+    .optional(),
   SESSION_IDLE_MINUTES: int(1, 60 * 24 * 365).optional(),
   AS_OF: z.iso.date({ error: "must be a date YYYY-MM-DD" }).optional(),
 };

@@ -45,7 +45,7 @@ export function runConsole(handler: ConversationHandler, options: ConsoleOptions
   // Lines are answered one at a time, in order, even when pasted in a burst.
   let queue = Promise.resolve();
   const answer = async (line: string): Promise<void> => {
-    const command = answerChatCommand(handler, SESSION, line);
+    const command = await answerChatCommand(handler, SESSION, line);
     if (command !== undefined) {
       write(command);
     } else if (line.trim() !== "") {

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import type { Bot, Composer, Context } from "grammy";
 import type { ConversationHandler } from "../bot/message.js";
 import type { PolicyBot, PolicyBotOptions } from "../bot/policyBot.js";
+import type { RoomBindings } from "./wechat/roomRegions.js";
 import type { AdapterLog } from "./adapterLog.js";
 import type { ChannelSender } from "./channelSender.js";
 import { ConfigError, loadConfig, selectedChannels, type AppConfig } from "./config.js";
@@ -31,6 +32,8 @@ export interface ChannelExtensions {
   wecomInterceptors?: WecomInterceptor[];
   /** Streams for the console channel (tests). */
   console?: ConsoleOptions;
+  /** WeChat room bindings in the database (shared by every process). */
+  roomBindings?: RoomBindings;
   log?: AdapterLog;
 }
 
@@ -86,7 +89,11 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
         running.senders.push(telegramSender(bot.api));
       } else if (channel === "wechat") {
         const { startWechat } = await import("./wechat/startWechat.js");
-        const wechat = await startWechat(config, handler, { log, interceptors: extensions.wechatInterceptors ?? [] });
+        const wechat = await startWechat(config, handler, {
+          log,
+          interceptors: extensions.wechatInterceptors ?? [],
+          ...(extensions.roomBindings ? { roomBindings: extensions.roomBindings } : {}),
+        });
         stops.push(() => wechat.stop());
         running.wechat = wechat;
         running.senders.push(wechat.sender);
@@ -111,7 +118,7 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
 }
 
 /** The real bot, configured from the environment (language model only when OPENAI_API_KEY is set). */
-export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOptions, "sessions" | "review"> = {}): Promise<PolicyBot> {
+export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOptions, "sessions" | "review" | "floodControl"> = {}): Promise<PolicyBot> {
   const { PolicyBot } = await import("../bot/policyBot.js");
   const { PolicyCatalog } = await import("../bot/policyCatalog.js");
   const { createLlmPhraser } = await import("../bot/llmPhraser.js");
@@ -144,11 +151,14 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigError ? error.message : `Bad setting ${(error as Error).message}`);
     process.exit(1);
   }
-  // Sessions and drafts live in SQLite so that a restart keeps them; review mode uses the same database.
+  // Sessions, drafts, flood control and room bindings live in the database (SQLite in DATA_DIR, or
+  // PostgreSQL shared by several bot processes), so a restart keeps them.
+  const { openStore } = await import("../bot/store/store.js");
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const { createStaffReview } = await import("./staff/startReview.js");
-  const review = createStaffReview(staffConfig);
-  const handler = await createPolicyBot(config, { sessions: review.sessions, review: review.service });
-  const channels = await startChannels(config, handler, review.extensions);
+  const review = createStaffReview(staffConfig, store);
+  const handler = await createPolicyBot(config, { sessions: store.sessions, review: review.service, floodControl: store.floodControl() });
+  const channels = await startChannels(config, handler, { ...review.extensions, roomBindings: store.roomBindings });
   await review.attach(channels);
 
   let stopping = false;
@@ -159,6 +169,7 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => process.exit(1), 10_000).unref(); // a hung channel must not block exit
     await channels.stop();
     await review.close();
+    await store.close();
     clearTimeout(forced);
     process.exit(0);
   };

@@ -54,11 +54,11 @@ export interface ConversationHandler {
   /** Answer one message (any failure inside becomes a short Chinese reply, never a throw). */
   handle(msg: IncomingMessage): Promise<BotReply>;
   /** What the bot remembers about this user in this chat, as short Chinese lines. */
-  describeFacts(key: SessionKey): string;
+  describeFacts(key: SessionKey): Promise<string>;
   /** Forget this user's session in this chat; returns the confirmation to send. */
-  reset(key: SessionKey): string;
+  reset(key: SessionKey): Promise<string>;
   /** Set the region and/or facts directly (guided flows such as Telegram's /check). */
-  remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): void;
+  remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): Promise<void>;
   /** The help text: what the bot can answer, with examples. */
   helpText(): string;
   /** Policies the bot knows, as {id, name} for region pickers (name is the short place name, e.g. 平阴). */

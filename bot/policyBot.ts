@@ -13,7 +13,7 @@ import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
-import { RateLimiter, type RateLimitOptions } from "./rateLimiter.js";
+import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
 import { focusOf, isRelevant, MEASURE_UNITS, scoreRules, type RuleProfile } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Session, type SessionStore } from "./sessionStore.js";
@@ -38,6 +38,8 @@ export interface PolicyBotOptions {
   sessionIdleMs?: number;
   /** Per-user flood control, or false to disable (benchmarks). */
   rateLimit?: RateLimitOptions | false;
+  /** Flood control shared with other processes (the database's); replaces the in-memory one of `rateLimit`. */
+  floodControl?: FloodControl;
   /** Where operational log lines go (stderr by default). */
   log?: (line: string) => void;
 }
@@ -51,7 +53,7 @@ export class PolicyBot implements ConversationHandler {
   readonly #catalog: PolicyCatalog;
   readonly #sessions: SessionStore;
   readonly #templates: Templates;
-  readonly #limiter: RateLimiter | null;
+  readonly #limiter: FloodControl | null;
   readonly #options: PolicyBotOptions;
   readonly #log: (line: string) => void;
 
@@ -60,7 +62,7 @@ export class PolicyBot implements ConversationHandler {
     this.#options = options;
     this.#sessions = options.sessions ?? new MemorySessionStore();
     this.#templates = loadTemplates();
-    this.#limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit);
+    this.#limiter = options.rateLimit === false ? null : (options.floodControl ?? new RateLimiter(options.rateLimit));
     this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   }
 
@@ -88,8 +90,8 @@ export class PolicyBot implements ConversationHandler {
   }
 
   /** @inheritdoc */
-  describeFacts(key: SessionKey): string {
-    const session = this.#loadSession(key);
+  async describeFacts(key: SessionKey): Promise<string> {
+    const session = await this.#loadSession(key);
     const lines = Object.entries(session.facts).map(([name, value]) => `· ${factLabel(name as FactName)}：${describeValue(name as FactName, value)}`);
     const region = session.policyIds.map((id) => this.#policy(id)).filter(Boolean).map((p) => placeName(p!));
     if (region.length > 0) lines.unshift(`· 地区：${region.join("、")}`);
@@ -97,21 +99,21 @@ export class PolicyBot implements ConversationHandler {
   }
 
   /** @inheritdoc */
-  reset(key: SessionKey): string {
-    this.#sessions.delete(key);
+  async reset(key: SessionKey): Promise<string> {
+    await this.#sessions.delete(key);
     return this.#templates.reset;
   }
 
   /** @inheritdoc */
-  remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): void {
-    const session = this.#loadSession(key);
+  async remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): Promise<void> {
+    const session = await this.#loadSession(key);
     if (update.policyId) {
       if (!this.#policy(update.policyId)) throw new Error(`unknown policy id "${update.policyId}"`);
       session.policyIds = [update.policyId];
     }
     if (update.facts) session.facts = parseFacts({ ...session.facts, ...update.facts });
     session.updatedAt = Date.now();
-    this.#sessions.set(key, session);
+    await this.#sessions.set(key, session);
   }
 
   /** @inheritdoc */
@@ -155,8 +157,8 @@ export class PolicyBot implements ConversationHandler {
     return this.#catalog.policies.find((p) => p.id === id);
   }
 
-  #loadSession(key: SessionKey): Session {
-    const found = this.#sessions.get(key);
+  async #loadSession(key: SessionKey): Promise<Session> {
+    const found = await this.#sessions.get(key);
     const idle = this.#options.sessionIdleMs ?? 30 * 60_000;
     if (found && Date.now() - found.updatedAt <= idle) return found;
     return { facts: {}, policyIds: [], topic: [], awaiting: [], updatedAt: Date.now() };
@@ -170,7 +172,7 @@ export class PolicyBot implements ConversationHandler {
     const t = this.#templates;
     const key: SessionKey = { channel: msg.channel, chatId: msg.chatId, userId: msg.userId };
     if (this.#limiter) {
-      const decision = this.#limiter.check(sessionKeyString(key));
+      const decision = await this.#limiter.check(sessionKeyString(key));
       if (decision === "drop") return this.#plain("out_of_scope", "");
       if (decision === "notice") return this.#plain("out_of_scope", t.rateLimited);
     }
@@ -184,7 +186,7 @@ export class PolicyBot implements ConversationHandler {
       notes.push(t.truncated);
     }
     const asOf = this.#asOf();
-    const session = this.#loadSession(key);
+    const session = await this.#loadSession(key);
     // A bare number answers what the bot just asked, else revises what the user said last ("那要是3亿呢").
     const expect = [...session.awaiting, ...(session.recent ?? [])].filter((f): f is FactName => f in FACTS);
     const extraction = extractFacts(text, { asOf, expect });
@@ -248,7 +250,7 @@ export class PolicyBot implements ConversationHandler {
     if (reply.topic) session.topic = reply.topic;
     session.awaiting = reply.awaiting ?? settleStatus(reply.input).missing;
     session.updatedAt = Date.now();
-    this.#sessions.set(key, session);
+    await this.#sessions.set(key, session);
     return this.#finish(msg, text, reply.input, session.facts);
   }
 
@@ -278,7 +280,7 @@ export class PolicyBot implements ConversationHandler {
     const documentCitations = input.policies.flatMap((p) => this.#catalog.documentNumberCitation(p.id) ?? []);
     const answer = composeAnswer({ ...input, documentCitations }, t, body);
     const review = this.#options.review;
-    return review?.isReviewed(msg.channel, msg.chatId) ? holdForReview(review, msg, facts, answer, source) : { toAsker: answer.text, answer, source };
+    return review && (await review.isReviewed(msg.channel, msg.chatId)) ? holdForReview(review, msg, facts, answer, source) : { toAsker: answer.text, answer, source };
   }
 
   #validity(session: Session, notes: string[], asOf: string): ComposeInput {
@@ -459,14 +461,14 @@ export class PolicyBot implements ConversationHandler {
  * Review mode: the answer becomes a draft for staff and the asker gets only the acknowledgement (or nothing).
  * Asking again in a chat nothing can push to (`ask`) reports the staff decision instead of a second draft.
  */
-function holdForReview(review: ReviewGate, msg: IncomingMessage, facts: Facts, answer: Answer, source: BotReply["source"]): BotReply {
+async function holdForReview(review: ReviewGate, msg: IncomingMessage, facts: Facts, answer: Answer, source: BotReply["source"]): Promise<BotReply> {
   const ack = review.acknowledgement(msg.channel, msg.chatId);
-  const earlier = review.recall?.(msg);
+  const earlier = await review.recall?.(msg);
   if (earlier?.state === "approved") return { toAsker: earlier.text, answer: { ...earlier.answer, text: earlier.text }, source: "template" };
   if (earlier?.state === "rejected") {
     return { toAsker: earlier.text, answer: { status: "out_of_scope", text: earlier.text, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
   }
-  const held = earlier ?? { draftId: review.holdDraft({ message: msg, facts, answer }), answer };
+  const held = earlier ?? { draftId: await review.holdDraft({ message: msg, facts, answer }), answer };
   return { toAsker: ack, answer: { ...held.answer, status: "pending_review" }, source, held: { draftId: held.draftId, text: held.answer.text } };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The bot's view of staff review: which chats hold answers as drafts, and how a draft is stored.
- * The implementation (SQLite, staff console, chat approval) lives with the review feature.
+ * The implementation (the database, staff console, chat approval) lives with the review feature.
  */
 import type { Facts } from "../rules/facts.js";
 import type { Answer } from "./answer.js";
@@ -16,9 +16,9 @@ export interface DraftInput {
 
 export interface ReviewGate {
   /** true when answers in this chat must be held for staff approval. */
-  isReviewed(channel: IncomingMessage["channel"], chatId: string): boolean;
+  isReviewed(channel: IncomingMessage["channel"], chatId: string): Promise<boolean>;
   /** Store the draft durably and return its id. */
-  holdDraft(draft: DraftInput): number;
+  holdDraft(draft: DraftInput): Promise<number>;
   /** The acknowledgement to send the asker while the draft waits, or null to send nothing. */
   acknowledgement(channel: IncomingMessage["channel"], chatId: string): string | null;
   /**
@@ -26,7 +26,7 @@ export interface ReviewGate {
    * draft of the same question, now counted as delivered. Undefined when there is none, or the chat gets
    * decisions pushed to it.
    */
-  recall?(message: IncomingMessage): EarlierDecision | undefined;
+  recall?(message: IncomingMessage): Promise<EarlierDecision | undefined>;
 }
 
 /** Where an earlier draft of the same question stands, and what its asker receives now. */

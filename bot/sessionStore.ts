@@ -1,6 +1,6 @@
 /**
- * Where conversation sessions live. The in-memory store is the default; the review issue adds a
- * SQLite store with the same interface so that a restart keeps sessions.
+ * Where conversation sessions live. The in-memory store is the default; store/sqlSessionStore.ts keeps
+ * them in the database (SQLite or PostgreSQL), so a restart keeps them and several processes share them.
  */
 import type { Facts } from "../rules/facts.js";
 import type { SessionKey } from "./message.js";
@@ -24,9 +24,9 @@ export interface Session {
 
 /** Storage for sessions, keyed by (channel, chat, user). */
 export interface SessionStore {
-  get(key: SessionKey): Session | undefined;
-  set(key: SessionKey, session: Session): void;
-  delete(key: SessionKey): void;
+  get(key: SessionKey): Promise<Session | undefined>;
+  set(key: SessionKey, session: Session): Promise<void>;
+  delete(key: SessionKey): Promise<void>;
 }
 
 /** A stable string for a session key; ids may contain any character, so JSON is used. */
@@ -37,13 +37,13 @@ export function sessionKeyString(key: SessionKey): string {
 /** Sessions in a Map: lost on restart. */
 export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, Session>();
-  get(key: SessionKey): Session | undefined {
+  async get(key: SessionKey): Promise<Session | undefined> {
     return this.#sessions.get(sessionKeyString(key));
   }
-  set(key: SessionKey, session: Session): void {
+  async set(key: SessionKey, session: Session): Promise<void> {
     this.#sessions.set(sessionKeyString(key), session);
   }
-  delete(key: SessionKey): void {
+  async delete(key: SessionKey): Promise<void> {
     this.#sessions.delete(sessionKeyString(key));
   }
 }

@@ -44,9 +44,9 @@ const echoHandler: ConversationHandler = {
   async handle(msg: IncomingMessage): Promise<BotReply> {
     return { toAsker: `收到：${msg.text}`, answer: { status: "answered", text: `收到：${msg.text}`, policies: [], awards: [], missing: [], citations: [] }, source: "template" };
   },
-  describeFacts: () => "",
-  reset: () => "",
-  remember: () => undefined,
+  describeFacts: async () => "",
+  reset: async () => "",
+  remember: async () => undefined,
   helpText: () => "",
   regions: () => [],
 };

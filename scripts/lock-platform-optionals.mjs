@@ -21,9 +21,8 @@ function platformOf(name) {
   const i = parts.findIndex((p) => OS.includes(p));
   if (i < 0 || !CPU.includes(parts[i + 1])) return null;
   const abi = parts[i + 2] ?? "";
-  const entry = { os: [parts[i]], cpu: [parts[i + 1]] };
-  if (parts[i] === "linux" && abi) entry.libc = [abi.startsWith("musl") ? "musl" : "glibc"];
-  return entry;
+  const libc = parts[i] === "linux" && abi ? { libc: [abi.startsWith("musl") ? "musl" : "glibc"] } : {};
+  return { cpu: [parts[i + 1]], ...libc, os: [parts[i]] };
 }
 
 const file = new URL("../package-lock.json", import.meta.url);
@@ -38,7 +37,10 @@ for (const [path, pkg] of Object.entries(lock.packages)) {
     if (lock.packages[nested] || lock.packages[top]) continue;
     const platform = platformOf(name);
     if (!platform) continue;
-    lock.packages[top] = { version, optional: true, ...platform };
+    // Keys in the order npm writes them (version, cpu, libc, optional, os), so a later `npm install`
+    // reads the entry back unchanged and leaves the lock file as it is.
+    const { os, ...rest } = platform;
+    lock.packages[top] = { version, ...rest, optional: true, os };
     added++;
   }
 }

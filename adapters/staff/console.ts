@@ -208,15 +208,15 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
     const q = FlashQuery.parse(req.query);
     const flash = q.r && q.id ? { ok: true, text: FLASH_TEXT[q.r]!(q.id) } : undefined;
     return html(reply, 200, pendingPage(frame(req, "待审核"), {
-      drafts: service.listDrafts({ state: "pending" }), stats: service.stats(), attention: service.deliveriesNeedingAttention(), flash,
+      drafts: await service.listDrafts({ state: "pending" }), stats: await service.stats(), attention: await service.deliveriesNeedingAttention(), flash,
     }));
   });
 
   app.get("/drafts/:id", async (req, reply) => {
     const { id } = IdParam.parse(req.params);
-    const draft = service.getDraft(id);
+    const draft = await service.getDraft(id);
     if (!draft) return html(reply, 404, messagePage(frame(req, "未找到"), "未找到", `没有编号为 #${id} 的草稿。`));
-    return html(reply, 200, draftPage(frame(req, `草稿 #${id}`), draft, service.store.audit(id), service.store.outboxFor(id)));
+    return html(reply, 200, draftPage(frame(req, `草稿 #${id}`), draft, await service.store.audit(id), await service.store.outboxFor(id)));
   });
 
   /** Render a decision that did not take effect; redirect after one that did. */
@@ -226,7 +226,7 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
       if (result.action === "approved") {
         // Wait briefly for the channel, so the page can say "sent" rather than "queued" in the usual case.
         await Promise.race([service.deliverDue(), new Promise((r) => setTimeout(r, 3000).unref())]);
-        if (service.getDraft(id)?.state !== "sent") r = "queued";
+        if ((await service.getDraft(id))?.state !== "sent") r = "queued";
       }
       return reply.redirect(`/pending?r=${r}&id=${id}`, 303);
     }
@@ -237,11 +237,11 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
       case "already_decided":
         return html(reply, 409, messagePage(f, "已有审核结果", result.message));
       case "needs_override":
-        return html(reply, 422, draftPage(f, result.draft, service.store.audit(id), [], { ok: false, text: result.message },
+        return html(reply, 422, draftPage(f, result.draft, await service.store.audit(id), [], { ok: false, text: result.message },
           { text: editedText ?? "", ungrounded: result.ungrounded }));
       case "invalid": {
-        const draft = service.getDraft(id)!;
-        return html(reply, 400, draftPage(f, draft, service.store.audit(id), [], { ok: false, text: result.message }, { text: editedText ?? "", ungrounded: [] }));
+        const draft = (await service.getDraft(id))!;
+        return html(reply, 400, draftPage(f, draft, await service.store.audit(id), [], { ok: false, text: result.message }, { text: editedText ?? "", ungrounded: [] }));
       }
     }
   }
@@ -249,21 +249,21 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
   app.post("/drafts/:id/approve", async (req, reply) => {
     const { id } = IdParam.parse(req.params);
     const body = ApproveBody.parse(req.body);
-    const result = service.approve(id, staffOf(req), body.text, { override: body.override === "1" });
+    const result = await service.approve(id, staffOf(req), body.text, { override: body.override === "1" });
     return decisionReply(req, reply, id, result, body.text);
   });
 
   app.post("/drafts/:id/reject", async (req, reply) => {
     const { id } = IdParam.parse(req.params);
     const body = RejectBody.parse(req.body);
-    const result = service.reject(id, staffOf(req), { reason: body.reason, notifyText: body.notify ? body.notifyText : undefined });
+    const result = await service.reject(id, staffOf(req), { reason: body.reason, notifyText: body.notify ? body.notifyText : undefined });
     return decisionReply(req, reply, id, result);
   });
 
   app.post("/outbox/:id/:action", async (req, reply) => {
     const { id, action } = z.object({ id: z.coerce.number().int().positive(), action: z.enum(["resend", "confirm"]) }).parse(req.params);
-    const item = service.store.getOutboxItem(id);
-    const ok = action === "resend" ? service.resend(id, staffOf(req)) : service.confirmDelivered(id, staffOf(req));
+    const item = await service.store.getOutboxItem(id);
+    const ok = action === "resend" ? await service.resend(id, staffOf(req)) : await service.confirmDelivered(id, staffOf(req));
     if (!ok || !item) return html(reply, 409, messagePage(frame(req, "发送记录"), "无法操作", "这条发送记录已被处理或不存在。"));
     return reply.redirect(`/pending?r=${action === "resend" ? "resent" : "confirmed"}&id=${item.draftId}`, 303);
   });
@@ -271,19 +271,19 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
   app.get("/history", async (req, reply) => {
     const q = HistoryQuery.parse(req.query);
     const filter = { state: q.state, channel: q.channel || undefined, text: q.q?.trim() || undefined };
-    const channels = [...new Set(service.store.knownChats().map((c) => c.channel))];
-    return html(reply, 200, historyPage(frame(req, "历史记录"), { drafts: service.listDrafts(filter), filter, stats: service.stats(), channels }));
+    const channels = [...new Set((await service.store.knownChats()).map((c) => c.channel))];
+    return html(reply, 200, historyPage(frame(req, "历史记录"), { drafts: await service.listDrafts(filter), filter, stats: await service.stats(), channels }));
   });
 
-  function chats(req: FastifyRequest, reply: FastifyReply, notice?: string) {
-    const rows = service.store.knownChats().map((c) => ({ ...c, ...service.reviewMode(c.channel, c.chatId) }));
+  async function chats(req: FastifyRequest, reply: FastifyReply, notice?: string) {
+    const rows = await Promise.all((await service.store.knownChats()).map(async (c) => ({ ...c, ...(await service.reviewMode(c.channel, c.chatId)) })));
     return html(reply, 200, chatsPage(frame(req, "审核群聊"), rows, notice));
   }
   app.get("/chats", async (req, reply) => chats(req, reply));
   app.post("/chats/mode", async (req, reply) => {
     const body = ModeBody.safeParse(req.body);
     if (!body.success) return html(reply, 400, messagePage(frame(req, "审核群聊"), "无法保存", "请填写渠道、群聊 ID 和模式。"));
-    service.setReviewMode(body.data.channel, body.data.chatId, body.data.mode, staffOf(req));
+    await service.setReviewMode(body.data.channel, body.data.chatId, body.data.mode, staffOf(req));
     return chats(req, reply, `${body.data.chatId} 已${body.data.mode === "review" ? "开启" : "关闭"}审核模式。`);
   });
 

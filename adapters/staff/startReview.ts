@@ -1,21 +1,21 @@
 /**
- * Staff review wired together: the SQLite database (sessions + drafts), the ReviewService the bot calls,
+ * Staff review wired together over the open store (sessions + drafts): the ReviewService the bot calls,
  * the chat approval handlers for the channels, and the staff console.
  *
  * In adapters/main.ts:
- *   const review = createStaffReview(loadStaffConfig());
- *   const bot = new PolicyBot({ ..., sessions: review.sessions, review: review.service });
+ *   const store = await openStore({ databaseUrl, dataDir });
+ *   const review = createStaffReview(loadStaffConfig(), store);
+ *   const bot = new PolicyBot({ ..., sessions: store.sessions, review: review.service });
  *   const running = await startChannels(config, bot, { ...review.extensions });
  *   await review.attach(running);          // senders, draft forwarding, console, retry timer
- *   … on shutdown: await running.stop(); await review.close();
+ *   … on shutdown: await running.stop(); await review.close(); await store.close();
  */
 import type { Api, Composer, Context } from "grammy";
 import type { ChannelSender } from "../channelSender.js";
 import type { WecomInterceptor } from "../wecom/wecomAdapter.js";
 import type { WechatInterceptor } from "../wechat/wechatAdapter.js";
 import { ReviewService } from "../../bot/review/reviewService.js";
-import { openDatabase, type SqliteDatabase } from "../../bot/store/database.js";
-import { SqliteSessionStore } from "../../bot/store/sqliteSessionStore.js";
+import type { Store } from "../../bot/store/store.js";
 import type { StaffConfig } from "./config.js";
 import { startStaffConsole, type StaffConsole } from "./console.js";
 import { createTelegramReviewComposer, forwardDraftsToTelegram } from "./telegramReview.js";
@@ -34,10 +34,7 @@ export interface ReviewChannels {
 }
 
 export interface StaffReview {
-  db: SqliteDatabase;
   service: ReviewService;
-  /** Sessions in SQLite: pass to PolicyBot so a restart keeps them. */
-  sessions: SqliteSessionStore;
   /** Pass to startChannels: the Telegram buttons/commands and the WeChat room commands. */
   extensions: { telegramComposers: Composer<Context>[]; wechatInterceptors: WechatInterceptor[]; wecomInterceptors: WecomInterceptor[] };
   /** After the channels started: register their senders (resuming undelivered replies), forward new drafts to staff chats, start the console. */
@@ -45,10 +42,9 @@ export interface StaffReview {
   close(): Promise<void>;
 }
 
-/** Open the database and build the review service and its chat handlers from the staff settings. */
-export function createStaffReview(config: StaffConfig, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): StaffReview {
-  const db = openDatabase({ dataDir: config.DATA_DIR });
-  const service = new ReviewService({ db, reviewChats: config.REVIEW_CHATS, ackChats: config.REVIEW_ACK, ackText: config.REVIEW_ACK_TEXT, log });
+/** Build the review service over `store` and its chat handlers from the staff settings. The caller closes the store. */
+export function createStaffReview(config: StaffConfig, store: Store, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): StaffReview {
+  const service = new ReviewService({ store, reviewChats: config.REVIEW_CHATS, ackChats: config.REVIEW_ACK, ackText: config.REVIEW_ACK_TEXT, log });
   const wechatHandler = createWechatReviewHandler({ service, staffIds: config.STAFF_IDS, staffRoom: config.WECHAT_STAFF_ROOM });
   // WeCom groups take the same text commands; its staff group is named by chat id.
   const wecomHandler = createWechatReviewHandler({ service, channel: "wecom", staffIds: config.STAFF_IDS, staffRoom: config.WECOM_STAFF_CHAT_ID });
@@ -56,9 +52,7 @@ export function createStaffReview(config: StaffConfig, log: (line: string) => vo
   const unsubscribe: (() => void)[] = [];
 
   return {
-    db,
     service,
-    sessions: new SqliteSessionStore(db),
     extensions: {
       telegramComposers: [createTelegramReviewComposer({ service, staffIds: config.STAFF_IDS, staffChatId: config.TELEGRAM_STAFF_CHAT_ID })],
       wechatInterceptors: [(m) => wechatHandler.handle(m)],
@@ -97,7 +91,6 @@ export function createStaffReview(config: StaffConfig, log: (line: string) => vo
       unsubscribe.splice(0).forEach((u) => u());
       await consoleServer?.close();
       await service.close();
-      db.close();
     },
   };
 }

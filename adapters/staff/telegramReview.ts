@@ -68,7 +68,7 @@ export function createTelegramReviewComposer(options: TelegramReviewOptions): Co
       await ctx.reply(`修改草稿 #${id}：请回复本条消息，写出修改后的完整文本（将替换原草稿发送）。`, { reply_markup: { force_reply: true } });
       return;
     }
-    const result = op === "a" ? service.approve(id, staffOf(ctx)) : service.reject(id, staffOf(ctx), { reason: "Telegram 驳回" });
+    const result = op === "a" ? await service.approve(id, staffOf(ctx)) : await service.reject(id, staffOf(ctx), { reason: "Telegram 驳回" });
     await ctx.answerCallbackQuery({ text: short(result.message), show_alert: !result.ok });
     await settle(ctx, result);
   });
@@ -76,7 +76,7 @@ export function createTelegramReviewComposer(options: TelegramReviewOptions): Co
   // 确认覆盖: the author confirms an edit whose numbers the guard could not ground.
   composer.callbackQuery(/^rv:o:(\d+)$/, async (ctx) => {
     if (!isStaff(ctx)) return ctx.answerCallbackQuery({ text: REFUSAL, show_alert: true });
-    const result = service.confirmProposal({ proposalId: Number(ctx.match[1]) }, staffOf(ctx));
+    const result = await service.confirmProposal({ proposalId: Number(ctx.match[1]) }, staffOf(ctx));
     await ctx.answerCallbackQuery({ text: short(result.message), show_alert: !result.ok });
     if (result.ok || result.reason === "already_decided") await ctx.editMessageReplyMarkup().catch(() => undefined);
   });
@@ -86,9 +86,9 @@ export function createTelegramReviewComposer(options: TelegramReviewOptions): Co
     if (!isStaff(ctx)) return ctx.reply("只有审核人员可以设置审核模式。");
     const arg = ctx.match.trim().toLowerCase();
     const chatId = String(ctx.chat.id);
-    if (arg === "on" || arg === "off") service.setReviewMode("telegram", chatId, arg === "on" ? "review" : "off", staffOf(ctx));
+    if (arg === "on" || arg === "off") await service.setReviewMode("telegram", chatId, arg === "on" ? "review" : "off", staffOf(ctx));
     else if (arg) return ctx.reply("用法：/review on 开启审核，/review off 关闭审核。");
-    const { mode } = service.reviewMode("telegram", chatId);
+    const { mode } = await service.reviewMode("telegram", chatId);
     return ctx.reply(mode === "review" ? "本群处于审核模式：答复经工作人员核对后发出。" : "本群未开启审核：答复直接发出。");
   });
 
@@ -98,7 +98,7 @@ export function createTelegramReviewComposer(options: TelegramReviewOptions): Co
     const id = replied?.from?.id === ctx.me.id ? draftIdFromNotice(replied.text) : undefined;
     if (id === undefined || String(ctx.chat.id) !== options.staffChatId) return next();
     if (!isStaff(ctx)) return ctx.reply(REFUSAL, { reply_parameters: { message_id: ctx.message.message_id } });
-    const result = service.approve(id, staffOf(ctx), ctx.message.text);
+    const result = await service.approve(id, staffOf(ctx), ctx.message.text);
     const reply_parameters = { message_id: ctx.message.message_id };
     if (!result.ok && result.reason === "needs_override") {
       return ctx.reply(result.message, { reply_parameters, reply_markup: new InlineKeyboard().text("确认无误，覆盖并发送", `rv:o:${result.proposalId}`) });

@@ -34,7 +34,7 @@ export interface WechatStaffMessage {
 
 export interface WechatReviewHandler {
   /** The reply to a review command, or null when the message is not one (the bot handles it). */
-  handle(msg: WechatStaffMessage): string | null;
+  handle(msg: WechatStaffMessage): Promise<string | null>;
   /** true for the configured staff room. */
   isStaffRoom(roomId: string | undefined, topic?: string): boolean;
   /** Post each new draft with `say` (the staff room). Returns the unsubscribe function. */
@@ -53,7 +53,7 @@ export function createWechatReviewHandler(options: WechatReviewOptions): WechatR
   const isStaffRoom = (roomId: string | undefined, topic?: string) =>
     options.staffRoom !== undefined && (roomId === options.staffRoom || (topic !== undefined && topic === options.staffRoom));
 
-  function handle(msg: WechatStaffMessage): string | null {
+  async function handle(msg: WechatStaffMessage): Promise<string | null> {
     const text = msg.text.trim();
     const head = text.normalize("NFKC");
     const staff: StaffIdentity = { name: msg.talkerName || msg.talkerId, via: channel, id: msg.talkerId };
@@ -62,14 +62,14 @@ export function createWechatReviewHandler(options: WechatReviewOptions): WechatR
     if (msg.roomId && !isStaffRoom(msg.roomId, msg.roomTopic)) {
       if (head !== "开启审核" && head !== "关闭审核") return null;
       if (!allowed) return "只有审核人员可以设置审核模式。";
-      service.setReviewMode(channel, msg.roomId, head === "开启审核" ? "review" : "off", staff);
+      await service.setReviewMode(channel, msg.roomId, head === "开启审核" ? "review" : "off", staff);
       return head === "开启审核" ? "本群已开启审核模式：答复经工作人员核对后发出。" : "本群已关闭审核模式：答复直接发出。";
     }
     if (!isStaffRoom(msg.roomId, msg.roomTopic)) return null;
 
     if (head === "待审核") {
       if (!allowed) return REFUSAL;
-      const pending = service.listDrafts({ state: "pending", limit: 20 });
+      const pending = await service.listDrafts({ state: "pending", limit: 20 });
       if (pending.length === 0) return "没有待审核的草稿。";
       return ["待审核草稿：", ...pending.map((d) => `#${d.id} ${d.question.slice(0, 30)}`)].join("\n");
     }
@@ -81,14 +81,14 @@ export function createWechatReviewHandler(options: WechatReviewOptions): WechatR
     const rest = (COMMAND.exec(text)?.[3] ?? m[3] ?? "").trim();
     switch (m[1]) {
       case "通过":
-        return service.approve(id, staff).message;
+        return (await service.approve(id, staff)).message;
       case "驳回":
-        return service.reject(id, staff, { reason: rest || undefined }).message;
+        return (await service.reject(id, staff, { reason: rest || undefined })).message;
       case "确认修改":
-        return service.confirmProposal({ draftId: id }, staff).message;
+        return (await service.confirmProposal({ draftId: id }, staff)).message;
       case "修改": {
         if (!rest) return `请在「修改 ${id}」后写出修改后的完整文本。`;
-        const result = service.approve(id, staff, rest);
+        const result = await service.approve(id, staff, rest);
         if (!result.ok && result.reason === "needs_override") return `${result.message}\n如确认无误，请发送「确认修改 ${id}」。`;
         return result.message;
       }

@@ -66,7 +66,7 @@ export function checkFlow(handler: ConversationHandler, ask: AskPipeline): Compo
     if (!region || !isRole(role)) return ctx.answerCallbackQuery({ text: "这个选项已失效，请重新发送 /check。" });
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(`资格自测\n地区：${region.name} ✓\n身份：${ENTITY_TYPES[role]} ✓\n第3步：请按下面的提示补充数字。`);
-    handler.remember(sessionKey(ctx), { policyId: region.id, facts: { entityType: role } });
+    await handler.remember(sessionKey(ctx), { policyId: region.id, facts: { entityType: role } });
     await ask(ctx, checkQuestion(role));
   });
 
@@ -76,14 +76,14 @@ export function checkFlow(handler: ConversationHandler, ask: AskPipeline): Compo
     if (typed === "") return ctx.reply("请选择您所在的地区：", { reply_markup: regionKeyboard(regions, "region:") });
     const region = resolveRegion(typed, regions);
     if (!region) return ctx.reply(`没有找到“${typed}”。可选地区：${listRegionNames(regions)}。`);
-    handler.remember(sessionKey(ctx), { policyId: region.id });
+    await handler.remember(sessionKey(ctx), { policyId: region.id });
     return ctx.reply(`好的，之后按${region.name}的政策回答您。`);
   });
 
   flow.callbackQuery(/^region:(.+)$/, async (ctx) => {
     const region = regionById(ctx.match[1]!);
     if (!region) return ctx.answerCallbackQuery({ text: "这个选项已失效，请重新发送 /region。" });
-    handler.remember(sessionKey(ctx), { policyId: region.id });
+    await handler.remember(sessionKey(ctx), { policyId: region.id });
     await ctx.answerCallbackQuery({ text: `已选择${region.name}` });
     await ctx.editMessageText(`好的，之后按${region.name}的政策回答您。`);
   });

@@ -77,9 +77,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   bot.use(sequentialize((ctx: Context) => (ctx.chat && ctx.from ? `${ctx.chat.id}:${ctx.from.id}` : undefined)));
 
   bot.command(["start", "help"], (ctx) => replyText(ctx, handler.helpText()));
-  bot.command("facts", (ctx) => replyText(ctx, handler.describeFacts(sessionKey(ctx))));
-  bot.command("reset", (ctx) => {
-    return replyText(ctx, handler.reset(sessionKey(ctx)));
+  bot.command("facts", async (ctx) => replyText(ctx, await handler.describeFacts(sessionKey(ctx))));
+  bot.command("reset", async (ctx) => {
+    return replyText(ctx, await handler.reset(sessionKey(ctx)));
   });
   // The ids REVIEW_CHATS, TELEGRAM_STAFF_CHAT_ID and STAFF_IDS need; a group's id only for staff.
   bot.command("id", (ctx) => {

@@ -1,7 +1,8 @@
 /**
  * Which region (policy id) a WeChat room is bound to. Bindings come from configuration
  * (WECHAT_ROOM_REGIONS) and from staff saying "@bot 绑定 平阴" in the room; the latter win and survive a
- * restart in a small JSON file under DATA_DIR. The interface lets the review feature move this to SQLite.
+ * restart: in the bot's database (`npm start`, shared by every process), or in a small JSON file under
+ * DATA_DIR when WeChat runs without one.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -9,11 +10,47 @@ import { z } from "zod";
 
 export interface RoomRegionStore {
   /** The policy id bound to this room, if any. */
-  get(roomId: string): string | undefined;
+  get(roomId: string): Promise<string | undefined>;
   /** Bind the room (staff command). */
-  set(roomId: string, policyId: string): void;
+  set(roomId: string, policyId: string): Promise<void>;
   /** Unbind the room, including a binding that came from configuration. */
-  clear(roomId: string): void;
+  clear(roomId: string): Promise<void>;
+}
+
+/** Chat-made bindings kept elsewhere (the database's room_regions table): null = unbound on purpose. */
+export interface RoomBindings {
+  get(channel: string, roomId: string): Promise<string | null | undefined>;
+  set(channel: string, roomId: string, policyId: string | null): Promise<void>;
+  isEmpty(): Promise<boolean>;
+}
+
+/** Bindings in the database over configuration defaults. */
+export class StoredRoomRegionStore implements RoomRegionStore {
+  constructor(
+    private readonly defaults: Readonly<Record<string, string>>,
+    private readonly bindings: RoomBindings,
+  ) {}
+
+  /** The store, after copying the bindings of an older version's JSON file into an empty table once. */
+  static async open(defaults: Readonly<Record<string, string>>, bindings: RoomBindings, legacyFile: string): Promise<StoredRoomRegionStore> {
+    if (await bindings.isEmpty()) {
+      for (const [roomId, policyId] of Object.entries(readBindingsFile(legacyFile))) await bindings.set("wechat", roomId, policyId);
+    }
+    return new StoredRoomRegionStore(defaults, bindings);
+  }
+
+  async get(roomId: string): Promise<string | undefined> {
+    const bound = await this.bindings.get("wechat", roomId);
+    return bound === undefined ? this.defaults[roomId] : (bound ?? undefined);
+  }
+
+  set(roomId: string, policyId: string): Promise<void> {
+    return this.bindings.set("wechat", roomId, policyId);
+  }
+
+  clear(roomId: string): Promise<void> {
+    return this.bindings.set("wechat", roomId, null);
+  }
 }
 
 /** Chat-made bindings on disk: a policy id, or null for "unbound on purpose". */
@@ -30,17 +67,17 @@ export class JsonRoomRegionStore implements RoomRegionStore {
     this.#fromChat = new Map(Object.entries(filePath ? readBindingsFile(filePath) : {}));
   }
 
-  get(roomId: string): string | undefined {
+  async get(roomId: string): Promise<string | undefined> {
     if (this.#fromChat.has(roomId)) return this.#fromChat.get(roomId) ?? undefined;
     return this.defaults[roomId];
   }
 
-  set(roomId: string, policyId: string): void {
+  async set(roomId: string, policyId: string): Promise<void> {
     this.#fromChat.set(roomId, policyId);
     this.#save();
   }
 
-  clear(roomId: string): void {
+  async clear(roomId: string): Promise<void> {
     this.#fromChat.set(roomId, null);
     this.#save();
   }

@@ -11,7 +11,7 @@ import type { ChannelSender } from "../channelSender.js";
 import { ConfigError, type AppConfig } from "../config.js";
 import { resolveRegion } from "../regionName.js";
 import { PuppetSupervisor } from "./puppetSupervisor.js";
-import { JsonRoomRegionStore, type RoomRegionStore } from "./roomRegions.js";
+import { JsonRoomRegionStore, StoredRoomRegionStore, type RoomBindings, type RoomRegionStore } from "./roomRegions.js";
 import { SendPacer } from "./sendPacer.js";
 import { attachWechatAdapter, type WechatInterceptor } from "./wechatAdapter.js";
 
@@ -29,8 +29,10 @@ export interface StartWechatOptions {
   log?: AdapterLog;
   /** A ready-made Wechaty (tests use puppet-mock); built from WECHATY_PUPPET otherwise. */
   wechaty?: Wechaty;
-  /** Where room bindings live; a JSON file under DATA_DIR by default (the review feature may pass SQLite). */
+  /** Where room bindings live; default: `roomBindings` (the database), else a JSON file under DATA_DIR. */
   roomRegions?: RoomRegionStore;
+  /** The database's room bindings, shared by every bot process. */
+  roomBindings?: RoomBindings;
   /** Run before the bot on every text message (the review feature's staff commands). */
   interceptors?: WechatInterceptor[];
   /** Draw the login QR code; prints it in the terminal by default. */
@@ -83,7 +85,10 @@ async function buildWechaty(config: AppConfig): Promise<Wechaty> {
 export async function startWechat(config: AppConfig, handler: ConversationHandler, options: StartWechatOptions = {}): Promise<RunningWechat> {
   const log = options.log ?? console;
   const wechaty = options.wechaty ?? (await buildWechaty(config));
-  const roomRegions = options.roomRegions ?? new JsonRoomRegionStore(configuredRoomRegions(config, handler), join(config.DATA_DIR, "wechat-room-regions.json"));
+  const defaults = configuredRoomRegions(config, handler);
+  const bindingsFile = join(config.DATA_DIR, "wechat-room-regions.json");
+  const roomRegions = options.roomRegions
+    ?? (options.roomBindings ? await StoredRoomRegionStore.open(defaults, options.roomBindings, bindingsFile) : new JsonRoomRegionStore(defaults, bindingsFile));
 
   const adapter = attachWechatAdapter(wechaty, {
     handler,

@@ -149,7 +149,7 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
     await perUser.run(JSON.stringify([chatId, talker.id]), async () => {
       try {
         const direct = room ? await roomCommand(room, talker.id, text) : undefined;
-        const reply = direct ?? answerChatCommand(options.handler, key, text);
+        const reply = direct ?? (await answerChatCommand(options.handler, key, text));
         if (reply !== undefined) {
           deliver(chatId, reply, room, talker);
           return report("command");
@@ -164,7 +164,7 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
           messageId: message.id,
           kind: isText ? "text" : "non_text",
         };
-        const policyId = room ? options.regions.get(room.id) : undefined;
+        const policyId = room ? await options.regions.get(room.id) : undefined;
         if (policyId) incoming.defaultPolicy = policyId;
         const botReply = await options.handler.handle(incoming);
         if (botReply.toAsker === null || botReply.toAsker.trim() === "") return report("silent");
@@ -185,13 +185,13 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
     if (!options.staffIds.includes(userId)) return "只有本群管理员可以绑定或解绑本群地区。";
     const regions = options.handler.regions();
     if (match.groups?.unbind) {
-      options.regions.clear(room.id);
+      await options.regions.clear(room.id);
       return "已解除本群的地区绑定。之后请在提问时说明地区。";
     }
     const wanted = match.groups?.region ?? "";
     const region = resolveRegion(wanted, regions);
     if (!region) return `没有找到“${wanted || "（空）"}”。可绑定的地区：${listRegionNames(regions)}。例如：绑定 平阴`;
-    options.regions.set(room.id, region.id);
+    await options.regions.set(room.id, region.id);
     log.info(`wechat: room ${room.id} (${await room.topic().catch(() => "?")}) bound to ${region.id} by ${userId}`);
     return `本群已绑定地区：${region.name}。没有说明地区的问题，将按${region.name}的政策回答。`;
   };

@@ -92,7 +92,10 @@ async function openReview() {
   } catch (error) {
     fail(`bad setting ${(error as Error).message}`);
   }
-  return createStaffReview(config, () => {});
+  const { openStore } = await import("../store/store.js");
+  const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: config.DATA_DIR });
+  const review = createStaffReview(config, store, () => {});
+  return { service: review.service, close: async () => (await review.close(), await store.close()) };
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message.split("\n")[0]! : String(error)));

@@ -3,8 +3,8 @@
  * and delivers approved replies through the channel's sender via a durable outbox.
  *
  * Delivery guarantee (what a kill -9 can and cannot do):
- * - A draft, a decision and its queued reply are each one committed SQLite transaction (synchronous=FULL):
- *   once `holdDraft` or `approve` returns, the draft / the approval survives any crash.
+ * - A draft, a decision and its queued reply are each one committed transaction (SQLite with synchronous=FULL,
+ *   or PostgreSQL): once `holdDraft` or `approve` resolves, the draft / the approval survives any crash.
  * - Before a send starts, its outbox row is committed as `sending` with a unique delivery key; after the
  *   channel accepts, the row is committed as `sent`. A row already `sent` is never sent again.
  * - The one window that cannot be closed from our side: a crash after the channel accepted the message but
@@ -21,8 +21,8 @@ import { AnswerSchema } from "../answer.js";
 import type { ChannelName, IncomingMessage } from "../message.js";
 import { numberGuard, type Grounding, type UngroundedNumber } from "../numberGuard.js";
 import type { DraftInput, EarlierDecision, ReviewGate } from "../reviewGate.js";
-import type { SqliteDatabase } from "../store/database.js";
-import { DraftStore, type Draft, type DraftFilter, type DraftState, type OutboxItem, type ReviewMode } from "./draftStore.js";
+import type { Store } from "../store/store.js";
+import type { DraftStore, Draft, DraftFilter, DraftState, OutboxItem, ReviewMode } from "./draftStore.js";
 
 /** Who acts on a draft. `via` is where they acted; `id` their chat user id when they acted from a chat. */
 export interface StaffIdentity {
@@ -52,7 +52,8 @@ export type DecisionResult =
   | { ok: false; reason: "not_found" | "invalid"; message: string };
 
 export interface ReviewServiceOptions {
-  db: SqliteDatabase;
+  /** The database (SQLite or PostgreSQL); several processes may share one. */
+  store: Store;
   /** Chats in review mode unless staff switched them off: "channel:chatId", "channel:*" or "*". */
   reviewChats?: readonly string[];
   /** Chats whose askers get `ackText` while their draft waits: same forms as reviewChats. */
@@ -134,7 +135,7 @@ function overrideMessage(problems: { ungrounded: string[]; notAward: string[] })
   ].join("");
 }
 
-/** Staff review over one SQLite database. Implements the bot's ReviewGate. */
+/** Staff review over one database. Implements the bot's ReviewGate. */
 export class ReviewService implements ReviewGate {
   readonly store: DraftStore;
   readonly #now: () => number;
@@ -153,7 +154,7 @@ export class ReviewService implements ReviewGate {
   #timer: NodeJS.Timeout | undefined;
 
   constructor(options: ReviewServiceOptions) {
-    this.store = new DraftStore(options.db);
+    this.store = options.store.drafts;
     this.#now = options.now ?? Date.now;
     this.#inReviewByConfig = chatMatcher(options.reviewChats ?? []);
     this.#acked = chatMatcher(options.ackChats ?? []);
@@ -167,15 +168,15 @@ export class ReviewService implements ReviewGate {
   // ---- ReviewGate ----
 
   /** true when the chat's answers are held: staff's persisted choice, else the configured REVIEW_CHATS. */
-  isReviewed(channel: ChannelName, chatId: string): boolean {
-    return this.reviewMode(channel, chatId).mode === "review";
+  async isReviewed(channel: ChannelName, chatId: string): Promise<boolean> {
+    return (await this.reviewMode(channel, chatId)).mode === "review";
   }
 
   /** Store the draft (one committed transaction), tell listeners (staff chat forwarding), return its id. */
-  holdDraft(input: DraftInput): number {
+  async holdDraft(input: DraftInput): Promise<number> {
     const answer = AnswerSchema.parse(input.answer);
-    const id = this.store.insertDraft({ ...input, answer }, this.#now());
-    const draft = this.store.getDraft(id);
+    const id = await this.store.insertDraft({ ...input, answer }, this.#now());
+    const draft = await this.store.getDraft(id);
     if (draft) this.#emit(this.#heldListeners, draft);
     return id;
   }
@@ -190,13 +191,13 @@ export class ReviewService implements ReviewGate {
    * the decision on this asker's newest draft of the same question. An approved reply or rejection notice
    * reported here counts as delivered.
    */
-  recall(message: IncomingMessage): EarlierDecision | undefined {
+  async recall(message: IncomingMessage): Promise<EarlierDecision | undefined> {
     if (this.#senders.has(message.channel)) return undefined;
-    const draft = this.store.latestDraftOf(message);
+    const draft = await this.store.latestDraftOf(message);
     if (!draft) return undefined;
     if (draft.state === "pending") return { state: "pending", draftId: draft.id, answer: draft.answer };
-    const outbox = this.store.outboxFor(draft.id);
-    for (const item of outbox.filter((o) => o.state === "queued")) this.store.resolveItem(item.id, "queued", "sent", "bot", "delivered_on_request", this.#now());
+    const outbox = await this.store.outboxFor(draft.id);
+    for (const item of outbox.filter((o) => o.state === "queued")) await this.store.resolveItem(item.id, "queued", "sent", "bot", "delivered_on_request", this.#now());
     if (draft.state === "rejected") return { state: "rejected", draftId: draft.id, text: outbox.find((o) => o.kind === "rejection_notice")?.text ?? REJECTED_TEXT };
     return { state: "approved", draftId: draft.id, answer: draft.answer, text: draft.finalText ?? draft.draftText };
   }
@@ -204,15 +205,15 @@ export class ReviewService implements ReviewGate {
   // ---- review modes ----
 
   /** The chat's mode and whether staff set it or it comes from config. */
-  reviewMode(channel: string, chatId: string): { mode: ReviewMode; source: "staff" | "config" } {
-    const set = this.store.getMode(channel, chatId);
+  async reviewMode(channel: string, chatId: string): Promise<{ mode: ReviewMode; source: "staff" | "config" }> {
+    const set = await this.store.getMode(channel, chatId);
     if (set) return { mode: set, source: "staff" };
     return { mode: this.#inReviewByConfig(channel, chatId) ? "review" : "off", source: "config" };
   }
 
   /** Persist a chat's review mode (a staff command); logged in the audit with its author. */
-  setReviewMode(channel: string, chatId: string, mode: ReviewMode, staff: StaffIdentity): void {
-    this.store.setMode(channel, chatId, mode, actorOf(staff), this.#now());
+  setReviewMode(channel: string, chatId: string, mode: ReviewMode, staff: StaffIdentity): Promise<void> {
+    return this.store.setMode(channel, chatId, mode, actorOf(staff), this.#now());
   }
 
   // ---- decisions ----
@@ -222,8 +223,8 @@ export class ReviewService implements ReviewGate {
    * unless `override` is set; the override and the numbers it let through are logged with the author.
    * First decision wins: a second one gets "already decided by X at T" and changes nothing.
    */
-  approve(id: number, staff: StaffIdentity, editedText?: string, options: { override?: boolean } = {}): DecisionResult {
-    const draft = this.store.getDraft(id);
+  async approve(id: number, staff: StaffIdentity, editedText?: string, options: { override?: boolean } = {}): Promise<DecisionResult> {
+    const draft = await this.store.getDraft(id);
     if (!draft) return { ok: false, reason: "not_found", message: `没有编号为 #${id} 的草稿。` };
     if (draft.state !== "pending") return this.#alreadyDecided(draft);
     const edited = editedText !== undefined && editedText.trim() !== draft.draftText.trim();
@@ -234,15 +235,15 @@ export class ReviewService implements ReviewGate {
     const ungrounded = [...problems.ungrounded, ...problems.notAward];
     if (ungrounded.length > 0 && !options.override) {
       const at = this.#now();
-      const proposalId = this.store.insertProposal(id, actorOf(staff), finalText, ungrounded, at);
-      this.store.appendAudit(actorOf(staff), "edit_blocked", id, { via: staff.via, ungrounded, proposalId }, at);
+      const proposalId = await this.store.insertProposal(id, actorOf(staff), finalText, ungrounded, at);
+      await this.store.appendAudit(actorOf(staff), "edit_blocked", id, { via: staff.via, ungrounded, proposalId }, at);
       return {
         ok: false, reason: "needs_override", draft, ungrounded, proposalId,
         message: overrideMessage(problems),
       };
     }
     const detail = { edited, ...(edited ? { originalText: draft.draftText } : {}), ...(ungrounded.length ? { override: true, ungrounded } : {}) };
-    const outcome = this.store.approve(id, { actor: actorOf(staff), via: staff.via, at: this.#now() }, finalText, detail);
+    const outcome = await this.store.approve(id, { actor: actorOf(staff), via: staff.via, at: this.#now() }, finalText, detail);
     if (!outcome.changed) return outcome.draft ? this.#alreadyDecided(outcome.draft) : { ok: false, reason: "not_found", message: `没有编号为 #${id} 的草稿。` };
     this.#emit(this.#decisionListeners, outcome.draft);
     this.kick();
@@ -250,10 +251,10 @@ export class ReviewService implements ReviewGate {
   }
 
   /** Approve with the edit a staff member proposed earlier and now confirms despite the guard (override). */
-  confirmProposal(by: { proposalId: number } | { draftId: number }, staff: StaffIdentity): DecisionResult {
+  async confirmProposal(by: { proposalId: number } | { draftId: number }, staff: StaffIdentity): Promise<DecisionResult> {
     const proposal = "proposalId" in by
-      ? this.store.getProposal({ id: by.proposalId })
-      : this.store.getProposal({ draftId: by.draftId, staff: actorOf(staff) });
+      ? await this.store.getProposal({ id: by.proposalId })
+      : await this.store.getProposal({ draftId: by.draftId, staff: actorOf(staff) });
     // Only the author of an edit may confirm its override: the audit names one responsible person.
     if (!proposal || proposal.staff !== actorOf(staff)) {
       return { ok: false, reason: "invalid", message: "没有找到您待确认的修改稿，请重新提交修改。" };
@@ -262,10 +263,10 @@ export class ReviewService implements ReviewGate {
   }
 
   /** Reject a pending draft; `notifyText` (optional) is sent to the asker through the outbox. */
-  reject(id: number, staff: StaffIdentity, options: { notifyText?: string; reason?: string } = {}): DecisionResult {
+  async reject(id: number, staff: StaffIdentity, options: { notifyText?: string; reason?: string } = {}): Promise<DecisionResult> {
     const notifyText = options.notifyText?.trim() || undefined;
     if (notifyText && notifyText.length > MAX_TEXT_LENGTH) return { ok: false, reason: "invalid", message: "通知文本过长。" };
-    const outcome = this.store.reject(id, { actor: actorOf(staff), via: staff.via, at: this.#now() }, options.reason?.trim() || undefined, notifyText);
+    const outcome = await this.store.reject(id, { actor: actorOf(staff), via: staff.via, at: this.#now() }, options.reason?.trim() || undefined, notifyText);
     if (!outcome.changed) return outcome.draft ? this.#alreadyDecided(outcome.draft) : { ok: false, reason: "not_found", message: `没有编号为 #${id} 的草稿。` };
     this.#emit(this.#decisionListeners, outcome.draft);
     if (notifyText) this.kick();
@@ -280,25 +281,25 @@ export class ReviewService implements ReviewGate {
 
   // ---- queries ----
 
-  getDraft(id: number): Draft | undefined {
+  getDraft(id: number): Promise<Draft | undefined> {
     return this.store.getDraft(id);
   }
 
   /** Drafts matching the filter, newest first. */
-  listDrafts(filter: DraftFilter = {}): Draft[] {
+  listDrafts(filter: DraftFilter = {}): Promise<Draft[]> {
     return this.store.listDrafts(filter);
   }
 
   /** Drafts by state and the median time from draft to approval (null when nothing was approved yet). */
-  stats(): { counts: Record<DraftState, number>; medianApprovalMs: number | null } {
-    const d = this.store.approvalDurations();
+  async stats(): Promise<{ counts: Record<DraftState, number>; medianApprovalMs: number | null }> {
+    const d = await this.store.approvalDurations();
     const mid = Math.floor(d.length / 2);
     const median = d.length === 0 ? null : d.length % 2 ? d[mid]! : (d[mid - 1]! + d[mid]!) / 2;
-    return { counts: this.store.countsByState(), medianApprovalMs: median };
+    return { counts: await this.store.countsByState(), medianApprovalMs: median };
   }
 
   /** Replies that need a human: failed after all retries, or interrupted by a crash on a channel without keys. */
-  deliveriesNeedingAttention(): OutboxItem[] {
+  deliveriesNeedingAttention(): Promise<OutboxItem[]> {
     return this.store.listOutbox(["failed", "uncertain"]);
   }
 
@@ -383,9 +384,9 @@ export class ReviewService implements ReviewGate {
     try {
       do {
         this.#again = false;
-        this.#recoverOrphans();
+        await this.#recoverOrphans();
         for (;;) {
-          const item = this.store.claimNext(this.#owner, [...this.#senders.keys()], this.#now());
+          const item = await this.store.claimNext(this.#owner, [...this.#senders.keys()], this.#now());
           if (!item) break;
           if (await this.#send(item)) sent++;
         }
@@ -403,21 +404,21 @@ export class ReviewService implements ReviewGate {
     } catch (error) {
       // A thrown send is taken as "not posted": retried with backoff, then left for staff as failed.
       const retryAt = item.attempts >= this.#maxAttempts ? null : this.#now() + this.#retryDelayMs * 2 ** (item.attempts - 1);
-      this.store.markSendFailed(item, String((error as Error)?.message ?? error).slice(0, 500), retryAt, this.#now());
+      await this.store.markSendFailed(item, String((error as Error)?.message ?? error).slice(0, 500), retryAt, this.#now());
       this.#log(`review: sending draft #${item.draftId} to ${item.channel}:${item.chatId} failed (attempt ${item.attempts}): ${(error as Error)?.message}`);
       return false;
     }
-    this.store.markSent(item, "bot", this.#now());
+    await this.store.markSent(item, "bot", this.#now());
     return true;
   }
 
   /** Rows `sending` whose owner process is gone: resend (keyed channel) or hand to staff (uncertain). */
-  #recoverOrphans(): void {
+  async #recoverOrphans(): Promise<void> {
     for (const [channel, sender] of this.#senders) {
-      for (const item of this.store.sendingItems(channel)) {
+      for (const item of await this.store.sendingItems(channel)) {
         if (this.#ownerAlive(item)) continue;
         const to = sender.dedupesByKey ? "queued" : "uncertain";
-        if (this.store.resolveItem(item.id, "sending", to, "bot", to === "queued" ? "delivery_resumed" : "delivery_uncertain", this.#now())) {
+        if (await this.store.resolveItem(item.id, "sending", to, "bot", to === "queued" ? "delivery_resumed" : "delivery_uncertain", this.#now())) {
           this.#log(`review: draft #${item.draftId}: a send was interrupted by a crash; ${to === "queued" ? "resending with the same delivery key" : "marked uncertain for staff to check"}`);
         }
       }
@@ -441,17 +442,17 @@ export class ReviewService implements ReviewGate {
   }
 
   /** Staff: send a failed or uncertain reply again (same delivery key). */
-  resend(outboxId: number, staff: StaffIdentity): boolean {
-    const item = this.store.getOutboxItem(outboxId);
+  async resend(outboxId: number, staff: StaffIdentity): Promise<boolean> {
+    const item = await this.store.getOutboxItem(outboxId);
     if (!item || (item.state !== "failed" && item.state !== "uncertain")) return false;
-    const ok = this.store.resolveItem(outboxId, item.state, "queued", actorOf(staff), "delivery_resend", this.#now());
+    const ok = await this.store.resolveItem(outboxId, item.state, "queued", actorOf(staff), "delivery_resend", this.#now());
     if (ok) this.kick();
     return ok;
   }
 
   /** Staff: they saw the reply in the chat, so an uncertain or failed item is recorded as delivered. */
-  confirmDelivered(outboxId: number, staff: StaffIdentity): boolean {
-    const item = this.store.getOutboxItem(outboxId);
+  async confirmDelivered(outboxId: number, staff: StaffIdentity): Promise<boolean> {
+    const item = await this.store.getOutboxItem(outboxId);
     if (!item || (item.state !== "failed" && item.state !== "uncertain")) return false;
     return this.store.resolveItem(outboxId, item.state, "sent", actorOf(staff), "delivery_confirmed", this.#now());
   }

@@ -1,5 +1,6 @@
 /**
- * The bot's one SQLite file: sessions and staff review live here.
+ * The embedded default database: one SQLite file holding what store.ts describes (sessions, review,
+ * flood control, room bindings). PostgreSQL (postgresSql.ts) replaces it when DATABASE_URL is set.
  *
  * Durability settings: WAL lets the staff console read while the bot writes; synchronous=FULL makes
  * every committed transaction (a draft, a decision, a "delivered" mark) survive power loss and kill -9,
@@ -56,7 +57,7 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = M
   // IMMEDIATE: two processes starting together must not both apply the same step.
   const step = db.transaction((m: Migration) => {
     if (current() >= m.version) return;
-    m.up(db);
+    db.exec(m.sqlite);
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, Date.now());
   });
   for (const m of migrations) if (m.version > current()) step.immediate(m);

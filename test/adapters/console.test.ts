@@ -26,7 +26,7 @@ describe("console chat", () => {
 
   it("answers questions through the handler in order, with /help, /facts and /reset", async () => {
     const handler = new FakeHandler();
-    handler.remember({ channel: "console", chatId: "console", userId: "local" }, { policyId: "pingyin-2020" });
+    await handler.remember({ channel: "console", chatId: "console", userId: "local" }, { policyId: "pingyin-2020" });
     const { printed } = await chat(["/facts", "平阴 15万粉丝", "卖了120万", "/help", "/reset", "/facts"], handler);
     const lines = printed.split("\n");
     expect(lines[1]).toBe("地区：pingyin-2020");

@@ -21,7 +21,8 @@ import { startWechat, type RunningWechat } from "../../adapters/wechat/startWech
 import { PolicyBot } from "../../bot/policyBot.js";
 import { PolicyCatalog } from "../../bot/policyCatalog.js";
 import { DEFAULT_ACK_TEXT, ReviewService } from "../../bot/review/reviewService.js";
-import { openDatabase, type SqliteDatabase } from "../../bot/store/database.js";
+import { openDatabase } from "../../bot/store/database.js";
+import { sqliteStore, type Store } from "../../bot/store/store.js";
 import { startMockWechat, type MockWechat } from "./support/mockWechat.js";
 import { AWARD_QUESTION } from "./support/policyAnswers.js";
 import { TOKEN, TelegramUser, startEmulator, type Emulator } from "./support/telegramEmulator.js";
@@ -33,7 +34,7 @@ const NOTICE = "您的问题需要进一步核实，工作人员会电话联系�
 /** What staff do with the draft, and what the asker's chat must show afterwards (after what it showed before). */
 const DECISIONS = {
   approve: (s: ReviewService, id: number) => s.approve(id, STAFF),
-  edit: (s: ReviewService, id: number) => s.approve(id, STAFF, `经工作人员核对：\n${s.getDraft(id)!.draftText}`),
+  edit: async (s: ReviewService, id: number) => s.approve(id, STAFF, `经工作人员核对：\n${(await s.getDraft(id))!.draftText}`),
   rejectWithNotice: (s: ReviewService, id: number) => s.reject(id, STAFF, { notifyText: NOTICE }),
   rejectSilently: (s: ReviewService, id: number) => s.reject(id, STAFF),
 };
@@ -57,10 +58,10 @@ beforeAll(async () => {
 });
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function openReviewDb(): SqliteDatabase {
+function openReviewStore(): Store {
   const dir = mkdtempSync(path.join(tmpdir(), "review-mode-"));
   dirs.push(dir);
-  return openDatabase({ dataDir: dir });
+  return sqliteStore(openDatabase({ dataDir: dir }));
 }
 
 /**
@@ -74,16 +75,16 @@ async function runCase(
   ask: () => Promise<void>,
   received: () => string[],
 ): Promise<void> {
-  const before = service.listDrafts().length;
+  const before = (await service.listDrafts()).length;
   await ask();
-  await waitFor(() => service.listDrafts().length === before + 1, 15_000, "the draft");
+  await waitFor(async () => (await service.listDrafts()).length === before + 1, 15_000, "the draft");
   await new Promise((resolve) => setTimeout(resolve, 300)); // anything the adapter would post has been posted
-  const draft = service.listDrafts()[0]!;
+  const draft = (await service.listDrafts())[0]!;
   expect(draft.draftText).toContain("2万"); // the amount is in the draft, held for staff …
   const whileHeld = ack ? [DEFAULT_ACK_TEXT] : [];
   expect(received()).toEqual(whileHeld); // … and the asker has the acknowledgement or nothing
 
-  expect(DECISIONS[decision](service, draft.id).ok).toBe(true);
+  expect((await DECISIONS[decision](service, draft.id)).ok).toBe(true);
   const after = [...whileHeld, ...expectedAfter(decision, draft.draftText)];
   await waitFor(() => received().length >= after.length, 10_000, "the delivery");
   await service.deliverDue();
@@ -101,7 +102,7 @@ describe("review mode in WeChat (wechaty-puppet-mock): what the asker's chat rec
     env = await startMockWechat();
     askers = env.mocker.createContacts(CASES.length);
     service = new ReviewService({
-      db: openReviewDb(),
+      store: openReviewStore(),
       reviewChats: ["wechat:*"],
       ackChats: CASES.flatMap((c, i) => (c.ack ? [`wechat:${askers[i]!.id}`] : [])),
       log: () => undefined,
@@ -137,7 +138,7 @@ describe("review mode in Telegram (telegram-test-api): what the asker's chat rec
   beforeAll(async () => {
     emulator = await startEmulator();
     service = new ReviewService({
-      db: openReviewDb(),
+      store: openReviewStore(),
       reviewChats: ["telegram:*"],
       ackChats: CASES.flatMap((c, i) => (c.ack ? [`telegram:${chatIds[i]}`] : [])),
       log: () => undefined,
@@ -167,7 +168,7 @@ describe("review mode in Telegram (telegram-test-api): what the asker's chat rec
 describe("review mode in the console: what the console session prints", () => {
   CASES.forEach(({ ack, decision }) => {
     it(`acknowledgement ${ack ? "on" : "off"}, ${decision}: nothing but the ${ack ? "acknowledgement" : "silence"} before, exactly the decision after`, async () => {
-      const service = new ReviewService({ db: openReviewDb(), reviewChats: ["console:*"], ackChats: ack ? ["console:*"] : [], log: () => undefined });
+      const service = new ReviewService({ store: openReviewStore(), reviewChats: ["console:*"], ackChats: ack ? ["console:*"] : [], log: () => undefined });
       const handler = await PolicyBot.create({ catalog, review: service, log: () => undefined });
       const input = new PassThrough();
       const output = new PassThrough();

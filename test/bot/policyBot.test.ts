@@ -61,7 +61,7 @@ describe("PolicyBot: amounts from the engine with the clause quoted", () => {
     const bobs = await b.handle(msg("2021年网络零售额150万", "bob", "group"));
     expect(award(alice.answer, "pingyin-2020:三/(三)/3")?.eligible).toBe(true);
     expect(award(bobs.answer, "pingyin-2020:三/(三)/3")?.eligible).toBe(false);
-    expect(b.describeFacts({ channel: "cli", chatId: "group", userId: "alice" })).toContain("12万");
+    expect(await b.describeFacts({ channel: "cli", chatId: "group", userId: "alice" })).toContain("12万");
   });
 
   it("re-evaluates the same facts when the user switches region", async () => {
@@ -86,7 +86,7 @@ describe("PolicyBot: amounts from the engine with the clause quoted", () => {
     const b = await bot({ sessionIdleMs: 0 });
     await b.handle(msg("平阴 带货达人 我有12万粉丝"));
     await new Promise((r) => setTimeout(r, 5));
-    expect(b.describeFacts({ channel: "cli", chatId: "c1", userId: "u1" })).toContain("还没有");
+    expect(await b.describeFacts({ channel: "cli", chatId: "c1", userId: "u1" })).toContain("还没有");
   });
 });
 
@@ -125,7 +125,7 @@ describe("PolicyBot: bad input never crashes a turn and never yields an unsuppor
   });
 
   it("turns a failure inside the pipeline into a short reply, not a stack trace", async () => {
-    const broken = { isReviewed: () => { throw new Error("disk on fire"); }, holdDraft: () => 0, acknowledgement: () => null } as ReviewGate;
+    const broken: ReviewGate = { isReviewed: async () => { throw new Error("disk on fire"); }, holdDraft: async () => 0, acknowledgement: () => null };
     const b = await bot({ review: broken });
     const { answer } = await b.handle(msg("平阴 15万粉丝 2021年卖了120万 能拿多少？"));
     expect(answer.text).not.toMatch(/Error|at .*\.ts/);
@@ -147,7 +147,7 @@ describe("PolicyBot: bad input never crashes a turn and never yields an unsuppor
 describe("PolicyBot: review mode", () => {
   it("holds the answer as a draft and reports pending_review", async () => {
     const drafts: DraftInput[] = [];
-    const gate: ReviewGate = { isReviewed: (_c, chat) => chat === "merchants", holdDraft: (d) => drafts.push(d), acknowledgement: () => "已收到，工作人员核对后回复。" };
+    const gate: ReviewGate = { isReviewed: async (_c, chat) => chat === "merchants", holdDraft: async (d) => drafts.push(d), acknowledgement: () => "已收到，工作人员核对后回复。" };
     const b = await bot({ review: gate });
     const reply = await b.handle(msg("平阴 15万粉丝 2021年卖了120万 能拿多少？", "u1", "merchants"));
     expect(reply.answer.status).toBe("pending_review");

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStaffConsole, type StaffConsole } from "../../../adapters/staff/console.js";
 import { ReviewService } from "../../../bot/review/reviewService.js";
 import { openDatabase, type SqliteDatabase } from "../../../bot/store/database.js";
+import { sqliteStore } from "../../../bot/store/store.js";
 import { RecordingSender } from "../../bot/review/recordingSender.js";
 import type { DraftInput } from "../../../bot/reviewGate.js";
 import { pipelineDrafts } from "../../bot/review/pipelineDrafts.js";
@@ -42,11 +43,11 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     dir = mkdtempSync(path.join(tmpdir(), "console-browser-"));
     db = openDatabase({ dataDir: dir });
     let clock = Date.now() - 25 * 60_000;
-    service = new ReviewService({ db, log: () => {}, now: () => (clock += 7 * 60_000 + 13_000) });
+    service = new ReviewService({ store: sqliteStore(db), log: () => {}, now: () => (clock += 7 * 60_000 + 13_000) });
     service.registerSender(wechat);
     service.registerSender(telegram);
     drafts = await pipelineDrafts();
-    for (const d of drafts) ids.push(service.holdDraft(d));
+    for (const d of drafts) ids.push(await service.holdDraft(d));
     server = await startStaffConsole({ service, tokens: { kind: "shared", token: TOKEN }, host: "127.0.0.1", port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -96,7 +97,7 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     await second.getByRole("button", { name: "保存修改并发送" }).click();
     await page.locator("mark").first().waitFor();
     expect(await page.locator(".draft mark").allInnerTexts()).toEqual(["1500元"]);
-    expect(service.getDraft(ids[1]!)!.state).toBe("pending");
+    expect((await service.getDraft(ids[1]!))!.state).toBe("pending");
     await page.getByLabel(/确认无误，坚持发送/).check();
     await page.getByRole("button", { name: "保存修改并发送" }).click();
     await page.waitForURL(/r=edited/);
@@ -113,8 +114,8 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     expect(wechat.sent.map((s) => s.text)).toEqual([drafts[0]!.answer.text]);
     expect(wechat.sent[0]!.to).toEqual({ userId: "wxid_lihua", userName: "李华（平阴带货）", messageId: "m-1001" });
     expect(telegram.sent.map((s) => s.text)).toEqual([edited]);
-    expect(service.getDraft(ids[1]!)!.decidedBy).toBe("王科员");
-    expect(service.store.audit(ids[1]).find((a) => a.action === "approved")!.detail).toMatchObject({ override: true, ungrounded: ["1500元"] });
+    expect((await service.getDraft(ids[1]!))!.decidedBy).toBe("王科员");
+    expect((await service.store.audit(ids[1])).find((a) => a.action === "approved")!.detail).toMatchObject({ override: true, ungrounded: ["1500元"] });
 
     // History with a filter, and the counts.
     await page.goto(`${server.url}/history?state=rejected`);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStaffConsole, staffForToken, startStaffConsole, type StaffConsole } from "../../../adapters/staff/console.js";
 import { ReviewService } from "../../../bot/review/reviewService.js";
 import { openDatabase, type SqliteDatabase } from "../../../bot/store/database.js";
+import { sqliteStore } from "../../../bot/store/store.js";
 import { RecordingSender } from "../../bot/review/recordingSender.js";
 import { SAMPLE_DRAFTS } from "../../bot/review/sampleDrafts.js";
 
@@ -18,7 +19,7 @@ const sender = new RecordingSender("wechat");
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "console-sec-"));
   db = openDatabase({ dataDir: dir });
-  service = new ReviewService({ db, log: () => {} });
+  service = new ReviewService({ store: sqliteStore(db), log: () => {} });
   service.registerSender(sender);
   consoleServer = await startStaffConsole({ service, tokens: { kind: "shared", token: TOKEN }, port: 0 });
 });
@@ -48,10 +49,10 @@ async function login(name: string, token = TOKEN): Promise<{ status: number; coo
 
 describe("staff console security", () => {
   it("refuses an approval without login (401) and changes nothing", async () => {
-    const id = service.holdDraft(SAMPLE_DRAFTS[0]!);
+    const id = await service.holdDraft(SAMPLE_DRAFTS[0]!);
     const res = await consoleServer.app.inject({ method: "POST", url: `/drafts/${id}/approve`, headers: FORM, payload: form({ _csrf: "x" }) });
     expect(res.statusCode).toBe(401);
-    expect(service.getDraft(id)!.state).toBe("pending");
+    expect((await service.getDraft(id))!.state).toBe("pending");
     const page = await consoleServer.app.inject({ method: "GET", url: "/pending" });
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe("/login");
@@ -62,7 +63,7 @@ describe("staff console security", () => {
     expect(res.status).toBe(401);
     const page = await consoleServer.app.inject({ method: "GET", url: "/pending", headers: { cookie: res.cookie } });
     expect(page.statusCode).toBe(303);
-    expect(service.store.audit().some((a) => a.action === "login_failed")).toBe(true);
+    expect((await service.store.audit()).some((a) => a.action === "login_failed")).toBe(true);
   });
 
   it("sets an HttpOnly SameSite=Strict session cookie and a strict CSP", async () => {
@@ -75,7 +76,7 @@ describe("staff console security", () => {
 
   it("rejects a state-changing request with a missing or wrong CSRF token (403)", async () => {
     const { cookie, csrf } = await login("张三");
-    const id = service.holdDraft(SAMPLE_DRAFTS[1]!);
+    const id = await service.holdDraft(SAMPLE_DRAFTS[1]!);
     const missing = await consoleServer.app.inject({ method: "POST", url: `/drafts/${id}/approve`, headers: { ...FORM, cookie }, payload: "" });
     expect(missing.statusCode).toBe(403);
     const wrong = await consoleServer.app.inject({ method: "POST", url: `/drafts/${id}/reject`, headers: { ...FORM, cookie }, payload: form({ _csrf: csrf.slice(1) + "A" }) });
@@ -86,10 +87,10 @@ describe("staff console security", () => {
     expect(crossed.statusCode).toBe(403);
     const foreign = await consoleServer.app.inject({ method: "POST", url: `/drafts/${id}/approve`, headers: { ...FORM, cookie, origin: "http://evil.example" }, payload: form({ _csrf: csrf }) });
     expect(foreign.statusCode).toBe(403);
-    expect(service.getDraft(id)!.state).toBe("pending");
+    expect((await service.getDraft(id))!.state).toBe("pending");
     const ok = await consoleServer.app.inject({ method: "POST", url: `/drafts/${id}/reject`, headers: { ...FORM, cookie }, payload: form({ _csrf: csrf }) });
     expect(ok.statusCode).toBe(303);
-    expect(service.getDraft(id)).toMatchObject({ state: "rejected", decidedBy: "张三" });
+    expect(await service.getDraft(id)).toMatchObject({ state: "rejected", decidedBy: "张三" });
   });
 
   it("requires the login form's CSRF token too", async () => {
@@ -100,7 +101,7 @@ describe("staff console security", () => {
   it("sends exactly one reply when two staff approve the same draft in concurrent requests", async () => {
     const a = await login("张三");
     const b = await login("李四");
-    const id = service.holdDraft(SAMPLE_DRAFTS[2]!);
+    const id = await service.holdDraft(SAMPLE_DRAFTS[2]!);
     const before = sender.sent.length;
     const post = (s: { cookie: string; csrf: string }) =>
       fetch(`${consoleServer.url}/drafts/${id}/approve`, { method: "POST", redirect: "manual", headers: { ...FORM, cookie: s.cookie }, body: form({ _csrf: s.csrf }) });
@@ -114,13 +115,13 @@ describe("staff console security", () => {
 
   it("escapes what askers wrote", async () => {
     const { cookie } = await login("张三");
-    service.holdDraft({ ...SAMPLE_DRAFTS[0]!, message: { ...SAMPLE_DRAFTS[0]!.message, text: "<script>alert(1)</script> 平阴", userName: "<b>x</b>" } });
+    await service.holdDraft({ ...SAMPLE_DRAFTS[0]!, message: { ...SAMPLE_DRAFTS[0]!.message, text: "<script>alert(1)</script> 平阴", userName: "<b>x</b>" } });
     const page = await consoleServer.app.inject({ method: "GET", url: "/pending", headers: { cookie } });
     expect(page.body).not.toContain("<script>alert(1)");
     expect(page.body).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
-  it("takes the staff name from the token when tokens are mapped to names, comparing all of them", () => {
+  it("takes the staff name from the token when tokens are mapped to names, comparing all of them", async () => {
     const tokens = { kind: "named" as const, tokens: [{ name: "张三", token: "token-of-zhang-san-1" }, { name: "李四", token: "token-of-li-si-22222" }] };
     expect(staffForToken(tokens, "token-of-li-si-22222")).toBe("李四");
     expect(staffForToken(tokens, "token-of-li-si-2222")).toBeNull();

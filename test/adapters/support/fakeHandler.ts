@@ -56,7 +56,7 @@ export class FakeHandler implements ConversationHandler {
     return reply(lines.join("\n"), [region]);
   }
 
-  describeFacts(key: SessionKey): string {
+  async describeFacts(key: SessionKey): Promise<string> {
     const remembered = this.#remembered.get(sessionKeyString(key));
     if (!remembered) return "我还没有记住关于你的信息。";
     return [remembered.policyId && `地区：${remembered.policyId}`, ...Object.entries(remembered.facts ?? {}).map(([k, v]) => `${k}：${String(v)}`)]
@@ -64,13 +64,13 @@ export class FakeHandler implements ConversationHandler {
       .join("\n");
   }
 
-  reset(key: SessionKey): string {
+  async reset(key: SessionKey): Promise<string> {
     this.#previous.delete(sessionKeyString(key));
     this.#remembered.delete(sessionKeyString(key));
     return "已清除你在这里的对话记录，我们重新开始。";
   }
 
-  remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): void {
+  async remember(key: SessionKey, update: { policyId?: string; facts?: Record<string, unknown> }): Promise<void> {
     const current = this.#remembered.get(sessionKeyString(key)) ?? {};
     this.#remembered.set(sessionKeyString(key), {
       policyId: update.policyId ?? current.policyId,

@@ -5,15 +5,16 @@
  */
 import { ReviewService } from "../../../bot/review/reviewService.js";
 import { openDatabase } from "../../../bot/store/database.js";
+import { sqliteStore } from "../../../bot/store/store.js";
 import { RecordingSender } from "./recordingSender.js";
 
 const [dataDir, draftId, staffName, deliveriesFile, startAt] = process.argv.slice(2) as [string, string, string, string, string];
 const db = openDatabase({ dataDir });
-const service = new ReviewService({ db, log: () => {} });
+const service = new ReviewService({ store: sqliteStore(db), log: () => {} });
 service.registerSender(new RecordingSender("wechat", { file: deliveriesFile }));
 await service.deliverDue();
 while (Date.now() < Number(startAt)); // both processes leave this loop in the same millisecond
-const result = service.approve(Number(draftId), { name: staffName, via: "console" });
+const result = await service.approve(Number(draftId), { name: staffName, via: "console" });
 await service.deliverDue();
 process.stdout.write(JSON.stringify({ ok: result.ok, message: result.message }));
 await service.close();

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ReviewService } from "../../../bot/review/reviewService.js";
 import { openDatabase } from "../../../bot/store/database.js";
+import { sqliteStore } from "../../../bot/store/store.js";
 import { SAMPLE_DRAFTS } from "./sampleDrafts.js";
 
 const CHILD = fileURLToPath(new URL("./approveChild.ts", import.meta.url));
@@ -16,8 +17,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("two staff approving the same draft at once", () => {
   it("two processes on one database file: one approval takes effect, one reply is sent", { timeout: 40_000 }, async () => {
     const db = openDatabase({ dataDir: dir });
-    const service = new ReviewService({ db, log: () => {} });
-    const id = service.holdDraft(SAMPLE_DRAFTS[0]!);
+    const service = new ReviewService({ store: sqliteStore(db), log: () => {} });
+    const id = await service.holdDraft(SAMPLE_DRAFTS[0]!);
     await service.close();
     db.close();
     const deliveries = path.join(dir, "deliveries.txt");

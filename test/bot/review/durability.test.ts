@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ReviewService } from "../../../bot/review/reviewService.js";
 import { openDatabase } from "../../../bot/store/database.js";
+import { sqliteStore } from "../../../bot/store/store.js";
 import { RecordingSender } from "./recordingSender.js";
 
 const CHILD = fileURLToPath(new URL("./durabilityChild.ts", import.meta.url));
@@ -42,12 +43,12 @@ describe("durability under kill -9", () => {
     const rejected = log.filter((l) => l.startsWith("rejected ")).map((l) => Number(l.split(" ")[1]));
 
     const db = openDatabase({ dataDir: dir });
-    const service = new ReviewService({ db, log: () => {}, retryDelayMs: 0 });
+    const service = new ReviewService({ store: sqliteStore(db), log: () => {}, retryDelayMs: 0 });
     try {
       // Every draft the child saw committed is there, in a state at least as far as the child saw.
-      for (const id of held) expect(service.getDraft(id), `draft ${id}`).toBeDefined();
-      for (const id of approved) expect(["approved", "sent"]).toContain(service.getDraft(id)!.state);
-      for (const id of rejected) expect(service.getDraft(id)!.state).toBe("rejected");
+      for (const id of held) expect(await service.getDraft(id), `draft ${id}`).toBeDefined();
+      for (const id of approved) expect(["approved", "sent"]).toContain((await service.getDraft(id))!.state);
+      for (const id of rejected) expect((await service.getDraft(id))!.state).toBe("rejected");
 
       // Resume: a channel without delivery keys; interrupted sends come back as "uncertain" for staff.
       service.registerSender(new RecordingSender("wechat", { file: deliveries }));
@@ -56,10 +57,10 @@ describe("durability under kill -9", () => {
       const staff = { name: "值班", via: "console" as const };
       const posted = new Set(lines(deliveries).map((l) => l.split("\t")[0]));
       // What a staff member does: look in the chat (here: the deliveries file) and confirm or resend.
-      for (const item of service.deliveriesNeedingAttention()) {
+      for (const item of await service.deliveriesNeedingAttention()) {
         expect(item.state).toBe("uncertain");
-        if (posted.has(item.deliveryKey)) service.confirmDelivered(item.id, staff);
-        else service.resend(item.id, staff);
+        if (posted.has(item.deliveryKey)) await service.confirmDelivered(item.id, staff);
+        else await service.resend(item.id, staff);
       }
       await service.deliverDue();
 

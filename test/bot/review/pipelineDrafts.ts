@@ -9,7 +9,7 @@ import { SAMPLE_DRAFTS } from "./sampleDrafts.js";
 
 export async function pipelineDrafts(): Promise<DraftInput[]> {
   const held: DraftInput[] = [];
-  const gate: ReviewGate = { isReviewed: () => true, holdDraft: (d) => held.push(d), acknowledgement: () => null };
+  const gate: ReviewGate = { isReviewed: async () => true, holdDraft: async (d) => held.push(d), acknowledgement: () => null };
   const bot = await PolicyBot.create({ review: gate, asOf: "2026-11-23", rateLimit: false, log: () => {} });
   for (const sample of SAMPLE_DRAFTS) await bot.handle(sample.message);
   await bot.close();

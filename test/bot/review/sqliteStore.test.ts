@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrate, openDatabase } from "../../../bot/store/database.js";
 import { MIGRATIONS } from "../../../bot/store/migrations.js";
-import { SqliteSessionStore } from "../../../bot/store/sqliteSessionStore.js";
+import { sqliteStore } from "../../../bot/store/store.js";
 import type { Session } from "../../../bot/sessionStore.js";
 
 const dirs: string[] = [];
@@ -46,29 +46,28 @@ describe("SQLite database", () => {
   });
 });
 
-describe("SqliteSessionStore", () => {
-  it("keeps sessions across a restart and forgets deleted ones", () => {
+describe("sessions in SQLite", () => {
+  it("keeps sessions across a restart and forgets deleted ones", async () => {
     const dir = tempDir();
-    const db = openDatabase({ dataDir: dir });
-    new SqliteSessionStore(db).set(key, session);
-    db.close();
-    const db2 = openDatabase({ dataDir: dir });
-    const store = new SqliteSessionStore(db2);
-    expect(store.get(key)).toEqual(session);
-    expect(store.get({ ...key, userId: "other" })).toBeUndefined();
-    store.set(key, { ...session, awaiting: [] });
-    expect(store.get(key)!.awaiting).toEqual([]);
-    store.delete(key);
-    expect(store.get(key)).toBeUndefined();
-    db2.close();
+    const first = sqliteStore(openDatabase({ dataDir: dir }));
+    await first.sessions.set(key, session);
+    await first.close();
+    const { sessions, close } = sqliteStore(openDatabase({ dataDir: dir }));
+    expect(await sessions.get(key)).toEqual(session);
+    expect(await sessions.get({ ...key, userId: "other" })).toBeUndefined();
+    await sessions.set(key, { ...session, awaiting: [] });
+    expect((await sessions.get(key))!.awaiting).toEqual([]);
+    await sessions.delete(key);
+    expect(await sessions.get(key)).toBeUndefined();
+    await close();
   });
 
-  it("drops a stored session whose facts no longer fit the vocabulary instead of using it", () => {
+  it("drops a stored session whose facts no longer fit the vocabulary instead of using it", async () => {
     const db = openDatabase({ dataDir: tempDir() });
-    const store = new SqliteSessionStore(db);
-    store.set(key, session);
+    const store = sqliteStore(db);
+    await store.sessions.set(key, session);
     db.prepare("UPDATE sessions SET data = json_set(data, '$.facts.noSuchFact', 1)").run();
-    expect(store.get(key)).toBeUndefined();
-    db.close();
+    expect(await store.sessions.get(key)).toBeUndefined();
+    await store.close();
   });
 });
