@@ -117,7 +117,7 @@ export function attachWecomAdapter(client: WSClient, options: WecomAdapterOption
     const key: SessionKey = { channel: "wecom", chatId, userId };
     await perUser.run(JSON.stringify([chatId, userId]), async () => {
       try {
-        const command = raw === undefined ? undefined : answerChatCommand(options.handler, key, text);
+        const command = raw === undefined ? undefined : await answerChatCommand(options.handler, key, text);
         if (command !== undefined) return void (await send(command));
         const incoming: IncomingMessage = {
           channel: "wecom",

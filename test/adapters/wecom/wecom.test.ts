@@ -10,6 +10,7 @@ import { parseConfig } from "../../../adapters/config.js";
 import { createPolicyBot, startChannels, type RunningChannels } from "../../../adapters/main.js";
 import { loadStaffConfig } from "../../../adapters/staff/config.js";
 import { createStaffReview, type StaffReview } from "../../../adapters/staff/startReview.js";
+import { openStore, type Store } from "../../../bot/store/store.js";
 import { FakeHandler, FAKE_TEXT } from "../support/fakeHandler.js";
 import { AWARD_QUESTION, expectTwentyThousandAward } from "../support/policyAnswers.js";
 import { waitFor } from "../support/waitFor.js";
@@ -34,7 +35,7 @@ describe("WeCom channel against the emulator", () => {
     await emulator?.stop();
   });
 
-  it("authenticates with the bot id and secret from the settings", () => {
+  it("authenticates with the bot id and secret from the settings", async () => {
     const auth = emulator.frames.find((f) => f.cmd === "aibot_subscribe");
     expect(auth?.body).toMatchObject({ bot_id: WECOM_BOT_ID, secret: WECOM_SECRET });
     expect(logged.some((l) => l.includes(`wecom: bot ${WECOM_BOT_ID} connected`))).toBe(true);
@@ -106,7 +107,7 @@ describe("WeCom start-up problems", () => {
     }
   });
 
-  it("refuses WECOM_BOT_ID without WECOM_BOT_SECRET, naming the setting", () => {
+  it("refuses WECOM_BOT_ID without WECOM_BOT_SECRET, naming the setting", async () => {
     expect(() => parseConfig({ WECOM_BOT_ID })).toThrow(/^Bad setting WECOM_BOT_SECRET: required when WECOM_BOT_ID is set/);
     expect(() => parseConfig({ WECOM_BOT_ID, WECOM_BOT_SECRET: "x", WECOM_WS_URL: "http://example.com" })).toThrow(/^Bad setting WECOM_WS_URL: must be a ws\(s\) URL/);
   });
@@ -116,10 +117,12 @@ describe("WeCom review mode with the real bot", () => {
   let dir: string;
   let emulator: WecomEmulator;
   let review: StaffReview;
+  let store: Store;
   let channels: RunningChannels;
   afterEach(async () => {
     await channels?.stop();
     await review?.close();
+    await store?.close();
     await emulator?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -128,10 +131,11 @@ describe("WeCom review mode with the real bot", () => {
     dir = mkdtempSync(path.join(tmpdir(), "wecom-review-"));
     emulator = await WecomEmulator.start();
     const cfg = config(emulator.url);
+    store = await openStore({ dataDir: dir });
     review = createStaffReview(loadStaffConfig({
       DATA_DIR: dir, STAFF_IDS: "wecom:boss", REVIEW_CHATS: "wecom:grp-merchants", WECOM_STAFF_CHAT_ID: "grp-staff",
-    }), () => {});
-    const bot = await createPolicyBot(cfg, { sessions: review.sessions, review: review.service });
+    }), store, () => {});
+    const bot = await createPolicyBot(cfg, { sessions: store.sessions, review: review.service });
     channels = await startChannels(cfg, bot, { ...review.extensions, log: recordingLog([]) });
     await review.attach(channels);
     await channels.wecom!.ready;
@@ -157,6 +161,6 @@ describe("WeCom review mode with the real bot", () => {
     review.service.kick();
     await waitFor(() => emulator.textsIn("grp-merchants").length > 0, 10_000, "approved answer in the merchants' group");
     expectTwentyThousandAward(emulator.textsIn("grp-merchants").join("\n"));
-    expect(review.service.getDraft(draftId)!.state).toBe("sent");
+    expect((await review.service.getDraft(draftId))!.state).toBe("sent");
   }, 30_000);
 });
