@@ -21,6 +21,8 @@ export interface EvaluateOptions {
   asOf?: string;
   /** Only these rule ids (default: every rule of the policy). Exclusivity applies among those evaluated. */
   ruleIds?: readonly string[];
+  /** Another rule book, e.g. a policy's draft rules before staff confirm them (default: rules/policies/). */
+  book?: RuleBook;
 }
 
 export interface EvaluateAllOptions {
@@ -80,9 +82,9 @@ function checkAsOf(asOf: string | undefined): string {
   return asOf;
 }
 
-function policyOf(policyId: string): CompiledPolicy {
-  const p = ruleBook().policies.get(policyId);
-  if (!p) throw new RangeError(`unknown policy "${policyId}" (known: ${[...ruleBook().policies.keys()].join(", ")})`);
+function policyOf(policyId: string, book: RuleBook = ruleBook()): CompiledPolicy {
+  const p = book.policies.get(policyId);
+  if (!p) throw new RangeError(`unknown policy "${policyId}" (known: ${[...book.policies.keys()].join(", ")})`);
   return p;
 }
 
@@ -94,7 +96,7 @@ function policyOf(policyId: string): CompiledPolicy {
 export function evaluatePolicy(policyId: string, facts: unknown, options: EvaluateOptions = {}): AwardResult[] {
   const valid = validateFacts(facts);
   const asOf = checkAsOf(options.asOf);
-  return policyOf(policyId).evaluate(valid, asOf, options.ruleIds ? new Set(options.ruleIds) : undefined);
+  return policyOf(policyId, options.book).evaluate(valid, asOf, options.ruleIds ? new Set(options.ruleIds) : undefined);
 }
 
 /** Evaluates every rule of the given (default: all) policies for one fact set. */

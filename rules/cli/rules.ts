@@ -1,10 +1,13 @@
 /**
  * `npm run --silent rules -- --policy pingyin-2020 --facts '{…}' [--as-of DATE] [--rule ID] [--json]`
  * evaluates a policy (or all, without --policy); `npm run rules -- --list [--policy ID]` prints the rules.
+ * `--draft` evaluates the policy's drafted rules (rules/drafts/ID.yaml, or `--drafts DIR`; all but the
+ * rejected ones) before staff confirm them.
  * Bad flags or facts: one line on stderr naming the problem, exit 2.
  */
 import { parseArgs } from "node:util";
 import type { AwardResult } from "../awardResult.js";
+import { draftRuleBook, readDraftFile } from "../draft/draftFile.js";
 import { evaluateAll, evaluatePolicy, listRules } from "../evaluatePolicy.js";
 import { FactsError } from "../factsError.js";
 import { formatFen } from "../money.js";
@@ -35,6 +38,8 @@ function main(): void {
         rule: { type: "string", multiple: true },
         json: { type: "boolean", default: false },
         list: { type: "boolean", default: false },
+        draft: { type: "boolean", default: false },
+        drafts: { type: "string" },
       },
       strict: true,
     }));
@@ -58,8 +63,15 @@ function main(): void {
       fail("rules: --facts is not valid JSON");
     }
     const asOf = values["as-of"];
+    let book;
+    if (values.draft) {
+      if (!values.policy) fail("rules: --draft needs --policy ID");
+      const draft = readDraftFile(values.policy, values.drafts);
+      if (!draft) fail(`rules: no draft rules for ${values.policy} (run npm run policy:draft -- FILE --id ${values.policy})`);
+      book = draftRuleBook(draft);
+    }
     const results = values.policy
-      ? evaluatePolicy(values.policy, facts, { asOf, ruleIds: values.rule })
+      ? evaluatePolicy(values.policy, facts, { asOf, ruleIds: values.rule, book })
       : evaluateAll(facts, { asOf });
     if (values.json) console.log(JSON.stringify(results, null, 2));
     else results.forEach(printResult);

@@ -1,0 +1,148 @@
+/**
+ * Drafts a policy's rules from its text: every sentence that carries an amount is found; common shapes
+ * (./shapes/, one file each) are drafted with their verbatim quote and marked 待确认; amounts of
+ * sentences that give nothing (targets, budgets, loans) are listed as not awards, with a reason to
+ * confirm; what no shape fits is listed with the reason.
+ */
+import type { Clause } from "../../knowledge/clause.js";
+import { parseClauses } from "../../knowledge/parseClauses.js";
+import type { NotAward } from "../ruleSchema.js";
+import { joinTables } from "./brackets.js";
+import { isAwardSentence, type DraftRule, type RuleBase } from "./draftRule.js";
+import { sentencesOf, smallNumber, type Sentence } from "./sentence.js";
+import { fixed } from "./shapes/fixed.js";
+import { noAmount } from "./shapes/noAmount.js";
+import { percent } from "./shapes/percent.js";
+import { perUnit } from "./shapes/perUnit.js";
+import { ranks } from "./shapes/ranks.js";
+import { tiers } from "./shapes/tiers.js";
+
+/** Tried in this order: the first shape that fits a sentence drafts it. */
+const SHAPES = [noAmount, ranks, tiers, perUnit, percent, fixed];
+
+export interface Undrafted {
+  clause: string;
+  quote: string;
+  reason: string;
+}
+
+export interface PolicyDraft {
+  policy: string;
+  rules: DraftRule[];
+  notAwards: NotAward[];
+  undrafted: Undrafted[];
+  /** Number of sentences that carry an amount. */
+  amountSentences: number;
+}
+
+/** A clause's own text: its text without its children's. */
+function ownText(clause: Clause, byId: ReadonlyMap<string, Clause>): string {
+  let text = clause.text;
+  for (const id of clause.childIds) text = text.replace(byId.get(id)?.text ?? "", "");
+  return text;
+}
+
+/** "三/(二)/1" → "s3-2-1"; "第二章/第五条" → "s2-5"; other signs dropped. */
+function ruleIdOf(clause: Clause): string {
+  const parts = clause.path.map((p) => {
+    const inner = p.replace(/^第|[章节条]$/g, "").replace(/[()（）]/g, "");
+    const n = smallNumber(inner);
+    if (n !== null) return String(n);
+    if (/^\d+$/.test(inner)) return inner;
+    if (/^附件/.test(inner)) return `annex${inner.slice(2)}`;
+    const circled = inner.codePointAt(0)! - 0x245f;
+    return circled >= 1 && circled <= 20 ? String(circled) : "x";
+  });
+  return `s${parts.join("-")}`;
+}
+
+const NOT_AWARD_REASONS: Array<[RegExp, string]> = [
+  [/贷款|授信|信贷|融资/, "贷款或融资额度，不是奖励"],
+  [/专项资金|预算|安排.{0,10}资金|资金规模/, "资金预算，不是对单个主体的奖励"],
+  [/目标|力争|到20\d\d年|培育.{0,10}(?:家|个)|占.{0,12}比重|比例/, "发展目标，不是奖励"],
+  [/是指|认定标准|称号/, "认定标准（名词解释），不是奖励"],
+];
+
+/** Words of a limit or budget of the whole programme. */
+const PROGRAMME = /全市|全县|全区|全省|总额|专项资金|预算|每年安排/;
+
+function notAwardReason(text: string): string {
+  for (const [pattern, reason] of NOT_AWARD_REASONS) if (pattern.test(text)) return `待确认：${reason}`;
+  return "待确认：本句不给予资金，不是奖励";
+}
+
+function titleOf(clause: Clause, s: Sentence): string {
+  if (clause.title) return clause.title;
+  const subject = /对([^，,。；]{2,20}?)(?:的|，|,)/.exec(s.text)?.[1];
+  const body = s.text.replace(/^(?:[一二三四五六七八九十]+、|[（(][^）)]{1,3}[）)]|\d+[.．、]|第[一二三四五六七八九十百零]+条)\s*/, "");
+  return subject ?? body.slice(0, 16);
+}
+
+function keywordsOf(clause: Clause, s: Sentence, title: string): string[] {
+  const words = [title, ...clause.headingPath].filter((w) => w && w.length <= 16 && clause.text.includes(w));
+  if (words.length) return [...new Set(words)].slice(0, 3);
+  return [s.text.replace(/^对/, "").slice(0, 6)];
+}
+
+/** Why no shape drafted an award sentence. */
+function undraftedReason(s: Sentence): string {
+  const money = s.figures.filter((f) => f.kind === "money").length;
+  if (/分别/.test(s.text)) return "“分别”列出的金额与门槛或对象个数对不上";
+  if (money > 1) return `一句中有${money}个金额，分不清哪个是奖励、哪个是门槛或上限`;
+  if (s.figures.some((f) => f.kind === "percent")) return "比例所乘的金额在事实词表中找不到对应的事实";
+  return "找不到金额对应的奖励形式或事实";
+}
+
+/** Drafts the rules of one clause tree. */
+export function draftClauses(policy: string, clauses: readonly Clause[]): PolicyDraft {
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const rules: DraftRule[] = [];
+  const notAwards: NotAward[] = [];
+  const undrafted: Undrafted[] = [];
+  const ids = new Map<string, number>();
+  let amountSentences = 0;
+  for (const clause of clauses) {
+    if (clause.path[0] === "落款") continue;
+    const drafts: DraftRule[] = [];
+    for (const s of sentencesOf(clause.id, ownText(clause, byId))) {
+      const hasAmount = s.figures.some((f) => f.kind !== "count");
+      if (hasAmount) amountSentences++;
+      const baseId = ruleIdOf(clause);
+      const n = (ids.get(baseId) ?? 0) + 1;
+      const title = titleOf(clause, s);
+      const base: RuleBase = { id: n === 1 ? baseId : `${baseId}-${String.fromCharCode(96 + n)}`, title, clause: clause.id, keywords: keywordsOf(clause, s, title) };
+      const noAmountDraft = noAmount(s, base);
+      if (noAmountDraft) {
+        ids.set(baseId, n);
+        drafts.push(...noAmountDraft);
+        continue;
+      }
+      if (!hasAmount) continue;
+      if (!isAwardSentence(s)) {
+        for (const f of s.figures.filter((x) => x.kind !== "count")) {
+          notAwards.push({ clause: clause.id, amount: f.kind === "percent" ? `${f.value}%` : f.value, reason: notAwardReason(s.text) });
+        }
+        continue;
+      }
+      // "两项奖励金额全市不超过200万元", "每年安排300万元的专项资金": limits and budgets of the whole programme.
+      const money = s.figures.filter((f) => f.kind !== "count");
+      if (!/给予|奖励\d|补助\d/.test(s.text) && money.every((f) => PROGRAMME.test(s.text.slice(0, f.at)))) {
+        for (const f of money) notAwards.push({ clause: clause.id, amount: f.kind === "percent" ? `${f.value}%` : f.value, reason: "待确认：资金总额或预算（额满为止），不是对单个主体的奖励" });
+        continue;
+      }
+      let drafted: DraftRule[] | null = null;
+      for (const shape of SHAPES) if ((drafted = shape(s, base))) break;
+      if (drafted) {
+        ids.set(baseId, n);
+        drafts.push(...drafted);
+      } else undrafted.push({ clause: clause.id, quote: s.text, reason: undraftedReason(s) });
+    }
+    rules.push(...joinTables(drafts));
+  }
+  return { policy, rules, notAwards, undrafted, amountSentences };
+}
+
+/** Drafts the rules of a policy text (as read by knowledge/documents/readDocument.ts). */
+export function draftPolicy(policy: string, text: string): PolicyDraft {
+  return draftClauses(policy, parseClauses(policy, text));
+}

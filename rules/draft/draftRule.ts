@@ -1,0 +1,128 @@
+/**
+ * What a shape recogniser returns: a rule in the rule-file format (rules/ruleSchema.ts), drafted from
+ * one sentence with its verbatim quote, plus the shape that drafted it. Drafts are 待确认 until staff
+ * confirm them on the 政策 page.
+ */
+import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
+import { ENTITY_TYPES, type EntityType, type FactName } from "../facts.js";
+import type { Amount, Condition, Rule } from "../ruleSchema.js";
+import { guessFact, type Figure, type Sentence } from "./sentence.js";
+
+export type Shape = "tiers" | "ranks" | "brackets" | "perUnit" | "percent" | "fixed" | "noAmount";
+
+export interface DraftRule {
+  shape: Shape;
+  rule: Rule;
+  /** A rank band under one threshold ("100万元以上的前10名"), which ./brackets.ts may join into a table. */
+  bracket?: { sentence: Sentence; figure: Figure; rest: { when?: Condition; conditions: string[] } };
+  /** Text before a tier table's first threshold, to tell a continued table from a new subject. */
+  lead?: string;
+}
+
+/** The verbs that give money: the award part of a sentence starts at the first one. */
+const AWARD_VERB = /给予|奖励|补贴|补助|资助|奖补|扶持|给\d/;
+
+/** Offset where the award part of the sentence starts (its first award verb), or -1. */
+export function awardStart(text: string): number {
+  return text.search(AWARD_VERB);
+}
+
+/** Is the sentence about giving money? */
+export function isAwardSentence(s: Sentence): boolean {
+  return awardStart(s.text) >= 0;
+}
+
+/** The comparison word written around a threshold figure, and its reading when the word leaves it open. */
+export function thresholdWord(text: string, first: Figure, last: Figure = first): { word: ComparisonWord; op?: ComparisonOp; interpretation?: string } | null {
+  const before = text.slice(Math.max(0, first.at - 4), first.at);
+  const after = text.slice(last.end, last.end + 4);
+  if (/^[（(]含[）)]?|^（含本数）/.test(after) || /^[（(]含/.test(after)) return { word: "含本数", op: "gte" };
+  if (/突破$/.test(before)) return { word: "突破", op: "gte", interpretation: "待确认：“突破”读作达到即含本数" };
+  if (/超过$/.test(before)) return { word: "超过" };
+  if (/不少于$/.test(before)) return { word: "不少于" };
+  if (/不低于$/.test(before)) return { word: "不低于" };
+  if (/达到?$/.test(before)) return { word: "达到" };
+  if (/^(?:及)?以上/.test(after)) return { word: "以上" };
+  if (/^以下/.test(after)) return { word: "以下" };
+  return null;
+}
+
+/** A comparison on the fact a figure measures, or null when the vocabulary has no such fact. */
+export function comparison(s: Sentence, figure: Figure): Condition | null {
+  const reading = thresholdWord(s.text, figure);
+  const fact = guessFact(s.text, figure);
+  if (!reading || !fact) return null;
+  const value = figure.kind === "money" ? figure.value : Number(figure.value);
+  return { fact, ...reading, value, text: phraseAround(s.text, figure) } as Condition;
+}
+
+/** The phrase of the text around a figure (between commas), for `text` and unchecked conditions. */
+export function phraseAround(text: string, figure: Figure): string {
+  const start = Math.max(...["，", ",", "；", "。"].map((p) => text.lastIndexOf(p, figure.at))) + 1;
+  const rest = text.slice(figure.end);
+  const stop = rest.search(/[，,。；;的]/);
+  return text.slice(start, figure.end + (stop < 0 ? rest.length : stop)).replace(/^对/, "");
+}
+
+/**
+ * Conditions of the part before the award: each threshold figure the shape did not use becomes a
+ * comparison on its fact, or an unchecked condition (the phrase) when no fact fits.
+ */
+export function conditionsBefore(s: Sentence, used: ReadonlySet<Figure>, end = awardStart(s.text)): { when?: Condition; conditions: string[] } {
+  const comparisons: Condition[] = [];
+  const conditions: string[] = [];
+  for (const f of s.figures) {
+    if (f.at >= end || used.has(f) || f.kind === "percent") continue;
+    const c = comparison(s, f);
+    if (c) comparisons.push(c);
+    else conditions.push(phraseAround(s.text, f));
+  }
+  const when = comparisons.length === 0 ? undefined : comparisons.length === 1 ? comparisons[0] : { all: comparisons };
+  const texts = new Set(comparisons.map((c) => ("text" in c ? c.text : undefined)));
+  return { when, conditions: [...new Set(conditions)].filter((c) => !texts.has(c)) };
+}
+
+/** Applicants named in the sentence's subject ("对…的企业"). */
+export function entityTypesOf(text: string): EntityType[] {
+  const subject = text.slice(0, Math.max(awardStart(text), 0)) || text;
+  return (Object.entries(ENTITY_TYPES) as Array<[EntityType, string]>)
+    .filter(([, label]) => subject.includes(label.replace(/（.*）/, "")))
+    .map(([t]) => t);
+}
+
+export interface RuleBase {
+  id: string;
+  title: string;
+  clause: string;
+  keywords: string[];
+}
+
+/** Assembles a draft rule from its parts; `upTo` from 最高/不超过 in the award part. */
+export function draftRule(shape: Shape, base: RuleBase, quote: string, amount: Amount, extra: { when?: Condition; conditions?: string[]; notes?: string[] } = {}): DraftRule {
+  // A limit on the whole programme ("全市奖励金额不超过100万元") does not make this award "up to".
+  const awardPart = quote.slice(Math.max(awardStart(quote), 0)).replace(/[^，,。；]*(?:全市|全县|全区|全省|总额)[^，,。；]*/g, "");
+  const rule: Rule = {
+    id: base.id,
+    title: base.title,
+    clause: base.clause,
+    quote,
+    entityTypes: entityTypesOf(quote),
+    keywords: base.keywords,
+    ...(extra.when ? { when: extra.when } : {}),
+    amount,
+    upTo: /最高|不超过|最多|限额|以内/.test(awardPart),
+    ...(extra.conditions?.length ? { conditions: extra.conditions } : {}),
+    notes: ["待确认：由 policy:draft 起草，须经工作人员核对后生效", ...(extra.notes ?? [])],
+  };
+  return { shape, rule };
+}
+
+/** The money fact a figure or phrase position measures, searching the whole sentence before `at`. */
+export function moneyFactBefore(text: string, at: number, within = at): FactName | null {
+  return guessFact(text, { literal: "", kind: "money", value: "0元", at, end: at }, within, ["fen"], false);
+}
+
+/** A count fact named before `at` (for amounts per person, per site…). */
+export function countFactBefore(text: string, at: number): FactName | null {
+  return guessFact(text, { literal: "", kind: "count", value: "0", at, end: at }, at);
+}

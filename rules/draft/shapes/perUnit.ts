@@ -1,0 +1,48 @@
+/**
+ * Per unit: "每实现1万元，给予4元…每家企业最高补贴40万元" (money per unit of a money fact, capped),
+ * "按每人1000元" / "1000元/人" / "200元/人次" (money per person), "每月每平方米15元…连续补助3年" (per
+ * square metre and month, for the months stated).
+ */
+import type { Amount } from "../../ruleSchema.js";
+import { awardStart, conditionsBefore, countFactBefore, draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
+import { guessFact, smallNumber, type Figure, type Sentence } from "../sentence.js";
+import { capsAfter } from "./percent.js";
+
+const PER_MONEY = /每(?:实现|完成|新增|增加)?\s*(\d+(?:\.\d+)?(?:万|亿)?元)/;
+const PER_PERSON = /每(?:人|个岗位|名)|\/人(?:次)?|元\/(?:人|个)/;
+const PER_AREA = /每平方米|\/平方米|\/㎡/;
+
+export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
+  const money = s.figures.filter((f) => f.kind === "money");
+  const perMoney = PER_MONEY.exec(s.text);
+  if (perMoney) {
+    const unitFigure = money.find((f) => f.at > perMoney.index && f.at <= perMoney.index + perMoney[0].length);
+    const award = money.find((f) => unitFigure && f.at > unitFigure.end);
+    const fact = unitFigure && guessFact(s.text, unitFigure, 60);
+    if (!unitFigure || !award || !fact) return null;
+    const per: Amount = { mechanism: "perUnit", fact, unit: unitFigure.value, amountPerUnit: award.value, rounding: "wholeUnits" };
+    const caps = capsAfter(s, award.end);
+    const used = new Set<Figure>([unitFigure, award, ...caps.figures]);
+    const { when, conditions } = conditionsBefore(s, used, perMoney.index);
+    const amount: Amount = caps.caps.length ? { mechanism: "capMin", of: per, caps: caps.caps } : per;
+    return [draftRule("perUnit", base, s.text, amount, { when, conditions: [...conditions, ...caps.conditions], notes: ["待确认：“每…”按完整单位计（不足一个单位的部分不计）"] })];
+  }
+  const start = awardStart(s.text);
+  const area = PER_AREA.exec(s.text);
+  const person = PER_PERSON.exec(s.text);
+  const marker = area ?? person;
+  if (!marker) return null;
+  const award = money.find((f) => Math.abs(f.at - marker.index) <= 12);
+  if (!award) return null;
+  const fact = area ? guessFact(s.text, { ...award, kind: "count" }, 80) ?? "rentArea" : countFactBefore(s.text, award.at);
+  if (!fact) return null;
+  const times: Array<{ fact: typeof fact } | { constant: number; label: string }> = [{ fact }];
+  const years = /每月.*?(?:连续|共)\S{0,4}?(\d+|[一二三四五六七八九十])年/.exec(s.text);
+  if (years) times.push({ constant: smallNumber(years[1]!)! * 12, label: `个月（${years[0].slice(years[0].search(/连续|共/))}）` });
+  const product: Amount = { mechanism: "product", of: award.value, times };
+  const caps = capsAfter(s, award.end);
+  const used = new Set<Figure>([award, ...caps.figures, ...s.figures.filter((f) => years && f.at >= years.index)]);
+  const { when, conditions } = conditionsBefore(s, used, Math.min(start < 0 ? award.at : start, award.at));
+  const amount: Amount = caps.caps.length ? { mechanism: "capMin", of: product, caps: caps.caps } : product;
+  return [draftRule("perUnit", base, s.text, amount, { when, conditions: [...conditions, ...caps.conditions] })];
+}

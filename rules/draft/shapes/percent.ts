@@ -1,0 +1,67 @@
+/**
+ * Percentages with a cap: "按实际发生费用的80%给予补贴，每次活动不超过5万元" → the percentage of a money
+ * fact, capped by every 最高/不超过/限额 amount after it (each cap cited by its own words). "全额补助" is 100%.
+ */
+import type { Amount, Cap } from "../../ruleSchema.js";
+import { awardStart, conditionsBefore, draftRule, moneyFactBefore, type DraftRule, type RuleBase } from "../draftRule.js";
+import { guessFact, type Figure, type Sentence } from "../sentence.js";
+
+const CAP_WORD = /(?:最高|不超过|不得超过|最多|限额|封顶)[^，,。；]{0,6}$/;
+const PERCENT_CAP = /(?:不超过|不得超过|最高)[^，,。；]*的$/;
+/** A limit on the whole programme ("全市补贴总额不超过200万元"), not on one applicant. */
+const POOL = /全市|全县|全区|全省|总额|总量|累计总|资金总/;
+
+/**
+ * Caps written after `from`: money figures preceded by a cap word within their phrase, and "不得超过…的20%"
+ * (a percentage of a money fact). Limits on the whole programme are returned as conditions (额满为止).
+ */
+export function capsAfter(s: Sentence, from: number): { caps: Cap[]; figures: Figure[]; conditions: string[] } {
+  const caps: Cap[] = [];
+  const figures: Figure[] = [];
+  const conditions: string[] = [];
+  for (const f of s.figures) {
+    if (f.at < from || f.kind === "count") continue;
+    const phraseStart = Math.max(...["，", ",", "；", "。", "（", "("].map((p) => s.text.lastIndexOf(p, f.at))) + 1;
+    const lead = s.text.slice(phraseStart, f.at);
+    const quote = s.text.slice(phraseStart, f.end);
+    if (f.kind === "money" && CAP_WORD.test(lead)) {
+      figures.push(f);
+      if (POOL.test(lead)) conditions.push(`${quote}（额满为止）`);
+      else caps.push({ amount: f.value, label: lead.replace(/^(?:且|并|但|原则上)/, "").trim() || "最高", quote });
+    } else if (f.kind === "percent" && PERCENT_CAP.test(lead)) {
+      const fact = guessFact(s.text, f, f.at - phraseStart, ["fen"]);
+      if (!fact) continue;
+      figures.push(f);
+      caps.push({ amount: { mechanism: "percentOf", percent: f.value, of: fact }, label: quote.replace(/^(?:且|并|但)/, ""), quote });
+    }
+  }
+  return { caps, figures, conditions };
+}
+
+export function percent(s: Sentence, base: RuleBase): DraftRule[] | null {
+  const start = awardStart(s.text);
+  if (start < 0) return null;
+  // A percentage followed by 以上 is a threshold; the award's percentage is the last one near the award verb.
+  const capLead = (f: Figure) => PERCENT_CAP.test(s.text.slice(Math.max(0, f.at - 30), f.at).split(/[，,。；]/).at(-1)!);
+  const candidates = s.figures.filter((f) => f.kind === "percent" && !/^以上|^以下/.test(s.text.slice(f.end)) && !capLead(f));
+  const full = /全额(?:补助|补贴|奖励)/.exec(s.text);
+  const pct = candidates.filter((f) => f.at > start).at(-1) ?? candidates.at(-1);
+  if (!pct && !full) return null;
+  const at = pct?.at ?? full!.index;
+  // "按其个人所得税地方留成部分给予全额奖励": the base is the phrase after 按.
+  const fullBase = full ? s.text.slice(s.text.lastIndexOf("按", full.index) + 1, full.index) : "";
+  const fact = pct ? guessFact(s.text, pct, at, ["fen"]) : s.text.lastIndexOf("按", full!.index) >= 0 ? moneyFactBefore(s.text, at, fullBase.length) : null;
+  const caps = capsAfter(s, pct?.end ?? full!.index);
+  const used = new Set<Figure>([...(pct ? [pct] : []), ...caps.figures]);
+  const { when, conditions } = conditionsBefore(s, used, Math.min(start, at));
+  const extra = { when, conditions: [...conditions, ...caps.conditions] };
+  if (!fact) {
+    // The base of the percentage is not a fact the engine knows: a provision with no computable amount.
+    const of = pct ? s.text.slice(Math.max(0, at - 14), at).split(/[，,]/).at(-1) : fullBase || "全额";
+    const reason = `按比例给予，所乘的金额（${of}）不在事实词表中，金额无法计算`;
+    return [draftRule("percent", base, s.text, { mechanism: "notComputable", reason }, extra)];
+  }
+  const of: Amount = { mechanism: "percentOf", percent: pct ? pct.value : "100", of: fact };
+  const amount: Amount = caps.caps.length ? { mechanism: "capMin", of, caps: caps.caps } : of;
+  return [draftRule("percent", base, s.text, amount, extra)];
+}
