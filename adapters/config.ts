@@ -81,6 +81,9 @@ const coreEnv = {
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString,
   LLM_TIMEOUT_MS: int(100, 600_000).optional(),
+  /** Timeouts or errors in a row after which the model is skipped for LLM_BREAKER_COOLDOWN_MS. */
+  LLM_BREAKER_FAILURES: int(1, 1_000).default(3),
+  LLM_BREAKER_COOLDOWN_MS: int(100, 86_400_000).default(60_000),
   EMBEDDINGS_BASE_URL: optionalUrl,
   DATA_DIR: z.string().trim().min(1).default("data"),
   /** postgres://user:password@host:5432/db — sessions, drafts, flood control and room bindings in PostgreSQL, shared by every bot process. Unset: SQLite in DATA_DIR. */

@@ -128,6 +128,8 @@ export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOp
         ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
         model: config.OPENAI_MODEL ?? "gpt-4o-mini",
         timeoutMs: config.LLM_TIMEOUT_MS ?? 8_000,
+        breakerFailures: config.LLM_BREAKER_FAILURES,
+        breakerCoolDownMs: config.LLM_BREAKER_COOLDOWN_MS,
       })
     : undefined;
   return PolicyBot.create({

@@ -2,12 +2,14 @@
  * Optional rephrasing by an OpenAI-compatible model. The model sees the engine's results and the quotes
  * and may only reword the body of the answer. Its output must pass the number guard and keep every
  * awarded amount; on any violation, timeout or error the template text is used and the reason logged.
+ * After several timeouts or errors in a row the model is skipped for a cool-down (circuit breaker).
  * The status, citation and disclaimer lines are never given to the model: they are appended verbatim.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ChatOpenAI } from "@langchain/openai";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { CircuitBreaker } from "./circuitBreaker.js";
 import { numberGuard, type Grounding, type UngroundedNumber } from "./numberGuard.js";
 import { findNumbers } from "./chineseNumbers.js";
 
@@ -16,6 +18,10 @@ export interface LlmConfig {
   baseURL?: string;
   model: string;
   timeoutMs: number;
+  /** Consecutive timeouts or errors after which the model is skipped (default 3). */
+  breakerFailures?: number;
+  /** How long it is skipped then, in milliseconds (default 60 s). */
+  breakerCoolDownMs?: number;
 }
 
 /** What the model is asked to reword. */
@@ -59,18 +65,22 @@ export function createLlmPhraser(config: LlmConfig, log: (line: string) => void 
     maxRetries: 0,
     timeout: config.timeoutMs,
   });
+  const breaker = new CircuitBreaker({ failures: config.breakerFailures ?? 3, coolDownMs: config.breakerCoolDownMs ?? 60_000, name: "llm", log });
   return {
     async phrase(request) {
       const fallback = (reason: string): PhraseResult => {
         log(`llm: using template answer (${reason})`);
         return { text: request.body, source: "template", reason };
       };
+      // While the circuit is open the template is used without a line per turn: opening was logged once.
+      if (!breaker.allows()) return { text: request.body, source: "template", reason: "circuit open" };
       const payload = JSON.stringify({ 草稿: request.body }, null, 1);
       try {
         const reply = await model.invoke(
           [new SystemMessage(SYSTEM_PROMPT), new HumanMessage(`${asData(request.question)}\n${payload}`)],
           { signal: AbortSignal.timeout(config.timeoutMs) },
         );
+        breaker.succeeded();
         const text = typeof reply.content === "string" ? reply.content.trim() : "";
         if (!text) return fallback("empty reply");
         // An amount shown as the asker's must be an eligible award's, not a threshold or figure copied from a quote.
@@ -81,6 +91,7 @@ export function createLlmPhraser(config: LlmConfig, log: (line: string) => void 
         if (!keepsAmounts(text, request.amountsFen)) return fallback("an awarded amount was dropped or changed");
         return { text, source: "llm" };
       } catch (error) {
+        breaker.failed();
         const name = error instanceof Error ? error.name : "error";
         return fallback(name === "TimeoutError" || name === "AbortError" ? `timeout after ${config.timeoutMs} ms` : `${name}: ${String((error as Error)?.message ?? error).split("\n")[0]}`);
       }

@@ -18,8 +18,8 @@ if (!existsSync(TIME)) {
 
 const ways: Array<[name: string, command: string[]]> = [
   ["npm run --silent ask (now: scripts/run.mjs)", ["npm", "run", "--silent", "ask", "--", "--json", QUESTION]],
-  ["node scripts/run.mjs bot/cli/ask.ts", ["node", "scripts/run.mjs", "bot/cli/ask.ts", "--json", QUESTION]],
-  ["before: tsx bot/cli/ask.ts (the old npm script)", ["node", "node_modules/tsx/dist/cli.mjs", "bot/cli/ask.ts", "--json", QUESTION]],
+  ["node scripts/run.mjs adapters/cli/ask.ts", ["node", "scripts/run.mjs", "adapters/cli/ask.ts", "--json", QUESTION]],
+  ["before: tsx adapters/cli/ask.ts (the old npm script)", ["node", "node_modules/tsx/dist/cli.mjs", "adapters/cli/ask.ts", "--json", QUESTION]],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Runs a TypeScript entry point (`node scripts/run.mjs bot/cli/ask.ts …`) from a compiled copy of
+ * Runs a TypeScript entry point (`node scripts/run.mjs adapters/cli/ask.ts …`) from a compiled copy of
  * the project's sources, so start-up pays neither tsx's loader thread nor per-file transpiling.
  * The copy lives in node_modules/.cache/huishang-build/<stamp>/ and is rebuilt with esbuild (well
  * under a second) whenever a source file's size or time changes; no build step to remember.

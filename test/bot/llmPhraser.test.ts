@@ -75,3 +75,57 @@ describe("LLM phrasing behind the number guard", () => {
     expect(logs.at(-1)).toMatch(/timeout|abort/i);
   });
 });
+
+describe("circuit breaker against the stalling fake server", () => {
+  it("after N timeouts in a row skips the model for the cool-down with one log line, then closes on a good answer", async () => {
+    const lines: string[] = [];
+    const p = createLlmPhraser(
+      { apiKey: "test-key", baseURL: fake.baseURL, model: "fake-model", timeoutMs: 300, breakerFailures: 2, breakerCoolDownMs: 1_500 },
+      (line) => lines.push(line),
+    );
+    fake.behaviour = { stallMs: 10_000 };
+    expect((await p.phrase(request)).source).toBe("template");
+    expect(lines.filter((l) => l.includes("circuit"))).toEqual([]); // one failure is not enough
+    await p.phrase(request);
+    expect(lines.filter((l) => l.includes("circuit"))).toEqual([expect.stringMatching(/^llm: circuit open \(2 timeouts or errors in a row\); answering from templates for 2 s$/)]);
+
+    // Open: answered at once from the template, the server is not asked, nothing more is logged.
+    const asked = fake.requests.length;
+    const logged = lines.length;
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      expect(await p.phrase(request)).toMatchObject({ source: "template", text: request.body });
+      expect(Date.now() - started).toBeLessThan(100);
+    }
+    expect(fake.requests.length).toBe(asked);
+    expect(lines.length).toBe(logged);
+
+    // After the cool-down one trial goes through; a good answer closes the circuit.
+    fake.behaviour = { reply: "带货达人线上销售奖励最高可以拿2万元。" };
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    expect((await p.phrase(request)).source).toBe("llm");
+    expect(lines.at(-1)).toBe("llm: circuit closed, the model answers again");
+    expect((await p.phrase(request)).source).toBe("llm");
+    expect(lines.filter((l) => l.includes("circuit"))).toHaveLength(2);
+  });
+
+  it("a failed trial after the cool-down opens the circuit again; a rejected rewording is not a failure", async () => {
+    const lines: string[] = [];
+    const p = createLlmPhraser(
+      { apiKey: "test-key", baseURL: fake.baseURL, model: "fake-model", timeoutMs: 300, breakerFailures: 1, breakerCoolDownMs: 500 },
+      (line) => lines.push(line),
+    );
+    fake.behaviour = { reply: "你可以拿80万元奖励。" };
+    for (let i = 0; i < 3; i++) await p.phrase(request); // the model answers (badly): reachable, no circuit
+    expect(lines.some((l) => l.includes("circuit"))).toBe(false);
+    fake.behaviour = { status: 500 };
+    await p.phrase(request);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const asked = fake.requests.length;
+    await p.phrase(request);
+    expect(fake.requests.length).toBe(asked + 1); // the trial
+    const circuit = lines.filter((l) => l.includes("circuit"));
+    expect(circuit).toHaveLength(2);
+    expect(circuit[1]).toMatch(/circuit open \(the trial call failed too\)/);
+  });
+});

@@ -18,7 +18,7 @@ export async function askJson(cases: AskCases, asOf = "2023-06-01"): Promise<Rec
   const dir = mkdtempSync(join(tmpdir(), "ask-json-"));
   const file = join(dir, "cases.jsonl");
   writeFileSync(file, Object.entries(cases).map(([id, turns]) => JSON.stringify({ id, turns })).join("\n"));
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "bot/cli/ask.ts", "--json", "--as-of", asOf, "--batch", file], {
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "adapters/cli/ask.ts", "--json", "--as-of", asOf, "--batch", file], {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, REVIEW_CHATS: "" },
   });

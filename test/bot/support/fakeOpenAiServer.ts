@@ -1,7 +1,8 @@
 /**
  * A real HTTP server on 127.0.0.1 that speaks enough of the OpenAI chat-completions protocol for
  * `ChatOpenAI`. Each request is answered by the current `behaviour`, so one server covers a faithful
- * rephrase, an invented amount, an obeyed injection, a 500 and a stall.
+ * rephrase, an invented amount, an obeyed injection, a 500 and a stall. `/embeddings` answers with small
+ * vectors derived from the text, so a bot configured with the same key (which also embeds) runs offline.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,7 +13,7 @@ export interface FakeOpenAi {
   baseURL: string;
   /** What the next requests get. */
   behaviour: Behaviour;
-  /** Bodies of the requests received, parsed. */
+  /** Bodies of the chat requests received, parsed. */
   requests: { messages: { role: string; content: string }[] }[];
   close(): Promise<void>;
 }
@@ -23,12 +24,26 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** A deterministic unit vector of character counts (8 buckets), enough for retrieval to run. */
+function textVector(text: string): number[] {
+  const v = new Array<number>(8).fill(0);
+  for (const ch of text) v[ch.codePointAt(0)! % 8]! += 1;
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+}
+
 /** Start the server on a free loopback port. */
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const timers = new Set<NodeJS.Timeout>();
   const fake: FakeOpenAi = { baseURL: "", behaviour: { reply: "" }, requests: [], close: async () => {} };
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse((await readBody(req)) || "{}");
+    if (req.url?.endsWith("/embeddings")) {
+      const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+      const data = inputs.map((text, index) => ({ object: "embedding", index, embedding: textVector(String(text)) }));
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      return;
+    }
     fake.requests.push(body);
     const b = fake.behaviour;
     if ("status" in b) {

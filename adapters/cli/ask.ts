@@ -1,13 +1,17 @@
 /**
  * `npm run --silent ask -- [--json] [--as-of DATE] [--batch FILE] "turn" ["turn" …]`
  * The contract is shared/spec/ask.md: JSON Lines on stdout, logs on stderr, exit 0 for every answer.
+ * The bot is built by `createPolicyBot`, exactly as `npm start` builds it (settings and `.env`, model
+ * rewording when OPENAI_API_KEY is set, review mode when REVIEW_CHATS is), so `ask --json` shows what a
+ * chat user would receive. Only sessions differ: each call is a fresh conversation, kept in memory.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { AnswerSchema, type Answer } from "../answer.js";
-import { PolicyBot } from "../policyBot.js";
-import { runTurns } from "./runTurns.js";
+import { AnswerSchema, type Answer } from "../../bot/answer.js";
+import { runTurns } from "../../bot/cli/runTurns.js";
+import { loadConfig } from "../config.js";
+import { createPolicyBot } from "../main.js";
 
 const BatchLineSchema = z.object({ id: z.string(), turns: z.array(z.string()).min(1) });
 
@@ -63,9 +67,15 @@ async function main(): Promise<void> {
   if (!values.batch && positionals.length === 0) fail('give at least one question, or --batch FILE (see --help)');
   const batch = values.batch ? readBatch(values.batch) : undefined;
 
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail((error as Error).message);
+  }
   // Review mode as the chat channels have it: REVIEW_CHATS=cli:* holds ask's answers as drafts too.
   const review = process.env.REVIEW_CHATS ? await openReview() : undefined;
-  const bot = await PolicyBot.create({ asOf, ...(review ? { review: review.service } : {}) });
+  const bot = await createPolicyBot({ ...config, ...(asOf ? { AS_OF: asOf } : {}) }, review ? { review: review.service } : {});
   const print = (answer: Answer, extra: Record<string, unknown> = {}) => {
     const checked = AnswerSchema.parse(answer);
     process.stdout.write(values.json ? `${JSON.stringify({ ...extra, ...checked })}\n` : `${checked.text}\n\n`);
@@ -84,8 +94,8 @@ async function main(): Promise<void> {
 
 /** The review store named by the staff settings (one line naming a bad setting, like npm start). */
 async function openReview() {
-  const { loadStaffConfig } = await import("../../adapters/staff/config.js");
-  const { createStaffReview } = await import("../../adapters/staff/startReview.js");
+  const { loadStaffConfig } = await import("../staff/config.js");
+  const { createStaffReview } = await import("../staff/startReview.js");
   let config;
   try {
     config = loadStaffConfig(process.env);
