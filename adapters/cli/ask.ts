@@ -102,7 +102,7 @@ async function openReview() {
   } catch (error) {
     fail(`bad setting ${(error as Error).message}`);
   }
-  const { openStore } = await import("../store/store.js");
+  const { openStore } = await import("../../bot/store/store.js");
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: config.DATA_DIR });
   const review = createStaffReview(config, store, () => {});
   return { service: review.service, close: async () => (await review.close(), await store.close()) };
