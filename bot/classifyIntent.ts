@@ -9,6 +9,8 @@ export type Intent =
   | "amount"
   /** How is it regulated: the rule explained with its quote. */
   | "explain"
+  /** How to apply: who applies, to whom, review steps, materials, deadlines (the text's procedure). */
+  | "apply"
   /** Is the policy in force / a draft: answered from policies.json. */
   | "validity"
   /** Which region gives more: the same facts evaluated in several regions. */
@@ -22,6 +24,7 @@ export type Intent =
 
 const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到期|截止|废止|还能用|还能申请|还能报|还在执行|还执行|还适用|正式文件|正式印发|正式发布|正式出台|征求意见|草案|草稿|(什么|啥)时候(开始|出台|发布|施行|实施|执行|生效)|开始执行|开始实施|施行|生效/;
 const EXPLAIN = /怎么规定|如何规定|规定(是|了)?什么|怎么算|如何计算|怎么计算|什么条件|哪些条件|条件是|有什么要求|要求是|标准是|什么标准|怎么申请|如何申请|介绍一下|讲讲|说说|解释/;
+const APPLY = /(怎么|如何|咋|怎样|去哪(里|儿)?|到哪(里|儿)?|在哪(里|儿)?|向谁|找谁)(申请|申报|报名|办理|去报|提交|领)|找谁|找哪(个|些)?(部门|单位)|哪个(部门|单位)|什么(部门|单位)|(申报|申请|审批|办理)(流程|程序|手续|材料)|(啥|什么|哪些)材料|准备(啥|什么|哪些)|(啥|什么)时候(报|申报|申请|兑现|发钱|到账)|谁(来)?审(核|批)?|流程是/;
 const COMPARE = /哪(个|里|边|家)[^，。？?]{0,8}(更|最)?(多|高|划算|好|优惠)|还是.{1,8}(多|高)|对比|比较|相比|比一比|各地|五个地方|几个地方|哪些地方/;
 const AMOUNT = /多少|能拿|能领|可以拿|可以领|能得|能获|能奖|能补|给多少|奖多少|补多少|有奖|有补|奖励吗|补贴吗|补助吗|能申请|可以申请|能不能|可不可以|符合|够不够|够格|有没有|有什么(奖励|补贴|扶持|政策|支持)|有哪些(奖励|补贴|扶持|政策)|奖金|钱/;
 const HELP = /^(你好|您好|hi|hello|在吗|帮助|help|菜单|你是谁|你能做什么|你会什么|怎么用|使用说明)[!！。?？ ]*$/i;
@@ -42,7 +45,7 @@ const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚�
  * Words that place a message inside the bot's domain at all. A message with none of these, no region
  * and no facts is out of scope ("今天济南天气怎么样").
  */
-const DOMAIN = /电商|电子商务|网店|店铺|旗舰店|直播|带货|达人|主播|粉丝|网红|奖励|奖金|补贴|补助|扶持|资助|政策|措施|意见|零售额|销售额|营业额|卖了|跨境|园区|孵化|基地|淘宝|京东|拼多多|抖音|快手|天猫|1688|物流|快递|培训|溯源|示范|品牌|纳税|申报|申请|文件|企业|公司|合作社|网商|商会|协会|流量|分拨|服务站|服务中心|征求意见|有效期/;
+const DOMAIN = /电商|申报|电子商务|网店|店铺|旗舰店|直播|带货|达人|主播|粉丝|网红|奖励|奖金|补贴|补助|扶持|资助|政策|措施|意见|零售额|销售额|营业额|卖了|跨境|园区|孵化|基地|淘宝|京东|拼多多|抖音|快手|天猫|1688|物流|快递|培训|溯源|示范|品牌|纳税|申报|申请|文件|企业|公司|合作社|网商|商会|协会|流量|分拨|服务站|服务中心|征求意见|有效期/;
 
 export interface IntentContext {
   /** A region was named in this message. */
@@ -74,6 +77,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
   if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
   if (VALIDITY.test(t) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
+  if (APPLY.test(t)) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
   if (EXPLAIN.test(t)) return "explain";
   if (AMOUNT.test(t)) return "amount";

@@ -8,17 +8,19 @@ import { factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rule
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
-import { composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
+import { clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
-import { focusOf, isRelevant, MEASURE_UNITS, scoreRules, type RuleProfile } from "./selectRules.js";
+import { focusOf, isRelevant, MEASURE_UNITS, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Session, type SessionStore } from "./sessionStore.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
-import { PolicyCatalog } from "./policyCatalog.js";
+import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
+import type { Clause } from "../knowledge/clause.js";
+import type { ClauseKind } from "../rules/ruleSchema.js";
 
 /** At most this many facts are asked for in one turn. */
 const ASK_AT_MOST = 2;
@@ -224,7 +226,8 @@ export class PolicyBot implements ConversationHandler {
       mentionsRegion: mentioned.length > 0,
       mentionsSeveralRegions: mentioned.length > 1,
       hasNewFacts,
-      matchesRuleKeyword: this.#catalog.matchesAnyKeyword(text),
+      // A topic word, or a clause of the region's document that plainly relates, makes the message ours.
+      matchesRuleKeyword: this.#catalog.matchesAnyKeyword(text) || (session.policyIds.length > 0 && this.#catalog.relatedClause(text, session.policyIds) !== undefined),
       previous: session.lastIntent as Intent | undefined,
     });
     if (intent === "followUp") intent = session.lastIntent === "explain" && hasNewFacts ? "amount" : ((session.lastIntent as Intent) ?? "amount");
@@ -242,6 +245,9 @@ export class PolicyBot implements ConversationHandler {
         break;
       case "compare":
         reply = { input: this.#compare(text, session, notes, asOf) };
+        break;
+      case "apply":
+        reply = this.#apply(text, session, notes, asOf);
         break;
       default:
         reply = this.#amountOrExplain(intent, text, session, notes, asOf);
@@ -337,9 +343,16 @@ export class PolicyBot implements ConversationHandler {
    * question is about (focus) and which others the user's own measures make worth mentioning (extras).
    */
   #choose(text: string, session: Session, policyIds: readonly string[], asOf: string) {
-    const rules = this.#catalog.rulesOf(policyIds);
-    const scored = scoreRules({ text, facts: session.facts, retrieved: this.#catalog.retrieve(text, policyIds), rules, topic: session.topic });
-    const relevant = scored.filter(isRelevant);
+    // Clause notes (a fund, a loan, praise…) compete with the rules: the best-scored one may be the answer.
+    const candidates = [...this.#catalog.rulesOf(policyIds), ...this.#catalog.notesOf(policyIds)];
+    const scored = scoreRules({ text, facts: session.facts, retrieved: this.#catalog.retrieve(text, policyIds), rules: candidates, topic: session.topic });
+    const isNote = (s: ScoredRule) => this.#catalog.note(ruleKey(s.rule)) !== undefined;
+    const top = focusOf(scored.filter(isRelevant))[0];
+    // A note needs evidence beyond the meaning search alone: its words, or its clause leading both searches.
+    const noteOf = (s: ScoredRule) => ({ ...this.#catalog.note(ruleKey(s.rule))!, named: s.keywordWeight > 0 });
+    const candidate = top && isNote(top) ? noteOf(top) : undefined;
+    const note = candidate && (candidate.named || this.#catalog.relatedClause(text, policyIds)?.id === candidate.clause) ? candidate : undefined;
+    const relevant = scored.filter((s) => isRelevant(s) && !isNote(s));
     const focus = focusOf(relevant);
     const entity = session.facts.entityType;
     // Another provision is worth a line only when the user's own figures feed it and it is for them.
@@ -352,6 +365,8 @@ export class PolicyBot implements ConversationHandler {
       extraKeys: new Set(extras.map((s) => ruleKey(s.rule))),
       /** The question names or feeds something specific (not only retrieval's best guess). */
       specific: focus.some((s) => s.keywordWeight > 0 || s.factFit > 0),
+      /** The clause note that scored above every rule: the question is about a clause without an award. */
+      note,
     };
   }
 
@@ -369,7 +384,11 @@ export class PolicyBot implements ConversationHandler {
       };
     }
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
-    const { results, focus, focusKeys, extraKeys, specific } = this.#choose(text, session, session.policyIds, asOf);
+    const { results, focus, focusKeys, extraKeys, specific, note } = this.#choose(text, session, session.policyIds, asOf);
+    // A list request is an overview unless it names the clause; beside a provision the question names, a
+    // clause that only explains (a definition, a procedure…) answers only a request for an explanation.
+    const noteAnswers = note && (note.named || !OVERVIEW.test(text)) && !(specific && intent !== "explain" && EXPLAINS_ONLY.has(note.kind));
+    if (noteAnswers) return { input: this.#inform(note, policies, notes, asOf), topic: [ruleKey(note)] };
     if (!specific && OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
     const isGate = (r: AwardResult) => this.#catalog.isGate(r);
     // The provisions asked about, best-scored first; gates only ever block, they are not an answer.
@@ -405,6 +424,9 @@ export class PolicyBot implements ConversationHandler {
         const body = render(t.needsInfo.noCounterpart, { region, titles: [...new Set(previous.map((r) => r.title))].join("、") });
         return { input: { status: "answered", notes, policies, results: [], missing: [], asOf, body, noStatus: true }, topic: session.topic };
       }
+      // No provision, but a clause of the text plainly relates: quote it and say what it means.
+      const related = this.#catalog.relatedClause(text, session.policyIds);
+      if (related) return { input: this.#informClause(related, text, policies, notes, asOf, session), topic };
       // Nothing this question points at: ask about the user's situation rather than answer with nothing.
       const missing = session.facts.entityType === undefined ? ["entityType"] : [];
       return { input: { status: "needs_info", notes, policies, results: [], missing, asOf, body: t.needsInfo.askSituation, bare: true }, topic };
@@ -413,6 +435,76 @@ export class PolicyBot implements ConversationHandler {
       input: { status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear },
       topic,
     };
+  }
+
+  /**
+   * "去哪申请？要啥材料": each policy's procedure as the text states it (who applies, to whom, review steps,
+   * deadlines) and what it leaves unstated; without one, that the text states none and the department it
+   * names — for a provision asked about, the lead units its own clause names.
+   */
+  #apply(text: string, session: Session, notes: string[], asOf: string): Reply {
+    const t = this.#templates;
+    if (session.policyIds.length === 0) {
+      const regions = this.#catalog.policies.map(placeName).join("、");
+      return { input: { status: "needs_info", notes, policies: [], results: [], missing: ["region"], asOf, body: render(t.needsInfo.askRegionAll, { regions }), bare: true } };
+    }
+    const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
+    const { focus, specific } = this.#choose(text, session, session.policyIds, asOf);
+    const lines: string[] = [];
+    const citations: Citation[] = [];
+    for (const policy of policies) {
+      const region = placeName(policy);
+      const own = this.#catalog.notesOf([policy.id]);
+      const provision = specific ? focus.find((s) => s.rule.policy === policy.id)?.rule : undefined;
+      const procedures = own.filter((n) => n.kind === "procedure");
+      lines.push(render(procedures.length > 0 ? t.apply.heading : t.apply.noProcedure, { region }));
+      for (const n of procedures) {
+        lines.push(n.plain ?? t.clauseKind.procedure);
+        if (n.notStated?.length) lines.push(render(t.inform.notStated, { items: n.notStated.join("、") }));
+        citations.push({ clause: n.clause, quote: n.quote });
+      }
+      if (provision && procedures.length > 0) lines.push(render(t.apply.provision, { title: provision.title }));
+      const lead = provision ? this.#catalog.leadUnits(provision.clause) : undefined;
+      const contacts = own.filter((n) => n.kind === "contact");
+      if (lead) {
+        lines.push(render(t.apply.contact, { departments: lead.units }));
+        citations.push({ clause: provision!.clause, quote: lead.quote });
+      } else if (contacts.length > 0) {
+        lines.push(render(t.apply.contact, { departments: contacts.map((n) => n.title).join("、") }));
+        citations.push(...contacts.map((n) => ({ clause: n.clause, quote: n.quote })));
+      }
+    }
+    const input: ComposeInput = { status: "answered", notes, policies, results: [], missing: [], asOf, body: lines.join("\n"), extraCitations: citations };
+    return { input, topic: specific ? focus.map((s) => ruleKey(s.rule)) : session.topic };
+  }
+
+  /**
+   * A clause without an award of its own (a fund, a loan, praise, land…): its quote and one plain sentence
+   * (the note's own, else its kind's), and for a procedure what the text does not state.
+   */
+  #inform(note: NoteInfo, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput {
+    const t = this.#templates;
+    const policy = policies.find((p) => p.id === note.policy) ?? policies[0]!;
+    const lines = [render(t.inform.heading, { region: placeName(policy), title: note.title }), note.plain ?? t.clauseKind[note.kind]];
+    if (note.notStated?.length) lines.push(render(t.inform.notStated, { items: note.notStated.join("、") }));
+    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body: lines.join("\n"), extraCitations: [{ clause: note.clause, quote: note.quote }] };
+  }
+
+  /**
+   * A clause retrieval found with no note or award of its own: its note when it has one, the provisions it
+   * holds when it has any, else the clause quoted (its sentence nearest the question) as a direction.
+   */
+  #informClause(clause: Clause, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session: Session): ComposeInput {
+    const note = this.#catalog.notesOf([clause.policyId]).find((n) => n.clause === clause.id);
+    if (note) return this.#inform(note, policies, notes, asOf);
+    const rules = this.#catalog.rulesOf([clause.policyId]).filter((r) => !r.gate && (r.clause === clause.id || r.clause.startsWith(`${clause.id}/`)));
+    const described = rules.flatMap((r) => this.#catalog.describe(r.policy, r.id, asOf) ?? []);
+    if (described.length > 0) return this.#explain(described, session, policies, notes, asOf, false);
+    const t = this.#templates;
+    const policy = policies.find((p) => p.id === clause.policyId) ?? policies[0]!;
+    const title = clause.title || clause.headingPath.filter(Boolean).at(-1) || clauseLabel(clause.id);
+    const body = [render(t.inform.heading, { region: placeName(policy), title }), t.clauseKind.direction].join("\n");
+    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body, extraCitations: [{ clause: clause.id, quote: nearestSentence(clause.text, text) }] };
   }
 
   /** "平阴有哪些政策": every provision the text states on its own terms (its top figure, or that it gives none), one line each. */
@@ -487,6 +579,17 @@ function answerAwaited(facts: Facts, awaiting: readonly string[]): void {
   delete facts[from];
 }
 
+/**
+ * The sentence of a clause that shares most two-character pieces with the question (the first on a tie):
+ * what to quote when the whole clause is long. Verbatim, trailing punctuation kept.
+ */
+function nearestSentence(clauseText: string, question: string): string {
+  const pairs = new Set([...question].slice(1).map((c, i) => question[i]! + c));
+  const overlap = (sentence: string) => [...sentence].slice(1).filter((c, i) => pairs.has(sentence[i]! + c)).length;
+  const sentences = clauseText.split(/(?<=[。；;])/).map((x) => x.trim()).filter(Boolean);
+  return sentences.reduce((best, x) => (overlap(x) > overlap(best) ? x : best), sentences[0] ?? clauseText);
+}
+
 /** "policy/rule": how sessions remember a topic and how results are matched to the rules chosen. */
 /** What a branch of the pipeline hands back: the answer to compose, the topic, and what to await next. */
 interface Reply {
@@ -513,6 +616,9 @@ function looksLikeClaim(text: string): boolean {
 function isUndecided(r: AwardResult): boolean {
   return r.eligible === null || (r.eligible === true && r.amountFen === null && r.missing.length > 0);
 }
+
+/** Clause kinds that explain something rather than say what an applicant gets (or does not get). */
+const EXPLAINS_ONLY: ReadonlySet<ClauseKind> = new Set(["definition", "procedure", "contact", "organisation", "direction"]);
 
 /** "有哪些政策 / 有什么扶持": a request for the list of provisions rather than one of them. */
 const OVERVIEW = /哪些|有什么|什么(政策|扶持|奖励|补贴)|都有啥|有啥|介绍|列一下|列出/;

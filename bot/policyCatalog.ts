@@ -7,12 +7,21 @@ import { evaluatePolicy, listRules, ruleBook, type RuleInfo } from "../rules/eva
 import type { Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
+import type { Clause } from "../knowledge/clause.js";
+import type { ClauseNote } from "../rules/ruleSchema.js";
 import type { Citation } from "./answer.js";
+import type { RuleProfile } from "./selectRules.js";
 import { amountInWords, EXAMPLE_TRACE, FORMULA_TRACE, qualifyingFacts } from "./describeProvision.js";
 import { readPlaces, readRegistration, type PlaceReading, type Registration } from "./understanding/places.js";
 
 /** How many clauses retrieval contributes to rule selection. */
 const RETRIEVE_K = 8;
+/** A clause counts as what a question is about when it leads both the word and the meaning search. */
+const RELATED_LEXICAL_RANK = 2;
+const RELATED_DENSE_RANK = 3;
+
+/** A clause note of the rule data, with the fields selection scores it by (it competes with the rules). */
+export type NoteInfo = ClauseNote & RuleProfile;
 
 export class PolicyCatalog {
   readonly policies: readonly PolicyMeta[];
@@ -20,6 +29,7 @@ export class PolicyCatalog {
   readonly #rules: RuleInfo[];
   readonly #ruleByKey: Map<string, RuleInfo>;
   readonly #keywords: string[];
+  readonly #notes: NoteInfo[];
 
   private constructor(kb: KnowledgeBase) {
     this.#kb = kb;
@@ -27,7 +37,10 @@ export class PolicyCatalog {
     this.policies = kb.policies.map((p) => p.meta);
     this.#rules = listRules().filter((r) => served.has(r.policy));
     this.#ruleByKey = new Map(this.#rules.map((r) => [`${r.policy}/${r.id}`, r]));
-    this.#keywords = [...new Set(this.#rules.flatMap((r) => r.keywords))];
+    this.#notes = [...served].flatMap((policy) =>
+      (ruleBook().files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
+    );
+    this.#keywords = [...new Set([...this.#rules, ...this.#notes].flatMap((r) => r.keywords))];
   }
 
   /** Load policies, rules and the search index (rebuilt when a policy file changed). */
@@ -57,7 +70,42 @@ export class PolicyCatalog {
     return this.#rules.filter((r) => wanted.has(r.policy));
   }
 
-  /** true when the text names any rule's topic word (带货达人, 旗舰店…): it is about these policies. */
+  /** The clause notes (what clauses without an award say) of these policies. */
+  notesOf(policyIds: readonly string[]): NoteInfo[] {
+    return this.#notes.filter((n) => policyIds.includes(n.policy));
+  }
+
+  /** The note with this selection key ("policy/note-N"), if the key is a note's. */
+  note(key: string): NoteInfo | undefined {
+    return this.#notes.find((n) => `${n.policy}/${n.id}` === key);
+  }
+
+  /** A clause of the served documents by id. */
+  clause(id: string): Clause | undefined {
+    return this.#kb.clause(id);
+  }
+
+  /**
+   * The clause of `policyIds` a question is plainly about: the top search hit, when it leads both the
+   * word search and the meaning search. Undefined when nothing in the documents relates to the text.
+   */
+  relatedClause(text: string, policyIds: readonly string[]): Clause | undefined {
+    const [top] = this.#kb.search(text, { policyIds, k: 1 });
+    const lexical = top?.lexicalRank ?? Infinity;
+    const dense = top?.denseRank ?? Infinity;
+    return top && lexical <= RELATED_LEXICAL_RANK && dense <= RELATED_DENSE_RANK ? top.clause : undefined;
+  }
+
+  /**
+   * The units a clause names as responsible, as the text writes them ("（牵头单位：市商务投资促进局、市财政局；
+   * 参与单位：市统计局）"): the verbatim parenthesis and the lead units in it.
+   */
+  leadUnits(clauseId: string): { quote: string; units: string } | undefined {
+    const match = this.#kb.clause(clauseId)?.text.match(/[（(](?:牵头单位|责任单位)[:：]([^）)]*)[）)]/);
+    return match ? { quote: match[0], units: match[1]!.split(/[；;]/)[0]!.trim() } : undefined;
+  }
+
+  /** true when the text names any rule's or clause note's topic word (带货达人, 旗舰店, 齐鲁电商贷…). */
   matchesAnyKeyword(text: string): boolean {
     return this.#keywords.some((k) => text.includes(k));
   }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
+import { CLAUSE_KINDS } from "../rules/ruleSchema.js";
 
 const s = z.string().min(1);
 const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, s])) as Record<K, typeof s>);
@@ -20,6 +21,9 @@ const TemplatesSchema = z.strictObject({
   disclaimer: s,
   needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart"] as const),
   explain: group(["award", "awardNoAmount", "awardFormula", "askFacts", "overview", "overviewAsk"] as const),
+  clauseKind: group(CLAUSE_KINDS),
+  inform: group(["heading", "notStated"] as const),
+  apply: group(["heading", "noProcedure", "contact", "provision"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),
   outOfScope: s,

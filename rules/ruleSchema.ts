@@ -146,6 +146,31 @@ export interface NotAward {
   reason: string;
 }
 
+/**
+ * What a clause that grants no award of its own says, in kinds a shop owner tells apart: how to apply
+ * (procedure), whom the text names (contact), a yearly fund, a loan, praise only, a target, land, a benefit
+ * in kind (free office space), government purchase of services, a reference to another document, a
+ * definition, organisation. The bot's plain sentence for each kind is a template.
+ */
+export const CLAUSE_KINDS = ["procedure", "contact", "fund", "loan", "praise", "target", "land", "inKind", "service", "reference", "definition", "organisation", "direction"] as const;
+export type ClauseKind = (typeof CLAUSE_KINDS)[number];
+
+/** One clause (or sentence of it) that carries no award: answered with its quote and a plain sentence. */
+export interface ClauseNote {
+  clause: string;
+  kind: ClauseKind;
+  /** Short Chinese name, e.g. "电商产业发展专项扶持资金"; for a contact, the department the text names. */
+  title: string;
+  /** Verbatim sentence(s) of the clause the note is about. */
+  quote: string;
+  /** Words of the clause a question about it uses (the bot matches them as it does rule keywords). */
+  keywords: string[];
+  /** A plainer sentence than the kind's own, when that one does not fit. No digits: figures stay in the quote. */
+  plain?: string;
+  /** For a procedure: what an applicant wants to know that the text does not state ("申报材料"). */
+  notStated?: string[];
+}
+
 export interface PolicyRuleFile {
   /** Policy id from policies.json. */
   policy: string;
@@ -155,6 +180,7 @@ export interface PolicyRuleFile {
   exceptions?: Exception[];
   exclusive?: ExclusiveGroup[];
   notAwards?: NotAward[];
+  clauseNotes?: ClauseNote[];
   rules: Rule[];
 }
 
@@ -473,12 +499,23 @@ const ExclusiveSchema = z.strictObject({
 
 const NotAwardSchema = z.strictObject({ clause: clauseId, amount: text("amount"), reason: text("reason") });
 
+const ClauseNoteSchema = z.strictObject({
+  clause: clauseId,
+  kind: z.enum(CLAUSE_KINDS, { error: (i) => `unknown clause kind "${String(i.input)}" (known: ${CLAUSE_KINDS.join(" ")})` }),
+  title: text("title"),
+  quote: text("quote (verbatim words of the clause)"),
+  keywords: z.array(text("keyword")).min(1, "at least one topic keyword from the clause text"),
+  plain: text("plain").regex(/^[^0-9０-９]*$/, "no digits in a plain sentence: figures stay in the quote").optional(),
+  notStated: z.array(text("notStated")).optional(),
+});
+
 const PolicyFileSchema = z.strictObject({
   policy: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   conditions: z.array(text("condition")).optional(),
   exceptions: z.array(ExceptionSchema).optional(),
   exclusive: z.array(ExclusiveSchema).optional(),
   notAwards: z.array(NotAwardSchema).optional(),
+  clauseNotes: z.array(ClauseNoteSchema).optional(),
   rules: z.array(z.unknown()),
 });
 
@@ -566,5 +603,6 @@ export function parsePolicyRuleFile(input: unknown, source: string, lineOf?: Lin
   });
   file.exceptions?.forEach((e, i) => ownClause(`exception "${e.id}"`, e.clause, ["exceptions", i]));
   file.notAwards?.forEach((n, i) => ownClause(`notAwards[${i}]`, n.clause, ["notAwards", i]));
+  file.clauseNotes?.forEach((n, i) => ownClause(`clauseNotes[${i}]`, n.clause, ["clauseNotes", i]));
   return { ...(file as Omit<PolicyRuleFile, "rules">), rules };
 }

@@ -20,6 +20,7 @@ function citations() {
   for (const f of files) {
     for (const e of f.exceptions ?? []) out.push({ where: `${f.policy} exception ${e.id}`, clause: e.clause, quote: e.quote });
     for (const g of f.exclusive ?? []) out.push({ where: `${f.policy} exclusive ${g.id}`, clause: g.clause, quote: g.quote });
+    for (const n of f.clauseNotes ?? []) out.push({ where: `${f.policy} clause note ${n.title}`, clause: n.clause, quote: n.quote });
     for (const r of f.rules) {
       out.push({ where: `${f.policy}/${r.id}`, clause: r.clause, quote: r.quote });
       for (const e of r.exceptions ?? []) out.push({ where: `${f.policy}/${r.id} exception ${e.id}`, clause: e.clause, quote: e.quote });
@@ -40,8 +41,9 @@ describe("citations", () => {
     expect(bad.map((b) => `${b.where}: ${b.clause} does not contain “${b.quote}”`)).toEqual([]);
   });
 
-  it("use topic keywords that are words of the cited clause", () => {
-    const bad = files.flatMap((f) => f.rules.flatMap((r) => r.keywords.filter((k) => !clauseText.get(r.clause)?.includes(k)).map((k) => `${f.policy}/${r.id}: “${k}”`)));
+  it("use topic keywords (rules and clause notes) that are words of the cited clause", () => {
+    const topics = files.flatMap((f) => [...f.rules.map((r) => ({ where: `${f.policy}/${r.id}`, ...r })), ...(f.clauseNotes ?? []).map((n) => ({ where: `${f.policy} note ${n.title}`, ...n }))]);
+    const bad = topics.flatMap((r) => r.keywords.filter((k) => !clauseText.get(r.clause)?.includes(k)).map((k) => `${r.where}: “${k}”`));
     expect(bad).toEqual([]);
   });
 });
