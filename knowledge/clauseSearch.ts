@@ -62,6 +62,7 @@ const PassagesSchema = z.strictObject({
   clauseIds: z.array(z.string()),
   dimensions: z.number().int().nonnegative(),
   hnsw: z.strictObject({ m: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
+  nearest: z.enum(["scan", "graph"]),
 });
 
 /**
@@ -139,7 +140,7 @@ export class ClauseSearch {
     this.bm25.save(join(dir, BM25_FILE));
     this.vectors.save(dir);
     const tmp = join(dir, `${PASSAGES_FILE}.tmp-${process.pid}`);
-    writeFileSync(tmp, JSON.stringify({ clauseIds: this.passageClauseIds, dimensions: this.vectors.dimensions, hnsw: this.vectors.params }));
+    writeFileSync(tmp, JSON.stringify({ clauseIds: this.passageClauseIds, dimensions: this.vectors.dimensions, hnsw: this.vectors.params, nearest: this.vectors.kind }));
     renameSync(tmp, join(dir, PASSAGES_FILE));
   }
 
@@ -156,7 +157,7 @@ export class ClauseSearch {
     });
     const bm25 = Bm25Index.load(join(dir, BM25_FILE));
     if (bm25.size !== passages.length) throw new Error(`${dir}: postings cover ${bm25.size} passages, expected ${passages.length}`);
-    const vectors = VectorIndex.load(dir, passages.length, stored.dimensions, stored.hnsw);
+    const vectors = VectorIndex.load(dir, passages.length, stored.dimensions, stored.hnsw, stored.nearest);
     return new ClauseSearch(passages, bm25, vectors, embeddings);
   }
 
@@ -180,8 +181,8 @@ export class ClauseSearch {
 
   /**
    * The dense leg alone: passage rows nearest to the text's vector (offline embedder only), exact
-   * within `policyIds`, through the graph otherwise, or exact over everything when `exact` is set
-   * (the benchmark's reference).
+   * within `policyIds`, by {@link VectorIndex.nearest} otherwise, or by brute force over every row
+   * when `exact` is set (the benchmark's reference).
    */
   nearestClauses(text: string, options: SearchOptions & { exact?: boolean } = {}): Clause[] {
     const vector = this.embedSync(text);
@@ -192,14 +193,23 @@ export class ClauseSearch {
     return this.embeddings instanceof HashedEmbeddings ? this.embeddings.embedSync(text) : null;
   }
 
+  /** The row ranges of these policies, sorted and merged (all policies give one range). */
   private rangesFor(policyIds: readonly string[] | undefined): DocRange[] | undefined {
-    return policyIds && policyIds.flatMap((id) => this.rangesOf.get(id) ?? []);
+    if (!policyIds) return undefined;
+    const sorted = policyIds.flatMap((id) => this.rangesOf.get(id) ?? []).sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const [start, end] of sorted) {
+      const last = merged.at(-1);
+      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    return merged;
   }
 
   private dense(vector: number[], k: number, policyIds: readonly string[] | undefined, exact = false): number[] {
     if (!vector.some((v) => v !== 0)) return [];
     const ranges = this.rangesFor(policyIds);
-    const hits = ranges || exact ? this.vectors.nearestIn(vector, k, ranges) : this.vectors.nearest(vector, k);
+    const hits = ranges || exact ? this.vectors.nearestIn(vector, k, ranges, exact) : this.vectors.nearest(vector, k);
     return hits.map((h) => h.doc);
   }
 

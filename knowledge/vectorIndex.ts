@@ -1,14 +1,20 @@
 /**
- * Dense nearest-neighbour search over passage vectors (cosine). Two ways in:
- * - {@link VectorIndex.nearest}: approximate, through an hnsw graph (hnswlib), for the whole corpus;
+ * Nearest-neighbour search over passage vectors (cosine). Two ways in:
+ * - {@link VectorIndex.nearest}, over the whole corpus: exact through an inverted index of non-zero
+ *   components when vectors are sparse (the offline hashed n-gram embeddings fill ~17% of them),
+ *   approximate through an hnsw graph (hnswlib) when they are dense (a remote embedder's);
  * - {@link VectorIndex.nearestIn}: exact, over a few row ranges (one policy's passages), reading
  *   just those rows from the saved vector file (page cache, not process memory).
  * A filtered graph search would walk most of the graph and still miss neighbours; a policy has a
- * few dozen passages, so scanning them exactly is both faster and complete.
+ * few dozen passages, so scanning them exactly is both faster and complete. On corpora of near
+ * copies (neighbouring counties' policies), hnsw recall stays low even at large ef (measurements
+ * in README "Measures"), while the sparse scan is exact and fast: that is why sparse vectors skip
+ * the graph.
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
+import { readArrayFile, writeArrayFile } from "./arrayFile.js";
 import type { DocRange } from "./bm25.js";
 import { TopK, type Scored } from "./topK.js";
 
@@ -28,6 +34,36 @@ export const HNSW_DEFAULTS: HnswParams = { m: 16, efConstruction: 100, efSearch:
 
 const GRAPH_FILE = "hnsw.index";
 const VECTORS_FILE = "vectors.f32";
+const COMPONENTS_FILE = "components.bin";
+/** Vectors with at most this share of non-zero components are searched through the inverted index. */
+const SPARSE_AT_MOST = 0.3;
+/** Filtered searches over more rows than this use the component scan (when there is one) instead of reading rows. */
+const SCAN_ABOVE_ROWS = 2048;
+
+/** Inverted index of non-zero components: rows and values of component c at offsets[c] .. offsets[c+1]. */
+interface Components {
+  offsets: Uint32Array;
+  rows: Uint32Array;
+  values: Float32Array;
+}
+
+function invert(all: Float32Array, rows: number, d: number): Components {
+  const offsets = new Uint32Array(d + 1);
+  for (let i = 0; i < all.length; i++) if (all[i] !== 0) offsets[(i % d) + 1]!++;
+  for (let c = 0; c < d; c++) offsets[c + 1]! += offsets[c]!;
+  const fill = offsets.slice(0, d);
+  const out = new Uint32Array(offsets[d]!);
+  const values = new Float32Array(out.length);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0, at = r * d; c < d; c++, at++) {
+      if (all[at] === 0) continue;
+      const to = fill[c]!++;
+      out[to] = r;
+      values[to] = all[at]!;
+    }
+  }
+  return { offsets, rows: out, values };
+}
 
 /** Unit-length copy of a vector (zero stays zero). */
 function normalised(vector: ArrayLike<number>): Float32Array {
@@ -40,8 +76,13 @@ function normalised(vector: ArrayLike<number>): Float32Array {
 }
 
 export class VectorIndex {
+  /** Scratch scores per row for the sparse scan. */
+  private scratch: Float32Array | null = null;
+
   private constructor(
-    private readonly graph: InstanceType<typeof HierarchicalNSW>,
+    /** The graph for dense vectors; null when sparse vectors are scanned through `components`. */
+    private readonly graph: InstanceType<typeof HierarchicalNSW> | null,
+    private readonly components: Components | null,
     readonly dimensions: number,
     readonly size: number,
     private parameters: HnswParams,
@@ -58,6 +99,13 @@ export class VectorIndex {
       if (v.length !== dimensions) throw new Error(`vector ${row} has ${v.length} dimensions, expected ${dimensions}`);
       all.set(normalised(v), row * dimensions);
     });
+    let nonZero = 0;
+    for (let i = 0; i < all.length; i++) if (all[i] !== 0) nonZero++;
+    if (nonZero <= SPARSE_AT_MOST * all.length) {
+      const components = invert(all, vectors.length, dimensions);
+      progress?.(vectors.length, vectors.length);
+      return new VectorIndex(null, components, dimensions, vectors.length, { ...params }, all, null);
+    }
     const graph = new HierarchicalNSW("cosine", Math.max(dimensions, 1));
     graph.initIndex({ maxElements: Math.max(vectors.length, 1), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
     graph.setEf(params.efSearch);
@@ -65,15 +113,18 @@ export class VectorIndex {
       graph.addPoint(Array.from(all.subarray(row * dimensions, (row + 1) * dimensions)), row);
       if (progress && (row % 500 === 499 || row === vectors.length - 1)) progress(row + 1, vectors.length);
     }
-    return new VectorIndex(graph, dimensions, vectors.length, { ...params }, all, null);
+    return new VectorIndex(graph, null, dimensions, vectors.length, { ...params }, all, null);
   }
 
   /** Writes graph and vectors into `dir`; afterwards rows are read from the file, not kept in memory. */
   save(dir: string): void {
     mkdirSync(dir, { recursive: true });
     const tmp = `.tmp-${process.pid}`;
-    this.graph.writeIndexSync(join(dir, GRAPH_FILE + tmp));
-    renameSync(join(dir, GRAPH_FILE + tmp), join(dir, GRAPH_FILE));
+    if (this.graph) {
+      this.graph.writeIndexSync(join(dir, GRAPH_FILE + tmp));
+      renameSync(join(dir, GRAPH_FILE + tmp), join(dir, GRAPH_FILE));
+    }
+    if (this.components) writeArrayFile(join(dir, COMPONENTS_FILE), { ...this.components });
     if (this.vectors) {
       writeFileSync(join(dir, VECTORS_FILE + tmp), new Uint8Array(this.vectors.buffer, this.vectors.byteOffset, this.vectors.byteLength));
       renameSync(join(dir, VECTORS_FILE + tmp), join(dir, VECTORS_FILE));
@@ -82,13 +133,24 @@ export class VectorIndex {
     this.file = join(dir, VECTORS_FILE);
   }
 
-  /** Reads an index written by {@link save}; `size` and `dimensions` come from the caller's manifest. */
-  static load(dir: string, size: number, dimensions: number, params: HnswParams): VectorIndex {
+  /** How {@link nearest} searches: "scan" (exact, sparse vectors) or "graph" (hnsw). */
+  get kind(): "scan" | "graph" {
+    return this.graph ? "graph" : "scan";
+  }
+
+  /** Reads an index written by {@link save}; size, dimensions and kind come from the caller's manifest. */
+  static load(dir: string, size: number, dimensions: number, params: HnswParams, kind: "scan" | "graph"): VectorIndex {
+    if (kind === "scan") {
+      const { arrays } = readArrayFile(join(dir, COMPONENTS_FILE));
+      const components = { offsets: arrays.get("offsets") as Uint32Array, rows: arrays.get("rows") as Uint32Array, values: arrays.get("values") as Float32Array };
+      if (components.offsets.length !== dimensions + 1) throw new Error(`${dir}: component index has ${components.offsets.length - 1} dimensions, expected ${dimensions}`);
+      return new VectorIndex(null, components, dimensions, size, params, null, join(dir, VECTORS_FILE));
+    }
     const graph = new HierarchicalNSW("cosine", Math.max(dimensions, 1));
     graph.readIndexSync(join(dir, GRAPH_FILE));
     if (graph.getCurrentCount() !== size) throw new Error(`${dir}: graph holds ${graph.getCurrentCount()} vectors, expected ${size}`);
     graph.setEf(params.efSearch);
-    return new VectorIndex(graph, dimensions, size, params, null, join(dir, VECTORS_FILE));
+    return new VectorIndex(graph, null, dimensions, size, params, null, join(dir, VECTORS_FILE));
   }
 
   /** Graph parameters (efSearch as last set). */
@@ -99,12 +161,13 @@ export class VectorIndex {
   /** Changes the search candidate list size (parameter measurements). */
   setEfSearch(ef: number): void {
     this.parameters = { ...this.parameters, efSearch: ef };
-    this.graph.setEf(ef);
+    this.graph?.setEf(ef);
   }
 
-  /** Approximate nearest rows with cosine similarity, best first. */
+  /** Nearest rows with cosine similarity, best first: exact for sparse vectors, approximate (hnsw) for dense. */
   nearest(query: ArrayLike<number>, k: number): Scored[] {
     if (this.size === 0 || k <= 0) return [];
+    if (!this.graph) return this.scan(query, k);
     const n = Math.min(k, this.size);
     if (n > this.params.efSearch) this.graph.setEf(n);
     const { neighbors, distances } = this.graph.searchKnn(Array.from(query), n);
@@ -112,8 +175,32 @@ export class VectorIndex {
     return neighbors.map((doc, i) => ({ doc, score: 1 - distances[i]! }));
   }
 
-  /** Exact nearest rows within `ranges` (all rows when absent), best first. */
-  nearestIn(query: ArrayLike<number>, k: number, ranges: readonly DocRange[] = [[0, this.size]]): Scored[] {
+  /** Exact search through the component index: only rows sharing a non-zero component are touched. */
+  private scan(query: ArrayLike<number>, k: number, ranges: readonly DocRange[] = [[0, this.size]]): Scored[] {
+    const { offsets, rows, values } = this.components!;
+    const q = normalised(query);
+    const scores = (this.scratch ??= new Float32Array(this.size));
+    for (let c = 0; c < this.dimensions; c++) {
+      const weight = q[c]!;
+      if (weight === 0) continue;
+      for (let at = offsets[c]!, end = offsets[c + 1]!; at < end; at++) scores[rows[at]!]! += weight * values[at]!;
+    }
+    const best = new TopK(k);
+    for (const [start, end] of ranges) {
+      for (let row = start; row < end; row++) if (scores[row] !== 0) best.push(row, scores[row]!);
+    }
+    scores.fill(0);
+    return best.sorted();
+  }
+
+  /**
+   * Exact nearest rows within `ranges` (sorted, not overlapping; all rows when absent), best first.
+   * `brute` reads every row in range even where the component index would be quicker (reference).
+   */
+  nearestIn(query: ArrayLike<number>, k: number, ranges: readonly DocRange[] = [[0, this.size]], brute = false): Scored[] {
+    const covered = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
+    // Many policies at once (a question naming no region): the component scan is exact and quicker.
+    if (this.components && !brute && covered > SCAN_ABOVE_ROWS) return this.scan(query, k, ranges);
     const q = normalised(query);
     const d = this.dimensions;
     const best = new TopK(k);

@@ -9,6 +9,7 @@ import { Bm25Index } from "../../knowledge/bm25.js";
 import { HashedEmbeddings } from "../../knowledge/hashedEmbeddings.js";
 import { HnswVectorStore } from "../../knowledge/hnswVectorStore.js";
 import { HybridRetriever } from "../../knowledge/hybridRetriever.js";
+import { HNSW_DEFAULTS, VectorIndex } from "../../knowledge/vectorIndex.js";
 import { DEFAULT_POLICY_DIR, embeddingsFromEnv, openKnowledgeBase, type KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 
 const dirs: string[] = [];
@@ -102,7 +103,7 @@ describe("openKnowledgeBase index persistence", () => {
     const first = await open();
     expect(first.index.rebuilt).toBe(true);
     expect(lines).toEqual([expect.stringMatching(/^knowledge: no index yet; building search index for 5 policies/)]);
-    expect(existsSync(join(first.index.dir, "hnsw.index"))).toBe(true);
+    for (const file of ["bm25.bin", "vectors.f32", "components.bin", "passages.json"]) expect(existsSync(join(first.index.dir, file))).toBe(true);
 
     lines.length = 0;
     const second = await open();
@@ -199,6 +200,39 @@ describe("HnswVectorStore", () => {
     const loaded = await HnswVectorStore.load(dir, embeddings);
     expect(loaded.size).toBe(3);
     expect(await loaded.similaritySearchWithScore("跨境电商", 3)).toEqual(await store.similaritySearchWithScore("跨境电商", 3));
+  });
+});
+
+describe("VectorIndex", () => {
+  const next = (() => {
+    let seed = 1;
+    return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  })();
+  const vectors = (rows: number, density: number) => Array.from({ length: rows }, () => Array.from({ length: 64 }, () => (next() < density ? next() - 0.3 : 0)));
+  const ids = (hits: { doc: number }[]) => hits.map((h) => h.doc);
+
+  it("searches sparse vectors exactly through their non-zero components, before and after save and load", () => {
+    const index = VectorIndex.build(vectors(300, 0.15));
+    expect(index.kind).toBe("scan");
+    const dir = tempDir("vectors-");
+    const queries = vectors(20, 0.3);
+    const before = queries.map((q) => ids(index.nearest(q, 10)));
+    index.save(dir);
+    const loaded = VectorIndex.load(dir, 300, 64, HNSW_DEFAULTS, "scan");
+    queries.forEach((q, i) => {
+      expect(ids(loaded.nearest(q, 10))).toEqual(before[i]);
+      expect(before[i]).toEqual(ids(loaded.nearestIn(q, 10)));
+    });
+  });
+
+  it("links dense vectors in an hnsw graph and scans row ranges exactly", () => {
+    const index = VectorIndex.build(vectors(300, 1));
+    expect(index.kind).toBe("graph");
+    const query = vectors(1, 1)[0]!;
+    const inRange = index.nearestIn(query, 5, [[100, 120]]);
+    expect(inRange).toHaveLength(5);
+    expect(inRange.every((h) => h.doc >= 100 && h.doc < 120)).toBe(true);
+    expect(index.nearest(query, 10)[0]!.doc).toBe(index.nearestIn(query, 1)[0]!.doc);
   });
 });
 
