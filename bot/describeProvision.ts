@@ -89,14 +89,15 @@ export const EXAMPLE_TRACE = "按条文举例：以刚好达到条件（最高�
 export const FORMULA_TRACE = "按条文的计算方法：金额随申请人的实际数字而定，并非你的实际情况";
 
 /**
- * The text's own phrase around `money` that starts with 每 ("每个岗位2000元", "每实现1万元，最高给予4元"), or
- * undefined. Read off the quote, so it is verbatim and every number in it is the clause's.
+ * The text's own phrase around `money` that starts with 每 ("每个岗位2000元", "每实现1万元，最高给予4元"), in
+ * quotation marks, or undefined. Read off the quote, so it is verbatim and every number in it is the clause's
+ * (the number guard reads a quoted figure as the document's, not as an amount promised to the asker).
  */
 function perPhrase(quote: string, money: string): string | undefined {
   const at = quote.indexOf(money);
   if (at < 0) return undefined;
   const start = quote.lastIndexOf("每", at);
-  return start >= 0 && at - start <= 12 && !/[。；;]/.test(quote.slice(start, at)) ? quote.slice(start, at + money.length) : undefined;
+  return start >= 0 && at - start <= 12 && !/[。；;]/.test(quote.slice(start, at)) ? `“${quote.slice(start, at + money.length)}”` : undefined;
 }
 
 /**
@@ -129,7 +130,7 @@ export function amountInWords(amount: Amount, quote: string): string | undefined
     }
     case "capMin": {
       const of = amountInWords(amount.of, quote);
-      return of ? `${of}（${amount.caps.map((c) => c.quote).join("，")}）` : undefined;
+      return of ? `${of}（${amount.caps.map((c) => `“${c.quote}”`).join("，")}）` : undefined;
     }
     case "tierTable":
       return amountInWords(amount.tiers.at(-1)!.amount, quote);
