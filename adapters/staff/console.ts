@@ -18,6 +18,7 @@ import type { DraftState } from "../../bot/review/draftStore.js";
 import { DRAFT_STATES } from "../../bot/review/draftStore.js";
 import type { DecisionResult, ReviewService, StaffIdentity } from "../../bot/review/reviewService.js";
 import type { StaffTokens } from "./config.js";
+import { LoginThrottle, type LoginThrottleOptions } from "./loginThrottle.js";
 import { chatsPage, draftPage, historyPage, loginPage, messagePage, pendingPage, type PageFrame } from "./consoleViews.js";
 
 export interface StaffConsoleOptions {
@@ -31,6 +32,8 @@ export interface StaffConsoleOptions {
   cookieSecure?: boolean;
   /** Idle time after which a login expires. Default 12 h. */
   sessionIdleMs?: number;
+  /** Login throttling per staff name and overall (defaults in LoginThrottle). */
+  loginThrottle?: Omit<LoginThrottleOptions, "now">;
   now?: () => number;
 }
 
@@ -52,8 +55,6 @@ const COOKIE = "hs_review";
 const PUBLIC_PATHS = new Set(["/login", "/console.css", "/healthz"]);
 const ANON_IDLE_MS = 30 * 60_000;
 const MAX_SESSIONS = 5_000;
-const LOGIN_FAILURES_ALLOWED = 5;
-const LOGIN_WINDOW_MS = 10 * 60_000;
 const CSS = readFileSync(new URL("./console.css", import.meta.url), "utf8");
 
 const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
@@ -97,7 +98,7 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
   const now = options.now ?? Date.now;
   const idleMs = options.sessionIdleMs ?? 12 * 3600_000;
   const sessions = new Map<string, ConsoleSession>();
-  const failures = new Map<string, { count: number; since: number }>();
+  const throttle = new LoginThrottle({ ...options.loginThrottle, now });
   const sessionOf = new WeakMap<FastifyRequest, { id: string; session: ConsoleSession }>();
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
@@ -172,29 +173,30 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
   });
 
   app.post("/login", async (req, reply) => {
-    const ip = req.ip;
-    const f = failures.get(ip);
-    if (f && now() - f.since > LOGIN_WINDOW_MS) failures.delete(ip);
     const current = sessionOf.get(req)!;
-    if ((failures.get(ip)?.count ?? 0) >= LOGIN_FAILURES_ALLOWED) {
-      return html(reply, 429, loginPage(current.session.csrf, { askName: tokens.kind === "shared", error: "登录失败次数过多，请 10 分钟后再试。" }));
-    }
     const body = LoginBody.parse(req.body ?? {});
-    const found = staffForToken(tokens, body.token);
-    const name = found === "" ? (body.name ?? "").replace(/[\p{C}]/gu, "").trim().slice(0, 32) : found;
-    if (found === null || !name) {
-      const entry = failures.get(ip) ?? { count: 0, since: now() };
-      entry.count++;
-      failures.set(ip, entry);
-      service.store.appendAudit("anonymous", "login_failed", undefined, { ip }, now());
-      const error = found === null ? "登录口令不正确。" : "请填写姓名。";
-      return html(reply, 401, loginPage(current.session.csrf, { askName: tokens.kind === "shared", error }));
+    const askName = tokens.kind === "shared";
+    const typedName = (body.name ?? "").replace(/[\p{C}]/gu, "").trim().slice(0, 32);
+    // Throttled by the name typed (named tokens carry no name field: they share one counter) and overall.
+    const waitMs = throttle.waitMs(typedName);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header("Retry-After", String(seconds));
+      return html(reply, 429, loginPage(current.session.csrf, { askName, error: `登录尝试过于频繁，请 ${seconds} 秒后再试。` }));
     }
-    failures.delete(ip);
+    const found = staffForToken(tokens, body.token);
+    const name = found === "" ? typedName : found;
+    if (found === null || !name) {
+      throttle.failed(typedName);
+      await service.store.appendAudit("anonymous", "login_failed", undefined, { ip: req.ip, name: typedName }, now());
+      const error = found === null ? "登录口令不正确。" : "请填写姓名。";
+      return html(reply, 401, loginPage(current.session.csrf, { askName, error }));
+    }
+    throttle.succeeded(typedName);
     // A new session id at login: a pre-login id planted by someone else never becomes a staff session.
     sessions.delete(current.id);
     newSession(reply, name);
-    service.store.appendAudit(name, "login", undefined, { ip }, now());
+    await service.store.appendAudit(name, "login", undefined, { ip: req.ip }, now());
     return reply.redirect("/pending", 303);
   });
 
