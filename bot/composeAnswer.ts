@@ -142,8 +142,21 @@ export interface ComposeInput {
   extraCitations?: Citation[];
   /** Conditions that every award of the policy carries (shown after the provision's own). */
   generalConditions?: ReadonlySet<string>;
+  /** The user's own words for the facts they stated ("不是旗舰店"), shown beside the clause's words. */
+  said?: Partial<Record<string, string>>;
   /** The document numbers named in citation lines, quoted from the documents themselves (not printed as lines). */
   documentCitations?: Citation[];
+}
+
+/** ✅/❌ lines for the conditions the user's own words decided: their words beside the clause's. */
+export function statedLines(r: AwardResult, said: Partial<Record<string, string>>, t: Templates): string[] {
+  const seen = new Set<string>();
+  return (r.checks ?? []).flatMap((c) => {
+    const words = [...new Set(c.facts.flatMap((f) => said[f] ?? []))].join("，");
+    if (!words || seen.has(c.text)) return [];
+    seen.add(c.text);
+    return [render(t.award.stated, { mark: c.holds ? "✅" : "❌", said: words, text: c.text })];
+  });
 }
 
 /** The body (notes + award lines + conditions): the part a language model may reword. */
@@ -157,9 +170,13 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       if (results.length === 0) continue;
       const region = placeName(policy);
       if (!input.compactCitations) lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
-      for (const r of results) lines.push(awardLine(r, t));
+      for (const r of results) lines.push(awardLine(r, t), ...statedLines(r, input.said ?? {}, t));
       if (input.compactCitations) continue;
-      const conditions = orderConditions(unique(results.filter((r) => r.eligible !== false).flatMap((r) => r.conditions)), input.generalConditions);
+      // Readings for staff ("解释：…") stay in the trace and `ask --json`; the owner reads what to meet.
+      const conditions = orderConditions(
+        unique(results.filter((r) => r.eligible !== false).flatMap((r) => r.conditions)).filter((c) => !c.startsWith("解释")),
+        input.generalConditions,
+      );
       if (conditions.length > 0) lines.push(render(t.conditions, { items: conditions.slice(0, CONDITIONS_SHOWN_MAX).map((c) => c.replace(/[。；]$/, "")).join("；") }));
     }
   }

@@ -14,6 +14,7 @@
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
 import { FACTS, FactsSchema, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
+import { readConditions } from "./understanding/conditions.js";
 import { findNumbers, mentionToFen, parseChineseNumeral, type NumberMention, type NumberUnit } from "./chineseNumbers.js";
 
 /** Options of `extractFacts`. */
@@ -54,7 +55,7 @@ export interface Extraction {
   rank?: RankStatement;
   /** The message corrects an earlier value ("不对，是15万粉丝", "改成…", "应该是…"). */
   correction: boolean;
-  /** The user's own words for each numeric fact, e.g. { followers: "15万" }. */
+  /** The user's own words for each fact they stated, e.g. { followers: "15万", flagshipStore: "不是旗舰店" }. */
   sources: Partial<Record<FactName, string>>;
   /** Facts guessed rather than stated (e.g. entityType influencer from a follower count). */
   inferred: FactName[];
@@ -85,6 +86,8 @@ const ACCEPTS: Record<NumericFact, readonly UnitOrNone[]> = {
   transactions: ["", "笔", "单"], sites: ["", "个", "家"],
   jobsCreated: PEOPLE, poorEmployees: PEOPLE, disabledEmployees: PEOPLE, trainedHires: PEOPLE, anchorsTrained: PEOPLE,
   trainees: [...PEOPLE, "人次"], trainingDays: ["天"], operatingMonths: ["年", "月"],
+  // "入园第4年" is an ordinal, read by bot/understanding/conditions.ts, never a quantity.
+  supportYear: [],
 };
 type AttributableFact = keyof typeof ACCEPTS;
 
@@ -213,7 +216,6 @@ type Effect =
   | { kind: "honour"; value: NonNullable<Facts["honour"]> }
   | { kind: "activity"; value: NonNullable<Facts["activity"]>; priority: number }
   | { kind: "trade"; value: TradeMode }
-  | { kind: "bool"; fact: FactName }
   | { kind: "stop" };
 
 /**
@@ -314,10 +316,6 @@ ACTIVITY_WORDS.forEach(([value, ws], priority) => {
   for (const w of words(ws)) addEffect(w, { kind: "activity", value, priority });
 });
 for (const [value, ws] of TRADE_WORDS) for (const w of words(ws)) addEffect(w, { kind: "trade", value });
-for (const name of Object.keys(FACTS) as FactName[]) {
-  if (FACTS[name].unit !== "bool") continue;
-  for (const w of FACTS[name].aliases) addEffect(w, { kind: "bool", fact: name });
-}
 for (const w of words(STOP_PHRASES)) if (!PHRASES.has(w)) PHRASES.set(w, [{ kind: "stop" }]);
 const PHRASE_RE = alternation(PHRASES.keys());
 
@@ -505,19 +503,6 @@ function findRank(text: string): { rank: RankStatement; start: number; end: numb
   return undefined;
 }
 
-const YES = /^(是的?|对的?|有的?|嗯+|交了|签了|缴了|安排了|都有|都交了|当然|yes)[。！!，,\s]*$/i;
-const NO = /^(不是|没有|没|不|无|否|还没|no)[^，,。]{0,4}[。！!，,\s]*$/i;
-
-/** A short 是的 / 没有 answers the yes/no fact the bot just asked about. */
-function answerYesNo(text: string, expect: readonly FactName[], facts: Record<string, unknown>): void {
-  const asked = expect.find((f) => FACTS[f].unit === "bool");
-  if (!asked || facts[asked] !== undefined) return;
-  const reply = text.trim();
-  if (reply.length > 8) return;
-  if (YES.test(reply)) facts[asked] = true;
-  else if (NO.test(reply)) facts[asked] = false;
-}
-
 /** "一个电商企业", "一家公司": an article before the applicant's noun, not a count. */
 function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
   if (!m.chinese || m.value !== 1 || !["个", "家", "位", "名"].includes(m.unit ?? "")) return false;
@@ -608,7 +593,10 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
   readPhrases(text, phraseHits, facts, out);
   readSubsidiesReceived(text, facts);
-  answerYesNo(text, options.expect ?? [], facts);
+  // Yes/no, level and category conditions, from the vocabulary's words (bot/understanding/conditions.ts).
+  const stated = readConditions(text, { expect: options.expect });
+  Object.assign(facts, stated.facts);
+  Object.assign(out.sources, stated.said);
 
   // Anything the shared schema refuses goes to `rejected`, never into facts.
   for (const [name, value] of Object.entries(facts)) {
@@ -715,18 +703,6 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
     for (const e of PHRASES.get(hit.word.toUpperCase()) ?? []) {
       switch (e.kind) {
-        case "bool": {
-          let value = !negated;
-          // A contract shorter than a year does not meet "一年及以上劳动合同".
-          if (e.fact === "laborContractYear" && value) {
-            const clause = text.slice(clauseStart, nextBreakAfter(text, hit.end, CLAUSE_BREAK));
-            const m = /半年|(\d+|[一二两三四五六七八九十]+)个?月/.exec(clause);
-            const months = !m ? null : m[1] === undefined ? 6 : /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
-            if (months !== null && months < 12) value = false;
-          }
-          facts[e.fact] = value;
-          break;
-        }
         case "entity": {
           if (negated) break;
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.

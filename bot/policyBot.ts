@@ -203,6 +203,7 @@ export class PolicyBot implements ConversationHandler {
     notes.push(...extraction.notes);
     if (looksLikeInjection(text)) notes.push(t.injection);
     session.facts = parseFacts({ ...session.facts, ...extraction.facts });
+    session.said = { ...session.said, ...extraction.sources };
 
     const places = this.#catalog.readPlaces(text, session.policyIds);
     const mentioned = places.policyIds;
@@ -219,6 +220,7 @@ export class PolicyBot implements ConversationHandler {
     // "注册在济南长清区" / "执照在泰安肥城": registered outside the region asked about.
     if (places.registration && session.policyIds.length > 0) {
       session.facts = parseFacts({ ...session.facts, registeredLocally: session.policyIds.includes(places.registration.policyId ?? "") });
+      session.said = { ...session.said, registeredLocally: places.registration.said };
     }
 
     const hasNewFacts = Object.keys(extraction.facts).length > 0 || places.registration !== undefined;
@@ -257,7 +259,7 @@ export class PolicyBot implements ConversationHandler {
     session.awaiting = reply.awaiting ?? settleStatus(reply.input).missing;
     session.updatedAt = Date.now();
     await this.#sessions.set(key, session);
-    return this.#finish(msg, text, reply.input, session.facts);
+    return this.#finish(msg, text, { ...reply.input, said: session.said }, session.facts);
   }
 
   /** Word the answer (template, or a model's rewording that passed the guard) and apply review mode. */

@@ -11,6 +11,7 @@ import type { Clause } from "../knowledge/clause.js";
 import type { ClauseNote } from "../rules/ruleSchema.js";
 import type { Citation } from "./answer.js";
 import type { RuleProfile } from "./selectRules.js";
+import { conditionText } from "../rules/ruleSchema.js";
 import { amountInWords, EXAMPLE_TRACE, FORMULA_TRACE, qualifyingFacts } from "./describeProvision.js";
 import { readPlaces, readRegistration, type PlaceReading, type Registration } from "./understanding/places.js";
 
@@ -120,7 +121,7 @@ export class PolicyCatalog {
 
   /** Unchecked conditions that every award of these policies carries (扶持范围, credit record…). */
   generalConditions(policyIds: readonly string[]): Set<string> {
-    return new Set(policyIds.flatMap((id) => ruleBook().files.get(id)?.conditions ?? []));
+    return new Set(policyIds.flatMap((id) => (ruleBook().files.get(id)?.conditions ?? []).map(conditionText)));
   }
 
   /** true for an eligibility gate (扶持范围) rather than an award. */

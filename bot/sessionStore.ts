@@ -18,6 +18,8 @@ export interface Session {
   awaiting: string[];
   /** Measures the user stated most recently: "说错了，是2500万" / "那要是3亿呢" revise these. */
   recent?: string[];
+  /** The user's own words for facts they stated ("不是旗舰店"), to show beside the clause's words. */
+  said?: Record<string, string>;
   /** Epoch ms of the last message; sessions idle longer than the configured time are dropped. */
   updatedAt: number;
 }

@@ -12,7 +12,7 @@ const s = z.string().min(1);
 const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, s])) as Record<K, typeof s>);
 
 const TemplatesSchema = z.strictObject({
-  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded"] as const),
+  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded", "stated"] as const),
   heading: group(["one", "several"] as const),
   conditions: s,
   status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "draftExpired", "now", "period", "periodFrom", "periodOpen"] as const),

@@ -29,4 +29,14 @@ export interface AwardResult {
   trace: string[];
   /** Verbatim quote of the clause sentence(s) the rule encodes. */
   quote: string;
+  /** Worded conditions (旗舰店, 市级, 正常经营…) that a known fact decided; the bot shows them beside the user's words. */
+  checks?: StatedCheck[];
+}
+
+/** One worded condition decided by a fact: the clause's words and whether the fact meets them. */
+export interface StatedCheck {
+  /** The known facts that decided it. */
+  facts: FactName[];
+  text: string;
+  holds: boolean;
 }

@@ -4,13 +4,13 @@
  * entity type → gates (扶持范围) → applicability → exceptions → amount; then, per policy, validity and
  * exclusivity groups (keep the largest eligible amount and say so).
  */
-import type { AwardResult } from "./awardResult.js";
+import type { AwardResult, StatedCheck } from "./awardResult.js";
 import { compileCondition, conditionFacts } from "./conditions.js";
 import { ENTITY_TYPES, type EntityType, type FactName, type Facts } from "./facts.js";
 import { compileAmount } from "./mechanisms/index.js";
 import { addMissing, indent, type AmountEvaluator, type ConditionEvaluator } from "./mechanisms/mechanism.js";
 import { formatFen } from "./money.js";
-import type { Amount, Exception, PolicyRuleFile, Rule } from "./ruleSchema.js";
+import { conditionText, type Amount, type Condition, type Exception, type PolicyRuleFile, type Rule, type RuleCondition } from "./ruleSchema.js";
 import { judgeInForce, type ValidityWindow } from "./validity.js";
 
 /** What the bot needs to pick a rule (bot/selectRules.ts reads it as RuleProfile). */
@@ -49,6 +49,11 @@ interface CompiledRule {
   /** Gates with their texts prepared once: the condition while undecided, the trace heading once decided. */
   gates: Array<{ condition: string; heading: string; when: ConditionEvaluator }>;
   exceptions: CompiledException[];
+  /** Conditions without a fact (always listed) and with one (listed until a user's words decide them). */
+  plainConditions: readonly string[];
+  statedConditions: Array<{ text: string; when: ConditionEvaluator }>;
+  /** Yes/no and category tests of `when` (旗舰店, 市级电商村): shown beside the user's words once stated. */
+  checks: Array<{ facts: FactName[]; text: string; when: ConditionEvaluator }>;
   entityLabels: string;
   entityCondition: string;
   notes: readonly string[];
@@ -113,6 +118,17 @@ function walkAmount(a: Amount, facts: Set<FactName>): boolean {
   }
 }
 
+type Leaf = Extract<Condition, { fact: FactName }>;
+
+/** The leaves of a condition tree; `worded`: only yes/no and category tests that carry the text's words. */
+function leaves(c: Condition, worded: boolean, out: Leaf[] = []): Leaf[] {
+  if ("all" in c) c.all.forEach((x) => leaves(x, worded, out));
+  else if ("any" in c) c.any.forEach((x) => leaves(x, worded, out));
+  else if ("not" in c) leaves(c.not, worded, out);
+  else if (!worded || (("is" in c || "oneOf" in c) && c.text)) out.push(c);
+  return out;
+}
+
 function compileException(e: Exception): CompiledException {
   return { when: compileCondition(e.when), reason: e.reason, clause: e.clause, quote: e.quote };
 }
@@ -121,7 +137,7 @@ function compileException(e: Exception): CompiledException {
 export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): CompiledPolicy {
   const byId = new Map(file.rules.map((r) => [r.id, r]));
   const policyExceptions = [...(file.exceptions ?? [])];
-  const policyConditions = file.conditions ?? [];
+  const policyConditions: readonly RuleCondition[] = file.conditions ?? [];
 
   const compiled: CompiledRule[] = file.rules.map((rule: Rule) => {
     const gate = rule.kind === "gate";
@@ -133,6 +149,8 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
     exceptions.forEach((e) => conditionFacts(e.when, facts));
     const amountGates = rule.amount ? walkAmount(rule.amount, facts) : false;
     if (rule.entityTypes.length > 0) facts.add("entityType");
+    const written = gate ? [...(rule.conditions ?? [])] : [...(rule.conditions ?? []), ...policyConditions];
+    const stated = written.filter((c): c is Exclude<RuleCondition, string> => typeof c !== "string");
     return {
       info: {
         policy: file.policy,
@@ -145,13 +163,19 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
         facts: [...facts],
         gate,
         upTo: rule.upTo,
-        conditions: gate ? [...(rule.conditions ?? [])] : [...(rule.conditions ?? []), ...policyConditions],
+        conditions: written.map(conditionText),
       },
       when: rule.when ? compileCondition(rule.when) : null,
       amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,
       amountGates,
       gates: gates.map((g) => ({ condition: `${g.title}：${g.quote}`, heading: `${g.title}（${g.clause}）：`, when: compileCondition(g.when!) })),
       exceptions: exceptions.map(compileException),
+      plainConditions: written.filter((c): c is string => typeof c === "string"),
+      statedConditions: stated.map((c) => ({ text: c.text, when: compileCondition(c.when) })),
+      checks: [
+        ...(rule.when ? leaves(rule.when, true) : []).map((l) => ({ facts: [l.fact], text: l.text!, when: compileCondition(l) })),
+        ...stated.map((c) => ({ facts: [...new Set(leaves(c.when, false).map((l) => l.fact))], text: c.text, when: compileCondition(c.when) })),
+      ],
       entityLabels: rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、"),
       entityCondition: `申报主体须为：${rule.entityTypes.map((t) => ENTITY_TYPES[t]).join("、")}`,
       notes: rule.notes ?? [],
@@ -187,7 +211,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
   const { info } = rule;
   const trace: string[] = [];
   const missing: FactName[] = [];
-  const conditions = [...info.conditions];
+  const conditions = [...rule.plainConditions];
   let failed = false;
   let unknown = false;
 
@@ -200,7 +224,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
     } else trace.push(`申报主体类型：${ENTITY_TYPES[entity]} ✓`);
   }
   // A known applicant type the provision is not for decides at once; nothing else needs checking.
-  if (failed) return result(rule, false, null, [], conditions, trace, inForce, validityLine);
+  if (failed) return result(rule, facts, false, null, [], conditions, trace, inForce, validityLine);
   // Gates (扶持范围) decide once their facts are known; until then they are a condition to meet, so a
   // question about one provision is not held up by the policy-wide scope.
   for (const gate of rule.gates) {
@@ -216,6 +240,15 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
     else if (r.value === null) {
       unknown = true;
       addMissing(missing, r.missing);
+    }
+  }
+  // Conditions a user may state: unknown ones stay conditions to meet; stated ones decide like `when`.
+  for (const c of rule.statedConditions) {
+    const r = c.when(facts);
+    if (r.value === null) conditions.push(c.text);
+    else {
+      trace.push(`${c.text}：`, ...indent(r.lines));
+      if (r.value === false) failed = true;
     }
   }
   // Exceptions: the first that holds decides; unknown ones become conditions to meet, not questions.
@@ -245,12 +278,22 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
       if (a.unchecked) conditions.push(...a.unchecked);
     }
   }
-  return result(rule, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine);
+  return result(rule, facts, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine);
+}
+
+/** The worded conditions a known fact decides, for showing beside the user's words. */
+function statedChecks(rule: CompiledRule, facts: Facts): StatedCheck[] {
+  return rule.checks.flatMap((c) => {
+    const value = c.when(facts).value;
+    const known = c.facts.filter((f) => facts[f] !== undefined);
+    return value === null || known.length === 0 ? [] : [{ facts: known, text: c.text, holds: value }];
+  });
 }
 
 /** Assembles the AwardResult; an ineligible rule carries no amount and no missing facts. */
 function result(
   rule: CompiledRule,
+  facts: Facts,
   eligible: boolean | null,
   amountFen: number | null,
   missing: FactName[],
@@ -277,6 +320,7 @@ function result(
     missing: failed ? [] : missing,
     trace,
     quote: info.quote,
+    checks: statedChecks(rule, facts),
   };
 }
 

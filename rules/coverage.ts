@@ -6,7 +6,7 @@
  */
 import type { Clause } from "../knowledge/clause.js";
 import { parseMoney, parsePercent, type Ratio } from "./money.js";
-import type { PolicyRuleFile } from "./ruleSchema.js";
+import { conditionText, type PolicyRuleFile } from "./ruleSchema.js";
 
 /** One amount written in a clause. */
 export interface AmountMention {
@@ -122,7 +122,7 @@ function ruleUses(file: PolicyRuleFile): RuleUse[] {
     visit(rule.amount);
     const keys = new Set<string>();
     collectKeys({ when: rule.when, amount: rule.amount }, keys);
-    return { name: `rule ${rule.id}`, quote: rule.quote, clauses, keys, texts: [...(rule.conditions ?? []), ...(rule.notes ?? [])].map((t) => t.replace(/\s/g, "")) };
+    return { name: `rule ${rule.id}`, quote: rule.quote, clauses, keys, texts: [...(rule.conditions ?? []).map(conditionText), ...(rule.notes ?? [])].map((t) => t.replace(/\s/g, "")) };
   });
 }
 

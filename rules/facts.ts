@@ -42,6 +42,14 @@ export interface FactSpec {
   aliases: readonly string[];
   /** For enum facts: the allowed values and their labels. */
   values?: Readonly<Record<string, string>>;
+  /** Yes/no facts: words that state it false ("专营店" against 旗舰店). 不是/没有/还没 before a word flips it. */
+  denies?: readonly string[];
+  /** Enum facts a user states in words: the words for each value ("县里" → county, "二级" → second). */
+  words?: Readonly<Record<string, readonly string[]>>;
+  /** The words only count this close (characters) to one of these ("市级" near 电商村, not "市里那个奖励"). */
+  near?: { words: readonly string[]; within: number };
+  /** A count stated as an ordinal: "入园第4年" → 4, in a clause naming one of its aliases. */
+  ordinal?: true;
 }
 
 /**
@@ -101,9 +109,14 @@ export const FACTS = {
   // Ranking (1 = first)
   rank: { unit: "rank", label: "排名", aliases: ["排名", "排第", "第", "前"] },
 
-  // Yes/no facts a rule depends on
-  flagshipStore: { unit: "bool", label: "在主流电商平台开设旗舰店", aliases: ["旗舰店"] },
-  localSpecialty: { unit: "bool", label: "销售本地土特产品/特色产品", aliases: ["土特产", "特产", "农产品", "农副产品", "特色产品"] },
+  // Yes/no facts a rule depends on. `aliases` state them true, `denies` false; a negation flips either.
+  flagshipStore: { unit: "bool", label: "在主流电商平台开设旗舰店", aliases: ["旗舰店"], denies: ["专营店", "专卖店", "普通店", "普通C店", "C店", "集市店", "个人店"] },
+  localSpecialty: {
+    unit: "bool",
+    label: "销售本地土特产品/特色产品",
+    aliases: ["土特产", "特产", "农产品", "农副产品", "特色产品", "本地产品", "本地的产品", "自家种的", "自己种的"],
+    denies: ["义乌", "外地进", "外地的货", "外面进", "批发来的", "进的货", "小商品", "小饰品", "日用百货"],
+  },
   honour: { unit: "enum", label: "获得的称号/认定", aliases: ["淘宝镇", "淘宝村", "示范镇", "示范村", "特色镇", "特色村", "电商小镇", "电商村", "示范企业", "驰名", "著名", "地理标志", "直播基地"], values: {
     taobaoTown: "中国淘宝镇", taobaoVillage: "中国淘宝村", demoTown: "电商示范镇", demoVillage: "电商示范村", featureTown: "电商特色镇", featureVillage: "电商特色村",
     cityTown: "市级电商小镇", cityVillage: "市级电商村",
@@ -111,11 +124,43 @@ export const FACTS = {
     cityDemoCompany: "市级电子商务示范企业", provincialDemoCompany: "省级电子商务示范企业", nationalDemoCompany: "国家级电子商务示范企业",
     liveBase: "直播平台授牌直播基地",
   } },
+  recognitionLevel: {
+    unit: "enum",
+    label: "认定级别",
+    aliases: [],
+    values: { county: "区县级", city: "市级", province: "省级", national: "国家级" },
+    words: { county: ["区级", "县级", "县里", "区里", "县上", "区上"], city: ["市级", "市里"], province: ["省级", "省里"], national: ["国家级"] },
+    near: { words: ["认定", "评上", "评为", "评的", "授予", "命名", "称号", "电商村", "电商小镇", "小镇", "村", "镇", "示范", "品牌"], within: 6 },
+  },
+  sortingCenterLevel: {
+    unit: "enum",
+    label: "分拨中心级别",
+    aliases: [],
+    values: { first: "一级", second: "二级及以下" },
+    words: { first: ["一级"], second: ["二级", "三级"] },
+    near: { words: ["分拨", "转运", "中心"], within: 4 },
+  },
+  siteBuiltYear: { unit: "year", label: "站点新建年份", aliases: ["新建", "建的", "建成", "建了", "盖的"] },
+  supportYear: { unit: "count", ordinal: true, label: "享受补助的第几年", aliases: ["入园", "租", "运营", "补贴", "补助", "享受"] },
+  firstBatch1688: { unit: "bool", label: "首批入驻1688平台", aliases: ["首批"], denies: ["第二批", "后来才入驻", "后来入驻", "后来才上", "非首批"] },
+  foreignTrade: { unit: "bool", label: "外贸企业", aliases: ["外贸", "出口企业", "做出口"] },
+  firstStartup: { unit: "bool", label: "首次创办小微型电商企业", aliases: ["头一回创业", "第一次创业", "首次创业", "首次创办", "头回创业", "第一次办公司", "头一回办公司"], denies: ["二次创业", "第二次创业", "再次创业", "之前开过公司", "以前开过公司"] },
+  minimumWage: { unit: "bool", label: "按月支付不低于当地最低工资标准的工资", aliases: ["不低于最低工资", "高于最低工资", "最低工资以上"], denies: ["低于最低工资"] },
+  operatingNormally: { unit: "bool", label: "处于正常经营状态", aliases: ["正常经营", "一直经营", "正常营业", "持续经营", "还在经营", "照常经营"], denies: ["停业", "歇业", "注销", "关门", "倒闭", "不干了", "停产", "黄了"] },
+  cleanRecord: {
+    unit: "bool",
+    label: "无不良信用记录、偷税漏税记录和违法违规行为",
+    aliases: ["信用良好", "诚信经营", "没有不良记录", "无不良记录", "守法经营"],
+    denies: ["偷税漏税", "偷税", "漏税", "逃税", "失信", "不良记录", "不良信用", "违法违规", "违规", "被处罚", "处罚过", "被罚", "黑名单", "被处理"],
+  },
+  yearlyCapReached: { unit: "bool", label: "本年度已补满上限", aliases: ["补满", "已经补满", "拿满了", "补够了", "拿到顶了", "补到顶了"] },
+  inPark: { unit: "bool", label: "入驻电商产业园", aliases: ["入驻电商产业园", "入驻产业园", "入驻园区", "入园", "在园区", "园区里"] },
+  poorVillage: { unit: "bool", label: "服务站建在贫困村", aliases: ["贫困村"] },
   socialInsurance: { unit: "bool", label: "依法足额缴纳社会保险", aliases: ["社保", "社会保险"] },
   laborContractYear: { unit: "bool", label: "签订一年及以上劳动合同", aliases: ["合同"] },
   newlyRegistered: { unit: "bool", label: "当年新注册登记", aliases: ["新注册", "新成立", "新办", "刚注册"] },
   independentLegalEntity: { unit: "bool", label: "独立法人", aliases: ["独立法人", "法人企业"] },
-  firstTimeReached: { unit: "bool", label: "首次突破该档次", aliases: ["首次", "第一次"] },
+  firstTimeReached: { unit: "bool", label: "首次突破该档次", aliases: ["首次", "第一次", "头一回"] },
   branchConverted: { unit: "bool", label: "市外企业在本地分支机构转为入库纳统法人企业", aliases: ["分支机构", "转为法人", "分公司"] },
   higherLevelFunding: { unit: "bool", label: "年度内已获得上级扶持资金", aliases: ["上级扶持", "省里补贴", "已获得补贴"] },
   otherSubsidyReceived: { unit: "bool", label: "已享受其他补贴", aliases: ["其他补贴", "已享受补贴", "享受过补贴", "拿过补贴"] },

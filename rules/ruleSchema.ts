@@ -99,6 +99,17 @@ export interface Exception {
   quote: string;
 }
 
+/**
+ * A condition of the text. Plain text when no user could state it; with `when`, a user's words decide it
+ * ("不是旗舰店", "公司已经停业") and it stays a condition to meet while nobody has said.
+ */
+export type RuleCondition = string | { text: string; when: Condition };
+
+/** The words of a condition as the text states them. */
+export function conditionText(c: RuleCondition): string {
+  return typeof c === "string" ? c : c.text;
+}
+
 export interface Rule {
   /** Unique within the policy, kebab-case, e.g. "influencer-sales". */
   id: string;
@@ -120,8 +131,8 @@ export interface Rule {
   amount?: Amount;
   /** The text says 最高 / 不超过. */
   upTo: boolean;
-  /** Conditions the bot cannot check (ranking, 审核, credit record…). */
-  conditions?: string[];
+  /** Conditions beyond `when`: plain text the bot cannot check (ranking, 审核…), or text with a fact a user may state. */
+  conditions?: RuleCondition[];
   /** Ids of gate rules of this policy that must also hold. */
   gates?: string[];
   exceptions?: Exception[];
@@ -174,8 +185,8 @@ export interface ClauseNote {
 export interface PolicyRuleFile {
   /** Policy id from policies.json. */
   policy: string;
-  /** Unchecked conditions for every award rule (扶持范围: 无不良信用记录…). */
-  conditions?: string[];
+  /** Conditions for every award rule (扶持范围: 无不良信用记录…), as for a rule. */
+  conditions?: RuleCondition[];
   /** Exceptions for every award rule (年度内已获得上级扶持资金的，不再重复享受). */
   exceptions?: Exception[];
   exclusive?: ExclusiveGroup[];
@@ -457,6 +468,11 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
   ),
 ) as unknown as z.ZodType<Amount>;
 
+const RuleConditionSchema: z.ZodType<RuleCondition> = z.union([
+  text("condition"),
+  z.strictObject({ text: text("condition text"), when: ConditionSchema }),
+]);
+
 const ExceptionSchema = z.strictObject({
   id: ruleId,
   when: ConditionSchema,
@@ -478,7 +494,7 @@ const RuleSchema = z
     when: ConditionSchema.optional(),
     amount: AmountSchema.optional(),
     upTo: z.boolean({ error: "upTo is required (does the text say 最高/不超过?)" }),
-    conditions: z.array(text("condition")).optional(),
+    conditions: z.array(RuleConditionSchema).optional(),
     gates: z.array(ruleId).optional(),
     exceptions: z.array(ExceptionSchema).optional(),
     notes: z.array(text("note")).optional(),
@@ -511,7 +527,7 @@ const ClauseNoteSchema = z.strictObject({
 
 const PolicyFileSchema = z.strictObject({
   policy: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  conditions: z.array(text("condition")).optional(),
+  conditions: z.array(RuleConditionSchema).optional(),
   exceptions: z.array(ExceptionSchema).optional(),
   exclusive: z.array(ExclusiveSchema).optional(),
   notAwards: z.array(NotAwardSchema).optional(),

@@ -191,6 +191,13 @@ const NOT_A_PLACE = /^(本地|当地|这边|这里|那边|本县|本市|本区|�
  * a place of a region, a nearby place (outside its county policy), or any other place-like word.
  */
 export function readRegistration(text: string, reading: PlaceReading): Registration | undefined {
+  // "长清区注册的公司", "平阴注册的": a place right before 注册.
+  for (const m of text.matchAll(/(?:的)?(?:注册|登记)(?!在|是|于|地)/g)) {
+    const inside = reading.mentions.find((p) => p.end === m.index);
+    const near = reading.nearby.find((p) => p.end === m.index);
+    if (near) return { said: near.said, policyId: null };
+    if (inside) return { said: inside.said, policyId: inside.policyId };
+  }
   for (const m of text.matchAll(REGISTERED_AT)) {
     const from = m.index + m[0].length;
     const tail = text.slice(from);

@@ -139,7 +139,7 @@ describe("extractFacts avoids wrong attributions", () => {
   });
 
   it("reads 1688 as the platform's name, not a count", () => {
-    expect(facts("首批入驻1688平台")).toEqual({ activity: "join1688" });
+    expect(facts("首批入驻1688平台")).toEqual({ activity: "join1688", firstBatch1688: true });
   });
 
   it("leaves the cue that introduces the next number to that number", () => {
@@ -190,8 +190,8 @@ describe("extractFacts reads the applicant and what they did", () => {
     expect(entity("平阴 镇上的电商园区运营面积6000平方米")).toBe("park");
   });
 
-  it("reads 我们村被认定为市级电商村 as a village with the city honour", () => {
-    expect(facts("我们村被认定为市级电商村")).toEqual({ entityType: "village", honour: "cityVillage" });
+  it("reads 我们村被认定为市级电商村 as a village with the city honour, recognised at city level", () => {
+    expect(facts("我们村被认定为市级电商村")).toEqual({ entityType: "village", honour: "cityVillage", recognitionLevel: "city" });
   });
 
   it("reads 一个电商企业 as an article, not a count of one company", () => {
@@ -385,6 +385,7 @@ describe("the cue table covers the fact vocabulary", () => {
       poorEmployees: "贫困人口12人", disabledEmployees: "残疾人就业25人", trainedHires: "吸纳经培训人员就业12人",
       anchorsTrained: "培训了25名主播", trainees: "培训学员40人", trainingDays: "培训2天", operatingMonths: "经营了8个月",
       rank: "排名第二", activityYear: "2021年卖了100万", registrationDate: "2021年5月注册",
+      siteBuiltYear: "2017年新建的服务站", supportYear: "入园第2年",
     };
     const numeric = (Object.keys(FACTS) as FactName[]).filter((f) => !["bool", "enum"].includes(FACTS[f].unit));
     for (const f of numeric) {

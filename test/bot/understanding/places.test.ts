@@ -58,5 +58,7 @@ describe("readRegistration", () => {
     expect(reg("注册在济南长清区 能拿平阴的补贴吗")).toEqual({ said: "济南长清区", policyId: null });
     expect(reg("我们公司营业执照在泰安肥城 在平阴玫瑰镇有个收购点")).toEqual({ said: "泰安肥城", policyId: null });
     expect(reg("我们注册在本地")).toBeUndefined();
+    expect(reg("我们是济南长清区注册的公司")).toEqual({ said: "济南长清区", policyId: null });
+    expect(reg("垦利区注册的公司")).toEqual({ said: "垦利区", policyId: "dongying-2020" });
   });
 });

@@ -1,0 +1,212 @@
+/**
+ * Conditions a user states about themselves: "普通C店 不是旗舰店", "县里认定的 不是市级的", "二级分拨中心",
+ * "2018年才新建的网点", "入园第4年", "公司现在已经停业", "因为偷税漏税被处理过".
+ * Every word comes from the fact vocabulary (rules/facts.ts): `aliases` state a yes/no fact true, `denies`
+ * false, and a negation before or right after a word flips it; enum facts list `words` per value, optionally
+ * only `near` certain words; year and ordinal facts take the year or 第N年 next to their aliases.
+ */
+import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/facts.js";
+
+/** What the message states, and in which words (for showing them beside the clause's words). */
+export interface StatedConditions {
+  facts: Partial<Record<FactName, boolean | string | number>>;
+  /** The user's own words for each fact: "不是旗舰店", "县里认定的". */
+  said: Partial<Record<FactName, string>>;
+}
+
+export interface ConditionOptions {
+  /** Facts the bot just asked for: a short reply ("市级的", "不是", "对") answers the first it fits. */
+  expect?: readonly FactName[];
+}
+
+const CLAUSE_BREAK = /[，,。！!？?；;\n]/;
+/** A negation ending right before a word ("不是旗舰店", "没有偷税漏税", "还没入园"). */
+const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
+/** A negation right after a word ("旗舰店不是", "社保没交"). */
+const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
+const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
+const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。！!，,\s]*$/i;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+interface Word {
+  fact: FactName;
+  /** For yes/no facts: what the word states; for enums: the value. */
+  value: boolean | string;
+  /** Only counts close to one of the fact's `near` words. */
+  near?: FactSpec["near"];
+}
+
+/** Every stating word of the vocabulary, longest first so "不低于最低工资" wins over "低于最低工资". */
+function vocabulary(): { re: RegExp; words: Map<string, Word[]> } {
+  const words = new Map<string, Word[]>();
+  const add = (w: string, entry: Word) => words.set(w.toUpperCase(), [...(words.get(w.toUpperCase()) ?? []), entry]);
+  for (const fact of FACT_NAMES) {
+    const spec: FactSpec = FACTS[fact];
+    if (spec.unit === "bool") {
+      for (const w of spec.aliases) add(w, { fact, value: true });
+      for (const w of spec.denies ?? []) add(w, { fact, value: false });
+    } else if (spec.unit === "enum" && spec.words) {
+      for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near: spec.near });
+    }
+  }
+  const re = new RegExp([...words.keys()].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");
+  return { re, words };
+}
+const VOCABULARY = vocabulary();
+
+function clauseBounds(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !CLAUSE_BREAK.test(text[to]!)) to++;
+  return [from, to];
+}
+
+/**
+ * The user's words for a stated condition: the space-separated phrase around the word, within its clause
+ * and a readable length ("不是旗舰店" out of "普通C店 不是旗舰店 那个开店奖").
+ */
+function ownWords(text: string, start: number, end: number): string {
+  const [from, to] = clauseBounds(text, start, end);
+  let a = Math.max(from, start - 8);
+  let b = Math.min(to, end + 6);
+  const spaceBefore = text.slice(a, start).search(/\s\S*$/);
+  if (spaceBefore >= 0) a += spaceBefore + 1;
+  const spaceAfter = text.slice(end, b).search(/\s/);
+  if (spaceAfter >= 0) b = end + spaceAfter;
+  return text.slice(a, b).trim();
+}
+
+/** Distance from [start, end) to the nearest of `words` in the same clause, or Infinity. */
+function distanceToNear(text: string, start: number, end: number, near: NonNullable<FactSpec["near"]>): number {
+  const [from, to] = clauseBounds(text, start, end);
+  let best = Infinity;
+  for (const w of near.words) {
+    for (let at = text.indexOf(w, from); at >= 0 && at < to; at = text.indexOf(w, at + 1)) {
+      const d = at >= end ? at - end : at + w.length <= start ? start - (at + w.length) : 0;
+      best = Math.min(best, d);
+    }
+  }
+  return best;
+}
+
+/** "签了半年合同", "3个月的合同": shorter than a year does not meet "一年及以上劳动合同". */
+function contractUnderAYear(clause: string): boolean {
+  const m = /半年|(\d+|[一二两三四五六七八九十]+)个?月/.exec(clause);
+  if (!m) return false;
+  if (m[1] === undefined) return true;
+  const n = /\d/.test(m[1]) ? Number(m[1]) : "一二两三四五六七八九十".indexOf(m[1]) + 1 || 12;
+  return n < 12;
+}
+
+const CHINESE_DIGITS = "零一二两三四五六七八九十";
+function ordinal(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === "十") return 10;
+  if (s.length === 1) {
+    const i = CHINESE_DIGITS.indexOf(s);
+    return i <= 0 ? null : i === 3 ? 2 : i > 3 ? i - 1 : i;
+  }
+  return null;
+}
+
+/**
+ * Read the conditions a message states. Later statements win over earlier ones in the same message;
+ * a word negated ("不是市级的") states nothing for an enum and the opposite for a yes/no fact.
+ */
+export function readConditions(text: string, options: ConditionOptions = {}): StatedConditions {
+  const out: StatedConditions = { facts: {}, said: {} };
+  const enumHits = new Map<FactName, { value: string; distance: number; start: number; end: number }>();
+  for (const m of text.matchAll(VOCABULARY.re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const [clauseStart] = clauseBounds(text, start, end);
+    const before = text.slice(Math.max(clauseStart, start - 5), start);
+    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
+    for (const w of VOCABULARY.words.get(m[0].toUpperCase()) ?? []) {
+      if (typeof w.value === "boolean") {
+        let value = negated ? !w.value : w.value;
+        if (w.fact === "laborContractYear" && value && contractUnderAYear(text.slice(...clauseBounds(text, start, end)))) value = false;
+        out.facts[w.fact] = value;
+        out.said[w.fact] = ownWords(text, start, end);
+        continue;
+      }
+      if (negated) continue;
+      const distance = w.near ? distanceToNear(text, start, end, w.near) : 0;
+      if (w.near && distance > w.near.within) continue;
+      const previous = enumHits.get(w.fact);
+      if (!previous || distance <= previous.distance) enumHits.set(w.fact, { value: w.value, distance, start, end });
+    }
+  }
+  for (const [fact, hit] of enumHits) {
+    out.facts[fact] = hit.value;
+    out.said[fact] = ownWords(text, hit.start, hit.end);
+  }
+  readYearFacts(text, out);
+  readOrdinalFacts(text, out);
+  answerBare(text, options.expect ?? [], out);
+  return out;
+}
+
+/** "2018年才新建的网点": a year fact takes the year standing just before one of its words. */
+function readYearFacts(text: string, out: StatedConditions): void {
+  for (const fact of FACT_NAMES) {
+    if (FACTS[fact].unit !== "year" || fact === "activityYear") continue;
+    for (const alias of FACTS[fact].aliases) {
+      for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
+        const window = text.slice(Math.max(0, at - 8), at);
+        const year = /(\d{4})年[^\d，,。]{0,4}$/.exec(window);
+        if (!year) continue;
+        out.facts[fact] = Number(year[1]);
+        out.said[fact] = ownWords(text, at - (window.length - year.index), at + alias.length);
+      }
+    }
+  }
+}
+
+/** "入园第4年", "运营第一年": an ordinal fact takes 第N年 in a clause that names one of its words. */
+function readOrdinalFacts(text: string, out: StatedConditions): void {
+  for (const m of text.matchAll(/第(\d{1,2}|[一二两三四五六七八九十])年/g)) {
+    const n = ordinal(m[1]!);
+    if (n === null) continue;
+    const [from, to] = clauseBounds(text, m.index, m.index + m[0].length);
+    const clause = text.slice(from, to);
+    const fact = FACT_NAMES.find((f) => (FACTS[f] as FactSpec).ordinal && FACTS[f].aliases.some((a) => clause.includes(a)));
+    if (!fact) continue;
+    out.facts[fact] = n;
+    out.said[fact] = ownWords(text, m.index, m.index + m[0].length);
+  }
+}
+
+/** Facts stated by level or category words alone ("市级的", "二级的"): a short reply may be one of them. */
+const WORDED_ENUMS = FACT_NAMES.filter((f) => (FACTS[f] as FactSpec).words);
+/** A reply this short is an answer, not a new question. */
+const BARE_REPLY_MAX = 10;
+
+/**
+ * A short reply answers the fact the bot just asked about: "市级的" (a level), "不是" / "对" (yes/no).
+ * A level or category word on its own also answers a condition still open ("还需满足：市级认定").
+ */
+function answerBare(text: string, expect: readonly FactName[], out: StatedConditions): void {
+  const reply = text.trim();
+  if (reply.length > BARE_REPLY_MAX) return;
+  for (const fact of [...expect, ...WORDED_ENUMS.filter((f) => !expect.includes(f))]) {
+    if (out.facts[fact] !== undefined) return;
+    const spec: FactSpec = FACTS[fact];
+    if (spec.unit === "bool") {
+      const value = YES.test(reply) ? true : NO.test(reply) ? false : undefined;
+      if (value === undefined) continue;
+      out.facts[fact] = value;
+      out.said[fact] = reply;
+      return;
+    }
+    if (spec.unit === "enum" && spec.words) {
+      const found = Object.entries(spec.words).find(([, ws]) => ws.some((w) => reply.includes(w)));
+      if (!found || NEGATION_BEFORE.test(reply.slice(0, reply.indexOf(found[1].find((w) => reply.includes(w))!)))) continue;
+      out.facts[fact] = found[0];
+      out.said[fact] = reply;
+      return;
+    }
+  }
+}

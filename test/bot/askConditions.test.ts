@@ -1,0 +1,59 @@
+/** Conditions a user states, through `ask --json`: ❌ or ✅ with their words beside the clause's. */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../bot/answer.js";
+import { askJson } from "./support/askJson.js";
+
+let answers: Record<string, Answer>;
+beforeAll(async () => {
+  answers = await askJson({
+    flagship: ["平阴 我们公司2021年在淘宝开的 普通C店 不是旗舰店 开店那个奖励有没有"],
+    notFirstBatch: ["东营 我们是外贸企业 不是首批入驻1688的 年费补贴能拿吗"],
+    countyLevel: ["广饶县的 我们村2021年是县里认定的电商村 不是市级的 能奖多少"],
+    secondLevel: ["聊城 我们是快递公司 在聊城新设了一个二级分拨中心 有奖励吗"],
+    builtLate: ["叶集 我们公司2018年才新建的村级电商服务网点 3个 能补多少"],
+    fourthYear: ["叶集 我们公司入园第4年了 租了200平 房租补贴还有吗"],
+    stopped: ["聊城 我们公司现在已经停业了 2022年网络零售额2亿 流量补贴能拿吗"],
+    taxRecord: ["平阴 我们公司因为偷税漏税被处理过 2021年网络零售额1500万 能拿奖励吗"],
+    registeredElsewhere: ["我们是济南长清区注册的公司 在平阴有仓库 2021年网络零售额1500万 平阴的奖励能拿吗"],
+    notLocal: ["汨罗 我们公司在京东上卖义乌进的小饰品 2018年卖了300万 能拿奖励不"],
+    levelAnswered: ["东营 我们村是电商村 有10万奖励吗", "市级的"],
+    unstated: ["平阴 我们公司2021年网络零售额1500万 能拿多少"],
+  });
+}, 180_000);
+
+const award = (id: string, clause: string) => answers[id]!.awards.find((a) => a.clause === clause);
+
+describe("ask --json: stated conditions decide the provision", () => {
+  it.each([
+    ["flagship", "pingyin-2020:三/(二)/3", "不是旗舰店"],
+    ["notFirstBatch", "dongying-2020:三/(五)", "不是首批"],
+    ["countyLevel", "dongying-2020:三/(四)", "县里认定的"],
+    ["secondLevel", "liaocheng-2022:十", "二级分拨中心"],
+    ["builtLate", "yeji-2017:五/13", "2018年才新建"],
+    ["fourthYear", "yeji-2017:五/10", "入园第4年"],
+    ["stopped", "liaocheng-2022:二", "已经停业"],
+    ["taxRecord", "pingyin-2020:三/(四)", "偷税漏税"],
+    ["notLocal", "miluo-2017:三/(三)/3", "义乌进的小饰品"],
+  ])("%s: ❌ with the user's words beside the clause's", (id, clause, words) => {
+    expect(award(id, clause)?.eligible, answers[id]!.text).toBe(false);
+    expect(answers[id]!.text).toMatch(new RegExp(`❌ 你说“[^”]*${words}[^”]*”｜条文：“`));
+  });
+
+  it("a business registered outside 平阴县 does not qualify for 平阴's awards", () => {
+    expect(award("registeredElsewhere", "pingyin-2020:三/(四)")?.eligible).toBe(false);
+    expect(answers.registeredElsewhere!.text).toContain("在平阴县注册登记");
+  });
+
+  it("a bare level answers the question about the level", () => {
+    expect(award("levelAnswered", "dongying-2020:三/(四)")).toMatchObject({ eligible: true, amountFen: 10_000_000 });
+    expect(answers.levelAnswered!.text).toMatch(/✅ 你说“市级的”/);
+  });
+
+  it("leaves unstated conditions under 还需满足, without readings meant for staff", () => {
+    const text = answers.unstated!.text;
+    expect(award("unstated", "pingyin-2020:三/(四)")?.eligible).toBe(true);
+    expect(text).toMatch(/还需满足：/);
+    expect(text).not.toContain("解释");
+    expect(text).not.toMatch(/[✅❌] 你说/);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { readConditions } from "../../../bot/understanding/conditions.js";
+import { FACTS, type FactName } from "../../../rules/facts.js";
+
+const facts = (text: string, expect: FactName[] = []) => readConditions(text, { expect }).facts;
+
+describe("readConditions: yes/no conditions from the vocabulary's words", () => {
+  it("reads a contradicting word and a negated word as false", () => {
+    expect(facts("普通C店 不是旗舰店")).toEqual({ flagshipStore: false });
+    expect(facts("开的是专营店")).toEqual({ flagshipStore: false });
+    expect(facts("不是首批")).toEqual({ firstBatch1688: false });
+    expect(facts("公司现在已经停业")).toEqual({ operatingNormally: false });
+    expect(facts("因为偷税漏税被处理过")).toEqual({ cleanRecord: false });
+    expect(facts("卖义乌进的小饰品")).toEqual({ localSpecialty: false });
+  });
+
+  it("reads a negated contradicting word as true", () => {
+    expect(facts("没有偷税漏税")).toEqual({ cleanRecord: true });
+    expect(facts("不是专营店 是旗舰店").flagshipStore).toBe(true);
+  });
+
+  it("reads contract length: two years meets one year, half a year does not", () => {
+    expect(facts("签了两年合同")).toEqual({ laborContractYear: true });
+    expect(facts("都签了2年合同")).toEqual({ laborContractYear: true });
+    expect(facts("签了半年合同")).toEqual({ laborContractYear: false });
+  });
+
+  it("keeps the user's own phrase for each condition", () => {
+    expect(readConditions("普通C店 不是旗舰店 那个开店奖").said).toEqual({ flagshipStore: "不是旗舰店" });
+  });
+});
+
+describe("readConditions: levels, years and ordinals", () => {
+  it("reads the level of a recognition next to it, not a level word about something else", () => {
+    expect(facts("县里认定的 不是市级的")).toEqual({ recognitionLevel: "county" });
+    expect(facts("我们村被评上区级电商村了 市里那个奖励能领吗")).toEqual({ recognitionLevel: "county" });
+    expect(facts("二级分拨中心")).toEqual({ sortingCenterLevel: "second" });
+  });
+
+  it("reads the year a site was built and the year of a multi-year subsidy", () => {
+    expect(facts("我们是2018年才新建的网点")).toMatchObject({ siteBuiltYear: 2018 });
+    expect(facts("入园第4年")).toMatchObject({ supportYear: 4 });
+    expect(facts("2022年是运营第一年")).toMatchObject({ supportYear: 1 });
+  });
+});
+
+describe("readConditions: a bare reply answers the fact the bot asked for", () => {
+  it("takes a level, a yes and a no", () => {
+    expect(facts("市级的", ["recognitionLevel"])).toEqual({ recognitionLevel: "city" });
+    expect(facts("不是", ["flagshipStore"])).toEqual({ flagshipStore: false });
+    expect(facts("对", ["firstBatch1688"])).toEqual({ firstBatch1688: true });
+  });
+  it("does not take a long message as a bare reply", () => {
+    expect(facts("对了我想问一下别的政策是怎么规定的", ["flagshipStore"])).toEqual({});
+  });
+});
+
+describe("the vocabulary", () => {
+  it("keeps the words of yes/no and level conditions as data, each word for one meaning per fact", () => {
+    for (const [name, spec] of Object.entries(FACTS) as [FactName, (typeof FACTS)[FactName]][]) {
+      const denies = "denies" in spec ? spec.denies : [];
+      for (const w of denies) expect(spec.aliases as readonly string[], `${name}: ${w} both states and denies`).not.toContain(w);
+    }
+  });
+});
