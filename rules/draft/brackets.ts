@@ -6,7 +6,7 @@
  * A sentence continues the previous one only when it names no new subject before its threshold and its
  * thresholds go on rising on the same fact.
  */
-import type { Amount, Rule } from "../ruleSchema.js";
+import { conditionText, type Amount, type Rule } from "../ruleSchema.js";
 import { parseMoney, parseQuantity } from "../money.js";
 import { thresholdWord, type DraftRule } from "./draftRule.js";
 import { guessFact } from "./sentence.js";
@@ -32,7 +32,7 @@ function joinBrackets(run: DraftRule[]): DraftRule {
     ...first.rule,
     quote: run.map((d) => d.rule.quote).reduce(joinQuotes),
     amount,
-    conditions: [...new Set(run.flatMap((d) => d.rule.conditions ?? []))].filter((c) => !run.some((d) => c.includes(d.bracket!.figure.literal))),
+    conditions: [...new Set(run.flatMap((d) => d.rule.conditions ?? []))].filter((c) => !run.some((d) => conditionText(c).includes(d.bracket!.figure.literal))),
     upTo: run.some((d) => d.rule.upTo),
   };
   if (b.rest.when) rule.when = b.rest.when;
