@@ -120,19 +120,37 @@ const telegramEnv = {
     .optional(),
 };
 
+/** Puppet packages the WeChat channel knows; others must be listed in WECHATY_PUPPET_EXTRA. */
+export const KNOWN_PUPPETS = ["wechaty-puppet-wechat4u", "wechaty-puppet-service", "wechaty-puppet-mock"] as const;
+
 /** WeChat (Wechaty). The channel starts when WECHATY_PUPPET is set. */
 const wechatEnv = {
+  /** A puppet package: one of KNOWN_PUPPETS (short names wechat4u, service, mock work too) or one in WECHATY_PUPPET_EXTRA. */
   WECHATY_PUPPET: optionalString,
+  /** Further puppet package names an operator has installed and vouches for (comma-separated). */
+  WECHATY_PUPPET_EXTRA: idList,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
-  /** Login session file name; Wechaty keeps `<name>.memory-card.json` in the working directory. */
-  WECHATY_NAME: z.string().trim().min(1).default("huishang-bot"),
+  /** Discovery host of a puppet-service provider whose tokens need one (WorkPro for WeCom accounts). */
+  WECHATY_PUPPET_SERVICE_AUTHORITY: optionalString,
+  /** Login session name; Wechaty keeps `<DATA_DIR>/<name>.memory-card.json`. */
+  WECHATY_NAME: z.string().trim().min(1).regex(/^[\w.-]+$/, "may only contain letters, digits, _ . -").default("huishang-bot"),
+  /** Give up (exit 1 with one line) after this many failed puppet starts in a row. */
+  WECHATY_MAX_START_FAILURES: int(1, 1_000).default(5),
+  /** Ask the puppet ding every this many seconds and restart it when no dong comes back; 0 = off. */
+  WECHATY_DING_SECONDS: int(0, 86_400).default(0),
+  /** Accept friend requests whose greeting contains this word. Unset = leave friend requests alone. */
+  WECHAT_FRIEND_KEYWORD: optionalString,
+  /** Accept room invitations from staff (WECHAT_STAFF_IDS / STAFF_IDS). */
+  WECHAT_ACCEPT_STAFF_INVITES: bool.default(false),
+  /** Said once when the bot joins a room. Unset = say nothing. */
+  WECHAT_WELCOME_TEXT: optionalString,
   /** Per-room prefixes that address the bot without an @-mention; "*" applies to every room. */
   WECHAT_ROOM_PREFIX: keyValueMap,
   /** A regular expression; a room message matching it is answered without a mention. Off when unset. */
   WECHAT_QUESTION_TRIGGER: regex.optional(),
-  /** Room → region (a place name such as 平阴 or a policy id) bound from configuration. */
+  /** Room (id or topic) → region (a place name such as 平阴 or a policy id) bound from configuration. */
   WECHAT_ROOM_REGIONS: keyValueMap,
-  /** Contact ids allowed to bind a room's region with "@bot 绑定 平阴". */
+  /** Contacts (id, alias or name) allowed to bind a room's region with "@bot 绑定 平阴". */
   WECHAT_STAFF_IDS: idList,
   /** Minimum gap between two messages the bot sends into the same chat. */
   WECHAT_PACE_CHAT_MS: int(0, 600_000).default(2_000),
@@ -185,12 +203,31 @@ const staffEnv = {
 /** Every setting, keyed by its environment variable name. */
 export const ConfigSchema = z
   .object({ ...coreEnv, ...telegramEnv, ...wechatEnv, ...wecomEnv, ...staffEnv })
-  .refine((c) => !c.WECOM_BOT_ID || c.WECOM_BOT_SECRET, { path: ["WECOM_BOT_SECRET"], message: "required when WECOM_BOT_ID is set (both come from the bot's page in the WeCom admin console)" });
+  .refine((c) => !c.WECOM_BOT_ID || c.WECOM_BOT_SECRET, { path: ["WECOM_BOT_SECRET"], message: "required when WECOM_BOT_ID is set (both come from the bot's page in the WeCom admin console)" })
+  .transform((c, ctx) => {
+    if (!c.WECHATY_PUPPET) return c;
+    const puppet = puppetPackage(c.WECHATY_PUPPET);
+    if (![...KNOWN_PUPPETS, ...c.WECHATY_PUPPET_EXTRA].includes(puppet)) {
+      ctx.addIssue({ code: "custom", path: ["WECHATY_PUPPET"], message: `"${c.WECHATY_PUPPET}" is not a known puppet package; use wechaty-puppet-wechat4u, wechaty-puppet-service or wechaty-puppet-mock, or list an installed one in WECHATY_PUPPET_EXTRA` });
+      return z.NEVER;
+    }
+    if (puppet === "wechaty-puppet-service" && !c.WECHATY_PUPPET_SERVICE_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["WECHATY_PUPPET_SERVICE_TOKEN"], message: "required when WECHATY_PUPPET is wechaty-puppet-service" });
+      return z.NEVER;
+    }
+    return { ...c, WECHATY_PUPPET: puppet };
+  });
+
+/** "wechat4u" → "wechaty-puppet-wechat4u"; full package names stay as they are. */
+function puppetPackage(name: string): string {
+  const short = KNOWN_PUPPETS.find((p) => p === `wechaty-puppet-${name}`);
+  return short ?? name;
+}
 
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
 /** Names of the settings validated here. */
-export const SETTING_NAMES = Object.keys(ConfigSchema.shape) as (keyof AppConfig)[];
+export const SETTING_NAMES = Object.keys({ ...coreEnv, ...telegramEnv, ...wechatEnv, ...wecomEnv, ...staffEnv }) as (keyof AppConfig)[];
 
 /** Every setting of the product, for `.env.example` and documentation checks. */
 export const ALL_SETTING_NAMES: readonly string[] = [...new Set<string>([...SETTING_NAMES, ...STAFF_SETTING_NAMES])];

@@ -175,6 +175,13 @@ async function main(): Promise<void> {
     clearTimeout(forced);
     process.exit(0);
   };
+  // A puppet that keeps failing to start ends the process with its one line, rather than looping forever.
+  void channels.wechat?.gaveUp.then(async (line) => {
+    console.error(line);
+    await channels.stop();
+    await review.close();
+    process.exit(1);
+  });
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   if (channels.consoleClosed) {

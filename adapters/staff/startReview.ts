@@ -28,7 +28,7 @@ export interface ReviewChannels {
   wechat?: {
     post(chatId: string, text: string): Promise<void>;
     ready?: Promise<void>;
-    wechaty?: { Room: { find(query: { topic: string }): Promise<{ id: string } | undefined> } };
+    wechaty?: { Room: { find(query: { id: string } | { topic: string }): Promise<{ id: string } | undefined> } };
   };
   wecom?: { post(chatId: string, text: string): Promise<void> };
 }
@@ -66,11 +66,14 @@ export function createStaffReview(config: StaffConfig, store: Store, log: (line:
       const wechat = channels.wechat;
       if (wechat && config.WECHAT_STAFF_ROOM) {
         const room = config.WECHAT_STAFF_ROOM;
-        // A topic is resolved to the room id once the puppet is logged in; an id is used as is.
-        const roomId = room.endsWith("@chatroom") ? Promise.resolve(room)
-          : Promise.resolve(wechat.ready).then(() => wechat.wechaty?.Room.find({ topic: room })).then((r) => (typeof r === "string" ? r : r?.id));
+        // Looked up at every post, by id and then by topic: a re-login may have given the room a new id.
+        const roomId = async () => {
+          if (!wechat.wechaty) return room;
+          await wechat.ready;
+          return ((await wechat.wechaty.Room.find({ id: room })) ?? (await wechat.wechaty.Room.find({ topic: room })))?.id;
+        };
         unsubscribe.push(wechatHandler.forwardDrafts(async (text) => {
-          const id = await roomId;
+          const id = await roomId();
           if (!id) throw new Error(`WECHAT_STAFF_ROOM: no room "${room}" found`);
           await wechat.post(id, text);
         }));

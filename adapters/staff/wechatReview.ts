@@ -30,6 +30,8 @@ export interface WechatStaffMessage {
   talkerName?: string;
   /** The text with any @bot mention removed. */
   text: string;
+  /** Whether a STAFF_IDS entry (an alias or name rather than an id) names this talker; ids are compared directly. */
+  talkerIs?: (ref: string) => boolean;
 }
 
 export interface WechatReviewHandler {
@@ -46,6 +48,11 @@ const REFUSAL = "只有审核人员可以审核草稿。";
 // NFKC turns full-width digits and spaces (１２, 　) into ASCII, as phones often type them.
 const COMMAND = /^(通过|驳回|修改|确认修改)\s*#?(\d+)(?:\s+([\s\S]*))?$/;
 
+/** The STAFF_IDS entries that may name someone on `channel`: "channel:<ref>" and bare entries. */
+function staffRefs(staffIds: readonly string[], channel: string): string[] {
+  return staffIds.flatMap((entry) => (entry.startsWith(`${channel}:`) ? [entry.slice(channel.length + 1)] : entry.includes(":") ? [] : [entry]));
+}
+
 /** The WeChat review command handler. */
 export function createWechatReviewHandler(options: WechatReviewOptions): WechatReviewHandler {
   const { service, staffIds } = options;
@@ -57,7 +64,9 @@ export function createWechatReviewHandler(options: WechatReviewOptions): WechatR
     const text = msg.text.trim();
     const head = text.normalize("NFKC");
     const staff: StaffIdentity = { name: msg.talkerName || msg.talkerId, via: channel, id: msg.talkerId };
-    const allowed = isStaffId(staffIds, channel, msg.talkerId);
+    const allowed = isStaffId(staffIds, channel, msg.talkerId) || (msg.talkerIs !== undefined && staffRefs(staffIds, channel).some(msg.talkerIs));
+    // REVIEW_CHATS may name a room by topic: the room's id changes on a WeChat re-login, its topic does not.
+    if (msg.roomId && msg.roomTopic) service.nameChat(channel, msg.roomId, msg.roomTopic);
 
     if (msg.roomId && !isStaffRoom(msg.roomId, msg.roomTopic)) {
       if (head !== "开启审核" && head !== "关闭审核") return null;

@@ -17,6 +17,12 @@ export interface PuppetSupervisorOptions {
   errorWindowMs?: number;
   /** No heartbeat for this long (once heartbeats were seen) counts as a dead puppet. */
   heartbeatTimeoutMs?: number;
+  /** Stop trying after this many failed starts in a row (default: never). */
+  maxStartFailures?: number;
+  /** Called once, with one line for the operator, when the supervisor stops trying. */
+  giveUp?: (line: string) => void;
+  /** What to check when starting keeps failing (named in the give-up line). */
+  checkHint?: string;
   /** Injected for tests. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -40,6 +46,9 @@ export class PuppetSupervisor {
       errorBurst: 5,
       errorWindowMs: 60_000,
       heartbeatTimeoutMs: 10 * 60_000,
+      maxStartFailures: Number.POSITIVE_INFINITY,
+      giveUp: () => {},
+      checkHint: "check WECHATY_PUPPET, its token and the network",
       now: Date.now,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       ...options,
@@ -47,14 +56,22 @@ export class PuppetSupervisor {
     this.#backoffMs = this.#o.initialBackoffMs;
   }
 
-  /** Start the puppet, retrying with back-off until it starts or `shutdown` is called. */
+  /**
+   * Start the puppet, retrying with back-off until it starts, `shutdown` is called, or it failed
+   * `maxStartFailures` times in a row (then `giveUp` gets one line saying what to check).
+   */
   async start(): Promise<void> {
     this.#watchdog ??= setInterval(() => this.checkHeartbeat(), Math.min(60_000, this.#o.heartbeatTimeoutMs)).unref();
-    while (!this.#stopped) {
+    for (let failures = 1; !this.#stopped; failures++) {
       try {
         await this.#o.start();
         return;
       } catch (error) {
+        if (failures >= this.#o.maxStartFailures) {
+          this.shutdown();
+          this.#o.giveUp(`wechat: the puppet failed to start ${failures} times in a row (last: ${(error as Error).message}); ${this.#o.checkHint}`);
+          return;
+        }
         this.#o.log.error(`wechat: puppet failed to start: ${(error as Error).message}; retrying in ${Math.round(this.#backoffMs / 1000)} s`);
         await this.#o.sleep(this.#backoffMs);
         this.#backoffMs = Math.min(this.#backoffMs * 2, this.#o.maxBackoffMs);

@@ -12,6 +12,7 @@ import { ADAPTER_ERROR_TEXT, answerChatCommand } from "../chatCommands.js";
 import type { ConversationHandler, IncomingMessage, SessionKey } from "../../bot/message.js";
 import { listRegionNames, resolveRegion } from "../regionName.js";
 import { splitReply } from "../splitReply.js";
+import type { ChatDirectory } from "./chatDirectory.js";
 import type { RoomRegionStore } from "./roomRegions.js";
 import { roomTrigger, type RoomTriggerOptions } from "./roomTrigger.js";
 import type { SendPacer } from "./sendPacer.js";
@@ -20,9 +21,12 @@ import { SerialQueue } from "../serialQueue.js";
 export interface WechatAdapterOptions extends RoomTriggerOptions {
   handler: ConversationHandler;
   pacer: SendPacer;
+  /** Room bindings, keyed by room topic (chat-made) or by id or topic (configured). */
   regions: RoomRegionStore;
-  /** Contact ids allowed to bind a room's region. */
+  /** Contacts (id, alias or name) allowed to bind a room's region. */
   staffIds: readonly string[];
+  /** Resolves aliases and names to the ids of the current login; ids alone when absent. */
+  directory?: ChatDirectory;
   /** Longest single message; longer replies are split at line breaks. */
   maxMessageChars: number;
   /** Messages older than this (e.g. a backlog delivered after a restart) are not answered. */
@@ -46,6 +50,8 @@ export interface WechatTextMessage {
   talkerName?: string;
   /** The text, with the bot's @-mention removed when there was one. */
   text: string;
+  /** Whether a setting's entry (an id, alias or name) names the talker. */
+  talkerIs?: (ref: string) => boolean;
 }
 
 /** Returns the reply when it handled the message, or null/undefined to let the next step have it. */
@@ -83,6 +89,7 @@ const BIND_COMMAND = /^(?:绑定(?:地区|区域)?[\s:：]*(?<region>\S.*)?|(?<u
 export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOptions): WechatAdapter {
   const log = options.log ?? console;
   const perUser = new SerialQueue();
+  const isContact = (ref: string, contactId: string) => options.directory?.isContact(ref, contactId) ?? ref === contactId;
   /** Chats seen so far, so the sender knows a room id from a contact id. */
   const roomIds = new Set<string>();
 
@@ -121,10 +128,11 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
     const rawText = isText ? message.text() : "";
     const mentionsBot = room ? await message.mentionSelf() : false;
     const textWithoutMention = mentionsBot ? stripSelfMention(await message.mentionText(), wechaty) : rawText;
+    const topic = room ? await room.topic().catch(() => undefined) : undefined;
 
     if (isText && options.interceptors?.length) {
-      const seen: WechatTextMessage = { talkerId: talker.id, talkerName: talker.name(), text: textWithoutMention };
-      if (room) Object.assign(seen, { roomId: room.id, roomTopic: await room.topic().catch(() => undefined) });
+      const seen: WechatTextMessage = { talkerId: talker.id, talkerName: talker.name(), text: textWithoutMention, talkerIs: (ref) => isContact(ref, talker.id) };
+      if (room) Object.assign(seen, { roomId: room.id, roomTopic: topic });
       for (const intercept of options.interceptors) {
         const reply = await Promise.resolve(intercept(seen)).catch((error: Error) => {
           log.error(`wechat: interceptor failed on ${message.id}: ${error.message}`);
@@ -148,7 +156,7 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
     // One member's messages are read in order; the replies are queued for paced sending.
     await perUser.run(JSON.stringify([chatId, talker.id]), async () => {
       try {
-        const direct = room ? await roomCommand(room, talker.id, text) : undefined;
+        const direct = room ? await roomCommand(room, topic, talker.id, text) : undefined;
         const reply = direct ?? (await answerChatCommand(options.handler, key, text));
         if (reply !== undefined) {
           deliver(chatId, reply, room, talker);
@@ -164,7 +172,7 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
           messageId: message.id,
           kind: isText ? "text" : "non_text",
         };
-        const policyId = room ? await options.regions.get(room.id) : undefined;
+        const policyId = room ? await regionOf(room.id, topic) : undefined;
         if (policyId) incoming.defaultPolicy = policyId;
         const botReply = await options.handler.handle(incoming);
         if (botReply.toAsker === null || botReply.toAsker.trim() === "") return report("silent");
@@ -178,21 +186,30 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
     });
   };
 
+  /** A room's region: bound by its id (this login only) or by its topic (survives a re-login). */
+  const regionOf = async (roomId: string, topic: string | undefined): Promise<string | undefined> =>
+    (await options.regions.get(roomId)) ?? (topic ? await options.regions.get(topic) : undefined);
+
   /** Room-only staff command: bind or unbind the room's default region. */
-  const roomCommand = async (room: Room, userId: string, text: string): Promise<string | undefined> => {
+  const roomCommand = async (room: Room, topic: string | undefined, userId: string, text: string): Promise<string | undefined> => {
     const match = BIND_COMMAND.exec(text.trim());
     if (!match) return undefined;
-    if (!options.staffIds.includes(userId)) return "只有本群管理员可以绑定或解绑本群地区。";
+    if (!options.staffIds.some((ref) => isContact(ref, userId))) return "只有本群管理员可以绑定或解绑本群地区。";
     const regions = options.handler.regions();
+    // Kept under the topic when there is one: the room's id changes on a re-login, its topic does not.
+    const key = topic || room.id;
     if (match.groups?.unbind) {
-      await options.regions.clear(room.id);
+      await options.regions.clear(key);
+      if (key !== room.id && (await options.regions.get(room.id))) await options.regions.clear(room.id);
       return "已解除本群的地区绑定。之后请在提问时说明地区。";
     }
     const wanted = match.groups?.region ?? "";
     const region = resolveRegion(wanted, regions);
     if (!region) return `没有找到“${wanted || "（空）"}”。可绑定的地区：${listRegionNames(regions)}。例如：绑定 平阴`;
-    await options.regions.set(room.id, region.id);
-    log.info(`wechat: room ${room.id} (${await room.topic().catch(() => "?")}) bound to ${region.id} by ${userId}`);
+    await options.regions.set(key, region.id);
+    if (key !== room.id && (await options.regions.get(room.id))) await options.regions.clear(room.id);
+    options.directory?.watchRooms([key]);
+    log.info(`wechat: room ${room.id} (${topic ?? "?"}) bound to ${region.id} by ${userId}`);
     return `本群已绑定地区：${region.name}。没有说明地区的问题，将按${region.name}的政策回答。`;
   };
 

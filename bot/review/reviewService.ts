@@ -149,6 +149,8 @@ export class ReviewService implements ReviewGate {
   readonly #senders = new Map<string, KeyedChannelSender>();
   readonly #heldListeners = new Set<(draft: Draft) => void>();
   readonly #decisionListeners = new Set<(draft: Draft) => void>();
+  /** "channel:chatId" → the chat's current name (a WeChat room topic), see `nameChat`. */
+  readonly #chatNames = new Map<string, string>();
   #delivering: Promise<number> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
@@ -183,7 +185,7 @@ export class ReviewService implements ReviewGate {
 
   /** The acknowledgement for askers in this chat, or null when the chat is not configured to send one. */
   acknowledgement(channel: ChannelName, chatId: string): string | null {
-    return this.#acked(channel, chatId) ? this.#ackText : null;
+    return this.#configured(this.#acked, channel, chatId) ? this.#ackText : null;
   }
 
   /**
@@ -208,7 +210,21 @@ export class ReviewService implements ReviewGate {
   async reviewMode(channel: string, chatId: string): Promise<{ mode: ReviewMode; source: "staff" | "config" }> {
     const set = await this.store.getMode(channel, chatId);
     if (set) return { mode: set, source: "staff" };
-    return { mode: this.#inReviewByConfig(channel, chatId) ? "review" : "off", source: "config" };
+    return { mode: this.#configured(this.#inReviewByConfig, channel, chatId) ? "review" : "off", source: "config" };
+  }
+
+  /**
+   * Tell the service a chat's current name (a WeChat room's topic), so REVIEW_CHATS and REVIEW_ACK may
+   * name the chat instead of giving its id, which WeChat changes on every re-login.
+   */
+  nameChat(channel: string, chatId: string, name: string): void {
+    this.#chatNames.set(`${channel}:${chatId}`, name);
+  }
+
+  /** Whether a configured pattern matches the chat by id or by its current name. */
+  #configured(matches: (channel: string, chatId: string) => boolean, channel: string, chatId: string): boolean {
+    const name = this.#chatNames.get(`${channel}:${chatId}`);
+    return matches(channel, chatId) || (name !== undefined && matches(channel, name));
   }
 
   /** Persist a chat's review mode (a staff command); logged in the audit with its author. */
