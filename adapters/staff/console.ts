@@ -4,7 +4,7 @@
  * Security: bound to 127.0.0.1 by default; login with the configured token compared in constant time
  * (SHA-256 digests through crypto.timingSafeEqual, every configured token checked); a random session id
  * in an HttpOnly, SameSite=Strict cookie; every POST carries the session's synchroniser CSRF token (403
- * when missing or wrong) and a foreign Origin is refused; failed logins are rate-limited per address;
+ * when missing or wrong) and a foreign Origin is refused; failed logins are slowed down per staff name and overall (loginThrottle.ts);
  * pages are sent with a strict CSP and no-store. Sessions live in memory: a restart logs staff out,
  * decisions are in SQLite.
  */

@@ -4,6 +4,8 @@
  */
 import type { Award } from "../../bot/answer.js";
 import { formatFen } from "../../rules/money.js";
+import { missingLabels } from "../../bot/composeAnswer.js";
+import { FACTS } from "../../rules/facts.js";
 import type { AuditEntry, Draft, DraftFilter, OutboxItem, ReviewMode } from "../../bot/review/draftStore.js";
 import { DRAFT_STATES } from "../../bot/review/draftStore.js";
 import { draftStateLabel, formatReviewTime } from "../../bot/review/reviewService.js";
@@ -74,11 +76,13 @@ function eligibility(a: Award): SafeHtml {
   return html`<span class="badge b-unk">待补充信息</span>`;
 }
 
-function awardBlock(a: Award): SafeHtml {
+/** An award as the engine decided it. Only an eligible award shows an amount; an undecided one shows what it waits for. */
+function awardBlock(a: Award, waitingFor: string): SafeHtml {
   return html`<div class="award">
 <div><span class="t">${a.title}</span> ${eligibility(a)}${a.inForce === false ? html` <span class="badge b-no">不在有效期</span>` : null}</div>
 <div class="clause">${a.clause}</div>
-${a.amountFen !== null ? html`<div class="amt">${a.upTo ? "最高 " : ""}${formatFen(a.amountFen)}</div>` : null}
+${a.eligible === true && a.amountFen !== null ? html`<div class="amt">${a.upTo ? "最高 " : ""}${formatFen(a.amountFen)}</div>` : null}
+${a.eligible === null && waitingFor ? html`<div class="waiting">待补充：${waitingFor}</div>` : null}
 ${a.trace.length ? html`<ul>${a.trace.map((t) => html`<li>${t}</li>`)}</ul>` : null}
 ${a.conditions.length ? html`<ul class="cond">${a.conditions.map((c) => html`<li>需满足：${c}</li>`)}</ul>` : null}
 </div>`;
@@ -94,11 +98,13 @@ function asker(d: Draft): string {
 
 /** The three columns staff compare: question and draft · engine result with trace · cited clauses. */
 function draftColumns(d: Draft, textHtml?: SafeHtml): SafeHtml {
+  // A stored draft may name a fact the vocabulary no longer has: shown as stored rather than failing the page.
+  const waitingFor = d.answer.missing.map((m) => (m === "region" || m in FACTS ? missingLabels([m]) : m)).join("、");
   return html`<div class="cols">
 <section><h2>提问</h2><p class="question">${d.question}</p>
 <h2>${d.finalText && d.finalText !== d.draftText ? "发送文本（已修改）" : "草稿"}</h2><pre class="draft">${textHtml ?? d.finalText ?? d.draftText}</pre></section>
-<section><h2>引擎计算与依据</h2>${d.answer.awards.length ? d.answer.awards.map(awardBlock) : html`<p class="muted">本问题没有计算金额。</p>`}
-${d.answer.missing.length ? html`<p class="muted">尚缺信息：${d.answer.missing.join("、")}</p>` : null}</section>
+<section><h2>引擎计算与依据</h2>${d.answer.awards.length ? d.answer.awards.map((a) => awardBlock(a, waitingFor)) : html`<p class="muted">本问题没有计算金额。</p>`}
+${waitingFor ? html`<p class="muted">尚缺信息：${waitingFor}</p>` : null}</section>
 <section><h2>引用条款</h2>${d.answer.citations.length ? d.answer.citations.map((c) => html`<blockquote><div class="clause">${c.clause}</div>${c.quote}</blockquote>`) : html`<p class="muted">无引用。</p>`}</section>
 </div>`;
 }

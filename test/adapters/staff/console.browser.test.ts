@@ -15,7 +15,9 @@ import { ReviewService } from "../../../bot/review/reviewService.js";
 import { openDatabase, type SqliteDatabase } from "../../../bot/store/database.js";
 import { sqliteStore } from "../../../bot/store/store.js";
 import { RecordingSender } from "../../bot/review/recordingSender.js";
-import type { DraftInput } from "../../../bot/reviewGate.js";
+import type { DraftInput, ReviewGate } from "../../../bot/reviewGate.js";
+import { missingLabels } from "../../../bot/composeAnswer.js";
+import { PolicyBot } from "../../../bot/policyBot.js";
 import { pipelineDrafts } from "../../bot/review/pipelineDrafts.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -127,6 +129,31 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/drafts/${ids[1]}`);
     expect(await page.locator("html").evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it("shows what a needs-info draft waits for in Chinese fact labels, and no amount", { timeout: 60_000 }, async () => {
+    const held: DraftInput[] = [];
+    const gate: ReviewGate = { isReviewed: async () => true, holdDraft: async (d) => held.push(d), acknowledgement: () => null };
+    const bot = await PolicyBot.create({ review: gate, asOf: "2021-06-01", rateLimit: false, log: () => {} });
+    const questions = ["平阴 首次创办小微电商企业 有创业补贴吗 能拿多少", "平阴 带货达人 2021年卖了120万 能拿多少"];
+    for (const [i, text] of questions.entries()) await bot.handle({ channel: "wechat", chatId: "20551788@chatroom", userId: `wxid_${i}`, text, isPrivate: false });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("姓名").fill("王科员");
+    await page.getByLabel("登录口令").fill(TOKEN);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(/\/pending$/);
+    for (const draft of held) {
+      expect(draft.answer.status).toBe("needs_info");
+      const id = await service.holdDraft(draft);
+      await page.goto(`${server.url}/drafts/${id}`);
+      const engine = await page.locator("section", { hasText: "引擎计算与依据" }).innerText();
+      expect(engine).toContain(`尚缺信息：${missingLabels(draft.answer.missing)}`);
+      for (const name of draft.answer.missing) expect(engine).not.toContain(name); // e.g. operatingMonths, followers
+      expect(await page.locator(".award .amt").count()).toBe(0); // the 2万 of an undecided award is not shown as an amount
+    }
+    expect(held.some((d) => d.answer.awards.some((a) => a.eligible === null && a.amountFen !== null))).toBe(true);
     await page.close();
   });
 });
