@@ -106,18 +106,21 @@ export class ClauseSearch {
   private readonly rangesOf = new Map<string, DocRange[]>();
 
   private constructor(
-    /** The clause of each passage row. */
-    private readonly passages: readonly Clause[],
+    /** The clause id of each passage row. */
+    private readonly passages: readonly string[],
+    /** Clause by id (a stored corpus reads a policy's clauses only when one of them is needed). */
+    private readonly clause: (id: string) => Clause | undefined,
     private readonly bm25: Bm25Index,
     readonly vectors: VectorIndex,
     readonly embeddings: EmbeddingsInterface,
   ) {
-    passages.forEach((clause, row) => {
-      const ranges = this.rangesOf.get(clause.policyId) ?? [];
+    passages.forEach((id, row) => {
+      const policyId = id.slice(0, id.indexOf(":"));
+      const ranges = this.rangesOf.get(policyId) ?? [];
       const last = ranges.at(-1);
       if (last && last[1] === row) ranges[ranges.length - 1] = [last[0], row + 1];
       else ranges.push([row, row + 1]);
-      this.rangesOf.set(clause.policyId, ranges);
+      this.rangesOf.set(policyId, ranges);
     });
   }
 
@@ -132,7 +135,8 @@ export class ClauseSearch {
       progress?.("vectors", Math.min(passages.length, from + EMBED_BATCH), passages.length);
     }
     const index = VectorIndex.build(vectors, options.hnsw ?? HNSW_DEFAULTS, progress && ((done, total) => progress("graph", done, total)));
-    return new ClauseSearch(passages.map((p) => p.clause), bm25, index, embeddings);
+    const byId = new Map(clauses.map((c) => [c.id, c]));
+    return new ClauseSearch(passages.map((p) => p.clause.id), (id) => byId.get(id), bm25, index, embeddings);
   }
 
   /** Writes postings, vectors, graph and the passage list into `dir` (the passage list last). */
@@ -145,25 +149,21 @@ export class ClauseSearch {
   }
 
   /**
-   * Reads an index written by {@link save}. Throws when it is damaged or names a clause that
-   * `clauseById` lacks (the caller rebuilds).
+   * Reads an index written by {@link save}, for the corpus saved with it (`clause` finds its
+   * clauses by id). Throws when it is damaged (the caller rebuilds).
    */
-  static load(dir: string, clauseById: ReadonlyMap<string, Clause>, embeddings: EmbeddingsInterface): ClauseSearch {
+  static load(dir: string, clause: (id: string) => Clause | undefined, embeddings: EmbeddingsInterface): ClauseSearch {
     const stored = PassagesSchema.parse(JSON.parse(readFileSync(join(dir, PASSAGES_FILE), "utf8")));
-    const passages = stored.clauseIds.map((id) => {
-      const clause = clauseById.get(id);
-      if (!clause) throw new Error(`${dir}: index names clause ${id}, which the policies no longer have`);
-      return clause;
-    });
+    const passages = stored.clauseIds;
     const bm25 = Bm25Index.load(join(dir, BM25_FILE));
     if (bm25.size !== passages.length) throw new Error(`${dir}: postings cover ${bm25.size} passages, expected ${passages.length}`);
     const vectors = VectorIndex.load(dir, passages.length, stored.dimensions, stored.hnsw, stored.nearest);
-    return new ClauseSearch(passages, bm25, vectors, embeddings);
+    return new ClauseSearch(passages, clause, bm25, vectors, embeddings);
   }
 
   /** Ids of the indexed passages' clauses, in index order. */
   get passageClauseIds(): string[] {
-    return this.passages.map((c) => c.id);
+    return [...this.passages];
   }
 
   /** Lexical + (offline) dense search; synchronous. Chat wording is expanded first (see chatSynonyms). */
@@ -186,7 +186,13 @@ export class ClauseSearch {
    */
   nearestClauses(text: string, options: SearchOptions & { exact?: boolean } = {}): Clause[] {
     const vector = this.embedSync(text);
-    return vector ? this.dense(vector, options.k ?? CANDIDATES, options.policyIds, options.exact).map((row) => this.passages[row]!) : [];
+    return vector ? this.dense(vector, options.k ?? CANDIDATES, options.policyIds, options.exact).map((row) => this.clauseOf(row)) : [];
+  }
+
+  private clauseOf(row: number): Clause {
+    const clause = this.clause(this.passages[row]!);
+    if (!clause) throw new Error(`search index names clause ${this.passages[row]}, which the corpus lacks`);
+    return clause;
   }
 
   private embedSync(text: string): number[] | null {
@@ -223,7 +229,7 @@ export class ClauseSearch {
     const fused = new Map<number, SearchHit>();
     const add = (list: number[], leg: "lexicalRank" | "denseRank") =>
       list.forEach((row, i) => {
-        const hit = fused.get(row) ?? { clause: this.passages[row]!, score: 0, lexicalRank: null, denseRank: null };
+        const hit = fused.get(row) ?? { clause: this.clauseOf(row), score: 0, lexicalRank: null, denseRank: null };
         hit.score += 1 / (RRF_K + i + 1);
         hit[leg] = i + 1;
         fused.set(row, hit);

@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { Clause } from "./clause.js";
 import { ClauseSearch, type BuildProgress, type SearchHit, type SearchOptions } from "./clauseSearch.js";
 import { HashedEmbeddings } from "./hashedEmbeddings.js";
-import { loadCorpus, type LoadedPolicy } from "./loadCorpus.js";
+import { readCorpusStore, writeCorpusStore } from "./corpusStore.js";
+import { loadCorpus, type Corpus, type LoadedPolicy } from "./loadCorpus.js";
 import { findPoliciesMentioned, regionAliases, type PolicyMeta } from "./policyMeta.js";
 import { progressBar } from "./progressBar.js";
 import type { HnswParams } from "./vectorIndex.js";
@@ -106,7 +107,7 @@ const ManifestSchema = z.strictObject({
 
 const INDEX_ROOT = "knowledge-index";
 /** Bumped when the files of an index change shape, so an old index is rebuilt, not misread. */
-const INDEX_FORMAT = 3;
+const INDEX_FORMAT = 4;
 
 /**
  * Removes the names of the filtered policies' regions from a query: the filter already selects the
@@ -121,34 +122,56 @@ function withoutRegionNames(query: string, options: SearchOptions | undefined, m
   return names.reduce((text, name) => text.replaceAll(name, " "), query);
 }
 
-/** Hash of everything the index depends on: metadata and policy files (bytes), passages, embedder. */
-function indexKey(policyDir: string, clauses: readonly Clause[], embeddingsId: string): string {
+/** The knowledge code's own folder: its sources are part of the index key (see indexKey). */
+const KNOWLEDGE_DIR = fileURLToPath(new URL("./", import.meta.url));
+
+/** The .ts files under `dir`, sorted. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : []))
+    .sort();
+}
+
+/**
+ * Hash of everything the index depends on: the policy folder's files (bytes), the embedder, and
+ * the knowledge code that reads documents, cuts passages and tokenises (a parser change alters
+ * clauses as a file edit does). Reading no document structure, it lets a saved corpus skip parsing.
+ */
+function indexKey(policyDir: string, embeddingsId: string): string {
   const hash = createHash("sha256");
   hash.update(`format:${INDEX_FORMAT}\nembeddings:${embeddingsId}\n`);
-  for (const file of readdirSync(policyDir).sort()) {
-    if (file === "policies.json" || /\.(txt|md)$/.test(file)) hash.update(`${file}\n`).update(readFileSync(join(policyDir, file)));
+  for (const file of sourceFiles(KNOWLEDGE_DIR)) hash.update(`${file}\n`).update(readFileSync(file));
+  for (const entry of readdirSync(policyDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.isFile()) hash.update(`${entry.name}\n`).update(readFileSync(join(policyDir, entry.name)));
   }
-  // Parser or passage changes alter clause texts, so they invalidate the index as file edits do.
-  for (const clause of clauses) hash.update(`${clause.id}\n${clause.text}\n`);
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Reads the stored index for `key`; null when absent, damaged or built for another embedder. */
-function readIndex(dir: string, clauseById: ReadonlyMap<string, Clause>, choice: EmbeddingsChoice): ClauseSearch | null {
+const CORPUS_STORE = "corpus";
+
+/** Reads the stored corpus and index in `dir`; null when absent, damaged or built for another embedder. */
+function readIndex(dir: string, choice: EmbeddingsChoice): { corpus: Corpus; search: ClauseSearch } | null {
   try {
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")));
     // An index built by the offline fallback does not match a configured remote embedder: retry it.
     if (manifest.embeddings !== choice.id) return null;
-    return ClauseSearch.load(dir, clauseById, choice.embeddings);
+    const corpus = readCorpusStore(join(dir, CORPUS_STORE));
+    return { corpus, search: ClauseSearch.load(dir, clauseFinder(corpus.policies), choice.embeddings) };
   } catch {
     return null;
   }
 }
 
-/** Builds and persists the index; falls back to offline embeddings when a remote embedder fails. */
+/** Clause by id, looked up in its own policy (so only that policy's clauses are read). */
+function clauseFinder(policies: readonly LoadedPolicy[]): (id: string) => Clause | undefined {
+  const policyById = new Map(policies.map((p) => [p.meta.id, p]));
+  return (id) => policyById.get(id.slice(0, id.indexOf(":")))?.clauses.find((c) => c.id === id);
+}
+
+/** Builds and persists corpus and index; falls back to offline embeddings when a remote embedder fails. */
 async function buildIndex(
   dir: string,
-  clauses: readonly Clause[],
+  corpus: Corpus,
   choice: EmbeddingsChoice,
   options: { log: (line: string) => void; progress: BuildProgress; hnsw?: HnswParams },
 ): Promise<{ search: ClauseSearch; embeddingsId: string }> {
@@ -156,17 +179,18 @@ async function buildIndex(
   let search: ClauseSearch;
   let embeddingsId = choice.id;
   try {
-    search = await ClauseSearch.build(clauses, choice.embeddings, { progress, hnsw });
+    search = await ClauseSearch.build(corpus.clauses, choice.embeddings, { progress, hnsw });
   } catch (error) {
     if (choice.embeddings instanceof HashedEmbeddings) throw error;
     const offline = new HashedEmbeddings();
     log(`knowledge: embeddings endpoint failed (${(error as Error).message.split("\n")[0]}); using offline ${offline.id}`);
-    search = await ClauseSearch.build(clauses, offline, { progress, hnsw });
+    search = await ClauseSearch.build(corpus.clauses, offline, { progress, hnsw });
     embeddingsId = offline.id;
   }
   try {
     mkdirSync(dir, { recursive: true });
     search.save(dir);
+    writeCorpusStore(join(dir, CORPUS_STORE), corpus);
     // The manifest goes last: a half-written index without it is rebuilt, never trusted.
     const manifest = { key: basename(dir), embeddings: embeddingsId, builtAt: new Date().toISOString() };
     const tmp = join(dir, `manifest.json.tmp-${process.pid}`);
@@ -179,9 +203,9 @@ async function buildIndex(
 }
 
 /**
- * Opens the knowledge base: loads and parses every policy, then reads the persisted search index
- * for the current content hash, or rebuilds it (one progress line on `log`) when a policy file,
- * the parser or the embedder changed. Problem lines are logged and returned; healthy policies
+ * Opens the knowledge base: reads the saved corpus and search index for the current content hash,
+ * or loads and parses every policy and rebuilds both (progress on stderr) when a policy file, the
+ * knowledge code or the embedder changed. Problem lines are logged and returned; healthy policies
  * are served regardless. Throws only when policies.json itself is unusable.
  */
 export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
@@ -191,38 +215,44 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}):
   const choice = options.embeddings ?? (await embeddingsFromEnv());
   const started = performance.now();
 
-  const corpus = loadCorpus(policyDir);
-  for (const problem of corpus.problems) log(`knowledge: ${problem}`);
-  const key = indexKey(policyDir, corpus.clauses, choice.id);
+  const key = indexKey(policyDir, choice.id);
   const dir = join(root, key);
-
-  const clauseById = new Map(corpus.clauses.map((c) => [c.id, c]));
-  let search = options.rebuild ? null : readIndex(dir, clauseById, choice);
+  const stored = options.rebuild ? null : readIndex(dir, choice);
+  let corpus: Corpus;
+  let search: ClauseSearch;
   let embeddingsId = choice.id;
-  const rebuilt = search === null;
-  if (!search) {
+  if (stored) {
+    ({ corpus, search } = stored);
+    for (const problem of corpus.problems) log(`knowledge: ${problem}`);
+  } else {
+    corpus = loadCorpus(policyDir);
+    for (const problem of corpus.problems) log(`knowledge: ${problem}`);
     const others = existsSync(root) ? readdirSync(root).filter((d) => d !== key) : [];
     const reason = options.rebuild ? "rebuild requested" : others.length ? "policy files or index settings changed" : "no index yet";
     log(`knowledge: ${reason}; building search index for ${corpus.policies.length} policies (${corpus.clauses.length} clauses) in ${dir}`);
     const progress = options.progress ?? progressBar();
-    ({ search, embeddingsId } = await buildIndex(dir, corpus.clauses, choice, { log, progress, hnsw: options.hnsw }));
+    ({ search, embeddingsId } = await buildIndex(dir, corpus, choice, { log, progress, hnsw: options.hnsw }));
     // Indexes for older content are dead weight once the current one is written.
     for (const other of others) rmSync(join(root, other), { recursive: true, force: true });
   }
 
   const policyById = new Map(corpus.policies.map((p) => [p.meta.id, p]));
+  const clause = clauseFinder(corpus.policies);
   const metas = corpus.policies.map((p) => p.meta);
-  const clauseSearch = search;
+  const passages = search.passageClauseIds.length;
+  const millis = performance.now() - started;
   return {
     policies: corpus.policies,
-    clauses: corpus.clauses,
+    get clauses() {
+      return corpus.clauses;
+    },
     problems: corpus.problems,
-    index: { dir, key, rebuilt, passages: clauseSearch.passageClauseIds.length, embeddings: embeddingsId, millis: performance.now() - started },
-    clause: (id) => clauseById.get(id),
+    index: { dir, key, rebuilt: !stored, passages, embeddings: embeddingsId, millis },
+    clause,
     policy: (id) => policyById.get(id),
     policiesMentioned: (text) => findPoliciesMentioned(text, metas),
-    search: (query, opts) => clauseSearch.search(withoutRegionNames(query, opts, metas), opts),
-    searchAsync: (query, opts) => clauseSearch.searchAsync(withoutRegionNames(query, opts, metas), opts),
-    searchIndex: clauseSearch,
+    search: (query, opts) => search.search(withoutRegionNames(query, opts, metas), opts),
+    searchAsync: (query, opts) => search.searchAsync(withoutRegionNames(query, opts, metas), opts),
+    searchIndex: search,
   };
 }

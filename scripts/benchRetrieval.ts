@@ -148,7 +148,9 @@ async function searchStage(dir: string) {
   const hybrid = list.map(({ text }) => time(() => kb.search(text)));
   const embeddings = new HashedEmbeddings();
   /** Share of returned rows whose exact cosine reaches the exact K-th best. */
-  const recall = (rows: number[], text: string, exact: number[]) => {
+  const recall = (rows: number[], text: string, reference: number[]) => {
+    // A passage sharing nothing with the query (cosine 0) is no neighbour: a query without content words has none.
+    const exact = reference.filter((score) => score > 0);
     if (exact.length === 0) return 1;
     const q = embeddings.embedSync(denseText(text));
     const floor = exact.at(-1)! - 1e-6;

@@ -103,7 +103,7 @@ describe("openKnowledgeBase index persistence", () => {
     const first = await open();
     expect(first.index.rebuilt).toBe(true);
     expect(lines).toEqual([expect.stringMatching(/^knowledge: no index yet; building search index for 5 policies/)]);
-    for (const file of ["bm25.bin", "vectors.f32", "components.bin", "passages.json"]) expect(existsSync(join(first.index.dir, file))).toBe(true);
+    for (const file of ["bm25.bin", "vectors.f32", "components.bin", "passages.json", "corpus.json", "corpus.bin"]) expect(existsSync(join(first.index.dir, file))).toBe(true);
 
     lines.length = 0;
     const second = await open();
@@ -111,6 +111,10 @@ describe("openKnowledgeBase index persistence", () => {
     expect(second.index.key).toBe(first.index.key);
     expect(lines).toEqual([]);
     expect(second.search("带货达人 粉丝").map((h) => h.clause.id)).toEqual(first.search("带货达人 粉丝").map((h) => h.clause.id));
+    // The saved corpus stands in for parsing: same policies, same clauses.
+    expect(second.policies.map((p) => p.meta)).toEqual(first.policies.map((p) => p.meta));
+    expect(second.clauses).toEqual(first.clauses);
+    expect(second.clause("pingyin-2020:三/(三)/3")).toEqual(first.clause("pingyin-2020:三/(三)/3"));
 
     appendFileSync(join(policyDir, "liaocheng-2022.txt"), "\n");
     appendFileSync(join(policyDir, "yeji-2017.txt"), "20．补充条款。对电商直播基地给予奖励5万元。\n");
