@@ -71,6 +71,11 @@ export function ruleBook(): RuleBook {
   return book;
 }
 
+/** Forgets the loaded rule book, so rules confirmed by staff answer from the next question on. */
+export function reloadRuleBook(): void {
+  book = null;
+}
+
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;

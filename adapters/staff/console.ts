@@ -20,6 +20,7 @@ import type { DecisionResult, ReviewService, StaffIdentity } from "../../bot/rev
 import type { StaffTokens } from "./config.js";
 import { LoginThrottle, type LoginThrottleOptions } from "./loginThrottle.js";
 import { chatsPage, draftPage, historyPage, loginPage, messagePage, pendingPage, type PageFrame } from "./consoleViews.js";
+import { registerPolicyPages, type PolicyPagesOptions } from "./policyPages.js";
 
 export interface StaffConsoleOptions {
   service: ReviewService;
@@ -35,6 +36,8 @@ export interface StaffConsoleOptions {
   /** Login throttling per staff name and overall (defaults in LoginThrottle). */
   loginThrottle?: Omit<LoginThrottleOptions, "now">;
   now?: () => number;
+  /** Folders of the 政策 page (default: the repository's rules/ and knowledge/policies/). */
+  policyDirs?: PolicyPagesOptions["dirs"];
 }
 
 export interface StaffConsole {
@@ -288,6 +291,8 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
     await service.setReviewMode(body.data.channel, body.data.chatId, body.data.mode, staffOf(req));
     return chats(req, reply, `${body.data.chatId} 已${body.data.mode === "review" ? "开启" : "关闭"}审核模式。`);
   });
+
+  registerPolicyPages(app, { service, frame, staffName: (req) => staffOf(req).name, now, dirs: options.policyDirs });
 
   app.setErrorHandler((error, _req, reply) => {
     const code = error instanceof z.ZodError ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);

@@ -17,7 +17,7 @@ export interface PageFrame {
   /** Logged-in staff name; absent on the login page. */
   staff?: string;
   csrf: string;
-  active?: "pending" | "history" | "chats";
+  active?: "pending" | "history" | "chats" | "policies";
 }
 
 export type Stats = { counts: Record<Draft["state"], number>; medianApprovalMs: number | null };
@@ -35,7 +35,7 @@ export function layout(frame: PageFrame, body: SafeHtml): string {
 <link rel="stylesheet" href="/console.css"></head>
 <body>
 <header class="top"><a class="brand" href="/pending">惠商政策答复审核</a>
-${frame.staff ? html`<nav>${nav("pending", "/pending", "待审核")}${nav("history", "/history", "历史记录")}${nav("chats", "/chats", "审核群聊")}</nav>
+${frame.staff ? html`<nav>${nav("pending", "/pending", "待审核")}${nav("history", "/history", "历史记录")}${nav("chats", "/chats", "审核群聊")}${nav("policies", "/policies", "政策")}</nav>
 <div class="who">审核人：<b>${frame.staff}</b><form method="post" action="/logout">${csrfField(frame.csrf)}<button type="submit">退出</button></form></div>` : null}
 </header>
 <main>${body}</main>

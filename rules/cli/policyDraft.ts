@@ -10,39 +10,12 @@ import { DocumentError, readPolicyDocument } from "../../knowledge/documents/rea
 import { ClauseParseError } from "../../knowledge/parseClauses.js";
 import { draftFileOf, writeDraftFile } from "../draft/draftFile.js";
 import { draftPolicy } from "../draft/draftPolicy.js";
-import { RuleSchemaError, parsePolicyRuleFile, type Amount } from "../ruleSchema.js";
+import { describeAmount } from "../draft/describeAmount.js";
+import { RuleSchemaError, parsePolicyRuleFile } from "../ruleSchema.js";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
-}
-
-/** A short reading of an amount tree for the report. */
-function describe(a: Amount | undefined): string {
-  if (a === undefined) return "—";
-  if (typeof a === "string") return a;
-  switch (a.mechanism) {
-    case "fixed":
-      return a.amount;
-    case "tierTable":
-      return `分档 ${a.tiers.map((t) => ("threshold" in t ? `${t.threshold}→${describe(t.amount)}` : describe(t.amount))).join("，")}`;
-    case "rankTable":
-      return `名次 ${a.places.map((p) => `前${p.through}→${describe(p.amount)}`).join("，")}${a.after ? `，之后→${describe(a.after.amount)}` : ""}`;
-    case "perUnit":
-      return `每${a.unit}给${a.amountPerUnit}`;
-    case "percentOf":
-      return `${a.percent}% × ${typeof a.of === "string" ? a.of : describe(a.of)}`;
-    case "product":
-      return `${describe(a.of)} × ${a.times.map((t) => ("fact" in t ? t.fact : `${t.constant}${t.label}`)).join(" × ")}`;
-    case "sum":
-      return a.parts.map(describe).join(" + ");
-    case "capMin":
-      return `${describe(a.of)}，上限 ${a.caps.map((c) => describe(c.amount)).join("、")}`;
-    case "when":
-      return `${describe(a.then)}（条件）`;
-    case "notComputable":
-      return `无金额：${a.reason}`;
-  }
 }
 
 async function main(): Promise<void> {
@@ -72,7 +45,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`${file}: ${draft.amountSentences} 句含金额；起草 ${draft.rules.length} 条规则（待确认），${draft.notAwards.length} 个金额列为非奖励，${draft.undrafted.length} 句未能起草`);
-  for (const d of draft.rules) console.log(`[待确认] ${d.rule.clause}  ${d.rule.id}  (${d.shape})  ${d.rule.upTo ? "最高 " : ""}${describe(d.rule.amount)}\n    “${d.rule.quote}”`);
+  for (const d of draft.rules) console.log(`[待确认] ${d.rule.clause}  ${d.rule.id}  (${d.shape})  ${d.rule.upTo ? "最高 " : ""}${describeAmount(d.rule.amount)}\n    “${d.rule.quote}”`);
   for (const n of draft.notAwards) console.log(`[非奖励] ${n.clause}  ${n.amount}  ${n.reason}`);
   for (const u of draft.undrafted) console.log(`[未起草] ${u.clause}  ${u.reason}\n    “${u.quote}”`);
   console.log(`写入 ${path}`);
