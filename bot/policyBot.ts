@@ -391,7 +391,15 @@ export class PolicyBot implements ConversationHandler {
     // clause that only explains (a definition, a procedure…) answers only a request for an explanation.
     const noteAnswers = note && (note.named || !OVERVIEW.test(text)) && !(specific && intent !== "explain" && EXPLAINS_ONLY.has(note.kind));
     if (noteAnswers) return { input: this.#inform(note, policies, notes, asOf), topic: [ruleKey(note)] };
-    if (!specific && OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
+    if (!specific && OVERVIEW.test(text)) {
+      // "外贸企业出口转内销有啥政策": a clause without a provision that plainly relates is the answer, not the list.
+      const related = this.#catalog.relatedClause(text, session.policyIds);
+      // (A clause with a note answers only when the question uses its words, handled above.)
+      const covered = (clause: string) => related && (clause === related.id || clause.startsWith(`${related.id}/`) || related.id.startsWith(`${clause}/`));
+      const holdsRules = [...this.#catalog.rulesOf(session.policyIds), ...this.#catalog.notesOf(session.policyIds)].some((r) => covered(r.clause));
+      if (related && !holdsRules) return { input: this.#informClause(related, text, policies, notes, asOf, session), topic: [] };
+      return { input: this.#overview(policies, session, notes, asOf), topic: [] };
+    }
     const isGate = (r: AwardResult) => this.#catalog.isGate(r);
     // The provisions asked about, best-scored first; gates only ever block, they are not an answer.
     const byKey = new Map(results.map((r) => [resultKey(r), r]));
@@ -399,7 +407,7 @@ export class PolicyBot implements ConversationHandler {
     const gateFailures = results.filter((r) => isGate(r) && r.eligible === false);
     const topic = focusResults.map(resultKey);
 
-    if (intent === "explain" || (focusResults.length > 0 && focusResults.every(isUndecided) && looksLikeClaim(text))) {
+    if (focusResults.length > 0 && (intent === "explain" || (focusResults.every(isUndecided) && looksLikeClaim(text)))) {
       const input = this.#explain(focusResults, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
       return { input, topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
     }
@@ -487,9 +495,15 @@ export class PolicyBot implements ConversationHandler {
   #inform(note: NoteInfo, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput {
     const t = this.#templates;
     const policy = policies.find((p) => p.id === note.policy) ?? policies[0]!;
-    const lines = [render(t.inform.heading, { region: placeName(policy), title: note.title }), note.plain ?? t.clauseKind[note.kind]];
-    if (note.notStated?.length) lines.push(render(t.inform.notStated, { items: note.notStated.join("、") }));
-    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body: lines.join("\n"), extraCitations: [{ clause: note.clause, quote: note.quote }] };
+    // The clause's other notes too ("迁入店铺": praise for counties, and services for the shops that move).
+    const same = [note, ...this.#catalog.notesOf([note.policy]).filter((n) => n.clause === note.clause && n.id !== note.id)];
+    const lines = same.flatMap((n) => [
+      render(t.inform.heading, { region: placeName(policy), title: n.title }),
+      n.plain ?? t.clauseKind[n.kind],
+      ...(n.notStated?.length ? [render(t.inform.notStated, { items: n.notStated.join("、") })] : []),
+    ]);
+    const extraCitations = same.map((n) => ({ clause: n.clause, quote: n.quote }));
+    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body: lines.join("\n"), extraCitations };
   }
 
   /**
