@@ -8,7 +8,7 @@ import { FACTS, factLabel, type FactName } from "../rules/facts.js";
 import type { Answer, Award, Citation } from "./answer.js";
 import { EXAMPLE_TRACE, FORMULA_TRACE } from "./describeProvision.js";
 import { NOT_COMPUTABLE_PREFIX } from "../rules/mechanisms/notComputable.js";
-import { formatFen } from "../rules/money.js";
+import { formatFen, formatFenRange } from "../rules/money.js";
 import { documentName, placeName, statusLine, type PolicyInfo } from "./policyStatus.js";
 import { render, type Templates } from "./templates.js";
 
@@ -93,6 +93,29 @@ function noAmountReason(r: AwardResult, t: Templates): string {
   return line ? render(t.award.noAmountBecause, { reason: line.slice(NOT_COMPUTABLE_PREFIX.length) }) : t.award.noAmountReason;
 }
 
+/** An engine amount range as the reply states it: "2.1万元至2.4万元", "5万元以上". */
+export function rangeText(range: NonNullable<AwardResult["amountRange"]>): string {
+  return formatFenRange(range.lowFen, range.highFen ?? Infinity);
+}
+
+/**
+ * What to ask when an approximate figure leaves a provision open: the line it straddles ("你说的80来万正好
+ * 跨过85万元这条线…"), or the amount range it leaves when that range is too wide to help. Null otherwise.
+ */
+export function askExactFigure(r: AwardResult, t: Templates): { text: string; missing: FactName[] } | null {
+  const straddles = r.straddles ?? [];
+  if (straddles.length > 0) {
+    const text = straddles.slice(0, 2).map((s) => render(t.needsInfo.straddle, { words: s.words, line: s.line, fact: factLabel(s.fact) })).join("\n");
+    return { text, missing: [...new Set(straddles.map((s) => s.fact))] };
+  }
+  const range = r.amountRange;
+  if (range && r.missing.some((f) => range.facts.includes(f))) {
+    const text = render(t.needsInfo.rangeTooWide, { words: range.words.join("、"), topic: r.title, range: rangeText(range), fact: range.facts.map(factLabel).join("、") });
+    return { text, missing: range.facts };
+  }
+  return null;
+}
+
 /** One line per award, compact enough for several in one bubble. */
 export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): string {
   const title = r.title;
@@ -100,6 +123,7 @@ export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): st
     if (r.amountFen === null) {
       if (r.trace[0] === FORMULA_TRACE) return render(t.explain.awardFormula, { title, formula: r.trace[1]! });
       if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.awardNoAmount, { title, noAmountReason: noAmountReason(r, t) });
+      if (r.amountRange && r.missing.length === 0) return render(t.award.eligibleRange, { title, words: r.amountRange.words.join("、"), range: rangeText(r.amountRange) });
       if (r.missing.length > 0) return render(t.award.eligibleNeedsFacts, { title, missing: missingLabels(r.missing) });
       // Nothing was checked (no condition the engine can test): not a verdict, only what the clause grants.
       if (!r.trace.some((line) => line.includes("✓"))) return render(t.explain.awardNoAmount, { title, noAmountReason: noAmountReason(r, t) });

@@ -15,7 +15,8 @@
  */
 import { FACTS, FactsSchema, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
 import { readConditions } from "./understanding/conditions.js";
-import { findNumbers, mentionToFen, parseChineseNumeral, type NumberMention, type NumberUnit } from "./chineseNumbers.js";
+import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
+import { intersectBounds, mentionToQuantity } from "./understanding/quantities.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -117,7 +118,7 @@ const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
   // Sales
   ["跨境电商零售额 跨境零售额 跨境电商销售额 跨境销售额 跨境电商交易额 跨境交易额 跨境电商 跨境", { facts: ["crossBorderSales"], side: "b" }],
   ["网络零售额 网上零售额 纳统网络零售额 网零 纳统网零 年网零 网络销售额 网上销售额 线上销售额 网上营业额 网销额", { facts: SALES, side: "ba" }],
-  ["零售额 销售额 销售收入 营业额 营收 流水 GMV 年销售 网上销售 销售", { facts: SALES, side: "ba", generic: true }],
+  ["零售额 销售额 销售收入 营业额 营收 流水 GMV 年销售 网上销售 销售 sales revenue", { facts: SALES, side: "ba", generic: true }],
   ["网上交易额 年交易额 交易额 成交额 交易规模", { facts: ["transactionVolume"], side: "ba", generic: true }],
   ["日均资金流量 日均资金 资金流量 日均流水", { facts: ["dailyFundFlow"], side: "ba" }],
   ["卖了 卖 带货 做到了 做到 做了", { facts: SALES, side: "b", weak: true, generic: true }],
@@ -341,9 +342,6 @@ const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
   [new RegExp(`(?:全[市县区省国]|评定|评比|考核|评选)第${N}`, "g"), false],
 ];
 
-/** Upper bounds of believable values per unit (money in yuan): larger is a typo or a test. */
-const LIMITS = { fen: 1e12, count: 1e10, sqm: 1e9, day: 3650 } as const;
-
 const FACT_WORD: Partial<Record<FactName, string>> = { followers: "粉丝数" };
 const labelOf = (f: FactName) => FACT_WORD[f] ?? FACTS[f].label;
 
@@ -462,27 +460,6 @@ function attribute(
   return fallback ? { fact: fallback, cue: null } : null;
 }
 
-/** Convert a mention into the stored value of `fact`, or a Chinese reason why it cannot be one. */
-function toFactValue(fact: AttributableFact, m: NumberMention): { value: number } | { reason: string } {
-  const label = labelOf(fact);
-  if (m.negative) return { reason: `${label}不能是负数` };
-  const unit = FACTS[fact].unit;
-  if (m.absurd) return { reason: `${label}大得不合理，请核对` };
-  if (unit === "fen") {
-    const fen = mentionToFen(m);
-    if (fen === null || m.value > LIMITS.fen) return { reason: `${label}大得不合理，请核对` };
-    return { value: m.below ? Math.max(0, fen - 100) : fen };
-  }
-  let v = m.value;
-  if (fact === "operatingMonths") v = m.unit === "年" ? v * 12 : v;
-  const limit = unit === "sqm" ? LIMITS.sqm : unit === "day" ? LIMITS.day : LIMITS.count;
-  if (v > limit) return { reason: `${label}大得不合理，请核对` };
-  if (unit === "day") return { value: m.below ? Math.max(0.5, v - 0.5) : v };
-  if (unit === "sqm") v = Math.round(v);
-  if (!Number.isInteger(v)) v = Math.floor(v);
-  return { value: m.below ? Math.max(0, v - 1) : v };
-}
-
 /** Validate one fact value against the shared schema; returns the zod message on failure. */
 function schemaError(fact: FactName, value: unknown): string | null {
   const r = FactsSchema.shape[fact].safeParse(value);
@@ -580,14 +557,22 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   for (const a of assigned) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
   for (const [fact, list] of byFact) {
     const last = list[list.length - 1]!.mention;
-    if (new Set(list.map((a) => a.mention.value)).size > 1) {
-      out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.raw).join("、")}，按最后的${last.raw}计算。`);
+    const values = list.map((a) => mentionToQuantity(fact, a.mention, labelOf(fact)));
+    // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction.
+    const narrowed = intersectBounds(values.flatMap((v) => ("value" in v ? [v.value] : [])));
+    if (narrowed !== null) {
+      facts[fact] = narrowed;
+      out.sources[fact] = list.map((a) => a.mention.words).join("、");
+      continue;
     }
-    const v = toFactValue(fact, last);
+    if (new Set(list.map((a) => a.mention.value)).size > 1) {
+      out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.words).join("、")}，按最后的${last.words}计算。`);
+    }
+    const v = values[values.length - 1]!;
     if ("reason" in v) out.rejected.push({ fact, raw: last.raw, reason: v.reason });
     else {
       facts[fact] = v.value;
-      out.sources[fact] = last.raw;
+      out.sources[fact] = last.words;
     }
   }
 

@@ -11,7 +11,7 @@ import { ChatOpenAI } from "@langchain/openai";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { CircuitBreaker } from "./circuitBreaker.js";
 import { numberGuard, type Grounding, type UngroundedNumber } from "./numberGuard.js";
-import { findNumbers } from "./chineseNumbers.js";
+import { findNumbers } from "./understanding/numbers.js";
 
 export interface LlmConfig {
   apiKey: string;

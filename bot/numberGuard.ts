@@ -11,7 +11,7 @@
  * must equal the engine amount of an eligible award in this answer. A threshold, the user's own sales, a
  * rank's amount or a sum copied from a quote is grounded by value but not as the asker's award.
  */
-import { findNumbers, mentionToFen, type NumberMention } from "./chineseNumbers.js";
+import { findNumbers, mentionToFen, type NumberMention } from "./understanding/numbers.js";
 
 /** What an answer may draw numbers from. */
 export interface Grounding {

@@ -8,7 +8,7 @@ import { factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rule
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
-import { clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -197,7 +197,7 @@ export class PolicyBot implements ConversationHandler {
     if (measures.length > 0) session.recent = measures;
     for (const r of extraction.rejected) notes.push(render(t.rejectedFact, { raw: r.raw, reason: r.reason }));
     if (extraction.correction) {
-      const changed = (Object.keys(extraction.facts) as FactName[]).filter((f) => f in session.facts && session.facts[f] !== extraction.facts[f]);
+      const changed = (Object.keys(extraction.facts) as FactName[]).filter((f) => f in session.facts && JSON.stringify(session.facts[f]) !== JSON.stringify(extraction.facts[f]));
       if (changed.length > 0) notes.push(render(t.correction, { facts: changed.map(factLabel).join("、") }));
     }
     notes.push(...extraction.notes);
@@ -417,10 +417,13 @@ export class PolicyBot implements ConversationHandler {
     // Nothing decided to say yet: ask for what the best-matching provision still needs.
     if (gateFailures.length === 0 && undecided.length > 0 && (focusResults.every(isUndecided) || shown.length === 0)) {
       const best = undecided[0]!;
-      const missing = best.missing.slice(0, ASK_AT_MOST);
       const topicName = undecided.length === 1 ? best.title : t.needsInfo.topicFallback;
       const known = describeFactValues(session.facts);
-      const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) })].filter(Boolean).join("\n");
+      // An approximate figure that leaves the answer open: ask for the exact one, naming what it decides.
+      const exact = askExactFigure(best, t);
+      const missing = exact ? exact.missing.slice(0, ASK_AT_MOST) : best.missing.slice(0, ASK_AT_MOST);
+      const ask = exact ? exact.text : render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) });
+      const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", ask].filter(Boolean).join("\n");
       return { input: { status: "needs_info", notes, policies, results: undecided, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
     }
 

@@ -12,14 +12,14 @@ const s = z.string().min(1);
 const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, s])) as Record<K, typeof s>);
 
 const TemplatesSchema = z.strictObject({
-  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded", "stated"] as const),
+  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "eligibleRange", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded", "stated"] as const),
   heading: group(["one", "several"] as const),
   conditions: s,
   status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "draftExpired", "now", "period", "periodFrom", "periodOpen"] as const),
   citation: s,
   citationList: s,
   disclaimer: s,
-  needsInfo: group(["ask", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart"] as const),
+  needsInfo: group(["ask", "straddle", "rangeTooWide", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart"] as const),
   explain: group(["award", "awardNoAmount", "awardFormula", "askFacts", "overview", "overviewAsk"] as const),
   clauseKind: group(CLAUSE_KINDS),
   inform: group(["heading", "notStated"] as const),

@@ -3,6 +3,9 @@
  * This is the shape the bot composes answers from and `ask --json` prints in `awards`.
  */
 import type { FactName } from "./facts.js";
+import type { Straddle } from "./mechanisms/mechanism.js";
+
+export type { Straddle } from "./mechanisms/mechanism.js";
 
 export interface AwardResult {
   /** Policy id from policies.json, e.g. "pingyin-2020". */
@@ -15,8 +18,12 @@ export interface AwardResult {
   title: string;
   /** true = conditions met; false = a condition failed (trace says which); null = undecided, see `missing`. */
   eligible: boolean | null;
-  /** Integer fen, or null when the text gives no computable figure. */
+  /** Integer fen, or null when the text gives no computable figure (or only a range, see `amountRange`). */
   amountFen: number | null;
+  /** The amount is a range because the user's figure is approximate: both ends in fen, `highFen` null = open. */
+  amountRange?: { lowFen: number; highFen: number | null; facts: FactName[]; words: string[] };
+  /** Approximate figures that lie across a line of the text: the exact figure decides. */
+  straddles?: Straddle[];
   /** The text says 最高 / 不超过: a ceiling, not a promise. */
   upTo: boolean;
   /** In force for the activity year named, else on the as-of date; null when the document states no period. */

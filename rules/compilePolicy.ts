@@ -8,7 +8,9 @@ import type { AwardResult, StatedCheck } from "./awardResult.js";
 import { compileCondition, conditionFacts } from "./conditions.js";
 import { ENTITY_TYPES, type EntityType, type FactName, type Facts } from "./facts.js";
 import { compileAmount } from "./mechanisms/index.js";
-import { addMissing, indent, type AmountEvaluator, type ConditionEvaluator } from "./mechanisms/mechanism.js";
+import { addMissing, addStraddles, indent, type AmountEvaluator, type ConditionEvaluator, type Straddle } from "./mechanisms/mechanism.js";
+import { formatFactValue } from "./formatFact.js";
+import { isApprox } from "./quantity.js";
 import { formatFen } from "./money.js";
 import { conditionText, type Amount, type Condition, type Exception, type PolicyRuleFile, type Rule, type RuleCondition } from "./ruleSchema.js";
 import { judgeInForce, type ValidityWindow } from "./validity.js";
@@ -211,6 +213,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
   const { info } = rule;
   const trace: string[] = [];
   const missing: FactName[] = [];
+  const straddles: Straddle[] = [];
   const conditions = [...rule.plainConditions];
   let failed = false;
   let unknown = false;
@@ -240,6 +243,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
     else if (r.value === null) {
       unknown = true;
       addMissing(missing, r.missing);
+      addStraddles(straddles, r.straddles);
     }
   }
   // Conditions a user may state: unknown ones stay conditions to meet; stated ones decide like `when`.
@@ -263,14 +267,28 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
   }
 
   let amountFen: number | null = null;
+  let amountRange: AwardResult["amountRange"];
   if (rule.amount && !failed) {
     const a = rule.amount(facts);
     trace.push("金额：", ...indent(a.lines));
+    addStraddles(straddles, a.straddles);
     if (a.notReached) {
       failed = true;
       trace.push(`✗ ${a.notReached}`);
     } else {
       amountFen = a.valueFen;
+      if (a.valueFen !== null && a.highFen !== undefined && a.highFen !== a.valueFen) {
+        // A range, not a figure: stated as such, and when too wide to help, the exact input is asked for.
+        const approx = info.facts.filter((f) => isApprox(facts[f]));
+        amountFen = null;
+        amountRange = {
+          lowFen: a.valueFen,
+          highFen: Number.isFinite(a.highFen) ? a.highFen : null,
+          facts: approx,
+          words: approx.map((f) => formatFactValue(f, facts[f])),
+        };
+        if (tooWide(a.valueFen, a.highFen)) addMissing(missing, approx);
+      }
       if (a.missing.length > 0) {
         addMissing(missing, a.missing);
         if (rule.amountGates) unknown = true;
@@ -278,7 +296,19 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
       if (a.unchecked) conditions.push(...a.unchecked);
     }
   }
-  return result(rule, facts, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine);
+  const r = result(rule, facts, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine);
+  if (r.eligible !== false) {
+    if (amountRange) r.amountRange = amountRange;
+    if (straddles.length > 0) r.straddles = straddles;
+  }
+  return r;
+}
+
+/** A range helps the applicant when its ends are within this fraction of the upper end. */
+const USEFUL_RANGE = 0.2;
+
+function tooWide(low: number, high: number): boolean {
+  return !Number.isFinite(high) || high - low > high * USEFUL_RANGE;
 }
 
 /** The worded conditions a known fact decides, for showing beside the user's words. */

@@ -4,9 +4,10 @@
  * Unknown results name the facts that would decide them; decided results name none.
  */
 import { COMPARISON_WORDS, OP_SYMBOL, compare, defaultPhrase, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
-import { FACTS, factLabel, type FactName, type FactSpec, type Facts } from "./facts.js";
+import { FACTS, factLabel, type ApproxValue, type FactName, type FactSpec, type Facts } from "./facts.js";
 import { formatFactValue } from "./formatFact.js";
-import { addMissing, indent, type ConditionEvaluator, type ConditionOutcome } from "./mechanisms/mechanism.js";
+import { addMissing, addStraddles, indent, type ConditionEvaluator, type ConditionOutcome, type Straddle } from "./mechanisms/mechanism.js";
+import { boundsOf, isApprox } from "./quantity.js";
 import type { Condition, Value } from "./ruleSchema.js";
 import { valueForFact } from "./ruleSchema.js";
 
@@ -28,8 +29,11 @@ export interface Comparison {
   fact: FactName;
   op: ComparisonOp;
   threshold: number | string;
-  /** Evaluates it for a known value: holds?, and the trace line. */
-  check(actual: number | string): { holds: boolean; line: string };
+  /**
+   * Evaluates it for a known value: holds?, and the trace line. For an approximate value: true or false
+   * when the whole interval lies on one side, null (with the straddled line) when it lies on both.
+   */
+  check(actual: number | string | ApproxValue): { holds: boolean | null; line: string; straddle?: Straddle };
 }
 
 /** Compiles "fact word value" into a comparison whose trace shows the word and the reading. */
@@ -47,6 +51,18 @@ export function compileComparison(fact: FactName, word: ComparisonWord, value: V
     op: resolved,
     threshold,
     check(actual) {
+      if (isApprox(actual)) {
+        const b = boundsOf(actual);
+        const low = compare(b.low, resolved, threshold);
+        const high = compare(b.high, resolved, threshold);
+        const shown = `${label} ${actual.words} `;
+        if (low === high) return { holds: low, line: `${shown}${low ? yes : no} ${shownThreshold}${note}${low ? " ✓" : " ✗"}` };
+        return {
+          holds: null,
+          line: `${shown}跨过 ${shownThreshold} 这条线${note}：须核实准确数字`,
+          straddle: { fact, words: actual.words, line: shownThreshold },
+        };
+      }
       const holds = compare(actual, resolved, threshold);
       // Tables compare one value with several thresholds: format it once.
       if (actual !== lastActual) {
@@ -78,6 +94,7 @@ export function compileCondition(c: Condition): ConditionEvaluator {
     return (facts: Facts) => {
       const lines: string[] = [];
       const missing: FactName[] = [];
+      const straddles: Straddle[] = [];
       let decided = false;
       let unknown = false;
       for (const part of parts) {
@@ -87,10 +104,11 @@ export function compileCondition(c: Condition): ConditionEvaluator {
         else if (r.value === null) {
           unknown = true;
           addMissing(missing, r.missing);
+          addStraddles(straddles, r.straddles);
         }
       }
       if (decided) return { value: decisive, lines, missing: [] };
-      if (unknown) return { value: null, lines, missing };
+      if (unknown) return { value: null, lines, missing, ...(straddles.length > 0 ? { straddles } : {}) };
       return { value: !decisive, lines, missing: [] };
     };
   }
@@ -98,7 +116,7 @@ export function compileCondition(c: Condition): ConditionEvaluator {
     const inner = compileCondition(c.not);
     return (facts) => {
       const r = inner(facts);
-      return { value: r.value === null ? null : !r.value, lines: [`并非：`, ...indent(r.lines)], missing: r.missing };
+      return { value: r.value === null ? null : !r.value, lines: [`并非：`, ...indent(r.lines)], missing: r.missing, ...(r.straddles ? { straddles: r.straddles } : {}) };
     };
   }
   const fact = c.fact;
@@ -106,9 +124,10 @@ export function compileCondition(c: Condition): ConditionEvaluator {
     const cmp = compileComparison(fact, c.word, c.value, c.op, c.interpretation, c.text);
     const unknown = unknownFact(fact);
     return (facts) => {
-      const actual = facts[fact] as number | string | undefined;
+      const actual = facts[fact] as number | string | ApproxValue | undefined;
       if (actual === undefined) return unknown;
-      const { holds, line } = cmp.check(actual);
+      const { holds, line, straddle } = cmp.check(actual);
+      if (holds === null) return { value: null, lines: [line], missing: [fact], straddles: [straddle!] };
       return { value: holds, lines: [line], missing: [] };
     };
   }

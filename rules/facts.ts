@@ -184,6 +184,28 @@ export const FACT_NAMES = Object.keys(FACTS) as FactName[];
 const nonNegativeInt = (label: string) =>
   z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).nonnegative(`${label}不能为负数`).max(Number.MAX_SAFE_INTEGER, `${label}超出范围`);
 
+/**
+ * A figure the user gave approximately ("80来万", "七八个", "超过30人"): every value from `low` to `high`,
+ * both included, in the fact's unit (fen, count…); `high` null = no upper bound. `words` are the user's
+ * own, so traces and replies quote them instead of a figure the user never wrote. Exact figures stay
+ * plain numbers.
+ */
+export interface ApproxValue {
+  low: number;
+  high: number | null;
+  words: string;
+}
+
+/** A numeric fact's value: exact, or approximate. */
+export type Quantity = number | ApproxValue;
+
+/** zod schema of an approximate value whose bounds pass `bound`. */
+function approxSchema(label: string, bound: z.ZodNumber) {
+  return z
+    .strictObject({ low: bound, high: bound.nullable(), words: z.string().min(1, `${label}缺原话`).max(80) })
+    .refine((v) => v.high === null || v.low <= v.high, `${label}的范围下限大于上限`);
+}
+
 /** zod schema of one fact's value, derived from its unit. */
 function factValueSchema(name: FactName): z.ZodType {
   const spec: FactSpec = FACTS[name];
@@ -191,13 +213,15 @@ function factValueSchema(name: FactName): z.ZodType {
     case "fen":
     case "count":
     case "sqm":
-      return nonNegativeInt(spec.label);
+      return z.union([nonNegativeInt(spec.label), approxSchema(spec.label, nonNegativeInt(spec.label))], { error: `${spec.label}必须是数字` });
     case "rank":
       return nonNegativeInt(spec.label).min(1, `${spec.label}从第1名算起`);
     case "year":
       return z.number().int().min(1990, `${spec.label}不合理`).max(2100, `${spec.label}不合理`);
-    case "day":
-      return z.number().positive(`${spec.label}必须大于0`).max(3650).refine((d) => Number.isInteger(d * 2), `${spec.label}按半天计`);
+    case "day": {
+      const day = z.number().positive(`${spec.label}必须大于0`).max(3650).refine((d) => Number.isInteger(d * 2), `${spec.label}按半天计`);
+      return z.union([day, approxSchema(spec.label, z.number().positive().max(3650))]);
+    }
     case "date":
       return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${spec.label}应为 YYYY-MM-DD`);
     case "bool":
@@ -223,7 +247,9 @@ export type Facts = {
       ? string
       : (typeof FACTS)[K] extends { values: infer V }
         ? keyof V & string
-        : number;
+        : (typeof FACTS)[K]["unit"] extends "fen" | "count" | "sqm" | "day"
+          ? Quantity
+          : number;
 };
 
 /** Validate untrusted facts; throws a ZodError whose issues name the offending fact. */

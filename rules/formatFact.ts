@@ -3,10 +3,15 @@
  */
 import { FACTS, type FactName, type FactSpec } from "./facts.js";
 import { formatFen } from "./money.js";
+import { isApprox } from "./quantity.js";
 
-/** "120万元", "150000", "200平方米", "0.5天", "第2名", "是"/"否", enum label. */
+/**
+ * "120万元", "150000", "200平方米", "0.5天", "第2名", "是"/"否", enum label. An approximate value is shown
+ * in the user's own words ("80来万"): never as a figure the user did not write.
+ */
 export function formatFactValue(fact: FactName, value: unknown): string {
   const spec: FactSpec = FACTS[fact];
+  if (isApprox(value)) return value.words;
   switch (spec.unit) {
     case "fen":
       return formatFen(value as number);

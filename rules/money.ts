@@ -160,3 +160,10 @@ export function formatFen(fen: number): string {
   if (cents === 0) return `${yuan}元`;
   return `${yuan}.${cents % 10 === 0 ? cents / 10 : String(cents).padStart(2, "0")}元`;
 }
+
+/** An amount that may be a range: "2万元", "2.1万元至2.4万元", "5万元以上" (upper end Infinity). */
+export function formatFenRange(low: number, high: number = low): string {
+  if (high === low) return formatFen(low);
+  if (!Number.isFinite(high)) return `${formatFen(low)}以上`;
+  return `${formatFen(low)}至${formatFen(high)}`;
+}

@@ -2,11 +2,11 @@
  * Caps as the minimum of several, each with its own clause and words: "每家企业最高补贴40万元",
  * "不得超过企业对地方贡献数的20%". A cap whose input is unknown cannot bind yet: it is reported as a
  * condition to meet (and shown in the trace), not as a missing fact, so the computed amount stands as
- * a ceiling.
+ * a ceiling. A range is capped at each end: "七八万 × 30% = 2.1万元至2.4万元" under a 2万元 cap is 2万元.
  */
-import { formatFen } from "../money.js";
+import { formatFenRange } from "../money.js";
 import type { Amount, Cap } from "../ruleSchema.js";
-import { indent, type AmountEvaluator, type CompileContext } from "./mechanism.js";
+import { highOf, indent, type AmountEvaluator, type CompileContext } from "./mechanism.js";
 
 export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileContext): AmountEvaluator {
   const of = ctx.amount(node.of);
@@ -21,6 +21,7 @@ export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileCon
     const lines = [...base.lines];
     const unchecked = [...(base.unchecked ?? [])];
     let valueFen = base.valueFen;
+    let highFen = highOf(base)!;
     let binding: string | null = null;
     for (const cap of caps) {
       const c = cap.amount(facts);
@@ -30,13 +31,14 @@ export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileCon
         unchecked.push(`${cap.label}：${cap.cite}`);
         continue;
       }
-      lines.push(`上限「${cap.label}」${formatFen(c.valueFen)}：${cap.cite}`, ...indent(c.lines));
-      if (c.valueFen < valueFen) {
-        valueFen = c.valueFen;
-        binding = cap.label;
-      }
+      const capHigh = highOf(c)!;
+      lines.push(`上限「${cap.label}」${formatFenRange(c.valueFen, capHigh)}：${cap.cite}`, ...indent(c.lines));
+      if (c.valueFen < valueFen || capHigh < highFen) binding = cap.label;
+      valueFen = Math.min(valueFen, c.valueFen);
+      highFen = Math.min(highFen, capHigh);
     }
-    lines.push(binding ? `取最小值：${formatFen(valueFen)}（受「${binding}」限制）` : `未超过上限：${formatFen(valueFen)}`);
-    return { valueFen, lines, missing: [], unchecked };
+    const shown = formatFenRange(valueFen, highFen);
+    lines.push(binding ? `取最小值：${shown}（受「${binding}」限制）` : `未超过上限：${shown}`);
+    return { valueFen, ...(highFen !== valueFen ? { highFen } : {}), lines, missing: [], unchecked, straddles: base.straddles };
   };
 }

@@ -5,10 +5,26 @@
 import type { FactName, Facts } from "../facts.js";
 import type { Amount, Condition } from "../ruleSchema.js";
 
+/**
+ * An approximate figure that lies on both sides of a line the text draws: "80来万" against "85万元".
+ * The bot asks for the exact figure and names the line.
+ */
+export interface Straddle {
+  fact: FactName;
+  /** The user's words ("80来万"). */
+  words: string;
+  /** The line as the engine shows it ("85万元"). */
+  line: string;
+}
+
 /** What one mechanism says for one fact set. */
 export interface AmountOutcome {
-  /** Integer fen; null when a fact is missing or the text gives no figure. */
+  /** Integer fen; null when a fact is missing or the text gives no figure. For a range: its lower end. */
   valueFen: number | null;
+  /** Set when the amount is a range because an input is approximate: the upper end (Infinity = open). */
+  highFen?: number;
+  /** Lines an approximate input straddles (the value is then what is certain so far). */
+  straddles?: Straddle[];
   /** Explanation, one step per line (comparisons keep their word and reading). */
   lines: string[];
   /** Facts whose absence leaves the value open. */
@@ -25,6 +41,8 @@ export interface ConditionOutcome {
   lines: string[];
   /** Facts that would decide it; empty when decided. */
   missing: FactName[];
+  /** Undecided because an approximate figure straddles a line. */
+  straddles?: Straddle[];
 }
 
 export type AmountEvaluator = (facts: Facts) => AmountOutcome;
@@ -47,4 +65,15 @@ export function addMissing(into: FactName[], more: readonly FactName[]): FactNam
 /** Indents child lines under a step. */
 export function indent(lines: readonly string[]): string[] {
   return lines.map((l) => `  ${l}`);
+}
+
+/** Adds straddles not yet present (one per fact and line). */
+export function addStraddles(into: Straddle[], more: readonly Straddle[] | undefined): Straddle[] {
+  for (const s of more ?? []) if (!into.some((x) => x.fact === s.fact && x.line === s.line)) into.push(s);
+  return into;
+}
+
+/** The upper end of an outcome's amount (its value when exact). */
+export function highOf(o: AmountOutcome): number | null {
+  return o.valueFen === null ? null : (o.highFen ?? o.valueFen);
 }

@@ -3,10 +3,12 @@
  * Rounding is the rule's choice and is shown in the trace:
  * - wholeUnits: only completed units count (每实现1万元: 1.99万 is one unit);
  * - proRata: the amount is proportional, fractions of a fen dropped.
+ * An approximate input gives a range: the amount at each end.
  */
-import { factLabel, type FactName } from "../facts.js";
+import { factLabel, type FactName, type Quantity } from "../facts.js";
 import { formatFactValue } from "../formatFact.js";
-import { formatFen, mulDivFloor, parseMoney } from "../money.js";
+import { formatFen, formatFenRange, mulDivFloor, parseMoney } from "../money.js";
+import { boundsOf } from "../quantity.js";
 import { valueForFact, type Value } from "../ruleSchema.js";
 import type { AmountEvaluator } from "./mechanism.js";
 
@@ -17,24 +19,31 @@ export function compilePerUnit(node: { fact: FactName; unit: Value; amountPerUni
   const label = factLabel(fact);
   const unitShown = formatFactValue(fact, unit);
   const perShown = formatFen(per);
+  const wholeUnits = (v: number) => (Number.isFinite(v) ? (v - (v % unit)) / unit : v);
+  const amountAt = (v: number) => (!Number.isFinite(v) ? v : rounding === "wholeUnits" ? wholeUnits(v) * per : mulDivFloor(v, per, unit));
   return (facts) => {
-    const actual = facts[fact] as number | undefined;
+    const actual = facts[fact] as Quantity | undefined;
     if (actual === undefined) return { valueFen: null, lines: [`${label}：未知`], missing: [fact] };
     const shown = formatFactValue(fact, actual);
+    const { low, high } = boundsOf(actual);
+    const valueFen = amountAt(low);
+    const highFen = amountAt(high);
+    const range = highFen !== valueFen ? { highFen } : {};
+    const amount = formatFenRange(valueFen, highFen);
     if (rounding === "wholeUnits") {
-      const units = (actual - (actual % unit)) / unit;
-      const valueFen = units * per;
-      const dropped = actual % unit ? `，不足${unitShown}的部分不计` : "";
+      const units = low === high ? `${wholeUnits(low)}个完整单位` : "完整单位数";
+      const dropped = low === high && low % unit ? `，不足${unitShown}的部分不计` : "";
       return {
         valueFen,
-        lines: [`${label} ${shown} ÷ 每${unitShown} = ${units}个完整单位（按完整单位计${dropped}）× ${perShown} = ${formatFen(valueFen)}`],
+        ...range,
+        lines: [`${label} ${shown} ÷ 每${unitShown} = ${units}（按完整单位计${dropped}）× ${perShown} = ${amount}`],
         missing: [],
       };
     }
-    const valueFen = mulDivFloor(actual, per, unit);
     return {
       valueFen,
-      lines: [`${label} ${shown} × ${perShown} / ${unitShown}（按比例计，不足1分舍去）= ${formatFen(valueFen)}`],
+      ...range,
+      lines: [`${label} ${shown} × ${perShown} / ${unitShown}（按比例计，不足1分舍去）= ${amount}`],
       missing: [],
     };
   };

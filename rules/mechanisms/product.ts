@@ -1,12 +1,14 @@
 /**
  * Product of a unit amount and counts: "每月每平方米15元…连续补助3年" (15元 × 面积 × 36个月),
  * "200元/人/天" (× 人数 × 天数), "每个岗位2000元" (× 岗位数). Half days are exact (ratio 1/2).
+ * An approximate count gives a range: the product at each end.
  */
-import { FACTS, factLabel, type FactName } from "../facts.js";
+import { FACTS, factLabel, type FactName, type Quantity } from "../facts.js";
 import { formatFactValue } from "../formatFact.js";
-import { formatFen, mulDivFloor, ratio, mulRatios, type Ratio } from "../money.js";
+import { formatFenRange, mulDivFloor, ratio, mulRatios, type Ratio } from "../money.js";
+import { boundsOf } from "../quantity.js";
 import type { Amount, Factor } from "../ruleSchema.js";
-import { addMissing, indent, type AmountEvaluator, type CompileContext } from "./mechanism.js";
+import { addMissing, highOf, indent, type AmountEvaluator, type CompileContext } from "./mechanism.js";
 
 export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: CompileContext): AmountEvaluator {
   const of = ctx.amount(node.of);
@@ -15,35 +17,44 @@ export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: Compi
       ? { fact: f.fact as FactName | undefined, label: factLabel(f.fact), constant: 0 }
       : { fact: undefined, label: f.label, constant: f.constant },
   );
+  // Days may be halves (培训时间在半天): exact as v×2 / 2.
+  const asRatio = (fact: FactName, v: number) => (FACTS[fact].unit === "day" ? ratio(Math.round(v * 2), 2) : ratio(v));
   return (facts) => {
     const unit = of(facts);
     const missing: FactName[] = [...unit.missing];
-    let total: Ratio = ratio(1);
+    let low: Ratio = ratio(1);
+    let high: Ratio | null = ratio(1); // null: no upper bound
     const shown: string[] = [];
     for (const f of factors) {
       if (f.fact === undefined) {
-        total = mulRatios(total, ratio(f.constant));
+        low = mulRatios(low, ratio(f.constant));
+        if (high) high = mulRatios(high, ratio(f.constant));
         shown.push(`${f.constant}（${f.label}）`);
         continue;
       }
-      const v = facts[f.fact] as number | undefined;
+      const v = facts[f.fact] as Quantity | undefined;
       if (v === undefined) {
         addMissing(missing, [f.fact]);
         continue;
       }
-      // Days may be halves (培训时间在半天): exact as v×2 / 2.
-      total = mulRatios(total, FACTS[f.fact].unit === "day" ? ratio(Math.round(v * 2), 2) : ratio(v));
+      const b = boundsOf(v);
+      low = mulRatios(low, asRatio(f.fact, b.low));
+      high = high && Number.isFinite(b.high) ? mulRatios(high, asRatio(f.fact, b.high)) : null;
       shown.push(`${formatFactValue(f.fact, v)}（${f.label}）`);
     }
     if (unit.valueFen === null || missing.length > 0) {
-      return { valueFen: null, lines: [...unit.lines, ...missing.map((m) => `${factLabel(m)}：未知`)], missing, notReached: unit.notReached };
+      return { valueFen: null, lines: [...unit.lines, ...missing.map((m) => `${factLabel(m)}：未知`)], missing, notReached: unit.notReached, straddles: unit.straddles };
     }
-    const valueFen = mulDivFloor(unit.valueFen, total.num, total.den);
+    const valueFen = mulDivFloor(unit.valueFen, low.num, low.den);
+    const unitHigh = highOf(unit)!;
+    const highFen = high && Number.isFinite(unitHigh) ? mulDivFloor(unitHigh, high.num, high.den) : Infinity;
     return {
       valueFen,
-      lines: [...indent(unit.lines), `${formatFen(unit.valueFen)} × ${shown.join(" × ")} = ${formatFen(valueFen)}`],
+      ...(highFen !== valueFen ? { highFen } : {}),
+      lines: [...indent(unit.lines), `${formatFenRange(unit.valueFen, unitHigh)} × ${shown.join(" × ")} = ${formatFenRange(valueFen, highFen)}`],
       missing: [],
       unchecked: unit.unchecked,
+      straddles: unit.straddles,
     };
   };
 }

@@ -7,7 +7,7 @@
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
 import type { FactName } from "../facts.js";
 import type { Amount, Condition, Tier } from "../ruleSchema.js";
-import { addMissing, indent, type AmountEvaluator, type CompileContext, type ConditionOutcome } from "./mechanism.js";
+import { addMissing, addStraddles, indent, type AmountEvaluator, type CompileContext, type ConditionOutcome, type Straddle } from "./mechanism.js";
 
 interface TierTableNode {
   fact?: FactName;
@@ -32,6 +32,7 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
     // From the top tier down: stop at the first tier reached (lower tiers need no evaluation).
     const results: Array<ConditionOutcome | undefined> = new Array(count);
     const missing: FactName[] = [];
+    const straddles: Straddle[] = [];
     let chosen = -1;
     for (let i = count - 1; i >= 0; i--) {
       const r = (results[i] = tiers[i]!.when(facts));
@@ -39,10 +40,14 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
         chosen = i;
         break;
       }
-      if (r.value === null) addMissing(missing, r.missing);
+      if (r.value === null) {
+        addMissing(missing, r.missing);
+        addStraddles(straddles, r.straddles);
+      }
     }
+    const withStraddles = straddles.length > 0 ? { straddles } : {};
     if (chosen < 0) {
-      if (missing.length > 0) return { valueFen: null, lines: results[0]!.lines, missing };
+      if (missing.length > 0) return { valueFen: null, lines: results.find((r) => r?.value === null)?.lines ?? results[0]!.lines, missing, ...withStraddles };
       return { valueFen: null, lines: results[0]!.lines, missing: [], notReached: `未达到最低档（共${count}档）` };
     }
     const above = results[chosen + 1];
@@ -50,6 +55,6 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
     const amount = tiers[chosen]!.amount(facts);
     lines.push(`→ 第${chosen + 1}档（共${count}档，取达到的最高档）：`, ...indent(amount.lines));
     if (missing.length > 0) lines.push(`更高档次待核实：${missing.join("、")}`);
-    return { ...amount, lines, missing: addMissing([...amount.missing], missing) };
+    return { ...amount, lines, missing: addMissing([...amount.missing], missing), straddles: addStraddles([...(amount.straddles ?? [])], straddles) };
   };
 }

@@ -10,7 +10,7 @@ export function compileWhen(node: { when: Condition; then: Amount; else?: Amount
   const label = node.label ? `${node.label}：` : "";
   return (facts) => {
     const c = cond(facts);
-    if (c.value === null) return { valueFen: null, lines: [`${label}条件未知`, ...indent(c.lines)], missing: c.missing };
+    if (c.value === null) return { valueFen: null, lines: [`${label}条件未知`, ...indent(c.lines)], missing: c.missing, straddles: c.straddles };
     if (c.value) {
       const r = then(facts);
       return { ...r, lines: [`${label}条件成立`, ...indent(c.lines), ...r.lines] };

@@ -11,7 +11,7 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("粉丝15万").followers).toBe(150000);
     expect(facts("15万粉丝").followers).toBe(150000);
     expect(facts("我有9.8万粉丝").followers).toBe(98000);
-    expect(facts("粉丝10w+").followers).toBe(100000);
+    expect(facts("粉丝10w+").followers).toEqual({ low: 100000, high: 199999, words: "10w+" });
     expect(facts("粉丝量十二万").followers).toBe(120000);
   });
 
@@ -19,7 +19,7 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("卖了120万").onlineRetailSales).toBe(120 * WAN);
     expect(facts("带货卖了200w").onlineRetailSales).toBe(200 * WAN);
     expect(facts("网络零售额2500万").onlineRetailSales).toBe(2500 * WAN);
-    expect(facts("年销售额首次突破120万").onlineRetailSales).toBe(120 * WAN);
+    expect(facts("年销售额首次突破120万").onlineRetailSales).toEqual({ low: 120 * WAN + 1, high: 130 * WAN - 1, words: "突破120万" });
     expect(facts("做到了1200万的网络零售额").onlineRetailSales).toBe(1200 * WAN);
     expect(facts("年网络零售额1.2亿").onlineRetailSales).toBe(12000 * WAN);
     expect(facts("卖了¥85,000").onlineRetailSales).toBe(8500000);
@@ -90,7 +90,7 @@ describe("extractFacts attributes numbers by the words around them", () => {
   });
 
   it("reads operating time in months", () => {
-    expect(facts("实际运行一年多").operatingMonths).toBe(12);
+    expect(facts("实际运行一年多").operatingMonths).toEqual({ low: 12, high: 23, words: "一年多" });
     expect(facts("经营了8个月").operatingMonths).toBe(8);
     expect(facts("开了两年").operatingMonths).toBe(24);
   });
@@ -134,7 +134,7 @@ describe("extractFacts avoids wrong attributions", () => {
 
   it("does not count companies from 1000万以上的企业", () => {
     const f = facts("年网络零售额达到1000万以上的企业");
-    expect(f.onlineRetailSales).toBe(1000 * WAN);
+    expect(f.onlineRetailSales).toEqual({ low: 1000 * WAN, high: null, words: "1000万以上" });
     expect(f.residentCompanies).toBeUndefined();
   });
 
@@ -143,7 +143,8 @@ describe("extractFacts avoids wrong attributions", () => {
   });
 
   it("leaves the cue that introduces the next number to that number", () => {
-    expect(facts("日均资金流量超过50万且年交易额达到1.5亿")).toEqual({ dailyFundFlow: 50 * WAN, transactionVolume: 15000 * WAN });
+    expect(facts("日均资金流量超过50万且年交易额达到1.5亿")).toEqual({ dailyFundFlow: { low: 50 * WAN + 1, high: 60 * WAN - 1, words: "超过50万" }, transactionVolume: 15000 * WAN });
+    expect(facts("日均资金流量50万且年交易额达到1.5亿")).toEqual({ dailyFundFlow: 50 * WAN, transactionVolume: 15000 * WAN });
     expect(facts("15万粉丝卖了120万")).toMatchObject({ followers: 150000, onlineRetailSales: 120 * WAN });
   });
 
@@ -321,14 +322,14 @@ describe("extractFacts handles mixed messages, contradictions and corrections", 
 
   it("reads compound and colloquial amounts in context", () => {
     expect(facts("卖了1万5").onlineRetailSales).toBe(1.5 * WAN);
-    expect(facts("网店 销售额过百万").onlineRetailSales).toBe(100 * WAN);
+    expect(facts("网店 销售额过百万").onlineRetailSales).toEqual({ low: 100 * WAN + 1, high: 200 * WAN - 1, words: "过百万" });
     expect(facts("租了150平的办公室").rentArea).toBe(150);
-    expect(facts("粉丝刚过十万，卖了一百二十万")).toMatchObject({ followers: 100000, onlineRetailSales: 120 * WAN });
+    expect(facts("粉丝刚过十万，卖了一百二十万")).toMatchObject({ followers: { low: 100001, high: 199999, words: "过十万" }, onlineRetailSales: 120 * WAN });
     expect(facts("我的粉丝是150000个，年网络零售额是1,200,000元")).toMatchObject({ followers: 150000, onlineRetailSales: 120 * WAN });
   });
 
-  it("reads 不到100万 as below the threshold", () => {
-    expect(facts("年网络零售额不到100万").onlineRetailSales).toBeLessThan(100 * WAN);
+  it("reads 不到100万 as every value below 100万, in the user's words", () => {
+    expect(facts("年网络零售额不到100万").onlineRetailSales).toEqual({ low: 0, high: 100 * WAN - 1, words: "不到100万" });
   });
 });
 
@@ -436,9 +437,9 @@ describe("extractFacts: held-out phrasings", () => {
   });
 
   it("reads 过亿 / 一百多万 / 八百万 as sales amounts, the approximate ones marked at least", () => {
-    expect(facts("去年网零过亿")).toMatchObject({ onlineRetailSales: 10000 * WAN, activityYear: 2021 });
-    expect(extractFacts("去年网零过亿", { asOf }).sources.onlineRetailSales).toBe("亿");
-    expect(facts("卖了一百多万").onlineRetailSales).toBe(100 * WAN);
+    expect(facts("去年网零过亿")).toMatchObject({ onlineRetailSales: { low: 10000 * WAN + 1, high: 20000 * WAN - 1 }, activityYear: 2021 });
+    expect(extractFacts("去年网零过亿", { asOf }).sources.onlineRetailSales).toBe("过亿");
+    expect(facts("卖了一百多万").onlineRetailSales).toEqual({ low: 100 * WAN + 1, high: 200 * WAN - 1, words: "一百多万" });
     expect(facts("销售额八百万").onlineRetailSales).toBe(800 * WAN);
   });
 
@@ -513,6 +514,6 @@ describe("extractFacts: held-out phrasings", () => {
   });
 
   it("reads 10w+粉丝 as at least 10万 followers", () => {
-    expect(facts("10w+粉丝").followers).toBe(100000);
+    expect(facts("10w+粉丝").followers).toEqual({ low: 100000, high: 199999, words: "10w+" });
   });
 });

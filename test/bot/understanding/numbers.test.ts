@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findNumbers, mentionToFen, parseChineseAmount, parseChineseNumeral } from "../../bot/chineseNumbers.js";
+import { findNumbers, mentionToFen, parseChineseAmount, parseChineseNumeral } from "../../../bot/understanding/numbers.js";
 
 /** value of the only number in `text` */
 const valueOf = (text: string) => {
@@ -142,8 +142,9 @@ describe("findNumbers flags values no fact can have", () => {
     expect(parseChineseAmount("负5万")).toMatchObject({ value: -50000, negative: true });
   });
 
-  it("does not read a range hyphen as a minus sign", () => {
-    expect(findNumbers("10-20万").map((m) => m.value)).toEqual([10, 200000]);
+  it("does not read a range hyphen as a minus sign (10-20万 is one range from 10万 to 20万)", () => {
+    expect(findNumbers("10-20万").map((m) => [m.value, m.interval.high])).toEqual([[100000, 200000]]);
+    expect(findNumbers("2020-2022年").map((m) => m.value)).toEqual([2020, 2022]);
   });
 
   it("marks 1e30 as absurd and gives it no fen value", () => {

@@ -1,0 +1,724 @@
+/**
+ * Numbers as merchants write them in chat: `12万`, `10w+`, `1.2亿`, `2k`, `¥85,000`, `9.8万`,
+ * `十二万`, `一亿二千万`, `1千2百万`, `13个w`, `百分之五十`, `2021年`, `二零二一年`, `去年`, `2022-12-31`…
+ * and as they approximate them: `80来万`, `三十多万`, `十几万`, `七八个`, `18-20万`, `一百出头`,
+ * `小两百万`, `将近200万`, `3500万左右`, `不到10万`, `超过30人`.
+ *
+ * `findNumbers` reports every mention with its position, so the fact extractor can read the words
+ * around it and the number guard can point at an ungrounded one. Each mention carries the interval the
+ * words allow and the words themselves (prefix and suffix qualifiers included), so a reply can quote
+ * them instead of a figure the user never wrote. Exact values are computed from the digit string (not by
+ * multiplying floats), so `9.8万` is exactly 98000 and `mentionToFen` is exact.
+ */
+
+/** Counting units recognised right after a number (after 万/亿 is applied: `20万元` → 元). */
+export type NumberUnit =
+  | "元" | "人" | "人次" | "名" | "位" | "个" | "家" | "户" | "间" | "笔" | "单" | "件" | "吨"
+  | "平方米" | "天" | "年" | "月" | "次" | "场" | "期" | "%";
+
+/** The values a mention allows, in the mention's unit (元 for money). `high` may be Infinity ("超过10万"). */
+export interface Interval {
+  low: number;
+  high: number;
+  lowInclusive: boolean;
+  highInclusive: boolean;
+}
+
+/** One number found in a text. */
+export interface NumberMention {
+  /** UTF-16 offsets into the text given to `findNumbers`: text.slice(start, end) === raw. */
+  start: number;
+  end: number;
+  raw: string;
+  /** Signed value with 万/亿/w/k applied; for a year, the year (去年 → as-of year − 1). */
+  value: number;
+  /** Exact decimal string of |value| ("98000", "0.5"); absent for absurd values. */
+  decimal?: string;
+  /** Unit written after the number, normalised: 万元/块 → 元, 平米/㎡ → 平方米, 个月 → 月, ％ → %. */
+  unit?: NumberUnit;
+  /** Written as "10w+", "10万以上", "100多万", "超过10万": the true value is at least `value`. */
+  atLeast?: true;
+  /** Written as "不到10万", "接近100万": the true value is below `value`. */
+  below?: true;
+  /** A calendar year: "2021年", "二零二一年", "2022-12-31", or a relative word (去年/今年/前年/当年…). */
+  isYear?: true;
+  /** For relative year words: the word itself (当年 may mean a year named elsewhere). */
+  relative?: string;
+  /** A full date when written ("2022-12-31", "2022年12月31日"): YYYY-MM-DD. */
+  date?: string;
+  /** The month when written with the year ("2020年3月" → 3). */
+  month?: number;
+  /** A minus sign stood before the number ("粉丝-5", "-5万"). */
+  negative?: true;
+  /** Not finite, or beyond 1e12 in magnitude ("1e30"): no real fact is that large. */
+  absurd?: true;
+  /** Written with Chinese numerals (十二万, 两千). */
+  chinese?: true;
+  /** What the words allow: [value, value] for an exact figure; "80来万" → [800000, 900000). */
+  interval: Interval;
+  /** The user's words for it, qualifiers included: "80来万", "将近两百万", "3500万左右". */
+  words: string;
+  /** Written as an exact figure (the interval is one point). */
+  exact: boolean;
+}
+
+/** Options of `findNumbers`. */
+export interface FindNumbersOptions {
+  /** "YYYY-MM-DD": resolves 去年/今年/前年/当年. Without it relative year words are not reported. */
+  asOf?: string;
+}
+
+const ABSURD = 1e12;
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+/** Power of ten of a multiplier written after a number. */
+const MULTIPLIER_EXP: Record<string, number> = {
+  万亿: 12, 千万: 7, 百万: 6, 十万: 5, 亿: 8, 万: 4, 千: 3, 百: 2, w: 4, W: 4, k: 3, K: 3, M: 6, m: 6,
+};
+const MULTIPLIERS = ["万亿", "千万", "百万", "十万", "亿", "万", "千", "百", "w", "W", "k", "K", "M", "m"];
+
+/** Unit words, longest first, with their normalised unit. */
+const UNIT_WORDS: ReadonlyArray<readonly [string, NumberUnit]> = [
+  ["平方米", "平方米"], ["个平方", "平方米"], ["平方", "平方米"], ["平米", "平方米"], ["㎡", "平方米"], ["m²", "平方米"], ["m2", "平方米"], ["平", "平方米"],
+  ["块钱", "元"], ["人民币", "元"], ["元", "元"], ["块", "元"],
+  ["人次", "人次"], ["个月", "月"], ["个人", "人"], ["人", "人"], ["名", "名"], ["位", "位"], ["个", "个"],
+  ["家", "家"], ["户", "户"], ["间", "间"], ["笔", "笔"], ["单", "单"], ["件", "件"], ["吨", "吨"],
+  ["天", "天"], ["年", "年"], ["月", "月"], ["次", "次"], ["场", "场"], ["期", "期"], ["%", "%"],
+];
+
+// Core number patterns. Full-width digits are normalised before matching (same string length).
+const ARABIC = /([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?/g;
+/** Arabic digits mixed with Chinese place words: "1千2百万", "2千1百万" (read like 一千二百万). */
+const MIXED = /(?<![\d.亿万])\d+[十百千](?:\d+[十百千]?)+[万亿]?/g;
+const CHINESE = /[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几]+/g;
+const DATE = /(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
+const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
+const CN_YEAR = /([零〇一二三四五六七八九]{4})年/g;
+const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
+const HALF = /半(天|年|个月)/g;
+const COMPOUND_TAIL = /^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/;
+/** "18-20万", "30到40人": a second number after a range sign shares the first one's multiplier and unit. */
+const RANGE_TAIL = /^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/;
+/**
+ * Words in which 一 is no numeral: "一共150人次" is not the number 1 followed by 150.
+ * Each word contains one 一; a lone 一 at that place is skipped.
+ */
+const NOT_NUMERAL_YI = /一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次/g;
+/** "过百万", "上千万", "破亿": a bare magnitude after 过/上/破/超/逾 means at least that much. */
+const BARE_MAGNITUDE = /(?<=[过上破超逾])(十万|百万|千万|亿)/g;
+/** "三到五万", "十八至二十万": a Chinese range; trailing 万/亿 of the second number apply to both. */
+const CN_RANGE_TAIL = /^\s?[-~到至]\s?([零〇一二两三四五六七八九十百千]+)([万亿]*)/;
+const YEAR_RANGE_TAIL = /^\s?[-—–~～至到]\s?(19|20)\d{2}\s?年/;
+const RELATIVE_YEAR = /(本年度|上一年度|上年度|去年|今年|前年|明年|当年|本年|上一年|上年)/g;
+const RELATIVE_OFFSET: Record<string, number> = {
+  去年: -1, 今年: 0, 前年: -2, 明年: 1, 当年: 0, 本年: 0, 本年度: 0, 上年: -1, 上一年: -1, 上年度: -1, 上一年度: -1,
+};
+/** "在京东上年销售额" is "on JD, annual sales", not "last year": 上 after a place is locative. */
+const LOCATIVE_BEFORE_SHANG = /(京东|淘宝|天猫|拼多多|平台|网|抖音|快手|店|线|苏宁)$/;
+
+/**
+ * Qualifiers written before a number, and the interval they make of it. Longest words first within
+ * each; "小" only when it touches a numeral ("小两百万": just under two million).
+ */
+const QUALIFIERS_BEFORE: ReadonlyArray<readonly [RegExp, Qualifier]> = [
+  [/(不到|不足|不满|未满|未达到|没到|没达到|没有达到|还没到|没有|低于|少于|不够)\s?$/, "below"],
+  [/(至少|起码|最少|不低于|不少于)\s?$/, "atLeast"],
+  // 过 after a verb is an aspect marker ("办过3期"), not "more than".
+  [/(超过|超出|突破|高于|大于|多于|过了|逾|超|破|(?<![做办搞拿受请开加训领用去来建干见听试跑卖投招没])过)\s?$/, "above"],
+  [/(差不多|大概|大约|约莫|约|估计|大致|预计|左右)\s?$/, "around"],
+  [/(将近|接近|差一点|差点|(?<![最附])近|(?<![很太])快)\s?$/, "near"],
+  [/小$/, "near"],
+];
+const QUALIFIERS_AFTER: ReadonlyArray<readonly [RegExp, Qualifier]> = [
+  [/^(左右|上下)/, "around"],
+  [/^(不到|以下|以内)/, "below"],
+];
+type Qualifier = "below" | "atLeast" | "above" | "around" | "near";
+/** "将近两百万", "小两百万": within this fraction below the figure; "大概80万": within this fraction either side. */
+const NEAR_SPAN = 0.1;
+/** "一百出头": at most this fraction above the figure. */
+const CHUTOU_SPAN = 0.2;
+
+/** Control characters and terminal escape sequences carry no quantity: "\x1b[31m" is no 31. */
+const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/**
+ * Turn full-width digits, signs and spaces into ASCII without changing string length (offsets stay valid);
+ * blank out control characters; a full-width comma between thousands groups is a separator ("1，200，000元").
+ */
+function normaliseWidth(text: string): string {
+  return text
+    .replace(CONTROL, (c) => "|".repeat(c.length))
+    .replace(/[０-９．％＋－ＷｗＫｋ～\u3000\u00a0\t]/g, (c) => {
+      const code = c.charCodeAt(0);
+      if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+      return { "．": ".", "％": "%", "＋": "+", "－": "-", Ｗ: "W", ｗ: "w", Ｋ: "K", ｋ: "k", "～": "~" }[c] ?? " ";
+    })
+    .replace(/(?<=\d)，(?=\d{3}(?![\d.]))/g, ",");
+}
+
+/**
+ * Exact decimal string of digits × 10^exp (digits without a point, `fracLen` of them after it).
+ * "98" frac 1 exp 4 → "9.8"×10^4 → "98000".
+ */
+function shiftDecimal(intPart: string, frac: string, exp: number): string {
+  const digits = (intPart + frac).replace(/^0+(?=\d)/, "");
+  const shift = exp - frac.length;
+  let s: string;
+  if (shift >= 0) s = digits + "0".repeat(shift);
+  else {
+    const pointAt = digits.length + shift;
+    s = pointAt > 0 ? `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}` : `0.${"0".repeat(-pointAt)}${digits}`;
+    s = s.replace(/\.?0+$/, "");
+  }
+  return s.replace(/^0+(?=\d)/, "") || "0";
+}
+
+/** The place of the last significant digit: 80 → 10, 1500 → 100, 12 → 1, 3.5 → 0.1. */
+function placeOf(n: number): number {
+  if (n <= 0 || !Number.isFinite(n)) return 1;
+  if (!Number.isInteger(n)) return 10 ** -((String(n).split(".")[1] ?? "").length);
+  let p = 1;
+  while (n % (p * 10) === 0) p *= 10;
+  return p;
+}
+
+/**
+ * Parse a run of Chinese numerals: 十二万 → 120000, 一亿二千万 → 120000000, 二零二一 → 2021,
+ * 一万五 → 15000 (a trailing digit after a unit means the next lower place). Arabic digit groups may
+ * stand for digits ("1千2百万" → 12000000). Returns null for runs that are not a number (千万 as in
+ * "千万别", a lone 万).
+ */
+export function parseChineseNumeral(run: string): number | null {
+  const tokens = run.match(/\d+|./gu) ?? [];
+  const first = tokens[0];
+  if (first === undefined || (!(first in CN_DIGIT) && !/\d/.test(first) && first !== "十" && first !== "拾")) return null;
+  // A pure digit sequence (二零二一) reads positionally.
+  if (tokens.length > 1 && tokens.every((c) => c in CN_DIGIT && c !== "两")) {
+    return Number(tokens.map((c) => CN_DIGIT[c]).join(""));
+  }
+  let total = 0; // everything above the current 万 section
+  let section = 0; // within the current 万 section
+  let digit = 0;
+  let lastUnit = 0;
+  for (const c of tokens) {
+    const d = /\d/.test(c) ? Number(c) : CN_DIGIT[c];
+    if (d !== undefined) {
+      digit = d;
+      if (d === 0) lastUnit = 0; // 一千零五: the 五 is units, not hundreds
+      continue;
+    }
+    const small = CN_SMALL_UNIT[c];
+    if (small !== undefined) {
+      section += (digit || (small === 10 ? 1 : 0) || (section === 0 && total === 0 ? 1 : 0)) * small;
+      digit = 0;
+      lastUnit = small;
+      continue;
+    }
+    const big = CN_BIG_UNIT[c];
+    if (big === undefined) return null;
+    if (section === 0 && digit === 0 && total === 0) return null;
+    if (big === 1e8) {
+      total = (total + section + digit) * big;
+    } else {
+      total += (section + digit) * big;
+    }
+    section = 0;
+    digit = 0;
+    lastUnit = big;
+  }
+  // 一万五 = 15000, 三千五 = 3500: a bare trailing digit takes the place below the last unit.
+  if (digit > 0 && digit < 10 && lastUnit >= 100) digit *= lastUnit / 10;
+  return total + section + digit;
+}
+
+/**
+ * A run with a vague digit or two neighbouring digits, read as its lowest and highest value:
+ * 十几 → 11..19, 几十 → 20..90, 七八 → 7..8, 五六十 → 50..60, 十八九 → 18..19, 三千五六百 → 3500..3600.
+ */
+function parseVagueNumeral(run: string): { low: number; high: number; vague: boolean } | null {
+  const ji = run.indexOf("几");
+  if (ji >= 0) {
+    // 十几 / 二十几: any of 1–9; 几十 / 几万 / 好几: several, so 2–9.
+    const lowDigit = ji > 0 && /[十拾]/.test(run[ji - 1]!) ? "一" : "二";
+    const low = parseChineseNumeral(run.slice(0, ji) + lowDigit + run.slice(ji + 1));
+    const high = parseChineseNumeral(run.slice(0, ji) + "九" + run.slice(ji + 1));
+    return low === null || high === null ? null : { low, high, vague: true };
+  }
+  for (let i = 0; i + 1 < run.length; i++) {
+    const a = CN_DIGIT[run[i]!];
+    const b = CN_DIGIT[run[i + 1]!];
+    if (a === undefined || b === undefined || a === 0 || b !== a + 1) continue;
+    const low = parseChineseNumeral(run.slice(0, i + 1) + run.slice(i + 2));
+    const high = parseChineseNumeral(run.slice(0, i) + run.slice(i + 1));
+    return low === null || high === null ? null : { low, high, vague: false };
+  }
+  return null;
+}
+
+/**
+ * Parse one amount as a user writes it ("12万", "10w+", "¥85,000", "一百五十万", "1.2亿元").
+ * Returns the first number found in `raw`, or null when there is none.
+ */
+export function parseChineseAmount(raw: string): NumberMention | null {
+  return findNumbers(raw)[0] ?? null;
+}
+
+/**
+ * Money in integer fen from a mention, computed from its exact decimal string (9.8万 → 9800000).
+ * Null when the value is absurd or has a fraction of a fen.
+ */
+export function mentionToFen(m: NumberMention): number | null {
+  if (m.absurd || m.decimal === undefined) return null;
+  const [intPart = "0", frac = ""] = m.decimal.split(".");
+  if (frac.length > 2) return null;
+  const fen = Number(intPart + frac.padEnd(2, "0"));
+  if (!Number.isSafeInteger(fen)) return null;
+  return m.negative ? -fen : fen;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const overlaps = (spans: Span[], s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
+
+/**
+ * How the words after a number widen it: 多/余 (more than), 来 (about, not less), 出头 (a little over),
+ * + (the figure and some: "10w+"), 以上 (at least, no upper bound).
+ */
+type Approx = "many" | "lai" | "chutou" | "plus" | "orMore";
+
+/**
+ * After the core number: 多/余/来, a multiplier (万/亿/w/k…), 多/+, a unit, 以上/多/出头. Returns how far
+ * the mention extends and what it adds. `approxAfterMultiplier`: "八万多" blurs the 万 place, "八十多万" the ten.
+ */
+function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
+  let i = pos;
+  let exp = 0;
+  let approx: Approx | undefined;
+  let approxAfterMultiplier = false;
+  let unit: NumberUnit | undefined;
+  // "12 万" is one number, but a unit binds only to adjacent text: "年薪11万 人才" is not 11万人.
+  const skipSpace = (next: RegExp) => {
+    if (text[i] === " " && next.test(text[i + 1] ?? "")) i++;
+  };
+  const readApprox = (afterMultiplier: boolean) => {
+    const c = text[i];
+    if (c === "多" || c === "余") approx = "many";
+    else if (c === "出" && text[i + 1] === "头") {
+      // "两百出头万"
+      approx = "chutou";
+      i++;
+    }
+    // 来 only between a numeral and what it counts ("80来万", "20来人"), never "回来", "来了".
+    else if (c === "来" && /[万亿千百wWkK个人名位家间件单吨平天年场次期]/.test(text[i + 1] ?? "")) approx = "lai";
+    else return;
+    approxAfterMultiplier = afterMultiplier;
+    i++;
+  };
+  readApprox(false);
+  skipSpace(/[万亿千百wWkK]/);
+  if (allowMultiplier) {
+    // "1个亿", "两个多亿", "13个w": the measure word 个 may stand before 亿 or w (never before 万: "3个万达" is no amount).
+    if (/^个多?(亿|[wW](?![a-zA-Z]))/.test(text.slice(i, i + 4))) {
+      i++;
+      readApprox(false);
+    }
+    // English magnitudes as merchants paste them from platform dashboards: "1.2M", "150k", "1.5 million".
+    const english = /^ ?(million|billion)(?![a-z])/i.exec(text.slice(i, i + 9));
+    if (english) {
+      exp = english[1]!.toLowerCase() === "million" ? 6 : 9;
+      i += english[0].length;
+    }
+    for (const m of exp > 0 ? [] : MULTIPLIERS) {
+      if (text.startsWith(m, i)) {
+        // "2k" but not "2kg"; "10w" but not "10wifi"; "1.2M" but not "10m2" (an area) or "5min"
+        if (/[a-zA-Z]/.test(m) && /[a-zA-Z0-9²]/.test(text[i + 1] ?? "")) break;
+        exp = MULTIPLIER_EXP[m] ?? 0;
+        i += m.length;
+        break;
+      }
+    }
+    if (!approx) readApprox(true);
+  }
+  if (text[i] === "+") {
+    approx = "plus";
+    i++;
+  }
+  // "招了3 个人", "120 平": a space before a unit, but not after a multiplier ("年薪11万 人才").
+  if (exp === 0) skipSpace(/[^\s]/);
+  for (const [word, u] of UNIT_WORDS) {
+    if (text.startsWith(word, i)) {
+      if (word === "m2" && /[a-zA-Z0-9]/.test(text[i + 2] ?? "")) continue;
+      // "150平" is square metres; "1688平台", "10万平阴" are not.
+      if (word === "平" && /[台均阴安等时常稳原]/.test(text[i + 1] ?? "")) continue;
+      unit = u;
+      i += word.length;
+      break;
+    }
+  }
+  if (!unit && text[i - 1] === " ") i--;
+  let half = false;
+  if (unit && (unit === "天" || unit === "年") && text[i] === "半") {
+    half = true;
+    i++;
+  }
+  if (text.startsWith("以上", i) || text.startsWith("及以上", i)) {
+    approx = "orMore";
+    i += text.startsWith("及以上", i) ? 3 : 2;
+  } else if (text.startsWith("出头", i)) {
+    approx = "chutou";
+    i += 2;
+  } else if (unit && !approx && (text[i] === "多" || text[i] === "余" || text[i] === "+")) {
+    // "两年多": the unit's own place is the blurred one.
+    approx = text[i] === "+" ? "plus" : "many";
+    approxAfterMultiplier = true;
+    i++;
+  }
+  return { end: i, exp, approx, approxAfterMultiplier, unit, half };
+}
+
+/** How the number was written, for its interval. */
+interface Shape {
+  /** The highest value of a range ("七八个", "18-20万", "十几万"), units applied. */
+  rangeHigh?: number;
+  /** The range's top is a vague digit (十几 may be 19.5): the interval runs to the next place. */
+  vagueTop?: boolean;
+  approx?: Approx;
+  /** The place the approximation blurs, units applied ("80来万" → 100000). */
+  place?: number;
+}
+
+function intervalOf(value: number, shape: Shape, qualifier: Qualifier | undefined): Interval {
+  const p = shape.place ?? placeOf(value);
+  let iv: Interval = { low: value, high: shape.rangeHigh ?? value, lowInclusive: true, highInclusive: true };
+  if (shape.vagueTop) iv = { ...iv, high: iv.high + p, highInclusive: false };
+  switch (shape.approx) {
+    case "many":
+      iv = { low: value, high: value + p, lowInclusive: false, highInclusive: false };
+      break;
+    case "lai":
+      iv = { low: value, high: value + p, lowInclusive: true, highInclusive: false };
+      break;
+    case "chutou":
+      iv = { low: value, high: value * (1 + CHUTOU_SPAN), lowInclusive: false, highInclusive: false };
+      break;
+    case "plus":
+      iv = { low: value, high: value + p, lowInclusive: true, highInclusive: false };
+      break;
+    case "orMore":
+      iv = { low: value, high: Infinity, lowInclusive: true, highInclusive: false };
+      break;
+  }
+  switch (qualifier) {
+    case "below":
+      return { low: 0, high: iv.low, lowInclusive: true, highInclusive: false };
+    case "atLeast":
+      return { ...iv, high: Infinity, highInclusive: false };
+    case "above":
+      // "首次突破600万", "超过30人": a milestone named, so more than it but short of the next one on its
+      // place (a merchant past 700万 would say so); "至少" and "以上" leave the top open.
+      return { low: iv.low, high: Math.max(iv.high, iv.low + p), lowInclusive: false, highInclusive: false };
+    case "near":
+      return { low: iv.low * (1 - NEAR_SPAN), high: iv.low, lowInclusive: true, highInclusive: false };
+    case "around":
+      return { low: iv.low * (1 - NEAR_SPAN), high: iv.high * (1 + NEAR_SPAN), lowInclusive: true, highInclusive: true };
+    default:
+      return iv;
+  }
+}
+
+function finish(
+  input: string,
+  text: string,
+  start: number,
+  end: number,
+  decimal: string,
+  extra: Omit<Partial<NumberMention>, "interval">,
+  shape: Shape = {},
+): NumberMention {
+  const negative = extra.negative === true;
+  let value = Number(decimal);
+  if (negative) value = -value;
+  // Qualifiers: "将近两百万", "3500万左右"; years, dates and percentages take none.
+  let qualifier: Qualifier | undefined;
+  let wordsStart = start;
+  if (!extra.isYear) {
+    const before = text.slice(Math.max(0, start - 4), start);
+    for (const [re, q] of QUALIFIERS_BEFORE) {
+      const m = re.exec(before);
+      if (m) {
+        qualifier = q;
+        wordsStart = start - m[0].length;
+        break;
+      }
+    }
+    const after = text.slice(end, end + 2);
+    for (const [re, q] of QUALIFIERS_AFTER) {
+      const m = re.exec(after);
+      if (m) {
+        qualifier ??= q;
+        end += m[0].length;
+        break;
+      }
+    }
+  }
+  const interval = intervalOf(Math.abs(value), shape, qualifier);
+  // Spans computed by ratio (将近, 左右, 出头) are rounded to the fen: 0.9 × 80万 is 720000, not 719999.99….
+  interval.low = Math.round(interval.low * 100) / 100;
+  if (Number.isFinite(interval.high)) interval.high = Math.round(interval.high * 100) / 100;
+  if (negative) Object.assign(interval, { low: -interval.high, high: -interval.low });
+  const exact = interval.low === interval.high;
+  const m: NumberMention = { start, end, raw: input.slice(start, end), value, ...extra, interval, words: input.slice(wordsStart, end), exact };
+  if (!Number.isFinite(value) || Math.abs(value) > ABSURD) m.absurd = true;
+  else m.decimal = decimal;
+  if (shape.approx === "many" || shape.approx === "plus" || shape.approx === "orMore" || shape.approx === "chutou" || qualifier === "above" || qualifier === "atLeast") m.atLeast = true;
+  if (qualifier === "below" || qualifier === "near") {
+    m.below = true;
+    delete m.atLeast;
+  }
+  return m;
+}
+
+/** Does a two-digit number followed by 年 read as a year ("21年卖了…") rather than a duration ("做了15年")? */
+function isShortYear(text: string, start: number, end: number, value: number): boolean {
+  if (value < 15 || value > 30 || text[end] !== "年") return false;
+  const next = text[end + 1] ?? "";
+  const prev = text[start - 1] ?? "";
+  return !/[多余以来内间半左右个前后经]/.test(next) && !/[了满近过超第每约达这那做干开\d]/.test(prev);
+}
+
+/** The place an approximation blurs: "八万多" the 万, "八十多万" the ten thousands. */
+function approxPlace(core: number, suffix: { exp: number; approxAfterMultiplier: boolean }): number {
+  return suffix.approxAfterMultiplier ? 10 ** suffix.exp : placeOf(core) * 10 ** suffix.exp;
+}
+
+/**
+ * Every number in `text`, in order of position. Dates and years are single mentions flagged
+ * `isYear`; relative year words are reported only when `asOf` is given.
+ */
+export function findNumbers(input: string, options: FindNumbersOptions = {}): NumberMention[] {
+  const text = normaliseWidth(input);
+  const out: NumberMention[] = [];
+  const taken: Span[] = [];
+  const push = (m: NumberMention) => {
+    out.push(m);
+    taken.push(m);
+  };
+
+  for (const d of text.matchAll(DATE)) {
+    const [, y = "", mo = "", da = ""] = d;
+    const month = Number(mo);
+    const day = Number(da);
+    const sep = d[0].includes("年") ? "年" : null;
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    // "2022年12月31" needs 月; "2022-12-31" needs a consistent separator
+    if (sep === null && !/^\d{4}\s?([-/.])\s?\d{1,2}\s?\1/.test(d[0])) continue;
+    const date = `${y}-${mo.padStart(2, "0")}-${da.padStart(2, "0")}`;
+    push(finish(input, text, d.index, d.index + d[0].length, y, { isYear: true, date }));
+  }
+
+  for (const d of text.matchAll(YEAR_MONTH)) {
+    const month = Number(d[2]);
+    if (month < 1 || month > 12 || overlaps(taken, d.index, d.index + d[0].length)) continue;
+    push(finish(input, text, d.index, d.index + d[0].length, d[1] ?? "", { isYear: true, month }));
+  }
+
+  for (const c of text.matchAll(CN_YEAR)) {
+    if (overlaps(taken, c.index, c.index + c[0].length)) continue;
+    const value = parseChineseNumeral(c[1] ?? "");
+    if (value === null || value < 1900 || value > 2100) continue;
+    push(finish(input, text, c.index, c.index + c[0].length, String(value), { isYear: true, chinese: true }));
+  }
+
+  for (const p of text.matchAll(PERCENT_CN)) {
+    const body = p[1] ?? "";
+    const value = /\d/.test(body) ? body : String(parseChineseNumeral(body) ?? "");
+    if (!value) continue;
+    push(finish(input, text, p.index, p.index + p[0].length, value, /\d/.test(body) ? { unit: "%" } : { unit: "%", chinese: true }));
+  }
+
+  for (const x of text.matchAll(MIXED)) {
+    if (overlaps(taken, x.index, x.index + x[0].length)) continue;
+    const base = parseChineseNumeral(x[0]);
+    if (base === null) continue;
+    const suffix = readSuffix(text, x.index + x[0].length, false);
+    const extra: Partial<NumberMention> = {};
+    if (suffix.unit) extra.unit = suffix.unit;
+    const place = suffix.approx ? placeOf(base) : undefined;
+    push(finish(input, text, x.index, suffix.end, String(base), extra, { approx: suffix.approx, place }));
+  }
+
+  for (const a of text.matchAll(ARABIC)) {
+    const [whole, minus, , intRaw = "", fracRaw, expRaw] = a;
+    let start = a.index;
+    const coreEnd = a.index + whole.length;
+    if (overlaps(taken, start, coreEnd)) continue;
+    const prev = text[start - 1] ?? "";
+    const digitStart = start + (minus?.length ?? 0) + (a[2]?.length ?? 0);
+    // B2B, C2C, O2O, 5G in the middle of a word: not quantities
+    if (/[a-zA-Z]/.test(text[digitStart - 1] ?? "") && /[a-zA-Z]/.test(text[coreEnd] ?? "")) continue;
+    // "2020-2022": a hyphen right after a digit is a range, not a minus sign
+    let negative = Boolean(minus) && !/[\d.]/.test(prev);
+    if (minus && !negative) start += minus.length;
+    if (!minus && prev === "负") {
+      negative = true;
+      start--;
+    }
+    const intPart = intRaw.replace(/,/g, "");
+    const frac = fracRaw ? fracRaw.slice(1) : "";
+    let suffix = readSuffix(text, coreEnd, expRaw === undefined);
+    let decimal: string;
+    if (expRaw !== undefined) {
+      decimal = String(Number(`${intPart}.${frac || "0"}e${expRaw}`));
+    } else {
+      decimal = shiftDecimal(intPart, frac, suffix.exp);
+      if (suffix.half) decimal = String(Number(decimal) + 0.5);
+    }
+    const shape: Shape = {};
+    // "18-20万", "30到40人": the second number lends its multiplier and unit to the first.
+    const rangeTail = expRaw === undefined && !suffix.unit && !suffix.approx && suffix.exp === 0
+      ? RANGE_TAIL.exec(text.slice(suffix.end, suffix.end + 16)) : null;
+    if (rangeTail) {
+      const [t, hiInt = "", hiFrac] = rangeTail;
+      const hiSuffix = readSuffix(text, suffix.end + t.length, true);
+      const loValue = Number(shiftDecimal(intPart, frac, hiSuffix.exp));
+      const hiDecimal = shiftDecimal(hiInt, hiFrac ? hiFrac.slice(1) : "", hiSuffix.exp);
+      const looksLikeYears = intPart.length === 4 && hiInt.length === 4;
+      if (!looksLikeYears && Number(hiDecimal) > loValue) {
+        decimal = shiftDecimal(intPart, frac, hiSuffix.exp);
+        shape.rangeHigh = Number(hiDecimal);
+        suffix = hiSuffix;
+      }
+    }
+    // "1万5" = 15000, "2千5" = 2500, "1亿2千万" = 120000000: a smaller place written after the multiplier.
+    if (expRaw === undefined && !frac && !suffix.unit && !suffix.approx && suffix.exp >= 3 && shape.rangeHigh === undefined) {
+      const tail = COMPOUND_TAIL.exec(text.slice(suffix.end, suffix.end + 8));
+      if (tail) {
+        const [t, digits = "", mult] = tail;
+        const tailExp = mult ? (MULTIPLIER_EXP[mult] ?? -1) : digits.length === 1 ? suffix.exp - 1 : -1;
+        const after = readSuffix(text, suffix.end + t.length, false);
+        if (tailExp >= 0 && tailExp + digits.length <= suffix.exp && (after.unit === undefined || after.unit === "元")) {
+          decimal = (BigInt(decimal) + BigInt(digits) * 10n ** BigInt(tailExp)).toString();
+          Object.assign(suffix, { end: after.end, unit: after.unit, approx: after.approx, approxAfterMultiplier: true, exp: tailExp });
+        }
+      }
+    }
+    const extra: Partial<NumberMention> = {};
+    if (negative) extra.negative = true;
+    if (suffix.unit) extra.unit = suffix.unit;
+    const value = Number(decimal);
+    // "2021年", "2021年度", and the first year of a range "2020—2022年"
+    const isFourDigitYear = suffix.exp === 0 && !frac && intPart.length === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
+      (suffix.unit === "年" || text.startsWith("年度", coreEnd) || YEAR_RANGE_TAIL.test(text.slice(coreEnd, coreEnd + 8)));
+    if (isFourDigitYear) {
+      extra.isYear = true;
+      delete extra.unit;
+      delete shape.rangeHigh;
+    } else if (suffix.exp === 0 && !frac && !negative && intPart.length === 2 && isShortYear(text, digitStart, coreEnd, value)) {
+      decimal = String(2000 + value);
+      extra.isYear = true;
+      delete extra.unit;
+    } else if (suffix.approx) {
+      shape.approx = suffix.approx;
+      shape.place = approxPlace(Number(shiftDecimal(intPart, frac, 0)), suffix);
+    }
+    push(finish(input, text, start, suffix.end, decimal, extra, shape));
+  }
+
+  const notNumeral = new Set<number>();
+  for (const w of text.matchAll(NOT_NUMERAL_YI)) notNumeral.add(w.index + w[0].indexOf("一"));
+  for (const c of text.matchAll(CHINESE)) {
+    let start = c.index;
+    let run = c[0];
+    // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
+    // 零售额 → a lone 零 is a word, not zero). 百 may start one: "百来万" is about a hundred 万.
+    while (run && (!(run[0]! in CN_DIGIT) || run[0] === "零" || run[0] === "〇") && !/[十拾几]/.test(run[0]!) &&
+      !(/[百佰]/.test(run[0]!) && text[start + run.length] === "来")) {
+      run = run.slice(1);
+      start++;
+    }
+    if (!run || overlaps(taken, start, start + run.length)) continue;
+    if (run === "一" && notNumeral.has(start)) continue;
+    const suffix = readSuffix(text, start + run.length, true);
+    // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude.
+    if (run.includes("几") && (run === "几" ? suffix.exp === 0 : !/[十拾百佰千仟万亿]/.test(run)) && suffix.exp === 0) continue;
+    const vague = parseVagueNumeral(run);
+    let base = vague ? vague.low : parseChineseNumeral(run[0] === "百" || run[0] === "佰" ? `一${run}` : run);
+    if (base === null) continue;
+    const shape: Shape = {};
+    const rangeTail = !vague && suffix.exp === 0 && !suffix.unit && !suffix.approx && !/[万亿]/.test(run)
+      ? CN_RANGE_TAIL.exec(text.slice(suffix.end, suffix.end + 12)) : null;
+    if (rangeTail) {
+      const [t, hiCore = "", big = ""] = rangeTail;
+      const hi = parseChineseNumeral(hiCore);
+      const mult = [...big].reduce((f, c) => f * (CN_BIG_UNIT[c] ?? 1), 1);
+      const hiSuffix = readSuffix(text, suffix.end + t.length, true);
+      const scale = mult * 10 ** hiSuffix.exp;
+      if (hi !== null && hi > base) {
+        shape.rangeHigh = hi * scale;
+        base *= scale;
+        Object.assign(suffix, { end: hiSuffix.end, unit: hiSuffix.unit, exp: 0, half: false });
+      }
+    }
+    let decimal = shiftDecimal(String(base), "", suffix.exp);
+    if (suffix.half) decimal = String(Number(decimal) + 0.5);
+    const extra: Partial<NumberMention> = { chinese: true };
+    if (suffix.unit) extra.unit = suffix.unit;
+    if (text[start - 1] === "负") {
+      extra.negative = true;
+      start--;
+    }
+    let wordsFrom = start;
+    // "好几个亿": several, so at least two.
+    if (text[start - 1] === "好" && run.startsWith("几")) wordsFrom--;
+    if (vague) {
+      shape.rangeHigh = Number(shiftDecimal(String(vague.high), "", suffix.exp));
+      shape.vagueTop = vague.vague;
+      shape.place = placeOf(vague.high) * 10 ** suffix.exp;
+    }
+    if (suffix.approx) {
+      shape.approx = suffix.approx;
+      shape.place = approxPlace(base, suffix);
+    }
+    const m = finish(input, text, start, suffix.end, decimal, extra, shape);
+    if (wordsFrom < start && m.words === m.raw) m.words = input.slice(wordsFrom, m.end);
+    push(m);
+  }
+
+  for (const b of text.matchAll(BARE_MAGNITUDE)) {
+    const word = b[1] ?? "";
+    if (overlaps(taken, b.index, b.index + word.length)) continue;
+    const suffix = readSuffix(text, b.index + word.length, false);
+    const extra: Partial<NumberMention> = { chinese: true };
+    if (suffix.unit) extra.unit = suffix.unit;
+    push(finish(input, text, b.index, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), extra));
+  }
+
+  for (const h of text.matchAll(HALF)) {
+    if (overlaps(taken, h.index, h.index + h[0].length)) continue;
+    const unit: NumberUnit = h[1] === "天" ? "天" : h[1] === "年" ? "年" : "月";
+    push(finish(input, text, h.index, h.index + h[0].length, "0.5", { unit, chinese: true }));
+  }
+
+  if (options.asOf) {
+    const asOfYear = Number(options.asOf.slice(0, 4));
+    for (const r of text.matchAll(RELATIVE_YEAR)) {
+      const word = r[1] ?? "";
+      if (overlaps(taken, r.index, r.index + word.length)) continue;
+      if (word.startsWith("上") && LOCATIVE_BEFORE_SHANG.test(text.slice(Math.max(0, r.index - 3), r.index))) continue;
+      const value = asOfYear + (RELATIVE_OFFSET[word] ?? 0);
+      push(finish(input, text, r.index, r.index + word.length, String(value), { isYear: true, relative: word }));
+    }
+  }
+
+  return out.sort((x, y) => x.start - y.start);
+}

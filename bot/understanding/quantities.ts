@@ -1,0 +1,69 @@
+/**
+ * From a number the user wrote to the value of a numeric fact: exact figures stay plain numbers in the
+ * fact's unit (fen, count, 平方米, 天, months); approximate ones become an interval of whole units with
+ * the user's words ("80来万" → { low: 80000000, high: 89999999, words: "80来万" }).
+ */
+import { FACTS, type FactName, type Quantity } from "../../rules/facts.js";
+import { mentionToFen, type Interval, type NumberMention } from "./numbers.js";
+
+/** Upper bounds of believable values per unit (money in yuan): larger is a typo or a test. */
+const LIMITS = { fen: 1e12, count: 1e10, sqm: 1e9, day: 3650 } as const;
+
+/** Durations count completed units: "一年多" is at least 12 whole months. */
+const COMPLETED_UNITS: ReadonlySet<FactName> = new Set(["operatingMonths", "trainingDays"]);
+
+/** What a mention is worth as `fact`, or a Chinese reason why it cannot be one. `label` names the fact. */
+export function mentionToQuantity(fact: FactName, m: NumberMention, label: string): { value: Quantity } | { reason: string } {
+  if (m.negative) return { reason: `${label}不能是负数` };
+  const unit = FACTS[fact].unit;
+  const tooLarge = { reason: `${label}大得不合理，请核对` };
+  if (m.absurd) return tooLarge;
+  const scale = unit === "fen" ? 100 : fact === "operatingMonths" && m.unit === "年" ? 12 : 1;
+  const limit = unit === "fen" ? LIMITS.fen : unit === "sqm" ? LIMITS.sqm : unit === "day" ? LIMITS.day : LIMITS.count;
+  if (m.interval.low > limit) return tooLarge;
+  if (m.exact) {
+    if (unit === "fen") {
+      const fen = mentionToFen(m);
+      return fen === null ? tooLarge : { value: fen };
+    }
+    let v = m.value * scale;
+    if (unit === "sqm") v = Math.round(v);
+    if (unit !== "day" && !Number.isInteger(v)) v = Math.floor(v);
+    return { value: v };
+  }
+  const step = unit === "day" ? 0.5 : 1;
+  const iv: Interval = COMPLETED_UNITS.has(fact) ? { ...m.interval, lowInclusive: true } : m.interval;
+  const value = toWholeUnits(iv, scale, step, unit === "day" ? 0.5 : 0, m.words);
+  return value === null ? tooLarge : { value };
+}
+
+/** An interval in whole steps of the fact's unit; a single point becomes a plain number. */
+function toWholeUnits(iv: Interval, scale: number, step: number, floor: number, words: string): Quantity | null {
+  const lowRaw = iv.low * scale;
+  const highRaw = iv.high * scale;
+  let low = Math.ceil(lowRaw / step - 1e-9) * step;
+  if (!iv.lowInclusive && low === lowRaw) low += step;
+  let high: number | null = null;
+  if (Number.isFinite(highRaw)) {
+    high = Math.floor(highRaw / step + 1e-9) * step;
+    if (!iv.highInclusive && high === highRaw) high -= step;
+  }
+  low = Math.max(low, floor);
+  if (high !== null && high < low) high = low;
+  if (!Number.isSafeInteger(Math.round(low)) || (high !== null && !Number.isSafeInteger(Math.round(high)))) return null;
+  return high === low ? low : { low, high, words };
+}
+
+/**
+ * Several bounds stated for one figure ("头一回过200万 还没到500万"): their common part, with the words
+ * of each. Null when they do not meet or one is not a bound (then the last figure stated counts).
+ */
+export function intersectBounds(values: readonly Quantity[]): Quantity | null {
+  if (values.length < 2 || values.some((v) => typeof v === "number")) return null;
+  const approx = values as readonly Exclude<Quantity, number>[];
+  const low = Math.max(...approx.map((v) => v.low));
+  const highs = approx.map((v) => v.high).filter((h): h is number => h !== null);
+  const high = highs.length > 0 ? Math.min(...highs) : null;
+  if (high !== null && high < low) return null;
+  return { low, high, words: approx.map((v) => v.words).join("、") };
+}
