@@ -43,6 +43,7 @@ export function toAward(result: AwardResult): Award {
     title: result.title,
     eligible: result.eligible,
     amountFen: result.amountFen,
+    ...(result.amountRange ? { amountRange: { lowFen: result.amountRange.lowFen, highFen: result.amountRange.highFen } } : {}),
     upTo: result.upTo,
     inForce: result.inForce,
     conditions: result.conditions,

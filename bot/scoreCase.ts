@@ -2,7 +2,7 @@
  * Scoring of one evaluation case, as shared/eval/README.md defines it. Used by `npm run eval` and tests.
  */
 import { z } from "zod";
-import type { Answer } from "./answer.js";
+import { awardAmountsOf, type Answer } from "./answer.js";
 import { numberGuard } from "./numberGuard.js";
 
 export const EvalCaseSchema = z.strictObject({
@@ -71,7 +71,7 @@ export function scoreCase(c: EvalCase, answer: Answer): CaseScore {
     amountsFen: answer.awards.flatMap((a) => (a.amountFen === null ? [] : [a.amountFen])),
     extraTexts: answer.awards.flatMap((a) => [...a.trace, ...a.conditions]),
     // The template's own amounts are held to the same role rule as a model's or a staff member's.
-    awardAmountsFen: answer.awards.flatMap((a) => (a.eligible === true && a.amountFen !== null ? [a.amountFen] : [])),
+    awardAmountsFen: answer.awards.flatMap(awardAmountsOf),
   });
   const ungrounded = guard.ungrounded.map((u) => u.raw);
   if (ungrounded.length > 0) failures.push(`ungrounded numbers: ${ungrounded.join(", ")}`);

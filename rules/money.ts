@@ -165,5 +165,7 @@ export function formatFen(fen: number): string {
 export function formatFenRange(low: number, high: number = low): string {
   if (high === low) return formatFen(low);
   if (!Number.isFinite(high)) return `${formatFen(low)}以上`;
-  return `${formatFen(low)}至${formatFen(high)}`;
+  // A range open at a round figure ("六十来万" → up to 69999999 fen) reads "60万元至不足70万元".
+  const next = formatFen(high + 1);
+  return next.length < formatFen(high).length ? `${formatFen(low)}至不足${next}` : `${formatFen(low)}至${formatFen(high)}`;
 }

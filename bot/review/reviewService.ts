@@ -17,7 +17,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { ChannelSender, ReplyTarget } from "../../adapters/channelSender.js";
 import { FACTS, type FactName } from "../../rules/facts.js";
-import { AnswerSchema } from "../answer.js";
+import { AnswerSchema, awardAmountsOf } from "../answer.js";
 import type { ChannelName, IncomingMessage } from "../message.js";
 import { numberGuard, type Grounding, type UngroundedNumber } from "../numberGuard.js";
 import type { DraftInput, EarlierDecision, ReviewGate } from "../reviewGate.js";
@@ -115,7 +115,7 @@ export function draftGrounding(draft: Draft): Grounding {
     quotes: draft.answer.citations.map((c) => c.quote),
     amountsFen: [...draft.answer.awards.flatMap((a) => (a.amountFen === null ? [] : [a.amountFen])), ...fenFacts],
     extraTexts: [draft.draftText, ...draft.answer.awards.flatMap((a) => [...a.trace, ...a.conditions, a.title, a.clause]), ...otherFacts],
-    awardAmountsFen: draft.answer.awards.flatMap((a) => (a.eligible === true && a.amountFen !== null ? [a.amountFen] : [])),
+    awardAmountsFen: draft.answer.awards.flatMap(awardAmountsOf),
   };
 }
 

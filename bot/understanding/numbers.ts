@@ -140,8 +140,10 @@ const QUALIFIERS_AFTER: ReadonlyArray<readonly [RegExp, Qualifier]> = [
   [/^(不到|以下|以内)/, "below"],
 ];
 type Qualifier = "below" | "atLeast" | "above" | "around" | "near";
-/** "将近两百万", "小两百万": within this fraction below the figure; "大概80万": within this fraction either side. */
+/** "将近两百万", "大概80万": at most this fraction away from the figure… */
 const NEAR_SPAN = 0.1;
+/** …and at most half the place of its last written digit: "650万左右" is 645万–655万, "大概100万" 90万–110万. */
+const spread = (value: number, place: number) => Math.min(value * NEAR_SPAN, place / 2);
 /** "一百出头": at most this fraction above the figure. */
 const CHUTOU_SPAN = 0.2;
 
@@ -428,9 +430,9 @@ function intervalOf(value: number, shape: Shape, qualifier: Qualifier | undefine
       // place (a merchant past 700万 would say so); "至少" and "以上" leave the top open.
       return { low: iv.low, high: Math.max(iv.high, iv.low + p), lowInclusive: false, highInclusive: false };
     case "near":
-      return { low: iv.low * (1 - NEAR_SPAN), high: iv.low, lowInclusive: true, highInclusive: false };
+      return { low: iv.low - spread(iv.low, p), high: iv.low, lowInclusive: true, highInclusive: false };
     case "around":
-      return { low: iv.low * (1 - NEAR_SPAN), high: iv.high * (1 + NEAR_SPAN), lowInclusive: true, highInclusive: true };
+      return { low: iv.low - spread(iv.low, p), high: iv.high + spread(iv.high, p), lowInclusive: true, highInclusive: true };
     default:
       return iv;
   }
