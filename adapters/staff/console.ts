@@ -77,7 +77,7 @@ export function staffForToken(tokens: StaffTokens, input: string): string | null
 const LoginBody = z.object({ _csrf: z.string().optional(), token: z.string().max(512).default(""), name: z.string().max(100).optional() });
 const ApproveBody = z.object({ text: z.string().max(8000).optional(), override: z.literal("1").optional() });
 const RejectBody = z.object({ reason: z.string().max(500).optional(), notify: z.literal("1").optional(), notifyText: z.string().max(2000).optional() });
-const ModeBody = z.object({ channel: z.enum(["wechat", "telegram", "console", "cli"]), chatId: z.string().trim().min(1).max(200), mode: z.enum(["off", "review"]) });
+const ModeBody = z.object({ channel: z.enum(["wechat", "wecom", "telegram", "console", "cli"]), chatId: z.string().trim().min(1).max(200), mode: z.enum(["off", "review"]) });
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const HistoryQuery = z.object({
   state: z.enum(DRAFT_STATES as [DraftState, ...DraftState[]]).optional().catch(undefined),

@@ -217,19 +217,19 @@ ${data.drafts.map((d) => html`<tr><td><a href="/drafts/${d.id}">${d.id}</a></td>
 }
 
 /** Chats and their review mode, with a switch per chat and a form for a chat not seen yet. */
-export function chatsPage(frame: PageFrame, chats: { channel: string; chatId: string; mode: ReviewMode; source: "staff" | "config"; drafts: number }[], notice?: string): string {
+export function chatsPage(frame: PageFrame, chats: { channel: string; chatId: string; name?: string; mode: ReviewMode; source: "staff" | "config"; drafts: number }[], notice?: string): string {
   const toggle = (c: { channel: string; chatId: string; mode: ReviewMode }) => html`<form method="post" action="/chats/mode">${csrfField(frame.csrf)}
 <input type="hidden" name="channel" value="${c.channel}"><input type="hidden" name="chatId" value="${c.chatId}">
 <input type="hidden" name="mode" value="${c.mode === "review" ? "off" : "review"}"><button type="submit">${c.mode === "review" ? "关闭审核" : "开启审核"}</button></form>`;
   return layout({ ...frame, active: "chats" }, html`<h1>审核群聊</h1>
 ${notice ? html`<div class="flash ok" role="status">${notice}</div>` : null}
-<p class="muted">处于审核模式的群聊，机器人的答复先成为草稿，经审核人员通过后才发出。</p>
+<p class="muted">处于审核模式的群聊，机器人的答复先成为草稿，经审核人员通过后才发出。下表列出机器人见过的群聊，点“开启审核”即可。</p>
 <table><thead><tr><th>渠道</th><th>群聊</th><th>模式</th><th>来源</th><th>草稿数</th><th>操作</th></tr></thead><tbody>
-${chats.map((c) => html`<tr><td>${channelLabel(c.channel)}</td><td>${c.chatId}</td><td>${c.mode === "review" ? "审核" : "直接答复"}</td><td>${c.source === "staff" ? "审核人员设置" : "配置文件"}</td><td>${c.drafts}</td><td>${toggle(c)}</td></tr>`)}
+${chats.map((c) => html`<tr><td>${channelLabel(c.channel)}</td><td>${c.name ? html`${c.name}<br><span class="muted">${c.chatId}</span>` : c.chatId}</td><td>${c.mode === "review" ? "审核" : "直接答复"}</td><td>${c.source === "staff" ? "审核人员设置" : "配置文件"}</td><td>${c.drafts}</td><td>${toggle(c)}</td></tr>`)}
 </tbody></table>
 <h2 class="spaced">设置其他群聊</h2>
 <form class="filters" method="post" action="/chats/mode">${csrfField(frame.csrf)}
-<label>渠道<select name="channel"><option value="wechat">微信</option><option value="telegram">Telegram</option></select></label>
+<label>渠道<select name="channel"><option value="wechat">微信</option><option value="wecom">企业微信</option><option value="telegram">Telegram</option></select></label>
 <label>群聊 ID<input type="text" name="chatId" required maxlength="200"></label>
 <label>模式<select name="mode"><option value="review">审核</option><option value="off">直接答复</option></select></label>
 <button type="submit">保存</button></form>`);

@@ -59,6 +59,13 @@ export function createTelegramReviewComposer(options: TelegramReviewOptions): Co
     }
   }
 
+  // Groups the bot sees are listed on the console's 审核群聊 page, by title.
+  composer.use((ctx, next) => {
+    const chat = ctx.chat;
+    if (chat && chat.type !== "private") service.noteChat("telegram", String(chat.id), "title" in chat ? chat.title : undefined);
+    return next();
+  });
+
   composer.callbackQuery(/^rv:([are]):(\d+)$/, async (ctx) => {
     if (!isStaff(ctx)) return ctx.answerCallbackQuery({ text: REFUSAL, show_alert: true });
     const op = ctx.match[1];

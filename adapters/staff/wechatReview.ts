@@ -66,7 +66,7 @@ export function createWechatReviewHandler(options: WechatReviewOptions): WechatR
     const staff: StaffIdentity = { name: msg.talkerName || msg.talkerId, via: channel, id: msg.talkerId };
     const allowed = isStaffId(staffIds, channel, msg.talkerId) || (msg.talkerIs !== undefined && staffRefs(staffIds, channel).some(msg.talkerIs));
     // REVIEW_CHATS may name a room by topic: the room's id changes on a WeChat re-login, its topic does not.
-    if (msg.roomId && msg.roomTopic) service.nameChat(channel, msg.roomId, msg.roomTopic);
+    if (msg.roomId) service.noteChat(channel, msg.roomId, msg.roomTopic);
 
     if (msg.roomId && !isStaffRoom(msg.roomId, msg.roomTopic)) {
       if (head !== "开启审核" && head !== "关闭审核") return null;

@@ -337,12 +337,19 @@ export class DraftStore {
     });
   }
 
-  /** Chats staff set a mode for, and chats that have drafts. */
-  async knownChats(): Promise<{ channel: string; chatId: string; mode?: ReviewMode; setBy?: string; drafts: number }[]> {
-    const rows = await this.sql.all(`SELECT c.channel, c.chat_id, m.mode, m.set_by, (SELECT count(*) FROM drafts d WHERE d.channel = c.channel AND d.chat_id = c.chat_id) AS drafts
-        FROM (SELECT channel, chat_id FROM drafts UNION SELECT channel, chat_id FROM review_modes) c
-        LEFT JOIN review_modes m ON m.channel = c.channel AND m.chat_id = c.chat_id ORDER BY c.channel, c.chat_id`);
-    return rows.map((r) => ({ channel: String(r.channel), chatId: String(r.chat_id), mode: str(r.mode) as ReviewMode | undefined, setBy: str(r.set_by), drafts: Number(r.drafts) }));
+  /** Remember a group chat the bot has seen, with its current name (the staff console lists these). */
+  async noteChat(channel: string, chatId: string, name: string | undefined, at: number): Promise<void> {
+    await this.sql.run(`INSERT INTO seen_chats (channel, chat_id, name, seen_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (channel, chat_id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at`, [channel, chatId, name ?? null, at]);
+  }
+
+  /** Chats the bot has seen, chats staff set a mode for, and chats that have drafts. */
+  async knownChats(): Promise<{ channel: string; chatId: string; name?: string; mode?: ReviewMode; setBy?: string; drafts: number }[]> {
+    const rows = await this.sql.all(`SELECT c.channel, c.chat_id, s.name, m.mode, m.set_by, (SELECT count(*) FROM drafts d WHERE d.channel = c.channel AND d.chat_id = c.chat_id) AS drafts
+        FROM (SELECT channel, chat_id FROM drafts UNION SELECT channel, chat_id FROM review_modes UNION SELECT channel, chat_id FROM seen_chats) c
+        LEFT JOIN review_modes m ON m.channel = c.channel AND m.chat_id = c.chat_id
+        LEFT JOIN seen_chats s ON s.channel = c.channel AND s.chat_id = c.chat_id ORDER BY c.channel, c.chat_id`);
+    return rows.map((r) => ({ channel: String(r.channel), chatId: String(r.chat_id), name: str(r.name), mode: str(r.mode) as ReviewMode | undefined, setBy: str(r.set_by), drafts: Number(r.drafts) }));
   }
 
   /** Store an edit waiting for its author's override confirmation; returns its id. */

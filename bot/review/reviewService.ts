@@ -149,8 +149,8 @@ export class ReviewService implements ReviewGate {
   readonly #senders = new Map<string, KeyedChannelSender>();
   readonly #heldListeners = new Set<(draft: Draft) => void>();
   readonly #decisionListeners = new Set<(draft: Draft) => void>();
-  /** "channel:chatId" → the chat's current name (a WeChat room topic), see `nameChat`. */
-  readonly #chatNames = new Map<string, string>();
+  /** "channel:chatId" → the chat's current name (a WeChat room topic), see `noteChat`. */
+  readonly #chatNames = new Map<string, string | undefined>();
   #delivering: Promise<number> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
@@ -214,11 +214,15 @@ export class ReviewService implements ReviewGate {
   }
 
   /**
-   * Tell the service a chat's current name (a WeChat room's topic), so REVIEW_CHATS and REVIEW_ACK may
-   * name the chat instead of giving its id, which WeChat changes on every re-login.
+   * A group chat the bot has seen, with its current name when the channel has one (a WeChat room's topic,
+   * a Telegram group's title). It is listed on the console's 审核群聊 page, and REVIEW_CHATS and REVIEW_ACK
+   * may name the chat instead of giving its id, which WeChat changes on every re-login.
    */
-  nameChat(channel: string, chatId: string, name: string): void {
-    this.#chatNames.set(`${channel}:${chatId}`, name);
+  noteChat(channel: string, chatId: string, name?: string): void {
+    const key = `${channel}:${chatId}`;
+    if (this.#chatNames.has(key) && this.#chatNames.get(key) === name) return; // stored already
+    this.#chatNames.set(key, name);
+    this.store.noteChat(channel, chatId, name, this.#now()).catch((error: Error) => this.#log(`review: could not record chat ${key}: ${error.message}`));
   }
 
   /** Whether a configured pattern matches the chat by id or by its current name. */

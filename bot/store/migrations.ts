@@ -248,4 +248,26 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `,
   },
+  {
+    version: 4,
+    name: "chats the bot has seen, with their names, for the staff console",
+    sqlite: `
+        CREATE TABLE seen_chats (
+          channel   TEXT NOT NULL,
+          chat_id   TEXT NOT NULL,
+          name      TEXT,
+          seen_at   INTEGER NOT NULL,
+          PRIMARY KEY (channel, chat_id)
+        );
+      `,
+    postgres: `
+        CREATE TABLE seen_chats (
+          channel   TEXT NOT NULL,
+          chat_id   TEXT NOT NULL,
+          name      TEXT,
+          seen_at   BIGINT NOT NULL,
+          PRIMARY KEY (channel, chat_id)
+        );
+      `,
+  },
 ];
