@@ -121,9 +121,9 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
 export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOptions, "sessions" | "review" | "floodControl"> = {}): Promise<PolicyBot> {
   const { PolicyBot } = await import("../bot/policyBot.js");
   const { PolicyCatalog } = await import("../bot/policyCatalog.js");
-  const { createLlmPhraser } = await import("../bot/llmPhraser.js");
+  // The model client (@langchain/openai) costs more start-up than the rest of the bot: loaded only when configured.
   const phraser = config.OPENAI_API_KEY
-    ? createLlmPhraser({
+    ? (await import("../bot/llmPhraser.js")).createLlmPhraser({
         apiKey: config.OPENAI_API_KEY,
         ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
         model: config.OPENAI_MODEL ?? "gpt-4o-mini",
