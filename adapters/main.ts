@@ -118,7 +118,7 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
 }
 
 /** The real bot, configured from the environment (language model only when OPENAI_API_KEY is set). */
-export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOptions, "sessions" | "review" | "floodControl"> = {}): Promise<PolicyBot> {
+export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOptions, "sessions" | "review" | "floodControl" | "rateLimit"> = {}): Promise<PolicyBot> {
   const { PolicyBot } = await import("../bot/policyBot.js");
   const { PolicyCatalog } = await import("../bot/policyCatalog.js");
   // The model client (@langchain/openai) costs more start-up than the rest of the bot: loaded only when configured.

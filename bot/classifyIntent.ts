@@ -30,7 +30,8 @@ const AMOUNT = /多少|能拿|能领|可以拿|可以领|能得|能获|能奖|�
 const HELP = /^(你好|您好|hi|hello|在吗|帮助|help|菜单|你是谁|你能做什么|你会什么|怎么用|使用说明)[!！。?？ ]*$/i;
 
 /** Courtesies that need a courtesy back, not a policy answer. */
-const THANKS = /^(谢谢|多谢|感谢|谢了|thanks|thank you|好的|好滴|明白了|知道了|收到|ok)[!！。～~ 啦了呀哈]*$/i;
+const THANKS =
+  /^(?:(?:好的?|好滴|ok|明白了?|知道了|懂了|收到|了解了?)[!！。，,～~ 啦了呀哈的]*)*(?:谢谢|多谢|感谢|谢了|谢啦|辛苦了?|thanks|thank you)?(?:您|你|老师|领导|啦|了|呀|哈|啊)*[!！。，,～~ 啦了呀哈]*$/i;
 
 /**
  * Places outside the five regions: their policies are not in the knowledge base, so the bot must not
@@ -64,7 +65,8 @@ export interface IntentContext {
 export function classifyIntent(text: string, context: IntentContext): Intent {
   const t = text.trim();
   if (HELP.test(t)) return "help";
-  if (THANKS.test(t)) return "thanks";
+  // "好的谢谢老师" is a courtesy; "对" / "是的" answering the bot's question carries a fact and is not.
+  if (t.length > 0 && !context.hasNewFacts && THANKS.test(t)) return "thanks";
   const asks = AMOUNT.test(t) || EXPLAIN.test(t) || VALIDITY.test(t);
   // A place name alone does not make a question ours ("今天东营下雨吗"); in a conversation, or with a
   // question about money, rules or validity, it does ("那东营呢", "能拿吗", "多少钱").

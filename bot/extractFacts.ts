@@ -15,6 +15,7 @@
  */
 import { FACTS, FactsSchema, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
 import { readConditions } from "./understanding/conditions.js";
+import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { intersectBounds, mentionToQuantity } from "./understanding/quantities.js";
 
@@ -233,12 +234,12 @@ const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 1 | 2, words: stri
   ["servicePoint", 2, "服务站 服务点 服务网点 电商服务站 村级电商服务站 村级站点"],
   ["cooperative", 2, "合作社 农业合作社 专业合作社"],
   ["platform", 2, "平台企业 平台公司 行业电商平台 行业电子商务平台"],
-  ["onlineShop", 2, "个体网店 网店 店铺 淘宝店 淘宝C店 C店 个人店 小店 微店 网商 店主 卖家"],
-  ["influencer", 2, "带货达人 达人 主播 网红 博主 带货主播"],
-  ["company", 2, "企业 公司 电商企业 电商公司 有限公司 工厂 厂家 外贸企业 商贸企业 集团 法人企业 分公司 直播电商公司 直播企业 MCN 商超 超市"],
+  ["onlineShop", 2, "个体网店 网店 店铺 淘宝店 淘宝C店 C店 个人店 小店 微店 网商 店主 网店店主 卖家 个体户 个体工商户"],
+  ["influencer", 2, "带货达人 达人 主播 网红 博主 带货主播 做直播的 搞直播的 直播的 带货的 直播带货的 做带货的"],
+  ["company", 2, "企业 公司 电商企业 电商公司 有限公司 工厂 厂家 厂子 厂里 外贸企业 商贸企业 集团 法人企业 分公司 直播电商公司 直播企业 MCN 商超 超市"],
   ["town", 2, "镇 乡 街道 乡镇"],
   ["village", 2, "村 行政村"],
-  ["individual", 1, "个人 个体户 个体工商户 返乡创业者"],
+  ["individual", 1, "个人 返乡创业者"],
   ["county", 1, "我们县 本县 我县 县里 我们区"],
 ];
 
@@ -329,7 +330,6 @@ const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
 const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
 const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
-const CORRECTION = /不对|不是[^，,。]{0,10}?是|改成|改为|改一下|应该是|更正|纠正|说错|打错|写错|其实是|准确地?说|重新说/;
 const REGISTRATION = /注册|成立|落户|创办|开业|登记/;
 const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
 const PLACE = "(?:全[市县区省国]|本[市县区])?";
@@ -516,7 +516,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     out.notes.push("消息太长，只读取了开头部分。");
   }
   if (!text.trim()) return;
-  out.correction = CORRECTION.test(text);
+  out.correction = isCorrection(text);
 
   const mentions = findNumbers(text, { asOf: options.asOf });
   // A word that starts inside a number was read as its unit: "40个人" counts people, it names no 个人 applicant.

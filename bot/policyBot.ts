@@ -10,6 +10,7 @@ import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
 import { askExactFigure, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
+import { correctionTargets, isCorrection } from "./understanding/corrections.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
@@ -190,7 +191,11 @@ export class PolicyBot implements ConversationHandler {
     const asOf = this.#asOf();
     const session = await this.#loadSession(key);
     // A bare number answers what the bot just asked, else revises what the user said last ("那要是3亿呢").
-    const expect = [...session.awaiting, ...(session.recent ?? [])].filter((f): f is FactName => f in FACTS);
+    const pending = [...session.awaiting, ...(session.recent ?? [])].filter((f): f is FactName => f in FACTS);
+    // A correction revises the fact it names or the one its figure fits, not simply the first one pending.
+    const expect = isCorrection(text)
+      ? correctionTargets(text, [...pending, ...(Object.keys(session.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit))], session.facts, asOf)
+      : pending;
     const extraction = extractFacts(text, { asOf, expect });
     answerAwaited(extraction.facts, session.awaiting);
     const measures = (Object.keys(extraction.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
@@ -202,11 +207,21 @@ export class PolicyBot implements ConversationHandler {
     }
     notes.push(...extraction.notes);
     if (looksLikeInjection(text)) notes.push(t.injection);
+    const places = this.#catalog.readPlaces(text, session.policyIds);
+    const mentioned = places.policyIds;
+    // Another region: the remembered situation carries over only when this message adds none of its own
+    // ("那聊城呢"), and the reply says which facts it used; a message with its own situation starts clean.
+    const switching = mentioned.length > 0 && session.policyIds.length > 0 && !mentioned.some((id) => session.policyIds.includes(id));
+    if (switching && Object.keys(session.facts).length > 0) {
+      if (statesNewSituation(extraction.facts, session.facts)) Object.assign(session, { facts: {}, said: {}, topic: [], recent: [], awaiting: [] });
+      else {
+        const carried = describeFactValues(session.facts);
+        if (carried) notes.push(render(t.place.reused, { facts: carried }));
+      }
+    }
     session.facts = parseFacts({ ...session.facts, ...extraction.facts });
     session.said = { ...session.said, ...extraction.sources };
 
-    const places = this.#catalog.readPlaces(text, session.policyIds);
-    const mentioned = places.policyIds;
     notes.push(...this.#placeNotes(places));
     // A place of a covered city outside its county policy ("济南长清区"), and nothing inside any region.
     const nearby = places.nearby[0];
@@ -607,6 +622,15 @@ function nearestSentence(clauseText: string, question: string): string {
   const overlap = (sentence: string) => [...sentence].slice(1).filter((c, i) => pairs.has(sentence[i]! + c)).length;
   const sentences = clauseText.split(/(?<=[。；;])/).map((x) => x.trim()).filter(Boolean);
   return sentences.reduce((best, x) => (overlap(x) > overlap(best) ? x : best), sentences[0] ?? clauseText);
+}
+
+/**
+ * The message describes another applicant: a different kind of applicant, or measures the remembered
+ * situation does not have. Revising a remembered figure ("那回到汨罗，投资5万呢") continues the situation.
+ */
+function statesNewSituation(facts: Facts, remembered: Facts): boolean {
+  if (facts.entityType !== undefined && remembered.entityType !== undefined && facts.entityType !== remembered.entityType) return true;
+  return (Object.keys(facts) as FactName[]).some((f) => f !== "activityYear" && f !== "entityType" && FACTS[f].unit !== "bool" && !(f in remembered));
 }
 
 /** "policy/rule": how sessions remember a topic and how results are matched to the rules chosen. */

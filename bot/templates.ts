@@ -27,7 +27,7 @@ const TemplatesSchema = z.strictObject({
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),
   outOfScope: s,
-  place: group(["understood", "shared", "nearby"] as const),
+  place: group(["understood", "shared", "reused", "nearby"] as const),
   help: s,
   thanks: s,
   nonText: s,

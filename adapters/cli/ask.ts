@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   }
   // Review mode as the chat channels have it: REVIEW_CHATS=cli:* holds ask's answers as drafts too.
   const review = process.env.REVIEW_CHATS ? await openReview() : undefined;
-  const bot = await createPolicyBot({ ...config, ...(asOf ? { AS_OF: asOf } : {}) }, review ? { review: review.service } : {});
+  // Flood control belongs to the chat channels: a script's turns are never throttled.
+  const bot = await createPolicyBot({ ...config, ...(asOf ? { AS_OF: asOf } : {}) }, { rateLimit: false, ...(review ? { review: review.service } : {}) });
   const print = (answer: Answer, extra: Record<string, unknown> = {}) => {
     const checked = AnswerSchema.parse(answer);
     process.stdout.write(values.json ? `${JSON.stringify({ ...extra, ...checked })}\n` : `${checked.text}\n\n`);

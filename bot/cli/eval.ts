@@ -15,7 +15,8 @@ const cases = readFileSync(values.file!, "utf8")
   .filter((line) => line.trim())
   .map((line) => EvalCaseSchema.parse(JSON.parse(line)));
 
-const bot = await PolicyBot.create({ asOf: values["as-of"] });
+// Flood control belongs to the chat channels: evaluation turns are never throttled.
+const bot = await PolicyBot.create({ asOf: values["as-of"], rateLimit: false });
 let passed = 0;
 let ungrounded = 0;
 for (const c of cases) {

@@ -1,0 +1,55 @@
+/**
+ * Corrections: "说错了 是105万", "不对不对，是80来万块钱", "看错报表了 是8500万". A correction changes the fact it
+ * names, else the remembered fact whose unit and size match the new figure — never simply the first one.
+ */
+import { FACTS, type FactName, type Facts } from "../../rules/facts.js";
+import { findNumbers, mentionToFen, type NumberMention } from "./numbers.js";
+
+/** Words that mark a message as correcting what was said before. */
+export const CORRECTION =
+  /不对|不是[^，,。]{0,10}?是|改成|改为|改一下|应该是|更正|纠正|说错|打错|写错|看错|记错|算错|搞错|弄错|报错|其实是|准确地?说|重新说/;
+
+/** true when the message corrects an earlier statement. */
+export function isCorrection(text: string): boolean {
+  return CORRECTION.test(text);
+}
+
+const MONEY_UNITS = new Set(["元"]);
+const COUNT_UNITS = new Set(["人", "名", "个", "位", "家", "件", "单", "笔", "间"]);
+
+/** Money words a few characters after a figure ("80来万块钱"), even where the figure's unit was not read. */
+const MONEY_AFTER = /^[^，,。\d]{0,3}(块|元|钱)/;
+
+/** Can a figure written with this unit be a value of this fact? */
+function unitFits(fact: FactName, m: NumberMention, text: string): boolean {
+  const unit = FACTS[fact].unit;
+  if ((m.unit && MONEY_UNITS.has(m.unit)) || MONEY_AFTER.test(text.slice(m.end))) return unit === "fen";
+  if (m.unit && COUNT_UNITS.has(m.unit)) return unit === "count";
+  if (m.unit === "平方米") return unit === "sqm";
+  return unit === "fen" || unit === "count" || unit === "sqm";
+}
+
+/** The figure in the fact's own unit (fen for money). */
+function valueIn(fact: FactName, m: NumberMention): number | null {
+  return FACTS[fact].unit === "fen" ? mentionToFen(m) : m.value;
+}
+
+/**
+ * The facts a correction's bare figure may revise, best first: those whose label or cue word the message
+ * names, then those whose unit fits, the one closest in size to the figure first ("说错了 是105万" after
+ * "粉丝11万 卖了95万" revises the sales). Facts whose unit does not fit are dropped.
+ */
+export function correctionTargets(text: string, candidates: readonly FactName[], facts: Facts, asOf: string): FactName[] {
+  const figure = findNumbers(text, { asOf }).find((m) => !m.isYear && m.unit !== "%");
+  if (!figure) return [...candidates];
+  const named = (f: FactName) => FACTS[f].aliases.some((a) => a.length >= 2 && text.includes(a));
+  const distance = (f: FactName) => {
+    const known = facts[f];
+    const value = valueIn(f, figure);
+    if (typeof known !== "number" || known <= 0 || value === null || value <= 0) return Infinity;
+    return Math.abs(Math.log10(value / known));
+  };
+  return [...new Set(candidates)]
+    .filter((f) => unitFits(f, figure, text))
+    .sort((a, b) => Number(named(b)) - Number(named(a)) || distance(a) - distance(b));
+}

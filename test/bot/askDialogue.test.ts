@@ -1,0 +1,47 @@
+/** The state of the dialogue through `ask --json`: corrections, reuse across regions, roles, thanks, no flood control. */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../bot/answer.js";
+import { askJson } from "./support/askJson.js";
+
+let answers: Record<string, Answer>;
+beforeAll(async () => {
+  answers = await askJson({
+    correctsSales: ["平阴 带货达人 粉丝11万 2021年卖了95万 能拿多少", "说错了 是105万"],
+    correctsMoney: ["平阴 我们公司2021年网络零售额800万 能拿多少", "看错报表了 是8500万"],
+    cleanAfterSwitch: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "东营 我们公司2021年网络零售额9000万 全市排第2名 能拿多少", "叶集 我在淘宝开的个人店 实际运行满一年了 2018年卖了60万 头一回过50万 有奖励没"],
+    reusedAfterSwitch: ["东营 我们公司2021年网络零售额1亿 龙头企业奖励多少 全市排第2名", "那聊城呢"],
+    role: ["我在聊城做直播的 有什么补贴"],
+    thanks: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "好的谢谢老师"],
+    many: Array.from({ length: 12 }, (_, i) => `平阴 带货达人 粉丝15万 2021年卖了${100 + i}万 能拿多少`),
+  });
+}, 180_000);
+
+describe("ask --json: dialogue", () => {
+  it("a correction revises the fact whose size matches, or the one it names", () => {
+    expect(answers.correctsSales!.awards.find((a) => a.clause === "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(answers.correctsSales!.text).toContain("更正的年网络零售额");
+    expect(answers.correctsMoney!.awards.find((a) => a.clause === "pingyin-2020:三/(四)")).toMatchObject({ eligible: true, amountFen: 100_000_000 });
+  });
+
+  it("starts clean when another region comes with its own situation", () => {
+    const text = answers.cleanAfterSwitch!.text;
+    expect(answers.cleanAfterSwitch!.policies).toEqual(["yeji-2017"]);
+    expect(text).not.toMatch(/粉丝|排名|第2名/);
+  });
+
+  it("reuses the situation for a bare region switch and says which facts it used", () => {
+    expect(answers.reusedAfterSwitch!.policies).toEqual(["liaocheng-2022"]);
+    expect(answers.reusedAfterSwitch!.text).toMatch(/按你前面说的.*年网络零售额：1亿元.*计算/);
+  });
+
+  it("reads 做直播的 as a livestreamer and answers thanks in any form briefly", () => {
+    expect(answers.role!.status).not.toBe("out_of_scope");
+    expect(answers.thanks!.status).toBe("out_of_scope");
+    expect(answers.thanks!.text.length).toBeLessThan(30);
+  });
+
+  it("never applies flood control to ask", () => {
+    expect(answers.many!.text).not.toContain("消息太多太快");
+    expect(answers.many!.awards.length).toBeGreaterThan(0);
+  });
+});
