@@ -20,7 +20,7 @@ import type { DecisionResult, ReviewService, StaffIdentity } from "../../bot/rev
 import type { StaffTokens } from "./config.js";
 import { LoginThrottle, type LoginThrottleOptions } from "./loginThrottle.js";
 import { chatsPage, draftPage, historyPage, loginPage, messagePage, pendingPage, type PageFrame } from "./consoleViews.js";
-import { registerPolicyPages, type PolicyPagesOptions } from "./policyPages.js";
+import type { PolicyPagesOptions } from "./policyPages.js";
 
 export interface StaffConsoleOptions {
   service: ReviewService;
@@ -292,7 +292,11 @@ export function buildStaffConsole(options: StaffConsoleOptions): FastifyInstance
     return chats(req, reply, `${body.data.chatId} 已${body.data.mode === "review" ? "开启" : "关闭"}审核模式。`);
   });
 
-  registerPolicyPages(app, { service, frame, staffName: (req) => staffOf(req).name, now, dirs: options.policyDirs });
+  // Loaded with the console only, so the bot's start-up does not pay for the rule drafting code.
+  void app.register(async (scope) => {
+    const { registerPolicyPages } = await import("./policyPages.js");
+    registerPolicyPages(scope, { service, frame, staffName: (req) => staffOf(req).name, now, dirs: options.policyDirs });
+  });
 
   app.setErrorHandler((error, _req, reply) => {
     const code = error instanceof z.ZodError ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
