@@ -110,7 +110,7 @@ function quotedSpans(text: string, quotes: readonly string[]): [number, number][
 const AWARD_CUE = /(?:奖励|奖补|奖金|补贴|补助|资助|扶持资金|给予|拿|领|最高|可得|可获|获得|得到|享受|共计|合计|总计|一共|总共|发放)/g;
 /** Words between a cue and the number that make the number a condition or a rate, not the award ("奖励年零售额100万元…"). */
 const NOT_THE_AWARD = /额|粉丝|达到|满|(?<!不)超过|不低于|投资|每|标准|比例|门槛|排名|第/;
-/** The number ends a phrase of its own: a threshold ("100万元以上"), or a count of something ("10万粉丝"). */
+/** A threshold ends here ("100万元以上", "100多万", "10w+"), not an amount. */
 const THRESHOLD_AFTER = /^\s*(?:以上|以下|以内|及以上|起|多|余|\+)/;
 const NOUN_AFTER = /^\p{Script=Han}/u;
 const AWARD_NOUN_AFTER = /^(?:奖励|奖金|补贴|补助|资金|现金|的奖励|的补贴)/;
