@@ -8,7 +8,7 @@ import { factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rule
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
-import { askExactFigure, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
 import { correctionTargets, isCorrection } from "./understanding/corrections.js";
 import type { Phraser } from "./llmPhraser.js";
@@ -25,6 +25,8 @@ import type { ClauseKind } from "../rules/ruleSchema.js";
 
 /** At most this many facts are asked for in one turn. */
 const ASK_AT_MOST = 2;
+/** An overview lists this many provisions with their figures; the rest by theme, so it fits one bubble. */
+const OVERVIEW_LINES = 10;
 /** At most this many awards are listed in one bubble. */
 const SHOW_AT_MOST = 4;
 
@@ -541,26 +543,53 @@ export class PolicyBot implements ConversationHandler {
     return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body, extraCitations: [{ clause: clause.id, quote: nearestSentence(clause.text, text) }] };
   }
 
-  /** "平阴有哪些政策": every provision the text states on its own terms (its top figure, or that it gives none), one line each. */
+  /**
+   * "平阴有哪些政策": every provision the text states on its own terms (its top figure, its formula, or that it
+   * gives none). Those for the asker's role come first, and the facts the first of them needs are asked;
+   * past {@link OVERVIEW_LINES} lines the rest are named by theme (their heading) so the list fits one bubble.
+   */
   #overview(policies: PolicyInfo[], session: Session, notes: string[], asOf: string): ComposeInput {
-    const results = policies.flatMap((p) =>
-      this.#catalog
-        .rulesOf([p.id])
-        .filter((r) => !r.gate)
-        .flatMap((r) => this.#catalog.describe(r.policy, r.id, asOf) ?? []),
-    );
+    const t = this.#templates;
+    const entity = session.facts.entityType;
+    const rules = this.#catalog.rulesOf(policies.map((p) => p.id)).filter((r) => !r.gate);
+    const forRole = (rule: (typeof rules)[number]) => entity !== undefined && rule.entityTypes.includes(entity);
+    // The provisions only for this role before those shared with others (带货达人 before 土特产品 for a streamer).
+    const ordered = [...rules.filter(forRole).sort((a, b) => a.entityTypes.length - b.entityTypes.length), ...rules.filter((r) => !forRole(r))];
+    const results = ordered.flatMap((r) => this.#catalog.describe(r.policy, r.id, asOf) ?? []);
+    const shown = results.slice(0, OVERVIEW_LINES);
+    const themes = new Map<string, string[]>();
+    for (const r of results.slice(OVERVIEW_LINES)) {
+      const clause = this.#catalog.clause(r.clause);
+      const parent = clause?.parentId ? this.#catalog.clause(clause.parentId) : undefined;
+      const theme = parent?.title || clause?.title || clauseLabel(r.clause);
+      themes.set(theme, [...(themes.get(theme) ?? []), r.title]);
+    }
+    // The asker's role named: what the first provision for it still needs is the next question.
+    const first = ordered.find(forRole);
+    const pending = first ? this.#catalog.evaluate([first.policy], session.facts, asOf, [first])[0] : undefined;
+    const asks = pending && isUndecided(pending) ? pending.missing.slice(0, ASK_AT_MOST) : [];
+    const lines = [
+      render(t.explain.overview, { region: policies.map(placeName).join("、"), count: results.length }),
+      ...shown.map((r) => awardLine(r, t)),
+      ...[...themes].map(([theme, titles]) => render(t.explain.overviewTheme, { theme, titles: titles.join("、") })),
+      asks.length > 0
+        ? render(t.needsInfo.ask, { topic: first!.title, facts: missingLabels(asks) })
+        : results[0] ? render(t.explain.overviewAsk, { example: `${placeName(policies[0]!)}${results[0].title}怎么算` }) : "",
+    ];
     return {
       status: "answered",
-      notes: [...notes, render(this.#templates.explain.overview, { region: policies.map(placeName).join("、"), count: results.length })],
+      notes,
       policies,
       results,
       missing: [],
+      asks,
       asOf,
       activityYear: session.facts.activityYear,
       compactCitations: true,
-      trailer: results[0] ? render(this.#templates.explain.overviewAsk, { example: `${placeName(policies[0]!)}${results[0].title}怎么算` }) : undefined,
+      body: lines.filter(Boolean).join("\n"),
     };
   }
+
 
   /** The provision as the text gives it: what it grants an applicant who meets it, and what to tell us to check. */
   #explain(focus: AwardResult[], session: Session, policies: PolicyInfo[], notes: string[], asOf: string, wantsOwnAmount: boolean): ComposeInput {

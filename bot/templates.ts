@@ -20,7 +20,7 @@ const TemplatesSchema = z.strictObject({
   citationList: s,
   disclaimer: s,
   needsInfo: group(["ask", "straddle", "rangeTooWide", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart"] as const),
-  explain: group(["award", "awardNoAmount", "awardFormula", "askFacts", "overview", "overviewAsk"] as const),
+  explain: group(["award", "awardNoAmount", "awardFormula", "askFacts", "overview", "overviewTheme", "overviewAsk"] as const),
   clauseKind: group(CLAUSE_KINDS),
   inform: group(["heading", "notStated"] as const),
   apply: group(["heading", "noProcedure", "contact", "provision"] as const),

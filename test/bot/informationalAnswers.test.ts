@@ -22,6 +22,8 @@ interface Case {
   missing?: string[];
   /** A provision with no fixed amount: an award entry with amountFen null at the cited clause. */
   noAmount?: boolean;
+  /** An overview: the provision listed first. */
+  firstListed?: string;
 }
 
 const CASES: Case[] = [
@@ -40,6 +42,7 @@ const CASES: Case[] = [
   { id: "why-traffic", q: "聊城 流量补贴能拿多少 怎么算的", clause: "liaocheng-2022:二", says: "每实现1万元", status: "needs_info", missing: ["onlineRetailSales"] },
   { id: "why-training", q: "叶集 两天的培训 管吃管住 补助一共多少", clause: "yeji-2017:六/17", says: "培训人数", status: "needs_info", missing: ["trainees"] },
   { id: "why-overview", q: "平阴有什么补贴可以拿", clause: "pingyin-2020:三/(二)/1", says: "2.4万元 + “每个岗位2000元”" },
+  { id: "why-overview-role", q: "平阴 我是带货主播 有什么补贴可以拿", clause: "pingyin-2020:三/(三)/3", says: "\n📘 带货达人线上销售奖励", status: "needs_info", missing: ["followers", "onlineRetailSales"], firstListed: "带货达人线上销售奖励" },
   // One informational question per numbered section.
   { id: "pingyin-1", q: "平阴这个电商意见的指导思想是啥", clause: "pingyin-2020:一", says: "工作方向和措施" },
   { id: "pingyin-2", q: "平阴到2022年要培育多少家电商企业 目标是啥", clause: "pingyin-2020:二", says: "发展目标，不是奖励或补贴" },
@@ -107,6 +110,7 @@ describe("informational answers through ask --json", () => {
       expect(a.missing).toEqual(c.missing ?? []);
       expect(a.text).not.toContain("能说说你的情况吗");
       if (c.noAmount) expect(a.awards.find((x) => x.clause === c.clause)?.amountFen).toBeNull();
+      if (c.firstListed) expect(a.awards[0]?.title).toBe(c.firstListed);
       const guard = numberGuard(a.text, {
         userTexts: [c.q],
         quotes: a.citations.map((x) => x.quote),
@@ -116,6 +120,12 @@ describe("informational answers through ask --json", () => {
       expect(guard.ungrounded.map((u) => u.raw)).toEqual([]);
     });
   }
+
+  it("lists every provision in an overview, within one chat bubble", () => {
+    const a = answers.get("why-overview")!;
+    expect(a.awards.map((x) => x.clause)).toContain("pingyin-2020:三/(七)");
+    expect(a.text.length).toBeLessThan(1000);
+  });
 
   it("keeps asking about the situation for a question nothing in the documents relates to", () => {
     const a = answers.get(UNRELATED.id)!;
