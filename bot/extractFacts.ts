@@ -17,7 +17,7 @@ import { FACTS, FactsSchema, type EntityType, type FactName, type Facts, type Tr
 import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
-import { intersectBounds, mentionToQuantity } from "./understanding/quantities.js";
+import { intersectBounds, isPolicyAmount, mentionToQuantity } from "./understanding/quantities.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -538,7 +538,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     (m) =>
       !m.isYear && m.unit !== "%" && text[m.start - 1] !== "第" &&
       !(rank && inside(m, rank.start, rank.end)) && !phraseHits.some((h) => inside(m, h.start, h.end)) &&
-      !isDeterminer(m, phraseHits),
+      !isDeterminer(m, phraseHits) && !isPolicyAmount(text, m),
   );
   const assigned = attributeAll(text, quantities, mentions, out);
 

@@ -67,3 +67,18 @@ export function intersectBounds(values: readonly Quantity[]): Quantity | null {
   if (high !== null && high < low) return null;
   return { low, high, words: approx.map((v) => v.words).join("、") };
 }
+
+/** Words after an amount that make it the policy's own ("那个每户2万的奖励", "开店那个5万奖励", "2万的政策"). */
+const POLICY_AMOUNT_AFTER = /^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|政策|标准)/;
+/** Words before it: a rate per unit ("每个站点2万"), or what one can get ("能拿10万不"). */
+const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$/;
+
+/**
+ * A money figure that quotes the policy back rather than states a fact about the user: "每个站点2万的政策",
+ * "能拿10万不", "开店那个5万奖励". It may help choose the provision; it is never a count, sales or spend.
+ */
+export function isPolicyAmount(text: string, m: NumberMention): boolean {
+  if (m.isYear || (m.unit !== undefined && m.unit !== "元")) return false;
+  if (m.value < 100) return false;
+  return POLICY_AMOUNT_AFTER.test(text.slice(m.end, m.end + 6)) || POLICY_AMOUNT_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start));
+}
