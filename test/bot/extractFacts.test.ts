@@ -397,18 +397,6 @@ describe("the cue table covers the fact vocabulary", () => {
   });
 });
 
-describe("extractFacts is fast", () => {
-  it("reads a typical message well under a millisecond on average", () => {
-    const text = "平阴县的，抖音15万粉丝，2021年带货卖了120万，能领多少奖励？";
-    for (let i = 0; i < 200; i++) extractFacts(text, { asOf });
-    const n = 2000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) extractFacts(text, { asOf });
-    // 0.5 ms is the target; the assertion leaves room for a loaded CI machine.
-    expect((performance.now() - t0) / n).toBeLessThan(1);
-  });
-});
-
 describe("extractFacts: a role named right before a number", () => {
   it("gives the number to the noun after it (带货达人15万粉丝 → followers)", () => {
     const { facts } = extractFacts("五个地方里，带货达人15万粉丝 2021年卖了200万，哪里能拿钱", { asOf: "2026-11-23" });
