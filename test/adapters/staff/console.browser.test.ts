@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStaffConsole, type StaffConsole } from "../../../adapters/staff/console.js";
 import { ReviewService } from "../../../bot/review/reviewService.js";
@@ -19,13 +19,12 @@ import type { DraftInput, ReviewGate } from "../../../bot/reviewGate.js";
 import { missingLabels } from "../../../bot/composeAnswer.js";
 import { PolicyBot } from "../../../bot/policyBot.js";
 import { pipelineDrafts } from "../../bot/review/pipelineDrafts.js";
+import { CHROMIUM, launchChromium, logIn, skipWithoutChromium as skip } from "../support/staffBrowser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const README_SCREENSHOT = fileURLToPath(new URL("../../../docs/review-console.png", import.meta.url));
 // The committed PNG is rewritten only on request (npm run screenshot:review) or when it is missing, so a
 // test run leaves the working tree clean; otherwise the screenshot goes to a temporary file.
 const updateScreenshot = process.env.REVIEW_SCREENSHOT === "1" || !existsSync(README_SCREENSHOT);
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 if (skip) console.warn(`console.browser.test: skipped — ${CHROMIUM} is missing (install with: apt-get install -y chromium); in CI this test fails instead`);
 
 const TOKEN = "browser-test-staff-token";
@@ -51,10 +50,7 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     drafts = await pipelineDrafts();
     for (const d of drafts) ids.push(await service.holdDraft(d));
     server = await startStaffConsole({ service, tokens: { kind: "shared", token: TOKEN }, host: "127.0.0.1", port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -139,11 +135,7 @@ describe.skipIf(skip)("staff console in Chromium", () => {
     const questions = ["平阴 首次创办小微电商企业 有创业补贴吗 能拿多少", "平阴 带货达人 2021年卖了120万 能拿多少"];
     for (const [i, text] of questions.entries()) await bot.handle({ channel: "wechat", chatId: "20551788@chatroom", userId: `wxid_${i}`, text, isPrivate: false });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("姓名").fill("王科员");
-    await page.getByLabel("登录口令").fill(TOKEN);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(/\/pending$/);
+    await logIn(page, server.url, "王科员", TOKEN);
     for (const draft of held) {
       expect(draft.answer.status).toBe("needs_info");
       const id = await service.holdDraft(draft);

@@ -3,10 +3,10 @@
  * edit one, reject one; confirmed rules land in the live rule file and answer from then on; every decision
  * is in the audit log under the staff member's name. Skips only when /usr/bin/chromium is absent outside CI.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStaffConsole, type StaffConsole } from "../../../adapters/staff/console.js";
 import { ReviewService } from "../../../bot/review/reviewService.js";
@@ -17,9 +17,8 @@ import { draftPolicy } from "../../../rules/draft/draftPolicy.js";
 import { evaluatePolicy } from "../../../rules/evaluatePolicy.js";
 import { buildRuleBook } from "../../../rules/evaluatePolicy.js";
 import { readRuleFiles } from "../../../rules/ruleFiles.js";
+import { launchChromium, logIn, skipWithoutChromium as skip } from "../support/staffBrowser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 const TOKEN = "policy-page-token";
 const TEXT = [
   "某县关于促进电子商务发展的若干措施",
@@ -45,7 +44,7 @@ describe.skipIf(skip)("政策 page in Chromium", () => {
     db = openDatabase({ dataDir: dir });
     service = new ReviewService({ store: sqliteStore(db), log: () => {} });
     server = await startStaffConsole({ service, tokens: { kind: "shared", token: TOKEN }, host: "127.0.0.1", port: 0, policyDirs: dirs });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -58,11 +57,7 @@ describe.skipIf(skip)("政策 page in Chromium", () => {
 
   it("drafted rules are confirmed, edited and rejected with their quotes beside them; the audit log names the staff member", { timeout: 60_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("姓名").fill("李科长");
-    await page.getByLabel("登录口令").fill(TOKEN);
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(/\/pending$/);
+    await logIn(page, server.url, "李科长", TOKEN);
 
     await page.getByRole("link", { name: "政策", exact: true }).click();
     const row = page.locator("tr", { hasText: "关于进一步加快电商产业发展的意见" });
