@@ -14,6 +14,7 @@
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
 import { FACTS, FactsSchema, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
+import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
@@ -321,8 +322,6 @@ for (const [value, ws] of TRADE_WORDS) for (const w of words(ws)) addEffect(w, {
 for (const w of words(STOP_PHRASES)) if (!PHRASES.has(w)) PHRASES.set(w, [{ kind: "stop" }]);
 const PHRASE_RE = alternation(PHRASES.keys());
 
-const STRONG_BREAK: ReadonlySet<string> = new Set("。！!？?；;\n");
-const CLAUSE_BREAK: ReadonlySet<string> = new Set("，,。！!？?；;\n");
 const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
@@ -361,15 +360,11 @@ function scan(re: RegExp, text: string): Hit[] {
 const MAX_SPAN = 120;
 
 function lastBreakBefore(text: string, pos: number, breaks: ReadonlySet<string>): number {
-  const stop = Math.max(0, pos - MAX_SPAN);
-  for (let i = pos - 1; i >= stop; i--) if (breaks.has(text[i]!)) return i + 1;
-  return stop;
+  return breakBefore(text, pos, breaks, Math.max(0, pos - MAX_SPAN));
 }
 
 function nextBreakAfter(text: string, pos: number, breaks: ReadonlySet<string>): number {
-  const stop = Math.min(text.length, pos + MAX_SPAN);
-  for (let i = pos; i < stop; i++) if (breaks.has(text[i]!)) return i;
-  return stop;
+  return breakAfter(text, pos, breaks, Math.min(text.length, pos + MAX_SPAN));
 }
 
 const unitOf = (m: NumberMention): UnitOrNone => m.unit ?? "";

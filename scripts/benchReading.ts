@@ -1,11 +1,42 @@
 /**
  * `npm run bench:reading`: reading one chat message into facts (numbers, places, conditions), for a
- * 2,000-character message (the longest the bot reads) beside a one-line message in the same run.
+ * 2,000-character message (the longest the bot reads) beside a one-line message.
  * Goal: p99 < 2 ms for the long message on the 2-core machine. A script, not a timed test.
+ *
+ * The same run measures earlier readers as a baseline: `-- --against <rev>` (repeatable; default 33bbc69,
+ * the reader before issue 9; `--against none` for none). Each revision's sources are unpacked once under
+ * node_modules/.cache/bench-reading/. Readers take turns in small blocks, so a load spike hits them alike;
+ * CPU time per call (process.cpuUsage) is reported beside wall time, as other processes stretch the wall tails.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { extractFacts, MAX_MESSAGE_CHARS } from "../bot/extractFacts.js";
+
+type Read = (text: string, options: { asOf: string }) => unknown;
+
+/** The extractFacts of another revision, from its sources unpacked beside node_modules (so imports resolve). */
+async function readerAt(rev: string): Promise<Read> {
+  const commit = execFileSync("git", ["rev-parse", "--verify", `${rev}^{commit}`], { encoding: "utf8" }).trim();
+  const dir = resolve("node_modules/.cache/bench-reading", commit);
+  if (!existsSync(dir)) {
+    const partial = `${dir}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    mkdirSync(partial, { recursive: true });
+    execFileSync("sh", ["-c", `git archive ${commit} | tar -x -C "${partial}"`]);
+    renameSync(partial, dir);
+  }
+  return ((await import(pathToFileURL(`${dir}/bot/extractFacts.ts`).href)) as { extractFacts: Read }).extractFacts;
+}
+
+const args = process.argv.slice(2);
+const against = args.flatMap((a, i) => (args[i - 1] === "--against" ? [a] : [])).filter((r) => r !== "none");
+if (!args.includes("--against")) against.push("33bbc69");
+const readers: Array<{ name: string; read: Read }> = [{ name: "this tree", read: extractFacts }];
+for (const rev of against) readers.push({ name: rev, read: await readerAt(rev) });
 
 const lines = ["dev-chat.jsonl", "qa-quantities.jsonl", "qa-situations.jsonl"].flatMap((file) =>
   readFileSync(`test/fixtures/${file}`, "utf8")
@@ -19,20 +50,44 @@ for (let i = 0; long.length < MAX_MESSAGE_CHARS; i++) long += `${lines[i % lines
 long = long.slice(0, MAX_MESSAGE_CHARS);
 const short = lines[0]!;
 
-function measure(text: string, rounds: number): { p50: number; p99: number } {
-  for (let i = 0; i < 50; i++) extractFacts(text, { asOf: "2026-12-01" });
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const started = performance.now();
-    extractFacts(text, { asOf: "2026-12-01" });
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
-  return { p50: pct(50), p99: pct(99) };
+interface Times {
+  wall: number[];
+  cpu: number[];
 }
 
-const base = measure(short, 2000);
-const big = measure(long, 500);
-console.log(`one line (${short.length} chars): p50 ${base.p50.toFixed(3)} ms  p99 ${base.p99.toFixed(3)} ms`);
-console.log(`2,000 chars: p50 ${big.p50.toFixed(3)} ms  p99 ${big.p99.toFixed(3)} ms  (${(big.p99 / base.p99).toFixed(1)}× the one-line p99; goal p99 < 2 ms)`);
+/** `rounds` calls per reader, taken in blocks of `block` calls in turn, after a warm-up. */
+function measure(text: string, rounds: number, block: number): Times[] {
+  const options = { asOf: "2026-12-01" };
+  for (const r of readers) for (let i = 0; i < 50; i++) r.read(text, options);
+  const times = readers.map((): Times => ({ wall: [], cpu: [] }));
+  for (let done = 0; done < rounds; done += block) {
+    readers.forEach((r, k) => {
+      for (let i = 0; i < block; i++) {
+        const cpu = process.cpuUsage();
+        const started = performance.now();
+        r.read(text, options);
+        times[k]!.wall.push(performance.now() - started);
+        const used = process.cpuUsage(cpu);
+        times[k]!.cpu.push((used.user + used.system) / 1000);
+      }
+    });
+  }
+  return times;
+}
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const rows: string[][] = [];
+for (const [label, text, rounds, block] of [["2,000 chars", long, 500, 10], [`one line (${short.length} chars)`, short, 2000, 50]] as const) {
+  measure(text, rounds, block).forEach((t, k) => {
+    const ms = (v: number) => v.toFixed(3);
+    rows.push([readers[k]!.name, label, ms(pct(t.wall, 50)), ms(pct(t.wall, 99)), ms(pct(t.cpu, 50)), ms(pct(t.cpu, 99))]);
+  });
+}
+const header = ["reader", "message", "wall p50 ms", "wall p99 ms", "cpu p50 ms", "cpu p99 ms"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+for (const row of [header, ...rows]) console.log(row.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; goal: this tree's 2,000-char p99 < 2 ms`);

@@ -6,6 +6,7 @@
  * only `near` certain words; year and ordinal facts take the year or 第N年 next to their aliases.
  */
 import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/facts.js";
+import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -19,7 +20,6 @@ export interface ConditionOptions {
   expect?: readonly FactName[];
 }
 
-const CLAUSE_BREAK = /[，,。！!？?；;\n]/;
 /** A negation ending right before a word ("不是旗舰店", "没有偷税漏税", "还没入园"). */
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 /** A negation right after a word ("旗舰店不是", "社保没交"). */
@@ -56,11 +56,7 @@ function vocabulary(): { re: RegExp; words: Map<string, Word[]> } {
 const VOCABULARY = vocabulary();
 
 function clauseBounds(text: string, start: number, end: number): [number, number] {
-  let from = start;
-  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]!)) from--;
-  let to = end;
-  while (to < text.length && !CLAUSE_BREAK.test(text[to]!)) to++;
-  return [from, to];
+  return [breakBefore(text, start, CLAUSE_BREAK), breakAfter(text, end, CLAUSE_BREAK)];
 }
 
 /**
