@@ -2,10 +2,17 @@
  * Finds and reads the policy rule files: every `<policy-id>.yaml` in rules/policies/ is one policy's
  * rules as data. Adding a policy is adding a file; there is no registry to edit. A file that cannot be
  * read as YAML fails with one line naming the file and the line.
+ *
+ * Any YAML data file (rule files, the fact vocabulary) is read with {@link readYamlFile}: parsing YAML
+ * was about a third of `ask`'s start-up, so the parsed data is cached by the hash of the file's text and
+ * the YAML is parsed again only when the text changed or an error needs its line number.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { RuleSchemaError } from "./ruleSchema.js";
 
@@ -26,6 +33,62 @@ const EXTENSION = ".yaml";
 function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
+}
+
+/** Where parsed YAML data is cached (one file per distinct text); safe to delete at any time. */
+export const YAML_CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/huishang-yaml/", import.meta.url));
+
+/** Entries kept in the cache; older ones (by time written) go when a new text is parsed. */
+const CACHE_ENTRIES = 200;
+
+/** Part of every key, so a new yaml release or other parse options never serve an old result. */
+const PARSER = `yaml@${(createRequire(import.meta.url)("yaml/package.json") as { version: string }).version} uniqueKeys v1`;
+
+export interface ReadYamlOptions {
+  /** Path shown in error messages (default: relative to the working directory when inside it). */
+  source?: string;
+  /** Cache folder (default {@link YAML_CACHE_DIR}); `false` parses every time. */
+  cacheDir?: string | false;
+}
+
+/**
+ * Reads a YAML data file. The data comes from the cache when this exact text was parsed before (the
+ * key is a hash of the text and the parser), otherwise from parsing, which then fills the cache. The
+ * returned `lineOf` parses the text only when called, i.e. when a validation error needs a line.
+ * A syntax error or duplicate key is one line naming file and line, and is never cached. A cache that
+ * cannot be read or written (read-only install) only costs the parse.
+ */
+export function readYamlFile(file: string, options: ReadYamlOptions = {}): RuleFileEntry {
+  const source = options.source ?? displayPath(file);
+  const text = readFileSync(file, "utf8");
+  const cacheDir = options.cacheDir ?? YAML_CACHE_DIR;
+  if (cacheDir === false) return parseRuleYaml(text, source);
+  const cached = join(cacheDir, `${createHash("sha256").update(PARSER).update("\0").update(text).digest("hex")}.v8`);
+  try {
+    const data: unknown = deserialize(readFileSync(cached));
+    let parsed: RuleFileEntry | undefined;
+    return { source, data, lineOf: (path) => (parsed ??= parseRuleYaml(text, source)).lineOf?.(path) };
+  } catch {
+    // not cached yet (or unreadable): parse below
+  }
+  const entry = parseRuleYaml(text, source);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    writeFileSync(tmp, serialize(entry.data));
+    renameSync(tmp, cached); // atomic: a concurrent reader sees the whole entry or none
+    pruneCache(cacheDir);
+  } catch {
+    // read-only or full disk: the data is still right, only the next start parses again
+  }
+  return entry;
+}
+
+function pruneCache(dir: string): void {
+  const names = readdirSync(dir).filter((n) => n.endsWith(".v8"));
+  if (names.length <= CACHE_ENTRIES) return;
+  const byAge = names.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { n } of byAge.slice(0, names.length - CACHE_ENTRIES)) rmSync(join(dir, n), { force: true });
 }
 
 /** Parses YAML text of a rule file; a syntax error or duplicate key is one line naming file and line. */
@@ -55,13 +118,13 @@ export function parseRuleYaml(text: string, source: string): RuleFileEntry {
  * its policy id (`pingyin-2020.yaml` holds `policy: pingyin-2020`); any other file kind is an error, so a
  * stray `.yml` or `.json` is not silently ignored.
  */
-export function readRuleFiles(dir: string = RULES_DIR): RuleFileEntry[] {
+export function readRuleFiles(dir: string = RULES_DIR, options: Pick<ReadYamlOptions, "cacheDir"> = {}): RuleFileEntry[] {
   const names = readdirSync(dir).filter((n) => !n.startsWith(".") && n !== "README.md").sort();
   return names.map((name) => {
     const file = join(dir, name);
     const source = displayPath(file);
     if (!name.endsWith(EXTENSION)) throw new RuleSchemaError(`${source}: not a rule file (rule files are <policy-id>${EXTENSION})`);
-    const entry = parseRuleYaml(readFileSync(file, "utf8"), source);
+    const entry = readYamlFile(file, { ...options, source });
     const policy = (entry.data as { policy?: unknown } | null)?.policy;
     const expected = name.slice(0, -EXTENSION.length);
     if (typeof policy === "string" && policy !== expected) {

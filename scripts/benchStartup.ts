@@ -1,12 +1,15 @@
 /**
  * `npm run bench:startup`: one `ask --json` question from a cold process, 5 runs each, median wall
  * time, CPU time and peak RSS, for the current entry (scripts/run.mjs, compiled sources) beside the
- * previous one (tsx transpiling on the fly) measured in the same run. Goal: < 0.6 s and < 150 MB.
+ * previous one (tsx transpiling on the fly), and with the parsed-YAML cache warm beside emptied before
+ * every run (what each start cost before the cache, plus writing it), all measured in the same run.
+ * Goal: < 0.6 s and < 150 MB.
  * Uses GNU time (/usr/bin/time) for the children's peak RSS and CPU time.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { YAML_CACHE_DIR } from "../rules/ruleFiles.js";
 
 const QUESTION = "我在平阴做带货达人，去年卖了300万，有奖励吗";
 const RUNS = 5;
@@ -16,9 +19,11 @@ if (!existsSync(TIME)) {
   process.exit(2);
 }
 
-const ways: Array<[name: string, command: string[]]> = [
+const emptyYamlCache = () => rmSync(YAML_CACHE_DIR, { recursive: true, force: true });
+const ways: Array<[name: string, command: string[], beforeEach?: () => void]> = [
   ["npm run --silent ask (now: scripts/run.mjs)", ["npm", "run", "--silent", "ask", "--", "--json", QUESTION]],
   ["node scripts/run.mjs adapters/cli/ask.ts", ["node", "scripts/run.mjs", "adapters/cli/ask.ts", "--json", QUESTION]],
+  ["before: the same, YAML cache emptied before each run", ["node", "scripts/run.mjs", "adapters/cli/ask.ts", "--json", QUESTION], emptyYamlCache],
   ["before: tsx adapters/cli/ask.ts (the old npm script)", ["node", "node_modules/tsx/dist/cli.mjs", "adapters/cli/ask.ts", "--json", QUESTION]],
 ];
 
@@ -29,11 +34,12 @@ spawnSync(ways[1]![1][0]!, ways[1]![1].slice(1), { stdio: "ignore" });
 console.log(`${RUNS} runs each, median; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (a busy machine stretches wall time, not CPU time)`);
 console.log("| command | wall | CPU (user+sys) | peak RSS |");
 console.log("| --- | --- | --- | --- |");
-for (const [name, command] of ways) {
+for (const [name, command, beforeEach] of ways) {
   const walls: number[] = [];
   const cpu: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    beforeEach?.();
     const run = spawnSync(TIME, ["-f", "@@ %e %U %S %M", ...command], { encoding: "utf8" });
     const line = run.stderr.split("\n").find((l) => l.startsWith("@@ "));
     if (run.status !== 0 || !line || !run.stdout.includes('"status"')) {

@@ -1,10 +1,11 @@
 /** Rule files are YAML data found in their folder; bad files fail in one line naming file, line, rule and field. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildRuleBook } from "../../rules/evaluatePolicy.js";
-import { readRuleFiles, RULES_DIR } from "../../rules/ruleFiles.js";
+import { readRuleFiles, readYamlFile, RULES_DIR } from "../../rules/ruleFiles.js";
 
 const dirs: string[] = [];
 function folder(files: Record<string, string>): string {
@@ -71,5 +72,40 @@ describe("rule files", () => {
   it("keeps the quotes of the law verbatim in the data (no folded lines)", () => {
     const text = readFileSync(join(RULES_DIR, "liaocheng-2022.yaml"), "utf8");
     expect(text).toContain("quote: 政策施行期内，市外电商企业在聊分支机构转为入库纳统的法人企业后，给予企业5万元的一次性奖励，全市奖励金额不超过100万元。");
+  });
+
+  describe("parsed-data cache", () => {
+    it("parses a text once: the same text is served from the cache, a changed text is parsed again", () => {
+      const dir = folder({ "pingyin-2020.yaml": RULE });
+      const cacheDir = folder({});
+      const file = join(dir, "pingyin-2020.yaml");
+      expect(readYamlFile(file, { cacheDir }).data).toMatchObject({ policy: "pingyin-2020" });
+      const [entry] = readdirSync(cacheDir);
+      expect(readdirSync(cacheDir)).toHaveLength(1);
+      // What the cache holds is what comes back: the YAML was not parsed again.
+      writeFileSync(join(cacheDir, entry!), serialize({ policy: "served-from-cache" }));
+      expect(readYamlFile(file, { cacheDir }).data).toEqual({ policy: "served-from-cache" });
+      writeFileSync(file, RULE.replace("amount: 5万元", "amount: 6万元"));
+      expect(readYamlFile(file, { cacheDir }).data).toMatchObject({ rules: [{ amount: "6万元" }] });
+      expect(readdirSync(cacheDir)).toHaveLength(2);
+    });
+
+    it("still names the line of a bad field when the data came from the cache", () => {
+      const dir = folder({ "pingyin-2020.yaml": RULE.replace("amount: 5万元", "amount: 5万美金") });
+      const cacheDir = folder({});
+      readRuleFiles(dir, { cacheDir });
+      expect(readdirSync(cacheDir)).toHaveLength(1);
+      expect(errorOf(() => buildRuleBook(readRuleFiles(dir, { cacheDir })))).toMatch(/pingyin-2020\.yaml:9: rule "flagship-store": amount/);
+    });
+
+    it("never caches a syntax error, and works without a writable cache", () => {
+      const cacheDir = folder({});
+      const bad = folder({ "pingyin-2020.yaml": RULE.replace("    upTo: false", "   upTo: [false") });
+      expect(errorOf(() => readRuleFiles(bad, { cacheDir }))).toMatch(/pingyin-2020\.yaml:\d+: not valid YAML/);
+      expect(readdirSync(cacheDir)).toEqual([]);
+      const notAFolder = join(folder({ file: "x" }), "file");
+      const good = folder({ "pingyin-2020.yaml": RULE });
+      expect(readRuleFiles(good, { cacheDir: notAFolder })[0]!.data).toMatchObject({ policy: "pingyin-2020" });
+    });
   });
 });
