@@ -437,9 +437,12 @@ function attribute(
     const claims = cueFact(CUES.get(hit.word.toUpperCase())!, unitOf(nextQuantity), false) !== undefined;
     if (hit.start >= m.end && gap.length <= 4 && !CLAUSE_BREAK_RE.test(gap) && claims) nextOwnCue = hit;
   }
+  // The mention's own qualifier ("不超过5万") bounds the number; it is no stop word hiding it.
+  const wordsStart = m.end - m.words.length;
   for (let i = lo; i < cueHits.length && cueHits[i]!.start < afterTo; i++) {
     const hit = cueHits[i]!;
     if (hit.end <= m.start) {
+      if (hit.start >= wordsStart) continue;
       if (yieldsToNoun(hit, i, cueHits, text, unit)) continue;
       const between = text.slice(hit.end, m.start);
       const distance = between.length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);

@@ -38,7 +38,7 @@ export interface NumberMention {
   unit?: NumberUnit;
   /** Written as "10w+", "10万以上", "100多万", "超过10万": the true value is at least `value`. */
   atLeast?: true;
-  /** Written as "不到10万", "接近100万": the true value is below `value`. */
+  /** Written as "不到10万", "接近100万", "不超过5万": the true value is below `value` (or at most it). */
   below?: true;
   /** A calendar year: "2021年", "二零二一年", "2022-12-31", or a relative word (去年/今年/前年/当年…). */
   isYear?: true;
@@ -127,19 +127,24 @@ const LOCATIVE_BEFORE_SHANG = /(京东|淘宝|天猫|拼多多|平台|网|抖音
  * each; "小" only when it touches a numeral ("小两百万": just under two million).
  */
 const QUALIFIERS_BEFORE: ReadonlyArray<readonly [RegExp, Qualifier]> = [
-  [/(不到|不足|不满|未满|未达到|没到|没达到|没有达到|还没到|没有|低于|少于|不够)\s?$/, "below"],
-  [/(至少|起码|最少|不低于|不少于)\s?$/, "atLeast"],
-  // 过 after a verb is an aspect marker ("办过3期"), not "more than".
-  [/(超过|超出|突破|高于|大于|多于|过了|逾|超|破|(?<![做办搞拿受请开加训领用去来建干见听试跑卖投招没])过)\s?$/, "above"],
+  // A ceiling: a negated "more than" ("不超过5万", "没破百万") or a word for "at most" ("顶多也就5万"); 不过 is "but".
+  [/((不|没有?|未|并未|还没有?|从没有?)(超过|超出|突破|高于|大于|多于|超|破)|(没有?|未|还没有?|从没有?)过|(最多|顶多|至多|撑死|充其量|顶天)(也就|也|就|才|只有|只)?)\s?$/, "atMost"],
+  // Before "below": 不少于 holds 少于.
+  [/(至少|起码|最少|不低于|不少于|不小于)\s?$/, "atLeast"],
+  [/(不到|不足|不满|未满|未达到|没到|没达到|没有达到|还没到|没有|低于|少于|小于|不够)\s?$/, "below"],
+  // 过 after a verb is an aspect marker ("办过3期"), and 不过 is "but": neither is "more than".
+  [/(不止|不只|超过|超出|突破|高于|大于|多于|过了|逾|超|破|(?<![做办搞拿受请开加训领用去来建干见听试跑卖投招没不])过)\s?$/, "above"],
   [/(差不多|大概|大约|约莫|约|估计|大致|预计|左右)\s?$/, "around"],
   [/(将近|接近|差一点|差点|(?<![最附])近|(?<![很太])快)\s?$/, "near"],
   [/小$/, "near"],
 ];
 const QUALIFIERS_AFTER: ReadonlyArray<readonly [RegExp, Qualifier]> = [
   [/^(左右|上下)/, "around"],
-  [/^(不到|以下|以内)/, "below"],
+  [/^不到/, "below"],
+  // 以下/以内 include the figure, as in the policies' own wording: only the figure's line can be in doubt.
+  [/^(以下|以内|封顶)/, "atMost"],
 ];
-type Qualifier = "below" | "atLeast" | "above" | "around" | "near";
+type Qualifier = "below" | "atMost" | "atLeast" | "above" | "around" | "near";
 /** "将近两百万", "大概80万": at most this fraction away from the figure… */
 const NEAR_SPAN = 0.1;
 /** …and at most half the place of its last written digit: "650万左右" is 645万–655万, "大概100万" 90万–110万. */
@@ -423,6 +428,8 @@ function intervalOf(value: number, shape: Shape, qualifier: Qualifier | undefine
   switch (qualifier) {
     case "below":
       return { low: 0, high: iv.low, lowInclusive: true, highInclusive: false };
+    case "atMost":
+      return { low: 0, high: iv.high, lowInclusive: true, highInclusive: true };
     case "atLeast":
       return { ...iv, high: Infinity, highInclusive: false };
     case "above":
@@ -454,7 +461,7 @@ function finish(
   let qualifier: Qualifier | undefined;
   let wordsStart = start;
   if (!extra.isYear) {
-    const before = text.slice(Math.max(0, start - 4), start);
+    const before = text.slice(Math.max(0, start - 6), start);
     for (const [re, q] of QUALIFIERS_BEFORE) {
       const m = re.exec(before);
       if (m) {
@@ -483,7 +490,7 @@ function finish(
   if (!Number.isFinite(value) || Math.abs(value) > ABSURD) m.absurd = true;
   else m.decimal = decimal;
   if (shape.approx === "many" || shape.approx === "plus" || shape.approx === "orMore" || shape.approx === "chutou" || qualifier === "above" || qualifier === "atLeast") m.atLeast = true;
-  if (qualifier === "below" || qualifier === "near") {
+  if (qualifier === "below" || qualifier === "atMost" || qualifier === "near") {
     m.below = true;
     delete m.atLeast;
   }

@@ -53,6 +53,45 @@ describe("findNumbers reads approximate figures as intervals and keeps the user'
   }
 });
 
+describe("findNumbers reads every bound word the right way round", () => {
+  const cases: ReadonlyArray<readonly [text: string, interval: string, words: string]> = [
+    // Ceilings include the figure: only the figure's own line can be in doubt.
+    ["不超过5万元", "[0, 50000]", "不超过5万元"],
+    ["没超过5万", "[0, 50000]", "没超过5万"],
+    ["没有超过5万", "[0, 50000]", "没有超过5万"],
+    ["未超过5万", "[0, 50000]", "未超过5万"],
+    ["不超5万", "[0, 50000]", "不超5万"],
+    ["不高于5万", "[0, 50000]", "不高于5万"],
+    ["不多于30人", "[0, 30]", "不多于30人"],
+    ["没过5万", "[0, 50000]", "没过5万"],
+    ["还没破百万", "[0, 1000000]", "还没破百万"],
+    ["最多5万", "[0, 50000]", "最多5万"],
+    ["顶多八十万", "[0, 800000]", "顶多八十万"],
+    ["至多5万", "[0, 50000]", "至多5万"],
+    ["撑死也就9万", "[0, 90000]", "撑死也就9万"],
+    ["最多也就二三十人", "[0, 30]", "最多也就二三十人"],
+    ["5万以内", "[0, 50000]", "5万以内"],
+    ["5万以下", "[0, 50000]", "5万以下"],
+    ["5万封顶", "[0, 50000]", "5万封顶"],
+    // Below excludes it.
+    ["小于5万", "[0, 50000)", "小于5万"],
+    ["少于5万", "[0, 50000)", "少于5万"],
+    ["5万不到", "[0, 50000)", "5万不到"],
+    // Negated "below" is a floor.
+    ["不少于5万", "[50000, Infinity)", "不少于5万"],
+    ["不低于5万", "[50000, Infinity)", "不低于5万"],
+    ["不小于5万", "[50000, Infinity)", "不小于5万"],
+    ["不止5万", "(50000, 60000)", "不止5万"],
+  ];
+  for (const [text, interval, words] of cases) {
+    it(`reads ${text} as ${interval}`, () => expect(only(text)).toMatchObject({ interval, words, exact: false }));
+  }
+
+  it("reads 不过 before a figure as 'but', not as a bound", () => {
+    expect(only("卖得还行，不过120万")).toMatchObject({ interval: "[1200000, 1200000]", exact: true });
+  });
+});
+
 describe("findNumbers reads ranges as one interval", () => {
   const cases: ReadonlyArray<readonly [text: string, interval: string]> = [
     ["七八个", "[7, 8]"],
