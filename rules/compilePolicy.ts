@@ -7,6 +7,7 @@
 import type { AwardResult, StatedCheck } from "./awardResult.js";
 import { compileCondition, conditionFacts } from "./conditions.js";
 import { ENTITY_TYPES, type EntityType, type FactName, type Facts } from "./facts.js";
+import { walkAmount } from "./amountFacts.js";
 import { compileAmount } from "./mechanisms/index.js";
 import { addMissing, addStraddles, indent, type AmountEvaluator, type ConditionEvaluator, type Straddle } from "./mechanisms/mechanism.js";
 import { formatFactValue } from "./formatFact.js";
@@ -75,49 +76,6 @@ export interface CompiledPolicy {
   /** Whether the file holds rules yet (placeholders do not). */
   encoded: boolean;
   evaluate(facts: Facts, asOf: string, ruleIds?: ReadonlySet<string>): AwardResult[];
-}
-
-/** Facts an amount tree reads, and whether it can rule the provision out. */
-function walkAmount(a: Amount, facts: Set<FactName>): boolean {
-  if (typeof a === "string") return false;
-  switch (a.mechanism) {
-    case "fixed":
-    case "notComputable":
-      return false;
-    case "tierTable":
-      if (a.fact) facts.add(a.fact);
-      for (const t of a.tiers) {
-        if ("when" in t) conditionFacts(t.when, facts);
-        walkAmount(t.amount, facts);
-      }
-      return true;
-    case "perUnit":
-      facts.add(a.fact);
-      return false;
-    case "percentOf":
-      if (typeof a.of === "string") facts.add(a.of as FactName);
-      else return walkAmount(a.of, facts);
-      return false;
-    case "product":
-      for (const f of a.times) if ("fact" in f) facts.add(f.fact);
-      return walkAmount(a.of, facts);
-    case "sum":
-      // A part below its own threshold counts 0; it does not rule the whole out.
-      a.parts.forEach((p) => walkAmount(p, facts));
-      return false;
-    case "capMin":
-      a.caps.forEach((c) => walkAmount(c.amount, facts));
-      return walkAmount(a.of, facts);
-    case "rankTable": {
-      facts.add(a.fact ?? "rank");
-      const inner = a.places.map((p) => walkAmount(p.amount, facts)).some(Boolean);
-      if (a.after) walkAmount(a.after.amount, facts);
-      return inner || !a.after;
-    }
-    case "when":
-      conditionFacts(a.when, facts);
-      return [walkAmount(a.then, facts), a.else ? walkAmount(a.else, facts) : false].some(Boolean);
-  }
 }
 
 type Leaf = Extract<Condition, { fact: FactName }>;

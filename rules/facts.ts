@@ -194,16 +194,43 @@ export interface ApproxValue {
   low: number;
   high: number | null;
   words: string;
+  /**
+   * Several instances of the fact in one message ("一场花了5w 一场花了8w", "2021年花了三十来万 2022年花了16万",
+   * "3期 每期40人"): `low`/`high` are their sum. Caps per event, per site or per year apply to each.
+   */
+  parts?: QuantityPart[];
+}
+
+/** One instance of a fact stated several times: its interval, the user's words, and its year when said. */
+export interface QuantityPart {
+  low: number;
+  high: number | null;
+  words: string;
+  year?: number;
 }
 
 /** A numeric fact's value: exact, or approximate. */
 export type Quantity = number | ApproxValue;
 
-/** zod schema of an approximate value whose bounds pass `bound`. */
+/** zod schema of an approximate value whose bounds pass `bound`; its parts, if any, add up to it. */
 function approxSchema(label: string, bound: z.ZodNumber) {
+  const interval = { low: bound, high: bound.nullable(), words: z.string().min(1, `${label}缺原话`).max(80) };
+  const ordered = (v: { low: number; high: number | null }) => v.high === null || v.low <= v.high;
+  const part = z.strictObject({ ...interval, year: z.number().int().min(1990).max(2100).optional() }).refine(ordered, `${label}的范围下限大于上限`);
   return z
-    .strictObject({ low: bound, high: bound.nullable(), words: z.string().min(1, `${label}缺原话`).max(80) })
-    .refine((v) => v.high === null || v.low <= v.high, `${label}的范围下限大于上限`);
+    .strictObject({ ...interval, words: interval.words.max(160), parts: z.array(part).min(1).max(100).optional() })
+    .refine(ordered, `${label}的范围下限大于上限`)
+    .refine((v) => !v.parts || (sumOf(v.parts, "low") === v.low && sumOf(v.parts, "high") === v.high), `${label}的各项之和与合计不符`);
+}
+
+function sumOf(parts: readonly QuantityPart[], end: "low" | "high"): number | null {
+  let total = 0;
+  for (const p of parts) {
+    const v = p[end];
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
 }
 
 /** zod schema of one fact's value, derived from its unit. */

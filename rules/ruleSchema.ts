@@ -45,9 +45,19 @@ export type Tier = { threshold: Value; amount: Amount } | { when: Condition; amo
 /** A factor of a product: a fact, or a constant with what it counts ("36个月"). */
 export type Factor = { fact: FactName } | { constant: number; label: string };
 
+/**
+ * Where a cap applies, as the text says: to each event (每次活动不超过5万元), to each site (每个站点不超过2万元),
+ * to each year (每年最高、年内累计不超过10万元), or to the whole amount (最高不超过50万元, 每家企业最高40万元).
+ * The engine caps each instance a user states, then each year's sum, then the total.
+ */
+export const CAP_SCOPES = ["event", "site", "year", "total"] as const;
+export type CapScope = (typeof CAP_SCOPES)[number];
+
 /** A cap with its own citation (min of all caps applies). */
 export interface Cap {
   amount: Amount;
+  /** What the cap applies to: each event, each site, each year, or the total. */
+  per: CapScope;
   /** What the cap is, e.g. "每家企业最高补贴". */
   label: string;
   /** Verbatim words of the cap; must stand in `clause` (default: the rule's clause). */
@@ -334,6 +344,9 @@ const toFixed = (v: unknown) => (typeof v === "string" ? { mechanism: "fixed", a
 
 const CapSchema = z.strictObject({
   amount: z.lazy(() => AmountSchema),
+  per: z.enum(CAP_SCOPES, {
+    error: (i) => `cap "per" is ${i.input === undefined ? "required" : `"${String(i.input)}", not known`}: where the text applies it (${CAP_SCOPES.join(" ")})`,
+  }),
   label: text("label"),
   quote: text("quote"),
   clause: clauseId.optional(),

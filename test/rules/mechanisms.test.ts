@@ -88,8 +88,8 @@ describe("capMin", () => {
     mechanism: "capMin",
     of: { mechanism: "perUnit", fact: "onlineRetailSales", unit: "1万元", amountPerUnit: "4元", rounding: "wholeUnits" },
     caps: [
-      { amount: "40万元", label: "每家企业最高补贴", quote: "每家企业最高补贴40万元" },
-      { amount: { mechanism: "percentOf", percent: "20", of: "localContribution" }, label: "地方贡献20%", quote: "不得超过企业对地方贡献数的20%" },
+      { amount: "40万元", per: "total", label: "每家企业最高补贴", quote: "每家企业最高补贴40万元" },
+      { amount: { mechanism: "percentOf", percent: "20", of: "localContribution" }, per: "total", label: "地方贡献20%", quote: "不得超过企业对地方贡献数的20%" },
     ],
   };
   it("takes the minimum of the caps it can compute, naming the binding one", () => {

@@ -2,7 +2,7 @@
  * Percentages with a cap: "按实际发生费用的80%给予补贴，每次活动不超过5万元" → the percentage of a money
  * fact, capped by every 最高/不超过/限额 amount after it (each cap cited by its own words). "全额补助" is 100%.
  */
-import type { Amount, Cap } from "../../ruleSchema.js";
+import type { Amount, Cap, CapScope } from "../../ruleSchema.js";
 import { awardStart, conditionsBefore, draftRule, moneyFactBefore, type DraftRule, type RuleBase } from "../draftRule.js";
 import { guessFact, type Figure, type Sentence } from "../sentence.js";
 
@@ -10,6 +10,14 @@ const CAP_WORD = /(?:最高|不超过|不得超过|最多|限额|封顶)[^，,�
 const PERCENT_CAP = /(?:不超过|不得超过|最高)[^，,。；]*的$/;
 /** A limit on the whole programme ("全市补贴总额不超过200万元"), not on one applicant. */
 const POOL = /全市|全县|全区|全省|总额|总量|累计总|资金总/;
+
+/** Where a cap applies, from its own words: 每次活动 → event, 每个站点 → site, 每年/年内累计 → year, else the total. */
+export function capScope(words: string): CapScope {
+  if (/每(?:次|场|期|届|项)/.test(words)) return "event";
+  if (/每(?:个|一)?(?:站点|网点|服务点|站)/.test(words)) return "site";
+  if (/每年|年内|年度|当年|每一年/.test(words)) return "year";
+  return "total";
+}
 
 /**
  * Caps written after `from`: money figures preceded by a cap word within their phrase, and "不得超过…的20%"
@@ -27,12 +35,12 @@ export function capsAfter(s: Sentence, from: number): { caps: Cap[]; figures: Fi
     if (f.kind === "money" && CAP_WORD.test(lead)) {
       figures.push(f);
       if (POOL.test(lead)) conditions.push(`${quote}（额满为止）`);
-      else caps.push({ amount: f.value, label: lead.replace(/^(?:且|并|但|原则上)/, "").trim() || "最高", quote });
+      else caps.push({ amount: f.value, per: capScope(quote), label: lead.replace(/^(?:且|并|但|原则上)/, "").trim() || "最高", quote });
     } else if (f.kind === "percent" && PERCENT_CAP.test(lead)) {
       const fact = guessFact(s.text, f, f.at - phraseStart, ["fen"]);
       if (!fact) continue;
       figures.push(f);
-      caps.push({ amount: { mechanism: "percentOf", percent: f.value, of: fact }, label: quote.replace(/^(?:且|并|但)/, ""), quote });
+      caps.push({ amount: { mechanism: "percentOf", percent: f.value, of: fact }, per: capScope(quote), label: quote.replace(/^(?:且|并|但)/, ""), quote });
     }
   }
   return { caps, figures, conditions };
