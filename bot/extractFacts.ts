@@ -2,18 +2,18 @@
  * Facts from one chat message: "平阴 抖音15万粉丝，2021年带货卖了120万" →
  * { followers: 150000, activityYear: 2021, onlineRetailSales: 120000000 }.
  *
- * Attribution is table-driven, never per sentence:
+ * Attribution is driven by the fact vocabulary (rules/facts.yaml), never per sentence:
  *  1. `findNumbers` finds every number with its unit (万元, 人, 家, 平方米, 天…).
  *  2. Each number takes the nearest cue word before it ("粉丝15万") or right after it ("15万粉丝")
- *     whose fact accepts the number's unit. Weak cues (卖了, 带货) lose a tie to noun cues (粉丝).
+ *     whose fact accepts the number's unit (the vocabulary's `cues` and `written`). Weak cues (卖了, 带货) lose a tie to noun cues (粉丝).
  *     Stop words (奖励, 补贴, 带货达人…) hide a number from facts: "奖励是50万" is not a fact.
  *  3. Refinements read the surrounding words: 跨境 turns generic sales into cross-border sales,
  *     装修/设备 turn an investment into decoration/equipment investment, and so on.
  *  4. Years become the activity year (or a registration date next to 注册/成立), ranks come from
- *     排名第二 / 前3名, booleans from the aliases in rules/facts.ts with negation, enums from phrases.
+ *     排名第二 / 前3名, booleans from the aliases in rules/facts.yaml with negation, enums from phrases.
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
-import { FACTS, FactsSchema, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
+import { FACTS, FactsSchema, VOCABULARY, VocabularyError, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
@@ -69,103 +69,45 @@ export interface Extraction {
 /** Longer messages are cut (with a note): facts are stated early, and reading stays fast. */
 export const MAX_MESSAGE_CHARS = 2000;
 
-type NumericFact = {
-  [K in FactName]: (typeof FACTS)[K]["unit"] extends "fen" | "count" | "sqm" | "day" ? K : never;
-}[FactName];
-
 /** "" = a number written without a unit. */
 type UnitOrNone = NumberUnit | "";
-const PEOPLE: readonly UnitOrNone[] = ["", "人", "名", "个", "位"];
-
-/** Units each numeric fact accepts. operatingMonths reads 年 as 12 months. */
-const ACCEPTS: Record<NumericFact, readonly UnitOrNone[]> = {
-  onlineRetailSales: ["", "元"], crossBorderSales: ["", "元"], platformSales: ["", "元"], transactionVolume: ["", "元"],
-  dailyFundFlow: ["", "元"], taxPaid: ["", "元"],
-  localContribution: ["", "元"], annualSalary: ["", "元"], investment: ["", "元"], decorationInvestment: ["", "元"],
-  equipmentInvestment: ["", "元"], expenses: ["", "元"], annualFee: ["", "元"],
-  rentArea: ["", "平方米"], area: ["", "平方米"],
-  followers: ["", "个"], residentCompanies: ["", "家", "个"], liveRooms: ["", "间", "个"], activeAnchors: PEOPLE,
-  partnerCompanies: ["", "家", "个"], freightCompanies: ["", "家", "个"], parcelsPerYear: ["", "件", "单"], freightTonnes: ["", "吨"],
-  transactions: ["", "笔", "单"], sites: ["", "个", "家"],
-  jobsCreated: PEOPLE, poorEmployees: PEOPLE, disabledEmployees: PEOPLE, trainedHires: PEOPLE, anchorsTrained: PEOPLE,
-  trainees: [...PEOPLE, "人次"], trainingDays: ["天"], operatingMonths: ["年", "月"],
-  // "入园第4年" is an ordinal, read by bot/understanding/conditions.ts, never a quantity.
-  supportYear: [],
-};
-type AttributableFact = keyof typeof ACCEPTS;
-
-/** A number with this unit and no usable cue still has an obvious meaning. */
-const UNIT_DEFAULT: Partial<Record<NumberUnit, AttributableFact>> = {
-  平方米: "area", 笔: "transactions", 吨: "freightTonnes", 间: "liveRooms", 人次: "trainees", 天: "trainingDays",
-};
+/** Numeric facts (their names; a fact declared only in rules/facts.yaml has one too, unknown to TypeScript). */
+type AttributableFact = FactName;
 
 /**
- * Cue words → the facts they announce (first one that accepts the unit wins).
- * side: "b" = cue stands before the number ("卖了120万"), "a" = after ("15万粉丝"), "ba" = either.
- * weak: a verb-like cue that loses a tie to a noun cue ("带货15万粉丝" is about followers).
- * generic: a loose word that context may redirect (跨境…销售额 → cross-border sales, 装修花了 → decoration).
- * units: this cue only claims numbers with one of these units ("32家企业" but not "1000万的企业").
- * facts []: a stop word; a number it governs is not a fact ("奖励是50万元", "带货达人").
+ * What the vocabulary (rules/facts.yaml) says a chat number may be: each numeric fact's units
+ * (`written`), the fact a unit alone implies (`byUnit`), and the cue words (`cues`, `notFacts`).
+ * A cue word under several facts goes to the first that takes the number's unit ("培训" → trainees,
+ * or trainingDays for 天). facts [] = a stop word: a number it governs is not a fact ("奖励是50万元").
  */
 interface Cue {
   facts: readonly AttributableFact[];
   side: "b" | "a" | "ba";
   weak?: boolean;
   generic?: boolean;
-  units?: readonly UnitOrNone[];
+  units?: readonly string[];
 }
-const SALES = ["onlineRetailSales"] as const;
+const ACCEPTS = new Map<AttributableFact, readonly string[]>();
+const UNIT_DEFAULT = new Map<string, AttributableFact>();
+const CUES = new Map<string, Cue>();
+const addCue = (owner: string, w: string, cue: Cue) => {
+  const key = w.toUpperCase();
+  const known = CUES.get(key);
+  if (!known) return void CUES.set(key, cue);
+  const same = known.side === cue.side && known.weak === cue.weak && known.generic === cue.generic && String(known.units) === String(cue.units);
+  if (!same) throw new VocabularyError(`${VOCABULARY.source}: ${owner}: cue "${w}" is declared twice with different side/weak/generic/units`);
+  CUES.set(key, { ...known, facts: [...known.facts, ...cue.facts] });
+};
+for (const [name, spec] of Object.entries(VOCABULARY.facts)) {
+  const fact = name as AttributableFact;
+  if (!spec.written) continue;
+  ACCEPTS.set(fact, spec.written);
+  for (const unit of spec.byUnit ?? []) UNIT_DEFAULT.set(unit, fact);
+  for (const { words: ws, ...cue } of spec.cues ?? []) for (const w of ws) addCue(`fact "${name}"`, w, { ...cue, facts: [fact] });
+}
+for (const { words: ws, ...cue } of VOCABULARY.notFacts) for (const w of ws) addCue("notFacts", w, { ...cue, facts: [] });
+const accepts = (fact: AttributableFact, unit: UnitOrNone) => ACCEPTS.get(fact)?.includes(unit) ?? false;
 const SALES_FACTS: ReadonlySet<FactName> = new Set(["onlineRetailSales", "crossBorderSales", "platformSales"]);
-const CUE_TABLE: ReadonlyArray<readonly [words: string, cue: Cue]> = [
-  // Sales
-  ["跨境电商零售额 跨境零售额 跨境电商销售额 跨境销售额 跨境电商交易额 跨境交易额 跨境电商 跨境", { facts: ["crossBorderSales"], side: "b" }],
-  ["网络零售额 网上零售额 纳统网络零售额 网零 纳统网零 年网零 网络销售额 网上销售额 线上销售额 网上营业额 网销额", { facts: SALES, side: "ba" }],
-  ["零售额 销售额 销售收入 营业额 营收 流水 GMV 年销售 网上销售 销售 sales revenue", { facts: SALES, side: "ba", generic: true }],
-  ["网上交易额 年交易额 交易额 成交额 交易规模", { facts: ["transactionVolume"], side: "ba", generic: true }],
-  ["日均资金流量 日均资金 资金流量 日均流水", { facts: ["dailyFundFlow"], side: "ba" }],
-  ["卖了 卖 带货 做到了 做到 做了", { facts: SALES, side: "b", weak: true, generic: true }],
-  // Other money
-  ["纳税额 纳税 交税 缴税 税收 上缴税金", { facts: ["taxPaid"], side: "ba" }],
-  ["地方贡献 贡献", { facts: ["localContribution"], side: "b" }],
-  ["年薪 年收入 薪酬", { facts: ["annualSalary"], side: "ba" }],
-  ["总投资 投资额 投资 投入 新增投入 购置 购买 采购", { facts: ["investment"], side: "b" }],
-  ["研发费用 费用 成本 实际发生", { facts: ["expenses"], side: "ba" }],
-  ["花费 花了 开支 支出", { facts: ["expenses"], side: "ba", generic: true }],
-  ["花", { facts: ["expenses"], side: "b", weak: true, generic: true }],
-  ["年费", { facts: ["annualFee"], side: "ba" }],
-  ["装修 装饰 场所建设", { facts: ["decorationInvestment"], side: "b" }],
-  ["设备 软硬件 硬件 电脑", { facts: ["equipmentInvestment"], side: "b" }],
-  // Size
-  ["粉丝 粉丝量 粉丝数", { facts: ["followers"], side: "ba" }],
-  ["粉 关注", { facts: ["followers"], side: "a" }],
-  ["营运面积 运营面积 经营面积 占地面积 占地 面积", { facts: ["area"], side: "ba" }],
-  ["租了 租赁 租用 租", { facts: ["rentArea"], side: "b" }],
-  ["入驻企业 入驻电商企业 入驻商户 入驻", { facts: ["residentCompanies"], side: "ba" }],
-  ["企业 电商企业 商户 公司", { facts: ["residentCompanies"], side: "a", units: ["家", "个"] }],
-  ["直播间", { facts: ["liveRooms"], side: "ba" }],
-  ["活跃主播 注册主播 主播", { facts: ["activeAnchors"], side: "ba" }],
-  ["货运物流企业 货运企业 货运公司", { facts: ["freightCompanies"], side: "ba", units: ["家", "个"] }],
-  ["快递物流企业 快递企业 物流企业 快递公司 物流公司 快递", { facts: ["partnerCompanies"], side: "ba", units: ["家", "个"] }],
-  ["整合", { facts: ["partnerCompanies"], side: "b", weak: true }],
-  ["派送 派件 快递单量 单量", { facts: ["parcelsPerYear"], side: "b" }],
-  ["货运发送量 货运量 发送量 货运", { facts: ["freightTonnes"], side: "b" }],
-  ["成交 订单", { facts: ["transactions"], side: "ba" }],
-  ["站点 网点 服务点 服务站", { facts: ["sites"], side: "ba" }],
-  ["经营 运行 运营 开了 开店 成立 营业 做电商", { facts: ["operatingMonths"], side: "b" }],
-  // People
-  ["建档立卡贫困人口 建档立卡贫困户 建档立卡 贫困人口 贫困户 贫困人员", { facts: ["poorEmployees"], side: "ba" }],
-  ["残疾人", { facts: ["disabledEmployees"], side: "ba" }],
-  ["就业 岗位 员工 工人 用工 招聘 聘用 吸纳 雇了 招了", { facts: ["jobsCreated"], side: "ba" }],
-  ["招", { facts: ["jobsCreated"], side: "b", weak: true }],
-  ["培训了 培训 参训 学员", { facts: ["trainees", "trainingDays"], side: "ba" }],
-  // A contract length ("签了1年合同") is no operating time; laborContractYear reads the phrase.
-  ["劳动合同 合同", { facts: [], side: "ba" }],
-  // Stop words: the number is a reward, a rule, a loan, a name — not a fact about the applicant.
-  ["奖励 奖金 补贴 补助 奖 补 最高 不超过 贷款 注册资本 资本 标准 门槛 政策 按 个人所得税 房租 租金 每人 每家 每个", { facts: [], side: "b" }],
-  // Who is speaking hides a bare number ("带货达人2万" is no fact) but loses to a noun right after it
-  // ("带货达人15万粉丝" is about followers).
-  ["带货达人 带货主播 达人", { facts: [], side: "b", weak: true }],
-];
 
 /** Words around a number that narrow or redirect the fact its cue chose. */
 interface Refinement {
@@ -301,8 +243,6 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (ws: Iterable<string>) =>
   new RegExp([...new Set(ws)].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");
 
-const CUES = new Map<string, Cue>();
-for (const [ws, cue] of CUE_TABLE) for (const w of words(ws)) if (!CUES.has(w.toUpperCase())) CUES.set(w.toUpperCase(), cue);
 const CUE_RE = alternation(CUES.keys());
 
 const PHRASES = new Map<string, Effect[]>();
@@ -379,7 +319,7 @@ const MEASURE_WORDS: ReadonlySet<UnitOrNone> = new Set(["个", "家", "间", "�
 function cueFact(cue: Cue, unit: UnitOrNone, after: boolean): AttributableFact | null | undefined {
   if (after ? cue.side === "b" : cue.side === "a") return undefined;
   if (cue.units && !cue.units.includes(unit)) return undefined;
-  return cue.facts.length === 0 ? null : cue.facts.find((f) => ACCEPTS[f].includes(unit));
+  return cue.facts.length === 0 ? null : cue.facts.find((f) => accepts(f, unit));
 }
 
 /**
@@ -453,7 +393,7 @@ function attribute(
   }
   const chosen = best as { fact: AttributableFact | null; cue: Cue } | null;
   if (chosen) return chosen;
-  const fallback = (m.unit ? UNIT_DEFAULT[m.unit] : undefined) ??
+  const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     CONTEXT_DEFAULTS.find(([units, when]) => units.includes(unit) && when.test(text))?.[2];
   return fallback ? { fact: fallback, cue: null } : null;
 }
@@ -542,12 +482,11 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
   // A bare number answers the question the bot just asked.
   for (const fact of options.expect ?? []) {
-    if (!(fact in ACCEPTS) || assigned.some((a) => a.fact === fact)) continue;
-    const f = fact as AttributableFact;
-    const m = out.unattributed.find((x) => ACCEPTS[f].includes(unitOf(x)));
+    if (!ACCEPTS.has(fact) || assigned.some((a) => a.fact === fact)) continue;
+    const m = out.unattributed.find((x) => accepts(fact, unitOf(x)));
     if (!m) continue;
     out.unattributed.splice(out.unattributed.indexOf(m), 1);
-    assigned.push({ fact: f, mention: m });
+    assigned.push({ fact, mention: m });
   }
 
   // One value per fact: the last one stated wins, and a contradiction is pointed out.
@@ -644,7 +583,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
       if (!r.when.test(text.slice(from, to))) continue;
       if (r.to === null) targets = [];
-      else if (ACCEPTS[r.to].includes(unitOf(m))) targets = r.also ? [r.to, chosen.fact] : [r.to];
+      else if (accepts(r.to, unitOf(m))) targets = r.also ? [r.to, chosen.fact] : [r.to];
       else continue;
       break;
     }

@@ -22,7 +22,7 @@ export function validateFacts(input: unknown): Facts {
   const issue = parsed.error.issues[0]!;
   if (issue.code === "unrecognized_keys") {
     const fact = issue.keys[0]!;
-    throw new FactsError(fact, `unknown fact "${fact}" (not in rules/facts.ts)`);
+    throw new FactsError(fact, `unknown fact "${fact}" (not in rules/facts.yaml)`);
   }
   const fact = String(issue.path[0] ?? "(facts)");
   const spec = FACTS[fact as FactName];

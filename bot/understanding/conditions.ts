@@ -1,7 +1,7 @@
 /**
  * Conditions a user states about themselves: "普通C店 不是旗舰店", "县里认定的 不是市级的", "二级分拨中心",
  * "2018年才新建的网点", "入园第4年", "公司现在已经停业", "因为偷税漏税被处理过".
- * Every word comes from the fact vocabulary (rules/facts.ts): `aliases` state a yes/no fact true, `denies`
+ * Every word comes from the fact vocabulary (rules/facts.yaml): `aliases` state a yes/no fact true, `denies`
  * false, and a negation before or right after a word flips it; enum facts list `words` per value, optionally
  * only `near` certain words; year and ordinal facts take the year or 第N年 next to their aliases.
  */

@@ -253,7 +253,7 @@ describe("extractFacts reads the applicant and what they did", () => {
 });
 
 describe("extractFacts reads yes/no facts with negation", () => {
-  it("reads aliases from rules/facts.ts as true", () => {
+  it("reads aliases from rules/facts.yaml as true", () => {
     expect(facts("签了一年合同也交了社保")).toMatchObject({ laborContractYear: true, socialInsurance: true });
     expect(facts("在京东开了旗舰店").flagshipStore).toBe(true);
     expect(facts("卖本地土特产").localSpecialty).toBe(true);
@@ -379,8 +379,8 @@ describe("extractFacts rejects bad values and survives bad input", () => {
   });
 });
 
-describe("the cue table covers the fact vocabulary", () => {
-  it("can attribute a number to every numeric fact in rules/facts.ts", () => {
+describe("the cue words cover the fact vocabulary", () => {
+  it("can attribute a number to every numeric fact in rules/facts.yaml", () => {
     const phrasing: Partial<Record<FactName, string>> = {
       onlineRetailSales: "网络零售额300万", crossBorderSales: "跨境零售额300万", platformSales: "在京东销售额300万",
       transactionVolume: "服务站网上交易额20万", dailyFundFlow: "日均资金流量60万",

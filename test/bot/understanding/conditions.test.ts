@@ -58,7 +58,7 @@ describe("readConditions: a bare reply answers the fact the bot asked for", () =
 describe("the vocabulary", () => {
   it("keeps the words of yes/no and level conditions as data, each word for one meaning per fact", () => {
     for (const [name, spec] of Object.entries(FACTS) as [FactName, (typeof FACTS)[FactName]][]) {
-      const denies = "denies" in spec ? spec.denies : [];
+      const denies = spec.denies ?? [];
       for (const w of denies) expect(spec.aliases as readonly string[], `${name}: ${w} both states and denies`).not.toContain(w);
     }
   });

@@ -1,0 +1,117 @@
+/**
+ * Reading the fact vocabulary file (rules/facts.yaml): its zod schema and the one function that reads
+ * it. No file is read on import; rules/facts.ts loads the running bot's vocabulary.
+ */
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+
+/** Units a fact can carry. `fen` is money; `bool` and `enum` are not numbers. */
+export const FACT_UNIT_NAMES = ["fen", "count", "sqm", "day", "rank", "year", "date", "bool", "enum"] as const;
+export type FactUnit = (typeof FACT_UNIT_NAMES)[number];
+const NUMERIC_UNITS: ReadonlySet<FactUnit> = new Set(["fen", "count", "sqm", "day"]);
+
+/** The vocabulary file the running bot reads. */
+export const VOCABULARY_FILE = fileURLToPath(new URL("./facts.yaml", import.meta.url));
+
+/** A bad vocabulary file: one line naming the file, the line, the fact and the field. */
+export class VocabularyError extends Error {
+  override name = "VocabularyError";
+}
+
+const word = z.string().trim().min(1, "empty word");
+const words = z.array(word);
+/** "bare" in the file is a number written without a unit; readers see it as "". */
+const writtenUnit = word.transform((u) => (u === "bare" ? "" : u));
+
+const CueSchema = z.strictObject({
+  words: words.min(1),
+  side: z.enum(["b", "a", "ba"]),
+  weak: z.boolean().optional(),
+  generic: z.boolean().optional(),
+  units: z.array(writtenUnit).min(1).optional(),
+});
+/** Words that announce a number of a fact in chat, and where they stand (see rules/facts.yaml). */
+export type Cue = z.infer<typeof CueSchema>;
+
+const FactSpecSchema = z
+  .strictObject({
+    unit: z.enum(FACT_UNIT_NAMES),
+    label: word,
+    aliases: words.default([]),
+    denies: words.optional(),
+    values: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "value names are letters and digits"), word).optional(),
+    words: z.record(z.string(), words).optional(),
+    near: z.strictObject({ words: words.min(1), within: z.number().int().positive() }).optional(),
+    ordinal: z.literal(true).optional(),
+    written: z.array(writtenUnit).optional(),
+    byUnit: words.optional(),
+    cues: z.array(CueSchema).optional(),
+  })
+  .superRefine((spec, ctx) => {
+    const numeric = NUMERIC_UNITS.has(spec.unit);
+    if (spec.unit === "enum" && !spec.values) ctx.addIssue({ code: "custom", path: ["values"], message: "an enum fact lists its values" });
+    if (spec.unit !== "enum" && (spec.values || spec.words)) ctx.addIssue({ code: "custom", path: [spec.values ? "values" : "words"], message: `only enum facts have values (unit is ${spec.unit})` });
+    for (const value of Object.keys(spec.words ?? {})) {
+      if (!spec.values?.[value]) ctx.addIssue({ code: "custom", path: ["words", value], message: `"${value}" is not one of the values` });
+    }
+    if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
+    for (const field of ["written", "byUnit", "cues"] as const) {
+      if (spec[field] && !numeric) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
+    }
+  })
+  .transform((spec) => {
+    const numeric = NUMERIC_UNITS.has(spec.unit);
+    // Money and areas are written bare or with their one unit unless the file says otherwise.
+    const written = spec.written ?? (spec.unit === "fen" ? ["", "元"] : spec.unit === "sqm" ? ["", "平方米"] : spec.unit === "day" ? ["天"] : numeric ? ["", "个"] : undefined);
+    return { ...spec, ...(written ? { written } : {}) };
+  });
+
+/** One entry of the vocabulary (rules/facts.yaml documents each field). */
+export type FactSpec = z.infer<typeof FactSpecSchema>;
+
+const VocabularySchema = z.strictObject({
+  facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, "fact names are camelCase letters and digits"), FactSpecSchema),
+  /** Words that make a number no fact about the applicant ("奖励是50万"). */
+  notFacts: z.array(CueSchema.omit({ generic: true, units: true })).default([]),
+});
+/** A read vocabulary and the file it came from (as error messages name it). */
+export type Vocabulary = z.infer<typeof VocabularySchema> & { source: string };
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith("..") ? file : rel;
+}
+
+/**
+ * Reads and validates a vocabulary file. Every problem is a {@link VocabularyError} of one line:
+ * `rules/facts.yaml:88: fact "followers": cues.0.side: …`. The only place the vocabulary is read, so a
+ * parsed-file cache belongs here.
+ */
+export function loadVocabulary(file: string = VOCABULARY_FILE): Vocabulary {
+  const source = displayPath(file);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new VocabularyError(`${source}: cannot read the fact vocabulary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const at = (pos: number | undefined) => (pos === undefined ? "" : `:${lines.linePos(pos).line}`);
+  if (doc.errors[0]) throw new VocabularyError(`${source}${at(doc.errors[0].pos[0])}: not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
+  const parsed = VocabularySchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map(String);
+    let node: unknown;
+    for (let n = path.length; n >= 0 && !(isNode(node) && node.range); n--) node = doc.getIn(path.slice(0, n), true);
+    const line = isNode(node) && node.range ? at(node.range[0]) : "";
+    const where = path[0] === "facts" && path.length > 1 ? `fact "${path[1]}": ${path.slice(2).join(".") || "(entry)"}` : path.join(".") || "(file)";
+    throw new VocabularyError(`${source}${line}: ${where}: ${issue.message}`);
+  }
+  return { ...parsed.data, source };
+}
+

@@ -1,0 +1,79 @@
+/** The fact vocabulary is data (rules/facts.yaml): read and validated in one place, with one-line errors. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FACT_UNITS } from "../../rules/factTypes.js";
+import { factTypesSource } from "../../rules/factTypesSource.js";
+import { FACT_NAMES, FACTS } from "../../rules/facts.js";
+import { loadVocabulary, VOCABULARY_FILE } from "../../rules/vocabulary.js";
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function file(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "facts-"));
+  dirs.push(dir);
+  writeFileSync(join(dir, "facts.yaml"), text);
+  return join(dir, "facts.yaml");
+}
+
+function errorOf(text: string): string {
+  try {
+    loadVocabulary(file(text));
+  } catch (error) {
+    expect((error as Error).message).not.toContain("\n");
+    return (error as Error).message;
+  }
+  throw new Error("expected an error");
+}
+
+describe("the fact vocabulary file", () => {
+  it("is where every fact the code names comes from, with its unit", () => {
+    for (const [name, unit] of Object.entries(FACT_UNITS)) expect(FACTS[name as keyof typeof FACT_UNITS].unit).toBe(unit);
+    expect(FACT_NAMES.length).toBe(Object.keys(loadVocabulary().facts).length);
+  });
+
+  it("matches the generated TypeScript names (npm run facts:types)", () => {
+    expect(readFileSync(new URL("../../rules/factTypes.ts", import.meta.url), "utf8")).toBe(factTypesSource(loadVocabulary(VOCABULARY_FILE)));
+  });
+
+  it("reads bare as a number written without a unit, and gives money its usual units", () => {
+    const v = loadVocabulary(file(`facts:
+  exportSales:
+    unit: fen
+    label: 出口额
+    cues: [{ words: [出口额], side: ba }]
+  booths:
+    unit: count
+    label: 展位数
+    written: [bare, 个]
+`));
+    expect(v.facts.exportSales!.written).toEqual(["", "元"]);
+    expect(v.facts.booths!.written).toEqual(["", "个"]);
+    expect(v.notFacts).toEqual([]);
+  });
+
+  it("names file, line, fact and field of a bad entry in one line", () => {
+    const message = errorOf(`facts:
+  booths:
+    unit: count
+    label: 展位数
+    cues:
+      - { words: [展位], side: before }
+`);
+    expect(message).toMatch(/facts\.yaml:6: fact "booths": cues\.0\.side: /);
+  });
+
+  it("refuses fields that do not fit the unit, an enum without values, and unknown fields", () => {
+    expect(errorOf(`facts:\n  shop:\n    unit: bool\n    label: 店\n    cues: [{ words: [店], side: a }]\n`)).toMatch(/fact "shop": cues: only numeric facts/);
+    expect(errorOf(`facts:\n  level:\n    unit: enum\n    label: 级别\n`)).toMatch(/fact "level": values: an enum fact lists its values/);
+    expect(errorOf(`facts:\n  level:\n    unit: count\n    label: 级别\n    plausibel: 3\n`)).toMatch(/fact "level": .*plausibel/);
+    expect(errorOf(`facts:\n  Level:\n    unit: count\n    label: 级别\n`)).toMatch(/facts\.Level|fact "Level"/);
+  });
+
+  it("names the file when it is not valid YAML or missing", () => {
+    expect(errorOf(`facts:\n  a: [unclosed\n`)).toMatch(/facts\.yaml:\d+: not valid YAML/);
+    expect(() => loadVocabulary("/nonexistent/facts.yaml")).toThrow(/\/nonexistent\/facts\.yaml: cannot read the fact vocabulary \(ENOENT\)/);
+  });
+});
