@@ -14,7 +14,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
-import { RuleSchemaError } from "./ruleSchema.js";
+import { RuleSchemaError } from "./ruleSchemaError.js";
 
 /** The folder of the rule files that answer users. */
 export const RULES_DIR = fileURLToPath(new URL("./policies/", import.meta.url));
@@ -30,7 +30,8 @@ export interface RuleFileEntry {
 
 const EXTENSION = ".yaml";
 
-function displayPath(file: string): string {
+/** A path as error messages show it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
 }

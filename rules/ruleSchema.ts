@@ -10,6 +10,7 @@ import { z } from "zod";
 import { COMPARISON_WORDS, COMPARISON_WORD_LIST, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
 import { ENTITY_TYPES, FACT_NAMES, FACTS, type EntityType, type FactName, type FactSpec } from "./facts.js";
 import { MONEY_LITERAL, parseMoney, parsePercent, parseQuantity } from "./money.js";
+import { RuleSchemaError } from "./ruleSchemaError.js";
 
 // ---------------------------------------------------------------------------------------------
 // Types of the rule data (rules/policies/<policy-id>.yaml), for the engine and for tests that build rules.
@@ -548,10 +549,8 @@ const PolicyFileSchema = z.strictObject({
   rules: z.array(z.unknown()),
 });
 
-/** A rule file that does not validate; the message is one line naming the file, rule and field. */
-export class RuleSchemaError extends Error {
-  override name = "RuleSchemaError";
-}
+// A leaf module, so that rules/ruleFiles.ts (which the fact vocabulary reads through) needs no schema.
+export { RuleSchemaError };
 
 /** The zod issue most worth reporting: inside a union, the branch that got furthest. */
 function deepestIssue(issue: z.core.$ZodIssue, base: PropertyKey[] = []): { path: PropertyKey[]; message: string } {

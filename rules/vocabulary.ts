@@ -1,12 +1,12 @@
 /**
  * Reading the fact vocabulary file (rules/facts.yaml): its zod schema and the one function that reads
- * it. No file is read on import; rules/facts.ts loads the running bot's vocabulary.
+ * it (through the parsed-YAML cache of rules/ruleFiles.ts). No file is read on import; rules/facts.ts loads
+ * the running bot's vocabulary.
  */
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { displayPath, readYamlFile, type RuleFileEntry } from "./ruleFiles.js";
+import { RuleSchemaError } from "./ruleSchemaError.js";
 
 /** Units a fact can carry. `fen` is money; `bool` and `enum` are not numbers. */
 export const FACT_UNIT_NAMES = ["fen", "count", "sqm", "day", "rank", "year", "date", "bool", "enum"] as const;
@@ -80,11 +80,6 @@ const VocabularySchema = z.strictObject({
 /** A read vocabulary and the file it came from (as error messages name it). */
 export type Vocabulary = z.infer<typeof VocabularySchema> & { source: string };
 
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith("..") ? file : rel;
-}
-
 /**
  * Reads and validates a vocabulary file. Every problem is a {@link VocabularyError} of one line:
  * `rules/facts.yaml:88: fact "followers": cues.0.side: …`. The only place the vocabulary is read, so a
@@ -92,25 +87,20 @@ function displayPath(file: string): string {
  */
 export function loadVocabulary(file: string = VOCABULARY_FILE): Vocabulary {
   const source = displayPath(file);
-  let text: string;
+  let entry: RuleFileEntry;
   try {
-    text = readFileSync(file, "utf8");
+    entry = readYamlFile(file, { source });
   } catch (error) {
+    if (error instanceof RuleSchemaError) throw new VocabularyError(error.message);
     throw new VocabularyError(`${source}: cannot read the fact vocabulary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const at = (pos: number | undefined) => (pos === undefined ? "" : `:${lines.linePos(pos).line}`);
-  if (doc.errors[0]) throw new VocabularyError(`${source}${at(doc.errors[0].pos[0])}: not valid YAML: ${doc.errors[0].message.split("\n")[0]}`);
-  const parsed = VocabularySchema.safeParse(doc.toJS());
+  const parsed = VocabularySchema.safeParse(entry.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map(String);
-    let node: unknown;
-    for (let n = path.length; n >= 0 && !(isNode(node) && node.range); n--) node = doc.getIn(path.slice(0, n), true);
-    const line = isNode(node) && node.range ? at(node.range[0]) : "";
+    const line = entry.lineOf?.(path);
     const where = path[0] === "facts" && path.length > 1 ? `fact "${path[1]}": ${path.slice(2).join(".") || "(entry)"}` : path.join(".") || "(file)";
-    throw new VocabularyError(`${source}${line}: ${where}: ${issue.message}`);
+    throw new VocabularyError(`${source}${line ? `:${line}` : ""}: ${where}: ${issue.message}`);
   }
   return { ...parsed.data, source };
 }
