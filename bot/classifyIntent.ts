@@ -39,6 +39,9 @@ const THANKS =
  */
 const OTHER_PLACE = /北京|上海|天津|重庆|广州|深圳|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|合肥|青岛|福州|厦门|昆明|南宁|贵阳|哈尔滨|长春|沈阳|大连|石家庄|太原|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|海口|南昌|义乌|临沂|菏泽|曹县|广东|浙江|江苏|福建|河南|河北|湖北|四川|云南|广西|贵州|江西|辽宁|吉林|黑龙江|陕西|山西|甘肃|青海|宁夏|新疆|西藏|海南|内蒙古|香港|澳门|台湾/;
 
+/** A place the goods come from ("义乌进的小商品", "从广州拿货", "临沂产的"): not where the asker is. */
+const GOODS_ORIGIN = new RegExp(`(?:${OTHER_PLACE.source})(?=(?:那边|那里|那儿)?(?:进|批|拿|采购|调|运|发)|的?(?:货|产品|商品|小商品|饰品)|产|造|生产)`, "g");
+
 /** Requests for work the bot does not do: writing, translating, chatting. */
 const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
 
@@ -75,7 +78,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
     (context.mentionsRegion && (asks || context.previous !== undefined)) ||
     (asks && t.length <= 12);
   if (!inDomain) return "outOfScope";
-  if (OTHER_PLACE.test(t) && !context.mentionsRegion) return "outOfScope";
+  if (OTHER_PLACE.test(t.replace(GOODS_ORIGIN, "")) && !context.mentionsRegion) return "outOfScope";
   // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
   if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
   if (VALIDITY.test(t) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";

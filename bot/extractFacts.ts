@@ -15,6 +15,7 @@
  */
 import { FACTS, FactsSchema, VOCABULARY, VocabularyError, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
+import { namesPlace, type Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
@@ -30,6 +31,11 @@ export interface ExtractOptions {
    * 是的 / 没有 answers the first yes/no fact among them.
    */
   expect?: readonly FactName[];
+  /**
+   * Spans of the message that name places (bot/understanding/places.ts): "孝直镇", "汨罗循环经济产业园".
+   * They say where the user is; no applicant word inside one names the applicant.
+   */
+  places?: readonly Span[];
 }
 
 /** A value the user wrote that cannot be a fact (negative, absurd, out of range). */
@@ -167,9 +173,10 @@ type Effect =
  * Entity words. The applicant is the one the speaker names as themselves (我们培训机构), else the first
  * entity named ("培训机构培训了20名主播" → trainingInstitution), skipping places (镇上的, 在园区), counted
  * things (32家电商企业, 40个人), the ones served (给电商企业) and modifiers (我们村的合作社).
- * Tier 1 words (个人, 我们县) only count when nothing more specific is named.
+ * Tier 1 words (个人, 我们县) only count when nothing more specific is named. Tier 0 words hint at the applicant
+ * without naming it ("在快手带货"; titles such as 淘宝村): the applicant type is then a guess (`inferred`).
  */
-const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 1 | 2, words: string]> = [
+const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 0 | 1 | 2, words: string]> = [
   ["trainingInstitution", 2, "培训机构 培训学校 培训公司 职业学校 职业学院 院校"],
   ["logisticsCenter", 2, "物流中心 配送中心 快递物流配送中心 物流配送中心 分拨中心 集散中心 转运中心 物流园"],
   ["association", 2, "商会 协会 商协会 行业协会"],
@@ -183,7 +190,8 @@ const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 1 | 2, words: stri
   ["town", 2, "镇 乡 街道 乡镇"],
   ["village", 2, "村 行政村"],
   ["individual", 1, "个人 返乡创业者"],
-  ["county", 1, "我们县 本县 我县 县里 我们区"],
+  ["county", 1, "我们县 本县 我县 我们区"],
+  ["influencer", 0, "带货 直播带货 做直播 搞直播 开直播"],
 ];
 
 const HONOUR_WORDS: ReadonlyArray<readonly [NonNullable<Facts["honour"]>, EntityType | null, string]> = [
@@ -513,7 +521,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     }
   }
 
-  readPhrases(text, phraseHits, facts, out);
+  readPhrases(text, phraseHits, facts, out, options.places ?? []);
   readSubsidiesReceived(text, facts);
   // Yes/no, level and category conditions, from the vocabulary's words (bot/understanding/conditions.ts).
   const stated = readConditions(text, { expect: options.expect });
@@ -599,7 +607,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
  * (省里, 上级, 国家) also means higher-level funding.
  */
 const SUBSIDY_RECEIVED = new RegExp(
-  "(?:(?:已经?|曾经?)(?:享受|拿|领取?|获得|得到|申请到)(?:过|了|到)?|(?:享受|拿|领取?|获得|得到|申请到)(?:过|到过))" +
+  "(?:(?:已经?|曾经?)(?:享受|拿|领取?|获得|得到|申请到|给|发|批)(?:过|了|到)?|(?:享受|拿|领取?|获得|得到|申请到)(?:过|到过)|(?:给|发|批)过)" +
     "([^，,。！!？?；;]{0,8}?)(?:补贴|补助|扶持资金|扶持|资助)",
   "g",
 );
@@ -610,12 +618,13 @@ function readSubsidiesReceived(text: string, facts: Record<string, unknown>): vo
     const before = text.slice(lastBreakBefore(text, r.index, CLAUSE_BREAK), r.index).slice(-5);
     const value = !NEGATION_BEFORE.test(before);
     facts.otherSubsidyReceived = value;
-    if (HIGHER_LEVEL.test(r[1] ?? "")) facts.higherLevelFunding = value;
+    // The giver may stand before the verb ("省里已经给过扶持资金了") or between ("拿过省里的补贴").
+    if (HIGHER_LEVEL.test(before + (r[1] ?? ""))) facts.higherLevelFunding = value;
   }
 }
 
 /** Enums and booleans from phrases, with negation ("没有交社保", "不是首次"). */
-function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction): void {
+function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction, places: readonly Span[]): void {
   const entities: { value: EntityType; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
   let activity: { value: string; priority: number } | null = null;
   for (const hit of hits) {
@@ -626,7 +635,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
     for (const e of PHRASES.get(hit.word.toUpperCase()) ?? []) {
       switch (e.kind) {
         case "entity": {
-          if (negated) break;
+          if (negated || namesPlace(text, hit, places)) break;
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
           if (/^(上|里|内|中(?!心))/.test(after) || /(在|入驻|进入|进|到|入)$/.test(before)) break;
           if (/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/.test(before)) break;
@@ -658,15 +667,18 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
   }
   // Within a tier, the entity the speaker names as themselves (我们培训机构…) wins. 我们村的合作社, 贫困村电商服务站: a
   // modifier loses to the noun it modifies; otherwise the first named wins.
-  let entity: { value: EntityType; rank: number } | null = null;
+  let entity: { value: EntityType; rank: number; tier: number } | null = null;
   entities.forEach((c, i) => {
     const next = entities.slice(i + 1).find((n) => n.tier > 0);
     const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end);
     const rank = c.tier * 4 + (c.speaker ? 2 : modifier ? 0 : 1);
-    if (!entity || rank > entity.rank) entity = { value: c.value, rank };
+    if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };
   });
-  if (entity) facts.entityType = (entity as { value: EntityType }).value;
-  else if (facts.followers !== undefined) {
+  if (entity) {
+    const chosen = entity as { value: EntityType; tier: number };
+    facts.entityType = chosen.value;
+    if (chosen.tier === 0) out.inferred.push("entityType");
+  } else if (facts.followers !== undefined) {
     // Someone stating a follower count is a livestreamer unless they said otherwise.
     facts.entityType = "influencer";
     out.inferred.push("entityType");

@@ -9,7 +9,7 @@ import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
-import { extractFacts, MAX_MESSAGE_CHARS } from "./extractFacts.js";
+import { extractFacts, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { correctionTargets, isCorrection } from "./understanding/corrections.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -198,7 +198,8 @@ export class PolicyBot implements ConversationHandler {
     const expect = isCorrection(text)
       ? correctionTargets(text, [...pending, ...(Object.keys(session.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit))], session.facts, asOf)
       : pending;
-    const extraction = extractFacts(text, { asOf, expect });
+    const places = this.#catalog.readPlaces(text, session.policyIds);
+    const extraction = extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby] });
     answerAwaited(extraction.facts, session.awaiting);
     const measures = (Object.keys(extraction.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
     if (measures.length > 0) session.recent = measures;
@@ -209,18 +210,18 @@ export class PolicyBot implements ConversationHandler {
     }
     notes.push(...extraction.notes);
     if (looksLikeInjection(text)) notes.push(t.injection);
-    const places = this.#catalog.readPlaces(text, session.policyIds);
     const mentioned = places.policyIds;
     // Another region: the remembered situation carries over only when this message adds none of its own
     // ("那聊城呢"), and the reply says which facts it used; a message with its own situation starts clean.
     const switching = mentioned.length > 0 && session.policyIds.length > 0 && !mentioned.some((id) => session.policyIds.includes(id));
     if (switching && Object.keys(session.facts).length > 0) {
-      if (statesNewSituation(extraction.facts, session.facts)) Object.assign(session, { facts: {}, said: {}, topic: [], recent: [], awaiting: [] });
+      if (statesNewSituation(extraction.facts, session.facts)) Object.assign(session, { facts: {}, said: {}, topic: [], recent: [], awaiting: [], inferred: [] });
       else {
         const carried = describeFactValues(session.facts);
         if (carried) notes.push(render(t.place.reused, { facts: carried }));
       }
     }
+    mergeGuesses(session, extraction);
     session.facts = parseFacts({ ...session.facts, ...extraction.facts });
     session.said = { ...session.said, ...extraction.sources };
 
@@ -376,7 +377,7 @@ export class PolicyBot implements ConversationHandler {
     const entity = session.facts.entityType;
     // Another provision is worth a line only when the user's own figures feed it and it is for them.
     const extras = relevant.filter((s) => s.factFit >= 0.5 && (s.rule.entityTypes.length === 0 || (entity !== undefined && s.rule.entityTypes.includes(entity))));
-    const results = this.#catalog.evaluate(policyIds, session.facts, asOf, relevant.map((s) => s.rule));
+    const results = this.#catalog.evaluate(policyIds, session.facts, asOf, relevant.map((s) => s.rule), guessedFacts(session));
     return {
       results,
       focus,
@@ -443,6 +444,9 @@ export class PolicyBot implements ConversationHandler {
       const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", ask].filter(Boolean).join("\n");
       return { input: { status: "needs_info", notes, policies, results: undecided, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
     }
+    // Every decided provision fails while one the question is about waits for a fact: ask for it beside the ❌.
+    const open = undecided.find((r) => !shown.includes(r));
+    if (open && gateFailures.length === 0 && shown.length > 0 && shown.every((r) => r.eligible === false)) shown.push(open);
 
     if (shown.length === 0) {
       // After a region switch: say plainly that this region's document has no counterpart.
@@ -566,7 +570,7 @@ export class PolicyBot implements ConversationHandler {
     }
     // The asker's role named: what the first provision for it still needs is the next question.
     const first = ordered.find(forRole);
-    const pending = first ? this.#catalog.evaluate([first.policy], session.facts, asOf, [first])[0] : undefined;
+    const pending = first ? this.#catalog.evaluate([first.policy], session.facts, asOf, [first], guessedFacts(session))[0] : undefined;
     const asks = pending && isUndecided(pending) ? pending.missing.slice(0, ASK_AT_MOST) : [];
     const lines = [
       render(t.explain.overview, { region: policies.map(placeName).join("、"), count: results.length }),
@@ -652,6 +656,22 @@ function nearestSentence(clauseText: string, question: string): string {
   const sentences = clauseText.split(/(?<=[。；;])/).map((x) => x.trim()).filter(Boolean);
   return sentences.reduce((best, x) => (overlap(x) > overlap(best) ? x : best), sentences[0] ?? clauseText);
 }
+
+/**
+ * Guessed facts (the applicant type from a follower count) never override stated ones, and stay marked as
+ * guesses so they rule no provision out; a fact stated now stops being a guess.
+ */
+function mergeGuesses(session: Session, extraction: Extraction): void {
+  const guessed = new Set(session.inferred ?? []);
+  for (const fact of Object.keys(extraction.facts) as FactName[]) {
+    if (!extraction.inferred.includes(fact)) guessed.delete(fact);
+    else if (session.facts[fact] !== undefined && !guessed.has(fact)) delete extraction.facts[fact];
+    else guessed.add(fact);
+  }
+  session.inferred = [...guessed];
+}
+
+const guessedFacts = (session: Session): FactName[] => (session.inferred ?? []).filter((f): f is FactName => f in FACTS);
 
 /**
  * The message describes another applicant: a different kind of applicant, or measures the remembered

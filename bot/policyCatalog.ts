@@ -4,7 +4,7 @@
  */
 import type { AwardResult } from "../rules/awardResult.js";
 import { evaluatePolicy, listRules, ruleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
-import type { Facts } from "../rules/facts.js";
+import type { FactName, Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
 import type { Clause } from "../knowledge/clause.js";
@@ -111,11 +111,14 @@ export class PolicyCatalog {
     return this.#keywords.some((k) => text.includes(k));
   }
 
-  /** Evaluate `rules` (grouped by policy) for `facts`; results keep document order within a policy. */
-  evaluate(policyIds: readonly string[], facts: Facts, asOf: string, rules: readonly { policy: string; id: string }[]): AwardResult[] {
+  /**
+   * Evaluate `rules` (grouped by policy) for `facts`; results keep document order within a policy.
+   * `guessed`: facts inferred, not stated (see EvaluateOptions).
+   */
+  evaluate(policyIds: readonly string[], facts: Facts, asOf: string, rules: readonly { policy: string; id: string }[], guessed: readonly FactName[] = []): AwardResult[] {
     return policyIds.flatMap((policy) => {
       const ruleIds = rules.filter((r) => r.policy === policy).map((r) => r.id);
-      return ruleIds.length === 0 ? [] : evaluatePolicy(policy, facts, { asOf, ruleIds });
+      return ruleIds.length === 0 ? [] : evaluatePolicy(policy, facts, { asOf, ruleIds, guessed });
     });
   }
 

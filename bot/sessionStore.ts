@@ -20,6 +20,8 @@ export interface Session {
   recent?: string[];
   /** The user's own words for facts they stated ("不是旗舰店"), to show beside the clause's words. */
   said?: Record<string, string>;
+  /** Facts guessed rather than stated (the applicant type from a follower count): they rule no provision out. */
+  inferred?: string[];
   /** Epoch ms of the last message; sessions idle longer than the configured time are dropped. */
   updatedAt: number;
 }

@@ -6,7 +6,7 @@
  */
 import type { AwardResult, StatedCheck } from "./awardResult.js";
 import { compileCondition, conditionFacts } from "./conditions.js";
-import { ENTITY_TYPES, type EntityType, type FactName, type Facts } from "./facts.js";
+import { ENTITY_MAY_APPLY_AS, ENTITY_TYPES, type EntityType, type FactName, type Facts } from "./facts.js";
 import { walkAmount } from "./amountFacts.js";
 import { compileAmount } from "./mechanisms/index.js";
 import { addMissing, addStraddles, indent, type AmountEvaluator, type ConditionEvaluator, type Straddle } from "./mechanisms/mechanism.js";
@@ -75,7 +75,8 @@ export interface CompiledPolicy {
   rules: RuleInfo[];
   /** Whether the file holds rules yet (placeholders do not). */
   encoded: boolean;
-  evaluate(facts: Facts, asOf: string, ruleIds?: ReadonlySet<string>): AwardResult[];
+  /** `guessed`: facts inferred rather than stated; a provision they would rule out keeps them as a condition. */
+  evaluate(facts: Facts, asOf: string, ruleIds?: ReadonlySet<string>, guessed?: readonly FactName[]): AwardResult[];
 }
 
 type Leaf = Extract<Condition, { fact: FactName }>;
@@ -154,12 +155,12 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
     window,
     rules: compiled.map((c) => c.info),
     encoded: compiled.length > 0,
-    evaluate(facts, asOf, ruleIds) {
+    evaluate(facts, asOf, ruleIds, guessed = []) {
       const validity = judgeInForce(window, facts.activityYear, asOf);
       const results: AwardResult[] = [];
       for (const rule of compiled) {
         if (ruleIds && !ruleIds.has(rule.info.id)) continue;
-        results.push(evaluateRule(rule, facts, validity.inForce, validity.line));
+        results.push(evaluateRule(rule, facts, validity.inForce, validity.line, guessed));
       }
       for (const group of groups) applyExclusivity(group, results);
       return results;
@@ -167,7 +168,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
   };
 }
 
-function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null, validityLine: string): AwardResult {
+function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null, validityLine: string, guessed: readonly FactName[]): AwardResult {
   const { info } = rule;
   const trace: string[] = [];
   const missing: FactName[] = [];
@@ -178,11 +179,20 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
 
   const entity = facts.entityType;
   if (info.entityTypes.length > 0) {
+    const mayApply = entity === undefined ? undefined : ENTITY_MAY_APPLY_AS[entity];
     if (entity === undefined) conditions.push(rule.entityCondition);
-    else if (!info.entityTypes.includes(entity)) {
+    else if (info.entityTypes.includes(entity)) trace.push(`申报主体类型：${ENTITY_TYPES[entity]} ✓`);
+    else if (guessed.includes("entityType")) {
+      // A guess (a follower count → 带货达人) does not rule the applicant out: who applies stays to be met.
+      conditions.push(rule.entityCondition);
+      trace.push(`申报主体类型：推测为${ENTITY_TYPES[entity]}（未说明）；本条适用于：${rule.entityLabels}，待确认`);
+    } else if (mayApply && mayApply.as.some((t) => info.entityTypes.includes(t))) {
+      conditions.push(`${rule.entityCondition}（${mayApply.note}）`);
+      trace.push(`申报主体类型：${ENTITY_TYPES[entity]}；本条适用于：${rule.entityLabels}，待主管部门确认`);
+    } else {
       failed = true;
       trace.push(`申报主体类型：${ENTITY_TYPES[entity]}；本条适用于：${rule.entityLabels} ✗`);
-    } else trace.push(`申报主体类型：${ENTITY_TYPES[entity]} ✓`);
+    }
   }
   // A known applicant type the provision is not for decides at once; nothing else needs checking.
   if (failed) return result(rule, facts, false, null, [], conditions, trace, inForce, validityLine);

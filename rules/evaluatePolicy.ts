@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import { loadPolicyMeta } from "../knowledge/policyMeta.js";
 import type { AwardResult } from "./awardResult.js";
+import type { FactName } from "./facts.js";
 import { compilePolicy, type CompiledPolicy, type RuleInfo } from "./compilePolicy.js";
 import { validateFacts } from "./factsError.js";
 import { readRuleFiles, type RuleFileEntry } from "./ruleFiles.js";
@@ -23,6 +24,11 @@ export interface EvaluateOptions {
   ruleIds?: readonly string[];
   /** Another rule book, e.g. a policy's draft rules before staff confirm them (default: rules/policies/). */
   book?: RuleBook;
+  /**
+   * Facts the caller inferred rather than heard (the applicant type guessed from a follower count): a provision
+   * for another applicant lists who may apply as a condition to meet instead of failing.
+   */
+  guessed?: readonly FactName[];
 }
 
 export interface EvaluateAllOptions {
@@ -101,7 +107,7 @@ function policyOf(policyId: string, book: RuleBook = ruleBook()): CompiledPolicy
 export function evaluatePolicy(policyId: string, facts: unknown, options: EvaluateOptions = {}): AwardResult[] {
   const valid = validateFacts(facts);
   const asOf = checkAsOf(options.asOf);
-  return policyOf(policyId, options.book).evaluate(valid, asOf, options.ruleIds ? new Set(options.ruleIds) : undefined);
+  return policyOf(policyId, options.book).evaluate(valid, asOf, options.ruleIds ? new Set(options.ruleIds) : undefined, options.guessed);
 }
 
 /** Evaluates every rule of the given (default: all) policies for one fact set. */

@@ -46,6 +46,8 @@ export const FACT_NAMES = Object.keys(VOCABULARY.facts) as FactName[];
 /** Kinds of applicant the documents name. */
 export type EntityType = FactValues["entityType"];
 export const ENTITY_TYPES = FACTS.entityType.values as Readonly<Record<EntityType, string>>;
+/** Applicants a provision for another kind may still cover, for the department to confirm (rules/facts.yaml). */
+export const ENTITY_MAY_APPLY_AS = (FACTS.entityType.mayApplyAs ?? {}) as Readonly<Partial<Record<EntityType, { as: readonly EntityType[]; note: string }>>>;
 /** Trade modes that Yeji's item 14 distinguishes. */
 export type TradeMode = FactValues["tradeMode"];
 export const TRADE_MODES = FACTS.tradeMode.values as Readonly<Record<TradeMode, string>>;

@@ -46,6 +46,7 @@ const FactSpecSchema = z
     words: z.record(z.string(), words).optional(),
     near: z.strictObject({ words: words.min(1), within: z.number().int().positive() }).optional(),
     ordinal: z.literal(true).optional(),
+    mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
     written: z.array(writtenUnit).optional(),
     byUnit: words.optional(),
     cues: z.array(CueSchema).optional(),
@@ -56,6 +57,9 @@ const FactSpecSchema = z
     if (spec.unit !== "enum" && (spec.values || spec.words)) ctx.addIssue({ code: "custom", path: [spec.values ? "values" : "words"], message: `only enum facts have values (unit is ${spec.unit})` });
     for (const value of Object.keys(spec.words ?? {})) {
       if (!spec.values?.[value]) ctx.addIssue({ code: "custom", path: ["words", value], message: `"${value}" is not one of the values` });
+    }
+    for (const [value, { as }] of Object.entries(spec.mayApplyAs ?? {})) {
+      for (const v of [value, ...as]) if (!spec.values?.[v]) ctx.addIssue({ code: "custom", path: ["mayApplyAs", value], message: `"${v}" is not one of the values` });
     }
     if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
     for (const field of ["written", "byUnit", "cues"] as const) {

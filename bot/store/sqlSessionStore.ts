@@ -17,6 +17,8 @@ const StoredSessionSchema = z.object({
   lastIntent: z.string().optional(),
   awaiting: z.array(z.string()),
   recent: z.array(z.string()).optional(),
+  said: z.record(z.string(), z.string()).optional(),
+  inferred: z.array(z.string()).optional(),
   updatedAt: z.number(),
 });
 

@@ -24,6 +24,8 @@ export interface ConditionOptions {
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 /** A negation right after a word ("旗舰店不是", "社保没交"). */
 const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
+/** The word is asked about or wished for, not stated: "能拿省里补贴吗", "想开旗舰店", "怎么申请首批". */
+const ASKED_BEFORE = /(能不能|可不可以|能否|能|可以|想要?|打算|准备|怎么|如何)(拿|领|申请|申报|享受|获得|评|开|办|入驻|搞)?[^，,。！!？?；;\s]{0,2}$/;
 const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
 const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。！!，,\s]*$/i;
 
@@ -120,6 +122,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     const [clauseStart] = clauseBounds(text, start, end);
     const before = text.slice(Math.max(clauseStart, start - 5), start);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
+    if (ASKED_BEFORE.test(before)) continue;
     for (const w of VOCABULARY.words.get(m[0].toUpperCase()) ?? []) {
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
@@ -177,6 +180,8 @@ function readOrdinalFacts(text: string, out: StatedConditions): void {
 
 /** Facts stated by level or category words alone ("市级的", "二级的"): a short reply may be one of them. */
 const WORDED_ENUMS = FACT_NAMES.filter((f) => (FACTS[f] as FactSpec).words);
+/** What may stand beside a level word in a bare reply. */
+const BARE_FILLER = /^[是就的了啊呀吧哦嗯那个种。，,！!\s]*(认定|评|评定|授予|命名)?[是就的了啊呀吧哦嗯那个种。，,！!\s]*$/;
 /** A reply this short is an answer, not a new question. */
 const BARE_REPLY_MAX = 10;
 
@@ -199,7 +204,11 @@ function answerBare(text: string, expect: readonly FactName[], out: StatedCondit
     }
     if (spec.unit === "enum" && spec.words) {
       const found = Object.entries(spec.words).find(([, ws]) => ws.some((w) => reply.includes(w)));
-      if (!found || NEGATION_BEFORE.test(reply.slice(0, reply.indexOf(found[1].find((w) => reply.includes(w))!)))) continue;
+      if (!found) continue;
+      const word = found[1].find((w) => reply.includes(w))!;
+      // Only the level and a few filler words ("市级的", "是县里认定的"): "省里没给过补贴" answers nothing.
+      const rest = reply.replace(word, "");
+      if (NEGATION_BEFORE.test(reply.slice(0, reply.indexOf(word))) || !BARE_FILLER.test(rest)) continue;
       out.facts[fact] = found[0];
       out.said[fact] = reply;
       return;

@@ -48,3 +48,30 @@ describe("engine on one cited rule", () => {
     expect(r).toMatchObject({ eligible: null, missing: ["onlineRetailSales"] });
   });
 });
+
+describe("engine on who applies", () => {
+  const forCompanies: PolicyRuleFile = {
+    ...influencer,
+    rules: [{ ...influencer.rules[0]!, entityTypes: ["company"], when: { fact: "onlineRetailSales", word: "以上", value: "100万元", text: "年网络零售额100万元以上" } }],
+  };
+  const book = buildRuleBook([{ source: "inline", data: forCompanies }]).policies.get(forCompanies.policy)!;
+  const sales = { onlineRetailSales: 150_000_000 };
+
+  it("rules out a stated applicant of another kind", () => {
+    const [r] = book.evaluate({ ...sales, entityType: "influencer" }, "2021-06-01");
+    expect(r).toMatchObject({ eligible: false, amountFen: null });
+    expect(r!.trace[0]).toContain("本条适用于：企业 ✗");
+  });
+
+  it("keeps a guessed applicant type as a condition to meet, never a ❌", () => {
+    const [r] = book.evaluate({ ...sales, entityType: "influencer" }, "2021-06-01", undefined, ["entityType"]);
+    expect(r).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(r!.conditions).toContain("申报主体须为：企业");
+  });
+
+  it("lets a cooperative meet a provision for companies, for the department to confirm", () => {
+    const [r] = book.evaluate({ ...sales, entityType: "cooperative" }, "2021-06-01");
+    expect(r).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(r!.conditions.join("")).toMatch(/申报主体须为：企业（农民专业合作社.*请向主管部门确认）/);
+  });
+});

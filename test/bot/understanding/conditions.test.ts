@@ -63,3 +63,16 @@ describe("the vocabulary", () => {
     }
   });
 });
+
+describe("readConditions: a question or a wish states nothing", () => {
+  it("does not read 能拿省里补贴吗 or 想开旗舰店 as stated facts", () => {
+    expect(facts("能拿省里补贴吗")).toEqual({});
+    expect(facts("想开旗舰店")).toEqual({});
+    expect(facts("我们是首批入驻的")).toEqual({ firstBatch1688: true });
+  });
+
+  it("takes a bare level only when the reply is the level and filler words", () => {
+    expect(facts("是县里认定的")).toEqual({ recognitionLevel: "county" });
+    expect(facts("省里没给过补贴").recognitionLevel).toBeUndefined();
+  });
+});
