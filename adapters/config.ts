@@ -96,6 +96,17 @@ const coreEnv = {
   AS_OF: z.iso.date({ error: "must be a date YYYY-MM-DD" }).optional(),
 };
 
+/** Operations: the health/metrics server and the structured log. */
+const opsEnv = {
+  /** Where /healthz and /metrics listen; 0 = any free port (printed at start). */
+  HEALTH_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  HEALTH_PORT: int(0, 65_535).default(9464),
+  /** pino level; unset = info, or warn when only the console chat runs (its turns are on screen). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional(),
+  /** Put the asker's message text into the turn log line (off: chats are private). */
+  LOG_TEXT: bool.default(false),
+};
+
 /** Telegram (grammY). The channel starts when TELEGRAM_BOT_TOKEN is set. */
 const telegramEnv = {
   TELEGRAM_BOT_TOKEN: z
@@ -202,7 +213,7 @@ const staffEnv = {
 
 /** Every setting, keyed by its environment variable name. */
 export const ConfigSchema = z
-  .object({ ...coreEnv, ...telegramEnv, ...wechatEnv, ...wecomEnv, ...staffEnv })
+  .object({ ...coreEnv, ...opsEnv, ...telegramEnv, ...wechatEnv, ...wecomEnv, ...staffEnv })
   .refine((c) => !c.WECOM_BOT_ID || c.WECOM_BOT_SECRET, { path: ["WECOM_BOT_SECRET"], message: "required when WECOM_BOT_ID is set (both come from the bot's page in the WeCom admin console)" })
   .transform((c, ctx) => {
     if (!c.WECHATY_PUPPET) return c;
@@ -227,7 +238,7 @@ function puppetPackage(name: string): string {
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
 /** Names of the settings validated here. */
-export const SETTING_NAMES = Object.keys({ ...coreEnv, ...telegramEnv, ...wechatEnv, ...wecomEnv, ...staffEnv }) as (keyof AppConfig)[];
+export const SETTING_NAMES = Object.keys({ ...coreEnv, ...opsEnv, ...telegramEnv, ...wechatEnv, ...wecomEnv, ...staffEnv }) as (keyof AppConfig)[];
 
 /** Every setting of the product, for `.env.example` and documentation checks. */
 export const ALL_SETTING_NAMES: readonly string[] = [...new Set<string>([...SETTING_NAMES, ...STAFF_SETTING_NAMES])];

@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationHandler, SessionKey } from "../bot/message.js";
 import type { ChannelSender } from "./channelSender.js";
+import type { ChannelState } from "./channelState.js";
 import { answerChatCommand } from "./chatCommands.js";
 
 /** The one-line banner: what this is and how to reach the real channels. */
@@ -25,6 +26,8 @@ export interface RunningConsole {
   closed: Promise<void>;
   /** Posts into this console session, e.g. a reply staff approved while the session runs. */
   sender: ChannelSender;
+  /** Connected (and "logged in") until the input ends. */
+  state(): ChannelState;
   stop(): void;
 }
 
@@ -80,5 +83,7 @@ export function runConsole(handler: ConversationHandler, options: ConsoleOptions
       if (showPrompt) rl.prompt(true);
     },
   };
-  return { closed, sender, stop: () => rl.close() };
+  let open = true;
+  void closed.then(() => (open = false));
+  return { closed, sender, state: () => ({ connected: open, loggedIn: open }), stop: () => rl.close() };
 }

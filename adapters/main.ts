@@ -6,11 +6,13 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Bot, Composer, Context } from "grammy";
-import type { ConversationHandler } from "../bot/message.js";
+import type { ChannelName, ConversationHandler } from "../bot/message.js";
 import type { PolicyBot, PolicyBotOptions } from "../bot/policyBot.js";
+import type { PolicyCatalog } from "../bot/policyCatalog.js";
 import type { RoomBindings } from "./wechat/roomRegions.js";
 import type { AdapterLog } from "./adapterLog.js";
 import type { ChannelSender } from "./channelSender.js";
+import type { ChannelState } from "./channelState.js";
 import { ConfigError, loadConfig, selectedChannels, type AppConfig } from "./config.js";
 import { runConsole, type ConsoleOptions } from "./console.js";
 import { loadStaffConfig, type StaffConfig } from "./staff/config.js";
@@ -35,6 +37,8 @@ export interface ChannelExtensions {
   /** WeChat room bindings in the database (shared by every process). */
   roomBindings?: RoomBindings;
   log?: AdapterLog;
+  /** Called for every reply a channel could not send, its own or one posted through its sender (metrics). */
+  onSendFailed?: (channel: ChannelName) => void;
 }
 
 export interface RunningChannels {
@@ -48,6 +52,8 @@ export interface RunningChannels {
   wecom?: RunningWecom;
   /** Resolves when the console chat ends (the user typed /quit or closed the input); absent otherwise. */
   consoleClosed?: Promise<void>;
+  /** Each started channel's state now, for /healthz. */
+  states(): ({ channel: ChannelName } & ChannelState)[];
   /** Stop every channel. */
   stop(): Promise<void>;
 }
@@ -56,8 +62,15 @@ export interface RunningChannels {
 export async function startChannels(config: AppConfig, handler: ConversationHandler, extensions: ChannelExtensions = {}): Promise<RunningChannels> {
   const log = extensions.log ?? console;
   const stops: (() => Promise<void>)[] = [];
+  const states: (() => { channel: ChannelName } & ChannelState)[] = [];
+  const started = (channel: ChannelName, sender: ChannelSender, state: () => ChannelState) => {
+    running.senders.push(sendFailures(sender, extensions.onSendFailed));
+    states.push(() => ({ channel, ...state() }));
+  };
+  const sendFailed = (channel: ChannelName) => (extensions.onSendFailed ? { onSendFailed: () => extensions.onSendFailed!(channel) } : {});
   const running: RunningChannels = {
     senders: [],
+    states: () => states.map((state) => state()),
     async stop() {
       await Promise.allSettled(stops.map((stop) => stop()));
     },
@@ -76,6 +89,7 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
           throttle: config.TELEGRAM_THROTTLE,
           composers: extensions.telegramComposers ?? [],
           log,
+          ...sendFailed("telegram"),
         });
         const telegram = await startTelegram(bot, {
           ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
@@ -86,28 +100,29 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
         });
         stops.push(() => telegram.stop());
         running.telegramBot = bot;
-        running.senders.push(telegramSender(bot.api));
+        started("telegram", telegramSender(bot.api), telegram.state);
       } else if (channel === "wechat") {
         const { startWechat } = await import("./wechat/startWechat.js");
         const wechat = await startWechat(config, handler, {
           log,
           interceptors: extensions.wechatInterceptors ?? [],
           ...(extensions.roomBindings ? { roomBindings: extensions.roomBindings } : {}),
+          ...sendFailed("wechat"),
         });
         stops.push(() => wechat.stop());
         running.wechat = wechat;
-        running.senders.push(wechat.sender);
+        started("wechat", wechat.sender, wechat.state);
       } else if (channel === "wecom") {
         const { startWecom } = await import("./wecom/startWecom.js");
-        const wecom = startWecom(config, handler, { log, interceptors: extensions.wecomInterceptors ?? [] });
+        const wecom = startWecom(config, handler, { log, interceptors: extensions.wecomInterceptors ?? [], ...sendFailed("wecom") });
         stops.push(() => wecom.stop());
         running.wecom = wecom;
-        running.senders.push(wecom.sender);
+        started("wecom", wecom.sender, wecom.state);
       } else {
         const chat = runConsole(handler, extensions.console);
         stops.push(async () => chat.stop());
         running.consoleClosed = chat.closed;
-        running.senders.push(chat.sender);
+        started("console", chat.sender, chat.state);
       }
     }
   } catch (error) {
@@ -117,8 +132,28 @@ export async function startChannels(config: AppConfig, handler: ConversationHand
   return running;
 }
 
-/** The real bot, configured from the environment (language model only when OPENAI_API_KEY is set). */
-export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOptions, "sessions" | "review" | "floodControl" | "rateLimit"> = {}): Promise<PolicyBot> {
+/** `sender`, telling `onSendFailed` about each post the channel refused (the caller still gets the error). */
+function sendFailures(sender: ChannelSender, onSendFailed: ((channel: ChannelName) => void) | undefined): ChannelSender {
+  if (!onSendFailed) return sender;
+  return {
+    channel: sender.channel,
+    sendReply: (chatId, text, to) =>
+      sender.sendReply(chatId, text, to).catch((error: unknown) => {
+        onSendFailed(sender.channel);
+        throw error;
+      }),
+  };
+}
+
+/**
+ * The real bot, configured from the environment (language model only when OPENAI_API_KEY is set).
+ * `observeCatalog` sees the policy catalog before the bot uses it (engine timing).
+ */
+export async function createPolicyBot(
+  config: AppConfig,
+  extra: Pick<PolicyBotOptions, "sessions" | "review" | "floodControl" | "rateLimit" | "log"> = {},
+  observeCatalog?: (catalog: PolicyCatalog) => void,
+): Promise<PolicyBot> {
   const { PolicyBot } = await import("../bot/policyBot.js");
   const { PolicyCatalog } = await import("../bot/policyCatalog.js");
   // The model client (@langchain/openai) costs more start-up than the rest of the bot: loaded only when configured.
@@ -132,8 +167,10 @@ export async function createPolicyBot(config: AppConfig, extra: Pick<PolicyBotOp
         breakerCoolDownMs: config.LLM_BREAKER_COOLDOWN_MS,
       })
     : undefined;
+  const catalog = await PolicyCatalog.open(process.env.DATA_DIR ? { dataDir: config.DATA_DIR } : {});
+  observeCatalog?.(catalog);
   return PolicyBot.create({
-    catalog: await PolicyCatalog.open(process.env.DATA_DIR ? { dataDir: config.DATA_DIR } : {}),
+    catalog,
     ...(config.AS_OF ? { asOf: config.AS_OF } : {}),
     ...(config.SESSION_IDLE_MINUTES ? { sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000 } : {}),
     ...(phraser ? { phraser } : {}),
@@ -157,11 +194,34 @@ async function main(): Promise<void> {
   // PostgreSQL shared by several bot processes), so a restart keeps them.
   const { openStore } = await import("../bot/store/store.js");
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  // /healthz and /metrics from the start: while channels are still starting they report 503.
+  const { Operations } = await import("./ops/operations.js");
+  const { startOpsServer } = await import("./ops/opsServer.js");
+  const consoleOnly = selectedChannels(config).join() === "console";
+  const ops = new Operations({
+    logLevel: config.LOG_LEVEL ?? (consoleOnly ? "warn" : "info"),
+    logText: config.LOG_TEXT,
+    draftsPending: async () => (await store.drafts.countsByState()).pending,
+  });
+  let channels: RunningChannels | undefined;
+  const starting = selectedChannels(config).map((channel) => ({ channel, connected: false, loggedIn: false }));
+  const opsServer = await startOpsServer({
+    host: config.HEALTH_HOST,
+    port: config.HEALTH_PORT,
+    registry: ops.metrics.registry,
+    health: () => ops.health(channels?.states() ?? starting, store),
+  });
+  ops.logger.info(`health: ${opsServer.url}/healthz, metrics: ${opsServer.url}/metrics`);
   const { createStaffReview } = await import("./staff/startReview.js");
   const review = createStaffReview(staffConfig, store);
-  const handler = await createPolicyBot(config, { sessions: store.sessions, review: review.service, floodControl: store.floodControl() });
-  const channels = await startChannels(config, handler, { ...review.extensions, roomBindings: store.roomBindings });
-  await review.attach(channels);
+  const bot = await createPolicyBot(
+    config,
+    { sessions: store.sessions, review: review.service, floodControl: store.floodControl(), log: (line) => ops.logger.error(line) },
+    (catalog) => ops.timeEngine(catalog),
+  );
+  const running = await startChannels(config, ops.observe(bot), { ...review.extensions, roomBindings: store.roomBindings, log: ops.adapterLog, onSendFailed: ops.sendFailed });
+  channels = running;
+  await review.attach(running);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -169,23 +229,24 @@ async function main(): Promise<void> {
     stopping = true;
     console.error(`${signal}: stopping…`);
     const forced = setTimeout(() => process.exit(1), 10_000).unref(); // a hung channel must not block exit
-    await channels.stop();
+    await running.stop();
     await review.close();
+    await opsServer.close();
     await store.close();
     clearTimeout(forced);
     process.exit(0);
   };
   // A puppet that keeps failing to start ends the process with its one line, rather than looping forever.
-  void channels.wechat?.gaveUp.then(async (line) => {
+  void running.wechat?.gaveUp.then(async (line) => {
     console.error(line);
-    await channels.stop();
+    await running.stop();
     await review.close();
     process.exit(1);
   });
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  if (channels.consoleClosed) {
-    await channels.consoleClosed;
+  if (running.consoleClosed) {
+    await running.consoleClosed;
     await shutdown("end of input");
   }
 }

@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import { run, type RunnerHandle, type SourceOptions } from "@grammyjs/runner";
 import { webhookCallback, type Bot } from "grammy";
 import type { AdapterLog } from "../adapterLog.js";
+import type { ChannelState } from "../channelState.js";
 import { checkBotApi, type BotApiCheckOptions } from "./botApiCheck.js";
 
 /** Updates the bot reads; everything else is not requested at all. */
@@ -37,6 +38,8 @@ export interface TelegramRunOptions {
 }
 
 export interface RunningTelegram {
+  /** Receiving updates (polling: the last getUpdates succeeded; webhook: its server listens), token accepted. */
+  state(): ChannelState;
   /** Stop fetching updates and wait for the ones in hand to finish. */
   stop(): Promise<void>;
 }
@@ -62,6 +65,7 @@ export async function startTelegram(bot: Bot, options: TelegramRunOptions = {}):
     });
     log.info(`telegram: @${bot.botInfo.username} receiving updates by webhook at ${options.webhookUrl}`);
     return {
+      state: () => ({ connected: server.listening, loggedIn: bot.isInited() }),
       stop: () =>
         new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -71,12 +75,26 @@ export async function startTelegram(bot: Bot, options: TelegramRunOptions = {}):
   }
 
   await bot.api.deleteWebhook(); // polling and a webhook exclude each other
+  // The Bot API was reachable just now; from here each getUpdates answer (or failure) says whether it still is.
+  let polling = true;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method !== "getUpdates") return prev(method, payload, signal);
+    try {
+      const result = await prev(method, payload, signal);
+      polling = result.ok;
+      return result;
+    } catch (error) {
+      polling = false;
+      throw error;
+    }
+  });
   const runner: RunnerHandle = run(bot, {
     runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
     ...(options.polling ? { source: options.polling } : {}),
   });
   log.info(`telegram: @${bot.botInfo.username} receiving updates by long polling`);
   return {
+    state: () => ({ connected: runner.isRunning() && polling, loggedIn: bot.isInited() }),
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
     },

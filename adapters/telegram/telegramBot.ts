@@ -55,6 +55,8 @@ export interface TelegramBotOptions {
    */
   composers?: Composer<Context>[];
   log?: AdapterLog;
+  /** Called when a reply could not be sent (metrics). */
+  onSendFailed?: () => void;
 }
 
 /** Build the grammY bot. Start it with `startTelegram` (long polling or webhook) or feed it updates. */
@@ -124,9 +126,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     // until a throttled reply is out would let a burst trickle past the per-user rate limit.
     // Replies still leave in order, through a per-chat queue.
     const chatId = ctx.chat!.id;
-    outbox.run(String(chatId), () => replyText(ctx, toAsker)).catch((error: Error) =>
-      log.error(`telegram: could not send a reply into ${chatId}: ${error.message}`),
-    );
+    outbox.run(String(chatId), () => replyText(ctx, toAsker)).catch((error: Error) => {
+      options.onSendFailed?.();
+      log.error(`telegram: could not send a reply into ${chatId}: ${error.message}`);
+    });
   }
 
   bot.catch(async (error) => {

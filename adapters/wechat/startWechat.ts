@@ -9,6 +9,7 @@ import { ScanStatus, WechatyBuilder, types, type Wechaty } from "wechaty";
 import type { ConversationHandler } from "../../bot/message.js";
 import type { AdapterLog } from "../adapterLog.js";
 import type { ChannelSender } from "../channelSender.js";
+import type { ChannelState } from "../channelState.js";
 import { ConfigError, type AppConfig } from "../config.js";
 import { resolveRegion } from "../regionName.js";
 import { createChatDirectory, type ChatDirectory } from "./chatDirectory.js";
@@ -28,6 +29,8 @@ export interface RunningWechat {
   gaveUp: Promise<string>;
   /** Room topics and contact names resolved to the ids of the current login. */
   directory: ChatDirectory;
+  /** Puppet started and account logged in, now. */
+  state(): ChannelState;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,8 @@ export interface StartWechatOptions {
   interceptors?: WechatInterceptor[];
   /** Draw the login QR code; prints it in the terminal by default. */
   printQr?: (code: string) => void;
+  /** Called when a reply could not be sent (metrics). */
+  onSendFailed?: () => void;
 }
 
 /** Who may bind rooms: WECHAT_STAFF_IDS plus the WeChat entries of STAFF_IDS ("wechat:<id or name>" or bare). */
@@ -122,6 +127,7 @@ export async function startWechat(config: AppConfig, handler: ConversationHandle
     maxMessageChars: config.WECHAT_MAX_MESSAGE_CHARS,
     interceptors: options.interceptors ?? [],
     log,
+    ...(options.onSendFailed ? { onSendFailed: options.onSendFailed } : {}),
   });
 
   let giveUp!: (line: string) => void;
@@ -162,6 +168,7 @@ export async function startWechat(config: AppConfig, handler: ConversationHandle
     ready,
     gaveUp,
     directory,
+    state: () => ({ connected: wechaty.state.active() === true, loggedIn: wechaty.isLoggedIn }),
     async stop() {
       stopHandlers();
       supervisor.shutdown();

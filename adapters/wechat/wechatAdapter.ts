@@ -32,6 +32,8 @@ export interface WechatAdapterOptions extends RoomTriggerOptions {
   /** Messages older than this (e.g. a backlog delivered after a restart) are not answered. */
   maxAgeSeconds?: number;
   log?: AdapterLog;
+  /** Called when a reply could not be sent (metrics). */
+  onSendFailed?: () => void;
   /** Called once per incoming message with what the adapter did, for logs and tests. */
   onOutcome?: (outcome: WechatOutcome) => void;
   /**
@@ -106,7 +108,10 @@ export function attachWechatAdapter(wechaty: Wechaty, options: WechatAdapterOpti
   };
   /** Send without holding up the next message: pacing must not slow reading (or the rate limit would never trip). */
   const deliver = (chatId: string, text: string, room: Room | undefined, to: Contact | undefined): void => {
-    say(chatId, text, room, to).catch((error: Error) => log.error(`wechat: could not send into ${chatId}: ${error.message}`));
+    say(chatId, text, room, to).catch((error: Error) => {
+      options.onSendFailed?.();
+      log.error(`wechat: could not send into ${chatId}: ${error.message}`);
+    });
   };
 
   const onMessage = async (message: Message): Promise<void> => {

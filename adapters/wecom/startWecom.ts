@@ -7,6 +7,7 @@ import { WSClient, type Logger } from "@wecom/aibot-node-sdk";
 import type { ConversationHandler } from "../../bot/message.js";
 import type { AdapterLog } from "../adapterLog.js";
 import type { ChannelSender } from "../channelSender.js";
+import type { ChannelState } from "../channelState.js";
 import type { AppConfig } from "../config.js";
 import { attachWecomAdapter, type WecomInterceptor } from "./wecomAdapter.js";
 
@@ -17,6 +18,8 @@ export interface RunningWecom {
   post(chatId: string, text: string): Promise<void>;
   /** Resolves on the first successful authentication (the SDK keeps retrying until then). */
   ready: Promise<void>;
+  /** Long connection open and the bot authenticated, now. */
+  state(): ChannelState;
   stop(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export interface StartWecomOptions {
   interceptors?: WecomInterceptor[];
   /** First reconnect delay in ms (doubles up to 30 s); tests shorten it. */
   reconnectIntervalMs?: number;
+  /** Called when a reply could not be sent (metrics). */
+  onSendFailed?: () => void;
 }
 
 /** The SDK's own log lines: its routine chatter is dropped, its warnings and errors kept with our prefix. */
@@ -54,17 +59,24 @@ export function startWecom(config: AppConfig, handler: ConversationHandler, opti
     maxMessageChars: config.WECOM_MAX_MESSAGE_CHARS,
     interceptors: options.interceptors ?? [],
     log,
+    ...(options.onSendFailed ? { onSendFailed: options.onSendFailed } : {}),
   });
 
   let connectedOnce = false;
+  let authenticated = false;
+  client.on("disconnected", () => (authenticated = false));
   const ready = new Promise<void>((resolve) => {
     client.on("authenticated", () => {
+      authenticated = true;
       log.info(`wecom: bot ${config.WECOM_BOT_ID} ${connectedOnce ? "reconnected" : "connected"} at ${config.WECOM_WS_URL}`);
       connectedOnce = true;
       resolve();
     });
   });
-  client.on("reconnecting", (attempt) => log.warn(`wecom: connection lost; reconnect attempt ${attempt}`));
+  client.on("reconnecting", (attempt) => {
+    authenticated = false;
+    log.warn(`wecom: connection lost; reconnect attempt ${attempt}`);
+  });
   client.on("error", (error: Error & { code?: string }) => {
     // The SDK gives up after repeated authentication failures: that is a setting, not the network.
     if (error.code === "WS_AUTH_FAILURE_EXHAUSTED") {
@@ -81,6 +93,7 @@ export function startWecom(config: AppConfig, handler: ConversationHandler, opti
     sender: adapter.sender,
     post: adapter.post,
     ready,
+    state: () => ({ connected: client.isConnected, loggedIn: client.isConnected && authenticated }),
     async stop() {
       adapter.detach();
       client.disconnect();

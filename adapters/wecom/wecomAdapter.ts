@@ -32,6 +32,8 @@ export interface WecomAdapterOptions {
   /** Run before the bot on every text message; the first one that returns text answers instead of the bot. */
   interceptors?: WecomInterceptor[];
   log?: AdapterLog;
+  /** Called when a reply could not be sent (metrics). */
+  onSendFailed?: () => void;
 }
 
 export interface WecomAdapter {
@@ -102,7 +104,10 @@ export function attachWecomAdapter(client: WSClient, options: WecomAdapterOption
     const raw = textOf(body);
     const text = raw === undefined ? "" : isGroup ? raw.replace(LEADING_MENTION, "").trim() : raw.trim();
     const send = (answer: string) =>
-      reply(frame, chatId, answer).catch((error: Error) => log.error(`wecom: could not reply into ${chatId}: ${error.message}`));
+      reply(frame, chatId, answer).catch((error: Error) => {
+        options.onSendFailed?.();
+        log.error(`wecom: could not reply into ${chatId}: ${error.message}`);
+      });
 
     if (raw !== undefined) {
       for (const intercept of options.interceptors ?? []) {

@@ -30,7 +30,8 @@ function start(
   const cwd = mkdtempSync(join(tmpdir(), "main-test-"));
   workDirs.push(cwd);
   if (dotEnv) writeFileSync(join(cwd, ".env"), dotEnv);
-  const child = spawn(tsx, [main], { cwd, env: { PATH: process.env.PATH ?? "", HOME: cwd, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  // Any free port for /healthz, so runs side by side never collide.
+  const child = spawn(tsx, [main], { cwd, env: { PATH: process.env.PATH ?? "", HOME: cwd, HEALTH_PORT: "0", ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -80,18 +81,6 @@ describe.concurrent("npm start", () => {
     expect(run.stderr.trim()).toMatch(/^Bad setting WECHAT_PACE_CHAT_MS: [^\n]+$/);
   });
 
-  it("with no channel configured, chats on the console over the real bot until the input ends", async () => {
-    const run = await start({}, (child) => {
-      child.stdin!.end("平阴 15万粉丝 2021年卖了120万 能拿多少？\n/facts\n");
-    });
-    expect(run.code).toBe(0);
-    const lines = run.stdout.split("\n");
-    expect(lines[0]).toMatch(/离线.*WECHATY_PUPPET.*TELEGRAM_BOT_TOKEN/);
-    expect(run.stdout).toContain("助手：");
-    expect(run.stdout).toContain("2万");
-    expect(run.stdout).toContain("平阴");
-  });
-
   it("in review mode the console prints the acknowledgement and no amount, then the text staff approve in the staff console", async () => {
     let beforeApproval = "";
     const run = await start({ REVIEW_CHATS: "console:*", REVIEW_ACK: "all", STAFF_TOKEN: "a-long-enough-staff-token", STAFF_PORT: "0" }, (child, output, errors) => {
@@ -120,11 +109,42 @@ describe.concurrent("npm start", () => {
     expect(after[1]).toContain("平政发〔2020〕3号");
   }, 150_000);
 
+  it("with no channel configured, chats on the console over the real bot until the input ends, serving /healthz and /metrics and logging each turn as one JSON line on stderr", async () => {
+    let seen = "";
+    const run = await start({ LOG_LEVEL: "info" }, (child, output, errors) => {
+      void (async () => {
+        await waitForOutput(errors, "/metrics", 60_000);
+        const url = /health: (\S+)\/healthz/.exec(errors())![1]!;
+        child.stdin!.write("平阴 15万粉丝 2021年卖了120万 能拿多少？\n");
+        await waitForOutput(output, "助手：", 60_000);
+        const health = await fetch(`${url}/healthz`);
+        const metrics = await (await fetch(`${url}/metrics`)).text();
+        seen = `${health.status} ${await health.text()}\n${metrics}`;
+        child.stdin!.end();
+      })().catch((error: Error) => {
+        seen = `failed: ${error.message}`;
+        child.kill("SIGTERM");
+      });
+    });
+    expect(run.code, seen).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toMatch(/离线.*WECHATY_PUPPET.*TELEGRAM_BOT_TOKEN/);
+    expect(run.stdout).toContain("助手：");
+    expect(run.stdout).toContain("2万");
+    expect(run.stdout).toContain("平阴");
+    expect(seen).toMatch(/^200 \{"ok":true,"channels":\[\{"channel":"console","connected":true,"loggedIn":true,"lastMessageAt":"\d{4}-/);
+    expect(seen).toContain('huishang_turns_total{channel="console",status="answered"} 1');
+    const turns = run.stderr.split("\n").filter((line) => line.includes('"msg":"turn"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(turns).toEqual([expect.objectContaining({ channel: "console", status: "answered" })]);
+    expect(turns[0]).not.toHaveProperty("text");
+  }, 150_000);
+
   it("stops gracefully on SIGTERM", async () => {
     const run = await start({}, (child, output) => {
-      void waitForOutput(output, "离线").then(() => child.kill("SIGTERM"));
+      // The banner comes after the search index is built in the fresh folder: slow on a busy machine.
+      void waitForOutput(output, "离线", 60_000).then(() => child.kill("SIGTERM"));
     });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("SIGTERM");
-  });
+  }, 90_000);
 });

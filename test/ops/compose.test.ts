@@ -35,6 +35,12 @@ describe("compose.yaml", () => {
     expect(parseConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
+  it("checks the bot's health through its /healthz endpoint on the configured port", () => {
+    const check = bot!.healthcheck!.test.join(" ");
+    expect(check).toContain("/healthz");
+    expect(check).toContain(`process.env.HEALTH_PORT || ${parseConfig({}).HEALTH_PORT}`);
+  });
+
   it("keeps the database and the bot's data in declared named volumes", () => {
     const named = [bot!, postgres!].flatMap((s) => s.volumes ?? []).map((v) => v.split(":")[0]!);
     expect(named).toEqual(["botdata", "pgdata"].filter((n) => named.includes(n)));
