@@ -19,7 +19,9 @@ import { namesPlace, type Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
+import { readInstances, type PartOf } from "./understanding/instances.js";
 import { intersectBounds, isPolicyAmount, mentionToQuantity } from "./understanding/quantities.js";
+import { sumParts } from "../rules/quantity.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -475,7 +477,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     facts.rank = rank.rank.value;
     if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
   }
-  readYears(text, mentions, facts, out);
+  const yearsNote = readYears(text, mentions, facts);
 
   // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台"), a percentage
   // or an article ("一家公司") are not quantities.
@@ -486,7 +488,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
       !(rank && inside(m, rank.start, rank.end)) && !phraseHits.some((h) => inside(m, h.start, h.end)) &&
       !isDeterminer(m, phraseHits) && !isPolicyAmount(text, m),
   );
-  const assigned = attributeAll(text, quantities, mentions, out);
+  const uncued: NumberMention[] = [];
+  const assigned = attributeAll(text, quantities, mentions, out, uncued);
 
   // A bare number answers the question the bot just asked.
   for (const fact of options.expect ?? []) {
@@ -497,9 +500,24 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     assigned.push({ fact, mention: m });
   }
 
-  // One value per fact: the last one stated wins, and a contradiction is pointed out.
+  // Several instances of one fact add up: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…".
+  const partOf: PartOf = (fact, m) => {
+    const v = mentionToQuantity(fact, m, labelOf(fact));
+    return "reason" in v ? null : typeof v.value === "number" ? { low: v.value, high: v.value } : { low: v.value.low, high: v.value.high };
+  };
+  const instances = readInstances(text, assigned, mentions, uncued, partOf, out.correction);
+  for (const i of instances) {
+    facts[i.fact] = { ...sumParts(i.parts), words: i.words };
+    out.sources[i.fact] = i.words;
+    out.unattributed = out.unattributed.filter((m) => !i.mentions.includes(m));
+    out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算再相加：${i.words}。`);
+  }
+  // Figures dated by several years are computed year by year; otherwise the last year named counts.
+  if (yearsNote && !instances.some((i) => new Set(i.parts.map((p) => p.year)).size > 1)) out.notes.push(yearsNote);
+
+  // Otherwise one value per fact: the last one stated wins, and a contradiction is pointed out.
   const byFact = new Map<AttributableFact, Assigned[]>();
-  for (const a of assigned) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
+  for (const a of assigned) if (!instances.some((i) => i.fact === a.fact)) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
   for (const [fact, list] of byFact) {
     const last = list[list.length - 1]!.mention;
     const values = list.map((a) => mentionToQuantity(fact, a.mention, labelOf(fact)));
@@ -540,8 +558,11 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.facts = facts as Facts;
 }
 
-/** Years: a registration date next to 注册/成立, otherwise the activity year (the last one named). */
-function readYears(text: string, mentions: NumberMention[], facts: Record<string, unknown>, out: Extraction): void {
+/**
+ * Years: a registration date next to 注册/成立, otherwise the activity year (the last one named). Returns
+ * the note to show when several activity years were named.
+ */
+function readYears(text: string, mentions: NumberMention[], facts: Record<string, unknown>): string | undefined {
   const explicitYear = mentions.find((m) => m.isYear && !m.relative);
   const activityYears: number[] = [];
   for (const m of mentions) {
@@ -558,13 +579,13 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
     } else activityYears.push(year);
   }
   const last = activityYears[activityYears.length - 1];
-  if (last === undefined) return;
+  if (last === undefined) return undefined;
   facts.activityYear = last;
-  if (new Set(activityYears).size > 1) out.notes.push(`提到了几个年份，按${last}年计算。`);
+  return new Set(activityYears).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
 }
 
 /** Attribute every quantity to a fact (or none), applying the refinements. */
-function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction): Assigned[] {
+function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[]): Assigned[] {
   const cueHits = scan(CUE_RE, text);
   const assigned: Assigned[] = [];
   let lastSalesEnd = 0;
@@ -576,6 +597,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1], cueHits);
     if (!chosen || chosen.fact === null) {
       // Stop words (奖励是50万) silence a number on purpose; lone 一/两 are not worth reporting.
+      if (!chosen) uncued.push(m);
       if (!chosen && !(m.chinese && m.value < 10)) out.unattributed.push(m);
       return;
     }

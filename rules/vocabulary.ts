@@ -47,6 +47,8 @@ const FactSpecSchema = z
     near: z.strictObject({ words: words.min(1), within: z.number().int().positive() }).optional(),
     ordinal: z.literal(true).optional(),
     mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
+    /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"): see bot/understanding/instances.ts. */
+    adds: z.literal(true).optional(),
     written: z.array(writtenUnit).optional(),
     byUnit: words.optional(),
     cues: z.array(CueSchema).optional(),
@@ -62,7 +64,7 @@ const FactSpecSchema = z
       for (const v of [value, ...as]) if (!spec.values?.[v]) ctx.addIssue({ code: "custom", path: ["mayApplyAs", value], message: `"${v}" is not one of the values` });
     }
     if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
-    for (const field of ["written", "byUnit", "cues"] as const) {
+    for (const field of ["written", "byUnit", "cues", "adds"] as const) {
       if (spec[field] && !numeric) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
     }
   })

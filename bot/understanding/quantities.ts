@@ -73,6 +73,9 @@ const POLICY_AMOUNT_AFTER = /^\s?(的(政策|奖励|奖金|补贴|补助|奖补|
 /** Words before it: a rate per unit ("每个站点2万"), or what one can get ("能拿10万不"). */
 const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$/;
 
+/** Verbs of the user's own spending or sales between 每场/每次 and the figure. */
+const USER_SPENT = /花|投|用了|支出|开支|成本|卖|赚|收入/;
+
 /**
  * A money figure that quotes the policy back rather than states a fact about the user: "每个站点2万的政策",
  * "能拿10万不", "开店那个5万奖励". It may help choose the provision; it is never a count, sales or spend.
@@ -80,5 +83,8 @@ const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|
 export function isPolicyAmount(text: string, m: NumberMention): boolean {
   if (m.isYear || (m.unit !== undefined && m.unit !== "元")) return false;
   if (m.value < 100) return false;
-  return POLICY_AMOUNT_AFTER.test(text.slice(m.end, m.end + 6)) || POLICY_AMOUNT_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start));
+  if (POLICY_AMOUNT_AFTER.test(text.slice(m.end, m.end + 6))) return true;
+  // "每场实际花了8万" is what the user spent on each event, not the policy's rate.
+  const before = POLICY_AMOUNT_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
+  return before !== null && !USER_SPENT.test(before[0]);
 }

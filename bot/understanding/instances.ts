@@ -1,0 +1,177 @@
+/**
+ * Several instances of one quantity in a message, read as the parts of one sum:
+ *  - multiplied: "3期 每期40人" (3 × 40), "2场 每场实际花了8万", "三个行政村各建了一个网点";
+ *  - listed: "一场花了4万5 另一场花了7万多", "自建站花了60k 亚马逊推广又花了70k", "2021年花了三十来万 2022年花了16万";
+ *  - joined: "招了3个登记失业人员和1个应届毕业的大学生" (the second number has no cue word of its own).
+ * Only facts whose instances add up (the vocabulary's `adds`) are read so. Each part keeps the user's
+ * words and the year named before it, so the engine can cap each event and each year.
+ *
+ * A list needs a word that makes it one (又, 另一场, 和, 第二, a year or "一场" before the next figure);
+ * without one, or when the message corrects itself, the figures stay competing statements of one value.
+ */
+import { FACTS, type FactName, type FactSpec, type QuantityPart } from "../../rules/facts.js";
+import { breakAfter, breakBefore, SENTENCE_BREAK } from "./clauses.js";
+import type { NumberMention } from "./numbers.js";
+
+/** A number attributed to a fact. */
+export interface Stated {
+  fact: FactName;
+  mention: NumberMention;
+}
+
+/** A fact stated as several instances. */
+export interface Instances {
+  fact: FactName;
+  parts: QuantityPart[];
+  /** The user's words: each figure as written, a multiplied one with its count ("3期，每期45个人"). */
+  words: string;
+  /** The numbers read into it (joined ones and the counts that multiplied them included). */
+  mentions: NumberMention[];
+}
+
+/** A mention's interval in the fact's unit, or null when it cannot be the fact. */
+export type PartOf = (fact: FactName, m: NumberMention) => { low: number; high: number | null } | null;
+
+/** Units that count events: a number with one of them before a figure starts a new instance ("一场花了5w"). */
+const EVENT_UNITS: ReadonlySet<string> = new Set(["场", "次", "期"]);
+/** Measure words after 每 that a count can carry ("3期 … 每期", "2场 … 每场", "三个村 … 每个村"). */
+const EACH_MEASURES = "期场次个家户名位人";
+/** Words between two figures that list them as separate instances. */
+const LISTED = /又|还|再|另|加上|外加|以及|和|跟|与|及|分别|第[二三四五六七八九十\d]|其中|后来|然后|接着|、/;
+/** Words that make the later figure a restatement or a correction of the earlier one. */
+const RESTATED = /不是|而是|应该|改成|更正|说错|其实|准确|确切|也就是|就是|即|或者|还是/;
+/** Words that make a figure the total of the others ("一共花了13万"). */
+const TOTAL_BEFORE = /(一共|总共|合计|共计|总计|加起来|总的)[^\d，,。]{0,3}$/;
+/** Joined by a conjunction to the figure before it ("3个登记失业人员和1个…"). */
+const JOINED = /和|跟|与|及|还有|加上|外加|另外|另有|以及|、/;
+
+const addsUp = (fact: FactName) => (FACTS[fact] as FactSpec).adds === true;
+const isBound = (m: NumberMention) => m.below === true || !Number.isFinite(m.interval.high);
+
+/**
+ * Reads the facts stated as several instances. `stated` are the numbers attributed to facts, `unattributed`
+ * those no cue word claimed (a joined one becomes an instance of the fact before it). `correction`: the
+ * message corrects an earlier value, so its figures are no list.
+ */
+export function readInstances(
+  text: string,
+  stated: readonly Stated[],
+  mentions: readonly NumberMention[],
+  unattributed: readonly NumberMention[],
+  partOf: PartOf,
+  correction: boolean,
+): Instances[] {
+  const byFact = new Map<FactName, NumberMention[]>();
+  for (const s of [...stated, ...joined(text, stated, mentions, unattributed)].sort((a, b) => a.mention.start - b.mention.start)) {
+    if (addsUp(s.fact)) byFact.set(s.fact, [...(byFact.get(s.fact) ?? []), s.mention]);
+  }
+  const years = mentions.filter((m) => m.isYear);
+  const out: Instances[] = [];
+  for (const [fact, list] of byFact) {
+    const totals = list.filter((m) => TOTAL_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
+    const times = new Map(list.map((m) => [m, multiplier(text, m, mentions)]));
+    // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
+    const counts = new Set([...times.values()].flatMap((t) => (t ? [t.count] : [])));
+    const items = list.filter((m) => !counts.has(m) && (list.length === 1 || !totals.includes(m)));
+    const counted = items.map((m) => ({ m, times: times.get(m) ?? null }));
+    if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
+    if (items.length > 1 && (correction || !isList(text, items, mentions))) continue;
+    const parts = partsOf(fact, counted, years, partOf);
+    if (!parts) continue;
+    const words = counted.map(({ m, times }) =>
+      !times ? m.words : times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`,
+    );
+    if (parts.length < 2 || !totalAgrees(totals, parts, fact, partOf)) continue;
+    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts] });
+  }
+  return out;
+}
+
+/** The parts, each multiplied by its count and dated by the year named before it; null when one cannot be the fact. */
+function partsOf(
+  fact: FactName,
+  counted: ReadonlyArray<{ m: NumberMention; times: { count: NumberMention } | null }>,
+  years: readonly NumberMention[],
+  partOf: PartOf,
+): QuantityPart[] | null {
+  const parts: QuantityPart[] = [];
+  for (const { m, times } of counted) {
+    const interval = partOf(fact, m);
+    if (!interval) return null;
+    const year = years.filter((y) => y.end <= m.start).at(-1)?.value;
+    for (let i = 0; i < (times?.count.value ?? 1); i++) parts.push({ ...interval, words: m.words, ...(year !== undefined ? { year } : {}) });
+  }
+  return parts;
+}
+
+/** Numbers with no cue joined by 和/跟/、 to a figure of the same unit just before: "3个登记失业人员和1个应届毕业的大学生". */
+function joined(text: string, stated: readonly Stated[], mentions: readonly NumberMention[], unattributed: readonly NumberMention[]): Stated[] {
+  const out: Stated[] = [];
+  for (const u of unattributed) {
+    if (u.isYear || u.unit === undefined) continue;
+    const before = mentions.filter((m) => m.end <= u.start).at(-1);
+    const s = [...stated, ...out].find((x) => x.mention === before);
+    if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
+    const gap = text.slice(s.mention.end, u.start);
+    if (gap.length <= 12 && JOINED.test(gap) && !/[。！!？?；;\n]/.test(gap)) out.push({ fact: s.fact, mention: u });
+  }
+  return out;
+}
+
+/**
+ * The count a figure is multiplied by: "每期45个人" with "3期" in the sentence, "每场实际花了8万" with
+ * "2场", "各建了一个网点" after "三个行政村". Null when the figure stands for itself.
+ */
+function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number } | null {
+  const previous = mentions.filter((x) => x.end <= m.start).at(-1);
+  const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 8, previous?.end ?? 0);
+  const window = text.slice(from, m.start);
+  const sentence = [breakBefore(text, m.start, SENTENCE_BREAK), breakAfter(text, m.end, SENTENCE_BREAK)] as const;
+  const counts = mentions.filter((x) => x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100 && x.start >= sentence[0] && x.end <= sentence[1]);
+  const each = window.lastIndexOf("每");
+  if (each >= 0) {
+    const at = from + each;
+    const after = text.slice(at + 1, at + 4).replace(/^一/, "");
+    const measure = after[0] ?? "";
+    // 每月/每年/每天/每个月: a rate in time, not a count of instances.
+    if (!EACH_MEASURES.includes(measure) || /^个月/.test(after)) return null;
+    const fits = counts.filter((x) => x.unit === measure || (measure === "人" && x.unit === "人"));
+    const count = nearest(fits, at);
+    return count ? { count, from: at } : null;
+  }
+  const every = window.lastIndexOf("各");
+  if (every >= 0) {
+    const at = from + every;
+    const count = counts.filter((x) => x.end <= at && at - x.end <= 10 && x.unit !== undefined).at(-1);
+    return count ? { count, from: count.start } : null;
+  }
+  return null;
+}
+
+function nearest(list: readonly NumberMention[], at: number): NumberMention | undefined {
+  let best: NumberMention | undefined;
+  for (const x of list) if (!best || Math.abs(x.start - at) < Math.abs(best.start - at)) best = x;
+  return best;
+}
+
+/** Every figure after the first is set apart as another instance, and none is a bound or a restatement. */
+function isList(text: string, items: readonly NumberMention[], mentions: readonly NumberMention[]): boolean {
+  if (items.some(isBound)) return false;
+  return items.slice(1).every((m, i) => {
+    const prev = items[i]!;
+    const gap = text.slice(prev.end, m.start);
+    if (RESTATED.test(gap)) return false;
+    const between = mentions.filter((x) => x.start >= prev.end && x.end <= m.start);
+    return LISTED.test(gap) || between.some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
+  });
+}
+
+/** A stated total ("一共花了13万") must be able to be the sum of the parts; otherwise the figures disagree. */
+function totalAgrees(totals: readonly NumberMention[], parts: readonly QuantityPart[], fact: FactName, partOf: PartOf): boolean {
+  const low = parts.reduce((a, p) => a + p.low, 0);
+  const high = parts.some((p) => p.high === null) ? Infinity : parts.reduce((a, p) => a + p.high!, 0);
+  return totals.every((t) => {
+    const total = partOf(fact, t);
+    return total !== null && total.low <= high && (total.high ?? Infinity) >= low;
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Several quantities of one fact in one message: multiplied (3期 每期40人), listed (一场…另一场…, 又, years),
+ * joined (3个…和1个…). Each test checks the sum, the parts with their years, and the words kept.
+ */
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../../bot/extractFacts.js";
+import type { ApproxValue } from "../../../rules/facts.js";
+
+const asOf = "2022-06-01";
+const read = (text: string) => extractFacts(text, { asOf });
+const wan = (n: number) => Math.round(n * 1_000_000);
+
+describe("a figure multiplied by a count", () => {
+  it("3期 每期45个人 is 135 trainees, three parts of 45; 每期2天 stays the days of one session", () => {
+    const x = read("叶集 搞电商培训 一共办了3期 每期2天 每期45个人 管吃管住");
+    const trainees = x.facts.trainees as ApproxValue;
+    expect(trainees).toMatchObject({ low: 135, high: 135, words: "3期，每期45个人" });
+    expect(trainees.parts).toHaveLength(3);
+    expect(trainees.parts!.every((p) => p.low === 45 && p.words === "45个人")).toBe(true);
+    expect(x.facts.trainingDays).toBe(2);
+    expect(x.sources.trainees).toBe("3期，每期45个人");
+  });
+  it("2场 每场实际花了8万 is two events of 8万 (a spend, not the policy's rate)", () => {
+    const e = read("2021年承办了2场直播大赛 每场实际花了8万").facts.expenses as ApproxValue;
+    expect(e).toMatchObject({ low: wan(16), high: wan(16) });
+    expect(e.parts).toEqual([
+      { low: wan(8), high: wan(8), words: "8万", year: 2021 },
+      { low: wan(8), high: wan(8), words: "8万", year: 2021 },
+    ]);
+  });
+  it("三个行政村各建了一个网点 is 3 sites", () => {
+    const x = read("三个行政村各建了一个网点");
+    expect(x.facts.sites).toMatchObject({ low: 3, high: 3, words: "三个行政村各建了一个" });
+  });
+  it("a rate in time (每个月) multiplies nothing", () => {
+    expect(read("3个员工 每个月花了2万").facts.expenses).toBe(wan(2));
+  });
+});
+
+describe("figures listed as separate instances", () => {
+  it("一场花了4万5 另一场花了7万多: two events, the second an interval, both in 2021", () => {
+    const e = read("咱商会2021年办了两场电商直播大赛 一场花了4万5 另一场花了7万多").facts.expenses as ApproxValue;
+    expect(e.words).toBe("4万5、7万多");
+    expect(e.parts).toEqual([
+      { low: wan(4.5), high: wan(4.5), words: "4万5", year: 2021 },
+      { low: wan(7) + 1, high: wan(8) - 1, words: "7万多", year: 2021 },
+    ]);
+    expect(e).toMatchObject({ low: wan(11.5) + 1, high: wan(12.5) - 1 });
+  });
+  it("2021年花了三十来万 2022年花了16万: one part per year", () => {
+    const e = read("2021年花了三十来万 2022年花了16万").facts.expenses as ApproxValue;
+    expect(e.parts!.map((p) => [p.year, p.words])).toEqual([[2021, "三十来万"], [2022, "16万"]]);
+    expect(e).toMatchObject({ low: wan(46), high: wan(56) - 1 });
+  });
+  it("自建站花了60k 亚马逊推广又花了70k: 13万 of costs", () => {
+    expect(read("自建站花了60k 亚马逊推广又花了70k").facts.expenses).toMatchObject({ low: wan(13), high: wan(13), words: "60k、70k" });
+  });
+  it("a multiplied figure and a listed one: 2场 每场8万, 2022年又1场 3万", () => {
+    const e = read("2021年承办了2场直播电商大赛 每场实际花了8万 2022年又承办了1场 花了3万").facts.expenses as ApproxValue;
+    expect(e.parts!.map((p) => [p.low, p.year])).toEqual([[wan(8), 2021], [wan(8), 2021], [wan(3), 2022]]);
+  });
+  it("a stated total is no extra instance: 一共13万 一场5万 一场8万", () => {
+    expect(read("两场一共花了13万 一场花了5万 一场花了8万").facts.expenses).toMatchObject({ low: wan(13), high: wan(13), words: "5万、8万" });
+  });
+});
+
+describe("figures that are no list", () => {
+  it("a correction keeps the last figure, even with a listing word (又)", () => {
+    const x = read("花了5万 不对 又花了8万");
+    expect(x.facts.expenses).toBe(wan(8));
+  });
+  it("two figures with nothing setting them apart stay competing statements (last one, with a note)", () => {
+    const x = read("花了5万 花了8万");
+    expect(x.facts.expenses).toBe(wan(8));
+    expect(x.notes.join("")).toContain("前后说了");
+  });
+  it("bounds on one figure still narrow it: 花了超过5万 还不到8万", () => {
+    const e = read("花了超过5万 还不到8万").facts.expenses as ApproxValue;
+    expect(e.parts).toBeUndefined();
+    expect(e.low).toBeGreaterThan(wan(5));
+    expect(e.high).toBeLessThan(wan(8));
+  });
+  it("sales in two years are not added: the later year counts", () => {
+    expect(read("2021年卖了80万 2022年卖了120万").facts.onlineRetailSales).toBe(wan(120));
+  });
+});
+
+describe("counts joined by 和", () => {
+  it("招了3　个登记失业人员和1个应届毕业的大学生 is 4 jobs, words kept", () => {
+    const x = read("招了3　个登记失业人员和1个应届毕业的大学生 都签了2年合同");
+    expect(x.facts.jobsCreated).toMatchObject({ low: 4, high: 4, words: "3　个、1个" });
+    expect(x.unattributed).toEqual([]);
+  });
+  it("a figure a stop word silenced does not join: 花了5万 和补贴2万", () => {
+    expect(read("花了5万 和补贴2万").facts.expenses).toBe(wan(5));
+  });
+});
