@@ -20,7 +20,7 @@ import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
-import { intersectBounds, isPolicyAmount, mentionToQuantity } from "./understanding/quantities.js";
+import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
 import { sumParts } from "../rules/quantity.js";
 
 /** Options of `extractFacts`. */
@@ -72,6 +72,11 @@ export interface Extraction {
   inferred: FactName[];
   /** Numbers no fact could be attributed to. */
   unattributed: NumberMention[];
+  /**
+   * Amounts the user says the policy gives ("听说奖励50万", "能拿10万不", "是不是有10万的奖励"): claims to check
+   * against the engine, never facts. A rate quoted back ("每个站点2万的政策") names the provision and is no claim.
+   */
+  claims: NumberMention[];
 }
 
 /** Longer messages are cut (with a note): facts are stated early, and reading stays fast. */
@@ -94,6 +99,8 @@ interface Cue {
   weak?: boolean;
   generic?: boolean;
   units?: readonly string[];
+  /** A stop word naming what the policy gives: the amount it governs is the user's claim ("听说奖励50万"). */
+  claim?: boolean;
 }
 const ACCEPTS = new Map<AttributableFact, readonly string[]>();
 const UNIT_DEFAULT = new Map<string, AttributableFact>();
@@ -446,7 +453,7 @@ interface Assigned {
  * The returned `facts` always pass `parseFacts`.
  */
 export function extractFacts(input: string, options: ExtractOptions): Extraction {
-  const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [] };
+  const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [], claims: [] };
   try {
     read(input, options, out);
   } catch {
@@ -486,10 +493,12 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     (m) =>
       !m.isYear && m.unit !== "%" && text[m.start - 1] !== "第" &&
       !(rank && inside(m, rank.start, rank.end)) && !phraseHits.some((h) => inside(m, h.start, h.end)) &&
-      !isDeterminer(m, phraseHits) && !isPolicyAmount(text, m),
+      !isDeterminer(m, phraseHits),
   );
+  const policyAmounts = quantities.filter((m) => isPolicyAmount(text, m));
   const uncued: NumberMention[] = [];
-  const assigned = attributeAll(text, quantities, mentions, out, uncued);
+  const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m)), mentions, out, uncued);
+  out.claims = [...out.claims, ...policyAmounts].filter((m) => !isRate(text, m)).sort((a, b) => a.start - b.start);
 
   // A bare number answers the question the bot just asked.
   for (const fact of options.expect ?? []) {
@@ -599,6 +608,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       // Stop words (奖励是50万) silence a number on purpose; lone 一/两 are not worth reporting.
       if (!chosen) uncued.push(m);
       if (!chosen && !(m.chinese && m.value < 10)) out.unattributed.push(m);
+      if (chosen?.cue?.claim && isMoney(m)) out.claims.push(m);
       return;
     }
     let targets: AttributableFact[] = [chosen.fact];

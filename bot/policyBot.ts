@@ -17,7 +17,10 @@ import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
 import { focusOf, isRelevant, MEASURE_UNITS, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
-import { MemorySessionStore, sessionKeyString, type Session, type SessionStore } from "./sessionStore.js";
+import { MemorySessionStore, sessionKeyString, type Claim, type Session, type SessionStore } from "./sessionStore.js";
+import { mentionToFen } from "./understanding/numbers.js";
+import { EXAMPLE_TRACE } from "./describeProvision.js";
+import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
 import type { Clause } from "../knowledge/clause.js";
@@ -224,6 +227,10 @@ export class PolicyBot implements ConversationHandler {
     mergeGuesses(session, extraction);
     session.facts = parseFacts({ ...session.facts, ...extraction.facts });
     session.said = { ...session.said, ...extraction.sources };
+    // The last amount claimed is the one asked about ("开店那个5万奖励…能拿10万不" asks about 10万).
+    const claimed = extraction.claims.at(-1);
+    const claimFen = claimed ? mentionToFen(claimed) : null;
+    if (claimed && claimFen !== null) session.claim = { words: claimed.words, fen: claimFen };
 
     notes.push(...this.#placeNotes(places));
     // A place of a covered city outside its county policy ("济南长清区"), and nothing inside any region.
@@ -425,10 +432,22 @@ export class PolicyBot implements ConversationHandler {
     const gateFailures = results.filter((r) => isGate(r) && r.eligible === false);
     const topic = focusResults.map(resultKey);
 
-    if (focusResults.length > 0 && (intent === "explain" || (focusResults.every(isUndecided) && looksLikeClaim(text)))) {
+    // An amount the user claims is checked against the engine: on their own figures when they gave any
+    // (`awards` then speaks only of them), else against the provision as the text gives it.
+    const claim = session.claim;
+    const checkClaim = (results: AwardResult[]) => {
+      if (!claim || results.length === 0) return;
+      const line = this.#checkClaim(claim, results);
+      notes.unshift(line.text);
+      if (line.settled) delete session.claim;
+    };
+    const ownFigures = claim !== undefined && hasMeasures(session.facts);
+    if (focusResults.length > 0 && !ownFigures && (intent === "explain" || (focusResults.every(isUndecided) && looksLikeClaim(text)))) {
       const input = this.#explain(focusResults, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
+      checkClaim(input.results);
       return { input, topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
     }
+    checkClaim(focusResults);
 
     const shown = pickShown(results, focusKeys, extraKeys, isGate);
     const undecided = focusResults.filter(isUndecided);
@@ -469,6 +488,34 @@ export class PolicyBot implements ConversationHandler {
       input: { status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear },
       topic,
     };
+  }
+
+  /**
+   * What the engine says to an amount the user claims: it is right, it is not (the engine's amount instead),
+   * the provision does not apply, or it depends on facts still missing. `settled`: the claim got its answer.
+   */
+  #checkClaim(claim: Claim, focus: AwardResult[]): { text: string; settled: boolean } {
+    const t = this.#templates.claim;
+    const fill = (template: string, r: AwardResult) => {
+      const amount = r.amountFen === null ? "" : render(r.upTo ? this.#templates.award.upTo : this.#templates.award.exact, { amount: formatFen(r.amountFen) });
+      return render(template, { claim: claim.words, title: r.title, amount, missing: missingLabels(r.missing) });
+    };
+    const decided = focus.filter((r) => r.eligible === true && r.amountFen !== null);
+    const example = (r: AwardResult) => r.trace[0] === EXAMPLE_TRACE;
+    const same = decided.find((r) => r.amountFen === claim.fen);
+    if (same) return { text: fill(example(same) ? t.exampleMatches : t.matches, same), settled: true };
+    if (decided[0]) return { text: fill(example(decided[0]) ? t.exampleDiffers : t.differs, decided[0]), settled: true };
+    const open = focus.find((r) => r.eligible === null || r.missing.length > 0);
+    if (open?.amountFen != null) {
+      // A fixed sum does not wait on the missing facts: the claim is answered now, eligibility later.
+      const amount = render(open.upTo ? t.limit : t.fixed, { amount: formatFen(open.amountFen) });
+      const template = open.amountFen === claim.fen ? t.undecidedMatches : t.undecidedDiffers;
+      return { text: render(template, { claim: claim.words, title: open.title, amount, missing: missingLabels(open.missing) }), settled: true };
+    }
+    if (open) return { text: fill(t.undecided, open), settled: false };
+    const failed = focus.find((r) => r.eligible === false);
+    if (failed) return { text: fill(t.notEligible, failed), settled: true };
+    return { text: fill(t.noAmount, focus[0]!), settled: true };
   }
 
   /**

@@ -22,8 +22,16 @@ export interface Session {
   said?: Record<string, string>;
   /** Facts guessed rather than stated (the applicant type from a follower count): they rule no provision out. */
   inferred?: string[];
+  /** An amount the user says the policy gives ("听说奖励50万"), in their words, until an answer checks it. */
+  claim?: Claim;
   /** Epoch ms of the last message; sessions idle longer than the configured time are dropped. */
   updatedAt: number;
+}
+
+/** An amount the user claims: their words ("50万") and its value in fen. */
+export interface Claim {
+  words: string;
+  fen: number;
 }
 
 /** Storage for sessions, keyed by (channel, chat, user). */

@@ -26,6 +26,7 @@ const TemplatesSchema = z.strictObject({
   apply: group(["heading", "noProcedure", "contact", "provision"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),
+  claim: group(["matches", "differs", "exampleMatches", "exampleDiffers", "undecidedMatches", "undecidedDiffers", "limit", "fixed", "notEligible", "undecided", "noAmount"] as const),
   outOfScope: s,
   place: group(["understood", "shared", "reused", "nearby"] as const),
   help: s,

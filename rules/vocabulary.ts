@@ -81,7 +81,7 @@ export type FactSpec = z.infer<typeof FactSpecSchema>;
 const VocabularySchema = z.strictObject({
   facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, "fact names are camelCase letters and digits"), FactSpecSchema),
   /** Words that make a number no fact about the applicant ("奖励是50万"). */
-  notFacts: z.array(CueSchema.omit({ generic: true, units: true })).default([]),
+  notFacts: z.array(CueSchema.omit({ generic: true, units: true }).extend({ claim: z.boolean().optional() })).default([]),
 });
 /** A read vocabulary and the file it came from (as error messages name it). */
 export type Vocabulary = z.infer<typeof VocabularySchema> & { source: string };

@@ -19,6 +19,7 @@ const StoredSessionSchema = z.object({
   recent: z.array(z.string()).optional(),
   said: z.record(z.string(), z.string()).optional(),
   inferred: z.array(z.string()).optional(),
+  claim: z.object({ words: z.string(), fen: z.number().int() }).optional(),
   updatedAt: z.number(),
 });
 

@@ -152,8 +152,11 @@ const spread = (value: number, place: number) => Math.min(value * NEAR_SPAN, pla
 /** "一百出头": at most this fraction above the figure. */
 const CHUTOU_SPAN = 0.2;
 
-/** Control characters and terminal escape sequences carry no quantity: "\x1b[31m" is no 31. */
+/** Control characters and terminal escape sequences carry no quantity: "\x1b[31m" is no 31; they read as a blank. */
 const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/** The words as the user sees them: control characters and escape sequences dropped. */
+const visible = (words: string) => (/[\x00-\x1f\x7f]/.test(words) ? words.replace(CONTROL, "") : words);
 
 /**
  * Turn full-width digits, signs and spaces into ASCII without changing string length (offsets stay valid);
@@ -161,7 +164,7 @@ const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x
  */
 function normaliseWidth(text: string): string {
   return text
-    .replace(CONTROL, (c) => "|".repeat(c.length))
+    .replace(CONTROL, (c) => " ".repeat(c.length))
     .replace(/[０-９．％＋－ＷｗＫｋ～\u3000\u00a0\t]/g, (c) => {
       const code = c.charCodeAt(0);
       if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
@@ -313,9 +316,13 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   let approx: Approx | undefined;
   let approxAfterMultiplier = false;
   let unit: NumberUnit | undefined;
-  // "12 万" is one number, but a unit binds only to adjacent text: "年薪11万 人才" is not 11万人.
+  // "12 万" is one number, but a unit binds only to adjacent text: "年薪11万 人才" is not 11万人. A run of
+  // blanks counts as one space: a control sequence between number and unit is blanked, not a break.
+  let spaceFrom = i;
   const skipSpace = (next: RegExp) => {
-    if (text[i] === " " && next.test(text[i + 1] ?? "")) i++;
+    let j = i;
+    while (text[j] === " ") j++;
+    if (j > i && next.test(text[j] ?? "")) [spaceFrom, i] = [i, j];
   };
   const readApprox = (afterMultiplier: boolean) => {
     const c = text[i];
@@ -372,7 +379,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
       break;
     }
   }
-  if (!unit && text[i - 1] === " ") i--;
+  if (!unit && text[i - 1] === " ") i = spaceFrom;
   let half = false;
   if (unit && (unit === "天" || unit === "年") && text[i] === "半") {
     half = true;
@@ -486,7 +493,7 @@ function finish(
   if (Number.isFinite(interval.high)) interval.high = Math.round(interval.high * 100) / 100;
   if (negative) Object.assign(interval, { low: -interval.high, high: -interval.low });
   const exact = interval.low === interval.high;
-  const m: NumberMention = { start, end, raw: input.slice(start, end), value, ...extra, interval, words: input.slice(wordsStart, end), exact };
+  const m: NumberMention = { start, end, raw: input.slice(start, end), value, ...extra, interval, words: visible(input.slice(wordsStart, end)), exact };
   if (!Number.isFinite(value) || Math.abs(value) > ABSURD) m.absurd = true;
   else m.decimal = decimal;
   if (shape.approx === "many" || shape.approx === "plus" || shape.approx === "orMore" || shape.approx === "chutou" || qualifier === "above" || qualifier === "atLeast") m.atLeast = true;
@@ -699,7 +706,7 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
       shape.place = approxPlace(base, suffix);
     }
     const m = finish(input, text, start, suffix.end, decimal, extra, shape);
-    if (wordsFrom < start && m.words === m.raw) m.words = input.slice(wordsFrom, m.end);
+    if (wordsFrom < start && m.words === m.raw) m.words = visible(input.slice(wordsFrom, m.end));
     push(m);
   }
 

@@ -68,8 +68,20 @@ export function intersectBounds(values: readonly Quantity[]): Quantity | null {
   return { low, high, words: approx.map((v) => v.words).join("、") };
 }
 
+/** Money as a user writes an award: 元 or no unit, not a year, at least 100 (smaller ones are counts or ranks). */
+export function isMoney(m: NumberMention): boolean {
+  return !m.isYear && (m.unit === undefined || m.unit === "元") && m.value >= 100;
+}
+
+/** "每个站点2万", "每户2万": an amount per unit, not what the asker gets in all. */
+export function isRate(text: string, m: NumberMention): boolean {
+  return /每[^\d，,。！？!?\s]{0,4}$/.test(text.slice(Math.max(0, m.start - 6), m.start));
+}
+
 /** Words after an amount that make it the policy's own ("那个每户2万的奖励", "开店那个5万奖励", "2万的政策"). */
 const POLICY_AMOUNT_AFTER = /^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|政策|标准)/;
+/** "有2万块奖励", "给5万补贴": an award noun right after an amount that something gives. */
+const AWARD_AFTER = /^(奖励|奖金|补贴|补助|奖补)/;
 /** Words before it: a rate per unit ("每个站点2万"), or what one can get ("能拿10万不"). */
 const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$/;
 
@@ -81,9 +93,10 @@ const USER_SPENT = /花|投|用了|支出|开支|成本|卖|赚|收入/;
  * "能拿10万不", "开店那个5万奖励". It may help choose the provision; it is never a count, sales or spend.
  */
 export function isPolicyAmount(text: string, m: NumberMention): boolean {
-  if (m.isYear || (m.unit !== undefined && m.unit !== "元")) return false;
-  if (m.value < 100) return false;
-  if (POLICY_AMOUNT_AFTER.test(text.slice(m.end, m.end + 6))) return true;
+  if (!isMoney(m)) return false;
+  const after = text.slice(m.end, m.end + 6);
+  if (POLICY_AMOUNT_AFTER.test(after)) return true;
+  if (/(?<![只没才就])(有|给|发|拿)$/.test(text.slice(0, m.start)) && AWARD_AFTER.test(after)) return true;
   // "每场实际花了8万" is what the user spent on each event, not the policy's rate.
   const before = POLICY_AMOUNT_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
   return before !== null && !USER_SPENT.test(before[0]);

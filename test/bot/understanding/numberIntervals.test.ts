@@ -166,6 +166,12 @@ describe("findNumbers ignores control characters and escape sequences", () => {
     expect(findNumbers("卖了\x1b[1m120万\x1b[0m").map((m) => [m.value, m.raw])).toEqual([[1200000, "120万"]]);
   });
 
+  it("reads a control character or escape sequence between number and unit as a blank, and keeps it out of the words", () => {
+    for (const text of ["卖了120\x07万", "卖了\x1b[1m120\x1b[0m万"]) {
+      expect(findNumbers(text).map((m) => [m.value, m.words]), JSON.stringify(text)).toEqual([[1200000, "120万"]]);
+    }
+  });
+
   it("does not read 几 in a question as a figure (有几个站点)", () => {
     expect(findNumbers("有几个站点")).toEqual([]);
   });
