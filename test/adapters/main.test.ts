@@ -13,6 +13,8 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = join(root, "node_modules/.bin/tsx");
 const main = join(root, "adapters/main.ts");
 const workDirs: string[] = [];
+/** A liveness budget, not a speed goal: five processes start side by side on a possibly busy 2-core machine. */
+const START_BUDGET_MS = 90_000;
 
 interface Run {
   code: number | null;
@@ -73,13 +75,13 @@ describe.concurrent("npm start", () => {
     const run = await start({ TELEGRAM_API_ROOT: "not a url" }, () => undefined);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Bad setting TELEGRAM_API_ROOT: /)]);
-  });
+   }, START_BUDGET_MS);
 
   it("reads .env from the working directory", async () => {
     const run = await start({}, () => undefined, "WECHAT_PACE_CHAT_MS=soon\n");
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toMatch(/^Bad setting WECHAT_PACE_CHAT_MS: [^\n]+$/);
-  });
+   }, START_BUDGET_MS);
 
   it("in review mode the console prints the acknowledgement and no amount, then the text staff approve in the staff console", async () => {
     let beforeApproval = "";

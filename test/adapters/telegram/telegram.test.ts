@@ -10,6 +10,7 @@ import { quietLog } from "../../../adapters/adapterLog.js";
 import { checkQuestion } from "../../../adapters/telegram/checkFlow.js";
 import { startTelegram, type RunningTelegram } from "../../../adapters/telegram/startTelegram.js";
 import { createTelegramBot, telegramSender } from "../../../adapters/telegram/telegramBot.js";
+import { DEFAULT_RATE_LIMIT } from "../../../bot/rateLimiter.js";
 import { FAKE_TEXT, FakeHandler } from "../support/fakeHandler.js";
 import { EMULATED_BOT, TOKEN, TelegramUser, freePort, startEmulator, type Emulator } from "../support/telegramEmulator.js";
 import { waitFor } from "../support/waitFor.js";
@@ -169,12 +170,13 @@ describe("Telegram adapter (grammY + telegram-test-api)", () => {
       expect(emulator.botMessages(user.user.chatId)[1]!.text).toContain("收到[无地区]：平阴 15万粉丝");
     });
 
-    it("rate-limits 100 messages in one second from one user with one notice, and still answers others", async () => {
+    it("rate-limits a burst of 100 messages from one user with one notice, and still answers others", async () => {
       const spammer = privateUser();
       const other = privateUser();
       const started = Date.now();
       await Promise.all(Array.from({ length: 100 }, (_, i) => spammer.say(`刷屏${i}`)));
-      expect(Date.now() - started).toBeLessThan(1_000);
+      // The burst must land inside one rate window; how fast it lands depends on the machine's load.
+      expect(Date.now() - started).toBeLessThan(DEFAULT_RATE_LIMIT.windowMs);
       await other.say("正常提问");
       await waitFor(() => emulator.botMessages(other.user.chatId).length === 1, 10_000, "other user answered");
       await waitFor(() => handler.received.filter((m) => m.userId === String(spammer.user.id)).length === 100, 10_000, "all spam handled");
