@@ -305,11 +305,13 @@ interface Hit {
   start: number;
   end: number;
   word: string;
+  /** The word upper-cased, as CUES and PHRASES key it (computed once: hits are looked up many times). */
+  key: string;
 }
 
 function scan(re: RegExp, text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const m of text.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  for (const m of text.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], key: m[0].toUpperCase() });
   return hits;
 }
 
@@ -344,12 +346,12 @@ function cueFact(cue: Cue, unit: UnitOrNone, after: boolean): AttributableFact |
  * so the number is the noun's — when both announce the same kind of quantity ("直播间卖了100万" stays sales).
  */
 function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, unit: UnitOrNone): boolean {
-  const cue = CUES.get(hit.word.toUpperCase())!;
+  const cue = CUES.get(hit.key)!;
   const own = cueFact(cue, unit, false);
   if (!cue.weak || !own) return false;
   const noun = cueHits[index - 1];
   if (!noun || !/^[\s也都就已经]{0,2}$/.test(text.slice(noun.end, hit.start))) return false;
-  const nounCue = CUES.get(noun.word.toUpperCase())!;
+  const nounCue = CUES.get(noun.key)!;
   const nounFact = nounCue.weak ? undefined : cueFact(nounCue, unit, false);
   return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
 }
@@ -366,7 +368,7 @@ function attribute(
   const unit = unitOf(m);
   let best: { fact: AttributableFact | null; score: number; cue: Cue } | null = null;
   const consider = (hit: Hit, distance: number, after: boolean) => {
-    const cue = CUES.get(hit.word.toUpperCase())!;
+    const cue = CUES.get(hit.key)!;
     const fact = cueFact(cue, unit, after);
     if (fact === undefined) return;
     const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
@@ -390,9 +392,9 @@ function attribute(
   let nextOwnCue: Hit | undefined;
   for (let i = lo; nextQuantity !== undefined && i < cueHits.length && cueHits[i]!.end <= nextQuantity.start; i++) {
     const hit = cueHits[i]!;
-    const gap = text.slice(hit.end, nextQuantity.start);
-    const claims = cueFact(CUES.get(hit.word.toUpperCase())!, unitOf(nextQuantity), false) !== undefined;
-    if (hit.start >= m.end && gap.length <= 4 && !CLAUSE_BREAK_RE.test(gap) && claims) nextOwnCue = hit;
+    if (hit.start < m.end || nextQuantity.start - hit.end > 4) continue;
+    const claims = cueFact(CUES.get(hit.key)!, unitOf(nextQuantity), false) !== undefined;
+    if (!CLAUSE_BREAK_RE.test(text.slice(hit.end, nextQuantity.start)) && claims) nextOwnCue = hit;
   }
   // The mention's own qualifier ("不超过5万") bounds the number; it is no stop word hiding it.
   const wordsStart = m.end - m.words.length;
@@ -439,7 +441,7 @@ function findRank(text: string): { rank: RankStatement; start: number; end: numb
 function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
   if (!m.chinese || m.value !== 1 || !["个", "家", "位", "名"].includes(m.unit ?? "")) return false;
   return phraseHits.some(
-    (h) => h.start >= m.end && h.start - m.end <= 2 && PHRASES.get(h.word.toUpperCase())?.some((e) => e.kind === "entity"),
+    (h) => h.start >= m.end && h.start - m.end <= 2 && PHRASES.get(h.key)?.some((e) => e.kind === "entity"),
   );
 }
 
@@ -475,7 +477,11 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
   const mentions = findNumbers(text, { asOf: options.asOf });
   // A word that starts inside a number was read as its unit: "40个人" counts people, it names no 个人 applicant.
-  const phraseHits = scan(PHRASE_RE, text).filter((h) => !mentions.some((m) => m.start < h.start && h.start < m.end));
+  const inNumber = new Uint8Array(text.length);
+  for (const m of mentions) inNumber.fill(1, m.start + 1, m.end);
+  const phraseHits = scan(PHRASE_RE, text).filter((h) => !inNumber[h.start]);
+  const inPhrase = new Uint8Array(text.length);
+  for (const h of phraseHits) inPhrase.fill(1, h.start, h.end);
   const facts: Record<string, unknown> = {};
 
   const rank = findRank(text);
@@ -492,7 +498,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const quantities = mentions.filter(
     (m) =>
       !m.isYear && m.unit !== "%" && text[m.start - 1] !== "第" &&
-      !(rank && inside(m, rank.start, rank.end)) && !phraseHits.some((h) => inside(m, h.start, h.end)) &&
+      !(rank && inside(m, rank.start, rank.end)) && !inPhrase.subarray(m.start, m.end).includes(1) &&
       !isDeterminer(m, phraseHits),
   );
   const policyAmounts = quantities.filter((m) => isPolicyAmount(text, m));
@@ -664,7 +670,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
     const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
     const after = text.slice(hit.end, hit.end + 3);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
-    for (const e of PHRASES.get(hit.word.toUpperCase()) ?? []) {
+    for (const e of PHRASES.get(hit.key) ?? []) {
       switch (e.kind) {
         case "entity": {
           if (negated || namesPlace(text, hit, places)) break;

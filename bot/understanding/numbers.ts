@@ -82,6 +82,9 @@ const MULTIPLIER_EXP: Record<string, number> = {
   万亿: 12, 千万: 7, 百万: 6, 十万: 5, 亿: 8, 万: 4, 千: 3, 百: 2, w: 4, W: 4, k: 3, K: 3, M: 6, m: 6,
 };
 const MULTIPLIERS = ["万亿", "千万", "百万", "十万", "亿", "万", "千", "百", "w", "W", "k", "K", "M", "m"];
+// First characters of multipliers and of "million"/"billion": most numbers have none after them, so skip the tests.
+const MULTIPLIER_START: ReadonlySet<string> = new Set(MULTIPLIERS.map((m) => m[0]!));
+const ENGLISH_START: ReadonlySet<string> = new Set(" mMbB");
 
 /** Unit words, longest first, with their normalised unit. */
 const UNIT_WORDS: ReadonlyArray<readonly [string, NumberUnit]> = [
@@ -91,6 +94,10 @@ const UNIT_WORDS: ReadonlyArray<readonly [string, NumberUnit]> = [
   ["家", "家"], ["户", "户"], ["间", "间"], ["笔", "笔"], ["单", "单"], ["件", "件"], ["吨", "吨"],
   ["天", "天"], ["年", "年"], ["月", "月"], ["次", "次"], ["场", "场"], ["期", "期"], ["%", "%"],
 ];
+
+/** UNIT_WORDS by their first character, in the same order: looked up after every number. */
+const UNIT_WORDS_BY_FIRST = new Map<string, Array<(typeof UNIT_WORDS)[number]>>();
+for (const entry of UNIT_WORDS) UNIT_WORDS_BY_FIRST.set(entry[0][0]!, [...(UNIT_WORDS_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
 
 // Core number patterns. Full-width digits are normalised before matching (same string length).
 const ARABIC = /([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?/g;
@@ -293,12 +300,11 @@ export function mentionToFen(m: NumberMention): number | null {
   return m.negative ? -fen : fen;
 }
 
-interface Span {
-  start: number;
-  end: number;
+/** Does [s, e) touch a position already read as part of a number? */
+function overlaps(taken: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (taken[i]) return true;
+  return false;
 }
-
-const overlaps = (spans: Span[], s: number, e: number) => spans.some((x) => s < x.end && e > x.start);
 
 /**
  * How the words after a number widen it: 多/余 (more than), 来 (about, not less), 出头 (a little over),
@@ -342,17 +348,17 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   skipSpace(/[万亿千百wWkK]/);
   if (allowMultiplier) {
     // "1个亿", "两个多亿", "13个w": the measure word 个 may stand before 亿 or w (never before 万: "3个万达" is no amount).
-    if (/^个多?(亿|[wW](?![a-zA-Z]))/.test(text.slice(i, i + 4))) {
+    if (text[i] === "个" && /^个多?(亿|[wW](?![a-zA-Z]))/.test(text.slice(i, i + 4))) {
       i++;
       readApprox(false);
     }
     // English magnitudes as merchants paste them from platform dashboards: "1.2M", "150k", "1.5 million".
-    const english = /^ ?(million|billion)(?![a-z])/i.exec(text.slice(i, i + 9));
+    const english = ENGLISH_START.has(text[i] ?? "") ? /^ ?(million|billion)(?![a-z])/i.exec(text.slice(i, i + 9)) : null;
     if (english) {
       exp = english[1]!.toLowerCase() === "million" ? 6 : 9;
       i += english[0].length;
     }
-    for (const m of exp > 0 ? [] : MULTIPLIERS) {
+    for (const m of exp > 0 || !MULTIPLIER_START.has(text[i] ?? "") ? [] : MULTIPLIERS) {
       if (text.startsWith(m, i)) {
         // "2k" but not "2kg"; "10w" but not "10wifi"; "1.2M" but not "10m2" (an area) or "5min"
         if (/[a-zA-Z]/.test(m) && /[a-zA-Z0-9²]/.test(text[i + 1] ?? "")) break;
@@ -369,7 +375,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   }
   // "招了3 个人", "120 平": a space before a unit, but not after a multiplier ("年薪11万 人才").
   if (exp === 0) skipSpace(/[^\s]/);
-  for (const [word, u] of UNIT_WORDS) {
+  for (const [word, u] of UNIT_WORDS_BY_FIRST.get(text[i] ?? "") ?? []) {
     if (text.startsWith(word, i)) {
       if (word === "m2" && /[a-zA-Z0-9]/.test(text[i + 2] ?? "")) continue;
       // "150平" is square metres; "1688平台", "10万平阴" are not.
@@ -493,7 +499,11 @@ function finish(
   if (Number.isFinite(interval.high)) interval.high = Math.round(interval.high * 100) / 100;
   if (negative) Object.assign(interval, { low: -interval.high, high: -interval.low });
   const exact = interval.low === interval.high;
-  const m: NumberMention = { start, end, raw: input.slice(start, end), value, ...extra, interval, words: visible(input.slice(wordsStart, end)), exact };
+  // Built step by step, not spread into a literal: a hundred mentions a message, and this is several times faster.
+  const m = Object.assign({ start, end, raw: input.slice(start, end), value }, extra) as NumberMention;
+  m.interval = interval;
+  m.words = visible(input.slice(wordsStart, end));
+  m.exact = exact;
   if (!Number.isFinite(value) || Math.abs(value) > ABSURD) m.absurd = true;
   else m.decimal = decimal;
   if (shape.approx === "many" || shape.approx === "plus" || shape.approx === "orMore" || shape.approx === "chutou" || qualifier === "above" || qualifier === "atLeast") m.atLeast = true;
@@ -524,10 +534,11 @@ function approxPlace(core: number, suffix: { exp: number; approxAfterMultiplier:
 export function findNumbers(input: string, options: FindNumbersOptions = {}): NumberMention[] {
   const text = normaliseWidth(input);
   const out: NumberMention[] = [];
-  const taken: Span[] = [];
+  // Positions read so far, marked rather than listed: a long message holds a hundred numbers.
+  const taken = new Uint8Array(text.length);
   const push = (m: NumberMention) => {
     out.push(m);
-    taken.push(m);
+    taken.fill(1, m.start, m.end);
   };
 
   for (const d of text.matchAll(DATE)) {
@@ -636,13 +647,14 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     const isFourDigitYear = suffix.exp === 0 && !frac && intPart.length === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
       (suffix.unit === "年" || text.startsWith("年度", coreEnd) || YEAR_RANGE_TAIL.test(text.slice(coreEnd, coreEnd + 8)));
     if (isFourDigitYear) {
-      extra.isYear = true;
+      // Deleted before isYear is added, so the object keeps its fast shape.
       delete extra.unit;
+      extra.isYear = true;
       delete shape.rangeHigh;
     } else if (suffix.exp === 0 && !frac && !negative && intPart.length === 2 && isShortYear(text, digitStart, coreEnd, value)) {
       decimal = String(2000 + value);
-      extra.isYear = true;
       delete extra.unit;
+      extra.isYear = true;
     } else if (suffix.approx) {
       shape.approx = suffix.approx;
       shape.place = approxPlace(Number(shiftDecimal(intPart, frac, 0)), suffix);
