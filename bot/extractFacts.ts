@@ -21,7 +21,7 @@ import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
-import { sumParts } from "../rules/quantity.js";
+import { fromParts } from "../rules/quantity.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -515,17 +515,17 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     assigned.push({ fact, mention: m });
   }
 
-  // Several instances of one fact add up: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…".
+  // Several instances of one fact: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…", "一期2天 一期1天".
   const partOf: PartOf = (fact, m) => {
     const v = mentionToQuantity(fact, m, labelOf(fact));
     return "reason" in v ? null : typeof v.value === "number" ? { low: v.value, high: v.value } : { low: v.value.low, high: v.value.high };
   };
   const instances = readInstances(text, assigned, mentions, uncued, partOf, out.correction);
   for (const i of instances) {
-    facts[i.fact] = { ...sumParts(i.parts), words: i.words };
+    facts[i.fact] = fromParts(i.parts, i.adds, i.words);
     out.sources[i.fact] = i.words;
     out.unattributed = out.unattributed.filter((m) => !i.mentions.includes(m));
-    out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算再相加：${i.words}。`);
+    out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算${i.adds ? "再相加" : ""}：${i.words}。`);
   }
   // Figures dated by several years are computed year by year; otherwise the last year named counts.
   if (yearsNote && !instances.some((i) => new Set(i.parts.map((p) => p.year)).size > 1)) out.notes.push(yearsNote);

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { FACT_UNITS, FACT_VALUES } from "./factTypes.js";
+import { combineParts } from "./quantity.js";
 import { loadVocabulary, VocabularyError, type FactSpec, type Vocabulary } from "./vocabulary.js";
 
 export { VocabularyError, type Cue, type FactSpec, type FactUnit, type Vocabulary } from "./vocabulary.js";
@@ -67,7 +68,8 @@ export interface ApproxValue {
   words: string;
   /**
    * Several instances of the fact in one message ("一场花了5w 一场花了8w", "2021年花了三十来万 2022年花了16万",
-   * "3期 每期40人"): `low`/`high` are their sum. Caps per event, per site or per year apply to each.
+   * "3期 每期40人"): `low`/`high` are their sum, or for a fact whose instances do not add up (the days of two
+   * sessions) the span of them all. Caps per event, per site or per year apply to each.
    */
   parts?: QuantityPart[];
 }
@@ -83,25 +85,20 @@ export interface QuantityPart {
 /** A numeric fact's value: exact, or approximate. */
 export type Quantity = number | ApproxValue;
 
-/** zod schema of an approximate value whose bounds pass `bound`; its parts, if any, add up to it. */
-function approxSchema(label: string, bound: z.ZodNumber) {
+/** zod schema of an approximate value whose bounds pass `bound`; its parts, if any, make it up (see combineParts). */
+function approxSchema(label: string, bound: z.ZodNumber, adds: boolean) {
   const interval = { low: bound, high: bound.nullable(), words: z.string().min(1, `${label}缺原话`).max(80) };
   const ordered = (v: { low: number; high: number | null }) => v.high === null || v.low <= v.high;
   const part = z.strictObject({ ...interval, year: z.number().int().min(1990).max(2100).optional() }).refine(ordered, `${label}的范围下限大于上限`);
+  const madeUp = (v: { low: number; high: number | null; parts?: QuantityPart[] }) => {
+    if (!v.parts) return true;
+    const whole = combineParts(v.parts, adds);
+    return whole.low === v.low && whole.high === v.high;
+  };
   return z
     .strictObject({ ...interval, words: interval.words.max(160), parts: z.array(part).min(1).max(100).optional() })
     .refine(ordered, `${label}的范围下限大于上限`)
-    .refine((v) => !v.parts || (sumOf(v.parts, "low") === v.low && sumOf(v.parts, "high") === v.high), `${label}的各项之和与合计不符`);
-}
-
-function sumOf(parts: readonly QuantityPart[], end: "low" | "high"): number | null {
-  let total = 0;
-  for (const p of parts) {
-    const v = p[end];
-    if (v === null) return null;
-    total += v;
-  }
-  return total;
+    .refine(madeUp, adds ? `${label}的各项之和与合计不符` : `${label}的范围与各项不符`);
 }
 
 /** zod schema of one fact's value, derived from its unit. */
@@ -111,14 +108,14 @@ function factValueSchema(name: FactName): z.ZodType {
     case "fen":
     case "count":
     case "sqm":
-      return z.union([nonNegativeInt(spec.label), approxSchema(spec.label, nonNegativeInt(spec.label))], { error: `${spec.label}必须是数字` });
+      return z.union([nonNegativeInt(spec.label), approxSchema(spec.label, nonNegativeInt(spec.label), spec.adds !== undefined)], { error: `${spec.label}必须是数字` });
     case "rank":
       return nonNegativeInt(spec.label).min(1, `${spec.label}从第1名算起`);
     case "year":
       return z.number().int().min(1990, `${spec.label}不合理`).max(2100, `${spec.label}不合理`);
     case "day": {
       const day = z.number().positive(`${spec.label}必须大于0`).max(3650).refine((d) => Number.isInteger(d * 2), `${spec.label}按半天计`);
-      return z.union([day, approxSchema(spec.label, z.number().positive().max(3650))]);
+      return z.union([day, approxSchema(spec.label, z.number().positive().max(3650), spec.adds !== undefined)]);
     }
     case "date":
       return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${spec.label}应为 YYYY-MM-DD`);

@@ -47,8 +47,8 @@ const FactSpecSchema = z
     near: z.strictObject({ words: words.min(1), within: z.number().int().positive() }).optional(),
     ordinal: z.literal(true).optional(),
     mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
-    /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"): see bot/understanding/instances.ts. */
-    adds: z.literal(true).optional(),
+    /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
+    adds: z.union([z.literal(true), z.literal("withinYear")]).optional(),
     written: z.array(writtenUnit).optional(),
     byUnit: words.optional(),
     cues: z.array(CueSchema).optional(),

@@ -3,7 +3,9 @@
  *  - multiplied: "3期 每期40人" (3 × 40), "2场 每场实际花了8万", "三个行政村各建了一个网点";
  *  - listed: "一场花了4万5 另一场花了7万多", "自建站花了60k 亚马逊推广又花了70k", "2021年花了三十来万 2022年花了16万";
  *  - joined: "招了3个登记失业人员和1个应届毕业的大学生" (the second number has no cue word of its own).
- * Only facts whose instances add up (the vocabulary's `adds`) are read so. Each part keeps the user's
+ * Facts whose instances add up (the vocabulary's `adds`) are read in all three forms. Others (the days of
+ * a session, sales) only when listed within one year ("一期培训了2天 另一期1天"): the engine then pairs
+ * them with the other instances, and a line they straddle is asked about. Each part keeps the user's
  * words and the year named before it, so the engine can cap each event and each year.
  *
  * A list needs a word that makes it one (又, 另一场, 和, 第二, a year or "一场" before the next figure);
@@ -27,6 +29,8 @@ export interface Instances {
   words: string;
   /** The numbers read into it (joined ones and the counts that multiplied them included). */
   mentions: NumberMention[];
+  /** The instances add up (else the value spans them). */
+  adds: boolean;
 }
 
 /** A mention's interval in the fact's unit, or null when it cannot be the fact. */
@@ -37,15 +41,17 @@ const EVENT_UNITS: ReadonlySet<string> = new Set(["场", "次", "期"]);
 /** Measure words after 每 that a count can carry ("3期 … 每期", "2场 … 每场", "三个村 … 每个村"). */
 const EACH_MEASURES = "期场次个家户名位人";
 /** Words between two figures that list them as separate instances. */
-const LISTED = /又|还|再|另|加上|外加|以及|和|跟|与|及|分别|第[二三四五六七八九十\d]|其中|后来|然后|接着|、/;
-/** Words that make the later figure a restatement or a correction of the earlier one. */
-const RESTATED = /不是|而是|应该|改成|更正|说错|其实|准确|确切|也就是|就是|即|或者|还是/;
+const LISTED = /又|还|再|另|加上|外加|以及|和|跟|与|及|分别|第[二三四五六七八九十\d]|后来|然后|接着|、/;
+/** Words that make the later figure a restatement, a share or a correction of the earlier one. */
+const RESTATED = /其中|不是|而是|应该|改成|更正|说错|其实|准确|确切|也就是|就是|即|或者|还是/;
 /** Words that make a figure the total of the others ("一共花了13万"). */
 const TOTAL_BEFORE = /(一共|总共|合计|共计|总计|加起来|总的)[^\d，,。]{0,3}$/;
 /** Joined by a conjunction to the figure before it ("3个登记失业人员和1个…"). */
 const JOINED = /和|跟|与|及|还有|加上|外加|另外|另有|以及|、/;
 
-const addsUp = (fact: FactName) => (FACTS[fact] as FactSpec).adds === true;
+const addsUp = (fact: FactName) => (FACTS[fact] as FactSpec).adds !== undefined;
+/** Sales add up within a year; figures of two years are two years' values, not a sum. */
+const withinYear = (fact: FactName) => (FACTS[fact] as FactSpec).adds === "withinYear";
 const isBound = (m: NumberMention) => m.below === true || !Number.isFinite(m.interval.high);
 
 /**
@@ -63,11 +69,16 @@ export function readInstances(
 ): Instances[] {
   const byFact = new Map<FactName, NumberMention[]>();
   for (const s of [...stated, ...joined(text, stated, mentions, unattributed)].sort((a, b) => a.mention.start - b.mention.start)) {
-    if (addsUp(s.fact)) byFact.set(s.fact, [...(byFact.get(s.fact) ?? []), s.mention]);
+    byFact.set(s.fact, [...(byFact.get(s.fact) ?? []), s.mention]);
   }
   const years = mentions.filter((m) => m.isYear);
   const out: Instances[] = [];
   for (const [fact, list] of byFact) {
+    if (!addsUp(fact)) {
+      const listed = spread(text, fact, list, mentions, years, partOf, correction);
+      if (listed) out.push(listed);
+      continue;
+    }
     const totals = list.filter((m) => TOTAL_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
     const times = new Map(list.map((m) => [m, multiplier(text, m, mentions)]));
     // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
@@ -77,14 +88,35 @@ export function readInstances(
     if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
     if (items.length > 1 && (correction || !isList(text, items, mentions))) continue;
     const parts = partsOf(fact, counted, years, partOf);
-    if (!parts) continue;
+    if (!parts || (withinYear(fact) && new Set(parts.map((p) => p.year)).size > 1)) continue;
     const words = counted.map(({ m, times }) =>
       !times ? m.words : times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`,
     );
     if (parts.length < 2 || !totalAgrees(totals, parts, fact, partOf)) continue;
-    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts] });
+    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true });
   }
   return out;
+}
+
+/**
+ * A fact whose instances do not add up, listed with different values in one year ("一期培训了2天 另一期1天"):
+ * its parts, to pair with the other instances. Figures of different years stay as they are (the last
+ * year named counts), and so do figures no word sets apart.
+ */
+function spread(
+  text: string,
+  fact: FactName,
+  list: readonly NumberMention[],
+  mentions: readonly NumberMention[],
+  years: readonly NumberMention[],
+  partOf: PartOf,
+  correction: boolean,
+): Instances | null {
+  if (list.length < 2 || correction || !isList(text, list, mentions)) return null;
+  const parts = partsOf(fact, list.map((m) => ({ m, times: null })), years, partOf);
+  if (!parts || new Set(parts.map((p) => p.year)).size > 1) return null;
+  if (parts.every((p) => p.low === parts[0]!.low && p.high === parts[0]!.high)) return null;
+  return { fact, parts, words: list.map((m) => m.words).join("、"), mentions: [...list], adds: false };
 }
 
 /** The parts, each multiplied by its count and dated by the year named before it; null when one cannot be the fact. */

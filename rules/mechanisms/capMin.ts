@@ -10,9 +10,9 @@
  * capped in total; the trace shows each step.
  */
 import { walkAmount } from "../amountFacts.js";
-import type { FactName, Facts, QuantityPart } from "../facts.js";
+import type { FactName, Facts } from "../facts.js";
 import { formatFenRange } from "../money.js";
-import { partsOf, partValue } from "../quantity.js";
+import { instancesOf } from "../quantity.js";
 import type { Amount, Cap, CapScope } from "../ruleSchema.js";
 import { addMissing, addStraddles, highOf, indent, type AmountEvaluator, type AmountOutcome, type CompileContext, type Straddle } from "./mechanism.js";
 
@@ -127,33 +127,4 @@ export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileCon
     const total: Capped = { low, high, lines, unchecked };
     return outcome(totalCaps.length > 0 ? applyCaps(totalCaps, facts, low, high, total) : total, straddles);
   };
-}
-
-/** One instance: the facts with each stated-several-times input replaced by this instance's part. */
-interface Instance {
-  facts: Facts;
-  words: string;
-  year?: number;
-}
-
-/**
- * The instances the inputs were stated in, paired by position ("3期 每期2天 每期45个人"); null when no
- * input was stated several times, or when the counts differ so that no pairing is sure (then the totals
- * are used, capped as a whole).
- */
-function instancesOf(facts: Facts, inputs: readonly FactName[]): Instance[] | null {
-  const stated = inputs.flatMap((f) => {
-    const parts = partsOf(facts[f] as Parameters<typeof partsOf>[0]);
-    return parts ? [{ fact: f, parts }] : [];
-  });
-  if (stated.length === 0) return null;
-  const count = stated[0]!.parts.length;
-  if (stated.some((s) => s.parts.length !== count)) return null;
-  return Array.from({ length: count }, (_, i) => {
-    const own: Record<string, unknown> = { ...facts };
-    const here: QuantityPart[] = stated.map((s) => s.parts[i]!);
-    stated.forEach((s, j) => (own[s.fact] = partValue(here[j]!)));
-    const year = here.find((p) => p.year !== undefined)?.year ?? (facts.activityYear as number | undefined);
-    return { facts: own as Facts, words: here.map((p) => p.words).join("，"), ...(year !== undefined ? { year } : {}) };
-  });
 }

@@ -1,14 +1,15 @@
 /**
  * Product of a unit amount and counts: "每月每平方米15元…连续补助3年" (15元 × 面积 × 36个月),
  * "200元/人/天" (× 人数 × 天数), "每个岗位2000元" (× 岗位数). Half days are exact (ratio 1/2).
- * An approximate count gives a range: the product at each end.
+ * An approximate count gives a range: the product at each end. Counts stated per instance ("一期2天45人，
+ * 另一期1天30人") are multiplied instance by instance and then added.
  */
 import { FACTS, factLabel, type FactName, type Quantity } from "../facts.js";
 import { formatFactValue } from "../formatFact.js";
 import { formatFenRange, mulDivFloor, ratio, mulRatios, type Ratio } from "../money.js";
-import { boundsOf } from "../quantity.js";
+import { boundsOf, instancesOf, partsOf } from "../quantity.js";
 import type { Amount, Factor } from "../ruleSchema.js";
-import { addMissing, highOf, indent, type AmountEvaluator, type CompileContext } from "./mechanism.js";
+import { addMissing, highOf, indent, type AmountEvaluator, type AmountOutcome, type CompileContext } from "./mechanism.js";
 
 export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: CompileContext): AmountEvaluator {
   const of = ctx.amount(node.of);
@@ -19,7 +20,8 @@ export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: Compi
   );
   // Days may be halves (培训时间在半天): exact as v×2 / 2.
   const asRatio = (fact: FactName, v: number) => (FACTS[fact].unit === "day" ? ratio(Math.round(v * 2), 2) : ratio(v));
-  return (facts) => {
+  const factorFacts = factors.flatMap((f) => (f.fact ? [f.fact] : []));
+  const once: AmountEvaluator = (facts) => {
     const unit = of(facts);
     const missing: FactName[] = [...unit.missing];
     let low: Ratio = ratio(1);
@@ -56,5 +58,20 @@ export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: Compi
       unchecked: unit.unchecked,
       straddles: unit.straddles,
     };
+  };
+  return (facts) => {
+    // Two counts stated per instance pair up: Σ (人数 × 天数) over the instances, not one total times the other.
+    const paired = factorFacts.filter((f) => partsOf(facts[f] as Quantity | undefined)).length >= 2 ? instancesOf(facts, factorFacts) : null;
+    if (!paired) return once(facts);
+    const each = paired.map((inst) => once(inst.facts));
+    if (each.some((r) => r.valueFen === null)) return once(facts);
+    const lows = each.map((r) => r.valueFen!);
+    const highs = each.map((r) => highOf(r)!);
+    const valueFen = lows.reduce((a, b) => a + b, 0);
+    const highFen = highs.reduce((a, b) => a + b, 0);
+    const lines = paired.flatMap((inst, i) => [`第${i + 1}项（${inst.words}）：`, ...indent(each[i]!.lines)]);
+    lines.push(`合计：${lows.map((l, i) => formatFenRange(l, highs[i]!)).join(" + ")} = ${formatFenRange(valueFen, highFen)}`);
+    const result: AmountOutcome = { valueFen, ...(highFen !== valueFen ? { highFen } : {}), lines, missing: [], unchecked: each[0]!.unchecked, straddles: each[0]!.straddles };
+    return result;
   };
 }

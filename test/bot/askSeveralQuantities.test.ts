@@ -13,6 +13,7 @@ beforeAll(async () => {
     perEventStraddle: ["东营 我们商会2021年办了两场电商直播大赛 一场花了6万多 一场花了3万 能补多少"],
     perYear: ["东营 我们公司2021年自建站宣传推介花了三十来万 2022年又花了16万 能补多少"],
     product: ["汨罗 我们培训机构给电商企业员工做技能培训 办了3期 每期40人 能补多少"],
+    sessions: ["叶集 我们办了两期电商培训 第一期培训了2天 45人 第二期培训了1天 30人 都管吃住 有上机 补助多少"],
     productDays: ["叶集 我们搞电商培训 办了3期 每期2天 每期45个人 管吃管住 也安排了上机 补助多少"],
     counts: ["叶集 我们公司2017年新建农村电商服务网点 三个行政村各建了一个网点 能补多少"],
     countSum: ["平阴 我2021年回来落户 头一回创业 开了个小微电商公司 执照领了一年多 正常经营 社保足额交着 工资不低于最低工资 招了3个登记失业人员和1个应届毕业生 都签了2年合同 创业补贴能拿多少"],
@@ -44,6 +45,11 @@ describe("ask --json: several quantities in one message", () => {
   });
   it("product with days: 3期 × 每期45个人 × 每期2天 × 200元 = 5.4万", () => {
     expect(award("productDays", "yeji-2017:六/17")).toMatchObject({ eligible: true, amountFen: 5_400_000 });
+  });
+  it("sessions of different lengths pair their people and days: 45×2 + 30×1 = 120 人天 × 200元 = 2.4万 (75 × 1天 would be 1.5万)", () => {
+    const full = answers.sessions!.awards.find((a) => a.clause === "yeji-2017:六/17" && a.eligible === true);
+    expect(full?.amountFen).toBe(2_400_000);
+    expect(answers.sessions!.text).toContain("2天、1天");
   });
   it("counts: 三个行政村各建了一个网点 is 3 sites → 最高6万 (one site would be 2万)", () => {
     expect(award("counts", "yeji-2017:五/13")).toMatchObject({ amountFen: 6_000_000 });

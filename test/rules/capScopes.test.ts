@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { evaluatePolicy } from "../../rules/evaluatePolicy.js";
 import { parseFacts, type Facts, type QuantityPart } from "../../rules/facts.js";
 import { compileAmount } from "../../rules/mechanisms/index.js";
-import { sumParts } from "../../rules/quantity.js";
+import { fromParts } from "../../rules/quantity.js";
 import { AmountSchema, parsePolicyRuleFile, type Amount } from "../../rules/ruleSchema.js";
 
 const amount = (node: Amount, facts: Facts) => compileAmount(AmountSchema.parse(node), "test:一")(parseFacts(facts));
@@ -17,7 +17,7 @@ const part = (low: number, high: number | null, words: string, year?: number): Q
   words,
   ...(year ? { year } : {}),
 });
-const spent = (...parts: QuantityPart[]) => ({ expenses: sumParts(parts) });
+const spent = (...parts: QuantityPart[]) => ({ expenses: fromParts(parts, true) });
 
 /** 东营 三/(五) 直播大赛: 80%，每次活动不超过5万元，年内累计不超过10万元. */
 const contest: Amount = {
@@ -110,6 +110,23 @@ describe("caps in total", () => {
   });
 });
 
+describe("counts stated per instance pair up in a product", () => {
+  const perPersonDay: Amount = { mechanism: "product", of: "200元", times: [{ fact: "trainees" }, { fact: "trainingDays" }] };
+  const sessions = (days: number[], people: number[]) => ({
+    trainees: fromParts(people.map((n) => ({ low: n, high: n, words: `${n}人` })), true),
+    trainingDays: fromParts(days.map((d) => ({ low: d, high: d, words: `${d}天` })), false),
+  });
+  it("45人 × 2天 + 30人 × 1天 = 120 person-days × 200元 (not 75 × 2)", () => {
+    const r = amount(perPersonDay, sessions([2, 1], [45, 30]));
+    expect(r.valueFen).toBe(yuan(24_000));
+    expect(r.lines.join("\n")).toContain("第1项（45人，2天）");
+  });
+  it("without a pairing the span gives a range", () => {
+    const r = amount(perPersonDay, { trainees: 75, trainingDays: sessions([2, 1], [45, 30]).trainingDays });
+    expect([r.valueFen, r.highFen]).toEqual([yuan(15_000), yuan(30_000)]);
+  });
+});
+
 describe("cap scopes in the rule data", () => {
   const file = (per: unknown) => ({
     policy: "dongying-2020",
@@ -146,7 +163,7 @@ describe("through the rule book (东营 三/(五))", () => {
     expect(r!.amountRange).toBeUndefined();
   });
   it("a sum whose parts do not add up to the total is refused", () => {
-    const bad = { activity: "promotion", expenses: { ...sumParts([part(60_000, 60_000, "60k"), part(70_000, 70_000, "70k")]), low: yuan(60_000) } };
+    const bad = { activity: "promotion", expenses: { ...fromParts([part(60_000, 60_000, "60k"), part(70_000, 70_000, "70k")], true), low: yuan(60_000) } };
     expect(() => evaluatePolicy("dongying-2020", bad, { asOf })).toThrow(/各项之和/);
   });
 });

@@ -83,6 +83,25 @@ describe("figures that are no list", () => {
   it("sales in two years are not added: the later year counts", () => {
     expect(read("2021年卖了80万 2022年卖了120万").facts.onlineRetailSales).toBe(wan(120));
   });
+  it("a share (其中) is no further instance", () => {
+    expect((read("花了13万 其中自建站花了6万").facts.expenses as ApproxValue | number)).toBe(wan(6));
+  });
+});
+
+describe("facts whose instances do not simply add up", () => {
+  it("sales on two platforms in one year add up: 淘宝卖了50万 抖音又卖了30万", () => {
+    expect(read("淘宝卖了50万 抖音又卖了30万").facts.onlineRetailSales).toMatchObject({ low: wan(80), high: wan(80), words: "50万、30万" });
+  });
+  it("the days of two sessions span both, each kept to pair with its session", () => {
+    const x = read("办了两期电商培训 第一期培训了2天 45人 第二期培训了1天 30人");
+    expect(x.facts.trainingDays).toMatchObject({ low: 1, high: 2, words: "2天、1天" });
+    expect((x.facts.trainingDays as ApproxValue).parts!.map((p) => p.low)).toEqual([2, 1]);
+    expect(x.facts.trainees).toMatchObject({ low: 75, high: 75 });
+    expect(x.notes).toContain("培训天数按你说的各项分别计算：2天、1天。");
+  });
+  it("followers on two platforms are a span, not a sum", () => {
+    expect(read("抖音粉丝10万 快手又有5万粉丝").facts.followers).toMatchObject({ low: 50_000, high: 100_000 });
+  });
 });
 
 describe("counts joined by 和", () => {
