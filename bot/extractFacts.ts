@@ -228,7 +228,7 @@ const ACTIVITY_WORDS: ReadonlyArray<readonly [NonNullable<Facts["activity"]>, st
   ["traceability", "溯源"],
   ["paymentPlatform", "支付平台"],
   ["crossBorderPlatform", "跨境电商公共服务平台 跨境电商交易平台 跨境公共服务平台 建立跨境电商平台 建设跨境电商平台"],
-  ["promotion", "自建站 独立站 宣传推介 推介 宣传推广 海外推广"],
+  ["promotion", "自建站 独立站 宣传推介 推介 宣传推广 海外推广 推广"],
   ["logisticsInfoPlatform", "快递物流信息平台 物流信息平台 比价"],
   ["sortingCenter", "分拨中心"],
   ["logisticsSystem", "物流配送体系 配送体系 物流信息服务"],

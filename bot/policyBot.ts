@@ -11,12 +11,13 @@ import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./c
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { correctionTargets, isCorrection } from "./understanding/corrections.js";
+import { topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
-import { focusOf, isRelevant, MEASURE_UNITS, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
+import { focusOf, isRelevant, MEASURE_UNITS, names, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Claim, type Session, type SessionStore } from "./sessionStore.js";
 import { mentionToFen } from "./understanding/numbers.js";
 import { EXAMPLE_TRACE } from "./describeProvision.js";
@@ -371,8 +372,20 @@ export class PolicyBot implements ConversationHandler {
    */
   #choose(text: string, session: Session, policyIds: readonly string[], asOf: string) {
     // Clause notes (a fund, a loan, praise…) compete with the rules: the best-scored one may be the answer.
-    const candidates = [...this.#catalog.rulesOf(policyIds), ...this.#catalog.notesOf(policyIds)];
-    const scored = scoreRules({ text, facts: session.facts, retrieved: this.#catalog.retrieve(text, policyIds), rules: candidates, topic: session.topic });
+    const rules = this.#catalog.rulesOf(policyIds);
+    const candidates = [...rules, ...this.#catalog.notesOf(policyIds)];
+    // Every rule's qualifiers (C2C, 特产, 推广…) as the user's facts decide them: they tell siblings apart.
+    const checks = new Map(this.#catalog.evaluate(policyIds, session.facts, asOf, rules).map((r) => [resultKey(r), r.checks ?? []]));
+    const scored = scoreRules({
+      text,
+      facts: session.facts,
+      retrieved: this.#catalog.retrieve(text, policyIds),
+      rules: candidates,
+      topic: session.topic,
+      topics: topicsIn(text),
+      quotedAmounts: session.claim ? [session.claim.fen] : [],
+      checks,
+    });
     const isNote = (s: ScoredRule) => this.#catalog.note(ruleKey(s.rule)) !== undefined;
     const top = focusOf(scored.filter(isRelevant))[0];
     // A note needs evidence beyond the meaning search alone: its words, or its clause leading both searches.
@@ -390,8 +403,8 @@ export class PolicyBot implements ConversationHandler {
       focus,
       focusKeys: new Set(focus.map((s) => ruleKey(s.rule))),
       extraKeys: new Set(extras.map((s) => ruleKey(s.rule))),
-      /** The question names or feeds something specific (not only retrieval's best guess). */
-      specific: focus.some((s) => s.keywordWeight > 0 || s.factFit > 0),
+      /** The question names or feeds something specific (not only retrieval's best guess or a line of business). */
+      specific: focus.some(names),
       /** The clause note that scored above every rule: the question is about a clause without an award. */
       note,
     };
@@ -402,9 +415,9 @@ export class PolicyBot implements ConversationHandler {
     if (session.policyIds.length === 0) {
       const all = this.#catalog.policies.map((p) => p.id);
       const { focus, specific } = this.#choose(text, session, all, asOf);
-      const matching = specific ? [...new Set(focus.filter((s) => s.keywordWeight > 0 || s.factFit > 0).map((s) => s.rule.policy))] : [];
-      const names = (matching.length > 0 ? matching : all).map((id) => placeName(this.#policy(id)!)).join("、");
-      const body = render(matching.length > 0 ? t.needsInfo.askRegion : t.needsInfo.askRegionAll, { regions: names });
+      const matching = specific ? [...new Set(focus.filter(names).map((s) => s.rule.policy))] : [];
+      const regions = (matching.length > 0 ? matching : all).map((id) => placeName(this.#policy(id)!)).join("、");
+      const body = render(matching.length > 0 ? t.needsInfo.askRegion : t.needsInfo.askRegionAll, { regions });
       return {
         input: { status: "needs_info", notes, policies: [], results: [], missing: ["region"], asOf, body, bare: true },
         topic: specific ? focus.map((s) => ruleKey(s.rule)) : [],
@@ -416,14 +429,15 @@ export class PolicyBot implements ConversationHandler {
     // clause that only explains (a definition, a procedure…) answers only a request for an explanation.
     const noteAnswers = note && (note.named || !OVERVIEW.test(text)) && !(specific && intent !== "explain" && EXPLAINS_ONLY.has(note.kind));
     if (noteAnswers) return { input: this.#inform(note, policies, notes, asOf), topic: [ruleKey(note)] };
-    if (!specific && OVERVIEW.test(text)) {
-      // "外贸企业出口转内销有啥政策": a clause without a provision that plainly relates is the answer, not the list.
+    if (!specific) {
+      // "外贸企业出口转内销有啥政策", "直播电商创业大赛一年搞几回": a clause without a provision that plainly
+      // relates is the answer, not the list nor a provision that only shares a line of business.
       const related = this.#catalog.relatedClause(text, session.policyIds);
       // (A clause with a note answers only when the question uses its words, handled above.)
       const covered = (clause: string) => related && (clause === related.id || clause.startsWith(`${related.id}/`) || related.id.startsWith(`${clause}/`));
       const holdsRules = [...this.#catalog.rulesOf(session.policyIds), ...this.#catalog.notesOf(session.policyIds)].some((r) => covered(r.clause));
       if (related && !holdsRules) return { input: this.#informClause(related, text, policies, notes, asOf, session), topic: [] };
-      return { input: this.#overview(policies, session, notes, asOf), topic: [] };
+      if (OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
     }
     const isGate = (r: AwardResult) => this.#catalog.isGate(r);
     // The provisions asked about, best-scored first; gates only ever block, they are not an answer.

@@ -14,6 +14,8 @@ import type { RuleProfile } from "./selectRules.js";
 import { conditionText } from "../rules/ruleSchema.js";
 import { amountInWords, EXAMPLE_TRACE, FORMULA_TRACE, qualifyingFacts } from "./describeProvision.js";
 import { readPlaces, readRegistration, type PlaceReading, type Registration } from "./understanding/places.js";
+import { findNumbers, mentionToFen } from "./understanding/numbers.js";
+import { topicsIn } from "./understanding/topics.js";
 
 /** How many clauses retrieval contributes to rule selection. */
 const RETRIEVE_K = 8;
@@ -24,11 +26,20 @@ const RELATED_DENSE_RANK = 3;
 /** A clause note of the rule data, with the fields selection scores it by (it competes with the rules). */
 export type NoteInfo = ClauseNote & RuleProfile;
 
+/** A rule with what selection reads off its clause: topics and stated amounts. */
+export type ProfiledRule = RuleInfo & Required<Pick<RuleProfile, "topics" | "amountsFen">>;
+
+/** The topics a provision's words speak of, and the money amounts (元) its quote states, in fen. */
+function profile(p: { title: string; quote: string; keywords: readonly string[] }): Required<Pick<RuleProfile, "topics" | "amountsFen">> {
+  const amountsFen = findNumbers(p.quote).flatMap((m) => (m.unit === "元" && !m.isYear ? (mentionToFen(m) ?? []) : []));
+  return { topics: topicsIn([p.title, p.quote, ...p.keywords].join(" ")), amountsFen: [...new Set(amountsFen)] };
+}
+
 export class PolicyCatalog {
   readonly policies: readonly PolicyMeta[];
   readonly #kb: KnowledgeBase;
-  readonly #rules: RuleInfo[];
-  readonly #ruleByKey: Map<string, RuleInfo>;
+  readonly #rules: ProfiledRule[];
+  readonly #ruleByKey: Map<string, ProfiledRule>;
   readonly #keywords: string[];
   readonly #notes: NoteInfo[];
 
@@ -36,10 +47,12 @@ export class PolicyCatalog {
     this.#kb = kb;
     const served = new Set(kb.policies.map((p) => p.meta.id));
     this.policies = kb.policies.map((p) => p.meta);
-    this.#rules = listRules().filter((r) => served.has(r.policy));
+    this.#rules = listRules()
+      .filter((r) => served.has(r.policy))
+      .map((r) => ({ ...r, ...profile(r) }));
     this.#ruleByKey = new Map(this.#rules.map((r) => [`${r.policy}/${r.id}`, r]));
     this.#notes = [...served].flatMap((policy) =>
-      (ruleBook().files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
+      (ruleBook().files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
     );
     this.#keywords = [...new Set([...this.#rules, ...this.#notes].flatMap((r) => r.keywords))];
   }
@@ -66,7 +79,7 @@ export class PolicyCatalog {
   }
 
   /** The rules of these policies. */
-  rulesOf(policyIds: readonly string[]): RuleInfo[] {
+  rulesOf(policyIds: readonly string[]): ProfiledRule[] {
     const wanted = new Set(policyIds);
     return this.#rules.filter((r) => wanted.has(r.policy));
   }

@@ -1,14 +1,23 @@
 /**
- * Which provisions a question is about. Three signals, none tied to particular sentences:
- * the rule's own topic words (taken from its clause) in what the user wrote, the clause's rank in
- * hybrid retrieval, and how many of the facts the rule reads the user has given. A known entity type
- * that the rule does not apply to rules it out.
+ * Which provisions a question is about. Signals, none tied to particular sentences: the rule's own topic
+ * words (taken from its clause) in what the user wrote; the line of business both name (topics of
+ * rules/topics.yaml: "快手带货" and "电商直播、短视频带货"); the clause's rank in hybrid retrieval; how many
+ * of the measures the rule reads the user has given, a measure few rules read counting most; the rule's
+ * own qualifiers the user's words meet (C2C, 特产, 推广…); and an amount of the clause the user quotes back
+ * ("那个10万的奖"). A known entity type that the rule does not apply to lowers it; a rule whose qualifier the
+ * user's words contradict while a sibling provision of the same clause meets it is for someone else.
  */
+import type { StatedCheck } from "../rules/awardResult.js";
 import type { RuleInfo } from "../rules/evaluatePolicy.js";
 import { FACTS, type EntityType, type FactName, type Facts } from "../rules/facts.js";
 
-/** What selection needs to know about a rule: the engine's own description of it. */
-export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate">;
+/** What selection needs to know about a rule: the engine's own description of it, its topics and amounts. */
+export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate"> & {
+  /** Topics (rules/topics.yaml) the clause speaks of. */
+  topics?: readonly string[];
+  /** Money amounts (fen) the clause states. */
+  amountsFen?: readonly number[];
+};
 
 export interface SelectionInput {
   /** What the user wrote in this conversation about the topic (current message first). */
@@ -20,6 +29,12 @@ export interface SelectionInput {
   rules: readonly RuleProfile[];
   /** Rule keys ("policy/id") the conversation was about before (follow-ups keep them). */
   topic?: readonly string[];
+  /** Topics (rules/topics.yaml) the user's words speak of. */
+  topics?: readonly string[];
+  /** Policy amounts (fen) the user quoted back ("那个10万的奖励"). */
+  quotedAmounts?: readonly number[];
+  /** By rule key: the rule's qualifying tests the user's facts decided (the engine's `checks`). */
+  checks?: ReadonlyMap<string, readonly StatedCheck[]>;
 }
 
 export interface ScoredRule {
@@ -31,6 +46,21 @@ export interface ScoredRule {
   factFit: number;
   /** The conversation was about this rule before. */
   onTopic: boolean;
+  /** Topics shared with the user's words, each weighted by how rare it is among the candidate rules (0..2). */
+  topicWeight: number;
+  /** The rule's qualifiers the user's facts meet, each weighted by how rare it is among the candidates. */
+  qualifierFit: number;
+  /** The user quoted an amount this clause states. */
+  quotesAmount: boolean;
+  /** What retrieval's rank of the clause added: the bot's guess, not the user's words. */
+  retrieval: number;
+  /** What the applicant type added (+ for the asker, − for another applicant, 0 unknown or anyone). */
+  entityFit: number;
+  /**
+   * The user's facts contradict a qualifier of this rule that a sibling provision of the same clause meets
+   * (C2C stated: the B2B/B2C provision is for someone else, not a ❌ for this user).
+   */
+  forSibling: boolean;
 }
 
 /**
@@ -55,41 +85,103 @@ function retrievalRank(clause: string, retrieved: readonly string[]): number {
   return i < 0 ? Infinity : i;
 }
 
+/** How many candidates share each value `of` gives: the rarer, the more it says about the question. */
+function spreadOf<T>(rules: readonly RuleProfile[], of: (r: RuleProfile) => readonly T[]): (value: T) => number {
+  const counts = new Map<T, number>();
+  for (const r of rules) for (const v of new Set(of(r))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return (value) => Math.max(1, counts.get(value) ?? 0);
+}
+
+const keyOf = (rule: RuleProfile) => `${rule.policy}/${rule.id}`;
+
 /**
  * Score every rule; higher is more relevant. A topic word counts by its rarity: "带货达人" names one
- * provision, "企业" names most of them. A known entity type the rule is not for costs points but does not
- * hide the rule, because users often describe themselves loosely.
+ * provision, "企业" names most of them; so does a line of business and a measure. A known entity type the
+ * rule is not for costs points but does not hide the rule, because users often describe themselves loosely.
  */
 export function scoreRules(input: SelectionInput): ScoredRule[] {
   const known = new Set(Object.keys(input.facts) as FactName[]);
   const entity = input.facts.entityType as EntityType | undefined;
   const topic = new Set(input.topic ?? []);
+  const userTopics = new Set(input.topics ?? []);
+  const quoted = new Set(input.quotedAmounts ?? []);
+  const checksOf = (rule: RuleProfile) => input.checks?.get(keyOf(rule)) ?? [];
   const spread = (word: string) => Math.max(1, input.rules.filter((r) => r.quote.includes(word) || r.keywords.includes(word)).length);
+  const measuresOf = (rule: RuleProfile) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
+  const topicSpread = spreadOf(input.rules, (r) => r.topics ?? []);
+  // A line of business most candidates share says little; one a few share says much (1 for one rule, 0 for all).
+  const rarity = (spread: number) => (input.rules.length <= 1 ? 1 : Math.log(input.rules.length / spread) / Math.log(input.rules.length));
+  const measureSpread = spreadOf(input.rules, measuresOf);
+  const checkSpread = spreadOf(input.rules, (r) => checksOf(r).flatMap((c) => c.facts));
+  // A qualifier every provision has (registration, credit record) tells none apart.
+  const evaluated = input.checks?.size ?? 0;
+  const qualifierWeight = (f: FactName) => (checkSpread(f) >= evaluated ? 0 : 1 / checkSpread(f));
+  const amountSpread = spreadOf(input.rules, (r) => r.amountsFen ?? []);
+  // Facts on which some provision of each clause is met: a sibling that fails on one of them is not this user's.
+  const metInClause = new Map<string, Set<FactName>>();
+  for (const r of input.rules) {
+    for (const c of checksOf(r)) if (c.holds) for (const f of c.facts) metInClause.set(r.clause, (metInClause.get(r.clause) ?? new Set()).add(f));
+  }
   const scored: ScoredRule[] = [];
   for (const rule of input.rules) {
     const keywordWeight = Math.min(3, rule.keywords.reduce((sum, k) => sum + keywordHit(input.text, k) / spread(k), 0));
-    const measures = rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
-    const factFit = measures.length === 0 ? 0 : measures.filter((f) => known.has(f)).length / measures.length;
+    const topicWeight = Math.min(2, (rule.topics ?? []).filter((t) => userTopics.has(t)).reduce((sum, t) => sum + rarity(topicSpread(t)), 0));
+    const measures = measuresOf(rule);
+    const given = measures.filter((f) => known.has(f));
+    const factFit = measures.length === 0 ? 0 : given.length / measures.length;
+    // A measure few provisions read (全国性电商平台销售额, 粉丝数) points at those that do.
+    const measureRarity = Math.max(0, ...given.map((f) => 1 / measureSpread(f)));
+    const checks = checksOf(rule);
+    const qualifierFit = checks.filter((c) => c.holds).reduce((sum, c) => sum + Math.max(...c.facts.map(qualifierWeight)), 0);
+    const met = metInClause.get(rule.clause);
+    const forSibling = checks.some((c) => !c.holds && c.facts.some((f) => met?.has(f)));
+    const quotesAmount = (rule.amountsFen ?? []).some((a) => quoted.has(a));
+    const amountWeight = quotesAmount ? Math.max(...(rule.amountsFen ?? []).filter((a) => quoted.has(a)).map((a) => 1 / amountSpread(a))) : 0;
     const rank = retrievalRank(rule.clause, input.retrieved);
-    const retrieval = rank === Infinity ? 0 : 1 / (1 + rank);
+    const retrieval = rank === Infinity ? 0 : 3 / (1 + rank);
     const entityFit = !entity || rule.entityTypes.length === 0 ? 0 : rule.entityTypes.includes(entity) ? 0.5 : -2;
-    const onTopic = topic.has(`${rule.policy}/${rule.id}`);
-    const score = 2 * keywordWeight + 3 * retrieval + 3 * factFit + entityFit + (onTopic ? 2 : 0);
-    scored.push({ rule, score, keywordWeight, factFit, onTopic });
+    const onTopic = topic.has(keyOf(rule));
+    const score =
+      2 * keywordWeight + 2.5 * topicWeight + retrieval + 3 * factFit + measureRarity + 1.5 * qualifierFit + 1.5 * amountWeight +
+      entityFit + (onTopic ? 2 : 0) - (forSibling ? 3 : 0);
+    scored.push({ rule, score, keywordWeight, factFit, onTopic, topicWeight, qualifierFit, quotesAmount, forSibling, retrieval, entityFit });
   }
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** A rule worth evaluating: named by its words, fed by the user's measures, the conversation's topic, or near the top of retrieval. */
+/**
+ * A rule worth evaluating: named by its words or its line of business, fed by the user's measures or
+ * qualifiers, quoted by amount, the conversation's topic, or near the top of retrieval; never one that is
+ * for someone else than a sibling the user fits.
+ */
 export function isRelevant(s: ScoredRule): boolean {
-  return s.score >= 1.5 && (s.keywordWeight > 0 || s.factFit > 0 || s.onTopic || s.score >= 2.5);
+  const evidence = names(s) || s.topicWeight > 0 || s.onTopic;
+  // The line of business the user named keeps its provisions in view whoever they are for: the reply says so.
+  const about = s.topicWeight > 0 ? s.score - Math.min(0, s.entityFit) : s.score;
+  return !s.forSibling && about >= 1.5 && (evidence || s.score >= 2.5);
+}
+
+/** The user's words name the rule or feed it: its topic words, a measure, a qualifier it tests, or its amount. */
+export function names(s: ScoredRule): boolean {
+  return s.keywordWeight > 0 || s.factFit > 0 || s.qualifierFit > 0 || s.quotesAmount;
 }
 
 /** How far below the best score a rule may be and still be what the question is about. */
 export const FOCUS_MARGIN = 1.5;
 
-/** The rules the question is about: the relevant ones within {@link FOCUS_MARGIN} of the best. */
+/**
+ * The rules the question is about: the relevant ones within {@link FOCUS_MARGIN} of the best. When the user
+ * names a line of business, its provisions are told apart by the user's words (not by retrieval's rank of
+ * their clauses), and a provision that only retrieval proposed is no longer what the question is about.
+ */
 export function focusOf(relevant: readonly ScoredRule[]): ScoredRule[] {
-  const best = relevant[0]?.score ?? 0;
-  return relevant.filter((s) => s.score >= best - FOCUS_MARGIN);
+  const topical = relevant.filter((s) => s.topicWeight > 0);
+  const candidates = topical.length === 0 ? relevant : relevant.filter((s) => s.topicWeight > 0 || names(s));
+  const best = Math.max(...candidates.map((s) => s.score));
+  // The provisions sharing most of the named lines of business, compared without retrieval's rank.
+  const bestTopic = Math.max(...topical.map((s) => s.topicWeight));
+  const own = (s: ScoredRule) => s.score - s.retrieval;
+  const named = topical.filter((s) => s.topicWeight >= bestTopic - 0.01);
+  const bestOwn = Math.max(...named.map(own));
+  return candidates.filter((s) => s.score >= best - FOCUS_MARGIN || (named.includes(s) && own(s) >= bestOwn - FOCUS_MARGIN));
 }

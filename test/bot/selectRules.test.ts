@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { focusOf, isRelevant, keywordHit, scoreRules, type RuleProfile } from "../../bot/selectRules.js";
+import type { StatedCheck } from "../../rules/awardResult.js";
+import { focusOf, isRelevant, keywordHit, scoreRules, type RuleProfile, type SelectionInput } from "../../bot/selectRules.js";
 
 const rule = (id: string, keywords: string[], extra: Partial<RuleProfile> = {}): RuleProfile => ({
   policy: "p", id, clause: `p:${id}`, title: id, quote: keywords.join("，"), keywords, entityTypes: [], facts: [], gate: false, ...extra,
@@ -21,7 +22,7 @@ describe("scoreRules", () => {
     expect(best!.rule.id).toBe("influencer");
   });
   it("lowers, but keeps, a rule for another kind of applicant", () => {
-    const rules = [rule("training", ["培训机构"], { entityTypes: ["trainingInstitution"] })];
+    const rules = [rule("training", ["培训机构"], { entityTypes: ["trainingInstitution"] }), rule("scale", ["企业"], { entityTypes: ["company"] })];
     const [scored] = scoreRules({ text: "培训机构的补助", facts: { entityType: "company" }, retrieved: ["p:training"], rules });
     expect(scored!.score).toBeGreaterThan(0);
     expect(scored!.score).toBeLessThan(scoreRules({ text: "培训机构的补助", facts: {}, retrieved: ["p:training"], rules })[0]!.score);
@@ -44,5 +45,72 @@ describe("focusOf", () => {
     const rules = [rule("a", ["甲"]), rule("b", ["乙"])];
     const relevant = scoreRules({ text: "甲", facts: {}, retrieved: ["p:a"], rules }).filter(isRelevant);
     expect(focusOf(relevant).map((s) => s.rule.id)).toEqual(["a"]);
+  });
+});
+
+const check = (facts: StatedCheck["facts"], holds: boolean): StatedCheck => ({ facts, text: facts.join("、"), holds });
+const best = (input: Partial<SelectionInput> & Pick<SelectionInput, "rules">) => scoreRules({ text: "", facts: {}, retrieved: [], ...input })[0]!.rule.id;
+
+describe("scoreRules: the user's activity", () => {
+  it("lifts the provisions whose clause speaks of the line of business the user names over generic sales words", () => {
+    const rules = [
+      rule("traffic", ["网络零售额"], { facts: ["onlineRetailSales"] }),
+      rule("live", ["直播电商企业"], { facts: ["onlineRetailSales"], topics: ["livestream"] }),
+    ];
+    expect(best({ text: "在快手带货 卖了3000万", facts: { onlineRetailSales: 3e9 }, topics: ["livestream"], rules })).toBe("live");
+  });
+  it("weighs a line of business few provisions share above one most of them share", () => {
+    const rules = [
+      rule("a", ["甲"], { topics: ["nationalPlatform", "localProducts"] }),
+      rule("b", ["乙"], { topics: ["nationalPlatform"] }),
+      rule("c", ["丙"], { topics: ["nationalPlatform"] }),
+    ];
+    const scored = scoreRules({ text: "", facts: {}, retrieved: [], rules, topics: ["nationalPlatform", "localProducts"] });
+    expect(scored[0]!.rule.id).toBe("a");
+    expect(scored.find((s) => s.rule.id === "b")!.topicWeight).toBe(0);
+  });
+  it("points a measure few provisions read at those that read it", () => {
+    const rules = [
+      rule("breakthrough", ["首次突破"], { facts: ["onlineRetailSales"] }),
+      rule("national", ["全国性电商平台"], { facts: ["platformSales"] }),
+      rule("scale", ["企业"], { facts: ["onlineRetailSales"] }),
+    ];
+    expect(best({ facts: { onlineRetailSales: 4e6, platformSales: 4e6 }, rules })).toBe("national");
+  });
+  it("lifts the provision whose clause states the amount the user quotes back", () => {
+    const rules = [rule("a", ["甲"], { amountsFen: [4e6, 1e7] }), rule("b", ["乙"], { amountsFen: [2e6] })];
+    const [scored] = scoreRules({ text: "那个10万的奖", facts: {}, retrieved: [], rules, quotedAmounts: [1e7] });
+    expect(scored).toMatchObject({ rule: { id: "a" }, quotesAmount: true });
+  });
+});
+
+describe("scoreRules: provisions of one clause", () => {
+  const siblings = [rule("b2b", ["B2B"], { clause: "p:14" }), rule("c2c", ["C2C"], { clause: "p:14" })];
+  it("lifts the provision whose qualifier the user's facts meet", () => {
+    const checks = new Map([["p/b2b", [check(["tradeMode"], false)]], ["p/c2c", [check(["tradeMode"], true)]]]);
+    expect(best({ rules: siblings, checks })).toBe("c2c");
+  });
+  it("takes a provision whose qualifier fails while a sibling's holds as someone else's, not as relevant", () => {
+    const checks = new Map([["p/b2b", [check(["tradeMode"], false)]], ["p/c2c", [check(["tradeMode"], true)]]]);
+    const b2b = scoreRules({ text: "B2B", facts: {}, retrieved: ["p:14"], rules: siblings, checks }).find((s) => s.rule.id === "b2b")!;
+    expect(b2b.forSibling).toBe(true);
+    expect(isRelevant(b2b)).toBe(false);
+  });
+  it("keeps a provision whose qualifier fails when no sibling meets it: the ❌ is news to the user", () => {
+    const flagship = [rule("flagship", ["旗舰店"])];
+    const [scored] = scoreRules({ text: "不是旗舰店 开店奖励", facts: {}, retrieved: ["p:flagship"], rules: flagship, checks: new Map([["p/flagship", [check(["flagshipStore"], false)]]]) });
+    expect(scored!.forSibling).toBe(false);
+    expect(isRelevant(scored!)).toBe(true);
+  });
+  it("gives no weight to a qualifier every provision has (registration, credit record)", () => {
+    const checks = new Map([["p/b2b", [check(["registeredLocally"], true)]], ["p/c2c", [check(["registeredLocally"], true)]]]);
+    expect(scoreRules({ text: "", facts: {}, retrieved: [], rules: siblings, checks }).map((s) => s.qualifierFit)).toEqual([0, 0]);
+  });
+});
+
+describe("scoreRules: the applicant", () => {
+  it("does not lower provisions for an applicant type none of the candidates names", () => {
+    const rules = [rule("live", ["直播"], { entityTypes: ["company"], topics: ["livestream"] }), rule("talent", ["人才"])];
+    expect(best({ facts: { entityType: "influencer" }, topics: ["livestream"], rules })).toBe("live");
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Topics: the line of business a text speaks of ("在快手带货" → livestream, "速卖通上做推广" → cross-border
+ * and promotion), read with the word families of rules/topics.yaml. The same reader runs over a user's
+ * message and over a provision's clause, so a new policy's clauses get their topics with no code change.
+ */
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+
+/** The topics file the running bot reads. */
+export const TOPICS_FILE = fileURLToPath(new URL("../../rules/topics.yaml", import.meta.url));
+
+/** One family of words for a line of business. */
+export interface Topic {
+  id: string;
+  label: string;
+  words: readonly string[];
+}
+
+/** A bad topics file: one line naming the file and the field. */
+export class TopicsError extends Error {
+  override name = "TopicsError";
+}
+
+const word = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1, "empty word"));
+const TopicsFileSchema = z.strictObject({
+  topics: z.record(
+    z.string().regex(/^[a-z][A-Za-z0-9]*$/, "topic names are camelCase letters and digits"),
+    z.strictObject({ label: z.string().trim().min(1, "label must not be empty"), words: z.array(word).min(1, "a topic lists its words") }),
+  ),
+});
+
+/** Reads and checks a topics file (default rules/topics.yaml); a bad file throws one TopicsError line. */
+export function loadTopics(file: string = TOPICS_FILE): Topic[] {
+  const source = relative(process.cwd(), file).startsWith("..") ? file : relative(process.cwd(), file);
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, "utf8"), { uniqueKeys: true });
+  } catch (error) {
+    throw new TopicsError(`${source}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const parsed = TopicsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new TopicsError(`${source}: ${issue.path.join(".") || "(file)"}: ${issue.message}`);
+  }
+  return Object.entries(parsed.data.topics).map(([id, t]) => ({ id, label: t.label, words: t.words }));
+}
+
+let loaded: Topic[] | null = null;
+
+/** The topics of rules/topics.yaml, read once. */
+export function topics(): readonly Topic[] {
+  loaded ??= loadTopics();
+  return loaded;
+}
+
+/** Ids of the topics whose words stand in `text` (Latin letters in any case), in file order. */
+export function topicsIn(text: string, families: readonly Topic[] = topics()): string[] {
+  const upper = text.toUpperCase();
+  return families.filter((t) => t.words.some((w) => upper.includes(w.toUpperCase()))).map((t) => t.id);
+}

@@ -1,0 +1,60 @@
+/** Choosing the provision, through `ask --json`: the user's words about their activity decide it. */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../bot/answer.js";
+import { askJson } from "./support/askJson.js";
+
+let answers: Record<string, Answer>;
+beforeAll(async () => {
+  answers = await askJson({
+    liveSubsidy: ["聊城 直播带货的补贴"],
+    liveCompany: ["聊城 我们公司做直播带货 2022年网络零售额3000万 能奖多少"],
+    industryPlatform: ["东营 行业电商平台 三年综合评定排第三"],
+    specialtyNational: ["汨罗 特产网店在全国性平台销售额4万元"],
+    specialtyCompany: ["汨罗 我们公司卖本地特产 在全国性平台销售额4万元 能奖多少"],
+    promotion: ["东营 在速卖通上做推广"],
+    promotionSpent: ["东营 我们公司2022年在亚马逊上做推广 花了12万"],
+    c2cShop: ["叶集姚李镇 我在淘宝开的个人店 2018年一年卖了五六十万 头一回过50万 有奖励没"],
+    c2cRunning: ["叶集 我的淘宝个人店 实际运行两年了 2018年卖了五六十万 头一回过50万 有奖励没"],
+    quotedAmount: ["平阴 那个4万的奖励 要什么条件"],
+  });
+}, 180_000);
+
+const clauses = (id: string) => answers[id]!.awards.map((a) => a.clause);
+
+describe("ask --json: the user's activity chooses the provision", () => {
+  it("answers 直播带货 in 聊城 with the livestream provisions (六), not the traffic subsidy (二)", () => {
+    for (const id of ["liveSubsidy", "liveCompany"]) {
+      expect(clauses(id)).toContain("liaocheng-2022:六");
+      expect(clauses(id)).not.toContain("liaocheng-2022:二");
+    }
+  });
+  it("answers an industry e-commerce platform with the platform provision, not the park's", () => {
+    const [award] = answers.industryPlatform!.awards;
+    expect(award).toMatchObject({ clause: "dongying-2020:三/(一)", title: expect.stringContaining("平台"), eligible: false });
+    expect(answers.industryPlatform!.awards.some((a) => a.title.includes("园区"))).toBe(false);
+  });
+  it("answers a speciality sold on a national platform with 三(三)3, not the sales breakthrough 三(三)10", () => {
+    for (const id of ["specialtyNational", "specialtyCompany"]) {
+      expect(clauses(id)).toContain("miluo-2017:三/(三)/3");
+      expect(clauses(id)).not.toContain("miluo-2017:三/(三)/10");
+    }
+    expect(answers.specialtyCompany!.awards[0]).toMatchObject({ eligible: false, trace: expect.arrayContaining([expect.stringContaining("5万元")]) });
+  });
+  it("reads 推广 on a cross-border platform as 宣传推介 and asks only for the costs", () => {
+    expect(answers.promotion!.missing).not.toContain("activity");
+    expect(answers.promotion!.missing).toContain("expenses");
+    expect(answers.promotionSpent!.awards[0]).toMatchObject({ clause: "dongying-2020:三/(五)", eligible: true, amountFen: 6_000_000 });
+  });
+  it("takes an amount the user quotes back (那个4万的奖励) to the provision that states it", () => expect(clauses("quotedAmount")[0]).toBe("pingyin-2020:三/(三)/2"));
+});
+
+describe("ask --json: provisions of one clause", () => {
+  it("never gives the B2B/B2C provision ❌ to a C2C shop: it asks what the C2C provision needs", () => {
+    const answer = answers.c2cShop!;
+    expect(answer.awards.some((a) => a.eligible === false)).toBe(false);
+    expect(answer.awards.map((a) => a.title)).toEqual([expect.stringContaining("C2C")]);
+    expect(answer.missing).toContain("operatingMonths");
+  });
+  it("awards the C2C provision once its conditions are stated", () =>
+    expect(answers.c2cRunning!.awards).toEqual([expect.objectContaining({ clause: "yeji-2017:五/14", title: expect.stringContaining("C2C"), eligible: true, amountFen: 500_000 })]));
+});

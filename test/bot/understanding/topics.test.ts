@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadTopics, topics, topicsIn, TopicsError } from "../../../bot/understanding/topics.js";
+
+const file = (text: string) => {
+  const path = join(mkdtempSync(join(tmpdir(), "topics-")), "topics.yaml");
+  writeFileSync(path, text);
+  return path;
+};
+
+describe("topicsIn", () => {
+  it("reads a line of business from a merchant's own words", () => {
+    expect(topicsIn("在快手带货")).toContain("livestream");
+    expect(topicsIn("在速卖通上做推广")).toEqual(expect.arrayContaining(["crossBorder", "promotion"]));
+  });
+  it("reads the same topic from a clause's words", () => expect(topicsIn("对开展电商直播、短视频带货等活动")).toContain("livestream"));
+  it("matches Latin platform names in any case", () => expect(topicsIn("我们在amazon上卖")).toContain("crossBorder"));
+  it("reads nothing from a message about no line of business", () => expect(topicsIn("这个政策还有效吗")).toEqual([]));
+});
+
+describe("loadTopics", () => {
+  it("reads the topics file the bot uses, each topic with its label and words", () => {
+    for (const t of topics()) {
+      expect(t.label).not.toBe("");
+      expect(t.words.length).toBeGreaterThan(0);
+    }
+  });
+  it("reads a topic declared in data with no code change", () => {
+    const families = loadTopics(file("topics:\n  beekeeping:\n    label: 养蜂\n    words: [蜂蜜, 蜂农]\n"));
+    expect(topicsIn("我们是蜂农", families)).toEqual(["beekeeping"]);
+  });
+  it("names the file and the field of a bad topic in one line", () => {
+    const bad = file("topics:\n  livestream:\n    label: 直播\n    words: []\n");
+    expect(() => loadTopics(bad)).toThrow(TopicsError);
+    expect(() => loadTopics(bad)).toThrow(/topics\.yaml: topics\.livestream\.words: a topic lists its words/);
+  });
+});
