@@ -3,11 +3,9 @@
  * and promotion), read with the word families of rules/topics.yaml. The same reader runs over a user's
  * message and over a provision's clause, so a new policy's clauses get their topics with no code change.
  */
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { z } from "zod";
+import { readYamlFile } from "../../rules/ruleFiles.js";
 
 /** The topics file the running bot reads. */
 export const TOPICS_FILE = fileURLToPath(new URL("../../rules/topics.yaml", import.meta.url));
@@ -32,19 +30,14 @@ const TopicsFileSchema = z.strictObject({
   ),
 });
 
-/** Reads and checks a topics file (default rules/topics.yaml); a bad file throws one TopicsError line. */
+/** Reads and checks a topics file (default rules/topics.yaml); a bad file throws one line naming file, line and field. */
 export function loadTopics(file: string = TOPICS_FILE): Topic[] {
-  const source = relative(process.cwd(), file).startsWith("..") ? file : relative(process.cwd(), file);
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, "utf8"), { uniqueKeys: true });
-  } catch (error) {
-    throw new TopicsError(`${source}: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const parsed = TopicsFileSchema.safeParse(data);
+  const entry = readYamlFile(file);
+  const parsed = TopicsFileSchema.safeParse(entry.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new TopicsError(`${source}: ${issue.path.join(".") || "(file)"}: ${issue.message}`);
+    const line = entry.lineOf?.(issue.path);
+    throw new TopicsError(`${entry.source}${line ? `:${line}` : ""}: ${issue.path.join(".") || "(file)"}: ${issue.message}`);
   }
   return Object.entries(parsed.data.topics).map(([id, t]) => ({ id, label: t.label, words: t.words }));
 }

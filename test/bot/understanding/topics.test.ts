@@ -34,6 +34,6 @@ describe("loadTopics", () => {
   it("names the file and the field of a bad topic in one line", () => {
     const bad = file("topics:\n  livestream:\n    label: 直播\n    words: []\n");
     expect(() => loadTopics(bad)).toThrow(TopicsError);
-    expect(() => loadTopics(bad)).toThrow(/topics\.yaml: topics\.livestream\.words: a topic lists its words/);
+    expect(() => loadTopics(bad)).toThrow(/topics\.yaml:4: topics\.livestream\.words: a topic lists its words/);
   });
 });
