@@ -39,6 +39,8 @@ const COMPONENTS_FILE = "components.bin";
 const SPARSE_AT_MOST = 0.3;
 /** Filtered searches over more rows than this use the component scan (when there is one) instead of reading rows. */
 const SCAN_ABOVE_ROWS = 2048;
+/** Vectors files up to this size stay in memory once read; larger ones are read slice by slice per search. */
+const KEEP_BYTES = 8 * 1024 * 1024;
 
 /** Inverted index of non-zero components: rows and values of component c at offsets[c] .. offsets[c+1]. */
 interface Components {
@@ -219,10 +221,22 @@ export class VectorIndex {
     return best.sorted();
   }
 
+  /** Rows read from the file, kept when they are few: a per-policy question reads them on every turn. */
+  private kept: Float32Array | null = null;
+
   /** Unit vectors of rows [start, end), row-major. */
   private rows(start: number, end: number): Float32Array {
     const d = this.dimensions;
     if (this.vectors) return this.vectors.subarray(start * d, end * d);
+    if (this.size * d * 4 <= KEEP_BYTES) {
+      this.kept ??= this.read(0, this.size);
+      return this.kept.subarray(start * d, end * d);
+    }
+    return this.read(start, end);
+  }
+
+  private read(start: number, end: number): Float32Array {
+    const d = this.dimensions;
     const out = new Float32Array((end - start) * d);
     const fd = openSync(this.file!, "r");
     try {
