@@ -36,6 +36,14 @@ describe("configuration", () => {
     expect(ALL_SETTING_NAMES.filter((name) => !documented.includes(name))).toEqual([]);
   });
 
+  it("serves health on 127.0.0.1:9464 and logs without message text by default; a bad log or health setting is one line naming it", () => {
+    expect(parseConfig({})).toMatchObject({ HEALTH_HOST: "127.0.0.1", HEALTH_PORT: 9464, LOG_TEXT: false });
+    expect(parseConfig({}).LOG_LEVEL).toBeUndefined();
+    expect(parseConfig({ LOG_LEVEL: "debug", LOG_TEXT: "true", HEALTH_PORT: "0" })).toMatchObject({ LOG_LEVEL: "debug", LOG_TEXT: true, HEALTH_PORT: 0 });
+    expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(/^Bad setting LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent$/);
+    expect(() => parseConfig({ HEALTH_PORT: "99999" })).toThrow(/^Bad setting HEALTH_PORT: must be at most 65535$/);
+  });
+
   it("parses room prefixes, room regions and the question trigger", () => {
     const config = parseConfig({
       WECHAT_ROOM_PREFIX: "a@chatroom=小惠;*=？",
