@@ -11,6 +11,8 @@ beforeAll(async () => {
   answers = await askJson({
     perEvent: ["东营 我们商会2021年办了两场电商直播大赛 一场花了5w 一场花了8w 能补多少"],
     perEventStraddle: ["东营 我们商会2021年办了两场电商直播大赛 一场花了6万多 一场花了3万 能补多少"],
+    perEventWide: ["东营 我们商会2021年办了两场电商直播大赛 一场花了几万 一场花了8万 能补多少"],
+    perYearWide: ["东营 我们公司2021年自建站宣传推介花了十几万 2022年又花了16万 能补多少"],
     perYear: ["东营 我们公司2021年自建站宣传推介花了三十来万 2022年又花了16万 能补多少"],
     product: ["汨罗 我们培训机构给电商企业员工做技能培训 办了3期 每期40人 能补多少"],
     sessions: ["叶集 我们办了两期电商培训 第一期培训了2天 45人 第二期培训了1天 30人 都管吃住 有上机 补助多少"],
@@ -34,6 +36,16 @@ describe("ask --json: several quantities in one message", () => {
     expect(a.amountFen).toBeNull();
     expect(a.amountRange).toMatchObject({ lowFen: 7_200_000, highFen: 7_400_000 });
     expect(answers.perEventStraddle!.text).toContain("6万多");
+  });
+  it.each([
+    ["perEventWide", "几万、8万"],
+    ["perYearWide", "十几万、16万"],
+  ])("%s: a range too wide to help is asked about in the user's words, never given as one amount", (id, words) => {
+    const a = answers[id]!;
+    expect(a.status).toBe("needs_info");
+    expect(a.awards.every((x) => x.amountFen === null)).toBe(true);
+    expect(a.text).toContain(words);
+    expect(a.text).toContain("请告诉我准确的实际发生费用");
   });
   it("per year: 三十来万 in 2021 is capped at 10万, 16万 in 2022 gives 8万 → 18万", () => {
     expect(award("perYear", "dongying-2020:三/(五)")).toMatchObject({ eligible: true, amountFen: 18_000_000 });
