@@ -296,6 +296,8 @@ const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
   [new RegExp(`(?<!安)排在?${PLACE}第${N}(?:名|位)?`, "g"), false],
   [new RegExp(`${PLACE}第${N}(?:名|位)`, "g"), false],
   [new RegExp(`(?:全[市县区省国]|评定|评比|考核|评选)第${N}`, "g"), false],
+  // "排老二": 老大 is first, 老二 second.
+  [new RegExp(`(?:排名|排行|(?<!安)排在?)${PLACE}老([大二三四五六七八九十])`, "g"), false],
 ];
 
 const FACT_WORD: Partial<Record<FactName, string>> = { followers: "粉丝数" };
@@ -327,6 +329,12 @@ function nextBreakAfter(text: string, pos: number, breaks: ReadonlySet<string>):
 }
 
 const unitOf = (m: NumberMention): UnitOrNone => m.unit ?? "";
+
+/** Could the figure in `words` ("4位", "120万") be a value of `fact`, by the unit it was written with? */
+export function fitsFact(fact: FactName, words: string): boolean {
+  const m = findNumbers(words)[0];
+  return m !== undefined && accepts(fact as AttributableFact, unitOf(m));
+}
 
 /** Measure words after which the counted noun may come a few words later ("5个农村电商服务网点"). */
 const MEASURE_WORDS: ReadonlySet<UnitOrNone> = new Set(["个", "家", "间", "名", "位"]);
@@ -429,7 +437,7 @@ function findRank(text: string): { rank: RankStatement; start: number; end: numb
     let found: { rank: RankStatement; start: number; end: number } | undefined;
     for (const r of text.matchAll(re)) {
       const n = r[1] ?? "";
-      const value = /\d/.test(n) ? Number(n) : parseChineseNumeral(n);
+      const value = /\d/.test(n) ? Number(n) : n === "大" ? 1 : parseChineseNumeral(n);
       if (value && value >= 1) found = { rank: { value, within, raw: r[0] }, start: r.index, end: r.index + r[0].length };
     }
     if (found) return found;
@@ -611,9 +619,9 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     const nextStart = mentions[next]?.start ?? text.length;
     const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1], cueHits);
     if (!chosen || chosen.fact === null) {
-      // Stop words (奖励是50万) silence a number on purpose; lone 一/两 are not worth reporting.
+      // Stop words (奖励是50万) silence a number on purpose; a lone 一/两 is no figure (两个 and 俩 are).
       if (!chosen) uncued.push(m);
-      if (!chosen && !(m.chinese && m.value < 10)) out.unattributed.push(m);
+      if (!chosen && !(m.chinese && m.value < 10 && !m.unit && !/[俩仨]/.test(m.raw))) out.unattributed.push(m);
       if (chosen?.cue?.claim && isMoney(m)) out.claims.push(m);
       return;
     }

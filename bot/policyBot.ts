@@ -9,7 +9,7 @@ import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
-import { extractFacts, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
+import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { correctionTargets, isCorrection } from "./understanding/corrections.js";
 import { topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
@@ -204,7 +204,7 @@ export class PolicyBot implements ConversationHandler {
       : pending;
     const places = this.#catalog.readPlaces(text, session.policyIds);
     const extraction = extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby] });
-    answerAwaited(extraction.facts, session.awaiting);
+    answerAwaited(extraction, session.awaiting);
     const measures = (Object.keys(extraction.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
     if (measures.length > 0) session.recent = measures;
     for (const r of extraction.rejected) notes.push(render(t.rejectedFact, { raw: r.raw, reason: r.reason }));
@@ -697,14 +697,17 @@ async function holdForReview(review: ReviewGate, msg: IncomingMessage, facts: Fa
  * 全国性电商平台销售额) and the reply states one other measure of the same unit ("去年卖了25万" → 网络零售额),
  * the value is the one asked for.
  */
-function answerAwaited(facts: Facts, awaiting: readonly string[]): void {
+function answerAwaited({ facts, sources }: Extraction, awaiting: readonly string[]): void {
   const stated = (Object.keys(facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
   const open = awaiting.filter((f): f is FactName => f in FACTS && MEASURE_UNITS.has(FACTS[f as FactName].unit) && !(f in facts));
   if (stated.length !== 1 || open.length !== 1 || awaiting.includes(stated[0]!)) return;
   const [from, to] = [stated[0]!, open[0]!];
-  if (FACTS[from].unit !== FACTS[to].unit) return;
+  // "4位" (people) never answers a question about months, though both are counts.
+  if (FACTS[from].unit !== FACTS[to].unit || !fitsFact(to, sources[from] ?? "")) return;
   (facts as Record<string, unknown>)[to] = facts[from];
   delete facts[from];
+  sources[to] = sources[from];
+  delete sources[from];
 }
 
 /**

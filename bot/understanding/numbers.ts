@@ -73,6 +73,8 @@ const ABSURD = 1e12;
 const CN_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
   五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  // 俩 and 仨 are 两个 and 三个 in speech ("建了俩").
+  俩: 2, 仨: 3,
 };
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
@@ -103,7 +105,7 @@ for (const entry of UNIT_WORDS) UNIT_WORDS_BY_FIRST.set(entry[0][0]!, [...(UNIT_
 const ARABIC = /([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?/g;
 /** Arabic digits mixed with Chinese place words: "1千2百万", "2千1百万" (read like 一千二百万). */
 const MIXED = /(?<![\d.亿万])\d+[十百千](?:\d+[十百千]?)+[万亿]?/g;
-const CHINESE = /[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几]+/g;
+const CHINESE = /[零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几]+/g;
 const DATE = /(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
 const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
 const CN_YEAR = /([零〇一二三四五六七八九]{4})年/g;
@@ -116,7 +118,7 @@ const RANGE_TAIL = /^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/;
  * Words in which 一 is no numeral: "一共150人次" is not the number 1 followed by 150.
  * Each word contains one 一; a lone 一 at that place is skipped.
  */
-const NOT_NUMERAL_YI = /一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次/g;
+const NOT_NUMERAL_YI = /一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次|这一|那一|哪一|某一|同一|每一|任一|其一/g;
 /** "过百万", "上千万", "破亿": a bare magnitude after 过/上/破/超/逾 means at least that much. */
 const BARE_MAGNITUDE = /(?<=[过上破超逾])(十万|百万|千万|亿)/g;
 /** "三到五万", "十八至二十万": a Chinese range; trailing 万/亿 of the second number apply to both. */

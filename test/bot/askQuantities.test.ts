@@ -88,6 +88,15 @@ const BOUNDS: Record<string, [turn: string, want: Want]> = {
   不到: [streamer("不到100万"), { notEligible: STREAMER }],
 };
 
+/** A bare reply fills the fact asked for only when its unit fits: "4位" is people, never months. */
+const REPLIES: Record<string, readonly string[]> = {
+  peopleNotMonths: [
+    "平阴 首次创业开的小微电商企业 2020年8月落户的 执照拿了一年半 正常经营 社保工资都合规 创业补贴加岗位补贴能拿多少",
+    "吸纳了5位应届高校毕业生 都签了一年合同",
+    "说错了 是4位 有一个没签",
+  ],
+};
+
 const CLAIMS = {
   // The issue's message: 50万 is claimed, the rank is unknown — no award is reported for an example applicant.
   open: ["东营 电商企业网络零售额1亿，听说奖励50万，没错吧"],
@@ -102,7 +111,7 @@ const CLAIMS = {
 
 let answers: Record<string, Answer>;
 beforeAll(async () => {
-  const cases: Record<string, readonly string[]> = { ...CLAIMS };
+  const cases: Record<string, readonly string[]> = { ...CLAIMS, ...REPLIES };
   for (const [form, [turn]] of Object.entries({ ...FORMS, ...BOUNDS })) cases[`form:${form}`] = [turn];
   answers = await askJson(cases);
 }, 180_000);
@@ -170,5 +179,11 @@ describe("ask --json: a claimed amount is checked, never reported as the user's 
 
   it("checks the amount asked about, not the one that names the provision (开店那个5万奖励…能拿10万不)", () => {
     expect(answers.quoted!.text).toContain("是5万元，不是你说的10万");
+  });
+});
+
+describe("ask --json: a bare reply answers the question whose unit it fits", () => {
+  it("reads 说错了 是4位 as the number of jobs, not as months of operation", () => {
+    expect(answers.peopleNotMonths!.awards.find((a) => a.clause === "pingyin-2020:三/(二)/1")).toMatchObject({ eligible: true, amountFen: 3_200_000 });
   });
 });

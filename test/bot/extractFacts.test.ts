@@ -132,6 +132,21 @@ describe("extractFacts avoids wrong attributions", () => {
     expect(facts("奖励不超过5万")).toEqual({});
   });
 
+  it("reads words that announce a single figure: 推广费, 投了, 注册三年, 执照拿了一年半, 排老二, 俩", () => {
+    expect(facts("自建站推广费300k")).toMatchObject({ expenses: 300_000 * 100 });
+    expect(facts("整个溯源系统投了5万")).toMatchObject({ investment: 5 * WAN });
+    expect(facts("我们直播基地在聊城注册三年了")).toMatchObject({ operatingMonths: 36 });
+    expect(facts("执照拿了一年半 正常经营")).toMatchObject({ operatingMonths: 18 });
+    expect(facts("注册资本50万")).toEqual({});
+    expect(facts("全市卖本地农副产品这一档排老二")).toMatchObject({ rank: 2 });
+    expect(facts("安排老二去")).toEqual({});
+    expect(extractFacts("建了俩", { asOf, expect: ["sites"] }).facts).toEqual({ sites: 2 });
+  });
+
+  it("does not read 一 after 这/那/每 as a count (这一档, 那一年)", () => {
+    expect(facts("2021年网上卖了六百来万 这一档排第二").onlineRetailSales).toMatchObject({ words: "六百来万" });
+  });
+
   it("keeps an amount the user says the policy gives as a claim, and a rate quoted back as neither claim nor fact", () => {
     const claims = (text: string) => extractFacts(text, { asOf }).claims.map((m) => m.words);
     expect(claims("东营 电商企业网络零售额1亿，听说奖励50万，没错吧")).toEqual(["50万"]);
