@@ -22,7 +22,9 @@ export type Intent =
   | "followUp"
   | "outOfScope";
 
-const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到期|截止|废止|还能用|还能申请|还能报|还在执行|还执行|还适用|正式文件|正式印发|正式发布|正式出台|征求意见|草案|草稿|(什么|啥)时候(开始|出台|发布|施行|实施|执行|生效)|开始执行|开始实施|施行|生效/;
+/** "还能申请吗" asks about the policy only when the message states nothing about the asker ("现在已经停业了…还能申请吗" asks about them). */
+const STILL_OPEN = /还能用|还能申请|还能报|还适用/;
+const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到期|截止|废止|还在执行|还执行|正式文件|正式印发|正式发布|正式出台|征求意见|草案|草稿|(什么|啥)时候(开始|出台|发布|施行|实施|执行|生效)|开始执行|开始实施|施行|生效/;
 const EXPLAIN = /怎么规定|如何规定|规定(是|了)?什么|怎么算|如何计算|怎么计算|(什么|啥)条件|哪些条件|条件是|有(什么|啥)要求|要求是|标准是|(什么|啥)标准|怎么申请|如何申请|介绍一下|讲讲|说说|解释/;
 const APPLY = /(怎么|如何|咋|怎样|去哪(里|儿)?|到哪(里|儿)?|在哪(里|儿)?|向谁|找谁)(申请|申报|报名|办理|去报|提交|领)|找谁|找哪(个|些)?(部门|单位)|哪个(部门|单位)|什么(部门|单位)|(申报|申请|审批|办理)(流程|程序|手续|材料)|(啥|什么|哪些)材料|准备(啥|什么|哪些)|(啥|什么)时候(报|申报|申请|兑现|发钱|到账)|谁(来)?审(核|批)?|流程是/;
 const COMPARE = /哪(个|里|边|家)[^，。？?]{0,8}(更|最)?(多|高|划算|好|优惠)|还是.{1,8}(多|高)|对比|比较|相比|比一比|各地|五个地方|几个地方|哪些地方/;
@@ -41,6 +43,9 @@ const OTHER_PLACE = /北京|上海|天津|重庆|广州|深圳|杭州|南京|苏
 
 /** A place the goods come from ("义乌进的小商品", "从广州拿货", "临沂产的"): not where the asker is. */
 const GOODS_ORIGIN = new RegExp(`(?:${OTHER_PLACE.source})(?=(?:那边|那里|那儿)?(?:进|批|拿|采购|调|运|发)|的?(?:货|产品|商品|小商品|饰品)|产|造|生产)`, "g");
+
+/** A message that only says where the asker is ("聊城莘县的", "我是平阴的"): the region, then the question. */
+const PLACE_ONLY = /^(我是|我们是|俺是|咱是|我在|我们在)?\p{Script=Han}{2,10}?(这边|那边|这儿)?(的|人)[。.!！\s]*$/u;
 
 /** Requests for work the bot does not do: writing, translating, chatting. */
 const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
@@ -70,18 +75,18 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if (HELP.test(t)) return "help";
   // "好的谢谢老师" is a courtesy; "对" / "是的" answering the bot's question carries a fact and is not.
   if (t.length > 0 && !context.hasNewFacts && THANKS.test(t)) return "thanks";
-  const asks = AMOUNT.test(t) || EXPLAIN.test(t) || VALIDITY.test(t);
+  const asks = AMOUNT.test(t) || EXPLAIN.test(t) || VALIDITY.test(t) || STILL_OPEN.test(t);
   // A place name alone does not make a question ours ("今天东营下雨吗"); in a conversation, or with a
   // question about money, rules or validity, it does ("那东营呢", "能拿吗", "多少钱").
   const inDomain =
     DOMAIN.test(t) || context.hasNewFacts || context.matchesRuleKeyword ||
-    (context.mentionsRegion && (asks || context.previous !== undefined)) ||
+    (context.mentionsRegion && (asks || context.previous !== undefined || PLACE_ONLY.test(t))) ||
     (asks && t.length <= 12);
   if (!inDomain) return "outOfScope";
   if (OTHER_PLACE.test(t.replace(GOODS_ORIGIN, "")) && !context.mentionsRegion) return "outOfScope";
   // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
   if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
-  if (VALIDITY.test(t) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
+  if ((VALIDITY.test(t) || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
   if (APPLY.test(t)) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
   if (EXPLAIN.test(t)) return "explain";

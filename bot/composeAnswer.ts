@@ -51,11 +51,14 @@ export function toAward(result: AwardResult): Award {
   };
 }
 
-/** Citations for the awards shown, one per clause, in order. */
+/** Citations for the awards shown, one per clause and sentence, in order. */
 export function citationsOf(results: AwardResult[]): Citation[] {
-  const seen = new Map<string, Citation>();
-  for (const r of results) if (!seen.has(r.clause)) seen.set(r.clause, { clause: r.clause, quote: r.quote });
-  return [...seen.values()];
+  const seen: Citation[] = [];
+  // Two provisions of one clause (六: 直播电商企业 and 直播基地) each cite their own sentence.
+  for (const r of results) {
+    if (!seen.some((c) => c.clause === r.clause && c.quote.includes(r.quote))) seen.push({ clause: r.clause, quote: r.quote });
+  }
+  return seen;
 }
 
 /** Shorten a verbatim quote for the bubble at a sentence or clause boundary, keeping the amount sentence. */

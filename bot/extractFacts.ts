@@ -152,8 +152,8 @@ const REFINEMENTS: readonly Refinement[] = [
   { from: ["jobsCreated"], when: /培训/, scope: "clause", to: "trainees" },
   { from: ["activeAnchors"], when: /培训/, scope: "clause", to: "anchorsTrained" },
   { from: ["trainees"], when: /主播/, scope: "clause", to: "anchorsTrained" },
-  // "培训20名10万粉丝以上的主播": the 10万 describes the anchors, not the speaker.
-  { from: ["followers"], when: /培训/, scope: "clause", to: null },
+  // "培训20名10万粉丝以上的主播", "培训了30个主播 可主播粉丝都就五六万": the anchors' followers, not the speaker's.
+  { from: ["followers"], when: /培训/, scope: "clause", to: "trainedAnchorFollowers" },
   { from: ["area"], when: /租/, scope: "clause", to: "rentArea" },
   // 汨罗 counts courier and freight integration separately (快递物流整合8家 / 货运物流整合5家).
   { from: ["partnerCompanies", "residentCompanies"], when: /货运/, scope: "clause", to: "freightCompanies" },
@@ -186,7 +186,7 @@ type Effect =
  * without naming it ("在快手带货"; titles such as 淘宝村): the applicant type is then a guess (`inferred`).
  */
 const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 0 | 1 | 2, words: string]> = [
-  ["trainingInstitution", 2, "培训机构 培训学校 培训公司 职业学校 职业学院 院校"],
+  ["trainingInstitution", 2, "培训机构 培训学校 培训公司 职业学校 职业学院 院校 电商培训机构 电商培训学校 电商培训公司"],
   ["logisticsCenter", 2, "物流中心 配送中心 快递物流配送中心 物流配送中心 分拨中心 集散中心 转运中心 物流园"],
   ["association", 2, "商会 协会 商协会 行业协会"],
   ["park", 2, "园区 电商园区 产业园 电商产业园 产业园区 孵化园 电商孵化园 孵化基地 电商基地 产业基地 基地 直播基地 创业城 电商园"],
@@ -282,6 +282,8 @@ const PHRASE_RE = alternation(PHRASES.keys());
 const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
+/** "培训机构培训过的", "县里认定的": the word is the agent of a clause describing something else. */
+const RELATIVE_AGENT = /^(培训|认定|评定|评|授予|推荐|组织|认证|审核|授牌)(过|了)?的/;
 /** The speaker names themselves: 我们培训机构, 我们是合作社, 本公司, 咱们村. */
 const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
@@ -335,6 +337,9 @@ export function fitsFact(fact: FactName, words: string): boolean {
   const m = findNumbers(words)[0];
   return m !== undefined && accepts(fact as AttributableFact, unitOf(m));
 }
+
+/** Adverbs that stand between a cue and its number without separating them. */
+const FILLER = /也就|都就|就|都|才|也|大概|差不多|只有|将近|约/g;
 
 /** Measure words after which the counted noun may come a few words later ("5个农村电商服务网点"). */
 const MEASURE_WORDS: ReadonlySet<UnitOrNone> = new Set(["个", "家", "间", "名", "位"]);
@@ -412,7 +417,8 @@ function attribute(
       if (hit.start >= wordsStart) continue;
       if (yieldsToNoun(hit, i, cueHits, text, unit)) continue;
       const between = text.slice(hit.end, m.start);
-      const distance = between.length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
+      // "粉丝也就七八万", "主播粉丝都就五六万": adverbs between a noun and its figure add no distance.
+      const distance = between.replace(FILLER, "").length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
       consider(hit, distance, false);
     } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
       consider(hit, hit.start - m.end, true);
@@ -563,6 +569,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   }
 
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
+  readOperatingSince(text, options.asOf, facts, out);
   readSubsidiesReceived(text, facts);
   // Yes/no, level and category conditions, from the vocabulary's words (bot/understanding/conditions.ts).
   const stated = readConditions(text, { expect: options.expect });
@@ -581,6 +588,26 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.facts = facts as Facts;
 }
 
+/** The business has run without a break since it was registered: "一直正常经营到现在", "经营至今". */
+const RUNNING_SINCE = /一直|至今|到现在|到今天|没停过|持续经营/;
+
+/**
+ * "2021年3月…落户 … 一直正常经营到现在": a registration date and continuous operation give the months of
+ * operation, counted to `asOf` (whole months), so the bot does not ask for what was said.
+ */
+function readOperatingSince(text: string, asOf: string, facts: Record<string, unknown>, out: Extraction): void {
+  const since = facts.registrationDate;
+  if (typeof since !== "string" || facts.operatingMonths !== undefined || !RUNNING_SINCE.test(text)) return;
+  const [y0, m0] = since.split("-").map(Number) as [number, number];
+  const [y1, m1] = asOf.split("-").map(Number) as [number, number];
+  const months = (y1 - y0) * 12 + (m1 - m0);
+  if (months < 0) return;
+  // Kept in the user's terms (从2021年3月至今), not as a month count they never wrote.
+  const words = `从${y0}年${m0}月至今`;
+  facts.operatingMonths = { low: months, high: months, words };
+  out.sources.operatingMonths = words;
+}
+
 /**
  * Years: a registration date next to 注册/成立, otherwise the activity year (the last one named). Returns
  * the note to show when several activity years were named.
@@ -594,7 +621,7 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
     const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
     if (year < 1990 || year > 2100) continue;
     const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
-    const around = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 6) + "|" +
+    const around = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 8) + "|" +
       text.slice(Math.max(clauseStart, m.start - 3), m.start);
     const salesYear = /年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6));
     if (REGISTRATION.test(around) && !salesYear) {
@@ -688,7 +715,10 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           if (/^[家个名位]/.test(hit.word) && /(\d|[一二两三四五六七八九十百千几多])$/.test(before)) break;
           // 给电商企业员工做培训: the one served is not the applicant.
           if (OBJECT_BEFORE.test(before)) break;
-          const modifier = after.startsWith("的");
+          // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
+          if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.word.toUpperCase())?.some((x) => x.kind === "entity"))) break;
+          // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.
+          const modifier = after.startsWith("的") || RELATIVE_AGENT.test(text.slice(hit.end, hit.end + 6));
           entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });
           break;
         }
@@ -721,9 +751,10 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
     if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };
   });
   if (entity) {
-    const chosen = entity as { value: EntityType; tier: number };
+    const chosen = entity as { value: EntityType; tier: number; rank: number };
     facts.entityType = chosen.value;
-    if (chosen.tier === 0) out.inferred.push("entityType");
+    // A hint (在快手带货, 淘宝村) or only a modifier (白名单培训机构培训过的) is a guess, not the speaker saying who they are.
+    if (chosen.tier === 0 || chosen.rank % 4 === 0) out.inferred.push("entityType");
   } else if (facts.followers !== undefined) {
     // Someone stating a follower count is a livestreamer unless they said otherwise.
     facts.entityType = "influencer";

@@ -265,7 +265,8 @@ export class PolicyBot implements ConversationHandler {
       case "help":
         return this.#plain("out_of_scope", this.helpText());
       case "thanks":
-        return this.#plain("out_of_scope", t.thanks);
+        // A courtesy inside the conversation is answered, not out of scope (shared/spec/ask.md: out_of_scope = not about these policies).
+        return this.#plain("answered", t.thanks);
       case "outOfScope":
         return this.#plain("out_of_scope", this.#catalogText(t.outOfScope));
       case "validity":

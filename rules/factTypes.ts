@@ -38,6 +38,7 @@ export const FACT_UNITS = {
   disabledEmployees: "count",
   trainedHires: "count",
   anchorsTrained: "count",
+  trainedAnchorFollowers: "count",
   trainees: "count",
   trainingDays: "day",
   rank: "rank",

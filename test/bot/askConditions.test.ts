@@ -18,6 +18,9 @@ beforeAll(async () => {
     notLocal: ["汨罗 我们公司在京东上卖义乌进的小饰品 2018年卖了300万 能拿奖励不"],
     levelAnswered: ["东营 我们村是电商村 有10万奖励吗", "市级的"],
     unstated: ["平阴 我们公司2021年网络零售额1500万 能拿多少"],
+    anchorsFollowers: ["聊城 我们是培训机构 2022年培训了22名主播 不过这些主播粉丝也就七八万 培训主播那个奖能拿吗"],
+    stoppedStillOpen: ["聊城 我们公司2022年网络零售额1.5亿 可是现在已经关门了 流量补贴还能报吗"],
+    licenceMonths: ["平阴 2022年3月来平阴落户 第一次创业开的电商公司 营业执照才领了九个月 创业补贴能拿吗"],
   });
 }, 180_000);
 
@@ -37,6 +40,19 @@ describe("ask --json: stated conditions decide the provision", () => {
   ])("%s: ❌ with the user's words beside the clause's", (id, clause, words) => {
     expect(award(id, clause)?.eligible, answers[id]!.text).toBe(false);
     expect(answers[id]!.text).toMatch(new RegExp(`❌ 你说“[^”]*${words}[^”]*”｜条文：“`));
+  });
+
+  it.each([
+    ["anchorsFollowers", "liaocheng-2022:九", "七八万"],
+    ["stoppedStillOpen", "liaocheng-2022:二", "已经关门"],
+  ])("%s: a second follower count and 还能报吗 after a stated fact decide the provision", (id, clause, words) => {
+    expect(award(id, clause)?.eligible, answers[id]!.text).toBe(false);
+    expect(answers[id]!.text).toMatch(new RegExp(`❌ 你说“[^”]*${words}[^”]*”｜条文：“`));
+  });
+
+  it("reads months of operation from 营业执照领了九个月 instead of asking for them", () => {
+    expect(answers.licenceMonths!.missing).not.toContain("operatingMonths");
+    expect(award("licenceMonths", "pingyin-2020:三/(二)/1")?.eligible).toBe(false);
   });
 
   it("a business registered outside 平阴县 does not qualify for 平阴's awards", () => {

@@ -50,3 +50,21 @@ describe("looksLikeInjection", () => {
     expect(looksLikeInjection("平阴 15万粉丝 2021年卖了120万 能拿多少？")).toBe(false);
   });
 });
+
+describe("classifyIntent: dialogue openers and eligibility questions", () => {
+  const ctx = { mentionsRegion: false, mentionsSeveralRegions: false, hasNewFacts: false, matchesRuleKeyword: false };
+  it("takes a message that only says where the asker is as the start of a question", () => {
+    expect(classifyIntent("聊城莘县的", { ...ctx, mentionsRegion: true })).not.toBe("outOfScope");
+    expect(classifyIntent("今天东营下雨吗", { ...ctx, mentionsRegion: true })).toBe("outOfScope");
+  });
+
+  it("reads 还能申请吗 after facts about the asker as an eligibility question, alone as one about validity", () => {
+    expect(classifyIntent("现在已经停业了 流量补贴还能申请吗", { ...ctx, hasNewFacts: true })).not.toBe("validity");
+    expect(classifyIntent("流量补贴还能申请吗", { ...ctx, matchesRuleKeyword: true })).toBe("validity");
+  });
+
+  it("does not take the place goods come from as the asker's region", () => {
+    expect(classifyIntent("我们公司在京东上卖义乌进的小商品 2018年卖了三百多万 能拿不", { ...ctx, hasNewFacts: true, previous: "explain" })).not.toBe("outOfScope");
+    expect(classifyIntent("义乌的电商政策能拿多少", ctx)).toBe("outOfScope");
+  });
+});

@@ -415,7 +415,7 @@ describe("the cue words cover the fact vocabulary", () => {
       liveRooms: "直播间30间", activeAnchors: "主播35人", partnerCompanies: "整合8家快递企业", freightCompanies: "货运物流整合5家企业", parcelsPerYear: "年派送500万件",
       freightTonnes: "货运发送量50万吨", transactions: "成交12笔", sites: "建了3个服务站", jobsCreated: "新安排就业120人",
       poorEmployees: "贫困人口12人", disabledEmployees: "残疾人就业25人", trainedHires: "吸纳经培训人员就业12人",
-      anchorsTrained: "培训了25名主播", trainees: "培训学员40人", trainingDays: "培训2天", operatingMonths: "经营了8个月",
+      anchorsTrained: "培训了25名主播", trainedAnchorFollowers: "培训了30个主播 主播粉丝都就五六万", trainees: "培训学员40人", trainingDays: "培训2天", operatingMonths: "经营了8个月",
       rank: "排名第二", activityYear: "2021年卖了100万", registrationDate: "2021年5月注册",
       siteBuiltYear: "2017年新建的服务站", supportYear: "入园第2年",
     };
@@ -534,5 +534,26 @@ describe("extractFacts: held-out phrasings", () => {
 
   it("reads 10w+粉丝 as at least 10万 followers", () => {
     expect(facts("10w+粉丝").followers).toEqual({ low: 100000, high: 199999, words: "10w+" });
+  });
+});
+
+describe("extractFacts: second follower counts and months of operation", () => {
+  it("reads the followers of anchors a training body trained apart from the speaker's own", () => {
+    expect(facts("我们培训机构培训了30个主播 可主播粉丝都就五六万")).toMatchObject({ anchorsTrained: 30, trainedAnchorFollowers: { low: 50_000, high: 60_000 } });
+    expect(facts("我们培训机构培训了30个主播 可主播粉丝都就五六万").followers).toBeUndefined();
+    expect(facts("我是主播 粉丝15万").followers).toBe(150_000);
+  });
+
+  it("reads months of operation from 注册才8个月 / 执照领了十个月 / 跑了一年多", () => {
+    expect(facts("公司注册才8个月").operatingMonths).toBe(8);
+    expect(facts("执照才领了十个月").operatingMonths).toBe(10);
+    expect(facts("淘宝店跑了一年多了").operatingMonths).toMatchObject({ low: 12, high: 23 });
+  });
+
+  it("counts months from a registration date when the business has run since, in the user's terms", () => {
+    expect(facts("我2021年3月从外地回来落户 办了个电商公司 一直正常经营到现在")).toMatchObject({
+      registrationDate: "2021-03-01",
+      operatingMonths: { low: 15, high: 15, words: "从2021年3月至今" },
+    });
   });
 });

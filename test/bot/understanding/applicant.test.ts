@@ -46,3 +46,14 @@ describe("extractFacts: the applicant behind a place name", () => {
     expect(extractFacts("我们公司在抖音直播带货", { asOf }).facts.entityType).toBe("company");
   });
 });
+
+describe("extractFacts: whose applicant word it is", () => {
+  it("reads the agent of a clause about others as a guess (白名单培训机构培训过的人)", () => {
+    const x = extractFacts("2022年招了12个 都是白名单培训机构培训过的", { asOf });
+    expect(x.inferred).toContain("entityType");
+  });
+
+  it("reads 个人 right after another applicant word as part of it (给主播个人的)", () => {
+    expect(entity("直播电商的奖励是给主播个人的还是给公司的")).toBeUndefined();
+  });
+});
