@@ -86,6 +86,8 @@ const coreEnv = {
   LLM_BREAKER_COOLDOWN_MS: int(100, 86_400_000).default(60_000),
   EMBEDDINGS_BASE_URL: optionalUrl,
   DATA_DIR: z.string().trim().min(1).default("data"),
+  /** A folder with its own facts.yaml and policies/ to answer from instead of the repository's rules/ (read by rules/ on start). */
+  RULES_DIR: optionalString.refine((d) => d === undefined || (existsSync(`${d}/facts.yaml`) && existsSync(`${d}/policies`)), "must be a folder holding facts.yaml and policies/"),
   /** postgres://user:password@host:5432/db — sessions, drafts, flood control and room bindings in PostgreSQL, shared by every bot process. Unset: SQLite in DATA_DIR. */
   DATABASE_URL: z
     .string()

@@ -13,13 +13,14 @@
  *     排名第二 / 前3名, booleans from the aliases in rules/facts.yaml with negation, enums from phrases.
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
-import { FACTS, FactsSchema, VOCABULARY, VocabularyError, type EntityType, type FactName, type Facts, type TradeMode } from "../rules/facts.js";
+import { FACTS, FactsSchema, VOCABULARY, VocabularyError, type EntityType, type FactName, type Facts, type Quantity, type TradeMode } from "../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { namesPlace, type Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
+import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
 import { fromParts } from "../rules/quantity.js";
 
@@ -77,6 +78,8 @@ export interface Extraction {
    * against the engine, never facts. A rate quoted back ("每个站点2万的政策") names the provision and is no claim.
    */
   claims: NumberMention[];
+  /** Figures outside their fact's plausible range: held back from `facts`, to be confirmed. */
+  doubtful: DoubtfulFact[];
 }
 
 /** Longer messages are cut (with a note): facts are stated early, and reading stays fast. */
@@ -469,7 +472,7 @@ interface Assigned {
  * The returned `facts` always pass `parseFacts`.
  */
 export function extractFacts(input: string, options: ExtractOptions): Extraction {
-  const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [], claims: [] };
+  const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [], claims: [], doubtful: [] };
   try {
     read(input, options, out);
   } catch {
@@ -520,10 +523,20 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m)), mentions, out, uncued);
   out.claims = [...out.claims, ...policyAmounts].filter((m) => !isRate(text, m)).sort((a, b) => a.start - b.start);
 
-  // A bare number answers the question the bot just asked.
-  for (const fact of options.expect ?? []) {
-    if (!ACCEPTS.has(fact) || assigned.some((a) => a.fact === fact)) continue;
-    const m = out.unattributed.find((x) => accepts(fact, unitOf(x)));
+  // A bare number answers the question the bot just asked, as a fact it plausibly is: in a message that
+  // states other facts, "一百零几万" is no count of employees. A lone figure goes to the fact asked for even
+  // when implausible, so that it is asked back ("2万个站点？") and can be confirmed.
+  const expect = (options.expect ?? []).filter((f) => ACCEPTS.has(f));
+  const plausible = (fact: FactName, m: NumberMention) => {
+    const q = mentionToQuantity(fact, m, labelOf(fact));
+    return !("value" in q) || !isImplausible(fact, q.value);
+  };
+  const lone = assigned.length === 0;
+  const fits = (fact: FactName, m: NumberMention) =>
+    plausible(fact, m) || (lone && !expect.some((g) => g !== fact && accepts(g, unitOf(m)) && plausible(g, m)));
+  for (const fact of expect) {
+    if (assigned.some((a) => a.fact === fact)) continue;
+    const m = out.unattributed.find((x) => accepts(fact, unitOf(x)) && fits(fact, x));
     if (!m) continue;
     out.unattributed.splice(out.unattributed.indexOf(m), 1);
     assigned.push({ fact, mention: m });
@@ -547,8 +560,10 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // Otherwise one value per fact: the last one stated wins, and a contradiction is pointed out.
   const byFact = new Map<AttributableFact, Assigned[]>();
   for (const a of assigned) if (!instances.some((i) => i.fact === a.fact)) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
+  const lastMention = new Map<FactName, NumberMention>();
   for (const [fact, list] of byFact) {
     const last = list[list.length - 1]!.mention;
+    lastMention.set(fact, last);
     const values = list.map((a) => mentionToQuantity(fact, a.mention, labelOf(fact)));
     // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction.
     const narrowed = intersectBounds(values.flatMap((v) => ("value" in v ? [v.value] : [])));
@@ -583,6 +598,15 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     if (reason === null) continue;
     delete facts[fact];
     out.rejected.push({ fact, raw: out.sources[fact] ?? String(value), reason });
+    delete out.sources[fact];
+  }
+  // A figure no applicant could have (2万个站点) is asked back, never computed.
+  for (const [name, value] of Object.entries(facts)) {
+    const fact = name as FactName;
+    if (!isImplausible(fact, value)) continue;
+    const m = lastMention.get(fact);
+    out.doubtful.push({ fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)) });
+    delete facts[fact];
     delete out.sources[fact];
   }
   out.facts = facts as Facts;

@@ -10,6 +10,7 @@ import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
+import { confirms } from "./understanding/plausibility.js";
 import { correctionTargets, isCorrection } from "./understanding/corrections.js";
 import { topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
@@ -204,6 +205,7 @@ export class PolicyBot implements ConversationHandler {
       : pending;
     const places = this.#catalog.readPlaces(text, session.policyIds);
     const extraction = extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby] });
+    confirmHeldFigures(text, extraction, session);
     answerAwaited(extraction, session.awaiting);
     const measures = (Object.keys(extraction.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
     if (measures.length > 0) session.recent = measures;
@@ -247,6 +249,16 @@ export class PolicyBot implements ConversationHandler {
     if (places.registration && session.policyIds.length > 0) {
       session.facts = parseFacts({ ...session.facts, registeredLocally: session.policyIds.includes(places.registration.policyId ?? "") });
       session.said = { ...session.said, registeredLocally: places.registration.said };
+    }
+
+    // A figure no applicant could have is asked back before anything is computed with it.
+    if (extraction.doubtful.length > 0) {
+      session.unconfirmed = extraction.doubtful;
+      session.awaiting = extraction.doubtful.map((d) => d.fact);
+      session.updatedAt = Date.now();
+      await this.#sessions.set(key, session);
+      const body = extraction.doubtful.map((d) => render(t.needsInfo.implausible, { said: d.said, fact: factLabel(d.fact) })).join("\n");
+      return this.#finish(msg, text, { status: "needs_info", notes, policies: [], results: [], missing: session.awaiting, asOf, body, bare: true, said: session.said }, session.facts);
     }
 
     const hasNewFacts = Object.keys(extraction.facts).length > 0 || places.registration !== undefined;
@@ -822,4 +834,20 @@ function describeFactValues(facts: Facts): string {
   return Object.entries(facts)
     .map(([name, value]) => `${factLabel(name as FactName)}：${describeValue(name as FactName, value)}`)
     .join("；");
+}
+
+/**
+ * Figures asked back last turn as implausible: "对" (and no other figure for the fact) or the same figure
+ * again confirms them, so they count from now on; anything else drops them.
+ */
+function confirmHeldFigures(text: string, extraction: Extraction, session: Session): void {
+  const held = session.unconfirmed ?? [];
+  delete session.unconfirmed;
+  for (const h of held) {
+    const again = extraction.doubtful.find((d) => d.fact === h.fact && JSON.stringify(d.value) === JSON.stringify(h.value));
+    if (!again && !(confirms(text) && extraction.facts[h.fact] === undefined)) continue;
+    extraction.doubtful = extraction.doubtful.filter((d) => d !== again);
+    extraction.facts = { ...extraction.facts, [h.fact]: h.value };
+    extraction.sources[h.fact] = h.said;
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { Facts } from "../rules/facts.js";
 import type { SessionKey } from "./message.js";
+import type { DoubtfulFact } from "./understanding/plausibility.js";
 
 /** What the bot remembers about one user in one chat. */
 export interface Session {
@@ -18,6 +19,8 @@ export interface Session {
   awaiting: string[];
   /** Measures the user stated most recently: "说错了，是2500万" / "那要是3亿呢" revise these. */
   recent?: string[];
+  /** Figures asked back as implausible ("2万个站点？"): "对" or the same figure again confirms them. */
+  unconfirmed?: DoubtfulFact[];
   /** The user's own words for facts they stated ("不是旗舰店"), to show beside the clause's words. */
   said?: Record<string, string>;
   /** Facts guessed rather than stated (the applicant type from a follower count): they rule no provision out. */

@@ -16,8 +16,8 @@ import { deserialize, serialize } from "node:v8";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { RuleSchemaError } from "./ruleSchemaError.js";
 
-/** The folder of the rule files that answer users. */
-export const RULES_DIR = fileURLToPath(new URL("./policies/", import.meta.url));
+/** The folder of the rule files that answer users: RULES_DIR/policies/ when that setting is given, else rules/policies/. */
+export const RULES_DIR = process.env.RULES_DIR ? join(process.env.RULES_DIR, "policies") : fileURLToPath(new URL("./policies/", import.meta.url));
 
 /** Rule data with where it came from, for error messages. */
 export interface RuleFileEntry {

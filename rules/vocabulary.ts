@@ -3,6 +3,7 @@
  * it (through the parsed-YAML cache of rules/ruleFiles.ts). No file is read on import; rules/facts.ts loads
  * the running bot's vocabulary.
  */
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { displayPath, readYamlFile, type RuleFileEntry } from "./ruleFiles.js";
@@ -13,8 +14,8 @@ export const FACT_UNIT_NAMES = ["fen", "count", "sqm", "day", "rank", "year", "d
 export type FactUnit = (typeof FACT_UNIT_NAMES)[number];
 const NUMERIC_UNITS: ReadonlySet<FactUnit> = new Set(["fen", "count", "sqm", "day"]);
 
-/** The vocabulary file the running bot reads. */
-export const VOCABULARY_FILE = fileURLToPath(new URL("./facts.yaml", import.meta.url));
+/** The vocabulary file the running bot reads: RULES_DIR/facts.yaml when that setting is given, else rules/facts.yaml. */
+export const VOCABULARY_FILE = process.env.RULES_DIR ? join(process.env.RULES_DIR, "facts.yaml") : fileURLToPath(new URL("./facts.yaml", import.meta.url));
 
 /** A bad vocabulary file: one line naming the file, the line, the fact and the field. */
 export class VocabularyError extends Error {
@@ -52,6 +53,8 @@ const FactSpecSchema = z
     written: z.array(writtenUnit).optional(),
     byUnit: words.optional(),
     cues: z.array(CueSchema).optional(),
+    /** [min, max] in the fact's unit: a figure outside is asked back, never computed. */
+    plausible: z.tuple([z.number().nonnegative(), z.number().positive()]).refine(([min, max]) => min <= max, "min is above max").optional(),
   })
   .superRefine((spec, ctx) => {
     const numeric = NUMERIC_UNITS.has(spec.unit);
@@ -64,7 +67,8 @@ const FactSpecSchema = z
       for (const v of [value, ...as]) if (!spec.values?.[v]) ctx.addIssue({ code: "custom", path: ["mayApplyAs", value], message: `"${v}" is not one of the values` });
     }
     if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
-    for (const field of ["written", "byUnit", "cues", "adds"] as const) {
+    if (spec.unit === "count" && !spec.plausible) ctx.addIssue({ code: "custom", path: ["plausible"], message: "a count fact states its plausible range [min, max]" });
+    for (const field of ["written", "byUnit", "cues", "adds", "plausible"] as const) {
       if (spec[field] && !numeric) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
     }
   })

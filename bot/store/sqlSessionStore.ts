@@ -20,6 +20,9 @@ const StoredSessionSchema = z.object({
   said: z.record(z.string(), z.string()).optional(),
   inferred: z.array(z.string()).optional(),
   claim: z.object({ words: z.string(), fen: z.number().int() }).optional(),
+  unconfirmed: z
+    .array(z.object({ fact: z.string(), value: z.unknown(), said: z.string() }).refine((u) => FactsSchema.safeParse({ [u.fact]: u.value }).success))
+    .optional(),
   updatedAt: z.number(),
 });
 
@@ -33,7 +36,7 @@ export class SqlSessionStore implements SessionStore {
     if (!row) return undefined;
     const parsed = StoredSessionSchema.safeParse(JSON.parse(String(row.data)));
     if (!parsed.success) return undefined;
-    return { ...parsed.data, facts: parsed.data.facts as Facts };
+    return { ...parsed.data, facts: parsed.data.facts as Facts, unconfirmed: parsed.data.unconfirmed as Session["unconfirmed"] };
   }
 
   /** Store (insert or replace) the session of this key. */

@@ -47,6 +47,7 @@ describe("the fact vocabulary file", () => {
   booths:
     unit: count
     label: 展位数
+    plausible: [0, 500]
     written: [bare, 个]
 `));
     expect(v.facts.exportSales!.written).toEqual(["", "元"]);
@@ -59,16 +60,19 @@ describe("the fact vocabulary file", () => {
   booths:
     unit: count
     label: 展位数
+    plausible: [0, 500]
     cues:
       - { words: [展位], side: before }
 `);
-    expect(message).toMatch(/facts\.yaml:6: fact "booths": cues\.0\.side: /);
+    expect(message).toMatch(/facts\.yaml:7: fact "booths": cues\.0\.side: /);
   });
 
   it("refuses fields that do not fit the unit, an enum without values, and unknown fields", () => {
     expect(errorOf(`facts:\n  shop:\n    unit: bool\n    label: 店\n    cues: [{ words: [店], side: a }]\n`)).toMatch(/fact "shop": cues: only numeric facts/);
     expect(errorOf(`facts:\n  level:\n    unit: enum\n    label: 级别\n`)).toMatch(/fact "level": values: an enum fact lists its values/);
-    expect(errorOf(`facts:\n  level:\n    unit: count\n    label: 级别\n    plausibel: 3\n`)).toMatch(/fact "level": .*plausibel/);
+    expect(errorOf(`facts:\n  level:\n    unit: day\n    label: 级别\n    plausibel: 3\n`)).toMatch(/fact "level": .*plausibel/);
+    expect(errorOf(`facts:\n  booths:\n    unit: count\n    label: 展位数\n`)).toMatch(/fact "booths": plausible: a count fact states its plausible range/);
+    expect(errorOf(`facts:\n  days:\n    unit: day\n    label: 天数\n    plausible: [9, 1]\n`)).toMatch(/fact "days": plausible: min is above max/);
     expect(errorOf(`facts:\n  Level:\n    unit: count\n    label: 级别\n`)).toMatch(/facts\.Level|fact "Level"/);
   });
 

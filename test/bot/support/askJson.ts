@@ -13,14 +13,14 @@ const run = promisify(execFile);
 
 export type AskCases = Record<string, readonly string[]>;
 
-/** `ask --json --as-of asOf --batch` over `cases` (id → turns); resolves to id → the last turn's answer. */
-export async function askJson(cases: AskCases, asOf = "2023-06-01"): Promise<Record<string, Answer>> {
+/** `ask --json --as-of asOf --batch` over `cases` (id → turns); resolves to id → the last turn's answer. `env` adds settings. */
+export async function askJson(cases: AskCases, asOf = "2023-06-01", env: Record<string, string> = {}): Promise<Record<string, Answer>> {
   const dir = mkdtempSync(join(tmpdir(), "ask-json-"));
   const file = join(dir, "cases.jsonl");
   writeFileSync(file, Object.entries(cases).map(([id, turns]) => JSON.stringify({ id, turns })).join("\n"));
   const { stdout } = await run(process.execPath, ["--import", "tsx", "adapters/cli/ask.ts", "--json", "--as-of", asOf, "--batch", file], {
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, REVIEW_CHATS: "" },
+    env: { ...process.env, REVIEW_CHATS: "", ...env },
   });
   const out: Record<string, Answer> = {};
   for (const line of stdout.split("\n").filter(Boolean)) {

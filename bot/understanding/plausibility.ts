@@ -1,0 +1,50 @@
+/**
+ * Plausibility: a figure outside its fact's plausible range (`plausible` in rules/facts.yaml) is asked
+ * back ("2万个站点？请确认站点数"), never computed. The user may confirm it ("对，就是2万个").
+ */
+import { FACTS, type FactName, type Quantity } from "../../rules/facts.js";
+import type { NumberMention } from "./numbers.js";
+
+/** A figure held back until the user confirms it. */
+export interface DoubtfulFact {
+  fact: FactName;
+  value: Quantity;
+  /** The user's words with the word that named the fact ("2万个站点"). */
+  said: string;
+}
+
+/** Is `value` outside the fact's plausible range? An approximate value only when all of it is. */
+export function isImplausible(fact: FactName, value: unknown): boolean {
+  const range = FACTS[fact]?.plausible;
+  if (!range) return false;
+  const [min, max] = range;
+  if (typeof value === "number") return value < min || value > max;
+  if (value !== null && typeof value === "object" && "low" in value) {
+    const { low, high } = value as { low: number; high: number | null };
+    return low > max || (high !== null && high < min);
+  }
+  return false;
+}
+
+/** The mention with the word that names its fact close after or before it: "2万个站点", "2万个电商服务站点", "站点2万个". */
+export function saidAround(text: string, m: NumberMention, fact: FactName): string {
+  const words = (FACTS[fact].cues ?? []).flatMap((c) => c.words);
+  const after = text.slice(m.end, m.end + 8).split(BREAK)[0]!;
+  // The first cue word after the number, run on through the cue words overlapping it (服务站 → 服务站点).
+  const hits = words.map((w) => ({ at: after.indexOf(w), end: after.indexOf(w) + w.length })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at);
+  if (hits.length > 0) return m.raw + after.slice(0, hits.reduce((end, h) => (h.at < end ? Math.max(end, h.end) : end), hits[0]!.end));
+  const before = text.slice(Math.max(0, m.start - 8), m.start).split(BREAK).pop()!;
+  // The last cue word before it, the longest of those ending there (高校毕业生, not 毕业生).
+  const previous = words.map((w) => ({ at: before.lastIndexOf(w), end: before.lastIndexOf(w) + w.length })).filter((x) => x.at >= 0).sort((a, b) => b.end - a.end || a.at - b.at)[0];
+  return previous ? before.slice(previous.at) + m.raw : m.raw;
+}
+
+const BREAK = /[，,。！!？?；;\n]/;
+
+/** A short reply that confirms what the bot asked back ("对", "是的，没错", "确认"). */
+const CONFIRMS = /^(是的?|对的?|对呀|是啊|没错|确认|确定|嗯+|真的|就是|是这么多|没有错)[，,。.!！\s]*(没错|就是这么多|确认|是的)?[。.!！]*$/;
+
+/** Does this message confirm the figure the bot asked back? */
+export function confirms(text: string): boolean {
+  return CONFIRMS.test(text.trim());
+}
