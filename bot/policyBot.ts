@@ -26,7 +26,6 @@ import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
 import type { Clause } from "../knowledge/clause.js";
-import type { ClauseKind } from "../rules/ruleSchema.js";
 
 /** At most this many facts are asked for in one turn. */
 const ASK_AT_MOST = 2;
@@ -597,7 +596,7 @@ export class PolicyBot implements ConversationHandler {
     const same = [note, ...this.#catalog.notesOf([note.policy]).filter((n) => n.clause === note.clause && n.id !== note.id)];
     const lines = same.flatMap((n) => [
       render(t.inform.heading, { region: placeName(policy), title: n.title }),
-      n.plain ?? t.clauseKind[n.kind],
+      n.kind === "pending" ? t.inform.pending : (n.plain ?? t.clauseKind[n.kind]),
       ...(n.notStated?.length ? [render(t.inform.notStated, { items: n.notStated.join("、") })] : []),
     ]);
     const extraCitations = same.map((n) => ({ clause: n.clause, quote: n.quote }));
@@ -787,7 +786,7 @@ function isUndecided(r: AwardResult): boolean {
 }
 
 /** Clause kinds that explain something rather than say what an applicant gets (or does not get). */
-const EXPLAINS_ONLY: ReadonlySet<ClauseKind> = new Set(["definition", "procedure", "contact", "organisation", "direction"]);
+const EXPLAINS_ONLY: ReadonlySet<NoteInfo["kind"]> = new Set(["definition", "procedure", "contact", "organisation", "direction"]);
 
 /** "有哪些政策 / 有什么扶持": a request for the list of provisions rather than one of them. */
 const OVERVIEW = /哪些|有什么|什么(政策|扶持|奖励|补贴)|都有啥|有啥|介绍|列一下|列出/;

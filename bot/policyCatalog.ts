@@ -3,6 +3,7 @@
  * (rules/). Opened once at start-up; everything on the per-turn path is synchronous and in memory.
  */
 import type { AwardResult } from "../rules/awardResult.js";
+import { pendingRules } from "../rules/draft/draftFile.js";
 import { evaluatePolicy, listRules, ruleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
 import type { FactName, Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
@@ -23,8 +24,11 @@ const RETRIEVE_K = 8;
 const RELATED_LEXICAL_RANK = 2;
 const RELATED_DENSE_RANK = 3;
 
-/** A clause note of the rule data, with the fields selection scores it by (it competes with the rules). */
-export type NoteInfo = ClauseNote & RuleProfile;
+/**
+ * A clause note of the rule data, with the fields selection scores it by (it competes with the rules).
+ * Kind "pending": a drafted rule staff have not confirmed yet; it answers with its quote only.
+ */
+export type NoteInfo = Omit<ClauseNote, "kind"> & { kind: ClauseNote["kind"] | "pending" } & RuleProfile;
 
 /** A rule with what selection reads off its clause: topics and stated amounts. */
 export type ProfiledRule = RuleInfo & Required<Pick<RuleProfile, "topics" | "amountsFen">>;
@@ -51,9 +55,14 @@ export class PolicyCatalog {
       .filter((r) => served.has(r.policy))
       .map((r) => ({ ...r, ...profile(r) }));
     this.#ruleByKey = new Map(this.#rules.map((r) => [`${r.policy}/${r.id}`, r]));
-    this.#notes = [...served].flatMap((policy) =>
-      (ruleBook().files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
-    );
+    this.#notes = [...served].flatMap((policy) => [
+      ...(ruleBook().files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
+      // Only confirmed rules compute amounts; a drafted one answers its questions with the clause quoted.
+      ...pendingRules(policy).map((r) => {
+        const note = { clause: r.clause, kind: "pending" as const, title: r.title, quote: r.quote, keywords: r.keywords };
+        return { ...note, ...profile(note), policy, id: `pending-${r.id}`, entityTypes: r.entityTypes, facts: [], gate: false };
+      }),
+    ]);
     this.#keywords = [...new Set([...this.#rules, ...this.#notes].flatMap((r) => r.keywords))];
   }
 

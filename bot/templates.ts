@@ -22,7 +22,7 @@ const TemplatesSchema = z.strictObject({
   needsInfo: group(["ask", "straddle", "rangeTooWide", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart", "implausible"] as const),
   explain: group(["award", "awardNoAmount", "awardFormula", "askFacts", "overview", "overviewTheme", "overviewAsk"] as const),
   clauseKind: group(CLAUSE_KINDS),
-  inform: group(["heading", "notStated"] as const),
+  inform: group(["heading", "notStated", "pending"] as const),
   apply: group(["heading", "noProcedure", "contact", "provision"] as const),
   validity: group(["final", "draft", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),

@@ -14,8 +14,8 @@ import { parseRuleYaml } from "../ruleFiles.js";
 import { parsePolicyRuleFile, RuleSchemaError, type NotAward, type Rule } from "../ruleSchema.js";
 import type { PolicyDraft } from "./draftPolicy.js";
 
-/** The folder of draft rule files. */
-export const DRAFTS_DIR = fileURLToPath(new URL("../drafts/", import.meta.url));
+/** The folder of draft rule files: RULES_DIR/drafts/ when that setting is given, else rules/drafts/. */
+export const DRAFTS_DIR = process.env.RULES_DIR ? join(process.env.RULES_DIR, "drafts") : fileURLToPath(new URL("../drafts/", import.meta.url));
 
 export const DRAFT_STATUSES = ["待确认", "已确认", "已驳回"] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
@@ -86,6 +86,11 @@ export function readDraftFile(policy: string, dir: string = DRAFTS_DIR): DraftFi
   if (!existsSync(path)) return null;
   const entry = parseRuleYaml(readFileSync(path, "utf8"), path);
   return parseDraftFile(entry.data, path);
+}
+
+/** A policy's drafted rules still 待确认: they answer users only with their quote, saying the amount is being checked. */
+export function pendingRules(policy: string, dir: string = DRAFTS_DIR): Rule[] {
+  return readDraftFile(policy, dir)?.rules.filter((r) => r.status === "待确认").map((r) => r.rule) ?? [];
 }
 
 export function writeDraftFile(file: DraftFile, dir: string = DRAFTS_DIR): string {
