@@ -20,7 +20,7 @@ type Read = (text: string, options: { asOf: string }) => unknown;
 
 /** The extractFacts of another revision, from its sources unpacked beside node_modules (so imports resolve). */
 async function readerAt(rev: string): Promise<Read> {
-  const commit = execFileSync("git", ["rev-parse", "--verify", `${rev}^{commit}`], { encoding: "utf8" }).trim();
+  const commit = execFileSync("git", ["rev-parse", "--verify", `${rev}^{commit}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   const dir = resolve("node_modules/.cache/bench-reading", commit);
   if (!existsSync(dir)) {
     const partial = `${dir}.partial`;
@@ -36,7 +36,14 @@ const args = process.argv.slice(2);
 const against = args.flatMap((a, i) => (args[i - 1] === "--against" ? [a] : [])).filter((r) => r !== "none");
 if (!args.includes("--against")) against.push("33bbc69");
 const readers: Array<{ name: string; read: Read }> = [{ name: "this tree", read: extractFacts }];
-for (const rev of against) readers.push({ name: rev, read: await readerAt(rev) });
+for (const rev of against) {
+  try {
+    readers.push({ name: rev, read: await readerAt(rev) });
+  } catch (error) {
+    // No git history (an unpacked copy) or no such revision: measure the others.
+    console.log(`bench:reading: skipping ${rev}: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+  }
+}
 
 const lines = ["dev-chat.jsonl", "qa-quantities.jsonl", "qa-situations.jsonl"].flatMap((file) =>
   readFileSync(`test/fixtures/${file}`, "utf8")
