@@ -20,6 +20,7 @@ beforeAll(async () => {
     unstated: ["平阴 我们公司2021年网络零售额1500万 能拿多少"],
     anchorsFollowers: ["聊城 我们是培训机构 2022年培训了22名主播 不过这些主播粉丝也就七八万 培训主播那个奖能拿吗"],
     stoppedStillOpen: ["聊城 我们公司2022年网络零售额1.5亿 可是现在已经关门了 流量补贴还能报吗"],
+    rentThirdYear: ["汨罗 我们2020年进的创业城开网店 2022年已经是第三年了 房租补贴还有没有"],
     licenceMonths: ["平阴 2022年3月来平阴落户 第一次创业开的电商公司 营业执照才领了九个月 创业补贴能拿吗"],
   });
 }, 180_000);
@@ -45,6 +46,7 @@ describe("ask --json: stated conditions decide the provision", () => {
   it.each([
     ["anchorsFollowers", "liaocheng-2022:九", "七八万"],
     ["stoppedStillOpen", "liaocheng-2022:二", "已经关门"],
+    ["rentThirdYear", "miluo-2017:三/(三)/2", "第三年"],
   ])("%s: a second follower count and 还能报吗 after a stated fact decide the provision", (id, clause, words) => {
     expect(award(id, clause)?.eligible, answers[id]!.text).toBe(false);
     expect(answers[id]!.text).toMatch(new RegExp(`❌ 你说“[^”]*${words}[^”]*”｜条文：“`));
