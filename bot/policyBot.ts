@@ -4,7 +4,7 @@
  * Amounts only ever come from the rule engine; the bot chooses which provisions to show and words them.
  */
 import type { AwardResult } from "../rules/awardResult.js";
-import { factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rules/facts.js";
+import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rules/facts.js";
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
@@ -486,7 +486,7 @@ export class PolicyBot implements ConversationHandler {
       const exact = askExactFigure(best, t);
       const missing = exact ? exact.missing.slice(0, ASK_AT_MOST) : best.missing.slice(0, ASK_AT_MOST);
       const ask = exact ? exact.text : render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) });
-      const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", ask].filter(Boolean).join("\n");
+      const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", this.#cases(undecided), ask].filter(Boolean).join("\n");
       return { input: { status: "needs_info", notes, policies, results: undecided, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
     }
     // Every decided provision fails while one the question is about waits for a fact: ask for it beside the ❌.
@@ -542,6 +542,20 @@ export class PolicyBot implements ConversationHandler {
     const failed = focus.find((r) => r.eligible === false);
     if (failed) return { text: fill(t.notEligible, failed), settled: true };
     return { text: fill(t.noAmount, focus[0]!), settled: true };
+  }
+
+  /**
+   * Provisions of one clause the question may mean (B2B/B2C and C2C of 叶集 五14): whom each is for, in the
+   * clause's words, so the user can say which they are. Empty unless several siblings are open.
+   */
+  #cases(open: AwardResult[]): string {
+    const siblings = open.filter((r) => r.clause === open[0]?.clause);
+    const lines = siblings.flatMap((r) => {
+      const rule = this.#catalog.rule(r.policy, r.rule);
+      const who = [...(rule?.entityTypes ?? []).map((e) => ENTITY_TYPES[e]), ...(rule?.qualifiers ?? [])].join("，");
+      return who ? [render(this.#templates.needsInfo.case, { title: r.title, who })] : [];
+    });
+    return lines.length < 2 ? "" : [this.#templates.needsInfo.cases, ...lines].join("\n");
   }
 
   /**

@@ -93,6 +93,11 @@ export class PolicyCatalog {
     return this.#rules.filter((r) => wanted.has(r.policy));
   }
 
+  /** One rule by policy and rule id. */
+  rule(policy: string, id: string): ProfiledRule | undefined {
+    return this.#ruleByKey.get(`${policy}/${id}`);
+  }
+
   /** The clause notes (what clauses without an award say) of these policies. */
   notesOf(policyIds: readonly string[]): NoteInfo[] {
     return this.#notes.filter((n) => policyIds.includes(n.policy));

@@ -34,6 +34,8 @@ export interface RuleInfo {
   upTo: boolean;
   /** Unchecked conditions written in the rule (policy-wide ones included). */
   conditions: readonly string[];
+  /** The worded yes/no and category tests of `when` ("通过C2C电子商务形式"): what sets it apart from its siblings. */
+  qualifiers: readonly string[];
 }
 
 interface CompiledException {
@@ -125,6 +127,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
         gate,
         upTo: rule.upTo,
         conditions: written.map(conditionText),
+        qualifiers: rule.when ? leaves(rule.when, true).map((l) => l.text!) : [],
       },
       when: rule.when ? compileCondition(rule.when) : null,
       amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,

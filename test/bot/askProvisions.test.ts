@@ -14,6 +14,7 @@ beforeAll(async () => {
     promotion: ["东营 在速卖通上做推广"],
     promotionSpent: ["东营 我们公司2022年在亚马逊上做推广 花了12万"],
     c2cShop: ["叶集姚李镇 我在淘宝开的个人店 2018年一年卖了五六十万 头一回过50万 有奖励没"],
+    modeUnknown: ["叶集 我们网商 实际运行两年 2018年销售额首次突破300万 能奖多少"],
     c2cWorked: ["叶集姚李镇 我在淘宝开的个人店 干了两年多了 2018年一年卖了五六十万 头一回过50万 有奖励没"],
     c2cRunning: ["叶集 我的淘宝个人店 实际运行两年了 2018年卖了五六十万 头一回过50万 有奖励没"],
     quotedAmount: ["平阴 那个4万的奖励 要什么条件"],
@@ -55,6 +56,13 @@ describe("ask --json: provisions of one clause", () => {
     expect(answer.awards.some((a) => a.eligible === false)).toBe(false);
     expect(answer.awards.map((a) => a.title)).toEqual([expect.stringContaining("C2C")]);
     expect(answer.missing).toContain("operatingMonths");
+  });
+  it("says whom each provision of the clause is for, quoting both, while the mode that decides is unknown", () => {
+    const answer = answers.modeUnknown!;
+    expect(answer.status).toBe("needs_info");
+    expect(answer.missing).toContain("tradeMode");
+    expect(answer.text).toMatch(/B2B\/B2C网商年销售额首次突破奖励：通过B2B、B2C电子商务形式\n· C2C网商年销售额首次突破奖励：通过C2C电子商务形式/);
+    expect(answer.citations.filter((c) => c.clause === "yeji-2017:五/14")).toHaveLength(2);
   });
   it("awards the C2C provision once its conditions are stated (干了两年多了 is the time it has run)", () => {
     for (const id of ["c2cRunning", "c2cWorked"]) {
