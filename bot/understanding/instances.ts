@@ -136,16 +136,22 @@ function partsOf(
   return parts;
 }
 
-/** Numbers with no cue joined by 和/跟/、 to a figure of the same unit just before: "3个登记失业人员和1个应届毕业的大学生". */
+/**
+ * Numbers with no cue that continue the figure of the same unit just before: joined by 和/跟/、
+ * ("3个登记失业人员和1个应届毕业的大学生"), or the next year's figure ("2021年推广费用12万 2022年二十来万").
+ */
 function joined(text: string, stated: readonly Stated[], mentions: readonly NumberMention[], unattributed: readonly NumberMention[]): Stated[] {
   const out: Stated[] = [];
   for (const u of unattributed) {
-    if (u.isYear || u.unit === undefined) continue;
-    const before = mentions.filter((m) => m.end <= u.start).at(-1);
+    if (u.isYear) continue;
+    const before = mentions.filter((m) => m.end <= u.start && !m.isYear).at(-1);
     const s = [...stated, ...out].find((x) => x.mention === before);
     if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
+    const between = mentions.filter((m) => m.start >= s.mention.end && m.end <= u.start);
     const gap = text.slice(s.mention.end, u.start);
-    if (gap.length <= 12 && JOINED.test(gap) && !/[。！!？?；;\n]/.test(gap)) out.push({ fact: s.fact, mention: u });
+    const conjoined = u.unit !== undefined && gap.length <= 12 && JOINED.test(gap) && between.length === 0;
+    const nextYear = between.length === 1 && between[0]!.isYear && /^[\s，,、]*$/.test(text.slice(s.mention.end, between[0]!.start) + text.slice(between[0]!.end, u.start));
+    if ((conjoined || nextYear) && !/[。！!？?；;\n]/.test(gap)) out.push({ fact: s.fact, mention: u });
   }
   return out;
 }

@@ -52,6 +52,10 @@ describe("figures listed as separate instances", () => {
     expect(e.parts!.map((p) => [p.year, p.words])).toEqual([[2021, "三十来万"], [2022, "16万"]]);
     expect(e).toMatchObject({ low: wan(46), high: wan(56) - 1 });
   });
+  it("the next year's figure continues the one before: 2021年推广费用12万 2022年二十来万", () => {
+    const e = read("2021年跨境平台推广费用12万 2022年二十来万").facts.expenses as ApproxValue;
+    expect(e.parts!.map((p) => [p.year, p.words])).toEqual([[2021, "12万"], [2022, "二十来万"]]);
+  });
   it("自建站花了60k 亚马逊推广又花了70k: 13万 of costs", () => {
     expect(read("自建站花了60k 亚马逊推广又花了70k").facts.expenses).toMatchObject({ low: wan(13), high: wan(13), words: "60k、70k" });
   });
