@@ -9,6 +9,9 @@ import type { Answer, Award, Citation } from "./answer.js";
 import { EXAMPLE_TRACE, FORMULA_TRACE } from "./describeProvision.js";
 import { NOT_COMPUTABLE_PREFIX } from "../rules/mechanisms/notComputable.js";
 import { formatFen, formatFenRange } from "../rules/money.js";
+import { formatFactValue } from "../rules/formatFact.js";
+import { findNumbers } from "./understanding/numbers.js";
+import { mentionToQuantity } from "./understanding/quantities.js";
 import { documentName, placeName, statusLine, type PolicyInfo } from "./policyStatus.js";
 import { render, type Templates } from "./templates.js";
 
@@ -120,6 +123,38 @@ export function askExactFigure(r: AwardResult, t: Templates): { text: string; mi
   return null;
 }
 
+const MEASURES: ReadonlySet<string> = new Set(["fen", "count", "sqm", "day"]);
+
+/** The value `words` state exactly for `fact` ("9.8万" → 98000 粉丝), when they state one exact figure. */
+function exactValueOf(fact: FactName, words: string): number | undefined {
+  if (!MEASURES.has(FACTS[fact].unit)) return undefined;
+  const mentions = findNumbers(words);
+  if (mentions.length !== 1 || !mentions[0]!.exact) return undefined;
+  const read = mentionToQuantity(fact, mentions[0]!, "");
+  return "value" in read && typeof read.value === "number" ? read.value : undefined;
+}
+
+/** The user's own words for `value` of `fact`, when what they said ("9.8万", "八百万") is exactly that value. */
+export function userWordsFor(fact: FactName, value: unknown, said: Partial<Record<string, string>>): string | undefined {
+  const words = said[fact];
+  return words !== undefined && exactValueOf(fact, words) === value ? words : undefined;
+}
+
+/**
+ * An engine line that states the user's figure in its own form ("粉丝数 98000 < 100000") shows the user's
+ * words instead ("粉丝数 9.8万 < 100000"): a reply never restates a figure in a form the user did not write.
+ */
+export function inUserWords(line: string, said: Partial<Record<string, string>>): string {
+  for (const [name, words] of Object.entries(said)) {
+    if (!words || !(name in FACTS)) continue;
+    const fact = name as FactName;
+    const value = exactValueOf(fact, words);
+    if (value === undefined) continue;
+    line = line.replace(`${factLabel(fact)} ${formatFactValue(fact, value)} `, `${factLabel(fact)} ${words} `);
+  }
+  return line;
+}
+
 /** One line per award, compact enough for several in one bubble. */
 export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): string {
   const title = r.title;
@@ -198,7 +233,7 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       if (results.length === 0) continue;
       const region = placeName(policy);
       if (!input.compactCitations) lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
-      for (const r of results) lines.push(awardLine(r, t), ...statedLines(r, input.said ?? {}, t));
+      for (const r of results) lines.push(inUserWords(awardLine(r, t), input.said ?? {}), ...statedLines(r, input.said ?? {}, t));
       if (input.compactCitations) continue;
       // Readings for staff ("解释：…") stay in the trace and `ask --json`; the owner reads what to meet.
       const conditions = orderConditions(

@@ -88,6 +88,33 @@ export function numberGuard(text: string, grounding: Grounding): NumberGuardResu
   return { ok: ungrounded.length === 0, ungrounded };
 }
 
+/** The figure as written, without the unit after it: "120万元" and "120万" are one form, "1200000元" another. */
+const writtenForm = (m: NumberMention) =>
+  m.raw
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s/g, "")
+    .replace(/(元|块钱|块|人民币|人次|个月|平方米|个平方|平米|平方|㎡|[人名位个家户间笔单件吨天年月次场期平%])$/, "");
+
+/**
+ * A user's figure restated in a form the user did not write ("9万" shown as "90000", "80来万" as "80万元"):
+ * numbers in `text` whose value is one the user wrote, that no quote, trace or award supplies, and that
+ * stand in no form the user used for that value. Small numbers and years are exempt, as in the guard.
+ */
+export function restatedUserFigures(text: string, grounding: Grounding): NumberMention[] {
+  const userForms = new Map<number, Set<string>>();
+  for (const t of grounding.userTexts) {
+    for (const m of findNumbers(t)) userForms.set(m.value, new Set([...(userForms.get(m.value) ?? []), writtenForm(m)]));
+  }
+  // A quote or an engine amount (a range's ends too) may state the same value in its own form.
+  const others = groundedNumbers({ userTexts: [], quotes: grounding.quotes, amountsFen: [...grounding.amountsFen, ...(grounding.awardAmountsFen ?? [])] });
+  const quoted = quotedSpans(text, grounding.quotes);
+  return findNumbers(text).filter((m) => {
+    if (isExemptNumber(m) || others.has(m.value) || quoted.some(([from, to]) => m.start >= from && m.end <= to)) return false;
+    const forms = userForms.get(m.value);
+    return forms !== undefined && !forms.has(writtenForm(m));
+  });
+}
+
 /**
  * Spans inside quotation marks (nested ones included) that repeat cited clauses word for word, possibly cut
  * with "…": the document speaks there, not the bot.

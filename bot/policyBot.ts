@@ -8,7 +8,7 @@ import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts }
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
-import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { correctionTargets, isCorrection } from "./understanding/corrections.js";
@@ -101,7 +101,7 @@ export class PolicyBot implements ConversationHandler {
   /** @inheritdoc */
   async describeFacts(key: SessionKey): Promise<string> {
     const session = await this.#loadSession(key);
-    const lines = Object.entries(session.facts).map(([name, value]) => `· ${factLabel(name as FactName)}：${describeValue(name as FactName, value)}`);
+    const lines = Object.entries(session.facts).map(([name, value]) => `· ${factLabel(name as FactName)}：${describeValue(name as FactName, value, session.said)}`);
     const region = session.policyIds.map((id) => this.#policy(id)).filter(Boolean).map((p) => placeName(p!));
     if (region.length > 0) lines.unshift(`· 地区：${region.join("、")}`);
     return lines.length === 0 ? this.#templates.factsNone : [this.#templates.factsHeader, ...lines].join("\n");
@@ -222,7 +222,7 @@ export class PolicyBot implements ConversationHandler {
     if (switching && Object.keys(session.facts).length > 0) {
       if (statesNewSituation(extraction.facts, session.facts)) Object.assign(session, { facts: {}, said: {}, topic: [], recent: [], awaiting: [], inferred: [] });
       else {
-        const carried = describeFactValues(session.facts);
+        const carried = describeFactValues(session.facts, session.said);
         if (carried) notes.push(render(t.place.reused, { facts: carried }));
       }
     }
@@ -314,7 +314,7 @@ export class PolicyBot implements ConversationHandler {
         body: templateBody,
         amountsFen,
         grounding: {
-          userTexts: [describeFactValues(facts)],
+          userTexts: [describeFactValues(facts, input.said)],
           quotes: input.results.map((r) => r.quote),
           amountsFen,
           extraTexts: input.results.flatMap((r) => [...r.trace, ...r.conditions]),
@@ -481,7 +481,7 @@ export class PolicyBot implements ConversationHandler {
     if (gateFailures.length === 0 && undecided.length > 0 && (focusResults.every(isUndecided) || shown.length === 0)) {
       const best = undecided[0]!;
       const topicName = undecided.length === 1 ? best.title : t.needsInfo.topicFallback;
-      const known = describeFactValues(session.facts);
+      const known = describeFactValues(session.facts, session.said);
       // An approximate figure that leaves the answer open: ask for the exact one, naming what it decides.
       const exact = askExactFigure(best, t);
       const missing = exact ? exact.missing.slice(0, ASK_AT_MOST) : best.missing.slice(0, ASK_AT_MOST);
@@ -834,8 +834,10 @@ function hasMeasures(facts: Facts): boolean {
   return (Object.keys(facts) as FactName[]).some((f) => MEASURE_UNITS.has(FACTS[f].unit));
 }
 
-/** A fact's value as a merchant would write it: the engine's wording, with round counts in 万 (15万粉丝). */
-function describeValue(name: FactName, value: unknown): string {
+/** A fact's value as the user wrote it, else the engine's wording with round counts in 万 (15万粉丝). */
+function describeValue(name: FactName, value: unknown, said: Partial<Record<string, string>> = {}): string {
+  const own = userWordsFor(name, value, said);
+  if (own !== undefined) return own;
   const unit = FACTS[name].unit;
   if (unit === "year") return `${value}年`;
   if (unit === "count" && typeof value === "number" && value >= 10_000 && value % 1_000 === 0) return `${value / 10_000}万`;
@@ -843,9 +845,9 @@ function describeValue(name: FactName, value: unknown): string {
 }
 
 /** The facts the bot understood, as one line (also the user-side grounding for a model's rewording). */
-function describeFactValues(facts: Facts): string {
+function describeFactValues(facts: Facts, said: Partial<Record<string, string>> = {}): string {
   return Object.entries(facts)
-    .map(([name, value]) => `${factLabel(name as FactName)}：${describeValue(name as FactName, value)}`)
+    .map(([name, value]) => `${factLabel(name as FactName)}：${describeValue(name as FactName, value, said)}`)
     .join("；");
 }
 

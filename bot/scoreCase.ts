@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { awardAmountsOf, type Answer } from "./answer.js";
-import { numberGuard } from "./numberGuard.js";
+import { numberGuard, restatedUserFigures } from "./numberGuard.js";
 
 export const EvalCaseSchema = z.strictObject({
   id: z.string(),
@@ -33,6 +33,8 @@ export interface CaseScore {
   failures: string[];
   /** Numbers in the text that are not grounded. */
   ungrounded: string[];
+  /** The user's own figures restated in a form they did not write ("9万" as "90000"). */
+  restated: string[];
 }
 
 /** Score the answer to a case's last turn. */
@@ -65,15 +67,17 @@ export function scoreCase(c: EvalCase, answer: Answer): CaseScore {
   if (e.policy && !answer.policies.includes(e.policy)) failures.push(`policies ${JSON.stringify(answer.policies)} lack ${e.policy}`);
   if (e.textIncludesAny && !e.textIncludesAny.some((s) => answer.text.includes(s))) failures.push(`text lacks ${e.textIncludesAny.join(" / ")}`);
 
-  const guard = numberGuard(answer.text, {
+  const grounding = {
     userTexts: c.turns,
     quotes: answer.citations.map((q) => q.quote),
     amountsFen: answer.awards.flatMap((a) => (a.amountFen === null ? [] : [a.amountFen])),
     extraTexts: answer.awards.flatMap((a) => [...a.trace, ...a.conditions]),
     // The template's own amounts are held to the same role rule as a model's or a staff member's.
     awardAmountsFen: answer.awards.flatMap(awardAmountsOf),
-  });
-  const ungrounded = guard.ungrounded.map((u) => u.raw);
+  };
+  const ungrounded = numberGuard(answer.text, grounding).ungrounded.map((u) => u.raw);
   if (ungrounded.length > 0) failures.push(`ungrounded numbers: ${ungrounded.join(", ")}`);
-  return { pass: failures.length === 0, failures, ungrounded };
+  const restated = restatedUserFigures(answer.text, grounding).map((m) => m.raw);
+  if (restated.length > 0) failures.push(`user figures restated in another form: ${restated.join(", ")}`);
+  return { pass: failures.length === 0, failures, ungrounded, restated };
 }

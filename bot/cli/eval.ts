@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: the dev cases in test/fixtures/dev.jsonl through the real pipeline, scored as
- * shared/eval/README.md says. One line per failure, then "N/M cases pass, U ungrounded numbers".
+ * shared/eval/README.md says. One line per failure, then "N/M cases pass, U ungrounded numbers, R user figures
+ * restated" (a user's figure shown in a form they did not write, e.g. 9万 as 90000).
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -19,13 +20,15 @@ const cases = readFileSync(values.file!, "utf8")
 const bot = await PolicyBot.create({ asOf: values["as-of"], rateLimit: false });
 let passed = 0;
 let ungrounded = 0;
+let restated = 0;
 for (const c of cases) {
   const answers = await runTurns(bot, `eval-${c.id}`, c.turns);
   const score = scoreCase(c, answers.at(-1)!);
   ungrounded += score.ungrounded.length;
+  restated += score.restated.length;
   if (score.pass) passed++;
   else console.log(`FAIL ${c.id}: ${score.failures.join("; ")}`);
 }
 await bot.close();
-console.log(`${passed}/${cases.length} cases pass, ${ungrounded} ungrounded numbers`);
+console.log(`${passed}/${cases.length} cases pass, ${ungrounded} ungrounded numbers, ${restated} user figures restated`);
 process.exitCode = 0;

@@ -369,7 +369,14 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
         break;
       }
     }
-    if (!approx) readApprox(true);
+    if (!approx) {
+      readApprox(true);
+      // "9千来万", "3千多万": the approximation sits between 千 and the 万 it counts in.
+      if (approx && exp < 4 && (text[i] === "万" || text[i] === "亿")) {
+        exp += text[i] === "万" ? 4 : 8;
+        i++;
+      }
+    }
   }
   if (text[i] === "+") {
     approx = "plus";

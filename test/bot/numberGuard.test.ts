@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groundedNumbers, numberGuard, type Grounding } from "../../bot/numberGuard.js";
+import { inUserWords } from "../../bot/composeAnswer.js";
+import { groundedNumbers, numberGuard, restatedUserFigures, type Grounding } from "../../bot/numberGuard.js";
 
 const QUOTE = "对开展电商直播、短视频带货等活动，达到10万粉丝且年网络零售额100万元以上的带货达人给予一次性最高奖励2万元。";
 const base: Grounding = {
@@ -110,5 +111,30 @@ describe("groundedNumbers", () => {
     const set = groundedNumbers(base);
     for (const v of [150000, 2021, 1200000, 100000, 20000]) expect(set.has(v), String(v)).toBe(true);
     expect(set.has(50000)).toBe(false);
+  });
+});
+
+describe("restatedUserFigures finds a user's figure shown in a form the user did not write", () => {
+  const said = (userTexts: string[], quotes: string[] = [], amountsFen: number[] = []): Grounding => ({ userTexts, quotes, amountsFen });
+
+  it("flags 9.8万 shown as 98000, 八百万 as 800万元, 5000W as 5000万元, and 80来万 as 80万元", () => {
+    expect(restatedUserFigures("粉丝数 98000 < 100000", said(["我有9.8万粉丝"])).map((m) => m.raw)).toEqual(["98000"]);
+    expect(restatedUserFigures("年网络零售额 800万元 < 1000万元", said(["一年网上卖了八百万"])).map((m) => m.raw)).toEqual(["800万元"]);
+    expect(restatedUserFigures("年网络零售额 5000万元 < 1亿元", said(["网零5000W"])).map((m) => m.raw)).toEqual(["5000万元"]);
+    expect(restatedUserFigures("年网络零售额 80万元", said(["卖了80来万"])).map((m) => m.raw)).toEqual(["80万元"]);
+  });
+
+  it("accepts the user's own form with or without its unit, full-width digits, and values a quote or award states", () => {
+    expect(restatedUserFigures("年网络零售额 120万元，营运面积 4800平方米", said(["卖了120万 面积４８００㎡"]))).toEqual([]);
+    expect(restatedUserFigures("达到100万元以上", said(["卖了一百万"], ["年网络零售额100万元以上"]))).toEqual([]);
+    expect(restatedUserFigures("约60万元至不足70万元", { ...said(["运营费用六十来万"]), awardAmountsFen: [60_000_000, 69_999_999] })).toEqual([]);
+  });
+});
+
+describe("inUserWords shows the user's words for their figure in an engine line", () => {
+  it("replaces the engine's form of the user's exact figure after its label, and nothing else", () => {
+    expect(inUserWords("❌ 带货达人线上销售奖励：暂不符合（粉丝数 98000 < 100000）", { followers: "9.8万" })).toBe("❌ 带货达人线上销售奖励：暂不符合（粉丝数 9.8万 < 100000）");
+    expect(inUserWords("（年网络零售额 800万元 < 1000万元）", { onlineRetailSales: "八百万" })).toBe("（年网络零售额 八百万 < 1000万元）");
+    expect(inUserWords("（年网络零售额 800万元 < 1000万元）", { onlineRetailSales: "900万" })).toBe("（年网络零售额 800万元 < 1000万元）");
   });
 });
