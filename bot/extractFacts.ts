@@ -20,6 +20,7 @@ import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
+import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
 import { fromParts } from "../rules/quantity.js";
@@ -560,11 +561,20 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // Otherwise one value per fact: the last one stated wins, and a contradiction is pointed out.
   const byFact = new Map<AttributableFact, Assigned[]>();
   for (const a of assigned) if (!instances.some((i) => i.fact === a.fact)) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
+  // Money in another currency (20万美元) is converted at the vocabulary's rate for the year, basis stated.
+  const quantityOf = (fact: FactName, m: NumberMention): ReturnType<typeof mentionToQuantity> => {
+    const money = foreignCurrency(text, m);
+    if (!money) return mentionToQuantity(fact, m, labelOf(fact));
+    if (FACTS[fact].unit !== "fen") return { reason: `${text.slice(money.start, money.end)}是金额，不是${labelOf(fact)}` };
+    const converted = convertForeign(text, m, money, facts.activityYear as number | undefined);
+    if ("basis" in converted && !out.notes.includes(converted.basis)) out.notes.push(converted.basis);
+    return converted;
+  };
   const lastMention = new Map<FactName, NumberMention>();
   for (const [fact, list] of byFact) {
     const last = list[list.length - 1]!.mention;
     lastMention.set(fact, last);
-    const values = list.map((a) => mentionToQuantity(fact, a.mention, labelOf(fact)));
+    const values = list.map((a) => quantityOf(fact, a.mention));
     // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction.
     const narrowed = intersectBounds(values.flatMap((v) => ("value" in v ? [v.value] : [])));
     if (narrowed !== null) {

@@ -84,6 +84,17 @@ export type FactSpec = z.infer<typeof FactSpecSchema>;
 
 const VocabularySchema = z.strictObject({
   facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, "fact names are camelCase letters and digits"), FactSpecSchema),
+  /** Money in other currencies: the words that name each, and its rate to 元 by year with the source. */
+  currencies: z
+    .record(
+      z.string().regex(/^[A-Z]{3}$/, "currency codes are ISO 4217 (USD)"),
+      z.strictObject({
+        name: word,
+        words: words.min(1),
+        rates: z.array(z.strictObject({ year: z.number().int().min(1990).max(2100), yuanPer: z.string().regex(/^\d+(\.\d{1,6})?$/, "a decimal such as \"7.0467\""), source: word })).min(1),
+      }),
+    )
+    .default({}),
   /** Words that make a number no fact about the applicant ("奖励是50万"). */
   notFacts: z.array(CueSchema.omit({ generic: true, units: true }).extend({ claim: z.boolean().optional() })).default([]),
 });

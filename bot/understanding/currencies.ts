@@ -1,0 +1,60 @@
+/**
+ * Money written in another currency ("20万美元", "3万刀", "US$50,000"): converted to 元 at the rate the
+ * vocabulary states for the year (`currencies` in rules/facts.yaml, each rate with its source). The value
+ * keeps the user's words and names the basis, so no reply shows a converted figure as the user's own.
+ */
+import { VOCABULARY, type ApproxValue } from "../../rules/facts.js";
+import type { NumberMention } from "./numbers.js";
+
+/** A figure in another currency: its code and the text span with the currency word. */
+export interface ForeignMoney {
+  code: string;
+  start: number;
+  end: number;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const SPACE = /^[\s\u00a0\u3000]?/;
+
+/** The currency a money figure is written in, when not 元: a word right after it, or a symbol right before. */
+export function foreignCurrency(text: string, m: NumberMention): ForeignMoney | undefined {
+  for (const [code, c] of Object.entries(VOCABULARY.currencies)) {
+    for (const w of [...c.words].sort((a, b) => b.length - a.length)) {
+      const gap = SPACE.exec(text.slice(m.end))![0].length;
+      if (text.startsWith(w, m.end + gap)) return { code, start: m.start, end: m.end + gap + w.length };
+      if (!CJK.test(w) && text.slice(0, m.start).trimEnd().endsWith(w)) return { code, start: text.slice(0, m.start).trimEnd().length - w.length, end: m.end };
+    }
+  }
+  return undefined;
+}
+
+/** Whole fen from a decimal string × a decimal rate, rounded down (exact: BigInt). */
+function fenAt(amount: string, rate: string): number {
+  const scaled = (d: string) => {
+    const [i = "0", f = ""] = d.split(".");
+    return { n: BigInt(i + f), scale: 10n ** BigInt(f.length) };
+  };
+  const a = scaled(amount);
+  const r = scaled(rate);
+  return Number((a.n * r.n * 100n) / (a.scale * r.scale));
+}
+
+/**
+ * The value in fen of a figure written in `money.code`, at the rate of `year` (else the latest year the
+ * vocabulary has), as an interval carrying the user's words and the basis; or why it cannot be converted.
+ */
+export function convertForeign(text: string, m: NumberMention, money: ForeignMoney, year: number | undefined): { value: ApproxValue; basis: string } | { reason: string } {
+  const currency = VOCABULARY.currencies[money.code]!;
+  const rates = [...currency.rates].sort((a, b) => a.year - b.year);
+  const rate = rates.find((r) => r.year === year) ?? rates[rates.length - 1]!;
+  if (m.negative || m.absurd || m.decimal === undefined) return { reason: `${currency.name}金额不合理` };
+  const words = `${text.slice(money.start, money.end)}（按${rate.year}年人民币对${currency.name}平均汇率${rate.yuanPer}折算）`;
+  const basis = `${currency.name}按${rate.year}年人民币对${currency.name}平均汇率${rate.yuanPer}折算成人民币（${rate.source}）${rate.year === year ? "" : "，这是能查到的最近一年"}；以主管部门认定的汇率为准。`;
+  if (m.exact) {
+    const fen = fenAt(m.decimal, rate.yuanPer);
+    return { value: { low: fen, high: fen, words }, basis };
+  }
+  const low = Math.floor(m.interval.low * Number(rate.yuanPer) * 100);
+  const high = Number.isFinite(m.interval.high) ? Math.floor(m.interval.high * Number(rate.yuanPer) * 100) : null;
+  return { value: { low, high, words }, basis };
+}
