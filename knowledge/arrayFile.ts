@@ -1,9 +1,10 @@
 /**
  * Typed arrays in one binary file: a JSON header (names, types, lengths, plus free-form `meta`)
- * followed by the raw arrays, each 8-byte aligned. Reading is one file read; the arrays are views
- * on it, so a large index opens without parsing or re-computing anything.
+ * followed by the raw arrays, each 8-byte aligned. {@link readArrayFile} reads it whole;
+ * {@link ArrayFileReader} reads just the header and then slices of arrays at their offsets, so a
+ * large index opens without reading what a query never touches.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 
 const MAGIC = "HSARRAYS1\n";
 const ARRAY_TYPES = { Uint32Array, Int32Array, Float32Array, Float64Array, Uint16Array, Uint8Array } as const;
@@ -58,4 +59,62 @@ export function readArrayFile(path: string): { meta: unknown; arrays: Map<string
     arrays.set(name, new Type(bytes.buffer, start + offset, length));
   }
   return { meta: header.meta, arrays };
+}
+
+/**
+ * A file written by {@link writeArrayFile}, read on demand: the header on open, then any slice of
+ * an array with one positioned read (the page cache, not process memory, holds the rest). The file
+ * stays open for the reader's lifetime.
+ */
+export class ArrayFileReader {
+  readonly meta: unknown;
+  private readonly fd: number;
+  private readonly entries = new Map<string, { Type: (typeof ARRAY_TYPES)[ArrayTypeName]; at: number; length: number }>();
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, "r");
+    try {
+      const head = Buffer.alloc(MAGIC.length + 4);
+      readSync(this.fd, head, 0, head.length, 0);
+      if (head.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error(`${path}: not an array file`);
+      const headerBytes = Buffer.alloc(head.readUInt32LE(MAGIC.length));
+      readSync(this.fd, headerBytes, 0, headerBytes.length, head.length);
+      const header = JSON.parse(headerBytes.toString("utf8")) as Header;
+      const start = align8(head.length + headerBytes.length);
+      for (const { name, type, offset, length } of header.arrays) {
+        const Type = ARRAY_TYPES[type];
+        if (!Type) throw new Error(`${path}: array ${name} is damaged`);
+        this.entries.set(name, { Type, at: start + offset, length });
+      }
+      this.meta = header.meta;
+    } catch (error) {
+      closeSync(this.fd);
+      throw error;
+    }
+  }
+
+  /** Number of elements of array `name` (throws when the file lacks it). */
+  length(name: string): number {
+    return this.entry(name).length;
+  }
+
+  /** Elements [from, to) of array `name`, in a buffer of their own. */
+  read(name: string, from = 0, to = this.length(name)): StoredArray {
+    const { Type, at, length } = this.entry(name);
+    if (from < 0 || to > length || from > to) throw new Error(`${this.path}: ${name}[${from}, ${to}) is outside its ${length} elements`);
+    const out = new Type(to - from);
+    const bytes = new Uint8Array(out.buffer);
+    if (readSync(this.fd, bytes, 0, bytes.length, at + from * Type.BYTES_PER_ELEMENT) !== bytes.length) throw new Error(`${this.path}: array ${name} is damaged`);
+    return out;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private entry(name: string) {
+    const entry = this.entries.get(name);
+    if (!entry) throw new Error(`${this.path}: no array ${name}`);
+    return entry;
+  }
 }

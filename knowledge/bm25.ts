@@ -2,9 +2,11 @@
  * Okapi BM25 over pre-tokenised documents. The inverted index is three typed arrays (postings in
  * document order, each with its precomputed term score), so it saves and loads without touching a
  * token, and a search restricted to a few document ranges (one policy's passages) binary-searches
- * into each posting list instead of walking all of it.
+ * into each posting list instead of walking all of it. A loaded index reads a term's postings from
+ * the file when a query first uses the term and keeps the recently used ones, so a province-sized
+ * index opens without reading its postings.
  */
-import { readArrayFile, writeArrayFile } from "./arrayFile.js";
+import { ArrayFileReader, writeArrayFile } from "./arrayFile.js";
 import { TopK, type Scored } from "./topK.js";
 
 export interface Bm25Options {
@@ -35,21 +37,53 @@ function lowerBound(docs: Uint32Array, lo: number, hi: number, value: number): n
   return lo;
 }
 
+/** One term's postings: documents in increasing order, and each one's term score. */
+interface Postings {
+  docs: Uint32Array;
+  /** idf × saturated, length-normalised term frequency of each posting. */
+  impacts: Float32Array;
+}
+
+/** Postings read from a saved index are kept up to this many postings (8 bytes each), least recently used out first. */
+const CACHED_POSTINGS = 4 << 20;
+
 export class Bm25Index {
   /** Scratch score per document, reused across searches (zeroed after each). */
   private scratch: Float64Array | null = null;
+  /** Recently read postings by term number, least recently used first (Map keeps insertion order). */
+  private readonly cache = new Map<number, Postings>();
+  private cached = 0;
 
   private constructor(
     /** Term → term number. */
     private readonly terms: Map<string, number>,
     /** Postings of term t are positions offsets[t] .. offsets[t+1]. */
     private readonly offsets: Uint32Array,
-    private readonly docs: Uint32Array,
-    /** idf × saturated, length-normalised term frequency of each posting. */
-    private readonly impacts: Float32Array,
+    /** All postings in memory (after a build), or the saved file they are read from. */
+    private readonly all: Postings | ArrayFileReader,
     /** Number of indexed documents. */
     readonly size: number,
   ) {}
+
+  /** The postings of term number `term`. */
+  private postings(term: number): Postings {
+    const from = this.offsets[term]!;
+    const to = this.offsets[term + 1]!;
+    if (!(this.all instanceof ArrayFileReader)) return { docs: this.all.docs.subarray(from, to), impacts: this.all.impacts.subarray(from, to) };
+    let postings = this.cache.get(term);
+    if (postings) this.cache.delete(term);
+    else {
+      postings = { docs: this.all.read("docs", from, to) as Uint32Array, impacts: this.all.read("impacts", from, to) as Float32Array };
+      this.cached += to - from;
+      for (const [old, { docs }] of this.cache) {
+        if (this.cached <= CACHED_POSTINGS) break;
+        this.cache.delete(old);
+        this.cached -= docs.length;
+      }
+    }
+    this.cache.set(term, postings);
+    return postings;
+  }
 
   /** Indexes `docs`, each a list of tokens (repeat a token to weight it, e.g. titles). */
   static build(docs: readonly (readonly string[])[], options: Bm25Options = {}): Bm25Index {
@@ -90,21 +124,30 @@ export class Bm25Index {
         impacts[at] = (idf[term]! * tf * (k1 + 1)) / (tf + norm);
       }
     });
-    return new Bm25Index(terms, offsets, postingDocs, impacts, docs.length);
+    return new Bm25Index(terms, offsets, { docs: postingDocs, impacts }, docs.length);
   }
 
-  /** Writes the index to one file (see arrayFile). */
+  /** Writes the index to one file (see arrayFile); only a built index (not a loaded one) is saved. */
   save(path: string): void {
-    writeArrayFile(path, { offsets: this.offsets, docs: this.docs, impacts: this.impacts }, { size: this.size, terms: [...this.terms.keys()] });
+    if (this.all instanceof ArrayFileReader) throw new Error("a loaded BM25 index is already saved");
+    writeArrayFile(path, { offsets: this.offsets, docs: this.all.docs, impacts: this.all.impacts }, { size: this.size, terms: [...this.terms.keys()] });
   }
 
-  /** Reads an index written by {@link save}. */
+  /** Opens an index written by {@link save}: term list and offsets now, postings when a query needs them. */
   static load(path: string): Bm25Index {
-    const { meta, arrays } = readArrayFile(path);
-    const { size, terms } = meta as { size: number; terms: string[] };
-    const offsets = arrays.get("offsets") as Uint32Array;
-    if (!Array.isArray(terms) || offsets.length !== terms.length + 1) throw new Error(`${path}: term list and postings disagree`);
-    return new Bm25Index(new Map(terms.map((t, i) => [t, i])), offsets, arrays.get("docs") as Uint32Array, arrays.get("impacts") as Float32Array, size);
+    const file = new ArrayFileReader(path);
+    try {
+      const { size, terms } = file.meta as { size: number; terms: string[] };
+      const offsets = file.read("offsets") as Uint32Array;
+      const postings = offsets.at(-1);
+      if (!Array.isArray(terms) || offsets.length !== terms.length + 1 || postings !== file.length("docs") || postings !== file.length("impacts")) {
+        throw new Error(`${path}: term list and postings disagree`);
+      }
+      return new Bm25Index(new Map(terms.map((t, i) => [t, i])), offsets, file, size);
+    } catch (error) {
+      file.close();
+      throw error;
+    }
   }
 
   /**
@@ -120,14 +163,13 @@ export class Bm25Index {
     for (const [token, weight] of weights) {
       const term = this.terms.get(token);
       if (term === undefined) continue;
-      const first = this.offsets[term]!;
-      const last = this.offsets[term + 1]!;
+      const { docs, impacts } = this.postings(term);
       for (const [start, end] of ranges) {
-        for (let at = start === 0 ? first : lowerBound(this.docs, first, last, start); at < last; at++) {
-          const doc = this.docs[at]!;
+        for (let at = start === 0 ? 0 : lowerBound(docs, 0, docs.length, start); at < docs.length; at++) {
+          const doc = docs[at]!;
           if (doc >= end) break;
           if (scores[doc] === 0) touched.push(doc);
-          scores[doc]! += weight * this.impacts[at]!;
+          scores[doc]! += weight * impacts[at]!;
         }
       }
     }

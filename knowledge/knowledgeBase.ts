@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
@@ -133,16 +133,22 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
- * Hash of everything the index depends on: the policy folder's files (bytes), the embedder, and
- * the knowledge code that reads documents, cuts passages and tokenises (a parser change alters
- * clauses as a file edit does). Reading no document structure, it lets a saved corpus skip parsing.
+ * Hash of everything the index depends on: the policy folder's files, the embedder, and the
+ * knowledge code that reads documents, cuts passages and tokenises (a parser change alters clauses
+ * as a file edit does). Files count by name, size and modification time, not bytes: reading 3,600
+ * policy files took seconds of every open; an edit changes the time (and a copied folder gets new
+ * times, so it is rebuilt once). It reads no document, so a saved corpus skips parsing.
  */
 function indexKey(policyDir: string, embeddingsId: string): string {
   const hash = createHash("sha256");
   hash.update(`format:${INDEX_FORMAT}\nembeddings:${embeddingsId}\n`);
-  for (const file of sourceFiles(KNOWLEDGE_DIR)) hash.update(`${file}\n`).update(readFileSync(file));
+  const stamp = (file: string) => {
+    const { size, mtimeMs } = statSync(file);
+    hash.update(`${file}\t${size}\t${mtimeMs}\n`);
+  };
+  sourceFiles(KNOWLEDGE_DIR).forEach(stamp);
   for (const entry of readdirSync(policyDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.isFile()) hash.update(`${entry.name}\n`).update(readFileSync(join(policyDir, entry.name)));
+    if (entry.isFile()) stamp(join(policyDir, entry.name));
   }
   return hash.digest("hex").slice(0, 16);
 }

@@ -19,17 +19,17 @@ export class TopK {
   /** Offers one item. */
   push(doc: number, score: number): void {
     const heap = this.heap;
-    const item = { doc, score };
     if (heap.length < this.k) {
-      heap.push(item);
+      heap.push({ doc, score });
       for (let i = heap.length - 1; i > 0; ) {
         const parent = (i - 1) >> 1;
         if (!before(heap[parent]!, heap[i]!)) break;
         [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
         i = parent;
       }
-    } else if (this.k > 0 && before(item, heap[0]!)) {
-      heap[0] = item;
+    } else if (this.k > 0 && (score > heap[0]!.score || (score === heap[0]!.score && doc < heap[0]!.doc))) {
+      // Compared before allocating: most of a long stream is rejected here.
+      heap[0] = { doc, score };
       for (let i = 0; ; ) {
         const l = 2 * i + 1;
         const r = l + 1;

@@ -11,10 +11,10 @@
  * in README "Measures"), while the sparse scan is exact and fast: that is why sparse vectors skip
  * the graph.
  */
-import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
-import { readArrayFile, writeArrayFile } from "./arrayFile.js";
+import { ArrayFileReader, writeArrayFile } from "./arrayFile.js";
 import type { DocRange } from "./bm25.js";
 import { TopK, type Scored } from "./topK.js";
 
@@ -47,6 +47,34 @@ interface Components {
   offsets: Uint32Array;
   rows: Uint32Array;
   values: Float32Array;
+}
+
+/** One component's rows (increasing) and values. */
+interface Component {
+  rows: Uint32Array;
+  values: Float32Array;
+}
+
+/**
+ * The component index of a saved vector index: offsets read on open, each component's postings on
+ * the first query using it, then kept (at most the file's size; a query uses few components).
+ */
+class StoredComponents {
+  private readonly read: Array<Component | undefined>;
+
+  constructor(
+    private readonly file: ArrayFileReader,
+    readonly offsets: Uint32Array,
+  ) {
+    this.read = new Array(offsets.length - 1);
+  }
+
+  get(c: number): Component {
+    return (this.read[c] ??= {
+      rows: this.file.read("rows", this.offsets[c]!, this.offsets[c + 1]!) as Uint32Array,
+      values: this.file.read("values", this.offsets[c]!, this.offsets[c + 1]!) as Float32Array,
+    });
+  }
 }
 
 function invert(all: Float32Array, rows: number, d: number): Components {
@@ -84,7 +112,8 @@ export class VectorIndex {
   private constructor(
     /** The graph for dense vectors; null when sparse vectors are scanned through `components`. */
     private readonly graph: InstanceType<typeof HierarchicalNSW> | null,
-    private readonly components: Components | null,
+    /** In memory after a build, read per component after a load. */
+    private readonly components: Components | StoredComponents | null,
     readonly dimensions: number,
     readonly size: number,
     private parameters: HnswParams,
@@ -126,7 +155,7 @@ export class VectorIndex {
       this.graph.writeIndexSync(join(dir, GRAPH_FILE + tmp));
       renameSync(join(dir, GRAPH_FILE + tmp), join(dir, GRAPH_FILE));
     }
-    if (this.components) writeArrayFile(join(dir, COMPONENTS_FILE), { ...this.components });
+    if (this.components && !(this.components instanceof StoredComponents)) writeArrayFile(join(dir, COMPONENTS_FILE), { ...this.components });
     if (this.vectors) {
       writeFileSync(join(dir, VECTORS_FILE + tmp), new Uint8Array(this.vectors.buffer, this.vectors.byteOffset, this.vectors.byteLength));
       renameSync(join(dir, VECTORS_FILE + tmp), join(dir, VECTORS_FILE));
@@ -143,10 +172,16 @@ export class VectorIndex {
   /** Reads an index written by {@link save}; size, dimensions and kind come from the caller's manifest. */
   static load(dir: string, size: number, dimensions: number, params: HnswParams, kind: "scan" | "graph"): VectorIndex {
     if (kind === "scan") {
-      const { arrays } = readArrayFile(join(dir, COMPONENTS_FILE));
-      const components = { offsets: arrays.get("offsets") as Uint32Array, rows: arrays.get("rows") as Uint32Array, values: arrays.get("values") as Float32Array };
-      if (components.offsets.length !== dimensions + 1) throw new Error(`${dir}: component index has ${components.offsets.length - 1} dimensions, expected ${dimensions}`);
-      return new VectorIndex(null, components, dimensions, size, params, null, join(dir, VECTORS_FILE));
+      const file = new ArrayFileReader(join(dir, COMPONENTS_FILE));
+      try {
+        const offsets = file.read("offsets") as Uint32Array;
+        if (offsets.length !== dimensions + 1) throw new Error(`${dir}: component index has ${offsets.length - 1} dimensions, expected ${dimensions}`);
+        if (offsets[dimensions] !== file.length("rows") || offsets[dimensions] !== file.length("values")) throw new Error(`${dir}: component index is damaged`);
+        return new VectorIndex(null, new StoredComponents(file, offsets), dimensions, size, params, null, join(dir, VECTORS_FILE));
+      } catch (error) {
+        file.close();
+        throw error;
+      }
     }
     const graph = new HierarchicalNSW("cosine", Math.max(dimensions, 1));
     graph.readIndexSync(join(dir, GRAPH_FILE));
@@ -179,13 +214,13 @@ export class VectorIndex {
 
   /** Exact search through the component index: only rows sharing a non-zero component are touched. */
   private scan(query: ArrayLike<number>, k: number, ranges: readonly DocRange[] = [[0, this.size]]): Scored[] {
-    const { offsets, rows, values } = this.components!;
     const q = normalised(query);
     const scores = (this.scratch ??= new Float32Array(this.size));
     for (let c = 0; c < this.dimensions; c++) {
       const weight = q[c]!;
       if (weight === 0) continue;
-      for (let at = offsets[c]!, end = offsets[c + 1]!; at < end; at++) scores[rows[at]!]! += weight * values[at]!;
+      const { rows, values } = this.component(c);
+      for (let at = 0; at < rows.length; at++) scores[rows[at]!]! += weight * values[at]!;
     }
     const best = new TopK(k);
     for (const [start, end] of ranges) {
@@ -193,6 +228,13 @@ export class VectorIndex {
     }
     scores.fill(0);
     return best.sorted();
+  }
+
+  private component(c: number): Component {
+    const components = this.components!;
+    if (components instanceof StoredComponents) return components.get(c);
+    const { offsets, rows, values } = components;
+    return { rows: rows.subarray(offsets[c]!, offsets[c + 1]!), values: values.subarray(offsets[c]!, offsets[c + 1]!) };
   }
 
   /**
@@ -235,15 +277,14 @@ export class VectorIndex {
     return this.read(start, end);
   }
 
+  /** The vectors file, open from the first read on (a filtered search reads from it on every query). */
+  private fd: number | null = null;
+
   private read(start: number, end: number): Float32Array {
     const d = this.dimensions;
     const out = new Float32Array((end - start) * d);
-    const fd = openSync(this.file!, "r");
-    try {
-      readSync(fd, new Uint8Array(out.buffer), 0, out.byteLength, start * d * 4);
-    } finally {
-      closeSync(fd);
-    }
+    this.fd ??= openSync(this.file!, "r");
+    readSync(this.fd, new Uint8Array(out.buffer), 0, out.byteLength, start * d * 4);
     return out;
   }
 }
