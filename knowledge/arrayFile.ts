@@ -1,10 +1,10 @@
 /**
  * Typed arrays in one binary file: a JSON header (names, types, lengths, plus free-form `meta`)
- * followed by the raw arrays, each 8-byte aligned. {@link readArrayFile} reads it whole;
- * {@link ArrayFileReader} reads just the header and then slices of arrays at their offsets, so a
- * large index opens without reading what a query never touches.
+ * followed by the raw arrays, each 8-byte aligned. {@link ArrayFileReader} reads just the header
+ * and then slices of arrays at their offsets, so a large index opens without reading what a query
+ * never touches.
  */
-import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
 
 const MAGIC = "HSARRAYS1\n";
 const ARRAY_TYPES = { Uint32Array, Int32Array, Float32Array, Float64Array, Uint16Array, Uint8Array } as const;
@@ -37,28 +37,6 @@ export function writeArrayFile(path: string, arrays: Record<string, StoredArray>
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, file);
   renameSync(tmp, path);
-}
-
-/** Reads a file written by {@link writeArrayFile}; throws on a file of another format. */
-export function readArrayFile(path: string): { meta: unknown; arrays: Map<string, StoredArray> } {
-  let bytes = readFileSync(path);
-  if (bytes.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error(`${path}: not an array file`);
-  // Small reads can land unaligned inside Node's shared pool; typed views need their own alignment.
-  if (bytes.byteOffset % 8 !== 0) {
-    const own = Buffer.alloc(bytes.length);
-    bytes.copy(own);
-    bytes = own;
-  }
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(bytes.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-  const start = bytes.byteOffset + align8(MAGIC.length + 4 + headerLength);
-  const arrays = new Map<string, StoredArray>();
-  for (const { name, type, offset, length } of header.arrays) {
-    const Type = ARRAY_TYPES[type];
-    if (!Type || start + offset + length * Type.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length) throw new Error(`${path}: array ${name} is damaged`);
-    arrays.set(name, new Type(bytes.buffer, start + offset, length));
-  }
-  return { meta: header.meta, arrays };
 }
 
 /**
