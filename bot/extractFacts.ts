@@ -293,6 +293,8 @@ const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
 const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
 const REGISTRATION = /注册|成立|落户|创办|开业|登记/;
+/** "2021年3月回来办了个小微电商公司": the date a business was opened is its registration date. */
+const OPENED_BUSINESS = /^[^，,。]{0,4}(办|开)了?(个|一个|一家|家)[^，,。\s]{0,6}(公司|企业|店|工作室|厂)/;
 const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
 const PLACE = "(?:全[市县区省国]|本[市县区])?";
 const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
@@ -658,7 +660,8 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
     const around = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 8) + "|" +
       text.slice(Math.max(clauseStart, m.start - 3), m.start);
     const salesYear = /年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6));
-    if (REGISTRATION.test(around) && !salesYear) {
+    const opened = OPENED_BUSINESS.test(text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 16));
+    if ((REGISTRATION.test(around) || opened) && !salesYear) {
       facts.registrationDate = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
     } else activityYears.push(year);
   }

@@ -248,6 +248,11 @@ export class PolicyBot implements ConversationHandler {
     if (places.registration && session.policyIds.length > 0) {
       session.facts = parseFacts({ ...session.facts, registeredLocally: session.policyIds.includes(places.registration.policyId ?? "") });
       session.said = { ...session.said, registeredLocally: places.registration.said };
+    } else if (nearby && session.policyIds.includes(nearby.policyId) && session.facts.registeredLocally === undefined) {
+      // "济南长清区的 … 平阴的奖励": where the user says they are, outside the county asked about, is taken as where
+      // they are registered until they say otherwise; the reply names the place beside the clause's words.
+      session.facts = parseFacts({ ...session.facts, registeredLocally: false });
+      session.said = { ...session.said, registeredLocally: nearby.said };
     }
 
     // A figure no applicant could have is asked back before anything is computed with it.

@@ -22,6 +22,9 @@ beforeAll(async () => {
     stoppedStillOpen: ["聊城 我们公司2022年网络零售额1.5亿 可是现在已经关门了 流量补贴还能报吗"],
     rentThirdYear: ["汨罗 我们2020年进的创业城开网店 2022年已经是第三年了 房租补贴还有没有"],
     licenceMonths: ["平阴 2022年3月来平阴落户 第一次创业开的电商公司 营业执照才领了九个月 创业补贴能拿吗"],
+    locatedElsewhere: ["济南长清区的 做直播带货 粉丝15万 2021年卖了200万 平阴的带货达人奖励我能申请不"],
+    locatedThenRegistered: ["济南长清区的 做直播带货 粉丝15万 2021年卖了200万 平阴的带货达人奖励我能申请不", "我执照是在平阴县注册的"],
+    openedBusiness: ["平阴 2021年3月回来办了个小微电商公司 头一回创业 一直正常经营 社保工资都合规 创业补贴能拿多少"],
   });
 }, 180_000);
 
@@ -60,6 +63,17 @@ describe("ask --json: stated conditions decide the provision", () => {
   it("a business registered outside 平阴县 does not qualify for 平阴's awards", () => {
     expect(award("registeredElsewhere", "pingyin-2020:三/(四)")?.eligible).toBe(false);
     expect(answers.registeredElsewhere!.text).toContain("在平阴县注册登记");
+  });
+
+  it("takes a place outside 平阴县 the user says they are from as where they are registered, until they say otherwise", () => {
+    expect(award("locatedElsewhere", "pingyin-2020:三/(三)/3")?.eligible).toBe(false);
+    expect(answers.locatedElsewhere!.text).toMatch(/❌ 你说“济南长清区”｜条文：“在平阴县注册登记”/);
+    expect(award("locatedThenRegistered", "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+  });
+
+  it("reads the registration date from 2021年3月回来办了个小微电商公司 instead of asking for it", () => {
+    expect(answers.openedBusiness!.missing).not.toContain("registrationDate");
+    expect(answers.openedBusiness!.text).toContain("注册登记日期：2021-03-01");
   });
 
   it("a bare level answers the question about the level", () => {
