@@ -109,4 +109,10 @@ async function openReview() {
   return { service: review.service, close: async () => (await review.close(), await store.close()) };
 }
 
+// A reader that stops early (`ask … | head`) is no error: stop quietly instead of printing a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  fail(error.message);
+});
+
 main().catch((error) => fail(error instanceof Error ? error.message.split("\n")[0]! : String(error)));

@@ -2,7 +2,7 @@
  * `ask` is built like `npm start`: with OPENAI_API_KEY set it goes through the model rewording (fake model
  * server on loopback) and its number guard, so `ask --json` shows what a chat user would receive.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,6 +55,17 @@ describe("ask takes the pipeline a chat takes", () => {
     expect(guarded.answers[0]!.text).toBe(plain.answers[0]!.text);
     expect(guarded.stderr).toContain("shown as the award but no eligible award's amount: 100万元");
   }, 90_000);
+
+  it("stops quietly, with no stack trace, when its reader closes the pipe early (ask … | head)", async () => {
+    // A real pipe to `head`, which exits after the first line, so ask's next write meets a closed pipe.
+    const script = `node --import tsx adapters/cli/ask.ts "${QUESTION}" "${QUESTION}" "${QUESTION}" | head -n 1 >/dev/null; exit \${PIPESTATUS[0]}`;
+    const child = spawn("bash", ["-c", script], { cwd: root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|    at /);
+    expect(code).toBe(0);
+  }, 60_000);
 
   it("names a bad setting in one line, like npm start", async () => {
     const failed = await ask({ LLM_BREAKER_FAILURES: "many" }, QUESTION).catch((error: { code: number; stderr: string }) => error);
