@@ -13,7 +13,7 @@
  *     排名第二 / 前3名, booleans from the aliases in rules/facts.yaml with negation, enums from phrases.
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
-import { FACTS, FactsSchema, VOCABULARY, VocabularyError, type EntityType, type FactName, type Facts, type Quantity, type TradeMode } from "../rules/facts.js";
+import { FACT_NAMES, FACTS, FactsSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { namesPlace, type Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
@@ -174,91 +174,20 @@ const CONTEXT_DEFAULTS: ReadonlyArray<readonly [units: readonly UnitOrNone[], wh
   [["件", "单"], /派送|快递|物流|配送/, "parcelsPerYear"],
 ];
 
-// Phrases for enums and booleans. Each word may carry several effects ("淘宝C店": shop + C2C).
+/**
+ * Enum facts read as phrases (rules/facts.yaml `pick`). Each word may carry several effects ("淘宝C店": a shop
+ * and C2C). The applicant (pick applicant: entityType) is the one the speaker names as themselves (我们培训机构),
+ * else the first named ("培训机构培训了20名主播" → trainingInstitution), skipping places (镇上的, 在园区), counted
+ * things (32家电商企业, 40个人), the ones served (给电商企业) and modifiers (我们村的合作社). Its tiers: 2 = `words`,
+ * 1 = `broad` (个人, 我们县: only when nothing more specific is named), 0 = `hints` and the kinds other facts'
+ * values imply (在快手带货, 淘宝村): the applicant type is then a guess (`inferred`).
+ */
 type Effect =
-  | { kind: "entity"; value: EntityType; tier: 0 | 1 | 2 }
-  | { kind: "honour"; value: NonNullable<Facts["honour"]> }
-  | { kind: "activity"; value: NonNullable<Facts["activity"]>; priority: number }
-  | { kind: "trade"; value: TradeMode }
+  | { kind: "entity"; value: string; tier: 0 | 1 | 2 }
+  | { kind: "last"; fact: FactName; value: string }
+  | { kind: "first"; fact: FactName; value: string; priority: number; notWith?: readonly string[] }
   | { kind: "stop" };
 
-/**
- * Entity words. The applicant is the one the speaker names as themselves (我们培训机构), else the first
- * entity named ("培训机构培训了20名主播" → trainingInstitution), skipping places (镇上的, 在园区), counted
- * things (32家电商企业, 40个人), the ones served (给电商企业) and modifiers (我们村的合作社).
- * Tier 1 words (个人, 我们县) only count when nothing more specific is named. Tier 0 words hint at the applicant
- * without naming it ("在快手带货"; titles such as 淘宝村): the applicant type is then a guess (`inferred`).
- */
-const ENTITY_WORDS: ReadonlyArray<readonly [EntityType, tier: 0 | 1 | 2, words: string]> = [
-  ["trainingInstitution", 2, "培训机构 培训学校 培训公司 职业学校 职业学院 院校 电商培训机构 电商培训学校 电商培训公司"],
-  ["logisticsCenter", 2, "物流中心 配送中心 快递物流配送中心 物流配送中心 分拨中心 集散中心 转运中心 物流园"],
-  ["association", 2, "商会 协会 商协会 行业协会"],
-  ["park", 2, "园区 电商园区 产业园 电商产业园 产业园区 孵化园 电商孵化园 孵化基地 电商基地 产业基地 基地 直播基地 创业城 电商园"],
-  ["servicePoint", 2, "服务站 服务点 服务网点 电商服务站 村级电商服务站 村级站点"],
-  ["cooperative", 2, "合作社 农业合作社 专业合作社"],
-  ["platform", 2, "平台企业 平台公司 行业电商平台 行业电子商务平台"],
-  ["onlineShop", 2, "个体网店 网店 店铺 淘宝店 淘宝C店 C店 个人店 小店 微店 网商 店主 网店店主 卖家 个体户 个体工商户"],
-  ["influencer", 2, "带货达人 达人 主播 网红 博主 带货主播 做直播的 搞直播的 直播的 带货的 直播带货的 做带货的"],
-  ["company", 2, "企业 公司 电商企业 电商公司 有限公司 工厂 厂家 厂子 厂里 外贸企业 商贸企业 集团 法人企业 分公司 直播电商公司 直播企业 MCN 商超 超市"],
-  ["town", 2, "镇 乡 街道 乡镇"],
-  ["village", 2, "村 行政村"],
-  ["individual", 1, "个人 返乡创业者"],
-  ["county", 1, "我们县 本县 我县 我们区"],
-  ["influencer", 0, "带货 直播带货 做直播 搞直播 开直播"],
-];
-
-const HONOUR_WORDS: ReadonlyArray<readonly [NonNullable<Facts["honour"]>, EntityType | null, string]> = [
-  ["taobaoTown", "town", "中国淘宝镇 淘宝镇"],
-  ["taobaoVillage", "village", "中国淘宝村 淘宝村"],
-  ["demoTown", "town", "电商示范镇 示范镇"],
-  ["demoVillage", "village", "电商示范村 示范村"],
-  ["featureTown", "town", "电商特色镇 特色镇"],
-  ["featureVillage", "village", "电商特色村 特色村"],
-  ["cityTown", "town", "市级电商小镇 电商小镇 特色电商小镇"],
-  ["cityVillage", "village", "市级电商村 电商村"],
-  ["nationalBrand", "company", "国家农产品地理标志 地理标志 全国驰名电商品牌 驰名品牌 驰名"],
-  ["provincialBrand", "company", "省级著名电商品牌 著名电商品牌 著名品牌 省级著名"],
-  ["nationalDemoCompany", "company", "国家级电子商务示范企业 国家级电商示范企业 全国电子商务示范企业 国家电子商务示范企业 国家级示范企业"],
-  ["provincialDemoCompany", "company", "省级电子商务示范企业 省级电商示范企业 省级示范企业"],
-  ["cityDemoCompany", "company", "市级电子商务示范企业 市级电商示范企业 市级示范企业"],
-  ["liveBase", "park", "直播基地"],
-];
-
-/** In order of specificity: the first activity named wins over later, more generic ones. */
-const ACTIVITY_WORDS: ReadonlyArray<readonly [NonNullable<Facts["activity"]>, string]> = [
-  ["liveContest", "直播大赛 直播比赛 直播创业大赛 电商大赛"],
-  ["exportLive", "出口产品线上直播 出口直播 直播走进外贸企业 电商直播走进外贸企业 网红服务费 直播机构服务费"],
-  ["join1688", "1688"],
-  ["traceability", "溯源"],
-  ["paymentPlatform", "支付平台"],
-  ["crossBorderPlatform", "跨境电商公共服务平台 跨境电商交易平台 跨境公共服务平台 建立跨境电商平台 建设跨境电商平台"],
-  ["promotion", "自建站 独立站 宣传推介 推介 宣传推广 海外推广 推广"],
-  ["logisticsInfoPlatform", "快递物流信息平台 物流信息平台 比价"],
-  ["sortingCenter", "分拨中心"],
-  ["logisticsSystem", "物流配送体系 配送体系 物流信息服务"],
-  ["serviceCenterOperation", "运营维护 运维 运营公共服务中心 运营服务中心"],
-  ["featurePavilion", "特色馆"],
-  ["supplyChain", "供应链"],
-  ["packagingDesign", "包装设计 营销策划"],
-  ["modelInnovation", "模式创新"],
-  ["staffTraining", "员工培训 员工技能培训 技能培训 培训员工"],
-  ["ruralTraining", "农村电商培训 电商培训 培训"],
-  ["talent", "引进人才 人才引进 高级人才 高端人才 年薪"],
-  ["rent", "入园 租赁办公 房租 租金 租了 租赁"],
-  ["startup", "首次创办 创办 创业补贴 创业"],
-];
-
-const TRADE_WORDS: ReadonlyArray<readonly [TradeMode, string]> = [
-  ["b2b", "B2B 企业间"],
-  // A Taobao shop is the C2C model in common speech; a Tmall shop is B2C.
-  ["b2c", "B2C 天猫店"],
-  ["c2c", "C2C 淘宝C店 C店 个人店 淘宝店 淘宝网店"],
-];
-
-/** Words that contain a shorter phrase but mean something else (农村 is not a village). */
-const STOP_PHRASES = "农村 乡村 村级 村民 城镇 家乡 老乡 下乡 返乡 街道办 餐饮 培训主播 主播培训 经培训 个人所得税 镇街";
-
-const words = (s: string) => s.split(" ").filter(Boolean);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** One alternation, longest first, so the longest word at a position wins. */
 const alternation = (ws: Iterable<string>) =>
@@ -268,19 +197,27 @@ const CUE_RE = alternation(CUES.keys());
 
 const PHRASES = new Map<string, Effect[]>();
 const addEffect = (w: string, e: Effect) => PHRASES.set(w.toUpperCase(), [...(PHRASES.get(w.toUpperCase()) ?? []), e]);
-for (const [value, tier, ws] of ENTITY_WORDS) for (const w of words(ws)) addEffect(w, { kind: "entity", value, tier });
-for (const [value, entity, ws] of HONOUR_WORDS) {
-  for (const w of words(ws)) {
-    addEffect(w, { kind: "honour", value });
-    // 淘宝村 implies a village, but only when no applicant is named.
-    if (entity) addEffect(w, { kind: "entity", value: entity, tier: 0 });
+const PHRASE_FACTS = FACT_NAMES.filter((f) => FACTS[f].pick);
+/** The fact that says who is asking (entityType in the shipped vocabulary). */
+const APPLICANT = PHRASE_FACTS.find((f) => FACTS[f].pick === "applicant");
+for (const fact of PHRASE_FACTS) {
+  const spec = FACTS[fact];
+  if (spec.pick === "applicant") {
+    const tiers = [[spec.words, 2], [spec.broad, 1], [spec.hints, 0]] as const;
+    for (const [byValue, tier] of tiers) for (const [value, ws] of Object.entries(byValue ?? {})) for (const w of ws) addEffect(w, { kind: "entity", value, tier });
+    continue;
   }
+  Object.entries(spec.words ?? {}).forEach(([value, ws], priority) => {
+    const notWith = spec.notWith?.[value];
+    for (const w of ws) {
+      addEffect(w, spec.pick === "first" ? { kind: "first", fact, value, priority, ...(notWith ? { notWith } : {}) } : { kind: "last", fact, value });
+      // 淘宝村 implies a village, but only when no applicant is named.
+      const kind = spec.applicant?.[value];
+      if (kind && APPLICANT) addEffect(w, { kind: "entity", value: kind, tier: 0 });
+    }
+  });
 }
-ACTIVITY_WORDS.forEach(([value, ws], priority) => {
-  for (const w of words(ws)) addEffect(w, { kind: "activity", value, priority });
-});
-for (const [value, ws] of TRADE_WORDS) for (const w of words(ws)) addEffect(w, { kind: "trade", value });
-for (const w of words(STOP_PHRASES)) if (!PHRASES.has(w)) PHRASES.set(w, [{ kind: "stop" }]);
+for (const w of VOCABULARY.notPhrases) if (!PHRASES.has(w.toUpperCase())) PHRASES.set(w.toUpperCase(), [{ kind: "stop" }]);
 const PHRASE_RE = alternation(PHRASES.keys());
 
 const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
@@ -292,9 +229,25 @@ const RELATIVE_AGENT = /^(培训|认定|评定|评|授予|推荐|组织|认证|�
 const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
 const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
-const REGISTRATION = /注册|成立|落户|创办|开业|登记/;
-/** "2021年3月回来办了个小微电商公司": the date a business was opened is its registration date. */
-const OPENED_BUSINESS = /^[^，,。]{0,4}(办|开)了?(个|一个|一家|家)[^，,。\s]{0,6}(公司|企业|店|工作室|厂)/;
+/**
+ * Date facts a year next to their words dates ("2019年注册"), and what else opens a business in that year
+ * ("2021年3月回来办了个小微电商公司"), from the vocabulary's `cues` and `opened`; any other year is the activity year.
+ */
+const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
+  const spec = FACTS[fact];
+  if (spec.unit !== "date" || !(spec.cues || spec.opened)) return [];
+  const side = (s: "b" | "a") => (spec.cues ?? []).filter((c) => c.side !== s).flatMap((c) => c.words);
+  const any = (ws: readonly string[]) => ws.map(escape).join("|");
+  const before = side("a");
+  const after = side("b");
+  const o = spec.opened;
+  return [{
+    fact,
+    before: before.length ? new RegExp(any(before)) : null,
+    after: after.length ? new RegExp(any(after)) : null,
+    opened: o ? new RegExp(`^[^，,。]{0,4}(?:${any(o.verbs)})了?(?:${any(o.measures)})[^，,。\\s]{0,6}(?:${any(o.things)})`) : null,
+  }];
+});
 const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
 const PLACE = "(?:全[市县区省国]|本[市县区])?";
 const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
@@ -645,7 +598,7 @@ function readOperatingSince(text: string, asOf: string, facts: Record<string, un
 }
 
 /**
- * Years: a registration date next to 注册/成立, otherwise the activity year (the last one named). Returns
+ * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year (the last one named). Returns
  * the note to show when several activity years were named.
  */
 function readYears(text: string, mentions: NumberMention[], facts: Record<string, unknown>): string | undefined {
@@ -657,13 +610,13 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
     const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
     if (year < 1990 || year > 2100) continue;
     const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
-    const around = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 8) + "|" +
-      text.slice(Math.max(clauseStart, m.start - 3), m.start);
+    const rest = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK));
+    const before = text.slice(Math.max(clauseStart, m.start - 3), m.start);
     const salesYear = /年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6));
-    const opened = OPENED_BUSINESS.test(text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK)).slice(0, 16));
-    if ((REGISTRATION.test(around) || opened) && !salesYear) {
-      facts.registrationDate = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
-    } else activityYears.push(year);
+    const dated = salesYear ? undefined : DATE_MARKS.find((d) =>
+      d.after?.test(rest.slice(0, 8)) || d.before?.test(before) || d.opened?.test(rest.slice(0, 16)));
+    if (dated) facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
+    else activityYears.push(year);
   }
   const last = activityYears[activityYears.length - 1];
   if (last === undefined) return undefined;
@@ -733,10 +686,10 @@ function readSubsidiesReceived(text: string, facts: Record<string, unknown>): vo
   }
 }
 
-/** Enums and booleans from phrases, with negation ("没有交社保", "不是首次"). */
+/** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
 function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction, places: readonly Span[]): void {
-  const entities: { value: EntityType; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
-  let activity: { value: string; priority: number } | null = null;
+  const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
+  const firsts = new Map<FactName, { value: string; priority: number }>();
   for (const hit of hits) {
     const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
     const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
@@ -759,20 +712,18 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });
           break;
         }
-        case "honour":
-          if (!negated) facts.honour = e.value;
+        case "last":
+          if (!negated) facts[e.fact] = e.value;
           break;
-        case "activity": {
+        case "first": {
           if (negated) break;
           // "培训20名主播" (anchor training) and "吸纳经培训的人员就业" (trained hires) are not training sessions.
           const clause = text.slice(lastBreakBefore(text, hit.start, CLAUSE_BREAK), nextBreakAfter(text, hit.end, CLAUSE_BREAK));
-          if (e.value === "ruralTraining" && /主播|就业|吸纳/.test(clause)) break;
-          if (!activity || e.priority < activity.priority) activity = { value: e.value, priority: e.priority };
+          if (e.notWith?.some((w) => clause.includes(w))) break;
+          const known = firsts.get(e.fact);
+          if (!known || e.priority < known.priority) firsts.set(e.fact, { value: e.value, priority: e.priority });
           break;
         }
-        case "trade":
-          if (!negated) facts.tradeMode = e.value;
-          break;
         case "stop":
           break;
       }
@@ -780,22 +731,22 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
   }
   // Within a tier, the entity the speaker names as themselves (我们培训机构…) wins. 我们村的合作社, 贫困村电商服务站: a
   // modifier loses to the noun it modifies; otherwise the first named wins.
-  let entity: { value: EntityType; rank: number; tier: number } | null = null;
+  let entity: { value: string; rank: number; tier: number } | null = null;
   entities.forEach((c, i) => {
     const next = entities.slice(i + 1).find((n) => n.tier > 0);
     const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end);
     const rank = c.tier * 4 + (c.speaker ? 2 : modifier ? 0 : 1);
     if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };
   });
-  if (entity) {
-    const chosen = entity as { value: EntityType; tier: number; rank: number };
-    facts.entityType = chosen.value;
+  if (entity && APPLICANT) {
+    const chosen = entity as { value: string; tier: number; rank: number };
+    facts[APPLICANT] = chosen.value;
     // A hint (在快手带货, 淘宝村) or only a modifier (白名单培训机构培训过的) is a guess, not the speaker saying who they are.
-    if (chosen.tier === 0 || chosen.rank % 4 === 0) out.inferred.push("entityType");
+    if (chosen.tier === 0 || chosen.rank % 4 === 0) out.inferred.push(APPLICANT);
   } else if (facts.followers !== undefined) {
     // Someone stating a follower count is a livestreamer unless they said otherwise.
     facts.entityType = "influencer";
     out.inferred.push("entityType");
   }
-  if (activity) facts.activity = activity.value;
+  for (const [fact, { value }] of firsts) facts[fact] = value;
 }

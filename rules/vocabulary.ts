@@ -37,6 +37,10 @@ const CueSchema = z.strictObject({
 /** Words that announce a number of a fact in chat, and where they stand (see rules/facts.yaml). */
 export type Cue = z.infer<typeof CueSchema>;
 
+/** Enum facts read as phrases anywhere in a message (bot/extractFacts.ts), and how several stated values decide. */
+const PICKS = ["last", "first", "applicant"] as const;
+const valueWords = z.record(z.string(), words);
+
 const FactSpecSchema = z
   .strictObject({
     unit: z.enum(FACT_UNIT_NAMES),
@@ -46,6 +50,23 @@ const FactSpecSchema = z
     values: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "value names are letters and digits"), word).optional(),
     words: z.record(z.string(), words).optional(),
     near: z.strictObject({ words: words.min(1), within: z.number().int().positive() }).optional(),
+    /**
+     * Enum facts whose `words` are phrases read anywhere in the message: last = the last one stated counts;
+     * first = the value listed first in `words` among those named (values in order of specificity);
+     * applicant = who is asking (the one the speaker names as themselves, else the first named). Without it
+     * an enum is read as a stated condition (bot/understanding/conditions.ts).
+     */
+    pick: z.enum(PICKS).optional(),
+    /** pick applicant: words that only count when nothing more specific is named (个人, 我们县). */
+    broad: valueWords.optional(),
+    /** pick applicant: words that hint at the kind without naming it (在快手带货): the kind is then a guess. */
+    hints: valueWords.optional(),
+    /** A value that hints at the applicant's kind when none is named (淘宝村 → village). */
+    applicant: z.record(z.string(), word).optional(),
+    /** A value is not meant when one of these words stands in the same clause ("培训20名主播" is no training session). */
+    notWith: valueWords.optional(),
+    /** Date facts: a business opened in that year ("2021年3月回来办了个小微电商公司"): verb, then a measure word, then the thing. */
+    opened: z.strictObject({ verbs: words.min(1), measures: words.min(1), things: words.min(1) }).optional(),
     ordinal: z.literal(true).optional(),
     mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
     /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
@@ -60,16 +81,25 @@ const FactSpecSchema = z
     const numeric = NUMERIC_UNITS.has(spec.unit);
     if (spec.unit === "enum" && !spec.values) ctx.addIssue({ code: "custom", path: ["values"], message: "an enum fact lists its values" });
     if (spec.unit !== "enum" && (spec.values || spec.words)) ctx.addIssue({ code: "custom", path: [spec.values ? "values" : "words"], message: `only enum facts have values (unit is ${spec.unit})` });
-    for (const value of Object.keys(spec.words ?? {})) {
-      if (!spec.values?.[value]) ctx.addIssue({ code: "custom", path: ["words", value], message: `"${value}" is not one of the values` });
+    for (const field of ["words", "broad", "hints", "applicant", "notWith"] as const) {
+      for (const value of Object.keys(spec[field] ?? {})) {
+        if (!spec.values?.[value]) ctx.addIssue({ code: "custom", path: [field, value], message: `"${value}" is not one of the values` });
+      }
     }
+    if (spec.pick && !spec.words) ctx.addIssue({ code: "custom", path: ["pick"], message: "a fact read as phrases lists its words" });
+    for (const field of ["broad", "hints"] as const) {
+      if (spec[field] && spec.pick !== "applicant") ctx.addIssue({ code: "custom", path: [field], message: "only the applicant fact (pick: applicant) has broad words and hints" });
+    }
+    if (spec.near && spec.pick) ctx.addIssue({ code: "custom", path: ["near"], message: "near applies to stated conditions, not to facts read as phrases (pick)" });
+    if (spec.opened && spec.unit !== "date") ctx.addIssue({ code: "custom", path: ["opened"], message: `only date facts have opened (unit is ${spec.unit})` });
+    if (spec.cues && spec.unit === "date" && spec.cues.some((c) => c.weak || c.generic || c.units)) ctx.addIssue({ code: "custom", path: ["cues"], message: "a date fact's cues have words and side only" });
     for (const [value, { as }] of Object.entries(spec.mayApplyAs ?? {})) {
       for (const v of [value, ...as]) if (!spec.values?.[v]) ctx.addIssue({ code: "custom", path: ["mayApplyAs", value], message: `"${v}" is not one of the values` });
     }
     if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
     if (spec.unit === "count" && !spec.plausible) ctx.addIssue({ code: "custom", path: ["plausible"], message: "a count fact states its plausible range [min, max]" });
     for (const field of ["written", "byUnit", "cues", "adds", "plausible"] as const) {
-      if (spec[field] && !numeric) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
+      if (spec[field] && !numeric && !(field === "cues" && spec.unit === "date")) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
     }
   })
   .transform((spec) => {
@@ -95,8 +125,19 @@ const VocabularySchema = z.strictObject({
       }),
     )
     .default({}),
+  /** Words that contain a shorter phrase of an enum but mean something else (农村 is not a 村). */
+  notPhrases: words.default([]),
   /** Words that make a number no fact about the applicant ("奖励是50万"). */
   notFacts: z.array(CueSchema.omit({ generic: true, units: true }).extend({ claim: z.boolean().optional() })).default([]),
+}).superRefine((vocabulary, ctx) => {
+  const applicants = Object.entries(vocabulary.facts).filter(([, spec]) => spec.pick === "applicant");
+  if (applicants.length > 1) ctx.addIssue({ code: "custom", path: ["facts", applicants[1]![0], "pick"], message: "only one fact is the applicant (pick: applicant)" });
+  const kinds = applicants[0]?.[1].values ?? {};
+  for (const [name, spec] of Object.entries(vocabulary.facts)) {
+    for (const [value, kind] of Object.entries(spec.applicant ?? {})) {
+      if (!kinds[kind]) ctx.addIssue({ code: "custom", path: ["facts", name, "applicant", value], message: `"${kind}" is no value of the applicant fact (pick: applicant)` });
+    }
+  }
 });
 /** A read vocabulary and the file it came from (as error messages name it). */
 export type Vocabulary = z.infer<typeof VocabularySchema> & { source: string };

@@ -3,7 +3,7 @@
  * "2018年才新建的网点", "入园第4年", "公司现在已经停业", "因为偷税漏税被处理过".
  * Every word comes from the fact vocabulary (rules/facts.yaml): `aliases` state a yes/no fact true, `denies`
  * false, and a negation before or right after a word flips it; enum facts list `words` per value, optionally
- * only `near` certain words; year and ordinal facts take the year or 第N年 next to their aliases.
+ * only `near` certain words (enums read as phrases, `pick`, are bot/extractFacts.ts's); year and ordinal facts take the year or 第N年 next to their aliases.
  */
 import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
@@ -48,7 +48,7 @@ function vocabulary(): { re: RegExp; words: Map<string, Word[]> } {
     if (spec.unit === "bool") {
       for (const w of spec.aliases) add(w, { fact, value: true });
       for (const w of spec.denies ?? []) add(w, { fact, value: false });
-    } else if (spec.unit === "enum" && spec.words) {
+    } else if (spec.unit === "enum" && spec.words && !spec.pick) {
       for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near: spec.near });
     }
   }
@@ -179,7 +179,7 @@ function readOrdinalFacts(text: string, out: StatedConditions): void {
 }
 
 /** Facts stated by level or category words alone ("市级的", "二级的"): a short reply may be one of them. */
-const WORDED_ENUMS = FACT_NAMES.filter((f) => (FACTS[f] as FactSpec).words);
+const WORDED_ENUMS = FACT_NAMES.filter((f) => (FACTS[f] as FactSpec).words && !FACTS[f].pick);
 /** What may stand beside a level word in a bare reply. */
 const BARE_FILLER = /^[是就的了啊呀吧哦嗯那个种。，,！!\s]*(认定|评|评定|授予|命名)?[是就的了啊呀吧哦嗯那个种。，,！!\s]*$/;
 /** A reply this short is an answer, not a new question. */
@@ -202,7 +202,7 @@ function answerBare(text: string, expect: readonly FactName[], out: StatedCondit
       out.said[fact] = reply;
       return;
     }
-    if (spec.unit === "enum" && spec.words) {
+    if (spec.unit === "enum" && spec.words && !spec.pick) {
       const found = Object.entries(spec.words).find(([, ws]) => ws.some((w) => reply.includes(w)));
       if (!found) continue;
       const word = found[1].find((w) => reply.includes(w))!;

@@ -76,6 +76,16 @@ describe("the fact vocabulary file", () => {
     expect(errorOf(`facts:\n  Level:\n    unit: count\n    label: 级别\n`)).toMatch(/facts\.Level|fact "Level"/);
   });
 
+  it("checks the phrase fields of enum facts: words of known values, one applicant, implied kinds that exist", () => {
+    const kinds = `  kind:\n    unit: enum\n    label: 主体\n    values: { shop: 网店 }\n    pick: applicant\n    words: { shop: [网店] }\n`;
+    expect(errorOf(`facts:\n  title:\n    unit: enum\n    label: 称号\n    values: { town: 淘宝镇 }\n    pick: last\n    words: { village: [淘宝村] }\n`)).toMatch(/fact "title": words\.village: "village" is not one of the values/);
+    expect(errorOf(`facts:\n  title:\n    unit: enum\n    label: 称号\n    values: { town: 淘宝镇 }\n    pick: last\n`)).toMatch(/fact "title": pick: a fact read as phrases lists its words/);
+    expect(errorOf(`facts:\n  title:\n    unit: enum\n    label: 称号\n    values: { town: 淘宝镇 }\n    pick: last\n    words: { town: [淘宝镇] }\n    broad: { town: [镇] }\n`)).toMatch(/fact "title": broad: only the applicant fact/);
+    expect(errorOf(`facts:\n${kinds}  other:\n    unit: enum\n    label: 主体\n    values: { shop: 网店 }\n    pick: applicant\n    words: { shop: [店] }\n`)).toMatch(/fact "other": pick: only one fact is the applicant/);
+    expect(errorOf(`facts:\n${kinds}  title:\n    unit: enum\n    label: 称号\n    values: { town: 淘宝镇 }\n    pick: last\n    words: { town: [淘宝镇] }\n    applicant: { town: town }\n`)).toMatch(/fact "title": applicant\.town: "town" is no value of the applicant fact/);
+    expect(errorOf(`facts:\n  since:\n    unit: year\n    label: 年份\n    opened: { verbs: [办], measures: [个], things: [店] }\n`)).toMatch(/fact "since": opened: only date facts/);
+  });
+
   it("names the file when it is not valid YAML or missing", () => {
     expect(errorOf(`facts:\n  a: [unclosed\n`)).toMatch(/facts\.yaml:\d+: not valid YAML/);
     expect(() => loadVocabulary("/nonexistent/facts.yaml")).toThrow(/\/nonexistent\/facts\.yaml: cannot read the fact vocabulary \(ENOENT\)/);
