@@ -12,6 +12,7 @@ import { Bm25Index, type DocRange } from "./bm25.js";
 import { chatExpansion } from "./chatSynonyms.js";
 import type { Clause } from "./clause.js";
 import { HashedEmbeddings } from "./hashedEmbeddings.js";
+import { fullSegmenter } from "./segmenter.js";
 import { tokenize } from "./tokenize.js";
 import { HNSW_DEFAULTS, VectorIndex, type HnswParams } from "./vectorIndex.js";
 
@@ -79,17 +80,18 @@ function ownText(clause: Clause, byId: Map<string, Clause>): string {
 /** Builds the passages: every leaf, plus parents whose lead text says more than their heading. */
 export function buildPassages(clauses: readonly Clause[], progress?: BuildProgress): Passage[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
+  const segment = fullSegmenter();
   const passages: Passage[] = [];
   clauses.forEach((clause, i) => {
     if (progress && (i % 1000 === 999 || i === clauses.length - 1)) progress("tokens", i + 1, clauses.length);
     const body = ownText(clause, byId);
     if (clause.childIds.length > 0 && body.replace(/\s/g, "").length - clause.title.length < 12) return;
     const ancestors = clause.headingPath.slice(0, -1).filter(Boolean);
-    const ownTitleTokens = tokenize(clause.title);
+    const ownTitleTokens = tokenize(clause.title, segment);
     passages.push({
       clause,
       text: [...ancestors, body].join("\n"),
-      tokens: [...tokenize(body), ...ownTitleTokens, ...ownTitleTokens, ...tokenize(ancestors.join(" "))],
+      tokens: [...tokenize(body, segment), ...ownTitleTokens, ...ownTitleTokens, ...tokenize(ancestors.join(" "), segment)],
     });
   });
   return passages;

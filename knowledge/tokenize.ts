@@ -1,5 +1,4 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import { defaultSegmenter, type Segmenter } from "./segmenter.js";
 
 /**
  * Lexical tokens for Chinese policy text and chat questions.
@@ -9,14 +8,6 @@ import { dict } from "@node-rs/jieba/dict.js";
  * chat phrasing oddly: 带货达人 → 带/货/达/人, but bigrams still give 带货, 货达, 达人).
  * Numbers are dropped: a user's own figures (15万粉丝) say nothing about which clause applies.
  */
-
-let jieba: Jieba | undefined;
-
-/** The segmenter is loaded once (its dictionary takes ~0.2 s). */
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
 
 /** Function words and chat filler that carry no topic. */
 const STOPWORDS = new Set(
@@ -38,11 +29,16 @@ const HAN = /[\u4e00-\u9fff]/;
 /** Latin words with optional digits: B2B, C2C, MCN, LED; a bare number is not a term. */
 const LATIN_TERM = /^(?=.*[a-z])[a-z0-9]+$/;
 
-/** Tokens for BM25 (see module comment). Deterministic; safe to call on queries and documents. */
-export function tokenize(text: string): string[] {
+const forQuestions = defaultSegmenter();
+
+/**
+ * Tokens for BM25 (see module comment). Deterministic; safe to call on queries and documents. The
+ * default segmenter suits questions; pass `fullSegmenter()` when cutting many texts at once.
+ */
+export function tokenize(text: string, segment: Segmenter = forQuestions): string[] {
   const lower = text.toLowerCase();
   const tokens: string[] = [];
-  for (const word of segmenter().cut(lower, false)) {
+  for (const word of segment(lower)) {
     if (STOPWORDS.has(word)) continue;
     if (HAN.test(word) ? word.length >= 2 : LATIN_TERM.test(word)) tokens.push(word);
   }
