@@ -6,7 +6,7 @@
 import type { AwardResult } from "../rules/awardResult.js";
 import { FACTS, factLabel, type FactName } from "../rules/facts.js";
 import type { Answer, Award, Citation } from "./answer.js";
-import { EXAMPLE_TRACE, FORMULA_TRACE } from "./describeProvision.js";
+import { EXAMPLE_TRACE, FORMULA_TRACE, isDescription, type DescribedResult } from "./describeProvision.js";
 import { NOT_COMPUTABLE_PREFIX } from "../rules/mechanisms/notComputable.js";
 import { formatFen, formatFenRange } from "../rules/money.js";
 import { formatFactValue } from "../rules/formatFact.js";
@@ -38,14 +38,18 @@ export function clauseLabel(clauseId: string): string {
   return path.replace(/\//g, "");
 }
 
-/** The award as `ask --json` prints it. */
-export function toAward(result: AwardResult): Award {
+/**
+ * The award as `ask --json` prints it. `described`: the result describes the provision as the text gives it
+ * (a worked example, a formula) and is no verdict on the asker — undecided, with no amount of theirs; the
+ * example stays in the trace.
+ */
+export function toAward(result: AwardResult, described = false): Award {
   return {
     policy: result.policy,
     clause: result.clause,
     title: result.title,
-    eligible: result.eligible,
-    amountFen: result.amountFen,
+    eligible: described ? null : result.eligible,
+    amountFen: described ? null : result.amountFen,
     ...(result.amountRange ? { amountRange: { lowFen: result.amountRange.lowFen, highFen: result.amountRange.highFen } } : {}),
     upTo: result.upTo,
     inForce: result.inForce,
@@ -178,6 +182,24 @@ export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): st
   return render(t.award.undecided, { title, missing: missingLabels(r.missing) });
 }
 
+/**
+ * A provision explained as a rule before any example ("怎么算"): whom it is for, its conditions and how the
+ * amount is set in the clause's words, then a worked example labelled as one — never the asker's amount.
+ */
+export function explainLines(r: DescribedResult, t: Templates): string[] {
+  const words = r.words;
+  if (!words) return [awardLine(r, t)];
+  const lines = [render(t.explain.rule, { title: r.title })];
+  if (words.who.length > 0) lines.push(render(t.explain.who, { who: words.who.join("、") }));
+  if (words.conditions.length > 0) lines.push(render(t.explain.conditions, { items: words.conditions.join("；") }));
+  lines.push(render(r.upTo ? t.explain.amountUpTo : t.explain.amount, { amount: words.amount ?? noAmountReason(r, t) }));
+  if (words.example && r.amountFen !== null) {
+    const amount = render(r.upTo ? t.award.upTo : t.award.exact, { amount: formatFen(r.amountFen) });
+    lines.push(render(t.explain.example, { facts: words.example, who: words.who[0] ?? t.explain.applicant, amount }));
+  }
+  return lines;
+}
+
 export interface ComposeInput {
   status: Answer["status"];
   /** Lines said before the result: corrections, rejected values, the injection notice. */
@@ -195,6 +217,13 @@ export interface ComposeInput {
   bare?: boolean;
   /** Skip the status line (the body already is about status). */
   noStatus?: boolean;
+  /**
+   * Described provisions are explained as rules with a labelled example ({@link explainLines}), and `awards`
+   * reports them undecided with no amount: the example is not the asker's award.
+   */
+  explainRules?: boolean;
+  /** The text's figure is the answer (a claimed amount checked against the provision): described awards keep it. */
+  figureAnswers?: boolean;
   /** Many provisions at once (an overview): one citation line naming the clauses; full quotes stay in `citations`. */
   compactCitations?: boolean;
   /** A line after the award lines (e.g. what to tell us to check eligibility). */
@@ -233,7 +262,10 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       if (results.length === 0) continue;
       const region = placeName(policy);
       if (!input.compactCitations) lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
-      for (const r of results) lines.push(inUserWords(awardLine(r, t), input.said ?? {}), ...statedLines(r, input.said ?? {}, t));
+      for (const r of results) {
+        if (input.explainRules && isDescription(r)) lines.push(...explainLines(r, t));
+        else lines.push(inUserWords(awardLine(r, t), input.said ?? {}), ...statedLines(r, input.said ?? {}, t));
+      }
       if (input.compactCitations) continue;
       // Readings for staff ("解释：…") stay in the trace and `ask --json`; the owner reads what to meet.
       const conditions = orderConditions(
@@ -293,7 +325,7 @@ export function composeAnswer(input: ComposeInput, t: Templates, body = composeB
     status: input.status,
     text: [body, footer].filter(Boolean).join("\n"),
     policies: input.policies.map((p) => p.id),
-    awards: input.results.map(toAward),
+    awards: input.results.map((r) => toAward(r, input.explainRules === true && !input.figureAnswers && isDescription(r))),
     missing: input.missing,
     citations: [...citationsOf(input.results), ...(input.extraCitations ?? []), ...(input.bare ? [] : input.documentCitations ?? [])],
   };

@@ -6,8 +6,11 @@
  * user's case. Provisions whose amount scales with an input (a percentage, a per-unit rate) have no
  * single figure and are not described this way.
  */
+import { defaultPhrase } from "../rules/comparisonWords.js";
 import type { FactName, Facts } from "../rules/facts.js";
-import { FACTS } from "../rules/facts.js";
+import { ENTITY_TYPES, FACTS, factLabel } from "../rules/facts.js";
+import { formatFactValue } from "../rules/formatFact.js";
+import type { AwardResult } from "../rules/awardResult.js";
 import { valueForFact, type Amount, type Condition, type PolicyRuleFile, type Rule } from "../rules/ruleSchema.js";
 
 /** Facts of an applicant who just meets `condition` (first branch of an "any"). */
@@ -141,4 +144,97 @@ export function amountInWords(amount: Amount, quote: string): string | undefined
     default:
       return undefined;
   }
+}
+
+/** A condition in the clause's words: its own `text`, else the word and value as the text writes them. */
+function conditionWords(condition: Condition): string[] {
+  if ("all" in condition) return condition.all.flatMap(conditionWords);
+  if ("any" in condition) {
+    const options = condition.any.map((c) => conditionWords(c).join("且")).filter(Boolean);
+    return options.length > 0 ? [options.join("，或")] : [];
+  }
+  if ("not" in condition) return conditionWords(condition.not).map((w) => `不属于：${w}`);
+  if (condition.text) return [condition.text];
+  if ("word" in condition) return [defaultPhrase(condition.word, String(condition.value))];
+  return [];
+}
+
+/**
+ * How the amount is set, in the rule file's literals (written as the clause writes them): each tier with its
+ * threshold ("达到1000万元：20万元；达到2000万元：40万元"), each rank band, else the formula of
+ * {@link amountInWords}. Undefined when the clause gives no formula.
+ */
+function amountRuleWords(amount: Amount, quote: string): string | undefined {
+  if (typeof amount === "string") return amount;
+  switch (amount.mechanism) {
+    case "tierTable": {
+      const tiers = amount.tiers.map((tier) => {
+        const inner = amountRuleWords(tier.amount, quote);
+        const label = amount.fact ? FACTS[amount.fact].label : "";
+        const when = "when" in tier ? conditionWords(tier.when).join("且") : `${label}${defaultPhrase(amount.word ?? "达到", String(tier.threshold))}`;
+        return inner && `${when}：${inner}`;
+      });
+      return tiers.every(Boolean) ? tiers.join("；") : undefined;
+    }
+    case "rankTable": {
+      const bands = amount.places.map((p, i) => {
+        const from = i === 0 ? 1 : amount.places[i - 1]!.through + 1;
+        const inner = amountRuleWords(p.amount, quote);
+        return inner && (from === p.through ? `第${from}名${inner}` : from === 1 ? `前${p.through}名${inner}` : `第${from}至${p.through}名${inner}`);
+      });
+      const after = amount.after && amountRuleWords(amount.after.amount, quote);
+      const all = after ? [...bands, `${amount.places.at(-1)!.through}名以后${after}`] : bands;
+      return all.every(Boolean) ? all.join("，") : undefined;
+    }
+    case "when": {
+      const then = amountRuleWords(amount.then, quote);
+      return then && `${conditionWords(amount.when).join("且")}：${then}`;
+    }
+    default:
+      return amountInWords(amount, quote);
+  }
+}
+
+/**
+ * The provision as a rule a careful adviser explains before any example: whom it is for, its own conditions
+ * in the clause's words, and how the amount is set. Every figure is a literal of the rule file, so it stands
+ * in the clause's quote.
+ */
+export function ruleInWords(rule: Rule): ProvisionWords {
+  const who = rule.entityTypes.map((e) => ENTITY_TYPES[e]);
+  const conditions = [...new Set(rule.when ? conditionWords(rule.when) : [])];
+  const amount = rule.amount && amountRuleWords(rule.amount, rule.quote);
+  return { who, conditions, amount };
+}
+
+/** A provision explained as a rule: whom it is for, its conditions, how the amount is set, and a labelled example. */
+export interface ProvisionWords {
+  who: string[];
+  conditions: string[];
+  amount?: string;
+  /** The worked example's applicant ("粉丝数10万、年网络零售额100万元"), when the provision has a single figure. */
+  example?: string;
+}
+
+/** A described provision (see PolicyCatalog.describe): the engine's result on an example applicant, with the rule in words. */
+export type DescribedResult = AwardResult & { words?: ProvisionWords };
+
+/** true for a result that describes the provision as the text gives it (a worked example or a formula), not the asker's case. */
+export function isDescription(r: AwardResult): boolean {
+  return r.trace[0] === EXAMPLE_TRACE || r.trace[0] === FORMULA_TRACE;
+}
+
+/** A value of the example applicant as the text would write it: round counts in 万 ("10万"), money in 元/万元. */
+function exampleValue(fact: FactName, value: unknown): string {
+  const unit = FACTS[fact].unit;
+  if (unit === "count" && typeof value === "number" && value >= 10_000 && value % 1_000 === 0) return `${value / 10_000}万`;
+  return formatFactValue(fact, value);
+}
+
+/** The example applicant's facts in words ("粉丝数10万、年网络零售额100万元"); yes/no facts by their label when true. */
+export function exampleInWords(facts: Facts): string {
+  return (Object.entries(facts) as [FactName, unknown][])
+    .filter(([fact, value]) => fact !== "entityType" && value !== false)
+    .map(([fact, value]) => (FACTS[fact].unit === "bool" ? factLabel(fact) : `${factLabel(fact)}${exampleValue(fact, value)}`))
+    .join("、");
 }

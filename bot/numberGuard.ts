@@ -78,7 +78,7 @@ export function numberGuard(text: string, grounding: Grounding): NumberGuardResu
   const mentions = findNumbers(text);
   const quoted = quotedSpans(text, grounding.quotes);
   const asAward = awards ? awardRoleMentions(text, mentions) : new Set<NumberMention>();
-  for (const m of asAward) if (quoted.some(([from, to]) => m.start >= from && m.end <= to)) asAward.delete(m);
+  for (const m of asAward) if (quoted.some(([from, to]) => m.start >= from && m.end <= to) || describesText(text, m)) asAward.delete(m);
   const ungrounded: UngroundedNumber[] = [];
   for (const m of mentions) {
     const at = { raw: m.raw, start: m.start, end: m.end, value: m.value };
@@ -181,6 +181,19 @@ function afterCue(text: string, m: NumberMention): boolean {
 }
 
 const CLAUSE_BREAKS = ["，", "。", "；", "！", "？", "、", "\n", ",", ";", "!", "?"];
+
+/** Marks a line that describes a provision as the text gives it, not the asker's case (its indented lines belong to it). */
+export const DESCRIPTION_MARK = "📘";
+
+/**
+ * "📘 带货达人线上销售奖励：按条文，符合条件的最高2万元" and the indented lines under it ("　举例（不是你的金额）：…"):
+ * the provision as the text gives it. A figure there is the text's (still grounded by value), not the asker's award.
+ */
+function describesText(text: string, m: NumberMention): boolean {
+  let lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
+  while (text[lineStart] === "　" && lineStart > 0) lineStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+  return text.startsWith(DESCRIPTION_MARK, lineStart);
+}
 
 /** "✅ 带货达人线上销售奖励：最高2万元": the first money figure after the title's colon on an eligible line. */
 function inAmountSlot(text: string, m: NumberMention): boolean {

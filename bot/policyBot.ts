@@ -476,6 +476,7 @@ export class PolicyBot implements ConversationHandler {
     if (focusResults.length > 0 && !ownFigures && (intent === "explain" || (focusResults.every(isUndecided) && looksLikeClaim(text)))) {
       const input = this.#explain(focusResults, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
       checkClaim(input.results);
+      input.figureAnswers = claim !== undefined;
       return { input, topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
     }
     checkClaim(focusResults);
@@ -527,12 +528,14 @@ export class PolicyBot implements ConversationHandler {
    */
   #checkClaim(claim: Claim, focus: AwardResult[]): { text: string; settled: boolean } {
     const t = this.#templates.claim;
+    const example = (r: AwardResult) => r.trace[0] === EXAMPLE_TRACE;
     const fill = (template: string, r: AwardResult) => {
-      const amount = r.amountFen === null ? "" : render(r.upTo ? this.#templates.award.upTo : this.#templates.award.exact, { amount: formatFen(r.amountFen) });
+      // The text's figure for a worked example is a limit or a sum of the provision, not the asker's award.
+      const [upTo, exact] = example(r) ? [t.limit, t.fixed] : [this.#templates.award.upTo, this.#templates.award.exact];
+      const amount = r.amountFen === null ? "" : render(r.upTo ? upTo : exact, { amount: formatFen(r.amountFen) });
       return render(template, { claim: claim.words, title: r.title, amount, missing: missingLabels(r.missing) });
     };
     const decided = focus.filter((r) => r.eligible === true && r.amountFen !== null);
-    const example = (r: AwardResult) => r.trace[0] === EXAMPLE_TRACE;
     const same = decided.find((r) => r.amountFen === claim.fen);
     if (same) return { text: fill(example(same) ? t.exampleMatches : t.matches, same), settled: true };
     if (decided[0]) return { text: fill(example(decided[0]) ? t.exampleDiffers : t.differs, decided[0]), settled: true };
@@ -704,6 +707,7 @@ export class PolicyBot implements ConversationHandler {
       asOf,
       activityYear: session.facts.activityYear,
       trailer: missing.length > 0 ? render(this.#templates.explain.askFacts, { facts: missingLabels(missing) }) : undefined,
+      explainRules: true,
     };
   }
 }

@@ -13,7 +13,7 @@ import type { ClauseNote } from "../rules/ruleSchema.js";
 import type { Citation } from "./answer.js";
 import type { RuleProfile } from "./selectRules.js";
 import { conditionText } from "../rules/ruleSchema.js";
-import { amountInWords, EXAMPLE_TRACE, FORMULA_TRACE, qualifyingFacts } from "./describeProvision.js";
+import { amountInWords, EXAMPLE_TRACE, exampleInWords, FORMULA_TRACE, qualifyingFacts, ruleInWords, type DescribedResult } from "./describeProvision.js";
 import { readPlaces, readRegistration, type PlaceReading, type Registration } from "./understanding/places.js";
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
 import { topicsIn } from "./understanding/topics.js";
@@ -164,18 +164,22 @@ export class PolicyCatalog {
    * facts read off the rule; when the amount scales with an input or adds parts, its formula in the
    * clause's words (amount null).
    */
-  describe(policyId: string, ruleId: string, asOf: string): AwardResult | undefined {
+  describe(policyId: string, ruleId: string, asOf: string): DescribedResult | undefined {
     const file = ruleBook().files.get(policyId);
     const rule = file?.rules.find((r) => r.id === ruleId);
     if (!file || !rule || rule.kind === "gate") return undefined;
+    const words = ruleInWords(rule);
     const facts = qualifyingFacts(rule, file);
     const [result] = facts ? evaluatePolicy(policyId, facts, { asOf, ruleIds: [ruleId] }) : [];
-    if (result?.eligible === true) return { ...result, trace: [EXAMPLE_TRACE, ...result.trace] };
+    if (result?.eligible === true) {
+      const example = result.amountFen === null ? undefined : exampleInWords(facts!);
+      return { ...result, trace: [EXAMPLE_TRACE, ...result.trace], words: { ...words, example } };
+    }
     // No single figure (it scales with an input, or adds parts): the clause's formula in its own words.
     const formula = rule.amount && amountInWords(rule.amount, rule.quote);
     const [base] = evaluatePolicy(policyId, {}, { asOf, ruleIds: [ruleId] });
     if (!formula || !base) return undefined;
-    return { ...base, eligible: true, amountFen: null, missing: [], trace: [FORMULA_TRACE, formula] };
+    return { ...base, eligible: true, amountFen: null, missing: [], trace: [FORMULA_TRACE, formula], words };
   }
 
   /** The document number as the document itself writes it (e.g. in its 序言), so citing it is quoting it. */

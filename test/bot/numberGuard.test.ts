@@ -94,6 +94,14 @@ describe("numberGuard checks the role of a number shown as the asker's award", (
     expect(roles("分别奖励50万元、30万元、20万元", g)).toEqual(["50万元", "20万元"]);
   });
 
+  it("reads a 📘 line and the indented lines under it as the text's provision, not the asker's award (value still grounded)", () => {
+    const g: Grounding = { ...eligible, awardAmountsFen: [] };
+    const block = "📘 带货达人线上销售奖励：\n　金额：最高2万元\n　举例（仅为说明，不是你的金额）：粉丝数10万的带货达人，按条文最高2万元";
+    expect(roles(block, g)).toEqual([]);
+    expect(roles(`${block}\n✅ 带货达人线上销售奖励：最高2万元`, g)).toEqual(["2万元"]);
+    expect(numberGuard("📘 带货达人线上销售奖励：最高30万元", g).ungrounded.map((u) => u.raw)).toEqual(["30万元"]);
+  });
+
   it("does not apply to a cited clause quoted word for word, even cut short with …", () => {
     const g: Grounding = { ...eligible, awardAmountsFen: [] };
     expect(roles(`依据：三(三)3：“${QUOTE}”`, g)).toEqual([]);
