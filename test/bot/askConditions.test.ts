@@ -25,6 +25,10 @@ beforeAll(async () => {
     locatedElsewhere: ["济南长清区的 做直播带货 粉丝15万 2021年卖了200万 平阴的带货达人奖励我能申请不"],
     locatedThenRegistered: ["济南长清区的 做直播带货 粉丝15万 2021年卖了200万 平阴的带货达人奖励我能申请不", "我执照是在平阴县注册的"],
     openedBusiness: ["平阴 2021年3月回来办了个小微电商公司 头一回创业 一直正常经营 社保工资都合规 创业补贴能拿多少"],
+    capReached: ["东营 我们协会今年办了第三场电商直播大赛 前两场已经补满10万了 这场花了6万 还能补吗"],
+    anchorsFewFollowers: ["聊城 我们是培训机构 2022年培训了30个主播 可主播粉丝都就五六万 培训主播的补贴能拿吗"],
+    licenceTenMonths: ["平阴 2022年3月来平阴落户 第一次开的电商公司 执照领了十个月 创业补贴能拿吗"],
+    twoYearContract: ["汨罗 我们公司安排了12个建档立卡贫困人口就业 都签了两年合同 社保也交了 能补多少"],
   });
 }, 180_000);
 
@@ -48,6 +52,8 @@ describe("ask --json: stated conditions decide the provision", () => {
 
   it.each([
     ["anchorsFollowers", "liaocheng-2022:九", "七八万"],
+    ["anchorsFewFollowers", "liaocheng-2022:九", "五六万"],
+    ["capReached", "dongying-2020:三/(五)", "前两场已经补满10万了"],
     ["stoppedStillOpen", "liaocheng-2022:二", "已经关门"],
     ["rentThirdYear", "miluo-2017:三/(三)/2", "第三年"],
   ])("%s: a second follower count and 还能报吗 after a stated fact decide the provision", (id, clause, words) => {
@@ -55,9 +61,18 @@ describe("ask --json: stated conditions decide the provision", () => {
     expect(answers[id]!.text).toMatch(new RegExp(`❌ 你说“[^”]*${words}[^”]*”｜条文：“`));
   });
 
-  it("reads months of operation from 营业执照领了九个月 instead of asking for them", () => {
-    expect(answers.licenceMonths!.missing).not.toContain("operatingMonths");
-    expect(award("licenceMonths", "pingyin-2020:三/(二)/1")?.eligible).toBe(false);
+  it("reads months of operation from 营业执照领了九个月 / 执照领了十个月 instead of asking for them", () => {
+    for (const id of ["licenceMonths", "licenceTenMonths"]) {
+      expect(answers[id]!.missing, id).not.toContain("operatingMonths");
+      expect(award(id, "pingyin-2020:三/(二)/1")?.eligible, id).toBe(false);
+    }
+    expect(award("licenceTenMonths", "pingyin-2020:三/(二)/1")!.trace.join("\n")).toMatch(/实际经营月数 10 < 12/);
+  });
+
+  it("reads 签了两年合同 as a labour contract of a year or more (✅ with the user's words), not as 否", () => {
+    expect(award("twoYearContract", "miluo-2017:三/(三)/8")).toMatchObject({ eligible: true, amountFen: 1_200_000 });
+    expect(answers.twoYearContract!.text).toMatch(/✅ 你说“[^”]*签了两年合同”｜条文：“签订一年以上劳动合同”/);
+    expect(answers.twoYearContract!.missing).not.toContain("laborContractYear");
   });
 
   it("a business registered outside 平阴县 does not qualify for 平阴's awards", () => {

@@ -7,10 +7,12 @@ let answers: Record<string, Answer>;
 beforeAll(async () => {
   answers = await askJson({
     correctsSales: ["平阴 带货达人 粉丝11万 2021年卖了95万 能拿多少", "说错了 是105万"],
+    correctsRoughMoney: ["平阴 带货达人 粉丝12万 2021年卖了95万 能拿多少", "不对不对，是80来万块钱"],
     correctsMoney: ["平阴 我们公司2021年网络零售额800万 能拿多少", "看错报表了 是8500万"],
     cleanAfterSwitch: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "东营 我们公司2021年网络零售额9000万 全市排第2名 能拿多少", "叶集 我在淘宝开的个人店 实际运行满一年了 2018年卖了60万 头一回过50万 有奖励没"],
     reusedAfterSwitch: ["东营 我们公司2021年网络零售额1亿 龙头企业奖励多少 全市排第2名", "那聊城呢"],
     role: ["我在聊城做直播的 有什么补贴"],
+    roleAmount: ["我在平阴做直播的 2021年卖了120万 能拿多少"],
     thanks: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "好的谢谢老师"],
     many: Array.from({ length: 12 }, (_, i) => `平阴 带货达人 粉丝15万 2021年卖了${100 + i}万 能拿多少`),
   });
@@ -20,6 +22,11 @@ describe("ask --json: dialogue", () => {
   it("a correction revises the fact whose size matches, or the one it names", () => {
     expect(answers.correctsSales!.awards.find((a) => a.clause === "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
     expect(answers.correctsSales!.text).toContain("更正的年网络零售额");
+    // 80来万块钱 is money: it revises the sales, and the follower count stays 12万.
+    const rough = answers.correctsRoughMoney!.awards.find((a) => a.clause === "pingyin-2020:三/(三)/3")!;
+    expect(rough.eligible).toBe(false);
+    expect(rough.trace).toEqual(expect.arrayContaining([expect.stringMatching(/粉丝数 120000 ≥ 100000.*✓/), expect.stringMatching(/年网络零售额 80来万块钱 < 100万元.*✗/)]));
+    expect(answers.correctsRoughMoney!.text).toContain("更正的年网络零售额");
     expect(answers.correctsMoney!.awards.find((a) => a.clause === "pingyin-2020:三/(四)")).toMatchObject({ eligible: true, amountFen: 100_000_000 });
   });
 
@@ -36,6 +43,9 @@ describe("ask --json: dialogue", () => {
 
   it("reads 做直播的 as a livestreamer and answers thanks in any form briefly", () => {
     expect(answers.role!.status).not.toBe("out_of_scope");
+    expect(answers.roleAmount!.text).toContain("申报主体类型：带货达人");
+    expect(answers.roleAmount!.awards[0]).toMatchObject({ clause: "pingyin-2020:三/(三)/3", trace: expect.arrayContaining(["申报主体类型：带货达人 ✓"]) });
+    expect(answers.roleAmount!.missing).toEqual(["followers"]);
     expect(answers.thanks!.status).toBe("answered");
     expect(answers.thanks!.text.length).toBeLessThan(30);
   });
