@@ -34,6 +34,8 @@ const HELP = /^(你好|您好|hi|hello|在吗|帮助|help|菜单|你是谁|你�
 /** Courtesies that need a courtesy back, not a policy answer. */
 const THANKS =
   /^(?:(?:好的?|好滴|ok|明白了?|知道了|懂了|收到|了解了?)[!！。，,～~ 啦了呀哈的]*)*(?:谢谢|多谢|感谢|谢了|谢啦|辛苦了?|thanks|thank you)?(?:您|你|老师|领导|啦|了|呀|哈|啊)*[!！。，,～~ 啦了呀哈]*$/i;
+/** Emoji and their joiners/modifiers ("谢谢老师🙏", "好的👍🏻"): they add nothing to what a message says. */
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu;
 
 /**
  * Places outside the five regions: their policies are not in the knowledge base, so the bot must not
@@ -74,7 +76,8 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   const t = text.trim();
   if (HELP.test(t)) return "help";
   // "好的谢谢老师" is a courtesy; "对" / "是的" answering the bot's question carries a fact and is not.
-  if (t.length > 0 && !context.hasNewFacts && THANKS.test(t)) return "thanks";
+  const words = t.replace(EMOJI, "").trim();
+  if (words.length > 0 && !context.hasNewFacts && THANKS.test(words)) return "thanks";
   const asks = AMOUNT.test(t) || EXPLAIN.test(t) || VALIDITY.test(t) || STILL_OPEN.test(t);
   // A place name alone does not make a question ours ("今天东营下雨吗"); in a conversation, or with a
   // question about money, rules or validity, it does ("那东营呢", "能拿吗", "多少钱").

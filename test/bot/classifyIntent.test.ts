@@ -67,4 +67,9 @@ describe("classifyIntent: dialogue openers and eligibility questions", () => {
     expect(classifyIntent("我们公司在京东上卖义乌进的小商品 2018年卖了三百多万 能拿不", { ...ctx, hasNewFacts: true, previous: "explain" })).not.toBe("outOfScope");
     expect(classifyIntent("义乌的电商政策能拿多少", ctx)).toBe("outOfScope");
   });
+
+  it("reads thanks with emoji as thanks, and emoji alone as no thanks", () => {
+    for (const t of ["好的 谢谢老师🙏", "谢谢👍🏻", "收到❤️ 辛苦了"]) expect(classifyIntent(t, { ...none, previous: "amount" }), t).toBe("thanks");
+    expect(classifyIntent("🙏 能拿多少", { ...none, previous: "amount" })).not.toBe("thanks");
+  });
 });
