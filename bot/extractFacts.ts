@@ -496,6 +496,13 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     if (!m) continue;
     out.unattributed.splice(out.unattributed.indexOf(m), 1);
     assigned.push({ fact, mention: m });
+    // "过500万 还没到1000万": the opposite bound narrows the same figure, it is no second fact.
+    const bound = (x: NumberMention) => (x.atLeast ? "atLeast" : x.below ? "below" : null);
+    const other = bound(m) && out.unattributed.find((x) => bound(x) !== null && bound(x) !== bound(m) && accepts(fact, unitOf(x)) && fits(fact, x));
+    if (other) {
+      out.unattributed.splice(out.unattributed.indexOf(other), 1);
+      assigned.push({ fact, mention: other });
+    }
   }
 
   // Several instances of one fact: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…", "一期2天 一期1天".

@@ -11,7 +11,7 @@ import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./c
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
-import { correctionTargets, isCorrection } from "./understanding/corrections.js";
+import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
 import { topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -210,6 +210,7 @@ export class PolicyBot implements ConversationHandler {
     if (measures.length > 0) session.recent = measures;
     for (const r of extraction.rejected) notes.push(render(t.rejectedFact, { raw: r.raw, reason: r.reason }));
     if (extraction.correction) {
+      alsoFed({ facts: extraction.facts, said: extraction.sources }, session);
       const changed = (Object.keys(extraction.facts) as FactName[]).filter((f) => f in session.facts && JSON.stringify(session.facts[f]) !== JSON.stringify(extraction.facts[f]));
       if (changed.length > 0) notes.push(render(t.correction, { facts: changed.map(factLabel).join("、") }));
     }

@@ -34,6 +34,13 @@ function valueIn(fact: FactName, m: NumberMention): number | null {
   return FACTS[fact].unit === "fen" ? mentionToFen(m) : m.value;
 }
 
+/** A remembered quantity's size: the figure, or the lower end of a figure said roughly ("八十多万"). */
+function sizeOf(value: unknown): number | null {
+  if (typeof value === "number") return value;
+  const low = (value as { low?: unknown } | undefined)?.low;
+  return typeof low === "number" ? low : null;
+}
+
 /**
  * The facts a correction's bare figure may revise, best first: those whose label or cue word the message
  * names, then those whose unit fits, the one closest in size to the figure first ("说错了 是105万" after
@@ -44,12 +51,36 @@ export function correctionTargets(text: string, candidates: readonly FactName[],
   if (!figure) return [...candidates];
   const named = (f: FactName) => FACTS[f].aliases.some((a) => a.length >= 2 && text.includes(a));
   const distance = (f: FactName) => {
-    const known = facts[f];
+    const known = sizeOf(facts[f]);
     const value = valueIn(f, figure);
-    if (typeof known !== "number" || known <= 0 || value === null || value <= 0) return Infinity;
+    if (known === null || known <= 0 || value === null || value <= 0) return Infinity;
     return Math.abs(Math.log10(value / known));
   };
   return [...new Set(candidates)]
     .filter((f) => unitFits(f, figure, text))
     .sort((a, b) => Number(named(b)) - Number(named(a)) || distance(a) - distance(b));
 }
+
+/**
+ * A corrected figure revises every fact it fed: "2018年在天猫卖了1000万" gave both the online retail sales and
+ * the national-platform sales, so "说错了 是500万" changes both. `corrected` (what the correction read, with the
+ * user's words in `said`) gains each remembered fact that held the same value from the same words as a fact it
+ * revises.
+ */
+export function alsoFed(
+  corrected: { facts: Facts; said: Partial<Record<FactName, string>> },
+  remembered: { facts: Facts; said?: Partial<Record<FactName, string>> },
+): void {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const f of Object.keys(corrected.facts) as FactName[]) {
+    const before = remembered.facts[f];
+    const words = remembered.said?.[f];
+    if (before === undefined || words === undefined || same(before, corrected.facts[f])) continue;
+    for (const g of Object.keys(remembered.facts) as FactName[]) {
+      if (g in corrected.facts || FACTS[g].unit !== FACTS[f].unit || remembered.said?.[g] !== words || !same(remembered.facts[g], before)) continue;
+      (corrected.facts as Record<string, unknown>)[g] = corrected.facts[f];
+      if (corrected.said[f] !== undefined) corrected.said[g] = corrected.said[f];
+    }
+  }
+}
+

@@ -8,6 +8,8 @@ beforeAll(async () => {
   answers = await askJson({
     correctsSales: ["平阴 带货达人 粉丝11万 2021年卖了95万 能拿多少", "说错了 是105万"],
     correctsRoughMoney: ["平阴 带货达人 粉丝12万 2021年卖了95万 能拿多少", "不对不对，是80来万块钱"],
+    correctsBothSales: ["叶集 我们公司京东店 B2C 运行三年了 2018年销售额首次突破5000万 奖多少", "搞错了 是过了1000万 还不到5000万"],
+    correctsRoughSales: ["平阴孔村镇 在快手带货 粉丝13万 2021年卖了八十多万 达人奖能拿吗", "记错了 是120万"],
     correctsMoney: ["平阴 我们公司2021年网络零售额800万 能拿多少", "看错报表了 是8500万"],
     cleanAfterSwitch: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "东营 我们公司2021年网络零售额9000万 全市排第2名 能拿多少", "叶集 我在淘宝开的个人店 实际运行满一年了 2018年卖了60万 头一回过50万 有奖励没"],
     reusedAfterSwitch: ["东营 我们公司2021年网络零售额1亿 龙头企业奖励多少 全市排第2名", "那聊城呢"],
@@ -28,6 +30,15 @@ describe("ask --json: dialogue", () => {
     expect(rough.trace).toEqual(expect.arrayContaining([expect.stringMatching(/粉丝数 120000 ≥ 100000.*✓/), expect.stringMatching(/年网络零售额 80来万块钱 < 100万元.*✗/)]));
     expect(answers.correctsRoughMoney!.text).toContain("更正的年网络零售额");
     expect(answers.correctsMoney!.awards.find((a) => a.clause === "pingyin-2020:三/(四)")).toMatchObject({ eligible: true, amountFen: 100_000_000 });
+  });
+
+  it("a corrected figure revises every fact it fed, and a lower and upper bound narrow one figure", () => {
+    // 京东 sales are online retail sales and national-platform sales: both change; 过1000万 不到5000万 → the 1000万 tier.
+    expect(answers.correctsBothSales!.awards).toEqual([expect.objectContaining({ clause: "yeji-2017:五/14", eligible: true, amountFen: 5_000_000 })]);
+    expect(answers.correctsBothSales!.text).toMatch(/更正的.*年网络零售额/);
+    // A figure said roughly (八十多万) is still the one whose size fits 120万, not the 13万 followers.
+    expect(answers.correctsRoughSales!.awards.find((a) => a.clause === "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(answers.correctsRoughSales!.text).not.toContain("更正的粉丝数");
   });
 
   it("starts clean when another region comes with its own situation", () => {

@@ -345,6 +345,15 @@ describe("extractFacts handles mixed messages, contradictions and corrections", 
     expect(extractFacts("120万", { asOf }).unattributed.map((m) => m.raw)).toEqual(["120万"]);
   });
 
+  it("gives a lower and an upper bound in a bare reply to one asked-for fact: they narrow one figure", () => {
+    const x = extractFacts("说错了 是过了300万 还不到500万", { asOf, expect: ["platformSales", "onlineRetailSales"] });
+    expect(x.facts.onlineRetailSales).toBeUndefined();
+    const { low, high } = x.facts.platformSales as { low: number; high: number };
+    expect(low).toBeGreaterThan(300 * WAN);
+    expect(high).toBeLessThan(500 * WAN);
+    expect(x.sources.platformSales).toBe("过了300万、不到500万");
+  });
+
   it("answers the yes/no fact the bot asked about from a short reply", () => {
     expect(extractFacts("是的", { asOf, expect: ["socialInsurance"] }).facts.socialInsurance).toBe(true);
     expect(extractFacts("没有", { asOf, expect: ["socialInsurance"] }).facts.socialInsurance).toBe(false);
