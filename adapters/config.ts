@@ -85,6 +85,7 @@ const coreEnv = {
   LLM_BREAKER_FAILURES: int(1, 1_000).default(3),
   LLM_BREAKER_COOLDOWN_MS: int(100, 86_400_000).default(60_000),
   EMBEDDINGS_BASE_URL: optionalUrl,
+  EMBEDDINGS_MODEL: optionalString,
   DATA_DIR: z.string().trim().min(1).default("data"),
   /** A folder with its own facts.yaml and policies/ to answer from instead of the repository's rules/ (read by rules/ on start). */
   RULES_DIR: optionalString.refine((d) => d === undefined || (existsSync(`${d}/facts.yaml`) && existsSync(`${d}/policies`)), "must be a folder holding facts.yaml and policies/"),

@@ -27,20 +27,26 @@ export interface EmbeddingsChoice {
   id: string;
 }
 
+/** OpenAI's own API, where EMBEDDINGS_MODEL alone sends embedding requests. */
+const OPENAI_API_URL = "https://api.openai.com/v1";
+
 /**
- * Embeddings from the environment: an OpenAI-compatible endpoint when `EMBEDDINGS_BASE_URL` or
- * `OPENAI_API_KEY` is set (model `EMBEDDINGS_MODEL`, default text-embedding-3-small), otherwise the
- * offline {@link HashedEmbeddings}. The OpenAI client is loaded only when configured (it costs
- * more start-up time than the rest of the bot).
+ * Embeddings from the environment: an OpenAI-compatible endpoint only when the embeddings are asked
+ * for by name — `EMBEDDINGS_BASE_URL` (the endpoint) and/or `EMBEDDINGS_MODEL` (default
+ * text-embedding-3-small; endpoint default OpenAI's API) — with `OPENAI_API_KEY` as the key; otherwise
+ * the offline {@link HashedEmbeddings}. `OPENAI_API_KEY` alone configures the model that rewords answers:
+ * it must not send every policy clause to that chat endpoint (`OPENAI_BASE_URL`, which the OpenAI client
+ * would otherwise fall back to) nor change the search. The OpenAI client is loaded only when configured
+ * (it costs more start-up time than the rest of the bot).
  */
 export async function embeddingsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<EmbeddingsChoice> {
-  if (env.EMBEDDINGS_BASE_URL || env.OPENAI_API_KEY) {
-    const model = env.EMBEDDINGS_MODEL ?? "text-embedding-3-small";
-    const baseURL = env.EMBEDDINGS_BASE_URL;
+  if (env.EMBEDDINGS_BASE_URL || env.EMBEDDINGS_MODEL) {
+    const model = env.EMBEDDINGS_MODEL || "text-embedding-3-small";
+    const baseURL = env.EMBEDDINGS_BASE_URL || OPENAI_API_URL;
     const { OpenAIEmbeddings } = await import("@langchain/openai");
     return {
-      embeddings: new OpenAIEmbeddings({ model, apiKey: env.OPENAI_API_KEY ?? "unused", configuration: { baseURL }, maxRetries: 1 }),
-      id: `openai:${baseURL ?? "default"}:${model}`,
+      embeddings: new OpenAIEmbeddings({ model, apiKey: env.OPENAI_API_KEY || "unused", configuration: { baseURL }, maxRetries: 1 }),
+      id: `openai:${baseURL}:${model}`,
     };
   }
   const offline = new HashedEmbeddings();
@@ -235,7 +241,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}):
     for (const problem of corpus.problems) log(`knowledge: ${problem}`);
     const others = existsSync(root) ? readdirSync(root).filter((d) => d !== key) : [];
     const reason = options.rebuild ? "rebuild requested" : others.length ? "policy files or index settings changed" : "no index yet";
-    log(`knowledge: ${reason}; building search index for ${corpus.policies.length} policies (${corpus.clauses.length} clauses) in ${dir}`);
+    log(`knowledge: ${reason}; building search index for ${corpus.policies.length} policies (${corpus.clauses.length} clauses, embeddings ${choice.id}) in ${dir}`);
     const progress = options.progress ?? progressBar();
     ({ search, embeddingsId } = await buildIndex(dir, corpus, choice, { log, progress, hnsw: options.hnsw }));
     // Indexes for older content are dead weight once the current one is written.

@@ -10,6 +10,7 @@ import { HashedEmbeddings } from "../../knowledge/hashedEmbeddings.js";
 import { HnswVectorStore } from "../../knowledge/hnswVectorStore.js";
 import { HybridRetriever } from "../../knowledge/hybridRetriever.js";
 import { HNSW_DEFAULTS, VectorIndex } from "../../knowledge/vectorIndex.js";
+import { startFakeOpenAi, type FakeOpenAi } from "../bot/support/fakeOpenAiServer.js";
 import { DEFAULT_POLICY_DIR, embeddingsFromEnv, openKnowledgeBase, type KnowledgeBase } from "../../knowledge/knowledgeBase.js";
 
 const dirs: string[] = [];
@@ -171,6 +172,44 @@ describe("embeddingsFromEnv", () => {
     const choice = await embeddingsFromEnv({ EMBEDDINGS_BASE_URL: "http://127.0.0.1:9/v1", EMBEDDINGS_MODEL: "bge-m3" });
     expect(choice.embeddings).toBeInstanceOf(OpenAIEmbeddings);
     expect(choice.id).toBe("openai:http://127.0.0.1:9/v1:bge-m3");
+  });
+
+  it("sends EMBEDDINGS_MODEL alone to OpenAI's API, not to the chat model's OPENAI_BASE_URL", async () => {
+    const choice = await embeddingsFromEnv({ OPENAI_API_KEY: "k", OPENAI_BASE_URL: "http://127.0.0.1:9/v1", EMBEDDINGS_MODEL: "text-embedding-3-large" });
+    expect(choice.id).toBe("openai:https://api.openai.com/v1:text-embedding-3-large");
+  });
+
+  describe("against a loopback OpenAI-compatible server", () => {
+    let fake: FakeOpenAi;
+    const saved = { key: process.env.OPENAI_API_KEY, base: process.env.OPENAI_BASE_URL };
+    beforeAll(async () => {
+      fake = await startFakeOpenAi();
+      // The chat model's settings, as an operator sets them for rewording (the OpenAI client reads these too).
+      process.env.OPENAI_API_KEY = "test-key";
+      process.env.OPENAI_BASE_URL = fake.baseURL;
+    });
+    afterAll(async () => {
+      for (const [name, value] of [["OPENAI_API_KEY", saved.key], ["OPENAI_BASE_URL", saved.base]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await fake.close();
+    });
+
+    it("keeps the offline embeddings when only the chat model is configured: no clause goes to its endpoint", async () => {
+      const lines: string[] = [];
+      const kb = await openKnowledgeBase({ dataDir: tempDir("kb-chat-"), embeddings: await embeddingsFromEnv(), log: (l) => lines.push(l), progress: () => {} });
+      await kb.searchAsync("带货达人 奖励");
+      expect(kb.index.embeddings).toMatch(/^hashed-ngrams:/);
+      expect(lines[0]).toMatch(/embeddings hashed-ngrams:/);
+      expect(fake.embedded).toEqual([]);
+    });
+
+    it("embeds through EMBEDDINGS_BASE_URL when it is set", async () => {
+      const kb = await openKnowledgeBase({ dataDir: tempDir("kb-remote-"), embeddings: await embeddingsFromEnv({ ...process.env, EMBEDDINGS_BASE_URL: fake.baseURL }), log: () => {}, progress: () => {} });
+      expect(kb.index.embeddings).toBe(`openai:${fake.baseURL}:text-embedding-3-small`);
+      expect(fake.embedded.length).toBeGreaterThanOrEqual(kb.index.passages);
+    });
   });
 });
 

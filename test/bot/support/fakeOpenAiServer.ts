@@ -2,7 +2,7 @@
  * A real HTTP server on 127.0.0.1 that speaks enough of the OpenAI chat-completions protocol for
  * `ChatOpenAI`. Each request is answered by the current `behaviour`, so one server covers a faithful
  * rephrase, an invented amount, an obeyed injection, a 500 and a stall. `/embeddings` answers with small
- * vectors derived from the text, so a bot configured with the same key (which also embeds) runs offline.
+ * vectors derived from the text (and records the texts), so a bot pointed at it with EMBEDDINGS_BASE_URL runs offline.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +15,8 @@ export interface FakeOpenAi {
   behaviour: Behaviour;
   /** Bodies of the chat requests received, parsed. */
   requests: { messages: { role: string; content: string }[] }[];
+  /** Texts received at /embeddings. */
+  embedded: string[];
   close(): Promise<void>;
 }
 
@@ -35,11 +37,12 @@ function textVector(text: string): number[] {
 /** Start the server on a free loopback port. */
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const timers = new Set<NodeJS.Timeout>();
-  const fake: FakeOpenAi = { baseURL: "", behaviour: { reply: "" }, requests: [], close: async () => {} };
+  const fake: FakeOpenAi = { baseURL: "", behaviour: { reply: "" }, requests: [], embedded: [], close: async () => {} };
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse((await readBody(req)) || "{}");
     if (req.url?.endsWith("/embeddings")) {
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
+      fake.embedded.push(...inputs.map(String));
       const data = inputs.map((text, index) => ({ object: "embedding", index, embedding: textVector(String(text)) }));
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
       return;
