@@ -14,15 +14,23 @@ export interface ForeignMoney {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
-const SPACE = /^[\s\u00a0\u3000]?/;
+const SPACE = /[\s\u00a0\u3000]/;
+
+/** Each currency's words, longest first; symbols and Latin words (US$, USD) may also stand before a figure. */
+const CURRENCY_WORDS = Object.entries(VOCABULARY.currencies).map(([code, c]) => ({
+  code,
+  words: [...c.words].sort((a, b) => b.length - a.length).map((w) => ({ w, before: !CJK.test(w) })),
+}));
 
 /** The currency a money figure is written in, when not 元: a word right after it, or a symbol right before. */
 export function foreignCurrency(text: string, m: NumberMention): ForeignMoney | undefined {
-  for (const [code, c] of Object.entries(VOCABULARY.currencies)) {
-    for (const w of [...c.words].sort((a, b) => b.length - a.length)) {
-      const gap = SPACE.exec(text.slice(m.end))![0].length;
-      if (text.startsWith(w, m.end + gap)) return { code, start: m.start, end: m.end + gap + w.length };
-      if (!CJK.test(w) && text.slice(0, m.start).trimEnd().endsWith(w)) return { code, start: text.slice(0, m.start).trimEnd().length - w.length, end: m.end };
+  // A word may follow after one blank; the text before the figure is trimmed only if a symbol is looked for.
+  const at = m.end + (m.end < text.length && SPACE.test(text[m.end]!) ? 1 : 0);
+  let head: string | undefined;
+  for (const { code, words } of CURRENCY_WORDS) {
+    for (const { w, before } of words) {
+      if (text.startsWith(w, at)) return { code, start: m.start, end: at + w.length };
+      if (before && (head ??= text.slice(0, m.start).trimEnd()).endsWith(w)) return { code, start: head.length - w.length, end: m.end };
     }
   }
   return undefined;

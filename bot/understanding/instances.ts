@@ -69,7 +69,9 @@ export function readInstances(
 ): Instances[] {
   const byFact = new Map<FactName, NumberMention[]>();
   for (const s of [...stated, ...joined(text, stated, mentions, unattributed)].sort((a, b) => a.mention.start - b.mention.start)) {
-    byFact.set(s.fact, [...(byFact.get(s.fact) ?? []), s.mention]);
+    const list = byFact.get(s.fact);
+    if (list) list.push(s.mention);
+    else byFact.set(s.fact, [s.mention]);
   }
   const years = mentions.filter((m) => m.isYear);
   const out: Instances[] = [];
@@ -142,16 +144,23 @@ function partsOf(
  */
 function joined(text: string, stated: readonly Stated[], mentions: readonly NumberMention[], unattributed: readonly NumberMention[]): Stated[] {
   const out: Stated[] = [];
+  // The first statement of each mention (stated ones before joined ones).
+  const statedAs = new Map<NumberMention, Stated>();
+  for (const x of stated) if (!statedAs.has(x.mention)) statedAs.set(x.mention, x);
   for (const u of unattributed) {
     if (u.isYear) continue;
-    const before = mentions.filter((m) => m.end <= u.start && !m.isYear).at(-1);
-    const s = [...stated, ...out].find((x) => x.mention === before);
+    const before = lastEndingBy(mentions, u.start, (m) => !m.isYear);
+    const s = before && statedAs.get(before);
     if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
-    const between = mentions.filter((m) => m.start >= s.mention.end && m.end <= u.start);
+    const between = within(mentions, s.mention.end, u.start);
     const gap = text.slice(s.mention.end, u.start);
     const conjoined = u.unit !== undefined && gap.length <= 12 && JOINED.test(gap) && between.length === 0;
     const nextYear = between.length === 1 && between[0]!.isYear && /^[\s，,、]*$/.test(text.slice(s.mention.end, between[0]!.start) + text.slice(between[0]!.end, u.start));
-    if ((conjoined || nextYear) && !/[。！!？?；;\n]/.test(gap)) out.push({ fact: s.fact, mention: u });
+    if ((conjoined || nextYear) && !/[。！!？?；;\n]/.test(gap)) {
+      const joinedAs = { fact: s.fact, mention: u };
+      out.push(joinedAs);
+      if (!statedAs.has(u)) statedAs.set(u, joinedAs);
+    }
   }
   return out;
 }
@@ -161,12 +170,15 @@ function joined(text: string, stated: readonly Stated[], mentions: readonly Numb
  * "2场", "各建了一个网点" after "三个行政村". Null when the figure stands for itself.
  */
 function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number } | null {
-  const previous = mentions.filter((x) => x.end <= m.start).at(-1);
+  const previous = lastEndingBy(mentions, m.start, () => true);
   const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 8, previous?.end ?? 0);
   const window = text.slice(from, m.start);
-  const sentence = [breakBefore(text, m.start, SENTENCE_BREAK), breakAfter(text, m.end, SENTENCE_BREAK)] as const;
-  const counts = mentions.filter((x) => x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100 && x.start >= sentence[0] && x.end <= sentence[1]);
   const each = window.lastIndexOf("每");
+  const every = each >= 0 ? -1 : window.lastIndexOf("各");
+  if (each < 0 && every < 0) return null;
+  const counts = within(mentions, breakBefore(text, m.start, SENTENCE_BREAK), breakAfter(text, m.end, SENTENCE_BREAK)).filter(
+    (x) => x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100,
+  );
   if (each >= 0) {
     const at = from + each;
     const after = text.slice(at + 1, at + 4).replace(/^一/, "");
@@ -177,13 +189,9 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
     const count = nearest(fits, at);
     return count ? { count, from: at } : null;
   }
-  const every = window.lastIndexOf("各");
-  if (every >= 0) {
-    const at = from + every;
-    const count = counts.filter((x) => x.end <= at && at - x.end <= 10 && x.unit !== undefined).at(-1);
-    return count ? { count, from: count.start } : null;
-  }
-  return null;
+  const at = from + every;
+  const count = counts.filter((x) => x.end <= at && at - x.end <= 10 && x.unit !== undefined).at(-1);
+  return count ? { count, from: count.start } : null;
 }
 
 function nearest(list: readonly NumberMention[], at: number): NumberMention | undefined {
@@ -199,9 +207,41 @@ function isList(text: string, items: readonly NumberMention[], mentions: readonl
     const prev = items[i]!;
     const gap = text.slice(prev.end, m.start);
     if (RESTATED.test(gap)) return false;
-    const between = mentions.filter((x) => x.start >= prev.end && x.end <= m.start);
-    return LISTED.test(gap) || between.some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
+    return LISTED.test(gap) || within(mentions, prev.end, m.start).some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
   });
+}
+
+/*
+ * Mentions are sorted by start and each is at least one character long, so those ending by a position all
+ * stand before the first mention starting at it: a binary search replaces a scan of the whole message.
+ */
+
+/** Index of the first mention starting at or after `pos` (mentions.length when none). */
+function firstFrom(mentions: readonly NumberMention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last mention (in order) that ends by `pos` and passes `test`. */
+function lastEndingBy(mentions: readonly NumberMention[], pos: number, test: (m: NumberMention) => boolean): NumberMention | undefined {
+  for (let i = firstFrom(mentions, pos) - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end <= pos && test(m)) return m;
+  }
+  return undefined;
+}
+
+/** The mentions lying wholly within [from, to), in order. */
+function within(mentions: readonly NumberMention[], from: number, to: number): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) if (mentions[i]!.end <= to) out.push(mentions[i]!);
+  return out;
 }
 
 /** A stated total ("一共花了13万") must be able to be the sum of the parts; otherwise the figures disagree. */
