@@ -104,8 +104,8 @@ export function buildPassages(clauses: readonly Clause[], progress?: BuildProgre
  * policies' passages (contiguous rows, as the corpus lists clauses policy by policy).
  */
 export class ClauseSearch {
-  /** Row ranges of each policy's passages. */
-  private readonly rangesOf = new Map<string, DocRange[]>();
+  /** Each policy's runs of consecutive passage rows, in row order. */
+  private readonly runs: Array<{ policyId: string; start: number; end: number }> = [];
 
   private constructor(
     /** The clause id of each passage row. */
@@ -118,11 +118,9 @@ export class ClauseSearch {
   ) {
     passages.forEach((id, row) => {
       const policyId = id.slice(0, id.indexOf(":"));
-      const ranges = this.rangesOf.get(policyId) ?? [];
-      const last = ranges.at(-1);
-      if (last && last[1] === row) ranges[ranges.length - 1] = [last[0], row + 1];
-      else ranges.push([row, row + 1]);
-      this.rangesOf.set(policyId, ranges);
+      const last = this.runs.at(-1);
+      if (last?.policyId === policyId) last.end = row + 1;
+      else this.runs.push({ policyId, start: row, end: row + 1 });
     });
   }
 
@@ -188,7 +186,7 @@ export class ClauseSearch {
    */
   nearestClauses(text: string, options: SearchOptions & { exact?: boolean } = {}): Clause[] {
     const vector = this.embedSync(text);
-    return vector ? this.dense(vector, options.k ?? CANDIDATES, options.policyIds, options.exact).map((row) => this.clauseOf(row)) : [];
+    return vector ? this.dense(vector, options.k ?? CANDIDATES, this.rangesFor(options.policyIds), options.exact).map((row) => this.clauseOf(row)) : [];
   }
 
   private clauseOf(row: number): Clause {
@@ -201,22 +199,25 @@ export class ClauseSearch {
     return this.embeddings instanceof HashedEmbeddings ? this.embeddings.embedSync(text) : null;
   }
 
-  /** The row ranges of these policies, sorted and merged (all policies give one range). */
+  /**
+   * The row ranges of these policies, sorted and merged (all policies give one range). One walk over
+   * the runs in row order: a question naming no region filters to every one of thousands of policies.
+   */
   private rangesFor(policyIds: readonly string[] | undefined): DocRange[] | undefined {
     if (!policyIds) return undefined;
-    const sorted = policyIds.flatMap((id) => this.rangesOf.get(id) ?? []).sort((a, b) => a[0] - b[0]);
+    const wanted = new Set(policyIds);
     const merged: Array<[number, number]> = [];
-    for (const [start, end] of sorted) {
+    for (const { policyId, start, end } of this.runs) {
+      if (!wanted.has(policyId)) continue;
       const last = merged.at(-1);
-      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      if (last && start <= last[1]) last[1] = end;
       else merged.push([start, end]);
     }
     return merged;
   }
 
-  private dense(vector: number[], k: number, policyIds: readonly string[] | undefined, exact = false): number[] {
+  private dense(vector: number[], k: number, ranges: DocRange[] | undefined, exact = false): number[] {
     if (!vector.some((v) => v !== 0)) return [];
-    const ranges = this.rangesFor(policyIds);
     const hits = ranges || exact ? this.vectors.nearestIn(vector, k, ranges, exact) : this.vectors.nearest(vector, k);
     return hits.map((h) => h.doc);
   }
@@ -227,7 +228,7 @@ export class ClauseSearch {
     const weights = new Map(tokenize(extra).map((token) => [token, EXPANSION_WEIGHT]));
     for (const token of tokenize(query)) weights.set(token, 1);
     const lexical = this.bm25.search(weights, { limit: CANDIDATES, ranges }).map((s) => s.doc);
-    const dense = vector ? this.dense(vector, CANDIDATES, options.policyIds) : [];
+    const dense = vector ? this.dense(vector, CANDIDATES, ranges) : [];
     const fused = new Map<number, SearchHit>();
     const add = (list: number[], leg: "lexicalRank" | "denseRank") =>
       list.forEach((row, i) => {
