@@ -4,6 +4,7 @@
  * Unknown results name the facts that would decide them; decided results name none.
  */
 import { COMPARISON_WORDS, OP_SYMBOL, compare, defaultPhrase, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
+import { currency, fenAt, foreignMoneyLiteral } from "./currency.js";
 import { FACTS, factLabel, type ApproxValue, type FactName, type FactSpec, type Facts } from "./facts.js";
 import { formatFactValue } from "./formatFact.js";
 import { addMissing, addStraddles, indent, type ConditionEvaluator, type ConditionOutcome, type Straddle } from "./mechanisms/mechanism.js";
@@ -37,11 +38,15 @@ export interface Comparison {
 }
 
 /** Compiles "fact word value" into a comparison whose trace shows the word and the reading. */
-export function compileComparison(fact: FactName, word: ComparisonWord, value: Value, op?: ComparisonOp, interpretation?: string, phrase?: string): Comparison {
+export function compileComparison(
+  fact: FactName, word: ComparisonWord, value: Value, op?: ComparisonOp, interpretation?: string, phrase?: string,
+  /** A threshold in another currency, converted: fen, and how it is shown (the text's figure with the basis). */
+  converted?: { fen: number; shown: string },
+): Comparison {
   const resolved = resolveOp(word, op);
-  const threshold = valueForFact(fact, value);
+  const threshold = converted?.fen ?? valueForFact(fact, value);
   const label = factLabel(fact);
-  const shownThreshold = formatFactValue(fact, threshold);
+  const shownThreshold = converted?.shown ?? formatFactValue(fact, threshold);
   const note = `（${phrase ?? defaultPhrase(word, String(value))}：${readingNote(word, resolved, interpretation)}）`;
   const { holds: yes, fails: no } = OP_SYMBOL[resolved];
   let lastActual: number | string | undefined;
@@ -121,6 +126,8 @@ export function compileCondition(c: Condition): ConditionEvaluator {
   }
   const fact = c.fact;
   if ("word" in c) {
+    const foreign = FACTS[fact].unit === "fen" && typeof c.value === "string" ? foreignMoneyLiteral(c.value) : null;
+    if (foreign) return compileForeignComparison(c, foreign.code);
     const cmp = compileComparison(fact, c.word, c.value, c.op, c.interpretation, c.text);
     const unknown = unknownFact(fact);
     return (facts) => {
@@ -160,11 +167,57 @@ export function compileCondition(c: Condition): ConditionEvaluator {
   };
 }
 
+type WordCondition = Extract<Condition, { word: unknown }>;
+
+/**
+ * "跨境电商零售额100万美元以上": the threshold converts at the rate of the activity year, the one the user's own
+ * 美元 figures take (rules/currency.ts), and each line cites the rate's source and the rule's conversion. With no
+ * year, or one without a listed rate, the verdict must be the same at every listed rate; else it is unknown and
+ * the year is asked for. No converted figure is shown: the text's figure with its basis.
+ */
+function compileForeignComparison(c: WordCondition, code: string): ConditionEvaluator {
+  const { fact } = c;
+  const { name, rates } = currency(code);
+  const amount = foreignMoneyLiteral(String(c.value))!.amount;
+  const atRate = new Map(rates.map((r) => {
+    const shown = `${c.value}（按${r.year}年人民币对${name}平均汇率${r.yuanPer}折算，${r.source}；折算办法：${c.conversion}）`;
+    return [r.year, compileComparison(fact, c.word, c.value, c.op, c.interpretation, c.text, { fen: fenAt(amount, r.yuanPer), shown })];
+  }));
+  const unknown = unknownFact(fact);
+  const span = `${rates[0]!.year}–${rates[rates.length - 1]!.year}`;
+  return (facts) => {
+    const actual = facts[fact] as number | string | ApproxValue | undefined;
+    if (actual === undefined) return unknown;
+    const year = facts.activityYear as number | undefined;
+    const own = year === undefined ? undefined : atRate.get(year);
+    if (own) {
+      const { holds, line, straddle } = own.check(actual);
+      if (holds === null) return { value: null, lines: [line], missing: [fact], straddles: [straddle!] };
+      return { value: holds, lines: [line], missing: [] };
+    }
+    const results = [...atRate.values()].map((cmp) => cmp.check(actual));
+    const verdict = results[0]!.holds;
+    const when = year === undefined ? "未说明业绩年度" : `${year}年的汇率未列入`;
+    if (verdict !== null && results.every((r) => r.holds === verdict)) {
+      return { value: verdict, lines: [`${results[results.length - 1]!.line}（${when}；按${span}年各年汇率结论相同）`], missing: [] };
+    }
+    return {
+      value: null,
+      lines: [`${factLabel(fact)}与${c.value}的比较取决于折算汇率（${when}，${span}年各年汇率结论不同）：须说明业绩年度`],
+      missing: year === undefined ? ["activityYear"] : [],
+    };
+  };
+}
+
 /** Every fact a condition reads. */
 export function conditionFacts(c: Condition, out: Set<FactName> = new Set()): Set<FactName> {
   if ("all" in c) c.all.forEach((x) => conditionFacts(x, out));
   else if ("any" in c) c.any.forEach((x) => conditionFacts(x, out));
   else if ("not" in c) conditionFacts(c.not, out);
-  else out.add(c.fact);
+  else {
+    out.add(c.fact);
+    // A threshold in another currency converts at the activity year's rate.
+    if ("word" in c && typeof c.value === "string" && foreignMoneyLiteral(c.value)) out.add("activityYear");
+  }
   return out;
 }

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { COMPARISON_WORDS, COMPARISON_WORD_LIST, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
 import { ENTITY_TYPES, FACT_NAMES, FACTS, type EntityType, type FactName, type FactSpec } from "./facts.js";
+import { fenAt, foreignMoneyLiteral, rateFor } from "./currency.js";
 import { MONEY_LITERAL, parseMoney, parsePercent, parseQuantity } from "./money.js";
 import { RuleSchemaError } from "./ruleSchemaError.js";
 
@@ -36,6 +37,11 @@ export type Condition =
       interpretation?: string;
       /** The phrase of the text, e.g. "达到10万粉丝" (default: word + value). */
       text?: string;
+      /**
+       * A money value in another currency ("100万美元") states how it becomes 元: the policy's words when it
+       * says (quoted), else the basis chosen. The rate is the vocabulary's for the activity year (rules/currency.ts).
+       */
+      conversion?: string;
     }
   | { fact: FactName; is: boolean; text?: string }
   | { fact: FactName; oneOf: string[]; text?: string };
@@ -226,9 +232,12 @@ const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected kebab-case lik
 export function valueForFact(fact: FactName, value: Value): number | string {
   const spec: FactSpec = FACTS[fact];
   switch (spec.unit) {
-    case "fen":
+    case "fen": {
       if (typeof value !== "string") throw new Error(`${fact} is money: write the value as the text does, e.g. "100万元"`);
-      return parseMoney(value);
+      // In another currency: at the latest rate here (ordering checks, examples); a condition converts at the activity year's.
+      const foreign = foreignMoneyLiteral(value);
+      return foreign ? fenAt(foreign.amount, rateFor(foreign.code, undefined).yuanPer) : parseMoney(value);
+    }
     case "date":
       if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`${fact} is a date: write YYYY-MM-DD`);
       return value;
@@ -238,6 +247,13 @@ export function valueForFact(fact: FactName, value: Value): number | string {
     default:
       return typeof value === "number" ? value : parseQuantity(value);
   }
+}
+
+/** A value outside conditions must be in 元: only a condition says how another currency converts (conversion). */
+function inYuan(value: Value): Value {
+  const foreign = typeof value === "string" ? foreignMoneyLiteral(value) : null;
+  if (foreign) throw new Error(`"${value}" is in ${foreign.name}: write it as a condition tier (when: … conversion: …), which converts at the activity year's rate`);
+  return value;
 }
 
 /** Adds an issue at `path` when `check` throws. */
@@ -277,6 +293,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       op: op.optional(),
       interpretation: text("interpretation").optional(),
       text: text("text").optional(),
+      conversion: text("conversion").optional(),
       is: z.boolean().optional(),
       oneOf: z.array(z.string()).min(1).optional(),
     })
@@ -288,7 +305,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       }
       const shape = shapes[0]!;
       const group = shape === "all" || shape === "any" || shape === "not";
-      const extra = (["fact", "value", "op", "interpretation", "text"] as const).filter((k) => c[k] !== undefined);
+      const extra = (["fact", "value", "op", "interpretation", "text", "conversion"] as const).filter((k) => c[k] !== undefined);
       if (group) {
         if (extra.length) ctx.addIssue({ code: "custom", message: `"${shape}" takes no ${extra.join(", ")}` });
         return;
@@ -302,6 +319,9 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
         if (c.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "value is required" });
         else tryValue(ctx, ["value"], () => valueForFact(c.fact!, c.value!));
         checkReading(ctx, c.word!, c.op, c.interpretation);
+        const foreign = unit === "fen" && typeof c.value === "string" ? foreignMoneyLiteral(c.value) : null;
+        if (foreign && !c.conversion) ctx.addIssue({ code: "custom", path: ["conversion"], message: `"${c.value}" is in ${foreign.name}: state how it becomes 元 (conversion: the policy's words, or the basis chosen)` });
+        if (!foreign && c.conversion) ctx.addIssue({ code: "custom", path: ["conversion"], message: "conversion belongs to a money value in another currency (100万美元)" });
       } else if (shape === "is") {
         if (unit !== "bool") ctx.addIssue({ code: "custom", path: ["is"], message: `${c.fact} is not a yes/no fact` });
       } else {
@@ -311,8 +331,8 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
           if (!(v in values)) ctx.addIssue({ code: "custom", path: ["oneOf", i], message: `"${v}" is not a value of ${c.fact} (${Object.keys(values).join(", ")})` });
         });
       }
-      if (shape !== "word" && (c.value !== undefined || c.op || c.interpretation)) {
-        ctx.addIssue({ code: "custom", message: `value/op/interpretation belong to comparisons with "word"` });
+      if (shape !== "word" && (c.value !== undefined || c.op || c.interpretation || c.conversion)) {
+        ctx.addIssue({ code: "custom", message: `value/op/interpretation/conversion belong to comparisons with "word"` });
       }
     }),
 ) as unknown as z.ZodType<Condition>;
@@ -394,7 +414,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
           const prevThreshold = new Map<string, number | string>();
           t.tiers.forEach((tier, i) => {
             const thresholds = new Map<string, number | string>();
-            if ("threshold" in tier) tryValue(ctx, ["tiers", i, "threshold"], () => thresholds.set(t.fact!, valueForFact(t.fact!, tier.threshold)));
+            if ("threshold" in tier) tryValue(ctx, ["tiers", i, "threshold"], () => thresholds.set(t.fact!, valueForFact(t.fact!, inYuan(tier.threshold))));
             else tierThresholds(tier.when, thresholds);
             for (const [f, v] of thresholds) {
               const prev = prevThreshold.get(f);
@@ -419,7 +439,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
           rounding: z.enum(["wholeUnits", "proRata"]),
         })
         .superRefine((p, ctx) => tryValue(ctx, ["unit"], () => {
-          if (valueForFact(p.fact, p.unit) === 0) throw new Error("unit must be positive");
+          if (valueForFact(p.fact, inYuan(p.unit)) === 0) throw new Error("unit must be positive");
         })),
       z
         .strictObject({

@@ -1,9 +1,11 @@
 /**
  * Money written in another currency ("20万美元", "3万刀", "US$50,000"): converted to 元 at the rate the
- * vocabulary states for the year (`currencies` in rules/facts.yaml, each rate with its source). The value
+ * vocabulary states for the year (`currencies` in rules/facts.yaml, each rate with its source; looked up in
+ * rules/currency.ts, as a rule's thresholds in that currency are). The value
  * keeps the user's words and names the basis, so no reply shows a converted figure as the user's own.
  */
 import { VOCABULARY, type ApproxValue } from "../../rules/facts.js";
+import { fenAt, rateFor } from "../../rules/currency.js";
 import type { NumberMention } from "./numbers.js";
 
 /** A figure in another currency: its code and the text span with the currency word. */
@@ -36,28 +38,16 @@ export function foreignCurrency(text: string, m: NumberMention): ForeignMoney | 
   return undefined;
 }
 
-/** Whole fen from a decimal string × a decimal rate, rounded down (exact: BigInt). */
-function fenAt(amount: string, rate: string): number {
-  const scaled = (d: string) => {
-    const [i = "0", f = ""] = d.split(".");
-    return { n: BigInt(i + f), scale: 10n ** BigInt(f.length) };
-  };
-  const a = scaled(amount);
-  const r = scaled(rate);
-  return Number((a.n * r.n * 100n) / (a.scale * r.scale));
-}
-
 /**
  * The value in fen of a figure written in `money.code`, at the rate of `year` (else the latest year the
  * vocabulary has), as an interval carrying the user's words and the basis; or why it cannot be converted.
  */
 export function convertForeign(text: string, m: NumberMention, money: ForeignMoney, year: number | undefined): { value: ApproxValue; basis: string } | { reason: string } {
   const currency = VOCABULARY.currencies[money.code]!;
-  const rates = [...currency.rates].sort((a, b) => a.year - b.year);
-  const rate = rates.find((r) => r.year === year) ?? rates[rates.length - 1]!;
+  const rate = rateFor(money.code, year);
   if (m.negative || m.absurd || m.decimal === undefined) return { reason: `${currency.name}金额不合理` };
   const words = `${text.slice(money.start, money.end)}（按${rate.year}年人民币对${currency.name}平均汇率${rate.yuanPer}折算）`;
-  const basis = `${currency.name}按${rate.year}年人民币对${currency.name}平均汇率${rate.yuanPer}折算成人民币（${rate.source}）${rate.year === year ? "" : "，这是能查到的最近一年"}；以主管部门认定的汇率为准。`;
+  const basis = `${currency.name}按${rate.year}年人民币对${currency.name}平均汇率${rate.yuanPer}折算成人民币（${rate.source}）${rate.listed ? "" : "，这是能查到的最近一年"}；以主管部门认定的汇率为准。`;
   if (m.exact) {
     const fen = fenAt(m.decimal, rate.yuanPer);
     return { value: { low: fen, high: fen, words }, basis };
