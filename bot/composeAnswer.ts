@@ -244,7 +244,9 @@ export interface ComposeInput {
 export function statedLines(r: AwardResult, said: Partial<Record<string, string>>, t: Templates): string[] {
   const seen = new Set<string>();
   return (r.checks ?? []).flatMap((c) => {
-    const words = [...new Set(c.facts.flatMap((f) => said[f] ?? []))].join("，");
+    // One phrase may state two facts ("已经补满10万了": the cap reached, 10万 received): show it once.
+    const phrases = [...new Set(c.facts.flatMap((f) => said[f] ?? []))];
+    const words = phrases.filter((p) => !phrases.some((q) => q !== p && q.includes(p))).join("，");
     if (!words || seen.has(c.text)) return [];
     seen.add(c.text);
     return [render(t.award.stated, { mark: c.holds ? "✅" : "❌", said: words, text: c.text })];

@@ -23,7 +23,7 @@ import { readInstances, type PartOf } from "./understanding/instances.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
-import { fromParts } from "../rules/quantity.js";
+import { boundsOf, fromParts } from "../rules/quantity.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -533,7 +533,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     return converted;
   };
   const lastMention = new Map<FactName, NumberMention>();
-  for (const [fact, list] of byFact) {
+  for (const [fact, all] of byFact) {
+    const list = readEarlierYears(fact, all, mentions, facts, out, quantityOf);
     const last = list[list.length - 1]!.mention;
     lastMention.set(fact, last);
     const values = list.map((a) => quantityOf(fact, a.mention));
@@ -582,6 +583,43 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     delete out.sources[fact];
   }
   out.facts = facts as Facts;
+}
+
+/** Facts holding the best value of another fact in earlier years ("首次突破"), by that fact (rules/facts.yaml `earlierOf`). */
+const EARLIER_OF = new Map(
+  Object.entries(VOCABULARY.facts).flatMap(([name, spec]) => (spec.earlierOf ? [[spec.earlierOf as FactName, name as FactName] as const] : [])),
+);
+
+/**
+ * "2018年就过了500万 2019年又卖了600万": figures dated before the activity year go to the fact holding the best
+ * earlier value (the highest of them), so a threshold crossed before is not first crossed now. Returns the
+ * figures that stay with `fact`.
+ */
+function readEarlierYears(
+  fact: FactName,
+  list: Assigned[],
+  mentions: readonly NumberMention[],
+  facts: Record<string, unknown>,
+  out: Extraction,
+  quantityOf: (fact: FactName, m: NumberMention) => ReturnType<typeof mentionToQuantity>,
+): Assigned[] {
+  const earlier = EARLIER_OF.get(fact);
+  const activity = facts.activityYear as number | undefined;
+  if (!earlier || activity === undefined) return list;
+  const yearOf = (m: NumberMention) => mentions.filter((y) => y.isYear && y.end <= m.start).at(-1)?.value;
+  const before = list.filter((a) => (yearOf(a.mention) ?? activity) < activity);
+  if (before.length === 0 || before.length === list.length) return list;
+  const values = before.flatMap((a) => {
+    const v = quantityOf(earlier, a.mention);
+    return "value" in v ? [boundsOf(v.value)] : [];
+  });
+  if (values.length === 0) return list;
+  const low = Math.max(...values.map((b) => b.low));
+  const high = Math.max(...values.map((b) => b.high));
+  const words = before.map((a) => `${yearOf(a.mention)}年${a.mention.words}`).join("、");
+  facts[earlier] = { low, high: Number.isFinite(high) ? high : null, words };
+  out.sources[earlier] = words;
+  return list.filter((a) => !before.includes(a));
 }
 
 /** The business has run without a break since it was registered: "一直正常经营到现在", "经营至今". */

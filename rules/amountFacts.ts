@@ -12,6 +12,7 @@ export function walkAmount(a: Amount, facts: Set<FactName>): boolean {
       return false;
     case "tierTable":
       if (a.fact) facts.add(a.fact);
+      if (a.earlier) facts.add(a.earlier);
       for (const t of a.tiers) {
         if ("when" in t) conditionFacts(t.when, facts);
         walkAmount(t.amount, facts);

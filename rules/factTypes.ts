@@ -16,6 +16,8 @@ export const FACT_UNITS = {
   taxPaid: "fen",
   localContribution: "fen",
   annualSalary: "fen",
+  receivedThisYear: "fen",
+  earlierSales: "fen",
   investment: "fen",
   decorationInvestment: "fen",
   equipmentInvestment: "fen",

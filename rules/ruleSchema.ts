@@ -83,6 +83,11 @@ export type Amount =
       word?: ComparisonWord;
       op?: ComparisonOp;
       interpretation?: string;
+      /**
+       * "首次突破": the fact holding the best value of earlier years (the vocabulary's `earlierOf` the table's
+       * fact). A tier that value already reached gives nothing again. Threshold tables only.
+       */
+      earlier?: FactName;
       /** Lowest tier first; the highest tier reached wins. */
       tiers: Tier[];
     }
@@ -385,6 +390,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
           word: word.optional(),
           op: op.optional(),
           interpretation: text("interpretation").optional(),
+          earlier: factName.optional(),
           tiers: z
             .array(
               z.union([
@@ -406,8 +412,11 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
               return;
             }
             checkReading(ctx, t.word, t.op, t.interpretation);
-          } else if (t.fact || t.word || t.op) {
-            ctx.addIssue({ code: "custom", message: "fact/word/op belong to threshold tables; condition tiers carry their own" });
+          } else if (t.fact || t.word || t.op || t.earlier) {
+            ctx.addIssue({ code: "custom", message: "fact/word/op/earlier belong to threshold tables; condition tiers carry their own" });
+          }
+          if (t.earlier && t.fact && (FACTS[t.earlier] as FactSpec).earlierOf !== t.fact) {
+            ctx.addIssue({ code: "custom", path: ["earlier"], message: `"${t.earlier}" is not the earlier years' value of ${t.fact} (its earlierOf in rules/facts.yaml)` });
           }
           // Ordering: thresholds strictly ascending per fact, fixed amounts non-decreasing.
           let prevFen: number | null = null;

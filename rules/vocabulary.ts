@@ -69,6 +69,8 @@ const FactSpecSchema = z
     opened: z.strictObject({ verbs: words.min(1), measures: words.min(1), things: words.min(1) }).optional(),
     ordinal: z.literal(true).optional(),
     mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
+    /** The best value of another fact in the years before the activity year ("首次突破": what was crossed before). */
+    earlierOf: word.optional(),
     /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
     adds: z.union([z.literal(true), z.literal("withinYear")]).optional(),
     written: z.array(writtenUnit).optional(),
@@ -137,6 +139,8 @@ const VocabularySchema = z.strictObject({
     for (const [value, kind] of Object.entries(spec.applicant ?? {})) {
       if (!kinds[kind]) ctx.addIssue({ code: "custom", path: ["facts", name, "applicant", value], message: `"${kind}" is no value of the applicant fact (pick: applicant)` });
     }
+    const of = spec.earlierOf === undefined ? undefined : vocabulary.facts[spec.earlierOf];
+    if (spec.earlierOf !== undefined && (!of || of.unit !== spec.unit)) ctx.addIssue({ code: "custom", path: ["facts", name, "earlierOf"], message: `"${spec.earlierOf}" is no fact of unit ${spec.unit}` });
   }
 });
 /** A read vocabulary and the file it came from (as error messages name it). */

@@ -71,10 +71,16 @@ function ownWords(text: string, start: number, end: number): string {
   let b = Math.min(to, end + 6);
   const spaceBefore = text.slice(a, start).search(/\s\S*$/);
   if (spaceBefore >= 0) a += spaceBefore + 1;
+  // No space to start at inside the clause: start at the word, with the negation or adverb before it
+  // ("已经补满", "不是旗舰店"), not in the middle of another word ("们公司…").
+  else if (a > from) a = start - (LEAD_WORDS.exec(text.slice(a, start))?.[0].length ?? 0);
   const spaceAfter = text.slice(end, b).search(/\s/);
   if (spaceAfter >= 0) b = end + spaceAfter;
   return text.slice(a, b).trim();
 }
+
+/** Negations and adverbs that belong to the word after them in the user's words. */
+const LEAD_WORDS = /(?:不是|没有|还没有?|并未|尚未|并非|没|未|不|已经|已|曾经|曾|才|都|也|还|就)*$/;
 
 /** Distance from [start, end) to the nearest of `words` in the same clause, or Infinity. */
 function distanceToNear(text: string, start: number, end: number, near: NonNullable<FactSpec["near"]>): number {
@@ -116,6 +122,7 @@ function ordinal(s: string): number | null {
 export function readConditions(text: string, options: ConditionOptions = {}): StatedConditions {
   const out: StatedConditions = { facts: {}, said: {} };
   const enumHits = new Map<FactName, { value: string; distance: number; start: number; end: number }>();
+  const firstWord = new Map<FactName, number>();
   for (const m of text.matchAll(VOCABULARY.re)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -128,7 +135,11 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
         let value = negated ? !w.value : w.value;
         if (w.fact === "laborContractYear" && value && contractUnderAYear(text.slice(...clauseBounds(text, start, end)))) value = false;
         out.facts[w.fact] = value;
-        out.said[w.fact] = ownWords(text, start, end);
+        // Several words of one fact in one phrase ("偷税漏税被处理过") are one statement: quote it whole.
+        const first = firstWord.get(w.fact);
+        const from = first !== undefined && first >= clauseStart && !/\s/.test(text.slice(first, start)) ? first : start;
+        if (from === start) firstWord.set(w.fact, start);
+        out.said[w.fact] = ownWords(text, from, end);
         continue;
       }
       if (negated) continue;

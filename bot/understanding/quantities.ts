@@ -87,6 +87,8 @@ const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|
 
 /** Verbs of the user's own spending or sales between 每场/每次 and the figure. */
 const USER_SPENT = /花|投|用了|支出|开支|成本|卖|赚|收入/;
+/** Support already received ("已经补了10万", "补满10万了"): a fact about the user, not the policy's amount. */
+const USER_RECEIVED = /已|曾|(补|拿|领)(了|过|满)/;
 
 /**
  * A money figure that quotes the policy back rather than states a fact about the user: "每个站点2万的政策",
@@ -99,5 +101,5 @@ export function isPolicyAmount(text: string, m: NumberMention): boolean {
   if (/(?<![只没才就])(有|给|发|拿)$/.test(text.slice(0, m.start)) && AWARD_AFTER.test(after)) return true;
   // "每场实际花了8万" is what the user spent on each event, not the policy's rate.
   const before = POLICY_AMOUNT_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
-  return before !== null && !USER_SPENT.test(before[0]);
+  return before !== null && !USER_SPENT.test(before[0]) && !USER_RECEIVED.test(before[0]);
 }

@@ -8,11 +8,15 @@
  * ("一场花了5w 一场花了8w", "2021年花了三十来万 2022年花了16万"), each instance is computed and capped per
  * event or site, the instances of one year are added and capped per year, and the years are added and
  * capped in total; the trace shows each step.
+ *
+ * A cap per year is what the applicant may get in that year in all: support already received in the year
+ * asked about (`receivedThisYear`, "上半年已经补了10万了") leaves only the rest (余额), and nothing when it
+ * is used up.
  */
 import { walkAmount } from "../amountFacts.js";
 import type { FactName, Facts } from "../facts.js";
 import { formatFenRange } from "../money.js";
-import { instancesOf } from "../quantity.js";
+import { boundsOf, instancesOf } from "../quantity.js";
 import type { Amount, Cap, CapScope } from "../ruleSchema.js";
 import { addMissing, addStraddles, highOf, indent, type AmountEvaluator, type AmountOutcome, type CompileContext, type Straddle } from "./mechanism.js";
 
@@ -29,6 +33,8 @@ interface Capped {
   high: number;
   lines: string[];
   unchecked: string[];
+  /** A cap per year already used up by support received this year: why nothing is left. */
+  usedUp?: string;
 }
 
 /** What a per-event cap is called in the trace. */
@@ -50,9 +56,13 @@ export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileCon
   const inputs = [...reads];
   const instanceWord = INSTANCE_WORD[eachCaps[0]?.per ?? "year"];
 
-  /** Applies `list` to [low, high], naming the binding cap. */
-  const applyCaps = (list: readonly CompiledCap[], facts: Facts, low: number, high: number, into: Capped): Capped => {
+  /**
+   * Applies `list` to [low, high], naming the binding cap. `thisYear`: the amount is the year asked about's,
+   * so a cap per year counts what was already received in it.
+   */
+  const applyCaps = (list: readonly CompiledCap[], facts: Facts, low: number, high: number, into: Capped, thisYear = true): Capped => {
     let binding: string | null = null;
+    const received = thisYear && facts.receivedThisYear !== undefined ? boundsOf(facts.receivedThisYear) : null;
     for (const cap of list) {
       const c = cap.amount(facts);
       if (c.valueFen === null) {
@@ -61,10 +71,19 @@ export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileCon
         into.unchecked.push(`${cap.label}：${cap.cite}`);
         continue;
       }
-      const capHigh = highOf(c)!;
-      into.lines.push(`上限「${cap.label}」${formatFenRange(c.valueFen, capHigh)}：${cap.cite}`, ...indent(c.lines));
-      if (c.valueFen < low || capHigh < high) binding = cap.label;
-      low = Math.min(low, c.valueFen);
+      let capLow = c.valueFen;
+      let capHigh = highOf(c)!;
+      into.lines.push(`上限「${cap.label}」${formatFenRange(capLow, capHigh)}：${cap.cite}`, ...indent(c.lines));
+      if (cap.per === "year" && received) {
+        // 同一年度已获补助的，按余额计: the most received leaves the least.
+        capLow = Math.max(0, capLow - received.high);
+        capHigh = Math.max(0, capHigh - received.low);
+        const said = received.words ?? formatFenRange(received.low);
+        into.lines.push(...indent([`本年度已获补助 ${said}，余额：${formatFenRange(c.valueFen, highOf(c)!)} − ${said} = ${formatFenRange(capLow, capHigh)}`]));
+        if (capHigh === 0) into.usedUp = `本年度已获补助${said}，已用完「${cap.label}」${formatFenRange(c.valueFen, highOf(c)!)}`;
+      }
+      if (capLow < low || capHigh < high) binding = cap.label;
+      low = Math.min(low, capLow);
       high = Math.min(high, capHigh);
     }
     const shown = formatFenRange(low, high);
@@ -74,6 +93,7 @@ export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileCon
 
   const outcome = (r: Capped, straddles: Straddle[]): AmountOutcome => ({
     valueFen: r.low,
+    ...(r.usedUp && r.high === 0 ? { notReached: r.usedUp } : {}),
     ...(r.high !== r.low ? { highFen: r.high } : {}),
     lines: r.lines,
     missing: [],
@@ -112,19 +132,22 @@ export function compileCapMin(node: { of: Amount; caps: Cap[] }, ctx: CompileCon
     // Each year's sum, capped per year; then the years added and capped in total.
     let low = 0;
     let high = 0;
+    let usedUp: string | undefined;
     const yearSums: Array<[number, number]> = [];
     for (const [year, values] of years) {
       const sumLow = values.reduce((a, [l]) => a + l, 0);
       const sumHigh = values.reduce((a, [, h]) => a + h, 0);
       const sum = `${year}合计：${values.map(([l, h]) => formatFenRange(l, h)).join(" + ")} = ${formatFenRange(sumLow, sumHigh)}`;
-      const capped = yearCaps.length > 0 ? applyCaps(yearCaps, facts, sumLow, sumHigh, { low: 0, high: 0, lines: [], unchecked }) : null;
+      const thisYear = year === "同一年度" || year === `${facts.activityYear}年`;
+      const capped = yearCaps.length > 0 ? applyCaps(yearCaps, facts, sumLow, sumHigh, { low: 0, high: 0, lines: [], unchecked }, thisYear) : null;
+      usedUp ??= capped?.usedUp;
       lines.push(sum, ...indent(capped?.lines ?? []));
       yearSums.push(capped ? [capped.low, capped.high] : [sumLow, sumHigh]);
       low += yearSums.at(-1)![0];
       high += yearSums.at(-1)![1];
     }
     if (yearSums.length > 1) lines.push(`各年度相加：${yearSums.map(([l, h]) => formatFenRange(l, h)).join(" + ")} = ${formatFenRange(low, high)}`);
-    const total: Capped = { low, high, lines, unchecked };
+    const total: Capped = { low, high, lines, unchecked, ...(usedUp ? { usedUp } : {}) };
     return outcome(totalCaps.length > 0 ? applyCaps(totalCaps, facts, low, high, total) : total, straddles);
   };
 }

@@ -3,10 +3,16 @@
  * Tiers are lowest first (the schema rejects unordered tables). Below the lowest tier the provision does
  * not apply. A tier whose condition is unknown above the tier reached leaves its facts missing: the
  * amount shown is what is certain so far.
+ *
+ * "首次突破" (`earlier`): a tier the best value of earlier years already reached gives nothing again
+ * ("2018年就过了500万 2019年又卖了600万" → 500万 was crossed in 2018, 600万 crosses no new tier). Only a tier
+ * the earlier value surely reached counts against it; whether it was crossed before otherwise stays with the
+ * rule's own first-time condition.
  */
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
 import type { FactName } from "../facts.js";
-import type { Amount, Condition, Tier } from "../ruleSchema.js";
+import { formatFactValue } from "../formatFact.js";
+import { valueForFact, type Amount, type Condition, type Tier } from "../ruleSchema.js";
 import { addMissing, addStraddles, indent, type AmountEvaluator, type CompileContext, type ConditionOutcome, type Straddle } from "./mechanism.js";
 
 interface TierTableNode {
@@ -14,20 +20,26 @@ interface TierTableNode {
   word?: ComparisonWord;
   op?: ComparisonOp;
   interpretation?: string;
+  earlier?: FactName;
   tiers: Tier[];
+}
+
+/** The same threshold on another fact (the earlier years' value), compiled like the tier's own. */
+function thresholdOn(node: TierTableNode, fact: FactName, t: Tier): Condition {
+  if (!("threshold" in t)) return t.when;
+  return { fact, word: node.word!, value: t.threshold, ...(node.op ? { op: node.op } : {}), ...(node.interpretation ? { interpretation: node.interpretation } : {}) };
 }
 
 export function compileTierTable(node: TierTableNode, ctx: CompileContext): AmountEvaluator {
   const tiers = node.tiers.map((t) => ({
     // A threshold is a comparison of the table's fact in the table's word: compiled like any condition.
-    when: ctx.condition(
-      "threshold" in t
-        ? { fact: node.fact!, word: node.word!, value: t.threshold, ...(node.op ? { op: node.op } : {}), ...(node.interpretation ? { interpretation: node.interpretation } : {}) }
-        : (t.when as Condition),
-    ),
+    when: ctx.condition(thresholdOn(node, node.fact!, t)),
+    before: node.earlier ? ctx.condition(thresholdOn(node, node.earlier, t)) : null,
     amount: ctx.amount(t.amount as Amount),
   }));
   const count = tiers.length;
+  const earlier = node.earlier;
+  const thresholds = node.tiers.map((t) => ("threshold" in t ? formatFactValue(node.fact!, valueForFact(node.fact!, t.threshold)) : ""));
   return (facts) => {
     // From the top tier down: stop at the first tier reached (lower tiers need no evaluation).
     const results: Array<ConditionOutcome | undefined> = new Array(count);
@@ -52,6 +64,20 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
     }
     const above = results[chosen + 1];
     const lines = [...results[chosen]!.lines, ...(above && above.value === false ? above.lines : [])];
+    if (earlier && facts[earlier] !== undefined) {
+      // The highest tier the earlier years surely reached: this year must cross one above it.
+      const before = tiers[chosen]!.before!(facts);
+      const said = formatFactValue(earlier, facts[earlier]!);
+      if (before.value === true) {
+        return {
+          valueFen: null,
+          lines: [...results[chosen]!.lines, "以前年度：", ...indent(before.lines)],
+          missing: [],
+          notReached: `第${chosen + 1}档（${thresholds[chosen]}）以前年度已经突破过（你说“${said}”），本年度没有首次突破更高的档次`,
+        };
+      }
+      if (before.value === false) lines.push(`以前年度（${said}）未突破第${chosen + 1}档（${thresholds[chosen]}）`);
+    }
     const amount = tiers[chosen]!.amount(facts);
     lines.push(`→ 第${chosen + 1}档（共${count}档，取达到的最高档）：`, ...indent(amount.lines));
     if (missing.length > 0) lines.push(`更高档次待核实：${missing.join("、")}`);

@@ -167,3 +167,31 @@ describe("through the rule book (东营 三/(五))", () => {
     expect(() => evaluatePolicy("dongying-2020", bad, { asOf })).toThrow(/各项之和/);
   });
 });
+
+describe("a cap per year counts what was already received in the year (同一年度已获补助的，按余额计)", () => {
+  it("leaves the rest of the year's cap: 7万 received, 5万 spent → 4万 capped at 3万", () => {
+    const r = amount(contest, { expenses: yuan(50_000), receivedThisYear: yuan(70_000) });
+    expect(r.valueFen).toBe(yuan(30_000));
+    expect(r.lines.join("\n")).toContain("本年度已获补助 7万元，余额：10万元 − 7万元 = 3万元");
+  });
+  it("gives nothing once the year's cap is used up, and says why", () => {
+    const r = amount(contest, { expenses: yuan(50_000), receivedThisYear: yuan(100_000) });
+    expect(r.notReached).toMatch(/本年度已获补助10万元，已用完「年内累计上限」10万元/);
+  });
+  it("an approximate figure received leaves a range of the rest: 七八万 → 2万–3万", () => {
+    const r = amount(contest, { expenses: yuan(50_000), receivedThisYear: { low: yuan(70_000), high: yuan(80_000), words: "七八万" } });
+    expect(r).toMatchObject({ valueFen: yuan(20_000), highFen: yuan(30_000) });
+    expect(r.lines.join("\n")).toContain("本年度已获补助 七八万");
+  });
+  it("only the year asked about: costs of an earlier year keep that year's whole cap", () => {
+    const facts = { activityYear: 2022, receivedThisYear: yuan(100_000), ...spent(part(80_000, 80_000, "8万", 2021), part(50_000, 50_000, "5万", 2022)) };
+    const r = amount(contest, facts);
+    expect(r.valueFen).toBe(yuan(50_000));
+    expect(r.notReached).toBeUndefined();
+  });
+  it("through the rule book: the stated condition fails with the figure received (东营 三/(五) 宣传推介)", () => {
+    const [r] = evaluatePolicy("dongying-2020", { activity: "promotion", entityType: "company", expenses: yuan(80_000), receivedThisYear: yuan(100_000) }, { asOf: "2022-06-01", ruleIds: ["cross-border-promotion"] });
+    expect(r).toMatchObject({ eligible: false, amountFen: null });
+    expect(r!.checks).toContainEqual({ facts: ["receivedThisYear"], text: "每年累计不超过10万元（同一年度已获补助的，按余额计）", holds: false });
+  });
+});

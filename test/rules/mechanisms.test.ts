@@ -22,6 +22,31 @@ describe("tierTable", () => {
     expect(r.lines.join("\n")).toContain("第2档");
     expect(amount(table, { onlineRetailSales: 1_500_000_000 }).lines.join("\n")).toContain("1500万元 < 2000万元");
   });
+  describe("首次突破: a tier the earlier years already reached gives nothing again", () => {
+    const firstTime: Amount = { ...(table as object), earlier: "earlierSales" } as Amount;
+    const words = (low: number, high: number | null, w: string) => ({ low, high, words: w });
+    it("the same tier crossed before: not reached, naming the user's words", () => {
+      const r = amount(firstTime, { onlineRetailSales: 1_500_000_000, earlierSales: words(1_000_000_000, null, "2018年过了1000万") });
+      expect(r.valueFen).toBeNull();
+      expect(r.notReached).toBe("第1档（1000万元）以前年度已经突破过（你说“2018年过了1000万”），本年度没有首次突破更高的档次");
+    });
+    it("a higher tier than any before is first crossed now", () => {
+      const r = amount(firstTime, { onlineRetailSales: 2_500_000_000, earlierSales: words(1_200_000_000, 1_200_000_000, "2018年1200万") });
+      expect(r.valueFen).toBe(40_000_000);
+      expect(r.lines.join("\n")).toContain("以前年度（2018年1200万）未突破第2档（2000万元）");
+    });
+    it("an earlier figure that may have reached the tier leaves the first-time question to the rule's condition", () => {
+      const r = amount(firstTime, { onlineRetailSales: 2_500_000_000, earlierSales: words(1_200_000_000, null, "2018年过了1200万") });
+      expect(r.valueFen).toBe(40_000_000);
+      expect(r.notReached).toBeUndefined();
+    });
+    it("without earlier years the table reads as before", () => {
+      expect(amount(firstTime, { onlineRetailSales: 2_500_000_000 }).valueFen).toBe(40_000_000);
+    });
+    it("the schema takes only the fact the vocabulary names as the table fact's earlier value", () => {
+      expect(() => AmountSchema.parse({ ...(table as object), earlier: "platformSales" })).toThrow(/not the earlier years' value of onlineRetailSales/);
+    });
+  });
   it("says the lowest tier is not reached", () => {
     expect(amount(table, { onlineRetailSales: 999_999_999 }).notReached).toMatch(/未达到最低档/);
   });

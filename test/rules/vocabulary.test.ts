@@ -86,6 +86,11 @@ describe("the fact vocabulary file", () => {
     expect(errorOf(`facts:\n  since:\n    unit: year\n    label: 年份\n    opened: { verbs: [办], measures: [个], things: [店] }\n`)).toMatch(/fact "since": opened: only date facts/);
   });
 
+  it("an earlier-years fact names a fact of its unit", () => {
+    expect(errorOf(`facts:\n  sales:\n    unit: fen\n    label: 销售额\n  before:\n    unit: fen\n    label: 以前\n    earlierOf: sale\n`)).toMatch(/fact "before": earlierOf: "sale" is no fact of unit fen/);
+    expect(errorOf(`facts:\n  days:\n    unit: day\n    label: 天数\n  before:\n    unit: fen\n    label: 以前\n    earlierOf: days\n`)).toMatch(/earlierOf: "days" is no fact of unit fen/);
+  });
+
   it("names the file when it is not valid YAML or missing", () => {
     expect(errorOf(`facts:\n  a: [unclosed\n`)).toMatch(/facts\.yaml:\d+: not valid YAML/);
     expect(() => loadVocabulary("/nonexistent/facts.yaml")).toThrow(/\/nonexistent\/facts\.yaml: cannot read the fact vocabulary \(ENOENT\)/);
