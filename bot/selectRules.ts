@@ -106,7 +106,13 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   const userTopics = new Set(input.topics ?? []);
   const quoted = new Set(input.quotedAmounts ?? []);
   const checksOf = (rule: RuleProfile) => input.checks?.get(keyOf(rule)) ?? [];
-  const spread = (word: string) => Math.max(1, input.rules.filter((r) => r.quote.includes(word) || r.keywords.includes(word)).length);
+  // How many candidates use a word: counted once per word (every candidate's keywords ask, each scanning all quotes).
+  const spreads = new Map<string, number>();
+  const spread = (word: string) => {
+    let n = spreads.get(word);
+    if (n === undefined) spreads.set(word, (n = Math.max(1, input.rules.filter((r) => r.quote.includes(word) || r.keywords.includes(word)).length)));
+    return n;
+  };
   const measuresOf = (rule: RuleProfile) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
   const topicSpread = spreadOf(input.rules, (r) => r.topics ?? []);
   // A line of business most candidates share says little; one a few share says much (1 for one rule, 0 for all).
@@ -124,7 +130,10 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   }
   const scored: ScoredRule[] = [];
   for (const rule of input.rules) {
-    const keywordWeight = Math.min(3, rule.keywords.reduce((sum, k) => sum + keywordHit(input.text, k) / spread(k), 0));
+    const keywordWeight = Math.min(3, rule.keywords.reduce((sum, k) => {
+      const hit = keywordHit(input.text, k);
+      return hit === 0 ? sum : sum + hit / spread(k);
+    }, 0));
     const topicWeight = Math.min(2, (rule.topics ?? []).filter((t) => userTopics.has(t)).reduce((sum, t) => sum + rarity(topicSpread(t)), 0));
     const measures = measuresOf(rule);
     const given = measures.filter((f) => known.has(f));
