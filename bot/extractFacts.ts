@@ -20,6 +20,7 @@ import { readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
+import { readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
@@ -152,7 +153,8 @@ const REFINEMENTS: readonly Refinement[] = [
   { from: ["expenses"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment", genericOnly: true },
   { from: ["jobsCreated"], when: /残疾/, scope: "clause", to: "disabledEmployees" },
   { from: ["jobsCreated"], when: /贫困|建档立卡/, scope: "clause", to: "poorEmployees" },
-  { from: ["jobsCreated"], when: /(培训|参训).*(就业|吸纳|招)|(就业|吸纳|招).*(培训|参训)/, scope: "clause", to: "trainedHires" },
+  // "收了8个院校实训出来的学生": people trained elsewhere whom the applicant took on.
+  { from: ["jobsCreated"], when: /(培训|参训|实训).*(就业|吸纳|招|收了|录用)|(就业|吸纳|招|收了|录用).*(培训|参训|实训)/, scope: "clause", to: "trainedHires" },
   { from: ["jobsCreated"], when: /培训/, scope: "clause", to: "trainees" },
   { from: ["activeAnchors"], when: /培训/, scope: "clause", to: "anchorsTrained" },
   { from: ["trainees"], when: /主播/, scope: "clause", to: "anchorsTrained" },
@@ -250,11 +252,15 @@ const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
 });
 const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
 const PLACE = "(?:全[市县区省国]|本[市县区])?";
+/** What a ranking is among, between 排 and 第/前: "排全市乡镇第二", "位居同类企业前三". */
+const AMONG = "[^，,。！!？?；;\\s\\d第前]{0,6}?";
+/** 第二场, 第三次: an ordinal of events, not a place in a ranking. */
+const NOT_PLACE_AFTER = "(?![场次期天个年届批轮])";
 const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
-  [new RegExp(`(?:排名|排行|名列|位列|位居|(?<!安)排在?)${PLACE}前${N}(?:名|位)?`, "g"), true],
+  [new RegExp(`(?:排名|排行|名列|位列|位居|(?<!安)排在?)${AMONG}前${N}(?:名|位)?${NOT_PLACE_AFTER}`, "g"), true],
   [new RegExp(`前${N}(?:名|位)`, "g"), true],
   [new RegExp(`(?:排名|排行|名列|位列|位居)${PLACE}第?${N}(?:名|位)?`, "g"), false],
-  [new RegExp(`(?<!安)排在?${PLACE}第${N}(?:名|位)?`, "g"), false],
+  [new RegExp(`(?:排名|排行|名列|位列|位居|(?<!安)排在?)${AMONG}第${N}(?:名|位)?${NOT_PLACE_AFTER}`, "g"), false],
   [new RegExp(`${PLACE}第${N}(?:名|位)`, "g"), false],
   [new RegExp(`(?:全[市县区省国]|评定|评比|考核|评选)第${N}`, "g"), false],
   // "排老二": 老大 is first, 老二 second.
@@ -343,6 +349,8 @@ function attribute(
     const cue = CUES.get(hit.key)!;
     const fact = cueFact(cue, unit, after);
     if (fact === undefined) return;
+    // A one-character verb (花, 卖, 招) far from the figure is more likely inside a word: 黄花菜, 花椒, 棉花.
+    if (cue.weak && hit.word.length === 1 && distance > 3) return;
     const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
     if (!best || score < best.score) best = { fact, score, cue };
   };
@@ -386,8 +394,22 @@ function attribute(
   const chosen = best as { fact: AttributableFact | null; cue: Cue } | null;
   if (chosen) return chosen;
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
+    (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
     CONTEXT_DEFAULTS.find(([units, when]) => units.includes(unit) && when.test(text))?.[2];
   return fallback ? { fact: fallback, cue: null } : null;
+}
+
+/** The words of a first time (首次, 头一回…): the vocabulary's words for `firstTimeReached`, right before a figure. */
+const FIRST_TIME_BEFORE = new RegExp(`(${VOCABULARY.facts.firstTimeReached?.aliases.map(escape).join("|") || "首次"})\\s?$`);
+
+/**
+ * "2019年头一回过了100万": money passed for the first time with no noun is the sales figure the
+ * 首次突破 provisions count (a noun cue, 粉丝 or 投资, would have claimed it first).
+ */
+function isFirstMilestone(text: string, m: NumberMention): boolean {
+  if (!isMoney(m) || m.interval.lowInclusive || m.below) return false;
+  const wordsStart = m.end - m.words.length;
+  return FIRST_TIME_BEFORE.test(text.slice(Math.max(0, wordsStart - 4), wordsStart));
 }
 
 /** Validate one fact value against the shared schema; returns the zod message on failure. */
@@ -477,6 +499,16 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const policyAmounts = quantities.filter((m) => isPolicyAmount(text, m));
   const uncued: NumberMention[] = [];
   const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m)), mentions, out, uncued);
+  // "头一回过了100万 一百一二十万": the bare figure says the one before it more precisely.
+  const partOf: PartOf = (fact, m) => {
+    const v = mentionToQuantity(fact, m, labelOf(fact));
+    return "reason" in v ? null : typeof v.value === "number" ? { low: v.value, high: v.value } : { low: v.value.low, high: v.value.high };
+  };
+  const restated = readRestatements(text, assigned, mentions, uncued, partOf);
+  assigned.push(...restated);
+  const said = new Set(restated.map((r) => r.mention));
+  uncued.splice(0, uncued.length, ...uncued.filter((m) => !said.has(m)));
+  out.unattributed = out.unattributed.filter((m) => !said.has(m));
   out.claims = [...out.claims, ...policyAmounts].filter((m) => !isRate(text, m)).sort((a, b) => a.start - b.start);
 
   // A bare number answers the question the bot just asked, as a fact it plausibly is: in a message that
@@ -506,10 +538,6 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   }
 
   // Several instances of one fact: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…", "一期2天 一期1天".
-  const partOf: PartOf = (fact, m) => {
-    const v = mentionToQuantity(fact, m, labelOf(fact));
-    return "reason" in v ? null : typeof v.value === "number" ? { low: v.value, high: v.value } : { low: v.value.low, high: v.value.high };
-  };
   const instances = readInstances(text, assigned, mentions, uncued, partOf, out.correction);
   for (const i of instances) {
     facts[i.fact] = fromParts(i.parts, i.adds, i.words);

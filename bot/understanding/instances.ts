@@ -48,6 +48,9 @@ const RESTATED = /其中|不是|而是|应该|改成|更正|说错|其实|准确
 const TOTAL_BEFORE = /(一共|总共|合计|共计|总计|加起来|总的)[^\d，,。]{0,3}$/;
 /** Joined by a conjunction to the figure before it ("3个登记失业人员和1个…"). */
 const JOINED = /和|跟|与|及|还有|加上|外加|另外|另有|以及|、/;
+/** "分别花了3万 5万 6万5": 分别 before the first figure makes the figures after it one list, a blank apart being enough. */
+const RESPECTIVELY_BEFORE = /分别[^\d，,。！!？?；;]{0,4}$/;
+const SEPARATORS_ONLY = /^[\s，,、]*$/;
 
 const addsUp = (fact: FactName) => (FACTS[fact] as FactSpec).adds !== undefined;
 /** Sales add up within a year; figures of two years are two years' values, not a sum. */
@@ -147,6 +150,8 @@ function joined(text: string, stated: readonly Stated[], mentions: readonly Numb
   // The first statement of each mention (stated ones before joined ones).
   const statedAs = new Map<NumberMention, Stated>();
   for (const x of stated) if (!statedAs.has(x.mention)) statedAs.set(x.mention, x);
+  // The first figure of each chain of joined ones: 分别 before it lists every figure of the chain.
+  const head = new Map<NumberMention, NumberMention>();
   for (const u of unattributed) {
     if (u.isYear) continue;
     const before = lastEndingBy(mentions, u.start, (m) => !m.isYear);
@@ -154,15 +159,24 @@ function joined(text: string, stated: readonly Stated[], mentions: readonly Numb
     if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
     const between = within(mentions, s.mention.end, u.start);
     const gap = text.slice(s.mention.end, u.start);
-    const conjoined = u.unit !== undefined && gap.length <= 12 && JOINED.test(gap) && between.length === 0;
-    const nextYear = between.length === 1 && between[0]!.isYear && /^[\s，,、]*$/.test(text.slice(s.mention.end, between[0]!.start) + text.slice(between[0]!.end, u.start));
+    const first = head.get(s.mention) ?? s.mention;
+    const conjoined = between.length === 0 && ((u.unit !== undefined && gap.length <= 12 && JOINED.test(gap)) ||
+      (respectively(text, first) && SEPARATORS_ONLY.test(gap)));
+    const nextYear = between.length === 1 && between[0]!.isYear && SEPARATORS_ONLY.test(text.slice(s.mention.end, between[0]!.start) + text.slice(between[0]!.end, u.start));
     if ((conjoined || nextYear) && !/[。！!？?；;\n]/.test(gap)) {
       const joinedAs = { fact: s.fact, mention: u };
       out.push(joinedAs);
       if (!statedAs.has(u)) statedAs.set(u, joinedAs);
+      head.set(u, first);
     }
   }
   return out;
+}
+
+/** 分别 stands right before this figure ("分别花了3万"). */
+function respectively(text: string, first: NumberMention): boolean {
+  const wordsStart = first.end - first.words.length;
+  return RESPECTIVELY_BEFORE.test(text.slice(Math.max(0, wordsStart - 8), wordsStart));
 }
 
 /**
@@ -203,11 +217,13 @@ function nearest(list: readonly NumberMention[], at: number): NumberMention | un
 /** Every figure after the first is set apart as another instance, and none is a bound or a restatement. */
 function isList(text: string, items: readonly NumberMention[], mentions: readonly NumberMention[]): boolean {
   if (items.some(isBound)) return false;
+  const listedAfter = respectively(text, items[0]!);
   return items.slice(1).every((m, i) => {
     const prev = items[i]!;
     const gap = text.slice(prev.end, m.start);
     if (RESTATED.test(gap)) return false;
-    return LISTED.test(gap) || within(mentions, prev.end, m.start).some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
+    return LISTED.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) ||
+      within(mentions, prev.end, m.start).some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
   });
 }
 
@@ -229,7 +245,7 @@ function firstFrom(mentions: readonly NumberMention[], pos: number): number {
 }
 
 /** The last mention (in order) that ends by `pos` and passes `test`. */
-function lastEndingBy(mentions: readonly NumberMention[], pos: number, test: (m: NumberMention) => boolean): NumberMention | undefined {
+export function lastEndingBy(mentions: readonly NumberMention[], pos: number, test: (m: NumberMention) => boolean): NumberMention | undefined {
   for (let i = firstFrom(mentions, pos) - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end <= pos && test(m)) return m;

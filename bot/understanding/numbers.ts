@@ -115,10 +115,10 @@ const COMPOUND_TAIL = /^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/;
 /** "18-20万", "30到40人": a second number after a range sign shares the first one's multiplier and unit. */
 const RANGE_TAIL = /^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/;
 /**
- * Words in which 一 is no numeral: "一共150人次" is not the number 1 followed by 150.
+ * Words in which 一 is no numeral: "一共150人次" is not the number 1 followed by 150; 头一回/头一年 is an ordinal.
  * Each word contains one 一; a lone 一 at that place is skipped.
  */
-const NOT_NUMERAL_YI = /一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次|这一|那一|哪一|某一|同一|每一|任一|其一/g;
+const NOT_NUMERAL_YI = /头一|一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次|这一|那一|哪一|某一|同一|每一|任一|其一/g;
 /** "过百万", "上千万", "破亿": a bare magnitude after 过/上/破/超/逾 means at least that much. */
 const BARE_MAGNITUDE = /(?<=[过上破超逾])(十万|百万|千万|亿)/g;
 /** "三到五万", "十八至二十万": a Chinese range; trailing 万/亿 of the second number apply to both. */
@@ -142,7 +142,7 @@ const QUALIFIERS_BEFORE: ReadonlyArray<readonly [RegExp, Qualifier]> = [
   [/(至少|起码|最少|不低于|不少于|不小于)\s?$/, "atLeast"],
   [/(不到|不足|不满|未满|未达到|没到|没达到|没有达到|还没到|没有|低于|少于|小于|不够)\s?$/, "below"],
   // 过 after a verb is an aspect marker ("办过3期"), and 不过 is "but": neither is "more than".
-  [/(不止|不只|超过|超出|突破|高于|大于|多于|过了|逾|超|破|(?<![做办搞拿受请开加训领用去来建干见听试跑卖投招没不])过)\s?$/, "above"],
+  [/(不止|不只|(超过|超出|突破)了?|高于|大于|多于|过了|逾|超|破|(?<![做办搞拿受请开加训领用去来建干见听试跑卖投招没不])过)\s?$/, "above"],
   [/(差不多|大概|大约|约莫|约|估计|大致|预计|左右)\s?$/, "around"],
   [/(将近|接近|差一点|差点|(?<![最附])近|(?<![很太])快)\s?$/, "near"],
   [/小$/, "near"],

@@ -55,16 +55,19 @@ function toWholeUnits(iv: Interval, scale: number, step: number, floor: number, 
 }
 
 /**
- * Several bounds stated for one figure ("头一回过200万 还没到500万"): their common part, with the words
- * of each. Null when they do not meet or one is not a bound (then the last figure stated counts).
+ * Several bounds stated for one figure ("头一回过200万 还没到500万", "过了100万 一百一二十万"): their common
+ * part, with the words of each; an exact figure within the bounds is the figure ("过了100万 120万").
+ * Null when they do not meet, or when no bound is among them (then the last figure stated counts).
  */
 export function intersectBounds(values: readonly Quantity[]): Quantity | null {
-  if (values.length < 2 || values.some((v) => typeof v === "number")) return null;
-  const approx = values as readonly Exclude<Quantity, number>[];
-  const low = Math.max(...approx.map((v) => v.low));
-  const highs = approx.map((v) => v.high).filter((h): h is number => h !== null);
+  if (values.length < 2 || values.every((v) => typeof v === "number")) return null;
+  const exact = values.filter((v): v is number => typeof v === "number");
+  const approx = values.filter((v): v is Exclude<Quantity, number> => typeof v !== "number");
+  const low = Math.max(...approx.map((v) => v.low), ...exact);
+  const highs = [...approx.map((v) => v.high).filter((h): h is number => h !== null), ...exact];
   const high = highs.length > 0 ? Math.min(...highs) : null;
   if (high !== null && high < low) return null;
+  if (exact.length > 0) return exact[0]!;
   return { low, high, words: approx.map((v) => v.words).join("、") };
 }
 

@@ -118,3 +118,24 @@ describe("counts joined by 和", () => {
     expect(read("花了5万 和补贴2万").facts.expenses).toBe(wan(5));
   });
 });
+
+describe("figures listed after 分别, a blank apart", () => {
+  it("三场比赛分别花了2万 4万 7万5: three events of one year, each kept", () => {
+    const e = read("2021年办了三场比赛 分别花了2万 4万 7万5").facts.expenses as ApproxValue;
+    expect(e.parts!.map((p) => [p.low, p.words, p.year])).toEqual([
+      [wan(2), "2万", 2021],
+      [wan(4), "4万", 2021],
+      [wan(7.5), "7万5", 2021],
+    ]);
+    expect(e).toMatchObject({ low: wan(13.5), high: wan(13.5) });
+  });
+  it("two sessions 分别培训了2天 1天 are a span of days, paired with their instances", () => {
+    expect(read("两期培训分别培训了2天 1天").facts.trainingDays).toMatchObject({ low: 1, high: 2 });
+  });
+  it("without 分别, figures a blank apart stay one statement: 花了3万 5万 is no sum", () => {
+    expect(read("花了3万 5万").facts.expenses).toBe(wan(3));
+  });
+  it("分别 lists only what follows it up to a sentence end", () => {
+    expect(read("分别花了3万 5万。6万是别人出的").facts.expenses).toMatchObject({ low: wan(8), high: wan(8) });
+  });
+});
