@@ -1,10 +1,11 @@
 /**
  * The bot's single view of what it knows: the policies and their clauses (knowledge/) and the rules
- * (rules/). Opened once at start-up; everything on the per-turn path is synchronous and in memory.
+ * (rules/). Opened once at start-up; everything on the per-turn path is synchronous and in memory. The rule
+ * lists follow the rule book: a rule staff confirm answers from the next question on, without a restart.
  */
 import type { AwardResult } from "../rules/awardResult.js";
 import { pendingRules } from "../rules/draft/draftFile.js";
-import { evaluatePolicy, listRules, ruleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
+import { evaluatePolicy, listRules, ruleBook, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
 import type { FactName, Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
@@ -39,31 +40,53 @@ function profile(p: { title: string; quote: string; keywords: readonly string[] 
   return { topics: topicsIn([p.title, p.quote, ...p.keywords].join(" ")), amountsFen: [...new Set(amountsFen)] };
 }
 
+/** What the catalog lists of the rule book: its rules, clause notes and pending drafts, and their keywords. */
+interface RuleLists {
+  book: RuleBook;
+  rules: ProfiledRule[];
+  ruleByKey: Map<string, ProfiledRule>;
+  keywords: string[];
+  notes: NoteInfo[];
+}
+
 export class PolicyCatalog {
   readonly policies: readonly PolicyMeta[];
   readonly #kb: KnowledgeBase;
-  readonly #rules: ProfiledRule[];
-  readonly #ruleByKey: Map<string, ProfiledRule>;
-  readonly #keywords: string[];
-  readonly #notes: NoteInfo[];
+  readonly #served: ReadonlySet<string>;
+  #lists: RuleLists | undefined;
 
   private constructor(kb: KnowledgeBase) {
     this.#kb = kb;
-    const served = new Set(kb.policies.map((p) => p.meta.id));
+    this.#served = new Set(kb.policies.map((p) => p.meta.id));
     this.policies = kb.policies.map((p) => p.meta);
-    this.#rules = listRules()
-      .filter((r) => served.has(r.policy))
+  }
+
+  /**
+   * The lists of the current rule book, rebuilt when it was reloaded (a rule confirmed or rejected on the
+   * staff 政策 page reloads it), so the next question is answered by the rules as they are now.
+   */
+  get #current(): RuleLists {
+    const book = ruleBook();
+    if (this.#lists?.book === book) return this.#lists;
+    const rules = listRules()
+      .filter((r) => this.#served.has(r.policy))
       .map((r) => ({ ...r, ...profile(r) }));
-    this.#ruleByKey = new Map(this.#rules.map((r) => [`${r.policy}/${r.id}`, r]));
-    this.#notes = [...served].flatMap((policy) => [
-      ...(ruleBook().files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
+    const notes = [...this.#served].flatMap((policy) => [
+      ...(book.files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
       // Only confirmed rules compute amounts; a drafted one answers its questions with the clause quoted.
       ...pendingRules(policy).map((r) => {
         const note = { clause: r.clause, kind: "pending" as const, title: r.title, quote: r.quote, keywords: r.keywords };
         return { ...note, ...profile(note), policy, id: `pending-${r.id}`, entityTypes: r.entityTypes, facts: [], gate: false };
       }),
     ]);
-    this.#keywords = [...new Set([...this.#rules, ...this.#notes].flatMap((r) => r.keywords))];
+    this.#lists = {
+      book,
+      rules,
+      ruleByKey: new Map(rules.map((r) => [`${r.policy}/${r.id}`, r])),
+      keywords: [...new Set([...rules, ...notes].flatMap((r) => r.keywords))],
+      notes,
+    };
+    return this.#lists;
   }
 
   /** Load policies, rules and the search index (rebuilt when a policy file changed). */
@@ -90,22 +113,22 @@ export class PolicyCatalog {
   /** The rules of these policies. */
   rulesOf(policyIds: readonly string[]): ProfiledRule[] {
     const wanted = new Set(policyIds);
-    return this.#rules.filter((r) => wanted.has(r.policy));
+    return this.#current.rules.filter((r) => wanted.has(r.policy));
   }
 
   /** One rule by policy and rule id. */
   rule(policy: string, id: string): ProfiledRule | undefined {
-    return this.#ruleByKey.get(`${policy}/${id}`);
+    return this.#current.ruleByKey.get(`${policy}/${id}`);
   }
 
   /** The clause notes (what clauses without an award say) of these policies. */
   notesOf(policyIds: readonly string[]): NoteInfo[] {
-    return this.#notes.filter((n) => policyIds.includes(n.policy));
+    return this.#current.notes.filter((n) => policyIds.includes(n.policy));
   }
 
   /** The note with this selection key ("policy/note-N"), if the key is a note's. */
   note(key: string): NoteInfo | undefined {
-    return this.#notes.find((n) => `${n.policy}/${n.id}` === key);
+    return this.#current.notes.find((n) => `${n.policy}/${n.id}` === key);
   }
 
   /** A clause of the served documents by id. */
@@ -135,7 +158,7 @@ export class PolicyCatalog {
 
   /** true when the text names any rule's or clause note's topic word (带货达人, 旗舰店, 齐鲁电商贷…). */
   matchesAnyKeyword(text: string): boolean {
-    return this.#keywords.some((k) => text.includes(k));
+    return this.#current.keywords.some((k) => text.includes(k));
   }
 
   /**
@@ -156,7 +179,7 @@ export class PolicyCatalog {
 
   /** true for an eligibility gate (扶持范围) rather than an award. */
   isGate(result: AwardResult): boolean {
-    return this.#ruleByKey.get(`${result.policy}/${result.rule}`)?.gate ?? false;
+    return this.#current.ruleByKey.get(`${result.policy}/${result.rule}`)?.gate ?? false;
   }
 
   /**

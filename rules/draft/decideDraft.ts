@@ -68,7 +68,8 @@ export function decideDraftRule(policy: string, ruleId: string, decision: Decisi
   entry.at = at.toISOString();
   entry.rule = rule;
   writeDraftFile(file, dirs.draftsDir);
-  if (decision.action !== "reject") reloadRuleBook();
+  // Confirmed rules answer, rejected drafts stop being quoted as pending, from the next question on.
+  reloadRuleBook();
   return { ok: true, rule };
 }
 
