@@ -4,7 +4,9 @@
  * token, and a search restricted to a few document ranges (one policy's passages) binary-searches
  * into each posting list instead of walking all of it. A loaded index reads a term's postings from
  * the file when a query first uses the term and keeps the recently used ones, so a province-sized
- * index opens without reading its postings.
+ * index opens without reading its postings. The term list is saved as arrays too (sorted terms'
+ * characters, looked up by binary search): parsing 270k terms from JSON into a Map took most of
+ * the time to open a 100k-clause index.
  */
 import { ArrayFileReader, writeArrayFile } from "./arrayFile.js";
 import { TopK, type Scored } from "./topK.js";
@@ -47,6 +49,56 @@ interface Postings {
 /** Postings read from a saved index are kept up to this many postings (8 bytes each), least recently used out first. */
 const CACHED_POSTINGS = 4 << 20;
 
+/** Finds a term's number. */
+type TermLookup = (term: string) => number | undefined;
+
+/** The saved term list: terms sorted by UTF-16 code units, their characters end to end. */
+interface SortedTerms {
+  /** UTF-16 code units of every term, in sorted order. */
+  chars: Uint16Array;
+  /** Term i (in sorted order) is chars[starts[i] .. starts[i+1]). */
+  starts: Uint32Array;
+  /** Term number (postings position) of the i-th sorted term. */
+  numbers: Uint32Array;
+}
+
+/** The term list as arrays (see {@link SortedTerms}). */
+function sortTerms(terms: ReadonlyMap<string, number>): SortedTerms {
+  const sorted = [...terms.keys()].sort();
+  const starts = new Uint32Array(sorted.length + 1);
+  sorted.forEach((term, i) => (starts[i + 1] = starts[i]! + term.length));
+  const chars = new Uint16Array(starts[sorted.length]!);
+  sorted.forEach((term, i) => {
+    for (let c = 0; c < term.length; c++) chars[starts[i]! + c] = term.charCodeAt(c);
+  });
+  return { chars, starts, numbers: Uint32Array.from(sorted, (term) => terms.get(term)!) };
+}
+
+/** Binary search over sorted terms, comparing code units as JavaScript's sort did. */
+function sortedLookup({ chars, starts, numbers }: SortedTerms): TermLookup {
+  const compare = (i: number, term: string) => {
+    const from = starts[i]!;
+    const length = starts[i + 1]! - from;
+    for (let c = 0; c < length && c < term.length; c++) {
+      const d = chars[from + c]! - term.charCodeAt(c);
+      if (d !== 0) return d;
+    }
+    return length - term.length;
+  };
+  return (term) => {
+    let lo = 0;
+    let hi = numbers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = compare(mid, term);
+      if (d === 0) return numbers[mid];
+      if (d < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return undefined;
+  };
+}
+
 export class Bm25Index {
   /** Scratch score per document, reused across searches (zeroed after each). */
   private scratch: Float64Array | null = null;
@@ -55,8 +107,8 @@ export class Bm25Index {
   private cached = 0;
 
   private constructor(
-    /** Term → term number. */
-    private readonly terms: Map<string, number>,
+    /** Term → term number: a Map after a build, a search over the saved sorted terms after a load. */
+    private readonly terms: Map<string, number> | TermLookup,
     /** Postings of term t are positions offsets[t] .. offsets[t+1]. */
     private readonly offsets: Uint32Array,
     /** All postings in memory (after a build), or the saved file they are read from. */
@@ -129,21 +181,24 @@ export class Bm25Index {
 
   /** Writes the index to one file (see arrayFile); only a built index (not a loaded one) is saved. */
   save(path: string): void {
-    if (this.all instanceof ArrayFileReader) throw new Error("a loaded BM25 index is already saved");
-    writeArrayFile(path, { offsets: this.offsets, docs: this.all.docs, impacts: this.all.impacts }, { size: this.size, terms: [...this.terms.keys()] });
+    if (this.all instanceof ArrayFileReader || !(this.terms instanceof Map)) throw new Error("a loaded BM25 index is already saved");
+    const { chars, starts, numbers } = sortTerms(this.terms);
+    writeArrayFile(path, { offsets: this.offsets, docs: this.all.docs, impacts: this.all.impacts, termChars: chars, termStarts: starts, termNumbers: numbers }, { size: this.size });
   }
 
   /** Opens an index written by {@link save}: term list and offsets now, postings when a query needs them. */
   static load(path: string): Bm25Index {
     const file = new ArrayFileReader(path);
     try {
-      const { size, terms } = file.meta as { size: number; terms: string[] };
+      const { size } = file.meta as { size: number };
       const offsets = file.read("offsets") as Uint32Array;
+      const terms: SortedTerms = { chars: file.read("termChars") as Uint16Array, starts: file.read("termStarts") as Uint32Array, numbers: file.read("termNumbers") as Uint32Array };
       const postings = offsets.at(-1);
-      if (!Array.isArray(terms) || offsets.length !== terms.length + 1 || postings !== file.length("docs") || postings !== file.length("impacts")) {
+      const count = terms.numbers.length;
+      if (offsets.length !== count + 1 || terms.starts.length !== count + 1 || terms.starts[count] !== terms.chars.length || postings !== file.length("docs") || postings !== file.length("impacts")) {
         throw new Error(`${path}: term list and postings disagree`);
       }
-      return new Bm25Index(new Map(terms.map((t, i) => [t, i])), offsets, file, size);
+      return new Bm25Index(sortedLookup(terms), offsets, file, size);
     } catch (error) {
       file.close();
       throw error;
@@ -161,7 +216,7 @@ export class Bm25Index {
     const touched: number[] = [];
     const ranges = options.ranges ?? [[0, this.size] as const];
     for (const [token, weight] of weights) {
-      const term = this.terms.get(token);
+      const term = this.terms instanceof Map ? this.terms.get(token) : this.terms(token);
       if (term === undefined) continue;
       const { docs, impacts } = this.postings(term);
       for (const [start, end] of ranges) {

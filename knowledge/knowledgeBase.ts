@@ -113,7 +113,7 @@ const ManifestSchema = z.strictObject({
 
 const INDEX_ROOT = "knowledge-index";
 /** Bumped when the files of an index change shape, so an old index is rebuilt, not misread. */
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 5;
 
 /**
  * Removes the names of the filtered policies' regions from a query: the filter already selects the

@@ -299,4 +299,13 @@ describe("Bm25Index", () => {
     const loaded = Bm25Index.load(path);
     for (const query of [["粉丝", "电商"], ["园区"], ["跨境", "带货"]]) expect(loaded.search(query)).toEqual(index.search(query));
   });
+
+  it("finds every saved term after load, including terms that are prefixes of others", () => {
+    const docs = [["电", "电商", "电商园区"], ["b2b", "电子"], ["𠀀字", "电商园"], ["园区", "电商"]];
+    const built = Bm25Index.build(docs);
+    const path = join(tempDir("bm25-"), "bm25.bin");
+    built.save(path);
+    const loaded = Bm25Index.load(path);
+    for (const term of [...new Set(docs.flat()), "电商园区们", "电子商务", "", "𠀀"]) expect(loaded.search([term])).toEqual(built.search([term]));
+  });
 });
