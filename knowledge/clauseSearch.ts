@@ -12,7 +12,7 @@ import { Bm25Index, type DocRange } from "./bm25.js";
 import { chatExpansion } from "./chatSynonyms.js";
 import type { Clause } from "./clause.js";
 import { HashedEmbeddings } from "./hashedEmbeddings.js";
-import { fullSegmenter } from "./segmenter.js";
+import { passageWork, type PassageText } from "./passageWork.js";
 import { tokenize } from "./tokenize.js";
 import { HNSW_DEFAULTS, VectorIndex, type HnswParams } from "./vectorIndex.js";
 
@@ -34,17 +34,16 @@ export interface SearchOptions {
   k?: number;
 }
 
-/** A searchable passage: a clause's own text, tagged with its titles. */
-export interface Passage {
+/** A searchable passage: a clause's own text, tagged with its titles (tokens and vector are made from these). */
+export interface Passage extends PassageText {
   clause: Clause;
-  /** Text embedded for the dense leg: heading titles, then the passage body. */
-  text: string;
-  /** Tokens for BM25: body, the clause's own title again (titles name the topic), ancestor titles. */
-  tokens: string[];
 }
 
-/** Build stages reported to a progress callback. */
-export type BuildStage = "tokens" | "vectors" | "graph";
+/**
+ * Build stages reported to a progress callback: "tokens" (BM25 tokens), "vectors" (a remote embedder),
+ * "passages" (tokens and offline vectors together), "graph".
+ */
+export type BuildStage = "tokens" | "vectors" | "passages" | "graph";
 export type BuildProgress = (stage: BuildStage, done: number, total: number) => void;
 
 /** Fusion constant: small, because lists are short and the top ranks matter most. */
@@ -78,23 +77,14 @@ function ownText(clause: Clause, byId: Map<string, Clause>): string {
 }
 
 /** Builds the passages: every leaf, plus parents whose lead text says more than their heading. */
-export function buildPassages(clauses: readonly Clause[], progress?: BuildProgress): Passage[] {
+export function buildPassages(clauses: readonly Clause[]): Passage[] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
-  const segment = fullSegmenter();
-  const passages: Passage[] = [];
-  clauses.forEach((clause, i) => {
-    if (progress && (i % 1000 === 999 || i === clauses.length - 1)) progress("tokens", i + 1, clauses.length);
+  return clauses.flatMap((clause) => {
     const body = ownText(clause, byId);
-    if (clause.childIds.length > 0 && body.replace(/\s/g, "").length - clause.title.length < 12) return;
+    if (clause.childIds.length > 0 && body.replace(/\s/g, "").length - clause.title.length < 12) return [];
     const ancestors = clause.headingPath.slice(0, -1).filter(Boolean);
-    const ownTitleTokens = tokenize(clause.title, segment);
-    passages.push({
-      clause,
-      text: [...ancestors, body].join("\n"),
-      tokens: [...tokenize(body, segment), ...ownTitleTokens, ...ownTitleTokens, ...tokenize(ancestors.join(" "), segment)],
-    });
+    return [{ clause, title: clause.title, body, ancestors, text: [...ancestors, body].join("\n") }];
   });
-  return passages;
 }
 
 /**
@@ -124,17 +114,30 @@ export class ClauseSearch {
     });
   }
 
-  /** Tokenises and embeds the clauses' passages and builds both indexes. */
-  static async build(clauses: readonly Clause[], embeddings: EmbeddingsInterface, options: { hnsw?: HnswParams; progress?: BuildProgress } = {}): Promise<ClauseSearch> {
+  /**
+   * Tokenises and embeds the clauses' passages and builds both indexes. Large builds spread the
+   * tokens (and offline vectors) over worker threads, see passageWork.ts.
+   */
+  static async build(clauses: readonly Clause[], embeddings: EmbeddingsInterface, options: { hnsw?: HnswParams; progress?: BuildProgress; workers?: number } = {}): Promise<ClauseSearch> {
     const { progress } = options;
-    const passages = buildPassages(clauses, progress);
-    const bm25 = Bm25Index.build(passages.map((p) => p.tokens));
-    const vectors: number[][] = [];
-    for (let from = 0; from < passages.length; from += EMBED_BATCH) {
-      vectors.push(...(await embeddings.embedDocuments(passages.slice(from, from + EMBED_BATCH).map((p) => p.text))));
-      progress?.("vectors", Math.min(passages.length, from + EMBED_BATCH), passages.length);
+    const passages = buildPassages(clauses);
+    const n = passages.length;
+    const offline = embeddings instanceof HashedEmbeddings ? { dimensions: embeddings.dimensions, ngrams: embeddings.ngrams } : null;
+    const texts = passages.map(({ title, body, ancestors, text }) => ({ title, body, ancestors, text }));
+    const work = await passageWork(texts, offline, { workers: options.workers, onChunk: (done) => progress?.(offline ? "passages" : "tokens", done, n) });
+    const bm25 = Bm25Index.build(work.tokens);
+    const graphProgress = progress && ((done: number, total: number) => progress("graph", done, total));
+    let index: VectorIndex;
+    if (offline) {
+      index = VectorIndex.fromUnitRows(work.vectors, n, offline.dimensions, options.hnsw ?? HNSW_DEFAULTS, graphProgress);
+    } else {
+      const vectors: number[][] = [];
+      for (let from = 0; from < n; from += EMBED_BATCH) {
+        vectors.push(...(await embeddings.embedDocuments(passages.slice(from, from + EMBED_BATCH).map((p) => p.text))));
+        progress?.("vectors", Math.min(n, from + EMBED_BATCH), n);
+      }
+      index = VectorIndex.build(vectors, options.hnsw ?? HNSW_DEFAULTS, graphProgress);
     }
-    const index = VectorIndex.build(vectors, options.hnsw ?? HNSW_DEFAULTS, progress && ((done, total) => progress("graph", done, total)));
     const byId = new Map(clauses.map((c) => [c.id, c]));
     return new ClauseSearch(passages.map((p) => p.clause.id), (id) => byId.get(id), bm25, index, embeddings);
   }

@@ -1,6 +1,6 @@
 import type { BuildProgress, BuildStage } from "./clauseSearch.js";
 
-const STAGE_NAMES: Record<BuildStage, string> = { tokens: "tokenising", vectors: "embedding", graph: "indexing vectors" };
+const STAGE_NAMES: Record<BuildStage, string> = { tokens: "tokenising", vectors: "embedding", passages: "tokens+vectors", graph: "indexing vectors" };
 
 /**
  * Index build progress on a stream (stderr by default). On a terminal, one line redrawn in place

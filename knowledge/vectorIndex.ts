@@ -96,7 +96,7 @@ function invert(all: Float32Array, rows: number, d: number): Components {
 }
 
 /** Unit-length copy of a vector (zero stays zero). */
-function normalised(vector: ArrayLike<number>): Float32Array {
+export function normalised(vector: ArrayLike<number>): Float32Array {
   const out = Float32Array.from(vector);
   let norm = 0;
   for (let i = 0; i < out.length; i++) norm += out[i]! * out[i]!;
@@ -130,21 +130,26 @@ export class VectorIndex {
       if (v.length !== dimensions) throw new Error(`vector ${row} has ${v.length} dimensions, expected ${dimensions}`);
       all.set(normalised(v), row * dimensions);
     });
+    return VectorIndex.fromUnitRows(all, vectors.length, dimensions, params, progress);
+  }
+
+  /** {@link build} from vectors already made unit length (see normalised), row after row in `all`. */
+  static fromUnitRows(all: Float32Array, rows: number, dimensions: number, params: HnswParams = HNSW_DEFAULTS, progress?: (done: number, total: number) => void): VectorIndex {
     let nonZero = 0;
     for (let i = 0; i < all.length; i++) if (all[i] !== 0) nonZero++;
     if (nonZero <= SPARSE_AT_MOST * all.length) {
-      const components = invert(all, vectors.length, dimensions);
-      progress?.(vectors.length, vectors.length);
-      return new VectorIndex(null, components, dimensions, vectors.length, { ...params }, all, null);
+      const components = invert(all, rows, dimensions);
+      progress?.(rows, rows);
+      return new VectorIndex(null, components, dimensions, rows, { ...params }, all, null);
     }
     const graph = new HierarchicalNSW("cosine", Math.max(dimensions, 1));
-    graph.initIndex({ maxElements: Math.max(vectors.length, 1), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
+    graph.initIndex({ maxElements: Math.max(rows, 1), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
     graph.setEf(params.efSearch);
-    for (let row = 0; row < vectors.length; row++) {
+    for (let row = 0; row < rows; row++) {
       graph.addPoint(Array.from(all.subarray(row * dimensions, (row + 1) * dimensions)), row);
-      if (progress && (row % 500 === 499 || row === vectors.length - 1)) progress(row + 1, vectors.length);
+      if (progress && (row % 500 === 499 || row === rows - 1)) progress(row + 1, rows);
     }
-    return new VectorIndex(graph, null, dimensions, vectors.length, { ...params }, all, null);
+    return new VectorIndex(graph, null, dimensions, rows, { ...params }, all, null);
   }
 
   /** Writes graph and vectors into `dir`; afterwards rows are read from the file, not kept in memory. */
