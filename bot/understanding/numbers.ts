@@ -105,7 +105,8 @@ for (const entry of UNIT_WORDS) UNIT_WORDS_BY_FIRST.set(entry[0][0]!, [...(UNIT_
 const ARABIC = /([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?/g;
 /** Arabic digits mixed with Chinese place words: "1千2百万", "2千1百万" (read like 一千二百万). */
 const MIXED = /(?<![\d.亿万])\d+[十百千](?:\d+[十百千]?)+[万亿]?/g;
-const CHINESE = /[零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几]+/g;
+/** Characters of Chinese numerals: every maximal run of them is tried as a number. */
+const CHINESE: ReadonlySet<number> = new Set([..."零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几"].map((c) => c.charCodeAt(0)));
 const DATE = /(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
 const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
 const CN_YEAR = /([零〇一二三四五六七八九]{4})年/g;
@@ -327,32 +328,24 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   // "12 万" is one number, but a unit binds only to adjacent text: "年薪11万 人才" is not 11万人. A run of
   // blanks counts as one space: a control sequence between number and unit is blanked, not a break.
   let spaceFrom = i;
-  const skipSpace = (next: RegExp) => {
-    let j = i;
-    while (text[j] === " ") j++;
-    if (j > i && next.test(text[j] ?? "")) [spaceFrom, i] = [i, j];
-  };
-  const readApprox = (afterMultiplier: boolean) => {
-    const c = text[i];
-    if (c === "多" || c === "余") approx = "many";
-    else if (c === "出" && text[i + 1] === "头") {
-      // "两百出头万"
-      approx = "chutou";
-      i++;
-    }
-    // 来 only between a numeral and what it counts ("80来万", "20来人"), never "回来", "来了".
-    else if (c === "来" && /[万亿千百wWkK个人名位家间件单吨平天年场次期]/.test(text[i + 1] ?? "")) approx = "lai";
-    else return;
-    approxAfterMultiplier = afterMultiplier;
-    i++;
-  };
-  readApprox(false);
-  skipSpace(/[万亿千百wWkK]/);
+  // (Plain statements, no closures: this runs for every number and every numeral run of a message.)
+  approx = approxAt(text, i);
+  if (approx) i += approx === "chutou" ? 2 : 1;
+  let j = blanksBefore(text, i, MULTIPLIER_CHAR);
+  if (j !== i) {
+    spaceFrom = i;
+    i = j;
+  }
   if (allowMultiplier) {
     // "1个亿", "两个多亿", "13个w": the measure word 个 may stand before 亿 or w (never before 万: "3个万达" is no amount).
     if (text[i] === "个" && /^个多?(亿|[wW](?![a-zA-Z]))/.test(text.slice(i, i + 4))) {
       i++;
-      readApprox(false);
+      const after = approxAt(text, i);
+      if (after) {
+        approx = after;
+        approxAfterMultiplier = false;
+        i += after === "chutou" ? 2 : 1;
+      }
     }
     // English magnitudes as merchants paste them from platform dashboards: "1.2M", "150k", "1.5 million".
     const english = ENGLISH_START.has(text[i] ?? "") ? /^ ?(million|billion)(?![a-z])/i.exec(text.slice(i, i + 9)) : null;
@@ -370,7 +363,11 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
       }
     }
     if (!approx) {
-      readApprox(true);
+      approx = approxAt(text, i);
+      if (approx) {
+        approxAfterMultiplier = true;
+        i += approx === "chutou" ? 2 : 1;
+      }
       // "9千来万", "3千多万": the approximation sits between 千 and the 万 it counts in.
       if (approx && exp < 4 && (text[i] === "万" || text[i] === "亿")) {
         exp += text[i] === "万" ? 4 : 8;
@@ -383,7 +380,13 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
     i++;
   }
   // "招了3 个人", "120 平": a space before a unit, but not after a multiplier ("年薪11万 人才").
-  if (exp === 0) skipSpace(/[^\s]/);
+  if (exp === 0) {
+    j = blanksBefore(text, i, NOT_BLANK);
+    if (j !== i) {
+    spaceFrom = i;
+    i = j;
+  }
+  }
   for (const [word, u] of UNIT_WORDS_BY_FIRST.get(text[i] ?? "") ?? []) {
     if (text.startsWith(word, i)) {
       if (word === "m2" && /[a-zA-Z0-9]/.test(text[i + 2] ?? "")) continue;
@@ -413,6 +416,27 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
     i++;
   }
   return { end: i, exp, approx, approxAfterMultiplier, unit, half };
+}
+
+const MULTIPLIER_CHAR = /[万亿千百wWkK]/;
+const NOT_BLANK = /[^\s]/;
+
+/** Where the text goes on after the spaces at `i`, when a character fitting `next` follows them; else `i`. */
+function blanksBefore(text: string, i: number, next: RegExp): number {
+  let j = i;
+  while (text[j] === " ") j++;
+  return j > i && next.test(text[j] ?? "") ? j : i;
+}
+
+/** An approximation word at `i`: 多/余 (one character), 出头 (two), 来 before what it counts (one). */
+function approxAt(text: string, i: number): Approx | undefined {
+  const c = text[i];
+  if (c === "多" || c === "余") return "many";
+  // "两百出头万"
+  if (c === "出" && text[i + 1] === "头") return "chutou";
+  // 来 only between a numeral and what it counts ("80来万", "20来人"), never "回来", "来了".
+  if (c === "来" && /[万亿千百wWkK个人名位家间件单吨平天年场次期]/.test(text[i + 1] ?? "")) return "lai";
+  return undefined;
 }
 
 /** How the number was written, for its interval. */
@@ -673,9 +697,17 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
 
   const notNumeral = new Set<number>();
   for (const w of text.matchAll(NOT_NUMERAL_YI)) notNumeral.add(w.index + w[0].indexOf("一"));
-  for (const c of text.matchAll(CHINESE)) {
-    let start = c.index;
-    let run = c[0];
+  // Runs found by character code: most characters of a message are none, and a regex match allocates per run.
+  const runs: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!CHINESE.has(text.charCodeAt(i))) continue;
+    const from = i;
+    while (i + 1 < text.length && CHINESE.has(text.charCodeAt(i + 1))) i++;
+    runs.push(from, i + 1);
+  }
+  for (let r = 0; r < runs.length; r += 2) {
+    let start = runs[r]!;
+    let run = text.slice(start, runs[r + 1]);
     // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
     // 零售额 → a lone 零 is a word, not zero). 百 may start one: "百来万" is about a hundred 万.
     while (run && (!(run[0]! in CN_DIGIT) || run[0] === "零" || run[0] === "〇") && !/[十拾几]/.test(run[0]!) &&
