@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { Document } from "yaml";
 import { RuleSchemaError } from "./ruleSchemaError.js";
 
 /** The folder of the rule files that answer users: RULES_DIR/policies/ when that setting is given, else rules/policies/. */
@@ -42,8 +42,12 @@ export const YAML_CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/huis
 /** Entries kept in the cache; older ones (by time written) go when a new text is parsed. */
 const CACHE_ENTRIES = 200;
 
+const require = createRequire(import.meta.url);
+/** The YAML parser, loaded on first parse: a start with every file cached never loads it. */
+const yaml = (): typeof import("yaml") => require("yaml") as typeof import("yaml");
+
 /** Part of every key, so a new yaml release or other parse options never serve an old result. */
-const PARSER = `yaml@${(createRequire(import.meta.url)("yaml/package.json") as { version: string }).version} uniqueKeys v1`;
+const PARSER = `yaml@${(require("yaml/package.json") as { version: string }).version} uniqueKeys v1`;
 
 export interface ReadYamlOptions {
   /** Path shown in error messages (default: relative to the working directory when inside it). */
@@ -94,6 +98,7 @@ function pruneCache(dir: string): void {
 
 /** Parses YAML text of a rule file; a syntax error or duplicate key is one line naming file and line. */
 export function parseRuleYaml(text: string, source: string): RuleFileEntry {
+  const { LineCounter, parseDocument, isNode } = yaml();
   const lines = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];

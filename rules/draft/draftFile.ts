@@ -7,12 +7,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
+import { createRequire } from "node:module";
 import { z } from "zod";
 import { buildRuleBook, type RuleBook } from "../evaluatePolicy.js";
 import { parseRuleYaml } from "../ruleFiles.js";
 import { parsePolicyRuleFile, RuleSchemaError, type NotAward, type Rule } from "../ruleSchema.js";
 import type { PolicyDraft } from "./draftPolicy.js";
+
+/** YAML of a draft file; the yaml package is loaded only when a draft is written (not on every start). */
+const yamlText = (file: unknown): string =>
+  (createRequire(import.meta.url)("yaml") as typeof import("yaml")).stringify(file, { lineWidth: 0, aliasDuplicateObjects: false });
 
 /** The folder of draft rule files: RULES_DIR/drafts/ when that setting is given, else rules/drafts/. */
 export const DRAFTS_DIR = process.env.RULES_DIR ? join(process.env.RULES_DIR, "drafts") : fileURLToPath(new URL("../drafts/", import.meta.url));
@@ -96,7 +100,7 @@ export function pendingRules(policy: string, dir: string = DRAFTS_DIR): Rule[] {
 export function writeDraftFile(file: DraftFile, dir: string = DRAFTS_DIR): string {
   mkdirSync(dir, { recursive: true });
   const path = draftPath(file.policy, dir);
-  writeFileSync(path, `# Draft rules of ${file.policy}: 待确认 until staff confirm them on the 政策 page (rules/README.md).\n${stringify(file, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+  writeFileSync(path, `# Draft rules of ${file.policy}: 待确认 until staff confirm them on the 政策 page (rules/README.md).\n${yamlText(file)}`);
   return path;
 }
 
