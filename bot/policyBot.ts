@@ -16,6 +16,7 @@ import { topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
+import { regionAliases } from "../knowledge/policyMeta.js";
 import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
 import { focusOf, isRelevant, MEASURE_UNITS, names, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
@@ -453,8 +454,8 @@ export class PolicyBot implements ConversationHandler {
       const related = this.#catalog.relatedClause(text, session.policyIds);
       // (A clause with a note answers only when the question uses its words, handled above.)
       const covered = (clause: string) => related && (clause === related.id || clause.startsWith(`${related.id}/`) || related.id.startsWith(`${clause}/`));
-      const holdsRules = [...this.#catalog.rulesOf(session.policyIds), ...this.#catalog.notesOf(session.policyIds)].some((r) => covered(r.clause));
-      if (related && !holdsRules) return { input: this.#informClause(related, text, policies, notes, asOf, session), topic: [] };
+      const holdsRules = this.#catalog.rulesOf(session.policyIds).some((r) => covered(r.clause));
+      if (related && !holdsRules && !this.#asksForList(text)) return { input: this.#informClause(related, text, policies, notes, asOf, session), topic: [] };
       if (OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
     }
     const isGate = (r: AwardResult) => this.#catalog.isGate(r);
@@ -521,6 +522,14 @@ export class PolicyBot implements ConversationHandler {
       input: { status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear },
       topic,
     };
+  }
+
+  /** "平阴有哪些电商扶持政策": a list request with nothing beside the region and words every such request uses. */
+  #asksForList(text: string): boolean {
+    if (!OVERVIEW.test(text)) return false;
+    let rest = text.replace(OVERVIEW, "");
+    for (const policy of this.#catalog.policies) for (const name of regionAliases(policy)) rest = rest.split(name).join("");
+    return rest.replace(LIST_WORDS, "").length <= 2;
   }
 
   /**
@@ -622,8 +631,10 @@ export class PolicyBot implements ConversationHandler {
       n.kind === "pending" ? t.inform.pending : (n.plain ?? t.clauseKind[n.kind]),
       ...(n.notStated?.length ? [render(t.inform.notStated, { items: n.notStated.join("、") })] : []),
     ]);
-    const extraCitations = same.map((n) => ({ clause: n.clause, quote: n.quote }));
-    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body: lines.join("\n"), extraCitations };
+    // What an applicant gets without money (free office space, land, praise) is a provision with no amount.
+    const results = same.filter((n) => GRANTS_NO_MONEY.has(n.kind)).map((n) => this.#catalog.grantWithoutAmount(n, asOf));
+    const extraCitations = same.filter((n) => !GRANTS_NO_MONEY.has(n.kind)).map((n) => ({ clause: n.clause, quote: n.quote }));
+    return { status: "answered", notes, policies: [policy], results, missing: [], asOf, body: lines.join("\n"), extraCitations };
   }
 
   /**
@@ -809,8 +820,14 @@ function isUndecided(r: AwardResult): boolean {
   return r.eligible === null || (r.eligible === true && r.amountFen === null && r.missing.length > 0);
 }
 
+/** Clause kinds that grant something without money: reported in `awards` with no amount. */
+const GRANTS_NO_MONEY: ReadonlySet<NoteInfo["kind"]> = new Set(["inKind", "land", "praise"]);
+
 /** Clause kinds that explain something rather than say what an applicant gets (or does not get). */
 const EXPLAINS_ONLY: ReadonlySet<NoteInfo["kind"]> = new Set(["definition", "procedure", "contact", "organisation", "direction"]);
+
+/** Words any request for the list uses ("我们这边有啥电商扶持政策可以享受吗"): what is left names a subject. */
+const LIST_WORDS = /电子商务|电商|扶持|政策|措施|补贴|补助|奖励|奖补|优惠|支持|文件|意见|可以|能|拿|领|享受|申请|我们|我|咱|俺|这边|那边|这里|都|有|的|呢|吗|啊|[县市区镇]|[\p{P}\s]/gu;
 
 /** "有哪些政策 / 有什么扶持": a request for the list of provisions rather than one of them. */
 const OVERVIEW = /哪些|有什么|什么(政策|扶持|奖励|补贴)|都有啥|有啥|介绍|列一下|列出/;

@@ -5,7 +5,8 @@
  */
 import type { AwardResult } from "../rules/awardResult.js";
 import { pendingRules } from "../rules/draft/draftFile.js";
-import { evaluatePolicy, listRules, ruleBook, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
+import { evaluatePolicy, listRules, ruleBook, validityOf, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
+import { judgeInForce } from "../rules/validity.js";
 import type { FactName, Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
@@ -24,6 +25,7 @@ const RETRIEVE_K = 8;
 /** A clause counts as what a question is about when it leads both the word and the meaning search. */
 const RELATED_LEXICAL_RANK = 2;
 const RELATED_DENSE_RANK = 3;
+const RELATED_DENSE_RANK_WHEN_FIRST = 5;
 
 /**
  * A clause note of the rule data, with the fields selection scores it by (it competes with the rules).
@@ -144,7 +146,9 @@ export class PolicyCatalog {
     const [top] = this.#kb.search(text, { policyIds, k: 1 });
     const lexical = top?.lexicalRank ?? Infinity;
     const dense = top?.denseRank ?? Infinity;
-    return top && lexical <= RELATED_LEXICAL_RANK && dense <= RELATED_DENSE_RANK ? top.clause : undefined;
+    // Leading the word search outright, the meaning search need only rank it near the top.
+    const leads = (lexical <= RELATED_LEXICAL_RANK && dense <= RELATED_DENSE_RANK) || (lexical === 1 && dense <= RELATED_DENSE_RANK_WHEN_FIRST);
+    return top && leads ? top.clause : undefined;
   }
 
   /**
@@ -203,6 +207,15 @@ export class PolicyCatalog {
     const [base] = evaluatePolicy(policyId, {}, { asOf, ruleIds: [ruleId] });
     if (!formula || !base) return undefined;
     return { ...base, eligible: true, amountFen: null, missing: [], trace: [FORMULA_TRACE, formula], words };
+  }
+
+  /**
+   * A clause note that grants something without money (free office space, land, praise) as the provision it
+   * is: no amount, no verdict on the asker (nothing the engine can check), in force as the policy is.
+   */
+  grantWithoutAmount(note: NoteInfo, asOf: string): AwardResult {
+    const { inForce, line } = judgeInForce(validityOf(note.policy), undefined, asOf);
+    return { policy: note.policy, rule: note.id, clause: note.clause, title: note.title, eligible: null, amountFen: null, upTo: false, inForce, conditions: [], missing: [], trace: [note.kind === "praise" ? "只有通报表扬，没有奖金" : "不发钱：条文给的是场地、用地等支持，没有金额", line], quote: note.quote };
   }
 
   /** The document number as the document itself writes it (e.g. in its 序言), so citing it is quoting it. */
