@@ -57,6 +57,8 @@ export interface PolicyBotOptions {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Text with at least one letter, digit or CJK character (not only emoji, punctuation or spaces). */
+/** A question about holding several awards at once: "两个都拿", "能同时享受吗", "可以叠加吗". */
+const STACKING = /都(能|可以)?(拿|领|享受|申请|申报)|同时(拿|领|享受|申请|申报)|一起(拿|领|申请|享受)|叠加|兼得|重复(享受|拿|领|申请)/;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
 export class PolicyBot implements ConversationHandler {
@@ -298,6 +300,19 @@ export class PolicyBot implements ConversationHandler {
         break;
       default:
         reply = this.#amountOrExplain(intent, text, session, notes, asOf);
+    }
+    // "两个奖能不能都拿": what the document says about holding several awards, beside whatever else is answered.
+    if ((intent === "amount" || intent === "explain") && STACKING.test(text)) {
+      const said = this.#catalog.exclusiveOf(session.policyIds, new Set(reply.topic ?? []));
+      const region = session.policyIds.map((id) => placeName(this.#policy(id)!)).join("、");
+      const lines = said.map((c) => render(t.stacking, { region, quote: c.quote }));
+      if (said.length > 0 && reply.input.status === "needs_info") {
+        // The question asked is answered by the text; the provisions it names are quoted, nothing is asked.
+        const asked = reply.input.results.map((r) => ({ clause: r.clause, quote: r.quote }));
+        reply = { ...reply, awaiting: [], input: { ...reply.input, status: "answered", results: [], missing: [], body: lines.join("\n"), bare: false, extraCitations: [...asked, ...said] } };
+      } else if (said.length > 0) {
+        reply.input = { ...reply.input, notes: [...reply.input.notes, ...lines], extraCitations: [...(reply.input.extraCitations ?? []), ...said] };
+      }
     }
     session.lastIntent = intent;
     if (reply.topic) session.topic = reply.topic;

@@ -181,6 +181,18 @@ export class PolicyCatalog {
     return new Set(policyIds.flatMap((id) => (ruleBook().files.get(id)?.conditions ?? []).map(conditionText)));
   }
 
+  /**
+   * What the documents of `policyIds` say about holding several awards ("申报主体年度内只享受其中一项扶持政策"):
+   * the groups that cover every rule or one of `ruleIds`, each with its clause and quote.
+   */
+  exclusiveOf(policyIds: readonly string[], ruleIds: ReadonlySet<string>): Citation[] {
+    return policyIds.flatMap((policy) =>
+      (ruleBook().files.get(policy)?.exclusive ?? [])
+        .filter((g) => g.rules === "all" || g.rules.some((id) => ruleIds.has(`${policy}/${id}`)))
+        .map((g) => ({ clause: g.clause, quote: g.quote })),
+    );
+  }
+
   /** true for an eligibility gate (扶持范围) rather than an award. */
   isGate(result: AwardResult): boolean {
     return this.#current.ruleByKey.get(`${result.policy}/${result.rule}`)?.gate ?? false;

@@ -36,6 +36,7 @@ const TemplatesSchema = z.strictObject({
   rateLimited: s,
   rejectedFact: s,
   correction: s,
+  stacking: s,
   injection: s,
   internalError: s,
   factsNone: s,

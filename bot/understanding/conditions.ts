@@ -26,6 +26,11 @@ const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!�
 const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
 /** The word is asked about or wished for, not stated: "能拿省里补贴吗", "想开旗舰店", "怎么申请首批". */
 const ASKED_BEFORE = /(能不能|可不可以|能否|能|可以|想要?|打算|准备|怎么|如何)(拿|领|申请|申报|享受|获得|评|开|办|入驻|搞)?[^，,。！!？?；;\s]{0,2}$/;
+/**
+ * The word names a provision rather than stating a fact about the asker: "卖土特产那个10万的奖", "旗舰店那个奖",
+ * "土特产奖励" — the user may not meet it, which is what they ask.
+ */
+const NAMES_PROVISION_AFTER = /^(那个|这个|那项|这项|那条|的)?[^，,。！!？?；;\s]{0,6}?(奖|补贴|补助|扶持)/;
 const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
 const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。！!，,\s]*$/i;
 
@@ -129,7 +134,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     const [clauseStart] = clauseBounds(text, start, end);
     const before = text.slice(Math.max(clauseStart, start - 5), start);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
-    if (ASKED_BEFORE.test(before)) continue;
+    if (ASKED_BEFORE.test(before) || NAMES_PROVISION_AFTER.test(text.slice(end, end + 12))) continue;
     for (const w of VOCABULARY.words.get(m[0].toUpperCase()) ?? []) {
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;

@@ -28,6 +28,8 @@ beforeAll(async () => {
     capReached: ["东营 我们协会今年办了第三场电商直播大赛 前两场已经补满10万了 这场花了6万 还能补吗"],
     anchorsFewFollowers: ["聊城 我们是培训机构 2022年培训了30个主播 可主播粉丝都就五六万 培训主播的补贴能拿吗"],
     licenceTenMonths: ["平阴 2022年3月来平阴落户 第一次开的电商公司 执照领了十个月 创业补贴能拿吗"],
+    namedNotStated: ["平阴 我们店卖的是从义乌批发的小饰品 2021年卖了700万 全县排第2 土特产那个奖能拿不"],
+    flagshipNamed: ["平阴 我们公司 旗舰店那个5万的奖怎么拿"],
     twoYearContract: ["汨罗 我们公司安排了12个建档立卡贫困人口就业 都签了两年合同 社保也交了 能补多少"],
   });
 }, 180_000);
@@ -67,6 +69,13 @@ describe("ask --json: stated conditions decide the provision", () => {
       expect(award(id, "pingyin-2020:三/(二)/1")?.eligible, id).toBe(false);
     }
     expect(award("licenceTenMonths", "pingyin-2020:三/(二)/1")!.trace.join("\n")).toMatch(/实际经营月数 10 < 12/);
+  });
+
+  it("a condition word that names the provision (土特产那个奖, 旗舰店那个5万的奖) states nothing about the asker", () => {
+    expect(award("namedNotStated", "pingyin-2020:三/(三)/2")?.eligible).toBe(false);
+    expect(answers.namedNotStated!.text).toMatch(/❌ 你说“[^”]*义乌批发的小饰品”｜条文：“销售本地土特产品”/);
+    expect(answers.flagshipNamed!.missing).toContain("flagshipStore");
+    expect(answers.flagshipNamed!.text).not.toMatch(/✅ 你说/);
   });
 
   it("reads 签了两年合同 as a labour contract of a year or more (✅ with the user's words), not as 否", () => {

@@ -17,6 +17,8 @@ beforeAll(async () => {
     modeUnknown: ["叶集 我们网商 实际运行两年 2018年销售额首次突破300万 能奖多少"],
     c2cWorked: ["叶集姚李镇 我在淘宝开的个人店 干了两年多了 2018年一年卖了五六十万 头一回过50万 有奖励没"],
     c2cRunning: ["叶集 我的淘宝个人店 实际运行两年了 2018年卖了五六十万 头一回过50万 有奖励没"],
+    namedPlatform: ["东营 我们搞的是五金行业的电商平台 三年综合评定排第二 能拿多少"],
+    stacking: ["东营 龙头企业奖励和农产品上行的奖励能同时拿吗"],
     quotedAmount: ["平阴 那个4万的奖励 要什么条件"],
   });
 }, 180_000);
@@ -46,6 +48,16 @@ describe("ask --json: the user's activity chooses the provision", () => {
     expect(answers.promotion!.missing).not.toContain("activity");
     expect(answers.promotion!.missing).toContain("expenses");
     expect(answers.promotionSpent!.awards[0]).toMatchObject({ clause: "dongying-2020:三/(五)", eligible: true, amountFen: 6_000_000 });
+  });
+  it("reads 某某行业的电商平台 as the platform applicant: the platform's rank-2 award, not the park's", () => {
+    expect(answers.namedPlatform!.awards).toEqual([expect.objectContaining({ clause: "dongying-2020:三/(一)", title: expect.stringContaining("平台"), eligible: true, amountFen: 30_000_000 })]);
+  });
+  it("answers whether two awards can be held together with the document's words on it, quoting both provisions", () => {
+    const answer = answers.stacking!;
+    expect(answer.status).toBe("answered");
+    expect(answer.text).toContain("东营的文件写明“以上事项不重复奖励。”");
+    expect(answer.citations).toEqual(expect.arrayContaining([{ clause: "dongying-2020:三/(三)", quote: "以上事项不重复奖励。" }]));
+    expect(answer.citations.filter((c) => c.clause === "dongying-2020:三/(三)").length).toBeGreaterThanOrEqual(3);
   });
   it("takes an amount the user quotes back (那个4万的奖励) to the provision that states it", () => expect(clauses("quotedAmount")[0]).toBe("pingyin-2020:三/(三)/2"));
 });

@@ -5,6 +5,12 @@ import { FACTS, type FactName } from "../../../rules/facts.js";
 const facts = (text: string, expect: FactName[] = []) => readConditions(text, { expect }).facts;
 
 describe("readConditions: yes/no conditions from the vocabulary's words", () => {
+  it("takes a word that names a provision (旗舰店那个奖, 土特产奖励) as no statement about the asker", () => {
+    expect(facts("旗舰店那个5万的奖怎么拿")).toEqual({});
+    expect(facts("那个每户10万的土特产奖励 俺家网上卖本地小米")).toEqual({ localSpecialty: true });
+    expect(facts("卖义乌进的小饰品 卖土特产那个10万的奖能拿吗")).toEqual({ localSpecialty: false });
+    expect(facts("我们卖土特产的 能拿奖励吗")).toEqual({ localSpecialty: true });
+  });
   it("reads a contradicting word and a negated word as false", () => {
     expect(facts("普通C店 不是旗舰店")).toEqual({ flagshipStore: false });
     expect(facts("开的是专营店")).toEqual({ flagshipStore: false });
