@@ -169,6 +169,11 @@ export class ClauseSearch {
     return [...this.passages];
   }
 
+  /** Number of indexed passages. */
+  get passageCount(): number {
+    return this.passages.length;
+  }
+
   /** Lexical + (offline) dense search; synchronous. Chat wording is expanded first (see chatSynonyms). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const extra = chatExpansion(query);
@@ -232,16 +237,21 @@ export class ClauseSearch {
     for (const token of tokenize(query)) weights.set(token, 1);
     const lexical = this.bm25.search(weights, { limit: CANDIDATES, ranges }).map((s) => s.doc);
     const dense = vector ? this.dense(vector, CANDIDATES, ranges) : [];
-    const fused = new Map<number, SearchHit>();
+    const fused = new Map<number, Omit<SearchHit, "clause"> & { row: number }>();
     const add = (list: number[], leg: "lexicalRank" | "denseRank") =>
       list.forEach((row, i) => {
-        const hit = fused.get(row) ?? { clause: this.clauseOf(row), score: 0, lexicalRank: null, denseRank: null };
+        const hit = fused.get(row) ?? { row, score: 0, lexicalRank: null, denseRank: null };
         hit.score += 1 / (RRF_K + i + 1);
         hit[leg] = i + 1;
         fused.set(row, hit);
       });
     add(lexical, "lexicalRank");
     add(dense, "denseRank");
-    return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, options.k ?? 5);
+    // Clauses only for the hits returned: a stored corpus parses a policy's clauses on first use, and
+    // the candidates of a search over every policy come from dozens of policies.
+    return [...fused.values()]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, options.k ?? 5)
+      .map(({ row, ...hit }) => ({ clause: this.clauseOf(row), ...hit }));
   }
 }

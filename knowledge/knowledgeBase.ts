@@ -272,7 +272,7 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}):
   const clause = clauseFinder(corpus.policies);
   const metas = corpus.policies.map((p) => p.meta);
   const withoutRegionNames = regionNameRemover(metas);
-  const passages = search.passageClauseIds.length;
+  const passages = search.passageCount;
   const millis = performance.now() - started;
   return {
     policies: corpus.policies,
