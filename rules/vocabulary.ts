@@ -108,8 +108,20 @@ const FactSpecSchema = z
     const numeric = NUMERIC_UNITS.has(spec.unit);
     // Money and areas are written bare or with their one unit unless the file says otherwise.
     const written = spec.written ?? (spec.unit === "fen" ? ["", "元"] : spec.unit === "sqm" ? ["", "平方米"] : spec.unit === "day" ? ["天"] : numeric ? ["", "个"] : undefined);
-    return { ...spec, ...(written ? { written } : {}) };
+    return {
+      ...spec,
+      ...(written ? { written } : {}),
+      aliases: spelledOut(spec.aliases),
+      ...(spec.denies ? { denies: spelledOut(spec.denies) } : {}),
+      ...(spec.words ? { words: Object.fromEntries(Object.entries(spec.words).map(([v, ws]) => [v, spelledOut(ws)])) } : {}),
+      ...(spec.cues ? { cues: spec.cues.map((c) => ({ ...c, words: spelledOut(c.words) })) } : {}),
+    };
   });
+
+/** 电商 is short for 电子商务: a word written with 电商 is also understood written out ("跨境电子商务公共服务平台"). */
+function spelledOut(ws: readonly string[]): string[] {
+  return [...new Set(ws.flatMap((w) => (w.includes("电商") ? [w, w.replaceAll("电商", "电子商务")] : [w])))];
+}
 
 /** One entry of the vocabulary (rules/facts.yaml documents each field). */
 export type FactSpec = z.infer<typeof FactSpecSchema>;

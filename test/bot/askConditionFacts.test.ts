@@ -14,6 +14,9 @@ beforeAll(async () => {
     receivedAll: ["东营 2022年我们公司独立站推广已经补满10万了 现在又投了15万做海外推广 还能申请吗"],
     crossedLastYear: ["汨罗 去年网上卖本地茶叶卖了230万 今年卖了450万 首次突破的奖励还能拿吗"],
     higherTierNow: ["叶集 我们公司做B2B的 已经运行三年了 2019年卖了320万 2020年卖了560万 有没有奖励"],
+    demoDistrict: ["叶集 我们厂去年拿了个区级的电商示范企业 能奖多少"],
+    demoLevelAsked: ["汨罗 我们公司评上了电子商务示范企业 有奖励吗", "省级的"],
+    spelledOut: ["叶集 我们公司投了60万建跨境电子商务交易平台 能补多少"],
   });
 }, 180_000);
 
@@ -43,5 +46,21 @@ describe("ask --json: a tier crossed in an earlier year is not first crossed now
     expect(a, answers.higherTierNow!.text).toMatchObject({ eligible: true, amountFen: 2_000_000 });
     expect(a!.trace.join("\n")).toContain("以前年度（2019年320万）未突破第2档（500万元）");
     expect(a!.conditions).toContain("实现年销售额首次突破");
+  });
+});
+
+describe("ask --json: the level of a 示范企业 is its own condition", () => {
+  it("a district-level title is none of 市级/省级/国家级: ❌ naming the level", () => {
+    expect(award("demoDistrict", "yeji-2017:五/15")?.eligible, answers.demoDistrict!.text).toBe(false);
+    expect(answers.demoDistrict!.text).toMatch(/❌ 电子商务示范企业奖励.*区县级/);
+  });
+  it("a title without its level is asked for, and a bare level answers it (汨罗 省级 → 2万元)", () => {
+    expect(award("demoLevelAsked", "miluo-2017:三/(三)/4"), answers.demoLevelAsked!.text).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+  });
+});
+
+describe("ask --json: 电商 words are understood written out as 电子商务", () => {
+  it("跨境电子商务交易平台 is the cross-border platform provision: 60万 × 15% = 9万元", () => {
+    expect(award("spelledOut", "yeji-2017:五/14"), answers.spelledOut!.text).toMatchObject({ eligible: true, amountFen: 9_000_000 });
   });
 });

@@ -258,7 +258,8 @@ describe("extractFacts reads the applicant and what they did", () => {
   it("reads honours", () => {
     expect(facts("我们是淘宝村").honour).toBe("taobaoVillage");
     expect(facts("我们镇被认定为市级电商小镇")).toMatchObject({ honour: "cityTown", entityType: "town" });
-    expect(facts("获得省级电子商务示范企业").honour).toBe("provincialDemoCompany");
+    expect(facts("获得省级电子商务示范企业")).toMatchObject({ honour: "demoCompany", recognitionLevel: "province" });
+    expect(facts("我们公司评上的是区级电子商务示范企业")).toMatchObject({ honour: "demoCompany", recognitionLevel: "county" });
     expect(facts("创建了国家农产品地理标志").honour).toBe("nationalBrand");
   });
 

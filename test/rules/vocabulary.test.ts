@@ -86,6 +86,12 @@ describe("the fact vocabulary file", () => {
     expect(errorOf(`facts:\n  since:\n    unit: year\n    label: 年份\n    opened: { verbs: [办], measures: [个], things: [店] }\n`)).toMatch(/fact "since": opened: only date facts/);
   });
 
+  it("understands a word written with 电商 written out as 电子商务 too", () => {
+    const v = loadVocabulary(file(`facts:\n  title:\n    unit: bool\n    label: 称号\n    aliases: [电商村]\n    denies: [非电商村]\n`));
+    expect(v.facts.title!.aliases).toEqual(["电商村", "电子商务村"]);
+    expect(v.facts.title!.denies).toEqual(["非电商村", "非电子商务村"]);
+  });
+
   it("an earlier-years fact names a fact of its unit", () => {
     expect(errorOf(`facts:\n  sales:\n    unit: fen\n    label: 销售额\n  before:\n    unit: fen\n    label: 以前\n    earlierOf: sale\n`)).toMatch(/fact "before": earlierOf: "sale" is no fact of unit fen/);
     expect(errorOf(`facts:\n  days:\n    unit: day\n    label: 天数\n  before:\n    unit: fen\n    label: 以前\n    earlierOf: days\n`)).toMatch(/earlierOf: "days" is no fact of unit fen/);

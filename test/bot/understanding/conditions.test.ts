@@ -31,6 +31,16 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("签了半年合同")).toEqual({ laborContractYear: false });
   });
 
+  it("quotes several words of one fact in one phrase whole, and starts at the word, not inside another", () => {
+    expect(readConditions("因为偷税漏税被处理过").said).toEqual({ cleanRecord: "因为偷税漏税被处理过" });
+    expect(readConditions("2022年我们公司独立站推广已经补满了").said).toEqual({ yearlyCapReached: "已经补满了" });
+  });
+
+  it("reads a meal however it is said", () => {
+    expect(facts("管了一顿饭")).toEqual({ mealProvided: true });
+    expect(facts("中午发了盒饭")).toEqual({ mealProvided: true });
+  });
+
   it("keeps the user's own phrase for each condition", () => {
     expect(readConditions("普通C店 不是旗舰店 那个开店奖").said).toEqual({ flagshipStore: "不是旗舰店" });
   });
