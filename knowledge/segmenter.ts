@@ -8,8 +8,8 @@
  *   frequency over the total, so these are all it ever looks at: the cut is the same (checked in
  *   test/knowledge/segmenter.test.ts on every policy text and question). One question reads a few
  *   dictionary groups instead of parsing the whole dictionary.
- * The dictionary's lines grouped by first character are cached in node_modules/.cache/huishang-jieba/
- * (built once from jieba's dict.txt, ~0.2 s; rebuilt when the package changes).
+ * The dictionary's lines grouped by their first one or two characters are cached in
+ * node_modules/.cache/huishang-jieba/ (built once from jieba's dict.txt; rebuilt when the package changes).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";

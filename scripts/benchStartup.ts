@@ -1,10 +1,10 @@
 /**
  * `npm run bench:startup`: one `ask --json` question from a cold process, 5 runs each, median wall
- * time, CPU time and peak RSS, for the current entry (scripts/run.mjs, compiled sources) beside the
- * previous one (tsx transpiling on the fly), and with the parsed-YAML cache warm beside emptied before
- * every run (what each start cost before the cache, plus writing it), all measured in the same run.
- * Goal: < 0.6 s and < 150 MB.
- * Uses GNU time (/usr/bin/time) for the children's peak RSS and CPU time.
+ * time, CPU time and peak RSS (GNU time, /usr/bin/time, for the children's figures). Rows: the npm
+ * script as a user types it (`npm run --silent ask …`, which adds npm's own start, ~0.3 s CPU), the
+ * process itself (`node scripts/run.mjs adapters/cli/ask.ts …`, compiled sources: what the goal is
+ * about), the same with the parsed-YAML cache emptied before every run, and tsx transpiling on the fly
+ * (the old npm script), all measured in the same run. Goal: < 0.6 s wall and < 150 MB.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
