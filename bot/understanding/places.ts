@@ -63,8 +63,11 @@ const SHORT_BEFORE = /[在是从到于我俺咱们省市县区镇的]$/;
 const SHORT_AFTER = /^[的这那里人们县区市镇乡边]/;
 const CJK = /\p{Script=Han}/u;
 
+/** Characters of some look-alike pair: most characters are in none, and the test runs at every position of a message. */
+const IN_A_PAIR = new Set(LOOK_ALIKE.join(""));
+
 function lookAlike(a: string, b: string): boolean {
-  return a !== b && LOOK_ALIKE.some((pair) => pair.includes(a) && pair.includes(b));
+  return a !== b && IN_A_PAIR.has(a) && LOOK_ALIKE.some((pair) => pair.includes(a) && pair.includes(b));
 }
 
 function names(metas: readonly PolicyMeta[]): Name[] {
