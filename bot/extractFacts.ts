@@ -485,7 +485,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     facts.rank = rank.rank.value;
     if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
   }
-  const yearsNote = readYears(text, mentions, facts);
+  const yearsNote = readYears(text, mentions, facts, out.sources);
 
   // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台"), a percentage
   // or an article ("一家公司") are not quantities.
@@ -674,9 +674,10 @@ function readOperatingSince(text: string, asOf: string, facts: Record<string, un
  * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year (the last one named). Returns
  * the note to show when several activity years were named.
  */
-function readYears(text: string, mentions: NumberMention[], facts: Record<string, unknown>): string | undefined {
+function readYears(text: string, mentions: NumberMention[], facts: Record<string, unknown>, sources: Extraction["sources"]): string | undefined {
   const explicitYear = mentions.find((m) => m.isYear && !m.relative);
   const activityYears: number[] = [];
+  let words = "";
   for (const m of mentions) {
     if (!m.isYear) continue;
     // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else the as-of year.
@@ -689,11 +690,16 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
     const dated = salesYear ? undefined : DATE_MARKS.find((d) =>
       d.after?.test(rest.slice(0, 8)) || d.before?.test(before) || d.opened?.test(rest.slice(0, 16)));
     if (dated) facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
-    else activityYears.push(year);
+    else {
+      activityYears.push(year);
+      words = year === m.value ? m.words : (explicitYear?.words ?? m.words);
+    }
   }
   const last = activityYears[activityYears.length - 1];
   if (last === undefined) return undefined;
   facts.activityYear = last;
+  // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
+  sources.activityYear = words;
   return new Set(activityYears).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
 }
 

@@ -21,7 +21,7 @@ import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLim
 import type { ReviewGate } from "./reviewGate.js";
 import { focusOf, isRelevant, MEASURE_UNITS, names, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Claim, type Session, type SessionStore } from "./sessionStore.js";
-import { mentionToFen } from "./understanding/numbers.js";
+import { isRelativeYear, mentionToFen } from "./understanding/numbers.js";
 import { EXAMPLE_TRACE } from "./describeProvision.js";
 import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
@@ -797,7 +797,14 @@ function mergeGuesses(session: Session, extraction: Extraction): void {
   session.inferred = [...guessed];
 }
 
-const guessedFacts = (session: Session): FactName[] => (session.inferred ?? []).filter((f): f is FactName => f in FACTS);
+/**
+ * Facts too weak to rule a provision out: guesses, and an activity year counted from today (今年, 去年) rather
+ * than a calendar year the user wrote, which alone may put the year outside a policy's period.
+ */
+const guessedFacts = (session: Session): FactName[] => [
+  ...(session.inferred ?? []).filter((f): f is FactName => f in FACTS),
+  ...(session.said?.activityYear !== undefined && isRelativeYear(session.said.activityYear) ? ["activityYear" as const] : []),
+];
 
 /**
  * The message describes another applicant: a different kind of applicant, or measures the remembered

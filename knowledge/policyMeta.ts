@@ -55,6 +55,8 @@ export const PolicyMetaSchema = z.strictObject({
   issued: isoDate.nullable(),
   effectiveFrom: isoDate.nullable(),
   validUntil: isoDate.nullable(),
+  /** The document's own sentence stating its period, verbatim ("本意见自…起施行，有效期至…"): quoted when a year falls outside. */
+  periodQuote: z.string().min(1).optional(),
   status: z.enum(["final", "draft"]),
   notes: z.string(),
 });

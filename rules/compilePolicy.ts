@@ -14,7 +14,7 @@ import { formatFactValue } from "./formatFact.js";
 import { isApprox } from "./quantity.js";
 import { formatFen } from "./money.js";
 import { conditionText, type Amount, type Condition, type Exception, type PolicyRuleFile, type Rule, type RuleCondition } from "./ruleSchema.js";
-import { judgeInForce, type ValidityWindow } from "./validity.js";
+import { judgeInForce, outsidePeriod, type ValidityWindow } from "./validity.js";
 
 /** What the bot needs to pick a rule (bot/selectRules.ts reads it as RuleProfile). */
 export interface RuleInfo {
@@ -160,10 +160,16 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
     encoded: compiled.length > 0,
     evaluate(facts, asOf, ruleIds, guessed = []) {
       const validity = judgeInForce(window, facts.activityYear, asOf);
+      // A year the user named outside the policy's period: no provision can be met for it. A guessed year
+      // (counted from today: 今年, 去年) rules nothing out; the award is computed and its status stated.
+      const outside = guessed.includes("activityYear") ? null : outsidePeriod(window, facts.activityYear);
       const results: AwardResult[] = [];
       for (const rule of compiled) {
         if (ruleIds && !ruleIds.has(rule.info.id)) continue;
-        results.push(evaluateRule(rule, facts, validity.inForce, validity.line, guessed));
+        // Gates (扶持范围) still say only whom the policy covers.
+        results.push(outside && !rule.info.gate
+          ? result(rule, facts, false, null, [], [...rule.plainConditions], [...outside], validity.inForce, validity.line)
+          : evaluateRule(rule, facts, validity.inForce, validity.line, guessed));
       }
       for (const group of groups) applyExclusivity(group, results);
       return results;

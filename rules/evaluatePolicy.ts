@@ -62,7 +62,7 @@ export function buildRuleBook(entries: readonly RuleFileEntry[] = readRuleFiles(
   for (const meta of order) {
     const file = parsed.get(meta.id);
     if (!file) continue;
-    const window: ValidityWindow = { from: meta.effectiveFrom, until: meta.validUntil };
+    const window: ValidityWindow = { from: meta.effectiveFrom, until: meta.validUntil, ...(meta.periodQuote ? { quote: meta.periodQuote } : {}) };
     files.set(file.policy, file);
     policies.set(file.policy, compilePolicy(file, window));
   }

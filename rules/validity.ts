@@ -8,6 +8,8 @@ export interface ValidityWindow {
   from: string | null;
   /** Last day in force, or null when not stated. */
   until: string | null;
+  /** The document's words stating the period, verbatim, when known. */
+  quote?: string;
 }
 
 export interface InForceJudgement {
@@ -16,6 +18,16 @@ export interface InForceJudgement {
 }
 
 const cn = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+/**
+ * The trace lines of an activity year the user named that lies outside the window: no provision can be
+ * met for it ("业绩年度2023年不在政策有效期内" and the period clause quoted). Null when the year is not ruled out.
+ */
+export function outsidePeriod(w: ValidityWindow, activityYear: number | undefined): string[] | null {
+  if (activityYear === undefined || decide(w, `${activityYear}-01-01`, `${activityYear}-12-31`) !== false) return null;
+  const side = w.from !== null && `${activityYear}-12-31` < w.from ? `${cn(w.from)}起施行` : `有效期至${cn(w.until!)}`;
+  return [`业绩年度${activityYear}年不在政策有效期内：${side} ✗`, ...(w.quote ? [`  有效期条款：“${w.quote}”`] : [])];
+}
 
 /** Judges a window for an activity year (preferred) or an as-of date; the line explains it. */
 export function judgeInForce(w: ValidityWindow, activityYear: number | undefined, asOf: string): InForceJudgement {

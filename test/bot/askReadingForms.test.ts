@@ -39,3 +39,31 @@ describe("ask --json: number forms read as the user meant them", () => {
     expect(award("hires", "liaocheng-2022:九")).toMatchObject({ eligible: true, amountFen: 10_000_000 });
   });
 });
+
+describe("ask --json: an activity year outside the policy's period", () => {
+  let period: Record<string, Answer>;
+  beforeAll(async () => {
+    period = await askJson({
+      after: ["东营 我们商会2024年办了一场直播大赛 花了6万 能补多少"],
+      before: ["平阴 我们公司2019年网络零售额1500万 能拿多少奖励"],
+      inside: ["东营 我们商会2022年办了一场直播大赛 花了6万 能补多少"],
+      relative: ["平阴 我们公司去年网络零售额1500万 能拿多少奖励"],
+    }, "2026-12-01");
+  }, 180_000);
+  const of = (id: string, clause: string) => period[id]!.awards.find((a) => a.clause === clause);
+  it("2024 under 东营 (有效期至2023年6月27日) is not eligible: the year is named, the period quoted in the trace", () => {
+    const a = of("after", "dongying-2020:三/(五)")!;
+    expect(a).toMatchObject({ eligible: false, amountFen: null, inForce: false });
+    expect(a.trace.join("\n")).toContain("有效期至2023年6月27日");
+    expect(period.after!.text).toContain("不在政策有效期内");
+  });
+  it("2019 under 平阴 (from 2020年1月1日) is not eligible either", () => {
+    expect(of("before", "pingyin-2020:三/(四)")).toMatchObject({ eligible: false, amountFen: null });
+  });
+  it("2022 under 东营 is computed: 4.8万", () => {
+    expect(of("inside", "dongying-2020:三/(五)")).toMatchObject({ eligible: true, amountFen: 4_800_000, inForce: true });
+  });
+  it("a year counted from today (去年) keeps today's behaviour: the award computed, its status stated", () => {
+    expect(of("relative", "pingyin-2020:三/(四)")).toMatchObject({ eligible: true, amountFen: 20_000_000, inForce: false });
+  });
+});

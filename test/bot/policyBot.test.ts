@@ -214,10 +214,10 @@ describe("PolicyBot: follow-ups in a real conversation", () => {
 });
 
 describe("PolicyBot: validity shown where it matters", () => {
-  it("does not lead with ✅ for a year the policy did not cover", async () => {
+  it("a year named outside the policy's period is not eligible (❌, never ✅)", async () => {
     const b = await bot();
     const { answer } = await b.handle(msg("平阴 12万粉丝 2023年卖了150万 能拿多少"));
-    expect(award(answer, "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, inForce: false });
+    expect(award(answer, "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: false, amountFen: null, inForce: false });
     expect(answer.text).not.toContain("✅");
     expect(answer.text).toContain("不在政策有效期内");
   });
