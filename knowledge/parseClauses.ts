@@ -114,11 +114,23 @@ function detectHeading(line: string): Heading | null {
 /** An attachment heading: "附件1", "附件2 名词解释", "附件". */
 const ANNEX = /^附件\s*(\d{1,2})?(?:[\s:：]+(.*))?$/;
 
-/** An attachment heading line (not the sign-off's "附件：1.…" list), with its label and title. */
+/** A numbered item of a list ("1.平阴县…", "2．…"). */
+const LIST_ITEM = /^\d{1,2}\s*[.．、]/;
+
+/**
+ * An attachment heading line, with its label and title. "附件：…" is the sign-off's list of attachments
+ * ("附件：1.…", or titles whose attachments follow later), unless it is the attachment itself: its title
+ * followed by text, with no attachment heading after it ("附件：直播电商企业年度奖励标准" and its table).
+ */
 function annexHeading(lines: Line[], i: number): { label: string; title: string } | null {
   const content = lines[i]!.content;
   const match = ANNEX.exec(content);
-  if (!match || /^附件[:：]/.test(content)) return null;
+  if (!match) return null;
+  if (/^附件[:：]/.test(content)) {
+    const next = lines.slice(i + 1).find((l) => l.content !== "")?.content;
+    const later = lines.slice(i + 1).some((l) => ANNEX.test(l.content));
+    if (!match[2] || LIST_ITEM.test(match[2]) || !next || LIST_ITEM.test(next) || later) return null;
+  }
   const label = `附件${match[1] ?? ""}`;
   const titleLine = match[2] ?? lines.slice(i + 1).find((l) => l.content !== "")?.content ?? "";
   return { label, title: normaliseClauseText(titleLine) || label };

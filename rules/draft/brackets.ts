@@ -2,11 +2,15 @@
  * Joins drafts that the text writes as one table over several sentences:
  * - ranges by brackets: "达到50万元以上的前10名…1万元；100万元以上的前10名…2万元，10名以后的…1万元" →
  *   a tier table on the threshold whose tiers are rank tables;
- * - a tier table continued: "销售额达5万、20万、100万以上的，分别…；对销售额达到300万、500万、1000万以上的，分别…".
+ * - a tier table continued: "销售额达5万、20万、100万以上的，分别…；对销售额达到300万、500万、1000万以上的，分别…";
+ * - a table written as one fixed award per line or sentence ("年网络零售额500万元（含）至1000万元的，奖励5万元；
+ *   …1000万元（含）至3000万元的，奖励10万元；…", "首次突破500万元的企业，奖励5万元；首次突破1000万元的，奖励10万元"):
+ *   a tier table on the fact of the first (a later line may leave the fact unsaid).
  * A sentence continues the previous one only when it names no new subject before its threshold and its
  * thresholds go on rising on the same fact.
  */
-import { conditionText, type Amount, type Rule } from "../ruleSchema.js";
+import { COMPARISON_WORDS } from "../comparisonWords.js";
+import { conditionText, type Amount, type Condition, type Rule } from "../ruleSchema.js";
 import { parseMoney, parseQuantity } from "../money.js";
 import { thresholdWord, type DraftRule } from "./draftRule.js";
 import { guessFact } from "./sentence.js";
@@ -53,6 +57,40 @@ function tierOf(d: DraftRule): { fact: string; first: number; last: number; lead
   return { fact: a.fact, first: values[0]!, last: values.at(-1)!, lead: d.lead ?? "" };
 }
 
+type Comparison = Extract<Condition, { word: unknown }>;
+const MONEY_FIGURE = /\d+(?:\.\d+)?(?:万|亿)?元/g;
+
+/**
+ * A fixed award on one lower bound: its comparison (fact, word, value), or, for a line that leaves the fact
+ * unsaid ("首次突破1000万元的，奖励10万元"), the figure of its one unchecked condition and the words before it.
+ */
+function fixedStep(d: DraftRule): { cmp?: Comparison; value: number; figure: string; lead: string } | null {
+  if (d.shape !== "fixed" || typeof d.rule.amount !== "string") return null;
+  const w = d.rule.when;
+  if (w && "word" in w && (COMPARISON_WORDS[w.word] as { op?: string }).op !== "lte" && w.op !== "lte" && w.op !== "lt" && typeof w.value === "string") {
+    return { cmp: w, value: numeric(w.value), figure: w.value, lead: "" };
+  }
+  const only = d.rule.conditions?.length === 1 ? conditionText(d.rule.conditions[0]!) : undefined;
+  const figures = only?.match(MONEY_FIGURE) ?? [];
+  if (w || !only || figures.length !== 1) return null;
+  return { value: parseMoney(figures[0]!), figure: figures[0]!, lead: only.slice(0, only.indexOf(figures[0]!)).replace(/^[（(]?\d*[）)]?/, "") };
+}
+
+/** Joins fixed awards on rising lower bounds of one fact into a tier table. */
+function joinSteps(run: DraftRule[], steps: NonNullable<ReturnType<typeof fixedStep>>[]): DraftRule {
+  const head = run[0]!.rule;
+  const { fact, word, op, interpretation } = steps[0]!.cmp!;
+  const amount: Amount = {
+    mechanism: "tierTable", fact, word, ...(op ? { op } : {}), ...(interpretation ? { interpretation } : {}),
+    tiers: run.map((d, i) => ({ threshold: steps[i]!.figure, amount: d.rule.amount as string })),
+  };
+  const quote = run.map((d, i) => (i > 0 && d.lineStart ? `\n${d.rule.quote}` : d.rule.quote)).join("");
+  const rule: Rule = { ...head, quote, amount, upTo: run.some((d) => d.rule.upTo) };
+  delete rule.when;
+  delete rule.conditions;
+  return { shape: "tiers", rule };
+}
+
 /** Joins the drafts of one clause that continue each other; other drafts pass through. */
 export function joinTables(drafts: DraftRule[]): DraftRule[] {
   const out: DraftRule[] = [];
@@ -75,6 +113,23 @@ export function joinTables(drafts: DraftRule[]): DraftRule[] {
         continue;
       }
     }
+    const hs = fixedStep(head);
+    if (hs?.cmp) {
+      const run = [head];
+      const steps = [hs];
+      for (let j = i + 1; j < drafts.length; j++) {
+        const ns = fixedStep(drafts[j]!);
+        const sameFact = ns?.cmp ? ns.cmp.fact === hs.cmp.fact && ns.cmp.word === hs.cmp.word : ns !== null && CONTINUES.test(ns.lead);
+        if (!ns || !sameFact || ns.value <= steps.at(-1)!.value) break;
+        run.push(drafts[j]!);
+        steps.push(ns);
+      }
+      if (run.length > 1) {
+        out.push(joinSteps(run, steps));
+        i += run.length;
+        continue;
+      }
+    }
     const ht = tierOf(head);
     const next = drafts[i + 1];
     const nt = next && tierOf(next);
@@ -88,5 +143,5 @@ export function joinTables(drafts: DraftRule[]): DraftRule[] {
     out.push(head);
     i++;
   }
-  return out.map(({ bracket: _b, lead: _l, ...d }) => d);
+  return out.map(({ bracket: _b, lead: _l, lineStart: _s, ...d }) => d);
 }

@@ -134,7 +134,7 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
       for (const shape of SHAPES) if ((drafted = shape(s, base))) break;
       if (drafted) {
         ids.set(baseId, n);
-        drafts.push(...drafted);
+        drafts.push(...(s.lineStart ? drafted.map((d) => ({ ...d, lineStart: true })) : drafted));
       } else undrafted.push({ clause: clause.id, quote: s.text, reason: undraftedReason(s) });
     }
     rules.push(...joinTables(drafts));

@@ -4,7 +4,7 @@
  * confirm them on the 政策 page.
  */
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
-import { ENTITY_TYPES, type EntityType, type FactName } from "../facts.js";
+import { ENTITY_TYPES, FACTS, type EntityType, type FactName } from "../facts.js";
 import type { Amount, Condition, Rule } from "../ruleSchema.js";
 import { guessFact, type Figure, type Sentence } from "./sentence.js";
 
@@ -17,6 +17,8 @@ export interface DraftRule {
   bracket?: { sentence: Sentence; figure: Figure; rest: { when?: Condition; conditions: string[] } };
   /** Text before a tier table's first threshold, to tell a continued table from a new subject. */
   lead?: string;
+  /** Its sentence starts a line: joined to the one before, the quote keeps the line break. */
+  lineStart?: boolean;
 }
 
 /** The verbs that give money: the award part of a sentence starts at the first one. */
@@ -86,9 +88,17 @@ export function conditionsBefore(s: Sentence, used: ReadonlySet<Figure>, end = a
 export function entityTypesOf(text: string): EntityType[] {
   const subject = text.slice(0, Math.max(awardStart(text), 0)) || text;
   return (Object.entries(ENTITY_TYPES) as Array<[EntityType, string]>)
-    .filter(([, label]) => subject.includes(label.replace(/（.*）/, "")))
+    .filter(([type, label]) => (label.length >= 2 && subject.includes(label)) || APPLICANT_WORDS.get(type)!.some((w) => subject.includes(w)))
     .map(([t]) => t);
 }
+
+/**
+ * The words that name each kind of applicant (the vocabulary's applicant fact, rules/facts.yaml), of two
+ * characters or more: a single 县/镇/村 names a place as often as an applicant ("本县带货主播").
+ */
+const APPLICANT_WORDS = new Map(
+  (Object.keys(ENTITY_TYPES) as EntityType[]).map((t) => [t, (FACTS.entityType.words?.[t] ?? []).filter((w) => w.length >= 2)]),
+);
 
 export interface RuleBase {
   id: string;
@@ -100,7 +110,7 @@ export interface RuleBase {
 /** Assembles a draft rule from its parts; `upTo` from 最高/不超过 in the award part. */
 export function draftRule(shape: Shape, base: RuleBase, quote: string, amount: Amount, extra: { when?: Condition; conditions?: string[]; notes?: string[] } = {}): DraftRule {
   // A limit on the whole programme ("全市奖励金额不超过100万元") does not make this award "up to".
-  const awardPart = quote.slice(Math.max(awardStart(quote), 0)).replace(/[^，,。；]*(?:全市|全县|全区|全省|总额)[^，,。；]*/g, "");
+  const awardPart = quote.slice(Math.max(awardStart(quote), 0)).replace(/[^，,。；]*(?:全市|全县|全区|全省|总额)[^，,。；]*/g, (p) => (/每(?:个|家|户|人|名)|单个|单家|同一/.test(p) ? p : ""));
   const rule: Rule = {
     id: base.id,
     title: base.title,
@@ -124,5 +134,6 @@ export function moneyFactBefore(text: string, at: number, within = at): FactName
 
 /** A count fact named before `at` (for amounts per person, per site…). */
 export function countFactBefore(text: string, at: number): FactName | null {
-  return guessFact(text, { literal: "", kind: "count", value: "0", at, end: at }, at);
+  // Only the words before: the award's own words after it (给予…补贴) name no count.
+  return guessFact(text.slice(0, at), { literal: "", kind: "count", value: "0", at, end: at }, at);
 }

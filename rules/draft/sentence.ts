@@ -21,6 +21,8 @@ export interface Sentence {
   /** Verbatim sentence of the clause text (its final 。/；/, kept). */
   text: string;
   figures: Figure[];
+  /** It starts a line of the clause (a row of a table written one per line), not right after the previous sentence. */
+  lineStart?: boolean;
 }
 
 const CN_SMALL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -72,14 +74,19 @@ export function sentencesOf(clause: string, text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const m of text.matchAll(/[^。；;\n]+[。；;]?/g)) {
     const parts = m[0].trim().split(/(?<=[，,])(?=对)/);
+    let lineStart = m.index > 0 && /\n\s*$/.test(text.slice(0, m.index));
     let current = "";
+    const push = (t: string) => {
+      out.push({ clause, text: t, figures: figuresOf(t), ...(lineStart ? { lineStart } : {}) });
+      lineStart = false;
+    };
     for (const part of parts) {
       if (current && GIVES_MONEY.test(current) && GIVES_MONEY.test(part)) {
-        out.push({ clause, text: current, figures: figuresOf(current) });
+        push(current);
         current = part;
       } else current += part;
     }
-    if (current) out.push({ clause, text: current, figures: figuresOf(current) });
+    if (current) push(current);
   }
   return out;
 }
@@ -90,7 +97,9 @@ const UNITS: Record<Figure["kind"], string[]> = { money: ["fen"], percent: [], c
 /** Words that name each fact: its label (with and without 年) and its aliases of two or more characters. */
 const FACT_WORDS: Array<{ fact: FactName; word: string }> = (Object.keys(FACTS) as FactName[]).flatMap((fact) => {
   const spec = FACTS[fact];
-  const words = new Set([spec.label, spec.label.replace(/^年/, ""), ...spec.aliases].filter((w) => w.length >= 2 && !/[（）]/.test(w)));
+  // A label's parenthesis is a note on the unit ("培训人数（人次）"): the words before it name the fact.
+  const label = spec.label.replace(/（[^）]*）$/, "");
+  const words = new Set([label, label.replace(/^年/, ""), ...spec.aliases].filter((w) => w.length >= 2 && !/[（）]/.test(w)));
   return [...words].map((word) => ({ fact, word }));
 });
 

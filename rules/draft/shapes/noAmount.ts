@@ -1,5 +1,5 @@
 /** "一事一议", "参照…执行", "按有关政策": a provision that states no amount of its own. */
-import { draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
+import { conditionsBefore, draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
 import type { Sentence } from "../sentence.js";
 
 const NO_AMOUNT: Array<[RegExp, string]> = [
@@ -11,11 +11,21 @@ const NO_AMOUNT: Array<[RegExp, string]> = [
 /** "给予2年租金补贴", "再给予补贴": money is given but the text names no sum. */
 const UNSTATED = /给予(?:(?!\d+(?:\.\d+)?\s*(?:万|亿|千)?元|\d+(?:\.\d+)?%)[^，,。；]){0,12}(?:奖励|补贴|补助|资助)/;
 
+/** An award of a stated sum ("给予10万元"): the sentence is not one without an amount. */
+const GIVES_SUM = /(?:给予|奖励|补贴|补助|资助)\s*\d/;
+
 export function noAmount(s: Sentence, base: RuleBase): DraftRule[] | null {
-  if (s.figures.some((f) => f.kind !== "count")) return null;
+  const money = s.figures.filter((f) => f.kind !== "count");
   for (const [pattern, reason] of NO_AMOUNT) {
-    if (pattern.test(s.text)) return [draftRule("noAmount", base, s.text, { mechanism: "notComputable", reason })];
+    const m = pattern.exec(s.text);
+    if (!m) continue;
+    if (money.length === 0) return [draftRule("noAmount", base, s.text, { mechanism: "notComputable", reason })];
+    // "对投资额超过1亿元的重大项目，实行“一事一议”": the figures before it say whom it is for; no sum is given.
+    if (GIVES_SUM.test(s.text) || money.some((f) => f.at > m.index)) return null;
+    const { when, conditions } = conditionsBefore(s, new Set(), m.index);
+    return [draftRule("noAmount", base, s.text, { mechanism: "notComputable", reason }, { when, conditions })];
   }
+  if (money.length > 0) return null;
   if (UNSTATED.test(s.text)) return [draftRule("noAmount", base, s.text, { mechanism: "notComputable", reason: "原文给予资金但未写金额或计算标准" })];
   return null;
 }

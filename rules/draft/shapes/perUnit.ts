@@ -11,6 +11,10 @@ import { capsAfter } from "./percent.js";
 const PER_MONEY = /每(?:实现|完成|新增|增加)?\s*(\d+(?:\.\d+)?(?:万|亿)?元)/;
 const PER_PERSON = /每(?:人|个岗位|名)|\/人(?:次)?|元\/(?:人|个)/;
 const PER_AREA = /每平方米|\/平方米|\/㎡/;
+/** "每招用1人", "每培训1人次", "每个站点": a count of something, each given the award. */
+const PER_COUNTED = /每(?:[\u4e00-\u9fff]{1,3}?)?(?:1|一)?(?:人次|人|名|个|家|位|间|场|期|户|项|款)/g;
+/** Words that make a figure a cap rather than the award per unit ("每家企业每年最高不超过5万元"). */
+const CAP_WORDS = /最高|最多|不超过|上限|总额|累计/;
 
 export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
   const money = s.figures.filter((f) => f.kind === "money");
@@ -30,10 +34,19 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
   const start = awardStart(s.text);
   const area = PER_AREA.exec(s.text);
   const person = PER_PERSON.exec(s.text);
-  const marker = area ?? person;
-  if (!marker) return null;
-  const award = money.find((f) => Math.abs(f.at - marker.index) <= 12);
-  if (!award) return null;
+  let marker = area ?? person;
+  let award = marker ? money.find((f) => Math.abs(f.at - marker!.index) <= 12) : undefined;
+  if (!award) {
+    // "每招用1人给予1000元", "按每培训1人次200元": the first figure after a per-unit phrase that is no cap.
+    for (const m of s.text.matchAll(PER_COUNTED)) {
+      award = money.find((f) => f.at > m.index && f.at - m.index <= 14 && !CAP_WORDS.test(s.text.slice(m.index, f.at)));
+      if (award) {
+        marker = m;
+        break;
+      }
+    }
+  }
+  if (!marker || !award) return null;
   const fact = area ? guessFact(s.text, { ...award, kind: "count" }, 80) ?? "rentArea" : countFactBefore(s.text, award.at);
   if (!fact) return null;
   const times: Array<{ fact: typeof fact } | { constant: number; label: string }> = [{ fact }];

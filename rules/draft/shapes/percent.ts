@@ -10,6 +10,8 @@ const CAP_WORD = /(?:最高|不超过|不得超过|最多|限额|封顶)[^，,�
 const PERCENT_CAP = /(?:不超过|不得超过|最高)[^，,。；]*的$/;
 /** A limit on the whole programme ("全市补贴总额不超过200万元"), not on one applicant. */
 const POOL = /全市|全县|全区|全省|总额|总量|累计总|资金总/;
+/** A total of one applicant, not of the programme: "每个基地每年补贴总额不超过10万元". */
+const PER_APPLICANT = /每(?:个|家|户|人|名)|单个|单家|同一/;
 
 /** Where a cap applies, from its own words: 每次活动 → event, 每个站点 → site, 每年/年内累计 → year, else the total. */
 export function capScope(words: string): CapScope {
@@ -34,7 +36,7 @@ export function capsAfter(s: Sentence, from: number): { caps: Cap[]; figures: Fi
     const quote = s.text.slice(phraseStart, f.end);
     if (f.kind === "money" && CAP_WORD.test(lead)) {
       figures.push(f);
-      if (POOL.test(lead)) conditions.push(`${quote}（额满为止）`);
+      if (POOL.test(lead) && !PER_APPLICANT.test(lead)) conditions.push(`${quote}（额满为止）`);
       else caps.push({ amount: f.value, per: capScope(quote), label: lead.replace(/^(?:且|并|但|原则上)/, "").trim() || "最高", quote });
     } else if (f.kind === "percent" && PERCENT_CAP.test(lead)) {
       const fact = guessFact(s.text, f, f.at - phraseStart, ["fen"]);
