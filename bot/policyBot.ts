@@ -245,6 +245,11 @@ export class PolicyBot implements ConversationHandler {
       const region = placeName(this.#policy(nearby.policyId)!);
       return this.#plain("out_of_scope", this.#catalogText(render(t.place.nearby, { place: nearby.said, region })));
     }
+    // A province or city holding no covered region ("滨州的企业"), and no region of ours named.
+    const elsewhere = places.outside.find((p) => p.contains.length === 0);
+    if (mentioned.length === 0 && elsewhere && !places.registration) {
+      return this.#plain("out_of_scope", this.#catalogText(render(t.place.outside, { place: elsewhere.said })));
+    }
     if (mentioned.length > 0) session.policyIds = mentioned;
     else if (session.policyIds.length === 0 && msg.defaultPolicy && this.#policy(msg.defaultPolicy)) session.policyIds = [msg.defaultPolicy];
 
@@ -257,6 +262,13 @@ export class PolicyBot implements ConversationHandler {
       // they are registered until they say otherwise; the reply names the place beside the clause's words.
       session.facts = parseFacts({ ...session.facts, registeredLocally: false });
       session.said = { ...session.said, registeredLocally: nearby.said };
+    } else if (mentioned.length > 0 && session.facts.registeredLocally === undefined) {
+      // "济南的直播基地 … 聊城那个50万的", "安徽合肥的公司 … 东营": the same, for a division outside the regions asked about.
+      const away = places.outside.find((p) => !p.contains.some((id) => session.policyIds.includes(id)));
+      if (away) {
+        session.facts = parseFacts({ ...session.facts, registeredLocally: false });
+        session.said = { ...session.said, registeredLocally: away.said };
+      }
     }
 
     // A figure no applicant could have is asked back before anything is computed with it.

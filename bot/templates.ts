@@ -27,7 +27,7 @@ const TemplatesSchema = z.strictObject({
   compare: group(["intro", "none", "noneFor"] as const),
   claim: group(["matches", "differs", "exampleMatches", "exampleDiffers", "undecidedMatches", "undecidedDiffers", "limit", "fixed", "notEligible", "undecided", "noAmount"] as const),
   outOfScope: s,
-  place: group(["understood", "shared", "reused", "nearby"] as const),
+  place: group(["understood", "shared", "reused", "nearby", "outside"] as const),
   help: s,
   thanks: s,
   nonText: s,

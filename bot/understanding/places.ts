@@ -4,6 +4,7 @@
  * and names two regions share ("东阿": 平阴县东阿镇 or 聊城市东阿县), resolved by context and stated.
  * All names come from the policies' metadata (policies.json: aliases, places, nearby).
  */
+import { gazetteerNames, type GazetteerName } from "../../knowledge/gazetteer.js";
 import { regionAliases, type PolicyMeta } from "../../knowledge/policyMeta.js";
 
 /** A place the message names inside one policy's region. */
@@ -31,11 +32,22 @@ export interface NearbyPlace {
   end: number;
 }
 
+/** A province or prefecture-level division of the gazetteer that no policy's own names cover ("滨州", "安徽合肥" as 合肥市). */
+export interface OutsidePlace {
+  said: string;
+  name: string;
+  start: number;
+  end: number;
+  /** Policies whose region lies inside it (济南 holds 平阴): naming it does not put the user outside those. */
+  contains: string[];
+}
+
 export interface PlaceReading {
   /** Policies whose regions the message names, in order of first mention. */
   policyIds: string[];
   mentions: PlaceMention[];
   nearby: NearbyPlace[];
+  outside: OutsidePlace[];
 }
 
 export interface PlaceContext {
@@ -97,6 +109,60 @@ function names(metas: readonly PolicyMeta[]): Name[] {
 }
 
 const cache = new WeakMap<readonly PolicyMeta[], Name[]>();
+const gazetteerCache = new WeakMap<readonly PolicyMeta[], Map<string, GazetteerName[]>>();
+
+/** The gazetteer's names by first character, longest first: one lookup per character of the message. */
+function gazetteerIndex(metas: readonly PolicyMeta[]): Map<string, GazetteerName[]> {
+  let index = gazetteerCache.get(metas);
+  if (index) return index;
+  index = new Map();
+  for (const g of gazetteerNames(metas).sort((a, b) => b.written.length - a.written.length)) {
+    const list = index.get(g.written[0]!) ?? [];
+    list.push(g);
+    index.set(g.written[0]!, list);
+  }
+  gazetteerCache.set(metas, index);
+  return index;
+}
+
+/** Before a short division name: a place follows ("在滨州", "来自合肥"), whatever comes after it. */
+const PLACE_FOLLOWS = /(在|来自|位于|地处)$/;
+/** Before or after a short division name that stands as a place ("我们潍坊这边", "滨州的企业", "合肥注册"). */
+const DIVISION_BEFORE = /[是从自于到咱我们俺省市，,。]$/;
+const DIVISION_AFTER = /^(市|省|的|人|注册|这边|这里|那边|那里|那块|一带|本地|地区|[，,。、])/;
+
+/**
+ * Divisions of the gazetteer the message names where no policy's name was read. A short form ("合肥",
+ * "白银") counts only standing as a place: after 在/来自, or with 的/市/这边/人/注册… after it and the
+ * message start, a place, or 是/我们… before it, so words such as 白银 (silver) or 大同小异 are not places.
+ */
+function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[]): OutsidePlace[] {
+  const index = gazetteerIndex(metas);
+  const found: OutsidePlace[] = [];
+  const startsDivision = (at: number) => (index.get(text[at] ?? "") ?? []).some((g) => text.startsWith(g.written, at));
+  for (let at = 0; at < text.length; at++) {
+    if (taken[at]) continue;
+    for (const g of index.get(text[at]!) ?? []) {
+      const end = at + g.written.length;
+      if (!text.startsWith(g.written, at) || taken.slice(at, end).some(Boolean)) continue;
+      if (g.short) {
+        const before = text.slice(0, at);
+        const after = text.slice(end);
+        const follows = before === "" || !CJK.test(before.at(-1)!) || DIVISION_BEFORE.test(before) || found.at(-1)?.end === at || taken[at - 1] === true;
+        const stands = after === "" || !CJK.test(after[0]!) || DIVISION_AFTER.test(after) || startsDivision(end);
+        if (!PLACE_FOLLOWS.test(before) && !(follows && stands)) continue;
+      }
+      taken.fill(true, at, end);
+      // "安徽合肥": a province then its city names the city.
+      const outer = found.at(-1)?.end === at ? found.pop()! : undefined;
+      const start = outer?.start ?? at;
+      found.push({ said: text.slice(start, end), name: g.name, start, end, contains: g.contains });
+      at = end - 1;
+      break;
+    }
+  }
+  return found;
+}
 
 /** Where `written` occurs in `text`, exactly or with one look-alike character (names of 2+ characters). */
 function occurrences(text: string, written: string): Array<{ at: number; nearMiss: boolean }> {
@@ -174,7 +240,7 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
     const alsoCould = within.length > 1 && !settled.has(pick.policyId) ? within.filter((c) => c !== pick).map((c) => ({ policyId: c.policyId, name: c.name })) : [];
     mentions.push({ policyId: pick.policyId, said: hit.said, name: pick.name, start: hit.start, end: hit.end, nearMiss: hit.nearMiss, alsoCould });
   }
-  return { policyIds: [...new Set(mentions.map((m) => m.policyId))], mentions, nearby };
+  return { policyIds: [...new Set(mentions.map((m) => m.policyId))], mentions, nearby, outside: readOutside(text, metas, taken) };
 }
 
 /** Where the applicant is registered, when the message says so ("注册在济南长清区", "营业执照在泰安肥城"). */
@@ -198,7 +264,9 @@ export function readRegistration(text: string, reading: PlaceReading): Registrat
   for (const m of text.matchAll(/(?:的)?(?:注册|登记)(?!在|是|于|地)/g)) {
     const inside = reading.mentions.find((p) => p.end === m.index);
     const near = reading.nearby.find((p) => p.end === m.index);
-    if (near) return { said: near.said, policyId: null };
+    // A division holding no covered region ("潍坊注册的"); one holding the region asked about says too little.
+    const elsewhere = reading.outside.find((p) => p.end === m.index && p.contains.length === 0);
+    if (near ?? elsewhere) return { said: (near ?? elsewhere)!.said, policyId: null };
     if (inside) return { said: inside.said, policyId: inside.policyId };
   }
   for (const m of text.matchAll(REGISTERED_AT)) {

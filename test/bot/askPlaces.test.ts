@@ -15,6 +15,9 @@ beforeAll(async () => {
     nearby: ["我们是济南长清区的 有什么电商补贴"],
     registeredNearby: ["公司注册在济南长清区 在平阴有个仓库 2021年网络零售额1500万 平阴的奖励能拿吗"],
     elsewhere: ["杭州的电商补贴有哪些"],
+    outsideCity: ["潍坊的电商企业 去年网上卖了两个亿 能有啥奖励"],
+    outsideAskingLiaocheng: ["安徽合肥的公司 2021年在京东上卖了2000万 能拿聊城那个新引进企业的奖吗"],
+    jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
 }, 120_000);
 
@@ -45,5 +48,23 @@ describe("ask --json: places", () => {
   it("names the covered regions, from the catalog, for a place outside every policy", () => {
     expect(answers.elsewhere!.status).toBe("out_of_scope");
     for (const region of ["平阴", "东营", "聊城", "汨罗", "叶集"]) expect(answers.elsewhere!.text).toContain(region);
+  });
+
+  it("says a prefecture-level city outside every policy is out of scope, naming it and the covered regions", () => {
+    expect(answers.outsideCity!.status).toBe("out_of_scope");
+    expect(answers.outsideCity!.awards).toEqual([]);
+    expect(answers.outsideCity!.text).toContain("潍坊不在");
+    for (const region of ["平阴", "东营", "聊城", "汨罗", "叶集"]) expect(answers.outsideCity!.text).toContain(region);
+  });
+
+  it("takes a business of another city asking about a covered region as not registered there, with both words", () => {
+    const base = answers.jinanAskingLiaocheng!;
+    expect(base.policies).toEqual(["liaocheng-2022"]);
+    const award = base.awards.find((a) => a.clause === "liaocheng-2022:六")!;
+    expect(award.eligible).toBe(false);
+    expect(base.text).toMatch(/你说“济南”｜条文：“在聊城市注册登记”/);
+    expect(answers.outsideAskingLiaocheng!.awards.some((a) => a.eligible === false)).toBe(true);
+    expect(answers.outsideAskingLiaocheng!.awards.every((a) => a.eligible !== true)).toBe(true);
+    expect(answers.outsideAskingLiaocheng!.text).toContain("你说“安徽合肥”｜条文：“在聊城市注册登记”");
   });
 });

@@ -51,6 +51,31 @@ describe("readPlaces", () => {
   });
 });
 
+describe("readPlaces: divisions outside every policy (gazetteer)", () => {
+  const outside = (text: string) => read(text).outside.map((p) => p.name);
+  it("reads a province or prefecture-level city standing as a place", () => {
+    expect(outside("潍坊的电商企业 有啥奖励")).toEqual(["潍坊市"]);
+    expect(read("我们是安徽合肥的公司").outside).toMatchObject([{ said: "安徽合肥", name: "合肥市", contains: [] }]);
+    expect(outside("公司在黄山卖茶叶")).toEqual(["黄山市"]);
+    expect(outside("延边这边的农产品网店")).toEqual(["延边朝鲜族自治州"]);
+    expect(outside("内蒙古赤峰市的牛肉干")).toEqual(["赤峰市"]);
+  });
+
+  it("does not take an ordinary word that happens to be a city's short name", () => {
+    expect(outside("卖白银首饰的网店")).toEqual([]);
+    expect(outside("两家差不多大同小异")).toEqual([]);
+    expect(outside("做三明治外卖的小店")).toEqual([]);
+  });
+
+  it("leaves names of the covered regions to the policies and says which policies a division holds", () => {
+    const r = read("济南的直播基地 聊城那个50万的能申请不");
+    expect(r.policyIds).toEqual(["liaocheng-2022"]);
+    expect(r.outside).toMatchObject([{ said: "济南", name: "济南市", contains: ["pingyin-2020"] }]);
+    expect(read("东营的企业").outside).toEqual([]);
+    expect(read("山东的企业").outside[0]!.contains).toEqual(["pingyin-2020", "dongying-2020", "liaocheng-2022"]);
+  });
+});
+
 describe("readRegistration", () => {
   const reg = (text: string) => readRegistration(text, read(text));
   it("reads where the business is registered: inside a region, nearby, or elsewhere", () => {
@@ -60,5 +85,6 @@ describe("readRegistration", () => {
     expect(reg("我们注册在本地")).toBeUndefined();
     expect(reg("我们是济南长清区注册的公司")).toEqual({ said: "济南长清区", policyId: null });
     expect(reg("垦利区注册的公司")).toEqual({ said: "垦利区", policyId: "dongying-2020" });
+    expect(reg("我们是潍坊注册的公司 东营的奖励能拿吗")).toEqual({ said: "潍坊", policyId: null });
   });
 });
