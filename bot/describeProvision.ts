@@ -188,7 +188,19 @@ function amountRuleWords(amount: Amount, quote: string): string | undefined {
     }
     case "when": {
       const then = amountRuleWords(amount.then, quote);
-      return then && `${conditionWords(amount.when).join("且")}：${then}`;
+      return then && `${conditionWords(amount.when).join("且")}的${then}`;
+    }
+    case "sum": {
+      // Parts with conditions of their own ("安排就餐的，再给予30元/人") keep them.
+      const parts = amount.parts.map((p) => amountRuleWords(p, quote));
+      return parts.every(Boolean) ? parts.join(" + ") : undefined;
+    }
+    case "product": {
+      // Only a sum of parts needs its own words here; a single rate reads as the clause's "每个岗位2000元".
+      const of = typeof amount.of !== "string" && amount.of.mechanism === "sum" ? amountRuleWords(amount.of, quote) : undefined;
+      if (!of) return amountInWords(amount, quote);
+      const factors = amount.times.map((t) => ("fact" in t ? FACTS[t.fact].label : t.label));
+      return `（${of}）×${factors.join("×")}`;
     }
     default:
       return amountInWords(amount, quote);

@@ -26,6 +26,7 @@ import { EXAMPLE_TRACE } from "./describeProvision.js";
 import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
+import { nearestSentence, sentenceBeyond } from "./clauseSentences.js";
 import type { Clause } from "../knowledge/clause.js";
 
 /** At most this many facts are asked for in one turn. */
@@ -474,7 +475,7 @@ export class PolicyBot implements ConversationHandler {
     // A list request is an overview unless it names the clause; beside a provision the question names, a
     // clause that only explains (a definition, a procedure…) answers only a request for an explanation.
     const noteAnswers = note && (note.named || !OVERVIEW.test(text)) && !(specific && intent !== "explain" && EXPLAINS_ONLY.has(note.kind));
-    if (noteAnswers) return { input: this.#inform(note, policies, notes, asOf), topic: [ruleKey(note)] };
+    if (noteAnswers) return { input: this.#inform(note, text, policies, notes, asOf), topic: [ruleKey(note)] };
     if (!specific) {
       // "外贸企业出口转内销有啥政策", "直播电商创业大赛一年搞几回": a clause without a provision that plainly
       // relates is the answer, not the list nor a provision that only shares a line of business.
@@ -503,7 +504,7 @@ export class PolicyBot implements ConversationHandler {
     };
     const ownFigures = claim !== undefined && hasMeasures(session.facts);
     if (focusResults.length > 0 && !ownFigures && (intent === "explain" || (focusResults.every(isUndecided) && looksLikeClaim(text)))) {
-      const input = this.#explain(focusResults, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
+      const input = this.#explain(focusResults, text, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
       checkClaim(input.results);
       input.figureAnswers = claim !== undefined;
       return { input, topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
@@ -551,12 +552,29 @@ export class PolicyBot implements ConversationHandler {
     };
   }
 
+  /**
+   * What the question asks that the quotes shown do not answer, when a sentence of their clause does ("综合评定
+   * 多久搞一次" → "每年进行综合考核", "这钱市里出还是县区出" → "分级负担"): that sentence, quoted verbatim.
+   */
+  #sentencesBeyond(clauseIds: readonly string[], quoted: readonly string[], text: string): Citation[] {
+    // The region's name ("聊城" in "聊城市建设分拨中心") points at no sentence.
+    text = this.#withoutRegionNames(text);
+    return clauseIds.flatMap((id) => {
+      const clause = this.#catalog.clause(id);
+      const sentence = clause && sentenceBeyond(clause.text, quoted, text);
+      return sentence ? [{ clause: id, quote: sentence }] : [];
+    });
+  }
+
   /** "平阴有哪些电商扶持政策": a list request with nothing beside the region and words every such request uses. */
   #asksForList(text: string): boolean {
     if (!OVERVIEW.test(text)) return false;
-    let rest = text.replace(OVERVIEW, "");
-    for (const policy of this.#catalog.policies) for (const name of regionAliases(policy)) rest = rest.split(name).join("");
-    return rest.replace(LIST_WORDS, "").length <= 2;
+    return this.#withoutRegionNames(text.replace(OVERVIEW, "")).replace(LIST_WORDS, "").length <= 2;
+  }
+
+  #withoutRegionNames(text: string): string {
+    for (const policy of this.#catalog.policies) for (const name of regionAliases(policy)) text = text.split(name).join(" ");
+    return text;
   }
 
   /**
@@ -648,7 +666,7 @@ export class PolicyBot implements ConversationHandler {
    * A clause without an award of its own (a fund, a loan, praise, land…): its quote and one plain sentence
    * (the note's own, else its kind's), and for a procedure what the text does not state.
    */
-  #inform(note: NoteInfo, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput {
+  #inform(note: NoteInfo, text: string, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput {
     const t = this.#templates;
     const policy = policies.find((p) => p.id === note.policy) ?? policies[0]!;
     // The clause's other notes too ("迁入店铺": praise for counties, and services for the shops that move).
@@ -660,7 +678,10 @@ export class PolicyBot implements ConversationHandler {
     ]);
     // What an applicant gets without money (free office space, land, praise) is a provision with no amount.
     const results = same.filter((n) => GRANTS_NO_MONEY.has(n.kind)).map((n) => this.#catalog.grantWithoutAmount(n, asOf));
-    const extraCitations = same.filter((n) => !GRANTS_NO_MONEY.has(n.kind)).map((n) => ({ clause: n.clause, quote: n.quote }));
+    const extraCitations = [
+      ...same.filter((n) => !GRANTS_NO_MONEY.has(n.kind)).map((n) => ({ clause: n.clause, quote: n.quote })),
+      ...this.#sentencesBeyond([note.clause], same.map((n) => n.quote), text),
+    ];
     return { status: "answered", notes, policies: [policy], results, missing: [], asOf, body: lines.join("\n"), extraCitations };
   }
 
@@ -670,10 +691,10 @@ export class PolicyBot implements ConversationHandler {
    */
   #informClause(clause: Clause, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session: Session): ComposeInput {
     const note = this.#catalog.notesOf([clause.policyId]).find((n) => n.clause === clause.id);
-    if (note) return this.#inform(note, policies, notes, asOf);
+    if (note) return this.#inform(note, text, policies, notes, asOf);
     const rules = this.#catalog.rulesOf([clause.policyId]).filter((r) => !r.gate && (r.clause === clause.id || r.clause.startsWith(`${clause.id}/`)));
     const described = rules.flatMap((r) => this.#catalog.describe(r.policy, r.id, asOf) ?? []);
-    if (described.length > 0) return this.#explain(described, session, policies, notes, asOf, false);
+    if (described.length > 0) return this.#explain(described, text, session, policies, notes, asOf, false);
     const t = this.#templates;
     const policy = policies.find((p) => p.id === clause.policyId) ?? policies[0]!;
     const title = clause.title || clause.headingPath.filter(Boolean).at(-1) || clauseLabel(clause.id);
@@ -730,7 +751,7 @@ export class PolicyBot implements ConversationHandler {
 
 
   /** The provision as the text gives it: what it grants an applicant who meets it, and what to tell us to check. */
-  #explain(focus: AwardResult[], session: Session, policies: PolicyInfo[], notes: string[], asOf: string, wantsOwnAmount: boolean): ComposeInput {
+  #explain(focus: AwardResult[], text: string, session: Session, policies: PolicyInfo[], notes: string[], asOf: string, wantsOwnAmount: boolean): ComposeInput {
     // A provision with a single figure is shown as a worked example; one that scales with an input is shown
     // as evaluated on the user's facts so far (undecided), which still cites it and says what to tell us.
     const described = focus.slice(0, 2).map((r) => this.#catalog.describe(r.policy, r.rule, asOf) ?? r);
@@ -747,6 +768,7 @@ export class PolicyBot implements ConversationHandler {
       activityYear: session.facts.activityYear,
       trailer: missing.length > 0 ? render(this.#templates.explain.askFacts, { facts: missingLabels(missing) }) : undefined,
       explainRules: true,
+      extraCitations: this.#sentencesBeyond([...new Set(described.map((r) => r.clause))], described.map((r) => r.quote), text),
     };
   }
 }
@@ -782,17 +804,6 @@ function answerAwaited({ facts, sources }: Extraction, awaiting: readonly string
   delete facts[from];
   sources[to] = sources[from];
   delete sources[from];
-}
-
-/**
- * The sentence of a clause that shares most two-character pieces with the question (the first on a tie):
- * what to quote when the whole clause is long. Verbatim, trailing punctuation kept.
- */
-function nearestSentence(clauseText: string, question: string): string {
-  const pairs = new Set([...question].slice(1).map((c, i) => question[i]! + c));
-  const overlap = (sentence: string) => [...sentence].slice(1).filter((c, i) => pairs.has(sentence[i]! + c)).length;
-  const sentences = clauseText.split(/(?<=[。；;])/).map((x) => x.trim()).filter(Boolean);
-  return sentences.reduce((best, x) => (overlap(x) > overlap(best) ? x : best), sentences[0] ?? clauseText);
 }
 
 /**

@@ -1,0 +1,59 @@
+/**
+ * Which sentence of a clause a question is about, by the two-character pieces they share. A clause often
+ * says more than the provision's quote (who pays, how often, land for the same centre): the sentence the
+ * question points at is quoted verbatim beside it.
+ */
+
+/** Pieces every question uses (asking words, pronouns): they point at no sentence. */
+const ASKING = /^(?:怎么|么算|么样|多少|能拿|可以|是不|不是|有没|没有|有啥|啥说|说法|什么|么说|这个|那个|我们|你们|是啥|的是|政策|文件|电商|商务|电子|子商)$/;
+
+function pairsOf(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < text.length; i++) {
+    const pair = text[i - 1]! + text[i]!;
+    if (/^\p{Script=Han}{2}$/u.test(pair) && !ASKING.test(pair)) pairs.add(pair);
+  }
+  return pairs;
+}
+
+/** How many of `pairs` stand in `sentence`. */
+function overlap(sentence: string, pairs: ReadonlySet<string>): number {
+  let n = 0;
+  for (const pair of pairsOf(sentence)) if (pairs.has(pair)) n++;
+  return n;
+}
+
+/** The clause's sentences, verbatim with their final punctuation. */
+export function sentencesOf(clauseText: string): string[] {
+  return clauseText.split(/(?<=[。；;])/).map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * The sentence of a clause that shares most two-character pieces with the question (the first on a tie):
+ * what to quote when the whole clause is long. Verbatim, trailing punctuation kept.
+ */
+export function nearestSentence(clauseText: string, question: string): string {
+  const pairs = pairsOf(question);
+  const sentences = sentencesOf(clauseText);
+  return sentences.reduce((best, x) => (overlap(x, pairs) > overlap(best, pairs) ? x : best), sentences[0] ?? clauseText);
+}
+
+/** At least this many of the question's own pieces must stand in a sentence beyond the quotes. */
+const BEYOND_AT_LEAST = 2;
+
+/**
+ * The sentence of a clause, outside what `quoted` already shows, that the question's words beyond those
+ * quotes point at ("综合评定多久搞一次" → "…每年进行综合考核"), or undefined when none does clearly.
+ */
+export function sentenceBeyond(clauseText: string, quoted: readonly string[], question: string): string | undefined {
+  const shown = quoted.join("\n");
+  const pairs = new Set([...pairsOf(question)].filter((p) => !shown.includes(p)));
+  let best: string | undefined;
+  let score = BEYOND_AT_LEAST - 1;
+  for (const sentence of sentencesOf(clauseText)) {
+    if (quoted.some((q) => q.includes(sentence) || sentence.includes(q))) continue;
+    const n = overlap(sentence, pairs);
+    if (n > score) [best, score] = [sentence, n];
+  }
+  return best;
+}
