@@ -12,7 +12,7 @@ import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, mis
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
-import { topicsIn } from "./understanding/topics.js";
+import { topics, topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
 import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
@@ -58,6 +58,8 @@ export interface PolicyBotOptions {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Text with at least one letter, digit or CJK character (not only emoji, punctuation or spaces). */
+/** Provisions of other regions named when the asked one has none on the subject. */
+const ELSEWHERE_AT_MOST = 5;
 /** A question about holding several awards at once: "两个都拿", "能同时享受吗", "可以叠加吗". */
 const STACKING = /都(能|可以)?(拿|领|享受|申请|申报)|同时(拿|领|享受|申请|申报)|一起(拿|领|申请|享受)|叠加|兼得|重复(享受|拿|领|申请)/;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
@@ -471,6 +473,8 @@ export class PolicyBot implements ConversationHandler {
       };
     }
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
+    const elsewhere = this.#noProvision(text, session, policies, notes, asOf);
+    if (elsewhere) return { input: elsewhere, topic: [] };
     const { results, focus, focusKeys, extraKeys, specific, note } = this.#choose(text, session, session.policyIds, asOf);
     // A list request is an overview unless it names the clause; beside a provision the question names, a
     // clause that only explains (a definition, a procedure…) answers only a request for an explanation.
@@ -575,6 +579,35 @@ export class PolicyBot implements ConversationHandler {
   #withoutRegionNames(text: string): string {
     for (const policy of this.#catalog.policies) for (const name of regionAliases(policy)) text = text.split(name).join(" ");
     return text;
+  }
+
+  /**
+   * "茌平 村级服务站有补贴吗": the line of business asked about has no provision in the region's document.
+   * Said plainly, with the covered regions whose documents do have one, rather than answering with an
+   * unrelated provision. Only for a question naming no figure of the asker's (those choose a provision
+   * by what they measure); a clause of the region that mentions the subject without money is quoted.
+   */
+  #noProvision(text: string, session: Session, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput | undefined {
+    const named = topicsIn(text);
+    if (named.length === 0 || hasMeasures(session.facts)) return undefined;
+    const here = session.policyIds;
+    if (named.some((topic) => this.#catalog.aboutTopic(here, topic).length > 0)) return undefined;
+    const others = this.#catalog.policies.map((p) => p.id).filter((id) => !here.includes(id));
+    const topic = named.find((id) => this.#catalog.aboutTopic(others, id).some((r) => !this.#catalog.note(ruleKey(r))));
+    if (!topic) return undefined;
+    const t = this.#templates;
+    const label = topics().find((x) => x.id === topic)!.label;
+    const provisions = this.#catalog.aboutTopic(others, topic).filter((r) => !this.#catalog.note(ruleKey(r))).slice(0, ELSEWHERE_AT_MOST);
+    const list = provisions.map((r) => `${placeName(this.#policy(r.policy)!)}「${r.title}」（${clauseLabel(r.clause)}）`).join("、");
+    const example = `${placeName(this.#policy(provisions[0]!.policy)!)}${provisions[0]!.title}`;
+    const lines = [render(t.noProvision, { region: policies.map(placeName).join("、"), topic: label }), render(t.provisionElsewhere, { list, example })];
+    // The region's text may still speak of it (a direction without money): quote that sentence.
+    const related = this.#catalog.relatedClause(text, here);
+    if (related && topicsIn(related.text).includes(topic)) {
+      const input = this.#informClause(related, text, policies, notes, asOf, session);
+      return { ...input, notes: [...input.notes, ...lines] };
+    }
+    return { status: "answered", notes, policies, results: [], missing: [], asOf, body: lines.join("\n") };
   }
 
   /**

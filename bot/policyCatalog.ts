@@ -181,6 +181,11 @@ export class PolicyCatalog {
     return new Set(policyIds.flatMap((id) => (ruleBook().files.get(id)?.conditions ?? []).map(conditionText)));
   }
 
+  /** The rules and clause notes of these policies whose clause speaks of `topic` (rules/topics.yaml). */
+  aboutTopic(policyIds: readonly string[], topic: string): (ProfiledRule | NoteInfo)[] {
+    return [...this.rulesOf(policyIds), ...this.notesOf(policyIds)].filter((r) => !r.gate && (r.topics ?? []).includes(topic));
+  }
+
   /**
    * What the documents of `policyIds` say about holding several awards ("申报主体年度内只享受其中一项扶持政策"):
    * the groups that cover every rule or one of `ruleIds`, each with its clause and quote.

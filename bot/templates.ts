@@ -37,6 +37,8 @@ const TemplatesSchema = z.strictObject({
   rejectedFact: s,
   correction: s,
   stacking: s,
+  noProvision: s,
+  provisionElsewhere: s,
   injection: s,
   internalError: s,
   factsNone: s,
