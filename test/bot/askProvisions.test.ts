@@ -19,6 +19,9 @@ beforeAll(async () => {
     c2cRunning: ["叶集 我的淘宝个人店 实际运行两年了 2018年卖了五六十万 头一回过50万 有奖励没"],
     namedPlatform: ["东营 我们搞的是五金行业的电商平台 三年综合评定排第二 能拿多少"],
     stacking: ["东营 龙头企业奖励和农产品上行的奖励能同时拿吗"],
+    noStation: ["茌平 村级服务站有补贴吗"],
+    noLivestream: ["叶集 直播带货有补贴吗"],
+    stationDirection: ["东营 村级服务站有补贴吗"],
     quotedAmount: ["平阴 那个4万的奖励 要什么条件"],
   });
 }, 180_000);
@@ -60,6 +63,29 @@ describe("ask --json: the user's activity chooses the provision", () => {
     expect(answer.citations.filter((c) => c.clause === "dongying-2020:三/(三)").length).toBeGreaterThanOrEqual(3);
   });
   it("takes an amount the user quotes back (那个4万的奖励) to the provision that states it", () => expect(clauses("quotedAmount")[0]).toBe("pingyin-2020:三/(三)/2"));
+});
+
+describe("ask --json: a subject the region's document has no provision on", () => {
+  it("says so plainly and names the covered regions' provisions on it, quoting nothing unrelated (茌平 服务站, 叶集 直播带货)", () => {
+    for (const [id, region, others] of [
+      ["noStation", "聊城", ["汨罗「贫困村村级电商服务站奖励」", "叶集「农村电商服务网点建设补助」"]],
+      ["noLivestream", "叶集", ["平阴「带货达人线上销售奖励」", "聊城「新注册直播电商企业奖励」"]],
+    ] as const) {
+      const answer = answers[id]!;
+      expect(answer.status, id).toBe("answered");
+      expect(answer.text, id).toContain(`${region}的文件里没有对`);
+      for (const o of others) expect(answer.text, id).toContain(o);
+      expect(answer.awards, id).toEqual([]);
+      expect(answer.citations, id).toEqual([]);
+    }
+    expect(answers.noStation!.text).not.toContain("流量补贴");
+  });
+  it("quotes the region's clause that mentions the subject without money, beside the regions that pay for it", () => {
+    const answer = answers.stationDirection!;
+    expect(answer.text).toContain("东营的文件里没有对农村电商服务站点的扶持条款");
+    expect(answer.citations.map((c) => c.clause)).toContain("dongying-2020:四/(三)");
+    expect(answer.awards).toEqual([]);
+  });
 });
 
 describe("ask --json: provisions of one clause", () => {
