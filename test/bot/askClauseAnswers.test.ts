@@ -13,6 +13,7 @@ const CASES = {
   praiseAsList: ["聊城 店铺回迁纳统排全市前三的县 有啥奖"],
   list: ["东营有哪些电商扶持政策"],
   listWithFiller: ["叶集这边有啥补贴可以享受吗"],
+  openEnded: ["汨罗这个电商意见什么时候过期"],
 };
 
 let answers: Record<string, Answer>;
@@ -40,5 +41,9 @@ describe("ask --json: a clause that grants no money answers a question about it"
       expect(answers[id]!.text, id).toMatch(/的电商扶持政策主要有以下/);
       expect(answers[id]!.awards.length, id).toBeGreaterThan(5);
     }
+  });
+
+  it("says a document with no end date states no validity period", () => {
+    expect(answers.openEnded!.text).toContain("文件未写明有效期");
   });
 });
