@@ -273,6 +273,8 @@ export function readRegistration(text: string, reading: PlaceReading): Registrat
     const from = m.index + m[0].length;
     const tail = text.slice(from);
     if (NOT_A_PLACE.test(tail)) continue;
+    // "注册在济南" holds 平阴 as well as the rest of 济南: it decides nothing by itself (nor does a region named after it).
+    if (reading.outside.some((p) => p.start === from && p.contains.length > 0)) continue;
     const inside = reading.mentions.find((p) => p.start >= from && p.start <= from + 4);
     const near = reading.nearby.find((p) => p.start >= from && p.start <= from + 4);
     if (inside && (!near || inside.start <= near.start)) {

@@ -86,5 +86,6 @@ describe("readRegistration", () => {
     expect(reg("我们是济南长清区注册的公司")).toEqual({ said: "济南长清区", policyId: null });
     expect(reg("垦利区注册的公司")).toEqual({ said: "垦利区", policyId: "dongying-2020" });
     expect(reg("我们是潍坊注册的公司 东营的奖励能拿吗")).toEqual({ said: "潍坊", policyId: null });
+    expect(reg("公司注册在济南 平阴的奖励能拿吗")).toBeUndefined();
   });
 });
