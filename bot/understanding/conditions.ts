@@ -100,7 +100,7 @@ function distanceToNear(text: string, start: number, end: number, near: NonNulla
   return best;
 }
 
-/** "签了半年合同", "3个月的合同": shorter than a year does not meet "一年及以上劳动合同". */
+/** "签了半年合同", "3个月的合同" (the term just before the word): shorter than a year does not meet "一年及以上…合同". */
 function contractUnderAYear(clause: string): boolean {
   const m = /半年|(\d+|[一二两三四五六七八九十]+)个?月/.exec(clause);
   if (!m) return false;
@@ -138,7 +138,8 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     for (const w of VOCABULARY.words.get(m[0].toUpperCase()) ?? []) {
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
-        if (w.fact === "laborContractYear" && value && contractUnderAYear(text.slice(...clauseBounds(text, start, end)))) value = false;
+        // "签了半年合同": a contract shorter than a year meets no "一年及以上…合同".
+        if (m[0].includes("合同") && value && contractUnderAYear(text.slice(Math.max(clauseStart, start - 10), end))) value = false;
         out.facts[w.fact] = value;
         // Several words of one fact in one phrase ("偷税漏税被处理过") are one statement: quote it whole.
         const first = firstWord.get(w.fact);

@@ -17,6 +17,15 @@ beforeAll(async () => {
     demoDistrict: ["叶集 我们厂去年拿了个区级的电商示范企业 能奖多少"],
     demoLevelAsked: ["汨罗 我们公司评上了电子商务示范企业 有奖励吗", "省级的"],
     spelledOut: ["叶集 我们公司投了60万建跨境电子商务交易平台 能补多少"],
+    notStartupCity: ["汨罗 我们在自己家里开的网店 没进创业城 房租补贴能拿吗"],
+    ownerPoor: ["汨罗 我是建档立卡贫困户 在淘宝开了个网店 第一年成交了15笔 有补助吗"],
+    crossBorder: ["汨罗 我们公司在速卖通和亚马逊上卖 做跨境的 有没有奖励"],
+    notListing: ["汨罗 我们电商公司暂时不打算上市 上市那个扶持跟我们有关系吗"],
+    notStable: ["叶集 我们网店招了3个贫困户 都是临时工 干了几天 有补助吗"],
+    talentBefore2020: ["平阴 我们公司2019年引进的运营总监 签了三年合同 年薪20万 有奖励吗"],
+    whitelist: ["聊城 我们公司招了12个人就业 都是在白名单培训机构培训过的 社保交了8个月 有奖励吗"],
+    liveCompany: ["聊城 我们是今年新注册的直播电商公司 独立法人 纳统网络零售额2500万 有奖励吗"],
+    anchorContract: ["聊城 我们培训机构在聊城注册的 今年培训了22个主播 粉丝都过10万 主播都跟聊城企业签了半年的带货合同 社保交了7个月 能奖吗"],
   });
 }, 180_000);
 
@@ -62,5 +71,32 @@ describe("ask --json: the level of a 示范企业 is its own condition", () => {
 describe("ask --json: 电商 words are understood written out as 电子商务", () => {
   it("跨境电子商务交易平台 is the cross-border platform provision: 60万 × 15% = 9万元", () => {
     expect(award("spelledOut", "yeji-2017:五/14"), answers.spelledOut!.text).toMatchObject({ eligible: true, amountFen: 9_000_000 });
+  });
+});
+
+describe("ask --json: conditions of single provisions a merchant states (issue 10 item 2)", () => {
+  it.each([
+    ["notStartupCity", "miluo-2017:三/(三)/2", "没进创业城", "进入创业城开设网店、网商运营中心"],
+    ["notListing", "miluo-2017:三/(六)", "不打算上市", "为拟上市的电子商务企业"],
+    ["notStable", "yeji-2017:五/14", "干了几天", "聘用的贫困人口稳定就业"],
+    ["talentBefore2020", "pingyin-2020:三/(六)", "2019年引进的", "2020年1月1日后由企业引进的电商高级管理、营运、技术人才"],
+    ["anchorContract", "liaocheng-2022:九", "带货合同", "与聊城市企业签订一年及以上直播带货业务合同"],
+  ])("%s: ❌ with the user's words beside the clause's", (id, clause, said, text) => {
+    const a = answers[id]!.awards.find((x) => x.clause === clause && x.eligible === false);
+    expect(a, answers[id]!.text).toBeDefined();
+    expect(answers[id]!.text).toMatch(new RegExp(`❌ 你说“[^”]*${said}[^”]*”｜条文：“${text.replace(/[()（）]/g, ".")}”`));
+  });
+
+  it.each([
+    ["ownerPoor", "miluo-2017:三/(三)/9", "我是建档立卡贫困户", "开店人为建档立卡贫困人员"],
+    ["crossBorder", "miluo-2017:三/(三)/11", "做跨境", "开展跨境电子商务"],
+    ["whitelist", "liaocheng-2022:九", "白名单培训机构", "培训经电商生态链企业“白名单”培训机构或院校“专业+实训”"],
+    ["liveCompany", "liaocheng-2022:六", "直播电商公司", "直播电商企业"],
+  ])("%s: ✅ with the user's words, and no longer under 还需满足", (id, clause, said, text) => {
+    const a = answers[id]!.awards.find((x) => x.clause === clause);
+    expect(a?.eligible, answers[id]!.text).not.toBe(false);
+    expect(a!.conditions).not.toContain(text);
+    expect(answers[id]!.text).toContain(`✅ 你说“`);
+    expect(answers[id]!.text).toMatch(new RegExp(`✅ 你说“[^”]*${said}[^”]*”｜条文：“${text.replace(/[+()（）]/g, ".")}”`));
   });
 });
