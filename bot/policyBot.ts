@@ -222,7 +222,8 @@ export class PolicyBot implements ConversationHandler {
     }
     notes.push(...extraction.notes);
     if (looksLikeInjection(text)) notes.push(t.injection);
-    const mentioned = places.policyIds;
+    // "我是聊城东阿县的主播 … 平阴那个奖励": only the region asked about is evaluated; the other is where the user is.
+    const mentioned = places.home ? [places.home.asked] : places.policyIds;
     // Another region: the remembered situation carries over only when this message adds none of its own
     // ("那聊城呢"), and the reply says which facts it used; a message with its own situation starts clean.
     const switching = mentioned.length > 0 && session.policyIds.length > 0 && !mentioned.some((id) => session.policyIds.includes(id));
@@ -260,6 +261,9 @@ export class PolicyBot implements ConversationHandler {
     if (places.registration && session.policyIds.length > 0) {
       session.facts = parseFacts({ ...session.facts, registeredLocally: session.policyIds.includes(places.registration.policyId ?? "") });
       session.said = { ...session.said, registeredLocally: places.registration.said };
+    } else if (places.home && session.facts.registeredLocally === undefined) {
+      session.facts = parseFacts({ ...session.facts, registeredLocally: false });
+      session.said = { ...session.said, registeredLocally: places.home.said };
     } else if (nearby && session.policyIds.includes(nearby.policyId) && session.facts.registeredLocally === undefined) {
       // "济南长清区的 … 平阴的奖励": where the user says they are, outside the county asked about, is taken as where
       // they are registered until they say otherwise; the reply names the place beside the clause's words.

@@ -16,7 +16,7 @@ import type { Citation } from "./answer.js";
 import type { RuleProfile } from "./selectRules.js";
 import { conditionText } from "../rules/ruleSchema.js";
 import { amountInWords, EXAMPLE_TRACE, exampleInWords, FORMULA_TRACE, qualifyingFacts, ruleInWords, type DescribedResult } from "./describeProvision.js";
-import { readPlaces, readRegistration, type PlaceReading, type Registration } from "./understanding/places.js";
+import { readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, type PlaceReading, type Registration } from "./understanding/places.js";
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
 import { topicsIn } from "./understanding/topics.js";
 
@@ -102,9 +102,9 @@ export class PolicyCatalog {
   }
 
   /** The places the text names, read against the policies' regions; `current` settles shared names. */
-  readPlaces(text: string, current: readonly string[] = []): PlaceReading & { registration?: Registration } {
+  readPlaces(text: string, current: readonly string[] = []): PlaceReading & { registration?: Registration; home?: HomeElsewhere } {
     const reading = readPlaces(text, this.policies, { current });
-    return { ...reading, registration: readRegistration(text, reading) };
+    return { ...reading, registration: readRegistration(text, reading), home: readHomeElsewhere(text, reading) };
   }
 
   /** Clause ids ranked by hybrid retrieval within `policyIds`. */

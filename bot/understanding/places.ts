@@ -288,3 +288,43 @@ export function readRegistration(text: string, reading: PlaceReading): Registrat
   }
   return undefined;
 }
+
+/** The user's own place, in another covered region than the one asked about ("我是聊城东阿县的主播 … 平阴那个奖励"). */
+export interface HomeElsewhere {
+  /** The user's place as written, neighbouring names joined ("聊城东阿县"). */
+  said: string;
+  /** The one policy asked about. */
+  asked: string;
+}
+
+/** Before a place: it is where the user is ("我是聊城…", "我们在垦利区"). */
+const HOME_BEFORE = /(?:我|我们|咱|咱们|俺|本人)(?:是|在|这边是|家在|公司在|店在)$/;
+/** After a place: it is where the user is ("…东阿县的主播", "东营这边的公司"). */
+const HOME_AFTER = /^(?:这边|本地)?的?(?:主播|达人|网红|公司|企业|厂子?|店|网店|店铺|合作社|商家|个体户|人)/;
+/** After a place: it is the region asked about ("平阴那个…奖励", "平阴的政策", "平阴那边的补贴"). */
+const ASKED_AFTER = /^(?:县|市|区)?(?:那个|那边的?|这个|的(?:政策|奖励?|补贴|补助|扶持|文件|那个))/;
+
+/**
+ * Where the user is, when the message names two covered regions: one as the user's own place and another as
+ * the one asked about. Both must be plain; anything less decides nothing (a comparison names two regions too).
+ */
+export function readHomeElsewhere(text: string, reading: PlaceReading): HomeElsewhere | undefined {
+  if (reading.policyIds.length !== 2) return undefined;
+  const home = reading.mentions.filter((m) => HOME_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) || HOME_AFTER.test(text.slice(m.end, m.end + 6)));
+  const asked = reading.mentions.filter((m) => ASKED_AFTER.test(text.slice(m.end, m.end + 6)));
+  const homeIds = new Set(home.map((m) => m.policyId));
+  const askedIds = new Set(asked.map((m) => m.policyId));
+  if (homeIds.size !== 1 || askedIds.size !== 1) return undefined;
+  const [homeId] = homeIds;
+  const [askedId] = askedIds;
+  if (homeId === askedId) return undefined;
+  // The home region's names written side by side make one place ("聊城" + "东阿县").
+  const run = reading.mentions.filter((m) => m.policyId === homeId);
+  const first = home[0]!;
+  let start = first.start;
+  let end = first.end;
+  for (const m of run) if (m.end === start) start = m.start;
+  for (const m of run) if (m.start === end) end = m.end;
+  return { said: text.slice(start, end), asked: askedId! };
+}
+

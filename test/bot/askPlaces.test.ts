@@ -17,6 +17,7 @@ beforeAll(async () => {
     elsewhere: ["杭州的电商补贴有哪些"],
     outsideCity: ["潍坊的电商企业 去年网上卖了两个亿 能有啥奖励"],
     outsideAskingLiaocheng: ["安徽合肥的公司 2021年在京东上卖了2000万 能拿聊城那个新引进企业的奖吗"],
+    homeInAnotherRegion: ["我们是垦利区的公司 2021年网络零售额1500万 平阴的奖励能拿吗"],
     jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
 }, 120_000);
@@ -66,5 +67,13 @@ describe("ask --json: places", () => {
     expect(answers.outsideAskingLiaocheng!.awards.some((a) => a.eligible === false)).toBe(true);
     expect(answers.outsideAskingLiaocheng!.awards.every((a) => a.eligible !== true)).toBe(true);
     expect(answers.outsideAskingLiaocheng!.text).toContain("你说“安徽合肥”｜条文：“在聊城市注册登记”");
+  });
+
+  it("takes a user placed in one covered region and asking about another as not registered in the one asked about", () => {
+    const answer = answers.homeInAnotherRegion!;
+    expect(answer.policies).toEqual(["pingyin-2020"]);
+    expect(answer.awards.length).toBeGreaterThan(0);
+    expect(answer.awards.every((a) => a.eligible !== true)).toBe(true);
+    expect(answer.text).toContain("你说“垦利区”｜条文：“在平阴县注册登记”");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY_DIR } from "../../../knowledge/knowledgeBase.js";
 import { loadPolicyMeta } from "../../../knowledge/policyMeta.js";
-import { readPlaces, readRegistration } from "../../../bot/understanding/places.js";
+import { readHomeElsewhere, readPlaces, readRegistration } from "../../../bot/understanding/places.js";
 
 const metas = loadPolicyMeta(DEFAULT_POLICY_DIR);
 const read = (text: string, current: string[] = []) => readPlaces(text, metas, { current });
@@ -89,3 +89,18 @@ describe("readRegistration", () => {
     expect(reg("公司注册在济南 平阴的奖励能拿吗")).toBeUndefined();
   });
 });
+
+describe("readHomeElsewhere", () => {
+  const home = (text: string) => readHomeElsewhere(text, read(text));
+  it("tells the user's own region from the one asked about, joining the names of the user's place", () => {
+    expect(home("我是聊城东阿县的主播 平阴那个带货达人奖励能拿不")).toEqual({ said: "聊城东阿县", asked: "pingyin-2020" });
+    expect(home("我们在汨罗 叶集的政策我们能用吗")).toEqual({ said: "汨罗", asked: "yeji-2017" });
+  });
+
+  it("decides nothing for a comparison, a single region, or a place that is not plainly the user's", () => {
+    expect(home("平阴和聊城 粉丝15万 哪个奖励多")).toBeUndefined();
+    expect(home("我是平阴的 想问问平阴的政策")).toBeUndefined();
+    expect(home("东营和聊城的政策有啥不一样")).toBeUndefined();
+  });
+});
+
