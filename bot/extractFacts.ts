@@ -25,6 +25,7 @@ import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
 import { boundsOf, fromParts } from "../rules/quantity.js";
+import { firstStartingFrom } from "./understanding/spans.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -360,13 +361,7 @@ function attribute(
   const afterReach = MEASURE_WORDS.has(unit) ? 12 : 6;
   const afterTo = Math.min(nextStart, nextBreakAfter(text, m.end, CLAUSE_BREAK), m.end + afterReach);
   // Hits are sorted by start; jump to the window instead of scanning a long message from the top.
-  let lo = 0;
-  let hi = cueHits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cueHits[mid]!.start < beforeFrom) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingFrom(cueHits, beforeFrom);
   // The cue right before the next number belongs to it ("超过50万且年交易额达到1.5亿": 年交易额 is the 1.5亿's),
   // when it can claim that number: "9.9万粉丝 一年带货" keeps 粉丝 for the 9.9万 (粉丝 takes no 年).
   let nextOwnCue: Hit | undefined;

@@ -14,6 +14,7 @@
 import { FACTS, type FactName, type FactSpec, type QuantityPart } from "../../rules/facts.js";
 import { breakAfter, breakBefore, SENTENCE_BREAK } from "./clauses.js";
 import type { NumberMention } from "./numbers.js";
+import { firstStartingFrom } from "./spans.js";
 
 /** A number attributed to a fact. */
 export interface Stated {
@@ -232,21 +233,9 @@ function isList(text: string, items: readonly NumberMention[], mentions: readonl
  * stand before the first mention starting at it: a binary search replaces a scan of the whole message.
  */
 
-/** Index of the first mention starting at or after `pos` (mentions.length when none). */
-function firstFrom(mentions: readonly NumberMention[], pos: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The last mention (in order) that ends by `pos` and passes `test`. */
 export function lastEndingBy(mentions: readonly NumberMention[], pos: number, test: (m: NumberMention) => boolean): NumberMention | undefined {
-  for (let i = firstFrom(mentions, pos) - 1; i >= 0; i--) {
+  for (let i = firstStartingFrom(mentions, pos) - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end <= pos && test(m)) return m;
   }
@@ -256,7 +245,7 @@ export function lastEndingBy(mentions: readonly NumberMention[], pos: number, te
 /** The mentions lying wholly within [from, to), in order. */
 function within(mentions: readonly NumberMention[], from: number, to: number): NumberMention[] {
   const out: NumberMention[] = [];
-  for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) if (mentions[i]!.end <= to) out.push(mentions[i]!);
+  for (let i = firstStartingFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) if (mentions[i]!.end <= to) out.push(mentions[i]!);
   return out;
 }
 

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { foreignMoneyLiteral } from "../../rules/currency.js";
 import { buildRuleBook, evaluatePolicy } from "../../rules/evaluatePolicy.js";
 import { readRuleFiles } from "../../rules/ruleFiles.js";
+import { oneLineError } from "./support/oneLineError.js";
 
 const CONVERSION = "以美元计的零售额按业绩年度人民币对美元年平均汇率折算（测试用）";
 const RULE = `policy: pingyin-2020
@@ -35,15 +36,6 @@ function bookOf(text: string) {
   dirs.push(dir);
   writeFileSync(join(dir, "pingyin-2020.yaml"), text);
   return buildRuleBook(readRuleFiles(dir));
-}
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect((error as Error).message).not.toContain("\n");
-    return (error as Error).message;
-  }
-  throw new Error("expected an error");
 }
 
 const book = bookOf(RULE);
@@ -83,8 +75,8 @@ describe("a threshold in 美元 in a rule file", () => {
   });
 
   it("must state its conversion, and only conditions may use another currency (one-line errors naming file, rule, field)", () => {
-    expect(errorOf(() => bookOf(RULE.replace(/conversion: [^,]+, /, "")))).toMatch(/pingyin-2020\.yaml:\d+: rule "cross-border-usd": .*conversion: "300万美元" is in 美元: state how it becomes 元/);
+    expect(oneLineError(() => bookOf(RULE.replace(/conversion: [^,]+, /, "")))).toMatch(/pingyin-2020\.yaml:\d+: rule "cross-border-usd": .*conversion: "300万美元" is in 美元: state how it becomes 元/);
     const table = RULE.replace(/tiers:\n.*\n.*\n/, "fact: crossBorderSales\n      word: 达到\n      tiers:\n        - { threshold: 300万美元, amount: 40万元 }\n");
-    expect(errorOf(() => bookOf(table))).toMatch(/rule "cross-border-usd": .*threshold: "300万美元" is in 美元: write it as a condition tier/);
+    expect(oneLineError(() => bookOf(table))).toMatch(/rule "cross-border-usd": .*threshold: "300万美元" is in 美元: write it as a condition tier/);
   });
 });

@@ -6,6 +6,7 @@ import { serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildRuleBook } from "../../rules/evaluatePolicy.js";
 import { readRuleFiles, readYamlFile, RULES_DIR } from "../../rules/ruleFiles.js";
+import { oneLineError } from "./support/oneLineError.js";
 
 const dirs: string[] = [];
 function folder(files: Record<string, string>): string {
@@ -16,15 +17,6 @@ function folder(files: Record<string, string>): string {
 }
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect((error as Error).message).not.toContain("\n");
-    return (error as Error).message;
-  }
-  throw new Error("expected an error");
-}
 
 const RULE = `policy: pingyin-2020
 rules:
@@ -54,19 +46,19 @@ describe("rule files", () => {
 
   it("names the file and the line of a bad field", () => {
     const dir = folder({ "pingyin-2020.yaml": RULE.replace("amount: 5万元", "amount: 5万美金") });
-    expect(errorOf(() => buildRuleBook(readRuleFiles(dir)))).toMatch(/pingyin-2020\.yaml:9: rule "flagship-store": amount/);
+    expect(oneLineError(() => buildRuleBook(readRuleFiles(dir)))).toMatch(/pingyin-2020\.yaml:9: rule "flagship-store": amount/);
   });
 
   it("names the file and the line of a YAML syntax error or a repeated key", () => {
     const bad = folder({ "pingyin-2020.yaml": RULE.replace("    upTo: false", "   upTo: [false") });
-    expect(errorOf(() => readRuleFiles(bad))).toMatch(/pingyin-2020\.yaml:\d+: not valid YAML/);
+    expect(oneLineError(() => readRuleFiles(bad))).toMatch(/pingyin-2020\.yaml:\d+: not valid YAML/);
     const twice = folder({ "pingyin-2020.yaml": RULE + "    upTo: true\n" });
-    expect(errorOf(() => readRuleFiles(twice))).toMatch(/pingyin-2020\.yaml:11: not valid YAML: .*unique/i);
+    expect(oneLineError(() => readRuleFiles(twice))).toMatch(/pingyin-2020\.yaml:11: not valid YAML: .*unique/i);
   });
 
   it("rejects a file whose name is not its policy id, and other file kinds", () => {
-    expect(errorOf(() => readRuleFiles(folder({ "pingyin.yaml": RULE })))).toMatch(/pingyin\.yaml: policy "pingyin-2020" must be in a file named pingyin-2020\.yaml/);
-    expect(errorOf(() => readRuleFiles(folder({ "pingyin-2020.yml": RULE })))).toMatch(/pingyin-2020\.yml: not a rule file/);
+    expect(oneLineError(() => readRuleFiles(folder({ "pingyin.yaml": RULE })))).toMatch(/pingyin\.yaml: policy "pingyin-2020" must be in a file named pingyin-2020\.yaml/);
+    expect(oneLineError(() => readRuleFiles(folder({ "pingyin-2020.yml": RULE })))).toMatch(/pingyin-2020\.yml: not a rule file/);
   });
 
   it("keeps the quotes of the law verbatim in the data (no folded lines)", () => {
@@ -95,13 +87,13 @@ describe("rule files", () => {
       const cacheDir = folder({});
       readRuleFiles(dir, { cacheDir });
       expect(readdirSync(cacheDir)).toHaveLength(1);
-      expect(errorOf(() => buildRuleBook(readRuleFiles(dir, { cacheDir })))).toMatch(/pingyin-2020\.yaml:9: rule "flagship-store": amount/);
+      expect(oneLineError(() => buildRuleBook(readRuleFiles(dir, { cacheDir })))).toMatch(/pingyin-2020\.yaml:9: rule "flagship-store": amount/);
     });
 
     it("never caches a syntax error, and works without a writable cache", () => {
       const cacheDir = folder({});
       const bad = folder({ "pingyin-2020.yaml": RULE.replace("    upTo: false", "   upTo: [false") });
-      expect(errorOf(() => readRuleFiles(bad, { cacheDir }))).toMatch(/pingyin-2020\.yaml:\d+: not valid YAML/);
+      expect(oneLineError(() => readRuleFiles(bad, { cacheDir }))).toMatch(/pingyin-2020\.yaml:\d+: not valid YAML/);
       expect(readdirSync(cacheDir)).toEqual([]);
       const notAFolder = join(folder({ file: "x" }), "file");
       const good = folder({ "pingyin-2020.yaml": RULE });

@@ -7,6 +7,7 @@ import { FACT_UNITS } from "../../rules/factTypes.js";
 import { factTypesSource } from "../../rules/factTypesSource.js";
 import { FACT_NAMES, FACTS } from "../../rules/facts.js";
 import { loadVocabulary, VOCABULARY_FILE } from "../../rules/vocabulary.js";
+import { oneLineError } from "./support/oneLineError.js";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -18,15 +19,7 @@ function file(text: string): string {
   return join(dir, "facts.yaml");
 }
 
-function errorOf(text: string): string {
-  try {
-    loadVocabulary(file(text));
-  } catch (error) {
-    expect((error as Error).message).not.toContain("\n");
-    return (error as Error).message;
-  }
-  throw new Error("expected an error");
-}
+const errorOf = (text: string): string => oneLineError(() => loadVocabulary(file(text)));
 
 describe("the fact vocabulary file", () => {
   it("is where every fact the code names comes from, with its unit", () => {
