@@ -4,41 +4,23 @@
  * Goal: p99 < 2 ms for the long message on the 2-core machine. A script, not a timed test.
  *
  * The same run measures earlier readers as a baseline: `-- --against <rev>` (repeatable; default 33bbc69,
- * the reader before issue 9; `--against none` for none). Each revision's sources are unpacked once under
- * node_modules/.cache/bench-reading/. Readers take turns in small blocks, so a load spike hits them alike;
+ * the reader before issue 9; `--against none` for none), from its sources (scripts/revisionSources.ts).
+ * Readers take turns in small blocks, so a load spike hits them alike;
  * CPU time per call (process.cpuUsage) is reported beside wall time, as other processes stretch the wall tails.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pathToFileURL } from "node:url";
 import { extractFacts, MAX_MESSAGE_CHARS } from "../bot/extractFacts.js";
+import { againstRevisions, importAt } from "./revisionSources.js";
 
 type Read = (text: string, options: { asOf: string }) => unknown;
 
-/** The extractFacts of another revision, from its sources unpacked beside node_modules (so imports resolve). */
-async function readerAt(rev: string): Promise<Read> {
-  const commit = execFileSync("git", ["rev-parse", "--verify", `${rev}^{commit}`], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  const dir = resolve("node_modules/.cache/bench-reading", commit);
-  if (!existsSync(dir)) {
-    const partial = `${dir}.partial`;
-    rmSync(partial, { recursive: true, force: true });
-    mkdirSync(partial, { recursive: true });
-    execFileSync("sh", ["-c", `git archive ${commit} | tar -x -C "${partial}"`]);
-    renameSync(partial, dir);
-  }
-  return ((await import(pathToFileURL(`${dir}/bot/extractFacts.ts`).href)) as { extractFacts: Read }).extractFacts;
-}
-
-const args = process.argv.slice(2);
-const against = args.flatMap((a, i) => (args[i - 1] === "--against" ? [a] : [])).filter((r) => r !== "none");
-if (!args.includes("--against")) against.push("33bbc69");
+const against = againstRevisions(process.argv.slice(2), "33bbc69");
 const readers: Array<{ name: string; read: Read }> = [{ name: "this tree", read: extractFacts }];
 for (const rev of against) {
   try {
-    readers.push({ name: rev, read: await readerAt(rev) });
+    readers.push({ name: rev, read: (await importAt<{ extractFacts: Read }>(rev, "bot/extractFacts.ts")).extractFacts });
   } catch (error) {
     // No git history (an unpacked copy) or no such revision: measure the others.
     console.log(`bench:reading: skipping ${rev}: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
