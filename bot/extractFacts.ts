@@ -698,6 +698,9 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
   return new Set(activityYears).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
 }
 
+/** One year or month written just before a figure ("一年是", "每个月大概"): the period the figure is per. */
+const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:是|有|就|能|大概|差不多|约)?\s*$/;
+
 /** Attribute every quantity to a fact (or none), applying the refinements. */
 function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[]): Assigned[] {
   const cueHits = scan(CUE_RE, text);
@@ -705,7 +708,10 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
   let lastSalesEnd = 0;
   let next = 0;
   quantities.forEach((m, i) => {
-    const prevEnd = i > 0 ? quantities[i - 1]!.end : 0;
+    const prev = quantities[i - 1];
+    // "贡献一年是40万", "一个月3万": a period right before the figure says what it is per; the cue before it still reaches.
+    const perPeriod = prev !== undefined && PER_PERIOD.test(text.slice(prev.start, m.start));
+    const prevEnd = (perPeriod ? quantities[i - 2] : prev)?.end ?? 0;
     while (next < mentions.length && mentions[next]!.start < m.end) next++;
     const nextStart = mentions[next]?.start ?? text.length;
     const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1], cueHits);

@@ -15,6 +15,13 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("粉丝量十二万").followers).toBe(120000);
   });
 
+  it("lets the cue before a period word reach the figure after it (贡献一年是40万: the figure is per year)", () => {
+    const asOf = "2026-12-01";
+    expect(extractFacts("对地方的贡献一年是40万 流量补贴能拿多少", { asOf }).facts.localContribution).toBe(40_0000_00);
+    expect(extractFacts("我们对地方贡献每年差不多50万", { asOf }).facts.localContribution).toMatchObject({ low: 45_0000_00, high: 55_0000_00, words: "差不多50万" });
+    expect(extractFacts("粉丝15万 一年卖了120万", { asOf }).facts).toMatchObject({ followers: 150000, onlineRetailSales: 120_0000_00 });
+  });
+
   it("reads sales from 卖了 / 带货 / 网络零售额 / 销售额 as integer fen", () => {
     expect(facts("卖了120万").onlineRetailSales).toBe(120 * WAN);
     expect(facts("带货卖了200w").onlineRetailSales).toBe(200 * WAN);
