@@ -510,6 +510,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // states other facts, "一百零几万" is no count of employees. A lone figure goes to the fact asked for even
   // when implausible, so that it is asked back ("2万个站点？") and can be confirmed.
   const expect = (options.expect ?? []).filter((f) => ACCEPTS.has(f));
+  // "粉丝是15万 不是9万5": a figure right after 不是 is the value denied, never one to fill in.
+  out.unattributed = out.unattributed.filter((m) => !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)));
   const plausible = (fact: FactName, m: NumberMention) => {
     const q = mentionToQuantity(fact, m, labelOf(fact));
     return !("value" in q) || !isImplausible(fact, q.value);
@@ -697,6 +699,9 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
   sources.activityYear = words;
   return new Set(activityYears).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
 }
+
+/** 不是 / 而不是 / 并不是 right before a figure (not 是不是, which asks). */
+const DENIED_BEFORE = /(?<!是)(?:而|并)?不是\s*$/;
 
 /** One year or month written just before a figure ("一年是", "每个月大概"): the period the figure is per. */
 const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:是|有|就|能|大概|差不多|约)?\s*$/;

@@ -10,6 +10,7 @@ beforeAll(async () => {
     correctsRoughMoney: ["平阴 带货达人 粉丝12万 2021年卖了95万 能拿多少", "不对不对，是80来万块钱"],
     correctsBothSales: ["叶集 我们公司京东店 B2C 运行三年了 2018年销售额首次突破5000万 奖多少", "搞错了 是过了1000万 还不到5000万"],
     correctsRoughSales: ["平阴孔村镇 在快手带货 粉丝13万 2021年卖了八十多万 达人奖能拿吗", "记错了 是120万"],
+    deniesOldFigure: ["平阴 抖音带货 2021年卖了130万 粉丝8万8 达人那个奖能拿吗", "我说错了 粉丝有12万 而不是8万8"],
     correctsMoney: ["平阴 我们公司2021年网络零售额800万 能拿多少", "看错报表了 是8500万"],
     cleanAfterSwitch: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "东营 我们公司2021年网络零售额9000万 全市排第2名 能拿多少", "叶集 我在淘宝开的个人店 实际运行满一年了 2018年卖了60万 头一回过50万 有奖励没"],
     reusedAfterSwitch: ["东营 我们公司2021年网络零售额1亿 龙头企业奖励多少 全市排第2名", "那聊城呢"],
@@ -50,6 +51,12 @@ describe("ask --json: dialogue", () => {
   it("reuses the situation for a bare region switch and says which facts it used", () => {
     expect(answers.reusedAfterSwitch!.policies).toEqual(["liaocheng-2022"]);
     expect(answers.reusedAfterSwitch!.text).toMatch(/按你前面说的.*年网络零售额：1亿；.*计算/);
+  });
+
+  it("takes the figure after 不是 in a correction as the value denied, not as a new value of another fact", () => {
+    const award = answers.deniesOldFigure!.awards.find((a) => a.clause === "pingyin-2020:三/(三)/3")!;
+    expect(award).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(award.trace).toEqual(expect.arrayContaining([expect.stringMatching(/粉丝数 120000 ≥ 100000/), expect.stringMatching(/^年网络零售额 130万元 ≥ 100万元/)]));
   });
 
   it("reads 做直播的 as a livestreamer and answers thanks in any form briefly", () => {

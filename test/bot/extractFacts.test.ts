@@ -22,6 +22,13 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(extractFacts("粉丝15万 一年卖了120万", { asOf }).facts).toMatchObject({ followers: 150000, onlineRetailSales: 120_0000_00 });
   });
 
+  it("never fills an asked-for fact with the figure after 不是 (the value denied)", () => {
+    const read = extractFacts("粉丝是15万 不是9万5", { asOf: "2026-12-01", expect: ["onlineRetailSales", "followers"] });
+    expect(read.facts.followers).toBe(150000);
+    expect(read.facts.onlineRetailSales).toBeUndefined();
+    expect(extractFacts("是不是100万", { asOf: "2026-12-01", expect: ["onlineRetailSales"] }).facts.onlineRetailSales).toBe(100_0000_00);
+  });
+
   it("reads sales from 卖了 / 带货 / 网络零售额 / 销售额 as integer fen", () => {
     expect(facts("卖了120万").onlineRetailSales).toBe(120 * WAN);
     expect(facts("带货卖了200w").onlineRetailSales).toBe(200 * WAN);
