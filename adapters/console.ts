@@ -5,7 +5,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationHandler, SessionKey } from "../bot/message.js";
-import type { ChannelSender } from "./channelSender.js";
+import type { ChannelSender } from "../bot/review/channelSender.js";
 import type { ChannelState } from "./channelState.js";
 import { answerChatCommand } from "./chatCommands.js";
 

@@ -11,7 +11,7 @@ import type { PolicyBot, PolicyBotOptions } from "../bot/policyBot.js";
 import type { PolicyCatalog } from "../bot/policyCatalog.js";
 import type { RoomBindings } from "./wechat/roomRegions.js";
 import type { AdapterLog } from "./adapterLog.js";
-import type { ChannelSender } from "./channelSender.js";
+import type { ChannelSender } from "../bot/review/channelSender.js";
 import type { ChannelState } from "./channelState.js";
 import { ConfigError, loadConfig, selectedChannels, type AppConfig } from "./config.js";
 import { runConsole, type ConsoleOptions } from "./console.js";

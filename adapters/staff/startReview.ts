@@ -11,7 +11,7 @@
  *   … on shutdown: await running.stop(); await review.close(); await store.close();
  */
 import type { Api, Composer, Context } from "grammy";
-import type { ChannelSender } from "../channelSender.js";
+import type { ChannelSender } from "../../bot/review/channelSender.js";
 import type { WecomInterceptor } from "../wecom/wecomAdapter.js";
 import type { WechatInterceptor } from "../wechat/wechatAdapter.js";
 import { ReviewService } from "../../bot/review/reviewService.js";

@@ -15,7 +15,7 @@ import { Bot, Composer, type Api, type ApiClientOptions, type Context } from "gr
 import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
 import type { ConversationHandler, IncomingMessage } from "../../bot/message.js";
 import type { AdapterLog } from "../adapterLog.js";
-import type { ChannelSender, ReplyTarget } from "../channelSender.js";
+import type { ChannelSender, ReplyTarget } from "../../bot/review/channelSender.js";
 import { ADAPTER_ERROR_TEXT } from "../chatCommands.js";
 import { isStaffId } from "../staff/config.js";
 import { SerialQueue } from "../serialQueue.js";

@@ -8,7 +8,7 @@ import qrcode from "qrcode-terminal";
 import { ScanStatus, WechatyBuilder, types, type Wechaty } from "wechaty";
 import type { ConversationHandler } from "../../bot/message.js";
 import type { AdapterLog } from "../adapterLog.js";
-import type { ChannelSender } from "../channelSender.js";
+import type { ChannelSender } from "../../bot/review/channelSender.js";
 import type { ChannelState } from "../channelState.js";
 import { ConfigError, type AppConfig } from "../config.js";
 import { resolveRegion } from "../regionName.js";

@@ -7,7 +7,7 @@
 import { types, type Wechaty } from "wechaty";
 import type { Contact, Message, Room } from "wechaty";
 import type { AdapterLog } from "../adapterLog.js";
-import type { ChannelSender, ReplyTarget } from "../channelSender.js";
+import type { ChannelSender, ReplyTarget } from "../../bot/review/channelSender.js";
 import { ADAPTER_ERROR_TEXT, answerChatCommand } from "../chatCommands.js";
 import type { ConversationHandler, IncomingMessage, SessionKey } from "../../bot/message.js";
 import { listRegionNames, resolveRegion } from "../regionName.js";

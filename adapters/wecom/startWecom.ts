@@ -6,7 +6,7 @@
 import { WSClient, type Logger } from "@wecom/aibot-node-sdk";
 import type { ConversationHandler } from "../../bot/message.js";
 import type { AdapterLog } from "../adapterLog.js";
-import type { ChannelSender } from "../channelSender.js";
+import type { ChannelSender } from "../../bot/review/channelSender.js";
 import type { ChannelState } from "../channelState.js";
 import type { AppConfig } from "../config.js";
 import { attachWecomAdapter, type WecomInterceptor } from "./wecomAdapter.js";

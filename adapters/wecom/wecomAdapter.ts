@@ -8,7 +8,7 @@ import { generateReqId, type WSClient, type WsFrame } from "@wecom/aibot-node-sd
 import { z } from "zod";
 import type { ConversationHandler, IncomingMessage, SessionKey } from "../../bot/message.js";
 import type { AdapterLog } from "../adapterLog.js";
-import type { ChannelSender } from "../channelSender.js";
+import type { ChannelSender } from "../../bot/review/channelSender.js";
 import { ADAPTER_ERROR_TEXT, answerChatCommand } from "../chatCommands.js";
 import { SerialQueue } from "../serialQueue.js";
 import { splitReply } from "../splitReply.js";

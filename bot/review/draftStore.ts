@@ -6,7 +6,7 @@
  * (`WHERE state = 'pending'`), so two processes never both make it.
  */
 import { randomUUID } from "node:crypto";
-import type { ReplyTarget } from "../../adapters/channelSender.js";
+import type { ReplyTarget } from "./channelSender.js";
 import type { Facts } from "../../rules/facts.js";
 import type { Answer } from "../answer.js";
 import type { ChannelName } from "../message.js";

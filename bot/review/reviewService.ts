@@ -15,7 +15,7 @@
  */
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import type { ChannelSender, ReplyTarget } from "../../adapters/channelSender.js";
+import type { ChannelSender, ReplyTarget } from "./channelSender.js";
 import { FACTS, type FactName } from "../../rules/facts.js";
 import { AnswerSchema, awardAmountsOf } from "../answer.js";
 import type { ChannelName, IncomingMessage } from "../message.js";

@@ -11,7 +11,7 @@ import { PassThrough } from "node:stream";
 import type { Bot } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quietLog } from "../../adapters/adapterLog.js";
-import type { ChannelSender } from "../../adapters/channelSender.js";
+import type { ChannelSender } from "../../bot/review/channelSender.js";
 import { parseConfig } from "../../adapters/config.js";
 import { runConsole } from "../../adapters/console.js";
 import { startTelegram, type RunningTelegram } from "../../adapters/telegram/startTelegram.js";

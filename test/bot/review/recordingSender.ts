@@ -1,6 +1,6 @@
 /** A channel test double: records every reply it is asked to post, with its delivery key. */
 import { appendFileSync } from "node:fs";
-import type { ReplyTarget } from "../../../adapters/channelSender.js";
+import type { ReplyTarget } from "../../../bot/review/channelSender.js";
 import type { ChannelName } from "../../../bot/message.js";
 import type { DeliveryOptions, KeyedChannelSender } from "../../../bot/review/reviewService.js";
 

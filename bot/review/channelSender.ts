@@ -1,8 +1,9 @@
 /**
  * How something outside a channel's own message loop (staff approving a draft) posts into that channel.
- * Each channel adapter provides one; the review feature looks it up by channel name.
+ * Each channel adapter provides one; the review feature looks it up by channel name. It lives in bot/ so that
+ * bot/ never imports from adapters/.
  */
-import type { ChannelName } from "../bot/message.js";
+import type { ChannelName } from "../message.js";
 
 /** Who a reply is addressed to, so the channel can @-mention or quote them. */
 export interface ReplyTarget {
