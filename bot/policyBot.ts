@@ -12,6 +12,7 @@ import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, mis
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
+import { registeredWhere } from "./understanding/places.js";
 import { topics, topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -257,25 +258,10 @@ export class PolicyBot implements ConversationHandler {
     if (mentioned.length > 0) session.policyIds = mentioned;
     else if (session.policyIds.length === 0 && msg.defaultPolicy && this.#policy(msg.defaultPolicy)) session.policyIds = [msg.defaultPolicy];
 
-    // "注册在济南长清区" / "执照在泰安肥城": registered outside the region asked about.
-    if (places.registration && session.policyIds.length > 0) {
-      session.facts = parseFacts({ ...session.facts, registeredLocally: session.policyIds.includes(places.registration.policyId ?? "") });
-      session.said = { ...session.said, registeredLocally: places.registration.said };
-    } else if (places.home && session.facts.registeredLocally === undefined) {
-      session.facts = parseFacts({ ...session.facts, registeredLocally: false });
-      session.said = { ...session.said, registeredLocally: places.home.said };
-    } else if (nearby && session.policyIds.includes(nearby.policyId) && session.facts.registeredLocally === undefined) {
-      // "济南长清区的 … 平阴的奖励": where the user says they are, outside the county asked about, is taken as where
-      // they are registered until they say otherwise; the reply names the place beside the clause's words.
-      session.facts = parseFacts({ ...session.facts, registeredLocally: false });
-      session.said = { ...session.said, registeredLocally: nearby.said };
-    } else if (mentioned.length > 0 && session.facts.registeredLocally === undefined) {
-      // "济南的直播基地 … 聊城那个50万的", "安徽合肥的公司 … 东营": the same, for a division outside the regions asked about.
-      const away = places.outside.find((p) => !p.contains.some((id) => session.policyIds.includes(id)));
-      if (away) {
-        session.facts = parseFacts({ ...session.facts, registeredLocally: false });
-        session.said = { ...session.said, registeredLocally: away.said };
-      }
+    const registered = registeredWhere(places, session.policyIds, mentioned.length > 0, session.facts.registeredLocally !== undefined);
+    if (registered) {
+      session.facts = parseFacts({ ...session.facts, registeredLocally: registered.local });
+      session.said = { ...session.said, registeredLocally: registered.said };
     }
 
     // A figure no applicant could have is asked back before anything is computed with it.

@@ -328,3 +328,27 @@ export function readHomeElsewhere(text: string, reading: PlaceReading): HomeElse
   return { said: text.slice(start, end), asked: askedId! };
 }
 
+/**
+ * Whether the user is registered in the region asked about (`asked`), and the words that say so, or nothing when
+ * the message does not tell. A stated registration place decides always; where the user says they are decides
+ * only while nothing is known (`known`), and the reply names the place beside the clause's words:
+ * - "注册在济南长清区" / "执照在泰安肥城": registered where it says;
+ * - "我是聊城东阿县的主播 … 平阴那个奖励": the user's own covered region is not the one asked about;
+ * - "济南长清区的 … 平阴的奖励": a place of the asked county's city outside the county;
+ * - "济南的直播基地 … 聊城那个50万的": a division holding none of the regions asked about (`named`: the message names one).
+ */
+export function registeredWhere(
+  places: PlaceReading & { registration?: Registration; home?: HomeElsewhere },
+  asked: readonly string[],
+  named: boolean,
+  known: boolean,
+): { local: boolean; said: string } | undefined {
+  if (places.registration && asked.length > 0) return { local: asked.includes(places.registration.policyId ?? ""), said: places.registration.said };
+  if (known) return undefined;
+  if (places.home) return { local: false, said: places.home.said };
+  const nearby = places.nearby[0];
+  if (nearby && asked.includes(nearby.policyId)) return { local: false, said: nearby.said };
+  const away = named ? places.outside.find((p) => !p.contains.some((id) => asked.includes(id))) : undefined;
+  return away && { local: false, said: away.said };
+}
+
