@@ -161,6 +161,8 @@ describe("WeCom review mode with the real bot", () => {
     review.service.kick();
     await waitFor(() => emulator.textsIn("grp-merchants").length > 0, 10_000, "approved answer in the merchants' group");
     expectTwentyThousandAward(emulator.textsIn("grp-merchants").join("\n"));
+    // The outbox marks the draft sent once the channel has accepted it, a moment after the text arrives.
+    await waitFor(async () => (await review.service.getDraft(draftId))!.state === "sent", 10_000, "draft marked sent");
     expect((await review.service.getDraft(draftId))!.state).toBe("sent");
   }, 30_000);
 });
