@@ -427,8 +427,9 @@ export class PolicyBot implements ConversationHandler {
     });
     const isNote = (s: ScoredRule) => this.#catalog.note(ruleKey(s.rule)) !== undefined;
     const top = focusOf(scored.filter(isRelevant))[0];
-    // A note needs evidence beyond the meaning search alone: its words, or its clause leading both searches.
-    const noteOf = (s: ScoredRule) => ({ ...this.#catalog.note(ruleKey(s.rule))!, named: s.keywordWeight > 0 });
+    // A note needs evidence beyond the meaning search alone: its words or line of business (the user's
+    // words, not a guess), or its clause leading both searches.
+    const noteOf = (s: ScoredRule) => ({ ...this.#catalog.note(ruleKey(s.rule))!, named: s.keywordWeight > 0 || s.topicWeight > 0 });
     const candidate = top && isNote(top) ? noteOf(top) : undefined;
     const note = candidate && (candidate.named || this.#catalog.relatedClause(text, policyIds)?.id === candidate.clause) ? candidate : undefined;
     const relevant = scored.filter((s) => isRelevant(s) && !isNote(s));

@@ -79,6 +79,14 @@ export function keywordHit(text: string, keyword: string): number {
   return stem.length < keyword.length && text.includes(stem) ? 0.7 : 0;
 }
 
+/**
+ * The text names a measure by a word of the fact vocabulary. Words of two characters (主播, 投资, 员工) also
+ * stand for the asker or their business in general, so only longer ones (贫困户, 直播间, 交易额) count.
+ */
+function namesMeasure(text: string, fact: FactName): boolean {
+  return FACTS[fact].aliases.some((a) => a.length >= 3 && text.includes(a));
+}
+
 /** Rank of `clause` among retrieved ids, matching a parent or child clause too. */
 function retrievalRank(clause: string, retrieved: readonly string[]): number {
   const i = retrieved.findIndex((id) => id === clause || clause.startsWith(`${id}/`) || id.startsWith(`${clause}/`));
@@ -130,12 +138,15 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   }
   const scored: ScoredRule[] = [];
   for (const rule of input.rules) {
-    const keywordWeight = Math.min(3, rule.keywords.reduce((sum, k) => {
+    const measures = measuresOf(rule);
+    // A measure named without its figure ("招贫困户有补助不") names the provisions that read it, as its topic
+    // words do: the fact vocabulary's words for it, counted by how many candidates read that measure.
+    const measureWords = measures.filter((f) => !known.has(f) && namesMeasure(input.text, f)).reduce((sum, f) => sum + 1 / measureSpread(f), 0);
+    const keywordWeight = Math.min(3, measureWords + rule.keywords.reduce((sum, k) => {
       const hit = keywordHit(input.text, k);
       return hit === 0 ? sum : sum + hit / spread(k);
     }, 0));
     const topicWeight = Math.min(2, (rule.topics ?? []).filter((t) => userTopics.has(t)).reduce((sum, t) => sum + rarity(topicSpread(t)), 0));
-    const measures = measuresOf(rule);
     const given = measures.filter((f) => known.has(f));
     const factFit = measures.length === 0 ? 0 : given.length / measures.length;
     // A measure few provisions read (全国性电商平台销售额, 粉丝数) points at those that do.

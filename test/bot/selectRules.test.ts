@@ -33,6 +33,14 @@ describe("scoreRules", () => {
     expect(scored.find((s) => s.rule.id === "ranked")!.factFit).toBe(0);
     expect(scored.find((s) => s.rule.id === "sales")!.factFit).toBe(1);
   });
+  it("counts a measure named without its figure as naming the rules that read it, but not a two-character word", () => {
+    const rules = [rule("hires", ["聘用"], { facts: ["poorEmployees"] }), rule("base", ["基地"], { facts: ["activeAnchors"] }), rule("other", ["培训"])];
+    const poor = scoreRules({ text: "招贫困户有补助不", facts: {}, retrieved: [], rules });
+    expect(poor[0]!.rule.id).toBe("hires");
+    expect(poor[0]!.keywordWeight).toBeGreaterThan(0);
+    const anchors = scoreRules({ text: "奖励给主播个人吗", facts: {}, retrieved: [], rules });
+    expect(anchors.find((s) => s.rule.id === "base")!.keywordWeight).toBe(0);
+  });
   it("keeps the topic of the conversation for a follow-up that only adds facts", () => {
     const rules = [rule("a", ["甲"]), rule("b", ["乙"])];
     const [best] = scoreRules({ text: "我有12万粉丝", facts: {}, retrieved: [], rules, topic: ["p/b"] });

@@ -1,0 +1,54 @@
+/**
+ * Which provision a question is about, asked through `ask --json` as a user would: a line of business the
+ * user names (loans, training) leads to the clause note that speaks of it, and a measure named without its
+ * figure ("招贫困户") leads to the provisions that read it.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../bot/answer.js";
+import { askJson } from "./support/askJson.js";
+
+const CASES = {
+  loanDongying: ["东营 电商企业资金紧张 能不能融资"],
+  loanMiluo: ["汨罗 开网店能贷款吗"],
+  trainingBudget: ["东营 技校想办电商培训班 有钱补吗"],
+  poorHires: ["叶集 我们公司想雇几个建档立卡的贫困户 有没有补贴"],
+  poorHiresCounted: ["叶集 我们公司想雇几个建档立卡的贫困户 有没有补贴", "聘了3个"],
+};
+
+let answers: Record<string, Answer>;
+beforeAll(async () => {
+  answers = await askJson(CASES);
+}, 120_000);
+
+const cited = (a: Answer) => a.citations.map((c) => c.clause);
+
+describe("ask --json: the line of business a user names leads to the clause about it", () => {
+  it("answers a loan question with the region's finance clause, saying a loan is no subsidy", () => {
+    for (const [id, clause] of [["loanDongying", "dongying-2020:三/(八)"], ["loanMiluo", "miluo-2017:三/(六)"]] as const) {
+      const a = answers[id]!;
+      expect(a.status, id).toBe("answered");
+      expect(cited(a), id).toContain(clause);
+      expect(a.text, id).toContain("不是补贴");
+      expect(a.awards.filter((x) => x.eligible === true && x.amountFen !== null), id).toEqual([]);
+    }
+  });
+
+  it("answers a school's training question with the clause that budgets training, not the one naming colleges", () => {
+    const a = answers.trainingBudget!;
+    expect(a.status).toBe("answered");
+    expect(cited(a)).toContain("dongying-2020:三/(七)");
+    expect(a.text).toContain("部门预算");
+  });
+});
+
+describe("ask --json: a measure named without its figure leads to the provisions that read it", () => {
+  it("asks for the number of poor hires of 叶集 五14 when the user names them", () => {
+    const a = answers.poorHires!;
+    expect(a.awards.map((x) => x.title)).toContain("聘用贫困人口就业一次性补助");
+    expect(a.missing).toContain("poorEmployees");
+  });
+
+  it("computes 1000元 per poor hire once the count is given", () => {
+    expect(answers.poorHiresCounted!.awards).toContainEqual(expect.objectContaining({ clause: "yeji-2017:五/14", eligible: true, amountFen: 300_000 }));
+  });
+});
