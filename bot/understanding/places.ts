@@ -40,6 +40,8 @@ export interface OutsidePlace {
   end: number;
   /** Policies whose region lies inside it (济南 holds 平阴): naming it does not put the user outside those. */
   contains: string[];
+  /** Said as the user's own place ("滨州博兴县的 我们村…", "我们是安徽合肥的公司"), not a market or a source ("卖到广州"). */
+  home: boolean;
 }
 
 export interface PlaceReading {
@@ -127,9 +129,17 @@ function gazetteerIndex(metas: readonly PolicyMeta[]): Map<string, GazetteerName
 
 /** Before a short division name: a place follows ("在滨州", "来自合肥"), whatever comes after it. */
 const PLACE_FOLLOWS = /(在|来自|位于|地处)$/;
+/** Before a place: it is where the user is ("我是聊城…", "我们在垦利区"). */
+const HOME_BEFORE = /(?:我|我们|咱|咱们|俺|本人)(?:是|在|这边是|家在|公司在|店在)$/;
+/** After a place: it is where the user is ("…东阿县的主播", "东营这边的公司"). */
+const HOME_AFTER = /^(?:这边|本地)?的?(?:主播|达人|网红|公司|企业|厂子?|店|网店|店铺|合作社|商家|个体户|人)/;
+/** A place opening the message is the user's own ("滨州博兴县的 我们村…", "来自合肥"). */
+const OPENS_MESSAGE = /^\s*(?:(?:我|我们|咱|咱们|俺|俺们|本人)(?:是|在|家在|公司在|店在|这边是)?|来自|在)?$/;
 /** Before or after a short division name that stands as a place ("我们潍坊这边", "滨州的企业", "合肥注册"). */
 const DIVISION_BEFORE = /[是从自于到咱我们俺省市，,。]$/;
 const DIVISION_AFTER = /^(市|省|的|人|注册|这边|这里|那边|那里|那块|一带|本地|地区|[，,。、])/;
+/** After a short division name: a county-level place of it follows ("滨州博兴县", "河南固始县"); read as one place. */
+const COUNTY_AFTER = /^[^\s的在是我们和与跟了个这那里县区市省镇乡村]{1,3}(?:县|区|市|旗)(?![里委级长])/u;
 
 /**
  * Divisions of the gazetteer the message names where no policy's name was read. A short form ("合肥",
@@ -143,20 +153,23 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
   for (let at = 0; at < text.length; at++) {
     if (taken[at]) continue;
     for (const g of index.get(text[at]!) ?? []) {
-      const end = at + g.written.length;
+      let end = at + g.written.length;
       if (!text.startsWith(g.written, at) || taken.slice(at, end).some(Boolean)) continue;
       if (g.short) {
         const before = text.slice(0, at);
         const after = text.slice(end);
         const follows = before === "" || !CJK.test(before.at(-1)!) || DIVISION_BEFORE.test(before) || found.at(-1)?.end === at || taken[at - 1] === true;
-        const stands = after === "" || !CJK.test(after[0]!) || DIVISION_AFTER.test(after) || startsDivision(end);
+        const county = COUNTY_AFTER.exec(after)?.[0];
+        const stands = after === "" || !CJK.test(after[0]!) || DIVISION_AFTER.test(after) || startsDivision(end) || county !== undefined;
         if (!PLACE_FOLLOWS.test(before) && !(follows && stands)) continue;
+        if (county && !startsDivision(end) && !taken.slice(end, end + county.length).some(Boolean)) end += county.length;
       }
       taken.fill(true, at, end);
       // "安徽合肥": a province then its city names the city.
       const outer = found.at(-1)?.end === at ? found.pop()! : undefined;
       const start = outer?.start ?? at;
-      found.push({ said: text.slice(start, end), name: g.name, start, end, contains: g.contains });
+      const home = OPENS_MESSAGE.test(text.slice(0, start)) || HOME_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || HOME_AFTER.test(text.slice(end, end + 6));
+      found.push({ said: text.slice(start, end), name: g.name, start, end, contains: g.contains, home });
       at = end - 1;
       break;
     }
@@ -297,10 +310,6 @@ export interface HomeElsewhere {
   asked: string;
 }
 
-/** Before a place: it is where the user is ("我是聊城…", "我们在垦利区"). */
-const HOME_BEFORE = /(?:我|我们|咱|咱们|俺|本人)(?:是|在|这边是|家在|公司在|店在)$/;
-/** After a place: it is where the user is ("…东阿县的主播", "东营这边的公司"). */
-const HOME_AFTER = /^(?:这边|本地)?的?(?:主播|达人|网红|公司|企业|厂子?|店|网店|店铺|合作社|商家|个体户|人)/;
 /** After a place: it is the region asked about ("平阴那个…奖励", "平阴的政策", "平阴那边的补贴"). */
 const ASKED_AFTER = /^(?:县|市|区)?(?:那个|那边的?|这个|的(?:政策|奖励?|补贴|补助|扶持|文件|那个))/;
 
@@ -348,7 +357,7 @@ export function registeredWhere(
   if (places.home) return { local: false, said: places.home.said };
   const nearby = places.nearby[0];
   if (nearby && asked.includes(nearby.policyId)) return { local: false, said: nearby.said };
-  const away = named ? places.outside.find((p) => !p.contains.some((id) => asked.includes(id))) : undefined;
+  const away = named ? places.outside.find((p) => p.home && !p.contains.some((id) => asked.includes(id))) : undefined;
   return away && { local: false, said: away.said };
 }
 

@@ -18,6 +18,9 @@ beforeAll(async () => {
     outsideCity: ["潍坊的电商企业 去年网上卖了两个亿 能有啥奖励"],
     outsideAskingLiaocheng: ["安徽合肥的公司 2021年在京东上卖了2000万 能拿聊城那个新引进企业的奖吗"],
     homeInAnotherRegion: ["我们是垦利区的公司 2021年网络零售额1500万 平阴的奖励能拿吗"],
+    countyOfOtherCity: ["我们是淄博桓台县的电商村 也评上了市级电商村 东营给10万吗"],
+    countyOfOtherProvince: ["湖北通城县的 个人网店在淘宝卖了六十万 运行两年了 叶集的C2C奖励能申请吗"],
+    marketElsewhere: ["东营 我们公司的产品主要卖到广州 上海 2021年网络零售额9000万 全市排第二 能奖多少"],
     jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
 }, 120_000);
@@ -75,5 +78,21 @@ describe("ask --json: places", () => {
     expect(answer.awards.length).toBeGreaterThan(0);
     expect(answer.awards.every((a) => a.eligible !== true)).toBe(true);
     expect(answer.text).toContain("你说“垦利区”｜条文：“在平阴县注册登记”");
+  });
+
+  it("takes a county of another city or province, written after its division, as not registered in the region asked about", () => {
+    for (const [id, said] of [["countyOfOtherCity", "淄博桓台县"], ["countyOfOtherProvince", "湖北通城县"]] as const) {
+      const answer = answers[id]!;
+      expect(answer.awards.length, id).toBeGreaterThan(0);
+      expect(answer.awards.every((a) => a.eligible === false), id).toBe(true);
+      expect(answer.text, id).toContain(`你说“${said}”`);
+    }
+  });
+
+  it("does not take the cities a business sells to for where it is registered", () => {
+    const answer = answers.marketElsewhere!;
+    expect(answer.policies).toEqual(["dongying-2020"]);
+    expect(answer.awards.some((a) => a.eligible === true)).toBe(true);
+    expect(answer.text).not.toContain("在本地注册登记：否");
   });
 });

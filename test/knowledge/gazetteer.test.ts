@@ -19,6 +19,8 @@ describe("gazetteer", () => {
     expect(names.find((n) => n.written === "延边")?.name).toBe("延边朝鲜族自治州");
     expect(names.find((n) => n.written === "岳阳")?.contains).toEqual(["miluo-2017"]);
     expect(names.find((n) => n.written === "潍坊")?.contains).toEqual([]);
+    // "阿里" is the platform in merchants' talk: only 阿里地区 written in full names the prefecture.
+    expect(names.filter((n) => n.name === "阿里地区").map((n) => n.written)).toEqual(["阿里地区"]);
   });
 
   it("rejects a bad file with one line naming the file and the field", () => {

@@ -61,10 +61,26 @@ describe("readPlaces: divisions outside every policy (gazetteer)", () => {
     expect(outside("内蒙古赤峰市的牛肉干")).toEqual(["赤峰市"]);
   });
 
+  it("reads a division followed by one of its counties as one place, named with the county", () => {
+    expect(read("潍坊寿光市的蔬菜合作社").outside).toMatchObject([{ said: "潍坊寿光市", name: "潍坊市", contains: [] }]);
+    expect(read("湖北通城县的 茶叶网店").outside).toMatchObject([{ said: "湖北通城县", name: "湖北省", contains: [] }]);
+    expect(read("我们是江西修水县的").outside).toMatchObject([{ said: "江西修水县" }]);
+    expect(outside("卖白银饰品县里有补贴吗")).toEqual([]);
+  });
+
+  it("tells the user's own place from a market or a source named in passing", () => {
+    const home = (text: string) => read(text).outside.map((p) => [p.said, p.home]);
+    expect(home("滨州博兴县的 我们村")).toEqual([["滨州博兴县", true]]);
+    expect(home("我们是安徽合肥的公司")).toEqual([["安徽合肥", true]]);
+    expect(home("东营 我们公司产品卖到广州 上海")).toEqual([["广州", false], ["上海", false]]);
+  });
+
   it("does not take an ordinary word that happens to be a city's short name", () => {
     expect(outside("卖白银首饰的网店")).toEqual([]);
     expect(outside("两家差不多大同小异")).toEqual([]);
     expect(outside("做三明治外卖的小店")).toEqual([]);
+    expect(outside("我们在阿里国际站和亚马逊上做推广")).toEqual([]);
+    expect(outside("在阿里、京东开了旗舰店")).toEqual([]);
   });
 
   it("leaves names of the covered regions to the policies and says which policies a division holds", () => {
