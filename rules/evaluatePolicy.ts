@@ -9,8 +9,8 @@ import type { AwardResult } from "./awardResult.js";
 import type { FactName } from "./facts.js";
 import { compilePolicy, type CompiledPolicy, type RuleInfo } from "./compilePolicy.js";
 import { validateFacts } from "./factsError.js";
-import { readRuleFiles, type RuleFileEntry } from "./ruleFiles.js";
-import { parsePolicyRuleFile, RuleSchemaError, type PolicyRuleFile } from "./ruleSchema.js";
+import { readRuleFiles, validateOnce, type RuleFileEntry } from "./ruleFiles.js";
+import { parsePolicyRuleFile, ruleFileKey, RuleSchemaError, type PolicyRuleFile } from "./ruleSchema.js";
 import type { ValidityWindow } from "./validity.js";
 
 export type { RuleInfo } from "./compilePolicy.js";
@@ -52,7 +52,7 @@ export function buildRuleBook(entries: readonly RuleFileEntry[] = readRuleFiles(
   const metas = new Map(order.map((m) => [m.id, m]));
   const parsed = new Map<string, PolicyRuleFile>();
   for (const entry of entries) {
-    const file = parsePolicyRuleFile(entry.data, entry.source, entry.lineOf);
+    const file = validateOnce(entry, ruleFileKey(), () => parsePolicyRuleFile(entry.data, entry.source, entry.lineOf));
     if (!metas.has(file.policy)) throw new RuleSchemaError(`${entry.source}: policy "${file.policy}" is not in policies.json`);
     if (parsed.has(file.policy)) throw new RuleSchemaError(`${entry.source}: policy "${file.policy}" has two rule files`);
     parsed.set(file.policy, file);

@@ -5,13 +5,16 @@
  *
  * Any YAML data file (rule files, the fact vocabulary) is read with {@link readYamlFile}: parsing YAML
  * was about a third of `ask`'s start-up, so the parsed data is cached by the hash of the file's text and
- * the YAML is parsed again only when the text changed or an error needs its line number.
+ * the YAML is parsed again only when the text changed or an error needs its line number. Validating the
+ * data with zod cost as much again, so valid data is cached too ({@link RuleFileEntry.validated}), keyed
+ * also by the code that validates it.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { deserialize, serialize } from "node:v8";
 import type { Document } from "yaml";
 import { RuleSchemaError } from "./ruleSchemaError.js";
@@ -26,6 +29,17 @@ export interface RuleFileEntry {
   data: unknown;
   /** The line of a field (path as zod reports it), when the data came from a file. */
   lineOf?: (path: readonly PropertyKey[]) => number | undefined;
+  /**
+   * `validate()`'s result, from the cache when this text was validated before under the same `key` (say what
+   * else the result depends on: {@link codeStamp} of the validating code, other data). Only a result is
+   * cached, never an error. Absent when the data came from no cached file: then call `validate` directly.
+   */
+  validated?: <T>(key: string, validate: () => T) => T;
+}
+
+/** `validate()`'s result for this entry, cached when the entry can (see {@link RuleFileEntry.validated}). */
+export function validateOnce<T>(entry: RuleFileEntry, key: string, validate: () => T): T {
+  return entry.validated ? entry.validated(key, validate) : validate();
 }
 
 const EXTENSION = ".yaml";
@@ -49,6 +63,31 @@ const yaml = (): typeof import("yaml") => require("yaml") as typeof import("yaml
 /** Part of every key, so a new yaml release or other parse options never serve an old result. */
 const PARSER = `yaml@${(require("yaml/package.json") as { version: string }).version} uniqueKeys v1`;
 
+const sha256 = (...parts: (string | Buffer)[]) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest();
+};
+
+const RULES_CODE = fileURLToPath(new URL("./", import.meta.url));
+let rulesCode: Buffer | undefined;
+
+/**
+ * A stamp of code that validates data: the text of the given modules (file URLs, e.g. the caller's
+ * `import.meta.url`), of every .ts file of rules/ (the schemas and what they import), and zod's version.
+ * A cached validation under another stamp is never used.
+ */
+export function codeStamp(...modules: string[]): string {
+  rulesCode ??= sha256(
+    `zod@${(require("zod/package.json") as { version: string }).version}`,
+    ...readdirSync(RULES_CODE, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".ts"))
+      .sort()
+      .flatMap((name) => [name, readFileSync(join(RULES_CODE, name))]),
+  );
+  return sha256(rulesCode, ...modules.map((url) => readFileSync(fileURLToPath(url)))).toString("hex");
+}
+
 export interface ReadYamlOptions {
   /** Path shown in error messages (default: relative to the working directory when inside it). */
   source?: string;
@@ -68,25 +107,68 @@ export function readYamlFile(file: string, options: ReadYamlOptions = {}): RuleF
   const text = readFileSync(file, "utf8");
   const cacheDir = options.cacheDir ?? YAML_CACHE_DIR;
   if (cacheDir === false) return parseRuleYaml(text, source);
-  const cached = join(cacheDir, `${createHash("sha256").update(PARSER).update("\0").update(text).digest("hex")}.v8`);
+  let parsed: RuleFileEntry | undefined;
+  const parse = () => (parsed ??= parseRuleYaml(text, source));
+  const cachedData = () => {
+    const cached = join(cacheDir, `${sha256(PARSER, text).toString("hex")}.v8`);
+    try {
+      return deserialize(readFileSync(cached)) as unknown;
+    } catch {
+      // not cached yet (or unreadable): parse below
+    }
+    const { data } = parse();
+    writeCacheEntry(cacheDir, cached, serialize(data));
+    return data;
+  };
+  let data: { value: unknown } | undefined;
+  return {
+    source,
+    // Read when asked for: a start whose every validation is cached needs no data at all.
+    get data() {
+      data ??= { value: cachedData() };
+      return data.value;
+    },
+    lineOf: (path) => parse().lineOf?.(path),
+    validated<T>(key: string, validate: () => T): T {
+      const cached = join(cacheDir, `${sha256(PARSER, "validated", key, text).toString("hex")}.valid.v8`);
+      try {
+        // A checksum guards the entry: a damaged or truncated one is validated again, never trusted.
+        const entry = readFileSync(cached);
+        const payload = entry.subarray(32);
+        if (sha256(payload).equals(entry.subarray(0, 32))) return deserialize(payload) as T;
+      } catch {
+        // not cached yet (or unreadable): validate below
+      }
+      const result = validate();
+      // Only plain data is kept: what comes back from the cache must be exactly what validate returned.
+      const payload = plainData(result);
+      if (payload) writeCacheEntry(cacheDir, cached, Buffer.concat([sha256(payload), payload]));
+      return result;
+    },
+  };
+}
+
+/** `value` serialized, when deserializing gives it back exactly (no functions, no class instances); else undefined. */
+function plainData(value: unknown): Buffer | undefined {
   try {
-    const data: unknown = deserialize(readFileSync(cached));
-    let parsed: RuleFileEntry | undefined;
-    return { source, data, lineOf: (path) => (parsed ??= parseRuleYaml(text, source)).lineOf?.(path) };
+    const bytes = serialize(value);
+    return isDeepStrictEqual(deserialize(bytes), value) ? bytes : undefined;
   } catch {
-    // not cached yet (or unreadable): parse below
+    return undefined;
   }
-  const entry = parseRuleYaml(text, source);
+}
+
+/** Writes one cache entry; a cache that cannot be written only costs the work next time. */
+function writeCacheEntry(dir: string, path: string, bytes: Buffer): void {
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${cached}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(entry.data));
-    renameSync(tmp, cached); // atomic: a concurrent reader sees the whole entry or none
-    pruneCache(cacheDir);
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path); // atomic: a concurrent reader sees the whole entry or none
+    pruneCache(dir);
   } catch {
-    // read-only or full disk: the data is still right, only the next start parses again
+    // read-only or full disk: the data is still right, only the next start does the work again
   }
-  return entry;
 }
 
 function pruneCache(dir: string): void {

@@ -6,11 +6,14 @@
  * Unknown keys, a missing citation, an unknown fact, a value that does not fit its fact's unit and an
  * unordered tier table all fail loudly, naming the file, the rule and the field.
  */
+import { createHash } from "node:crypto";
+import { serialize } from "node:v8";
 import { z } from "zod";
 import { COMPARISON_WORDS, COMPARISON_WORD_LIST, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
-import { ENTITY_TYPES, FACT_NAMES, FACTS, type EntityType, type FactName, type FactSpec } from "./facts.js";
+import { ENTITY_TYPES, FACT_NAMES, FACTS, VOCABULARY, type EntityType, type FactName, type FactSpec } from "./facts.js";
 import { fenAt, foreignMoneyLiteral, rateFor } from "./currency.js";
 import { MONEY_LITERAL, parseMoney, parsePercent, parseQuantity } from "./money.js";
+import { codeStamp } from "./ruleFiles.js";
 import { RuleSchemaError } from "./ruleSchemaError.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -612,6 +615,18 @@ function fail(source: string, where: string, error: z.ZodError, lineOf?: LineOf,
   const { path, message } = deepestIssue(error.issues[0]!);
   const at = formatPath(path);
   throw new RuleSchemaError(`${located(source, lineOf, [...base, ...path])}: ${where}${at ? `: ${at}` : ""}: ${message}`);
+}
+
+let validationKey: string | undefined;
+
+/**
+ * What validating a rule file depends on besides its text: the code of rules/ and the fact vocabulary it is
+ * checked against (the key under which a valid file's result is cached, see rules/ruleFiles.ts validateOnce).
+ */
+export function ruleFileKey(): string {
+  const { source: _, ...vocabulary } = VOCABULARY;
+  validationKey ??= `rule file ${codeStamp()} ${createHash("sha256").update(serialize(vocabulary)).digest("hex")}`;
+  return validationKey;
 }
 
 /**

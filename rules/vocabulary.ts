@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { displayPath, readYamlFile, type RuleFileEntry } from "./ruleFiles.js";
+import { codeStamp, displayPath, readYamlFile, validateOnce, type RuleFileEntry } from "./ruleFiles.js";
 import { RuleSchemaError } from "./ruleSchemaError.js";
 
 /** Units a fact can carry. `fen` is money; `bool` and `enum` are not numbers. */
@@ -22,141 +22,157 @@ export class VocabularyError extends Error {
   override name = "VocabularyError";
 }
 
-const word = z.string().trim().min(1, "empty word");
-const words = z.array(word);
-/** "bare" in the file is a number written without a unit; readers see it as "". */
-const writtenUnit = word.transform((u) => (u === "bare" ? "" : u));
-
-const CueSchema = z.strictObject({
-  words: words.min(1),
-  side: z.enum(["b", "a", "ba"]),
-  weak: z.boolean().optional(),
-  generic: z.boolean().optional(),
-  units: z.array(writtenUnit).min(1).optional(),
-});
-/** Words that announce a number of a fact in chat, and where they stand (see rules/facts.yaml). */
-export type Cue = z.infer<typeof CueSchema>;
-
 /** Enum facts read as phrases anywhere in a message (bot/extractFacts.ts), and how several stated values decide. */
 const PICKS = ["last", "first", "applicant"] as const;
-const valueWords = z.record(z.string(), words);
-
-const FactSpecSchema = z
-  .strictObject({
-    unit: z.enum(FACT_UNIT_NAMES),
-    label: word,
-    aliases: words.default([]),
-    denies: words.optional(),
-    values: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "value names are letters and digits"), word).optional(),
-    words: z.record(z.string(), words).optional(),
-    near: z.strictObject({ words: words.min(1), within: z.number().int().positive() }).optional(),
-    /**
-     * Enum facts whose `words` are phrases read anywhere in the message: last = the last one stated counts;
-     * first = the value listed first in `words` among those named (values in order of specificity);
-     * applicant = who is asking (the one the speaker names as themselves, else the first named). Without it
-     * an enum is read as a stated condition (bot/understanding/conditions.ts).
-     */
-    pick: z.enum(PICKS).optional(),
-    /** pick applicant: words that only count when nothing more specific is named (个人, 我们县). */
-    broad: valueWords.optional(),
-    /** pick applicant: words that hint at the kind without naming it (在快手带货): the kind is then a guess. */
-    hints: valueWords.optional(),
-    /** A value that hints at the applicant's kind when none is named (淘宝村 → village). */
-    applicant: z.record(z.string(), word).optional(),
-    /** A value is not meant when one of these words stands in the same clause ("培训20名主播" is no training session). */
-    notWith: valueWords.optional(),
-    /** Date facts: a business opened in that year ("2021年3月回来办了个小微电商公司"): verb, then a measure word, then the thing. */
-    opened: z.strictObject({ verbs: words.min(1), measures: words.min(1), things: words.min(1) }).optional(),
-    ordinal: z.literal(true).optional(),
-    mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
-    /** The best value of another fact in the years before the activity year ("首次突破": what was crossed before). */
-    earlierOf: word.optional(),
-    /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
-    adds: z.union([z.literal(true), z.literal("withinYear")]).optional(),
-    written: z.array(writtenUnit).optional(),
-    byUnit: words.optional(),
-    cues: z.array(CueSchema).optional(),
-    /** [min, max] in the fact's unit: a figure outside is asked back, never computed. */
-    plausible: z.tuple([z.number().nonnegative(), z.number().positive()]).refine(([min, max]) => min <= max, "min is above max").optional(),
-  })
-  .superRefine((spec, ctx) => {
-    const numeric = NUMERIC_UNITS.has(spec.unit);
-    if (spec.unit === "enum" && !spec.values) ctx.addIssue({ code: "custom", path: ["values"], message: "an enum fact lists its values" });
-    if (spec.unit !== "enum" && (spec.values || spec.words)) ctx.addIssue({ code: "custom", path: [spec.values ? "values" : "words"], message: `only enum facts have values (unit is ${spec.unit})` });
-    for (const field of ["words", "broad", "hints", "applicant", "notWith"] as const) {
-      for (const value of Object.keys(spec[field] ?? {})) {
-        if (!spec.values?.[value]) ctx.addIssue({ code: "custom", path: [field, value], message: `"${value}" is not one of the values` });
-      }
-    }
-    if (spec.pick && !spec.words) ctx.addIssue({ code: "custom", path: ["pick"], message: "a fact read as phrases lists its words" });
-    for (const field of ["broad", "hints"] as const) {
-      if (spec[field] && spec.pick !== "applicant") ctx.addIssue({ code: "custom", path: [field], message: "only the applicant fact (pick: applicant) has broad words and hints" });
-    }
-    if (spec.near && spec.pick) ctx.addIssue({ code: "custom", path: ["near"], message: "near applies to stated conditions, not to facts read as phrases (pick)" });
-    if (spec.opened && spec.unit !== "date") ctx.addIssue({ code: "custom", path: ["opened"], message: `only date facts have opened (unit is ${spec.unit})` });
-    if (spec.cues && spec.unit === "date" && spec.cues.some((c) => c.weak || c.generic || c.units)) ctx.addIssue({ code: "custom", path: ["cues"], message: "a date fact's cues have words and side only" });
-    for (const [value, { as }] of Object.entries(spec.mayApplyAs ?? {})) {
-      for (const v of [value, ...as]) if (!spec.values?.[v]) ctx.addIssue({ code: "custom", path: ["mayApplyAs", value], message: `"${v}" is not one of the values` });
-    }
-    if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
-    if (spec.unit === "count" && !spec.plausible) ctx.addIssue({ code: "custom", path: ["plausible"], message: "a count fact states its plausible range [min, max]" });
-    for (const field of ["written", "byUnit", "cues", "adds", "plausible"] as const) {
-      if (spec[field] && !numeric && !(field === "cues" && spec.unit === "date")) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
-    }
-  })
-  .transform((spec) => {
-    const numeric = NUMERIC_UNITS.has(spec.unit);
-    // Money and areas are written bare or with their one unit unless the file says otherwise.
-    const written = spec.written ?? (spec.unit === "fen" ? ["", "元"] : spec.unit === "sqm" ? ["", "平方米"] : spec.unit === "day" ? ["天"] : numeric ? ["", "个"] : undefined);
-    return {
-      ...spec,
-      ...(written ? { written } : {}),
-      aliases: spelledOut(spec.aliases),
-      ...(spec.denies ? { denies: spelledOut(spec.denies) } : {}),
-      ...(spec.words ? { words: Object.fromEntries(Object.entries(spec.words).map(([v, ws]) => [v, spelledOut(ws)])) } : {}),
-      ...(spec.cues ? { cues: spec.cues.map((c) => ({ ...c, words: spelledOut(c.words) })) } : {}),
-    };
-  });
 
 /** 电商 is short for 电子商务: a word written with 电商 is also understood written out ("跨境电子商务公共服务平台"). */
 function spelledOut(ws: readonly string[]): string[] {
   return [...new Set(ws.flatMap((w) => (w.includes("电商") ? [w, w.replaceAll("电商", "电子商务")] : [w])))];
 }
 
-/** One entry of the vocabulary (rules/facts.yaml documents each field). */
-export type FactSpec = z.infer<typeof FactSpecSchema>;
+/**
+ * The vocabulary file's zod schemas, built on first use: a start whose vocabulary comes from the validated
+ * cache (rules/ruleFiles.ts) never builds them.
+ */
+function buildSchemas() {
+  const word = z.string().trim().min(1, "empty word");
+  const words = z.array(word);
+  /** "bare" in the file is a number written without a unit; readers see it as "". */
+  const writtenUnit = word.transform((u) => (u === "bare" ? "" : u));
 
-const VocabularySchema = z.strictObject({
-  facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, "fact names are camelCase letters and digits"), FactSpecSchema),
-  /** Money in other currencies: the words that name each, and its rate to 元 by year with the source. */
-  currencies: z
-    .record(
-      z.string().regex(/^[A-Z]{3}$/, "currency codes are ISO 4217 (USD)"),
-      z.strictObject({
-        name: word,
-        words: words.min(1),
-        rates: z.array(z.strictObject({ year: z.number().int().min(1990).max(2100), yuanPer: z.string().regex(/^\d+(\.\d{1,6})?$/, "a decimal such as \"7.0467\""), source: word })).min(1),
-      }),
-    )
-    .default({}),
-  /** Words that contain a shorter phrase of an enum but mean something else (农村 is not a 村). */
-  notPhrases: words.default([]),
-  /** Words that make a number no fact about the applicant ("奖励是50万"). */
-  notFacts: z.array(CueSchema.omit({ generic: true, units: true }).extend({ claim: z.boolean().optional() })).default([]),
-}).superRefine((vocabulary, ctx) => {
-  const applicants = Object.entries(vocabulary.facts).filter(([, spec]) => spec.pick === "applicant");
-  if (applicants.length > 1) ctx.addIssue({ code: "custom", path: ["facts", applicants[1]![0], "pick"], message: "only one fact is the applicant (pick: applicant)" });
-  const kinds = applicants[0]?.[1].values ?? {};
-  for (const [name, spec] of Object.entries(vocabulary.facts)) {
-    for (const [value, kind] of Object.entries(spec.applicant ?? {})) {
-      if (!kinds[kind]) ctx.addIssue({ code: "custom", path: ["facts", name, "applicant", value], message: `"${kind}" is no value of the applicant fact (pick: applicant)` });
+  const CueSchema = z.strictObject({
+    words: words.min(1),
+    side: z.enum(["b", "a", "ba"]),
+    weak: z.boolean().optional(),
+    generic: z.boolean().optional(),
+    units: z.array(writtenUnit).min(1).optional(),
+  });
+
+  const valueWords = z.record(z.string(), words);
+
+  const FactSpecSchema = z
+    .strictObject({
+      unit: z.enum(FACT_UNIT_NAMES),
+      label: word,
+      aliases: words.default([]),
+      denies: words.optional(),
+      values: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "value names are letters and digits"), word).optional(),
+      words: z.record(z.string(), words).optional(),
+      near: z.strictObject({ words: words.min(1), within: z.number().int().positive() }).optional(),
+      /**
+       * Enum facts whose `words` are phrases read anywhere in the message: last = the last one stated counts;
+       * first = the value listed first in `words` among those named (values in order of specificity);
+       * applicant = who is asking (the one the speaker names as themselves, else the first named). Without it
+       * an enum is read as a stated condition (bot/understanding/conditions.ts).
+       */
+      pick: z.enum(PICKS).optional(),
+      /** pick applicant: words that only count when nothing more specific is named (个人, 我们县). */
+      broad: valueWords.optional(),
+      /** pick applicant: words that hint at the kind without naming it (在快手带货): the kind is then a guess. */
+      hints: valueWords.optional(),
+      /** A value that hints at the applicant's kind when none is named (淘宝村 → village). */
+      applicant: z.record(z.string(), word).optional(),
+      /** A value is not meant when one of these words stands in the same clause ("培训20名主播" is no training session). */
+      notWith: valueWords.optional(),
+      /** Date facts: a business opened in that year ("2021年3月回来办了个小微电商公司"): verb, then a measure word, then the thing. */
+      opened: z.strictObject({ verbs: words.min(1), measures: words.min(1), things: words.min(1) }).optional(),
+      ordinal: z.literal(true).optional(),
+      mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
+      /** The best value of another fact in the years before the activity year ("首次突破": what was crossed before). */
+      earlierOf: word.optional(),
+      /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
+      adds: z.union([z.literal(true), z.literal("withinYear")]).optional(),
+      written: z.array(writtenUnit).optional(),
+      byUnit: words.optional(),
+      cues: z.array(CueSchema).optional(),
+      /** [min, max] in the fact's unit: a figure outside is asked back, never computed. */
+      plausible: z.tuple([z.number().nonnegative(), z.number().positive()]).refine(([min, max]) => min <= max, "min is above max").optional(),
+    })
+    .superRefine((spec, ctx) => {
+      const numeric = NUMERIC_UNITS.has(spec.unit);
+      if (spec.unit === "enum" && !spec.values) ctx.addIssue({ code: "custom", path: ["values"], message: "an enum fact lists its values" });
+      if (spec.unit !== "enum" && (spec.values || spec.words)) ctx.addIssue({ code: "custom", path: [spec.values ? "values" : "words"], message: `only enum facts have values (unit is ${spec.unit})` });
+      for (const field of ["words", "broad", "hints", "applicant", "notWith"] as const) {
+        for (const value of Object.keys(spec[field] ?? {})) {
+          if (!spec.values?.[value]) ctx.addIssue({ code: "custom", path: [field, value], message: `"${value}" is not one of the values` });
+        }
+      }
+      if (spec.pick && !spec.words) ctx.addIssue({ code: "custom", path: ["pick"], message: "a fact read as phrases lists its words" });
+      for (const field of ["broad", "hints"] as const) {
+        if (spec[field] && spec.pick !== "applicant") ctx.addIssue({ code: "custom", path: [field], message: "only the applicant fact (pick: applicant) has broad words and hints" });
+      }
+      if (spec.near && spec.pick) ctx.addIssue({ code: "custom", path: ["near"], message: "near applies to stated conditions, not to facts read as phrases (pick)" });
+      if (spec.opened && spec.unit !== "date") ctx.addIssue({ code: "custom", path: ["opened"], message: `only date facts have opened (unit is ${spec.unit})` });
+      if (spec.cues && spec.unit === "date" && spec.cues.some((c) => c.weak || c.generic || c.units)) ctx.addIssue({ code: "custom", path: ["cues"], message: "a date fact's cues have words and side only" });
+      for (const [value, { as }] of Object.entries(spec.mayApplyAs ?? {})) {
+        for (const v of [value, ...as]) if (!spec.values?.[v]) ctx.addIssue({ code: "custom", path: ["mayApplyAs", value], message: `"${v}" is not one of the values` });
+      }
+      if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
+      if (spec.unit === "count" && !spec.plausible) ctx.addIssue({ code: "custom", path: ["plausible"], message: "a count fact states its plausible range [min, max]" });
+      for (const field of ["written", "byUnit", "cues", "adds", "plausible"] as const) {
+        if (spec[field] && !numeric && !(field === "cues" && spec.unit === "date")) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
+      }
+    })
+    .transform((spec) => {
+      const numeric = NUMERIC_UNITS.has(spec.unit);
+      // Money and areas are written bare or with their one unit unless the file says otherwise.
+      const written = spec.written ?? (spec.unit === "fen" ? ["", "元"] : spec.unit === "sqm" ? ["", "平方米"] : spec.unit === "day" ? ["天"] : numeric ? ["", "个"] : undefined);
+      return {
+        ...spec,
+        ...(written ? { written } : {}),
+        aliases: spelledOut(spec.aliases),
+        ...(spec.denies ? { denies: spelledOut(spec.denies) } : {}),
+        ...(spec.words ? { words: Object.fromEntries(Object.entries(spec.words).map(([v, ws]) => [v, spelledOut(ws)])) } : {}),
+        ...(spec.cues ? { cues: spec.cues.map((c) => ({ ...c, words: spelledOut(c.words) })) } : {}),
+      };
+    });
+
+
+
+  const VocabularySchema = z.strictObject({
+    facts: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, "fact names are camelCase letters and digits"), FactSpecSchema),
+    /** Money in other currencies: the words that name each, and its rate to 元 by year with the source. */
+    currencies: z
+      .record(
+        z.string().regex(/^[A-Z]{3}$/, "currency codes are ISO 4217 (USD)"),
+        z.strictObject({
+          name: word,
+          words: words.min(1),
+          rates: z.array(z.strictObject({ year: z.number().int().min(1990).max(2100), yuanPer: z.string().regex(/^\d+(\.\d{1,6})?$/, "a decimal such as \"7.0467\""), source: word })).min(1),
+        }),
+      )
+      .default({}),
+    /** Words that contain a shorter phrase of an enum but mean something else (农村 is not a 村). */
+    notPhrases: words.default([]),
+    /** Words that make a number no fact about the applicant ("奖励是50万"). */
+    notFacts: z.array(CueSchema.omit({ generic: true, units: true }).extend({ claim: z.boolean().optional() })).default([]),
+  }).superRefine((vocabulary, ctx) => {
+    const applicants = Object.entries(vocabulary.facts).filter(([, spec]) => spec.pick === "applicant");
+    if (applicants.length > 1) ctx.addIssue({ code: "custom", path: ["facts", applicants[1]![0], "pick"], message: "only one fact is the applicant (pick: applicant)" });
+    const kinds = applicants[0]?.[1].values ?? {};
+    for (const [name, spec] of Object.entries(vocabulary.facts)) {
+      for (const [value, kind] of Object.entries(spec.applicant ?? {})) {
+        if (!kinds[kind]) ctx.addIssue({ code: "custom", path: ["facts", name, "applicant", value], message: `"${kind}" is no value of the applicant fact (pick: applicant)` });
+      }
+      const of = spec.earlierOf === undefined ? undefined : vocabulary.facts[spec.earlierOf];
+      if (spec.earlierOf !== undefined && (!of || of.unit !== spec.unit)) ctx.addIssue({ code: "custom", path: ["facts", name, "earlierOf"], message: `"${spec.earlierOf}" is no fact of unit ${spec.unit}` });
     }
-    const of = spec.earlierOf === undefined ? undefined : vocabulary.facts[spec.earlierOf];
-    if (spec.earlierOf !== undefined && (!of || of.unit !== spec.unit)) ctx.addIssue({ code: "custom", path: ["facts", name, "earlierOf"], message: `"${spec.earlierOf}" is no fact of unit ${spec.unit}` });
-  }
-});
+  });
+  return { CueSchema, FactSpecSchema, VocabularySchema };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+const vocabularySchema = () => (schemas ??= buildSchemas()).VocabularySchema;
+type Schemas = ReturnType<typeof buildSchemas>;
+
+/** Words that announce a number of a fact in chat, and where they stand (see rules/facts.yaml). */
+export type Cue = z.infer<Schemas["CueSchema"]>;
+
+/** One entry of the vocabulary (rules/facts.yaml documents each field). */
+export type FactSpec = z.infer<Schemas["FactSpecSchema"]>;
+
 /** A read vocabulary and the file it came from (as error messages name it). */
-export type Vocabulary = z.infer<typeof VocabularySchema> & { source: string };
+export type Vocabulary = z.infer<Schemas["VocabularySchema"]> & { source: string };
 
 /**
  * Reads and validates a vocabulary file. Every problem is a {@link VocabularyError} of one line:
@@ -165,21 +181,30 @@ export type Vocabulary = z.infer<typeof VocabularySchema> & { source: string };
  */
 export function loadVocabulary(file: string = VOCABULARY_FILE): Vocabulary {
   const source = displayPath(file);
+  const fail = (error: unknown): never => {
+    if (error instanceof VocabularyError) throw error;
+    if (error instanceof RuleSchemaError) throw new VocabularyError(error.message);
+    throw new VocabularyError(`${source}: cannot read the fact vocabulary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  };
   let entry: RuleFileEntry;
   try {
     entry = readYamlFile(file, { source });
+    // Validated once per text of the file (and code of rules/): later starts skip zod.
+    return { ...validateOnce(entry, `vocabulary ${codeStamp()}`, () => validVocabulary(entry)), source };
   } catch (error) {
-    if (error instanceof RuleSchemaError) throw new VocabularyError(error.message);
-    throw new VocabularyError(`${source}: cannot read the fact vocabulary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return fail(error);
   }
-  const parsed = VocabularySchema.safeParse(entry.data);
+}
+
+function validVocabulary(entry: RuleFileEntry): z.infer<Schemas["VocabularySchema"]> {
+  const parsed = vocabularySchema().safeParse(entry.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map(String);
     const line = entry.lineOf?.(path);
     const where = path[0] === "facts" && path.length > 1 ? `fact "${path[1]}": ${path.slice(2).join(".") || "(entry)"}` : path.join(".") || "(file)";
-    throw new VocabularyError(`${source}${line ? `:${line}` : ""}: ${where}: ${issue.message}`);
+    throw new VocabularyError(`${entry.source}${line ? `:${line}` : ""}: ${where}: ${issue.message}`);
   }
-  return { ...parsed.data, source };
+  return parsed.data;
 }
 

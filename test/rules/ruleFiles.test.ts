@@ -3,9 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serialize } from "node:v8";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildRuleBook } from "../../rules/evaluatePolicy.js";
-import { readRuleFiles, readYamlFile, RULES_DIR } from "../../rules/ruleFiles.js";
+import { codeStamp, readRuleFiles, readYamlFile, RULES_DIR, validateOnce } from "../../rules/ruleFiles.js";
 import { oneLineError } from "./support/oneLineError.js";
 
 const dirs: string[] = [];
@@ -88,6 +89,66 @@ describe("rule files", () => {
       readRuleFiles(dir, { cacheDir });
       expect(readdirSync(cacheDir)).toHaveLength(1);
       expect(oneLineError(() => buildRuleBook(readRuleFiles(dir, { cacheDir })))).toMatch(/pingyin-2020\.yaml:9: rule "flagship-store": amount/);
+    });
+
+    it("validates a text once per key: the same text and key come from the cache, a changed text or key is validated again", () => {
+      const dir = folder({ "pingyin-2020.yaml": RULE });
+      const cacheDir = folder({});
+      const file = join(dir, "pingyin-2020.yaml");
+      const calls: string[] = [];
+      const validate = (key: string) => validateOnce(readYamlFile(file, { cacheDir }), key, () => (calls.push(key), { checked: key, at: calls.length }));
+      expect(validate("a")).toEqual({ checked: "a", at: 1 });
+      expect(validate("a")).toEqual({ checked: "a", at: 1 });
+      expect(validate("b")).toEqual({ checked: "b", at: 2 });
+      writeFileSync(file, RULE.replace("amount: 5万元", "amount: 6万元"));
+      expect(validate("a")).toEqual({ checked: "a", at: 3 });
+      expect(calls).toEqual(["a", "b", "a"]);
+    });
+
+    it("never trusts a damaged validated entry, never caches a failed validation, and caches only plain data", () => {
+      const dir = folder({ "pingyin-2020.yaml": RULE });
+      const cacheDir = folder({});
+      const file = join(dir, "pingyin-2020.yaml");
+      let calls = 0;
+      const validate = (result: () => unknown) => validateOnce(readYamlFile(file, { cacheDir }), "k", () => (calls++, result()));
+      expect(() => validate(() => { throw new Error("bad file"); })).toThrow("bad file");
+      expect(readdirSync(cacheDir).filter((n) => n.endsWith(".valid.v8"))).toEqual([]);
+      validate(() => ({ amount: 500000 }));
+      const [entry] = readdirSync(cacheDir).filter((n) => n.endsWith(".valid.v8"));
+      const bytes = readFileSync(join(cacheDir, entry!));
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 1, bytes.length - 2); // one flipped bit in the payload
+      writeFileSync(join(cacheDir, entry!), bytes);
+      expect(validate(() => ({ amount: 500000 }))).toEqual({ amount: 500000 });
+      writeFileSync(join(cacheDir, entry!), bytes.subarray(0, 40)); // truncated
+      expect(validate(() => ({ amount: 500000 }))).toEqual({ amount: 500000 });
+      expect(calls).toBe(4);
+      expect(validate(() => ({ amount: 500000 }))).toEqual({ amount: 500000 });
+      expect(calls).toBe(4);
+      // A class instance would come back as a plain object: such a result is validated every time.
+      class Checked {}
+      const other = (result: () => unknown) => validateOnce(readYamlFile(file, { cacheDir }), "class", result);
+      expect(other(() => new Checked())).toBeInstanceOf(Checked);
+      expect(other(() => new Checked())).toBeInstanceOf(Checked);
+    });
+
+    it("gives the same rule book from cached validations as from validating (and a bad file still fails with its line)", () => {
+      const dir = folder({ "pingyin-2020.yaml": RULE });
+      const cacheDir = folder({});
+      const fresh = buildRuleBook(readRuleFiles(dir, { cacheDir: false }));
+      buildRuleBook(readRuleFiles(dir, { cacheDir }));
+      expect(readdirSync(cacheDir).filter((n) => n.endsWith(".valid.v8"))).toHaveLength(1);
+      const cached = buildRuleBook(readRuleFiles(dir, { cacheDir }));
+      expect(JSON.stringify([...cached.files])).toBe(JSON.stringify([...fresh.files]));
+      writeFileSync(join(dir, "pingyin-2020.yaml"), RULE.replace("amount: 5万元", "amount: 5万美金"));
+      expect(oneLineError(() => buildRuleBook(readRuleFiles(dir, { cacheDir })))).toMatch(/pingyin-2020\.yaml:9: rule "flagship-store": amount/);
+    });
+
+    it("stamps the validating code: another text of a module is another stamp", () => {
+      const module = join(folder({ "schema.ts": "export const a = 1;\n" }), "schema.ts");
+      const before = codeStamp(pathToFileURL(module).href);
+      expect(codeStamp(pathToFileURL(module).href)).toBe(before);
+      writeFileSync(module, "export const a = 2;\n");
+      expect(codeStamp(pathToFileURL(module).href)).not.toBe(before);
     });
 
     it("never caches a syntax error, and works without a writable cache", () => {

@@ -27,6 +27,15 @@ describe("the fact vocabulary file", () => {
     expect(FACT_NAMES.length).toBe(Object.keys(loadVocabulary().facts).length);
   });
 
+  it("is the same vocabulary when it comes from the validated cache (an unchanged file is not validated again)", () => {
+    // A text of its own, so the first load validates it and the second is served from the cache.
+    const own = file(`${readFileSync(VOCABULARY_FILE, "utf8")}\n# ${process.pid} ${Date.now()} ${Math.random()}\n`);
+    const validated = loadVocabulary(own);
+    const cached = loadVocabulary(own);
+    expect(JSON.stringify(cached)).toBe(JSON.stringify(validated));
+    expect(cached).toEqual(validated);
+  });
+
   it("matches the generated TypeScript names (npm run facts:types)", () => {
     expect(readFileSync(new URL("../../rules/factTypes.ts", import.meta.url), "utf8")).toBe(factTypesSource(loadVocabulary(VOCABULARY_FILE)));
   });
