@@ -414,7 +414,7 @@ export class PolicyBot implements ConversationHandler {
     const rules = this.#catalog.rulesOf(policyIds);
     const candidates = [...rules, ...this.#catalog.notesOf(policyIds)];
     // Every rule's qualifiers (C2C, 特产, 推广…) as the user's facts decide them: they tell siblings apart.
-    const checks = new Map(this.#catalog.evaluate(policyIds, session.facts, asOf, rules).map((r) => [resultKey(r), r.checks ?? []]));
+    const checks = this.#catalog.checks(policyIds, session.facts, asOf, rules);
     const scored = scoreRules({
       text,
       facts: session.facts,

@@ -3,9 +3,9 @@
  * (rules/). Opened once at start-up; everything on the per-turn path is synchronous and in memory. The rule
  * lists follow the rule book: a rule staff confirm answers from the next question on, without a restart.
  */
-import type { AwardResult } from "../rules/awardResult.js";
+import type { AwardResult, StatedCheck } from "../rules/awardResult.js";
 import { pendingRules } from "../rules/draft/draftFile.js";
-import { evaluatePolicy, listRules, ruleBook, validityOf, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
+import { checkRules, evaluatePolicy, listRules, ruleBook, validityOf, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
 import { judgeInForce } from "../rules/validity.js";
 import type { FactName, Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
@@ -174,6 +174,19 @@ export class PolicyCatalog {
       const ruleIds = rules.filter((r) => r.policy === policy).map((r) => r.id);
       return ruleIds.length === 0 ? [] : evaluatePolicy(policy, facts, { asOf, ruleIds, guessed });
     });
+  }
+
+  /**
+   * The qualifiers (C2C, 特产, 推广…) of `rules` as `facts` decide them, by "policy/rule": the `checks`
+   * {@link evaluate} would give each result, without evaluating the rules.
+   */
+  checks(policyIds: readonly string[], facts: Facts, asOf: string, rules: readonly { policy: string; id: string }[]): Map<string, StatedCheck[]> {
+    return new Map(
+      policyIds.flatMap((policy) => {
+        const ruleIds = rules.filter((r) => r.policy === policy).map((r) => r.id);
+        return ruleIds.length === 0 ? [] : checkRules(policy, facts, { asOf, ruleIds }).map((c) => [`${policy}/${c.rule}`, c.checks] as const);
+      }),
+    );
   }
 
   /** Unchecked conditions that every award of these policies carries (扶持范围, credit record…). */

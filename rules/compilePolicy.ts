@@ -79,6 +79,8 @@ export interface CompiledPolicy {
   encoded: boolean;
   /** `guessed`: facts inferred rather than stated; a provision they would rule out keeps them as a condition. */
   evaluate(facts: Facts, asOf: string, ruleIds?: ReadonlySet<string>, guessed?: readonly FactName[]): AwardResult[];
+  /** Each rule's `checks` as {@link evaluate} gives them (they read only the facts), without evaluating the rules. */
+  checks(facts: Facts, ruleIds?: ReadonlySet<string>): Array<{ rule: string; checks: StatedCheck[] }>;
 }
 
 type Leaf = Extract<Condition, { fact: FactName }>;
@@ -173,6 +175,9 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
       }
       for (const group of groups) applyExclusivity(group, results);
       return results;
+    },
+    checks(facts, ruleIds) {
+      return compiled.filter((rule) => !ruleIds || ruleIds.has(rule.info.id)).map((rule) => ({ rule: rule.info.id, checks: statedChecks(rule, facts) }));
     },
   };
 }
@@ -291,9 +296,10 @@ function tooWide(low: number, high: number): boolean {
 /** The worded conditions a known fact decides, for showing beside the user's words. */
 function statedChecks(rule: CompiledRule, facts: Facts): StatedCheck[] {
   return rule.checks.flatMap((c) => {
-    const value = c.when(facts).value;
+    // Most tests read no known fact: nothing to evaluate.
     const known = c.facts.filter((f) => facts[f] !== undefined);
-    return value === null || known.length === 0 ? [] : [{ facts: known, text: c.text, holds: value }];
+    const value = known.length === 0 ? null : c.when(facts).value;
+    return value === null ? [] : [{ facts: known, text: c.text, holds: value }];
   });
 }
 

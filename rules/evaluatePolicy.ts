@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { loadPolicyMeta } from "../knowledge/policyMeta.js";
-import type { AwardResult } from "./awardResult.js";
+import type { AwardResult, StatedCheck } from "./awardResult.js";
 import type { FactName } from "./facts.js";
 import { compilePolicy, type CompiledPolicy, type RuleInfo } from "./compilePolicy.js";
 import { validateFacts } from "./factsError.js";
@@ -108,6 +108,16 @@ export function evaluatePolicy(policyId: string, facts: unknown, options: Evalua
   const valid = validateFacts(facts);
   const asOf = checkAsOf(options.asOf);
   return policyOf(policyId, options.book).evaluate(valid, asOf, options.ruleIds ? new Set(options.ruleIds) : undefined, options.guessed);
+}
+
+/**
+ * The worded tests (旗舰店, C2C…) the facts decide, per rule of one policy: the `checks` that
+ * {@link evaluatePolicy} gives each result, without evaluating the rules. Facts and `asOf` are checked alike.
+ */
+export function checkRules(policyId: string, facts: unknown, options: Pick<EvaluateOptions, "asOf" | "ruleIds" | "book"> = {}): Array<{ rule: string; checks: StatedCheck[] }> {
+  const valid = validateFacts(facts);
+  checkAsOf(options.asOf);
+  return policyOf(policyId, options.book).checks(valid, options.ruleIds ? new Set(options.ruleIds) : undefined);
 }
 
 /** Evaluates every rule of the given (default: all) policies for one fact set. */

@@ -134,6 +134,27 @@ export const FactsSchema = z.strictObject(
   Object.fromEntries(FACT_NAMES.map((n) => [n, factValueSchema(n).optional()])) as Record<FactName, z.ZodOptional<z.ZodType>>,
 );
 
+const narrowed = new Map<string, z.ZodType>();
+/** Key sets remembered at most; past it the cache starts again (each entry is a small schema). */
+const NARROWED_AT_MOST = 500;
+
+/**
+ * {@link FactsSchema} narrowed to the facts `input` names (a few of ~80): the same fact schemas, order and
+ * strictness, so the same result or issues, without a pass over every absent fact. Cached per key set.
+ */
+export function factsSchemaFor(input: unknown): z.ZodType {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return FactsSchema;
+  const names = FACT_NAMES.filter((n) => n in input);
+  const key = names.join(" ");
+  let schema = narrowed.get(key);
+  if (!schema) {
+    if (narrowed.size >= NARROWED_AT_MOST) narrowed.clear();
+    schema = FactsSchema.pick(Object.fromEntries(names.map((n) => [n, true])) as Partial<Record<FactName, true>>);
+    narrowed.set(key, schema);
+  }
+  return schema;
+}
+
 /** Facts known about one applicant; absent = unknown. */
 export type Facts = {
   [K in FactName]?: FactUnits[K] extends "bool"
@@ -147,9 +168,30 @@ export type Facts = {
           : number;
 };
 
-/** Validate untrusted facts; throws a ZodError whose issues name the offending fact. */
+/** What {@link parseFacts} returned: frozen, so each still holds exactly what the schema passed. */
+const validated = new WeakSet<object>();
+
+/**
+ * Validate untrusted facts; throws a ZodError whose issues name the offending fact. The result is a
+ * deep-frozen copy, so the engine need not validate it again (see {@link isValidated}).
+ */
 export function parseFacts(input: unknown): Facts {
-  return FactsSchema.parse(input) as Facts;
+  const facts = deepFreeze(factsSchemaFor(input).parse(input) as Facts);
+  validated.add(facts);
+  return facts;
+}
+
+/** true for facts {@link parseFacts} returned: they passed the schema and cannot have changed since. */
+export function isValidated(input: unknown): input is Facts {
+  return typeof input === "object" && input !== null && validated.has(input);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** The Chinese label of a fact, for questions and traces. */

@@ -2,7 +2,7 @@
  * Facts from outside (chat extraction, CLI, tests) are validated before any rule reads them, so a bad
  * value becomes a one-line error naming the fact, never a wrong amount.
  */
-import { FACTS, FactsSchema, type FactName, type Facts } from "./facts.js";
+import { FACTS, factsSchemaFor, isValidated, type FactName, type Facts } from "./facts.js";
 
 /** Bad facts: `fact` is the offending name; the message is one line. */
 export class FactsError extends Error {
@@ -15,9 +15,13 @@ export class FactsError extends Error {
   }
 }
 
-/** Validates facts with the vocabulary's zod schema; throws {@link FactsError} naming the first bad fact. */
+/**
+ * Validates facts with the vocabulary's zod schema; throws {@link FactsError} naming the first bad fact.
+ * Facts that parseFacts returned passed that schema already and are frozen: they are returned as they are.
+ */
 export function validateFacts(input: unknown): Facts {
-  const parsed = FactsSchema.safeParse(input);
+  if (isValidated(input)) return input;
+  const parsed = factsSchemaFor(input).safeParse(input);
   if (parsed.success) return parsed.data as Facts;
   const issue = parsed.error.issues[0]!;
   if (issue.code === "unrecognized_keys") {
