@@ -194,10 +194,25 @@ function readIndex(dir: string, choice: EmbeddingsChoice): { corpus: Corpus; sea
   }
 }
 
-/** Clause by id, looked up in its own policy (so only that policy's clauses are read). */
+/**
+ * Clause by id, looked up in its own policy (so only that policy's clauses are read), through an id map
+ * made on the policy's first lookup: every search hit and rule citation looks one up.
+ */
 function clauseFinder(policies: readonly LoadedPolicy[]): (id: string) => Clause | undefined {
   const policyById = new Map(policies.map((p) => [p.meta.id, p]));
-  return (id) => policyById.get(id.slice(0, id.indexOf(":")))?.clauses.find((c) => c.id === id);
+  const byId = new WeakMap<readonly Clause[], Map<string, Clause>>();
+  return (id) => {
+    const clauses = policyById.get(id.slice(0, id.indexOf(":")))?.clauses;
+    if (!clauses) return undefined;
+    let map = byId.get(clauses);
+    if (!map) {
+      map = new Map();
+      // The first clause of an id, as a search through the list finds it.
+      for (const c of clauses) if (!map.has(c.id)) map.set(c.id, c);
+      byId.set(clauses, map);
+    }
+    return map.get(id);
+  };
 }
 
 /** Builds and persists corpus and index; falls back to offline embeddings when a remote embedder fails. */
