@@ -16,9 +16,10 @@
 import { FACT_NAMES, FACTS, FactsSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { namesPlace, type Span } from "./understanding/applicant.js";
-import { readConditions } from "./understanding/conditions.js";
+import { namesProvision, readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
+import { countsExceptions } from "./understanding/exceptions.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
@@ -83,6 +84,11 @@ export interface Extraction {
   claims: NumberMention[];
   /** Figures outside their fact's plausible range: held back from `facts`, to be confirmed. */
   doubtful: DoubtfulFact[];
+  /**
+   * Values the message names only as the provision asked about ("有机食品认证奖励能拿吗", "示范企业奖励是多少"):
+   * not facts about the asker; a short reply affirming them ("国家级的", "2021年评上了") may state them.
+   */
+  askedAbout: Partial<Record<FactName, string>>;
 }
 
 /** Longer messages are cut (with a note): facts are stated early, and reading stays fast. */
@@ -390,6 +396,7 @@ function attribute(
   if (chosen) return chosen;
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
+    (isEventCost(text, m) ? "expenses" : undefined) ??
     CONTEXT_DEFAULTS.find(([units, when]) => units.includes(unit) && when.test(text))?.[2];
   return fallback ? { fact: fallback, cue: null } : null;
 }
@@ -405,6 +412,23 @@ function isFirstMilestone(text: string, m: NumberMention): boolean {
   if (!isMoney(m) || m.interval.lowInclusive || m.below) return false;
   const wordsStart = m.end - m.words.length;
   return FIRST_TIME_BEFORE.test(text.slice(Math.max(0, wordsStart - 4), wordsStart));
+}
+
+/** 一次/每场/另一期 right before a figure (a verb of spending may stand between). */
+const PER_EVENT_BEFORE = /(?:一|每|另一|第[一二三四五六七八九十\d])(?:次|场|期|届)(?:活动|比赛|大赛|培训)?(?:是|花了?|用了?|投了?)?\s?$/;
+/** The user held the events (办了两次, 承办, 举办). */
+const HELD = /办|举行|组织/;
+/** Words of selling: then money per event may be what each event sold. */
+const SOLD = /卖|销售|零售|营业|成交|带货|收入|赚/;
+
+/**
+ * "直播大赛 我们办了两次 一次4万 一次6万": money per event the user held, with no word of selling anywhere,
+ * is what each event cost.
+ */
+function isEventCost(text: string, m: NumberMention): boolean {
+  if (!isMoney(m) || !HELD.test(text) || SOLD.test(text)) return false;
+  const wordsStart = m.end - m.words.length;
+  return PER_EVENT_BEFORE.test(text.slice(Math.max(0, wordsStart - 8), wordsStart));
 }
 
 /** Validate one fact value against the shared schema; returns the zod message on failure. */
@@ -435,6 +459,19 @@ function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
   );
 }
 
+/** "一间40平", "一个店30万": 一 with a measure word right before a figure says which thing the figure is of. */
+function introducesFigure(text: string, m: NumberMention): boolean {
+  return m.value === 1 && m.chinese === true && ["间", "个", "家", "户", "位", "名"].includes(m.unit ?? "") && /^\s?\d/.test(text.slice(m.end, m.end + 2));
+}
+
+/** A measure word no unit names, right after a small Chinese numeral: "两层", "三台", "一栋" (not 两万, 五六, 三十来). */
+const OTHER_MEASURE_AFTER = /^[\u4e00-\u9fff](?<![万亿千百十多来几余左上下出头把])/u;
+
+/** "租了两层 一层80平": a small number counting things no fact counts (floors, machines) is no figure of a fact. */
+function countsOtherThings(text: string, m: NumberMention): boolean {
+  return m.chinese === true && m.unit === undefined && m.value < 10 && OTHER_MEASURE_AFTER.test(text.slice(m.end, m.end + 1));
+}
+
 interface Assigned {
   fact: AttributableFact;
   mention: NumberMention;
@@ -445,7 +482,7 @@ interface Assigned {
  * The returned `facts` always pass `parseFacts`.
  */
 export function extractFacts(input: string, options: ExtractOptions): Extraction {
-  const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [], claims: [], doubtful: [] };
+  const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [], claims: [], doubtful: [], askedAbout: {} };
   try {
     read(input, options, out);
   } catch {
@@ -480,7 +517,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     facts.rank = rank.rank.value;
     if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
   }
-  const yearsNote = readYears(text, mentions, facts, out.sources);
+  const dated = new Map<FactName, string>();
+  const yearsNote = readYears(text, mentions, facts, out.sources, dated);
 
   // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台"), a percentage
   // or an article ("一家公司") are not quantities.
@@ -489,7 +527,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     (m) =>
       !m.isYear && m.unit !== "%" && text[m.start - 1] !== "第" &&
       !(rank && inside(m, rank.start, rank.end)) && !inPhrase.subarray(m.start, m.end).includes(1) &&
-      !isDeterminer(m, phraseHits),
+      !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m),
   );
   const policyAmounts = quantities.filter((m) => isPolicyAmount(text, m));
   const uncued: NumberMention[] = [];
@@ -588,6 +626,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const stated = readConditions(text, { expect: options.expect });
   Object.assign(facts, stated.facts);
   Object.assign(out.sources, stated.said);
+  readSameYear(facts, out, dated);
 
   // Anything the shared schema refuses goes to `rejected`, never into facts.
   for (const [name, value] of Object.entries(facts)) {
@@ -647,6 +686,27 @@ function readEarlierYears(
   return list.filter((a) => !before.includes(a));
 }
 
+/** Yes/no facts true exactly when a date fact falls in the activity year (rules/facts.yaml `sameYearAs`). */
+const SAME_YEAR_AS = FACT_NAMES.flatMap((fact) => {
+  const of = (FACTS[fact] as { sameYearAs?: string }).sameYearAs;
+  return of ? [{ fact, of: of as FactName }] : [];
+});
+
+/**
+ * "2021年注册的 2022年纳统…": a date and the activity year, both named in the message, decide whether the
+ * date fell in that year (当年新注册登记), unless the user said so in words.
+ */
+function readSameYear(facts: Record<string, unknown>, out: Extraction, datedWords: ReadonlyMap<FactName, string>): void {
+  const year = facts.activityYear;
+  if (typeof year !== "number") return;
+  for (const { fact, of } of SAME_YEAR_AS) {
+    const date = facts[of];
+    if (facts[fact] !== undefined || typeof date !== "string" || !datedWords.has(of)) continue;
+    facts[fact] = Number(date.slice(0, 4)) === year;
+    out.sources[fact] = `${datedWords.get(of)}，业绩年度${year}年`;
+  }
+}
+
 /** The business has run without a break since it was registered: "一直正常经营到现在", "经营至今". */
 const RUNNING_SINCE = /一直|至今|到现在|到今天|没停过|持续经营/;
 
@@ -671,7 +731,13 @@ function readOperatingSince(text: string, asOf: string, facts: Record<string, un
  * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year (the last one named). Returns
  * the note to show when several activity years were named.
  */
-function readYears(text: string, mentions: NumberMention[], facts: Record<string, unknown>, sources: Extraction["sources"]): string | undefined {
+function readYears(
+  text: string,
+  mentions: NumberMention[],
+  facts: Record<string, unknown>,
+  sources: Extraction["sources"],
+  datedWords: Map<FactName, string>,
+): string | undefined {
   const explicitYear = mentions.find((m) => m.isYear && !m.relative);
   const activityYears: number[] = [];
   let words = "";
@@ -686,7 +752,11 @@ function readYears(text: string, mentions: NumberMention[], facts: Record<string
     const salesYear = /年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6));
     const dated = salesYear ? undefined : DATE_MARKS.find((d) =>
       d.after?.test(rest.slice(0, 8)) || d.before?.test(before) || d.opened?.test(rest.slice(0, 16)));
-    if (dated) facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
+    if (dated) {
+      facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
+      const cue = dated.after?.exec(rest.slice(0, 8));
+      datedWords.set(dated.fact, text.slice(m.start, cue ? m.end + cue.index + cue[0].length : m.end));
+    }
     else {
       activityYears.push(year);
       words = year === m.value ? m.words : (explicitYear?.words ?? m.words);
@@ -771,6 +841,15 @@ function readSubsidiesReceived(text: string, facts: Record<string, unknown>): vo
   }
 }
 
+/** The word is also one of the applicant's own words (淘宝C店, 网店): it says what kind the asker is. */
+const namesApplicant = (hit: Hit) => PHRASES.get(hit.key)?.some((e) => e.kind === "entity" && e.tier === 2) ?? false;
+
+/** "网店要多少家", "需要几个主播": the thing is counted by the question. */
+const COUNTED_AFTER = /^[^，,。！!？?；;\s]{0,3}?(要|需要|得|至少|有)?(多少|几)[家个名位间]/;
+const COUNTED_BEFORE = /(多少|几)[家个名位间]$/;
+/** "标准里…", "条件中…": what follows in the clause is the provision's wording. */
+const IN_STANDARD = /(标准|条件|要求|规定|条文|文件|政策)(里|中|上|里面|当中)/;
+
 /** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
 function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction, places: readonly Span[]): void {
   const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
@@ -780,6 +859,8 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
     const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
     const after = text.slice(hit.end, hit.end + 3);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+    // "淘宝村标准里活跃网店要多少家", "评选条件里要有多少个淘宝村": what a provision's standard counts, not the asker.
+    const inStandard = COUNTED_AFTER.test(text.slice(hit.end, hit.end + 8)) || COUNTED_BEFORE.test(before) || IN_STANDARD.test(text.slice(clauseStart, hit.start));
     for (const e of PHRASES.get(hit.key) ?? []) {
       switch (e.kind) {
         case "entity": {
@@ -788,6 +869,9 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           if (/^(上|里|内|中(?!心))/.test(after) || /(在|入驻|进入|进|到|入)$/.test(before)) break;
           if (/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/.test(before)) break;
           if (/^[家个名位]/.test(hit.word) && /(\d|[一二两三四五六七八九十百千几多])$/.test(before)) break;
+          if (inStandard) break;
+          // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant.
+          if (e.tier === 0 && namesProvision(text, hit.start, hit.end)) break;
           // 给电商企业员工做培训: the one served is not the applicant.
           if (OBJECT_BEFORE.test(before)) break;
           // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
@@ -798,7 +882,11 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           break;
         }
         case "last":
-          if (!negated) facts[e.fact] = e.value;
+          if (negated || inStandard) break;
+          // "有机食品认证奖励能拿吗", "淘宝村那个奖": the word names the provision asked about, not what the asker has
+          // (a word naming the asker's own kind, "淘宝C店的奖励", still describes the asker).
+          if (!namesApplicant(hit) && namesProvision(text, hit.start, hit.end)) out.askedAbout[e.fact] = e.value;
+          else facts[e.fact] = e.value;
           break;
         case "first": {
           if (negated) break;

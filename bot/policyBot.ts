@@ -13,6 +13,7 @@ import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./ex
 import { confirms } from "./understanding/plausibility.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
 import { registeredWhere } from "./understanding/places.js";
+import { affirmsAskedAbout } from "./understanding/conditions.js";
 import { topics, topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -212,6 +213,7 @@ export class PolicyBot implements ConversationHandler {
     const places = this.#catalog.readPlaces(text, session.policyIds);
     const extraction = extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby] });
     confirmHeldFigures(text, extraction, session);
+    adoptAskedAbout(text, extraction, session);
     answerAwaited(extraction, session.awaiting);
     const measures = (Object.keys(extraction.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
     if (measures.length > 0) session.recent = measures;
@@ -498,7 +500,9 @@ export class PolicyBot implements ConversationHandler {
       if (line.settled) delete session.claim;
     };
     const ownFigures = claim !== undefined && hasMeasures(session.facts);
-    if (focusResults.length > 0 && !ownFigures && (intent === "explain" || (focusResults.every(isUndecided) && looksLikeClaim(text)))) {
+    // "示范企业奖励是多少": the question names what the provision requires; the text answers it, then asks.
+    const namedOnly = (r: AwardResult) => r.missing.some((f) => f in (session.askedAbout ?? {}));
+    if (focusResults.length > 0 && !ownFigures && (intent === "explain" || (focusResults.every(isUndecided) && (looksLikeClaim(text) || focusResults.some(namedOnly))))) {
       const input = this.#explain(focusResults, text, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
       checkClaim(input.results);
       input.figureAnswers = claim !== undefined;
@@ -945,6 +949,22 @@ function describeFactValues(facts: Facts, said: Partial<Record<string, string>> 
   return Object.entries(facts)
     .map(([name, value]) => `${factLabel(name as FactName)}：${describeValue(name as FactName, value, said)}`)
     .join("；");
+}
+
+/**
+ * "示范企业奖励是多少" named a title only as the provision asked about; a short reply affirming it ("国家级的",
+ * "2021年评上了") states that the asker holds it. What this message names only as asked about waits for the next.
+ */
+function adoptAskedAbout(text: string, extraction: Extraction, session: Session): void {
+  const asked = session.askedAbout ?? {};
+  if (affirmsAskedAbout(text)) {
+    for (const [fact, value] of Object.entries(asked)) {
+      if (fact in extraction.facts || !(fact in FACTS)) continue;
+      (extraction.facts as Record<string, unknown>)[fact] = value;
+      extraction.sources[fact as FactName] = text.trim();
+    }
+  }
+  session.askedAbout = Object.keys(extraction.askedAbout).length > 0 ? (extraction.askedAbout as Record<string, string>) : undefined;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface Session {
   said?: Record<string, string>;
   /** Facts guessed rather than stated (the applicant type from a follower count): they rule no provision out. */
   inferred?: string[];
+  /** Values the last question named only as the provision asked about ("示范企业奖励是多少"): a short affirming reply states them. */
+  askedAbout?: Record<string, string>;
   /** An amount the user says the policy gives ("听说奖励50万"), in their words, until an answer checks it. */
   claim?: Claim;
   /** Epoch ms of the last message; sessions idle longer than the configured time are dropped. */

@@ -80,6 +80,8 @@ function buildSchemas() {
       mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
       /** The best value of another fact in the years before the activity year ("首次突破": what was crossed before). */
       earlierOf: word.optional(),
+      /** Yes/no facts: true exactly when the year of this date fact is the activity year ("当年新注册登记"). */
+      sameYearAs: word.optional(),
       /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
       adds: z.union([z.literal(true), z.literal("withinYear")]).optional(),
       written: z.array(writtenUnit).optional(),
@@ -145,7 +147,7 @@ function buildSchemas() {
     /** Words that contain a shorter phrase of an enum but mean something else (农村 is not a 村). */
     notPhrases: words.default([]),
     /** Words that make a number no fact about the applicant ("奖励是50万"). */
-    notFacts: z.array(CueSchema.omit({ generic: true, units: true }).extend({ claim: z.boolean().optional() })).default([]),
+    notFacts: z.array(CueSchema.omit({ generic: true }).extend({ claim: z.boolean().optional() })).default([]),
   }).superRefine((vocabulary, ctx) => {
     const applicants = Object.entries(vocabulary.facts).filter(([, spec]) => spec.pick === "applicant");
     if (applicants.length > 1) ctx.addIssue({ code: "custom", path: ["facts", applicants[1]![0], "pick"], message: "only one fact is the applicant (pick: applicant)" });
@@ -156,6 +158,8 @@ function buildSchemas() {
       }
       const of = spec.earlierOf === undefined ? undefined : vocabulary.facts[spec.earlierOf];
       if (spec.earlierOf !== undefined && (!of || of.unit !== spec.unit)) ctx.addIssue({ code: "custom", path: ["facts", name, "earlierOf"], message: `"${spec.earlierOf}" is no fact of unit ${spec.unit}` });
+      const dated = spec.sameYearAs === undefined ? undefined : vocabulary.facts[spec.sameYearAs];
+      if (spec.sameYearAs !== undefined && (spec.unit !== "bool" || dated?.unit !== "date")) ctx.addIssue({ code: "custom", path: ["facts", name, "sameYearAs"], message: `a yes/no fact is the same year as a date fact ("${spec.sameYearAs}" is not one, or this fact is no yes/no fact)` });
     }
   });
   return { CueSchema, FactSpecSchema, VocabularySchema };

@@ -20,6 +20,7 @@ const StoredSessionSchema = z.object({
   said: z.record(z.string(), z.string()).optional(),
   inferred: z.array(z.string()).optional(),
   claim: z.object({ words: z.string(), fen: z.number().int() }).optional(),
+  askedAbout: z.record(z.string(), z.string()).optional(),
   unconfirmed: z
     .array(z.object({ fact: z.string(), value: z.unknown(), said: z.string() }).refine((u) => FactsSchema.safeParse({ [u.fact]: u.value }).success))
     .optional(),

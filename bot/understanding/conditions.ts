@@ -7,6 +7,7 @@
  */
 import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
+import { deniedForSome } from "./exceptions.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -30,7 +31,23 @@ const ASKED_BEFORE = /(能不能|可不可以|能否|能|可以|想要?|打算|�
  * The word names a provision rather than stating a fact about the asker: "卖土特产那个10万的奖", "旗舰店那个奖",
  * "土特产奖励" — the user may not meet it, which is what they ask.
  */
-const NAMES_PROVISION_AFTER = /^(那个|这个|那项|这项|那条|的)?[^，,。！!？?；;\s]{0,6}?(奖|补贴|补助|扶持)/;
+const NAMES_PROVISION_AFTER = /^(那个|这个|那项|这项|那条|的)?[^，,。！!？?；;\s]{0,6}?(奖|补贴|补助|扶持|那个|这个|那项|这项|标准|条件里|要求里)/;
+/** Words right before it that state the fact after all: "评上淘宝村有什么奖励", "我们是旗舰店 有补贴吗". */
+const STATED_BEFORE = /(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/;
+
+/** A verb later in the message states it after all: "示范企业有奖励吗 我们2018年评上了" (not "还没评上"). */
+const STATED_LATER = /(?<!没|未|没有|还没)(评上|评为|拿到|获得|取得)(了|过)/;
+
+/**
+ * The word at [start, end) is asked about or names a provision ("有机食品认证奖励能拿吗", "新注册直播企业那个20万",
+ * "淘宝村标准里…", "能不能申请首批"): it states nothing about the asker, unless a verb states it
+ * ("评上淘宝村有什么奖励", "示范企业有奖励吗 我们评上了").
+ */
+export function namesProvision(text: string, start: number, end: number): boolean {
+  const before = text.slice(breakBefore(text, start, CLAUSE_BREAK, Math.max(0, start - 5)), start);
+  if (ASKED_BEFORE.test(before)) return true;
+  return NAMES_PROVISION_AFTER.test(text.slice(end, end + 12)) && !STATED_BEFORE.test(before) && !STATED_LATER.test(text.slice(end));
+}
 const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
 const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。！!，,\s]*$/i;
 
@@ -134,7 +151,9 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     const [clauseStart] = clauseBounds(text, start, end);
     const before = text.slice(Math.max(clauseStart, start - 5), start);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
-    if (ASKED_BEFORE.test(before) || NAMES_PROVISION_AFTER.test(text.slice(end, end + 12))) continue;
+    if (namesProvision(text, start, end)) continue;
+    // "有两个没签合同": denied for two of a group, not for the asker.
+    if (negated && deniedForSome(text, start)) continue;
     for (const w of VOCABULARY.words.get(m[0].toUpperCase()) ?? []) {
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
@@ -193,6 +212,19 @@ function readOrdinalFacts(text: string, out: StatedConditions): void {
     out.facts[fact] = n;
     out.said[fact] = ownWords(text, m.index, m.index + m[0].length);
   }
+}
+
+/** Words of a short reply that say the asker has the thing just asked about: a level, a year won, 评上了, 有的. */
+const AFFIRMS = /评上|评了|评为|拿到|拿了|获得|取得|认定|授予|授牌|有了|有的|是的|对|嗯|级|\d{4}年/;
+const DENIES = /没|不|未|无|否/;
+
+/**
+ * A short reply affirming what the previous question named as the provision asked about: "国家级的" after
+ * "示范企业奖励是多少", "2021年评上了" after "创建中国淘宝镇有奖励吗" — not "没有", "还没评上" or a bare "平阴的".
+ */
+export function affirmsAskedAbout(text: string): boolean {
+  const reply = text.trim();
+  return reply.length <= BARE_REPLY_MAX + 2 && AFFIRMS.test(reply) && !DENIES.test(reply);
 }
 
 /** Facts stated by level or category words alone ("市级的", "二级的"): a short reply may be one of them. */

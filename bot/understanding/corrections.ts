@@ -3,6 +3,7 @@
  * names, else the remembered fact whose unit and size match the new figure — never simply the first one.
  */
 import { FACTS, type FactName, type Facts } from "../../rules/facts.js";
+import { countsExceptions } from "./exceptions.js";
 import { findNumbers, mentionToFen, type NumberMention } from "./numbers.js";
 
 /** Words that mark a message as correcting what was said before. */
@@ -47,7 +48,7 @@ function sizeOf(value: unknown): number | null {
  * "粉丝11万 卖了95万" revises the sales). Facts whose unit does not fit are dropped.
  */
 export function correctionTargets(text: string, candidates: readonly FactName[], facts: Facts, asOf: string): FactName[] {
-  const figure = findNumbers(text, { asOf }).find((m) => !m.isYear && m.unit !== "%");
+  const figure = findNumbers(text, { asOf }).find((m) => !m.isYear && m.unit !== "%" && !countsExceptions(text, m));
   if (!figure) return [...candidates];
   const named = (f: FactName) => FACTS[f].aliases.some((a) => a.length >= 2 && text.includes(a));
   const distance = (f: FactName) => {

@@ -52,6 +52,8 @@ const JOINED = /和|跟|与|及|还有|加上|外加|另外|另有|以及|、/;
 /** "分别花了3万 5万 6万5": 分别 before the first figure makes the figures after it one list, a blank apart being enough. */
 const RESPECTIVELY_BEFORE = /分别[^\d，,。！!？?；;]{0,4}$/;
 const SEPARATORS_ONLY = /^[\s，,、]*$/;
+/** "一层80平 一层60平", "一个店30万 另一个店20万": 一 and one measure word right before a figure (the measure is captured). */
+const ONE_OF_BEFORE = /(?:另|还有)?一(?:个)?([^\d\s，,。！!？?；;、])\s?[^\d\s，,。！!？?；;]{0,3}$/;
 
 const addsUp = (fact: FactName) => (FACTS[fact] as FactSpec).adds !== undefined;
 /** Sales add up within a year; figures of two years are two years' values, not a sum. */
@@ -219,12 +221,31 @@ function nearest(list: readonly NumberMention[], at: number): NumberMention | un
 function isList(text: string, items: readonly NumberMention[], mentions: readonly NumberMention[]): boolean {
   if (items.some(isBound)) return false;
   const listedAfter = respectively(text, items[0]!);
+  if (parallel(text, items)) return true;
   return items.slice(1).every((m, i) => {
     const prev = items[i]!;
     const gap = text.slice(prev.end, m.start);
     if (RESTATED.test(gap)) return false;
     return LISTED.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) ||
       within(mentions, prev.end, m.start).some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
+  });
+}
+
+/**
+ * "一层80平 一层60平": every figure is introduced the same way, by 一 and one measure word, so each is one of
+ * several things of that kind (a count before it, "租了两层", says how many; it is not required).
+ */
+function parallel(text: string, items: readonly NumberMention[]): boolean {
+  let measure: string | undefined;
+  return items.every((m, i) => {
+    const wordsStart = m.end - m.words.length;
+    const from = i === 0 ? Math.max(0, wordsStart - 6) : items[i - 1]!.end;
+    const gap = text.slice(from, wordsStart);
+    if (i > 0 && RESTATED.test(gap)) return false;
+    const one = ONE_OF_BEFORE.exec(gap)?.[1];
+    if (one === undefined || (measure !== undefined && one !== measure)) return false;
+    measure = one;
+    return true;
   });
 }
 

@@ -77,6 +77,7 @@ beforeAll(async () => {
       coldStore: ["叶集 我们家庭农场2020年5月挂牌，2021年建了冷库 有补贴吗"],
       coldStoreEarlier: ["叶集 我们家庭农场2019年挂牌，2021年建了冷库 冷链仓储奖励有吗"],
       otherWork: ["叶集 我们家庭农场建了个直播间 有补贴吗"],
+      askedAfterDenied: ["叶集 我们家庭农场的大米还没做有机认证", "那有机认证的奖励能拿吗"],
     },
     "2022-06-01",
     { RULES_DIR: dir },
@@ -94,6 +95,10 @@ describe("ask --json with enum facts, values and words declared only in data", (
 
   it("takes the value stated, not one negated", () => {
     expect(award("notCertified", "有机食品认证奖励")?.eligible, answers.notCertified!.text).toBe(false);
+  });
+
+  it("a question naming the provision states nothing: asked after a denial, it is no ✅", () => {
+    expect(award("askedAfterDenied", "有机食品认证奖励")?.eligible, answers.askedAfterDenied!.text).not.toBe(true);
   });
 
   it("reads a new activity value, and a year next to a new registration word as the registration date", () => {

@@ -582,3 +582,31 @@ describe("extractFacts: second follower counts and months of operation", () => {
     });
   });
 });
+
+describe("extractFacts: what a question names is not what the asker has", () => {
+  const read = (text: string) => extractFacts(text, { asOf });
+  it("a title named as the provision asked about is only asked about; one the asker won is stated", () => {
+    expect(read("电商示范村的奖励能拿吗")).toMatchObject({ facts: {}, askedAbout: { honour: "demoVillage" } });
+    expect(read("我们评上电商示范村了 奖励能拿吗").facts.honour).toBe("demoVillage");
+  });
+  it("a word naming the asker's own kind still describes the asker: 淘宝C店的奖励", () => {
+    expect(read("淘宝C店的奖励").facts).toMatchObject({ tradeMode: "c2c", entityType: "onlineShop" });
+  });
+  it("things a standard counts are neither the applicant nor a title: 条件里要有多少个淘宝村, 网店要多少家", () => {
+    expect(read("淘宝镇评选条件里要有多少个淘宝村").facts).toEqual({});
+    expect(read("示范村标准里 活跃网店要多少家").facts.entityType).toBeUndefined();
+  });
+});
+
+describe("extractFacts: a date and the activity year decide 当年新注册 (sameYearAs)", () => {
+  const read = (text: string) => extractFacts(text, { asOf });
+  it("成立 in 2019, sales of 2020: not newly registered that year, in the user's words", () => {
+    const x = read("我们2019年成立的直播公司 2020年网络零售额2500万");
+    expect(x.facts.newlyRegistered).toBe(false);
+    expect(x.sources.newlyRegistered).toBe("2019年成立，业绩年度2020年");
+  });
+  it("the same year (当年) is newly registered; without an activity year nothing is decided", () => {
+    expect(read("2020年注册的公司 当年网络零售额2500万").facts.newlyRegistered).toBe(true);
+    expect(read("2020年注册的公司 网络零售额2500万").facts.newlyRegistered).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConditions } from "../../../bot/understanding/conditions.js";
+import { affirmsAskedAbout, namesProvision, readConditions } from "../../../bot/understanding/conditions.js";
 import { FACTS, type FactName } from "../../../rules/facts.js";
 
 const facts = (text: string, expect: FactName[] = []) => readConditions(text, { expect }).facts;
@@ -90,5 +90,34 @@ describe("readConditions: a question or a wish states nothing", () => {
   it("takes a bare level only when the reply is the level and filler words", () => {
     expect(facts("是县里认定的")).toEqual({ recognitionLevel: "county" });
     expect(facts("省里没给过补贴").recognitionLevel).toBeUndefined();
+  });
+});
+
+describe("namesProvision: a word naming the provision asked about states nothing", () => {
+  const at = (text: string, word: string) => namesProvision(text, text.indexOf(word), text.indexOf(word) + word.length);
+  it("a word pointed at with 那个, or a standard of the provision, names it", () => {
+    expect(at("新成立的直播公司那个奖能拿吗", "新成立")).toBe(true);
+    expect(facts("刚注册直播企业那个20万怎么申请")).toEqual({});
+    expect(at("淘宝村标准里要多少家网店", "淘宝村")).toBe(true);
+  });
+  it("a verb before it, or one later in the message, states it after all", () => {
+    expect(at("我们评上电商示范村有什么奖励", "电商示范村")).toBe(false);
+    expect(at("电商示范村有奖励吗 我们去年评上了", "电商示范村")).toBe(false);
+    expect(at("电商示范村有奖励吗 我们还没评上", "电商示范村")).toBe(true);
+  });
+});
+
+describe("affirmsAskedAbout: a short reply saying the asker has what the question named", () => {
+  it("a level, a year won or 有的 affirms; a denial or a bare place does not", () => {
+    for (const reply of ["省级的", "2020年评上的", "有的", "拿到了"]) expect(affirmsAskedAbout(reply), reply).toBe(true);
+    for (const reply of ["没有", "还没评上", "平阴的", "这个奖是区里发还是市里发的呢"]) expect(affirmsAskedAbout(reply), reply).toBe(false);
+  });
+});
+
+describe("readConditions: a condition denied for some of a group", () => {
+  it("其中3个人没交社保 denies nothing for the asker; 社保没交 still does", () => {
+    expect(facts("其中3个人没交社保")).toEqual({});
+    expect(facts("里面有两个没签合同")).toEqual({});
+    expect(facts("社保没交")).toEqual({ socialInsurance: false });
   });
 });

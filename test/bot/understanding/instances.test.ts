@@ -139,3 +139,23 @@ describe("figures listed after 分别, a blank apart", () => {
     expect(read("分别花了3万 5万。6万是别人出的").facts.expenses).toMatchObject({ low: wan(8), high: wan(8) });
   });
 });
+
+describe("figures each introduced by 一 and the same measure word", () => {
+  it("租了三间 一间40平 一间30平 还有一间25平: three rented rooms, 95平 in all", () => {
+    const x = read("我们租了三间 一间40平 一间30平 还有一间25平");
+    expect(x.facts.rentArea).toMatchObject({ low: 95, high: 95, words: "40平、30平、25平" });
+  });
+  it("different measure words are no list: 租了一间40平 一层60平 stays two statements of one value", () => {
+    expect(read("租了一间40平 一层60平").facts.rentArea).toBe(60);
+  });
+});
+
+describe("money per event the user held, with no word of selling", () => {
+  it("举办了两届直播大赛 一届3万 一届4万: the costs of two events", () => {
+    const e = read("商会2021年举办了两届直播大赛 一届3万 一届4万").facts.expenses as ApproxValue;
+    expect(e.parts!.map((p) => p.low)).toEqual([wan(3), wan(4)]);
+  });
+  it("a word of selling keeps such money unread as a cost: 办了两场直播 一场5万", () => {
+    expect(read("办了两场直播带货 一场5万 一场8万").facts.expenses).toBeUndefined();
+  });
+});
