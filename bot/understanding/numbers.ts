@@ -105,11 +105,21 @@ for (const entry of UNIT_WORDS) UNIT_WORDS_BY_FIRST.set(entry[0][0]!, [...(UNIT_
 const ARABIC = /([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?/g;
 /** Arabic digits mixed with Chinese place words: "1千2百万", "2千1百万" (read like 一千二百万). */
 const MIXED = /(?<![\d.亿万])\d+[十百千](?:\d+[十百千]?)+[万亿]?/g;
+/** A table of UTF-16 code units: 1 for each character of `chars`; looked up for every character of a message. */
+function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
 /** Characters of Chinese numerals: every maximal run of them is tried as a number. */
-const CHINESE: ReadonlySet<number> = new Set([..."零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几"].map((c) => c.charCodeAt(0)));
+const CHINESE = charTable("零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几");
+/** Characters a numeral run may start with: a digit (not 零/〇: 零售额 is no zero), 十/拾, 几; 百/佰 only before 来 ("百来万"). */
+const RUN_START = charTable(Object.keys(CN_DIGIT).filter((c) => c !== "零" && c !== "〇").join("") + "十拾几");
+const HUNDRED = charTable("百佰");
 const DATE = /(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
 const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
-const CN_YEAR = /([零〇一二三四五六七八九]{4})年/g;
+/** A year in Chinese digits, 二零二一年: the four characters before a 年. */
+const CN_YEAR_DIGIT = charTable("零〇一二三四五六七八九");
 const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
 const HALF = /半(天|年|个月)/g;
 const COMPOUND_TAIL = /^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/;
@@ -120,8 +130,9 @@ const RANGE_TAIL = /^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/;
  * Each word contains one 一; a lone 一 at that place is skipped.
  */
 const NOT_NUMERAL_YI = /头一|一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次|这一|那一|哪一|某一|同一|每一|任一|其一/g;
-/** "过百万", "上千万", "破亿": a bare magnitude after 过/上/破/超/逾 means at least that much. */
-const BARE_MAGNITUDE = /(?<=[过上破超逾])(十万|百万|千万|亿)/g;
+/** "过百万", "上千万", "破亿": a bare magnitude (十万, 百万, 千万, 亿) after 过/上/破/超/逾 means at least that much. */
+const BARE_MAGNITUDE_AFTER = charTable("过上破超逾");
+const TENS_OF_WAN = charTable("十百千");
 /** "三到五万", "十八至二十万": a Chinese range; trailing 万/亿 of the second number apply to both. */
 const CN_RANGE_TAIL = /^\s?[-~到至]\s?([零〇一二两三四五六七八九十百千]+)([万亿]*)/;
 const YEAR_RANGE_TAIL = /^\s?[-—–~～至到]\s?(19|20)\d{2}\s?年/;
@@ -597,11 +608,15 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     push(finish(input, text, d.index, d.index + d[0].length, d[1] ?? "", { isYear: true, month }));
   }
 
-  for (const c of text.matchAll(CN_YEAR)) {
-    if (overlaps(taken, c.index, c.index + c[0].length)) continue;
-    const value = parseChineseNumeral(c[1] ?? "");
+  // 二零二一年: four Chinese digits before a 年 (two such years cannot overlap: 年 is no digit).
+  for (let at = text.indexOf("年", 4); at >= 0; at = text.indexOf("年", at + 1)) {
+    const start = at - 4;
+    if (!(CN_YEAR_DIGIT[text.charCodeAt(start)] && CN_YEAR_DIGIT[text.charCodeAt(start + 1)] &&
+      CN_YEAR_DIGIT[text.charCodeAt(start + 2)] && CN_YEAR_DIGIT[text.charCodeAt(start + 3)])) continue;
+    if (overlaps(taken, start, at + 1)) continue;
+    const value = parseChineseNumeral(text.slice(start, at));
     if (value === null || value < 1900 || value > 2100) continue;
-    push(finish(input, text, c.index, c.index + c[0].length, String(value), { isYear: true, chinese: true }));
+    push(finish(input, text, start, at + 1, String(value), { isYear: true, chinese: true }));
   }
 
   for (const p of text.matchAll(PERCENT_CN)) {
@@ -705,22 +720,20 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
   // Runs found by character code: most characters of a message are none, and a regex match allocates per run.
   const runs: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!CHINESE.has(text.charCodeAt(i))) continue;
+    if (!CHINESE[text.charCodeAt(i)]) continue;
     const from = i;
-    while (i + 1 < text.length && CHINESE.has(text.charCodeAt(i + 1))) i++;
+    while (i + 1 < text.length && CHINESE[text.charCodeAt(i + 1)]) i++;
     runs.push(from, i + 1);
   }
   for (let r = 0; r < runs.length; r += 2) {
     let start = runs[r]!;
-    let run = text.slice(start, runs[r + 1]);
+    const runEnd = runs[r + 1]!;
     // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
     // 零售额 → a lone 零 is a word, not zero). 百 may start one: "百来万" is about a hundred 万.
-    while (run && (!(run[0]! in CN_DIGIT) || run[0] === "零" || run[0] === "〇") && !/[十拾几]/.test(run[0]!) &&
-      !(/[百佰]/.test(run[0]!) && text[start + run.length] === "来")) {
-      run = run.slice(1);
-      start++;
-    }
-    if (!run || overlaps(taken, start, start + run.length)) continue;
+    const beforeLai = text[runEnd] === "来";
+    while (start < runEnd && !RUN_START[text.charCodeAt(start)] && !(beforeLai && HUNDRED[text.charCodeAt(start)])) start++;
+    if (start === runEnd || overlaps(taken, start, runEnd)) continue;
+    const run = text.slice(start, runEnd);
     if (run === "一" && notNumeral.has(start)) continue;
     const suffix = readSuffix(text, start + run.length, true);
     // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude.
@@ -768,13 +781,14 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     push(m);
   }
 
-  for (const b of text.matchAll(BARE_MAGNITUDE)) {
-    const word = b[1] ?? "";
-    if (overlaps(taken, b.index, b.index + word.length)) continue;
-    const suffix = readSuffix(text, b.index + word.length, false);
+  for (let at = 1; at < text.length; at++) {
+    if (!BARE_MAGNITUDE_AFTER[text.charCodeAt(at - 1)]) continue;
+    const word = text[at] === "亿" ? "亿" : TENS_OF_WAN[text.charCodeAt(at)] && text[at + 1] === "万" ? text.slice(at, at + 2) : "";
+    if (!word || overlaps(taken, at, at + word.length)) continue;
+    const suffix = readSuffix(text, at + word.length, false);
     const extra: Partial<NumberMention> = { chinese: true };
     if (suffix.unit) extra.unit = suffix.unit;
-    push(finish(input, text, b.index, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), extra));
+    push(finish(input, text, at, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), extra));
   }
 
   for (const h of text.matchAll(HALF)) {
@@ -794,5 +808,15 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     }
   }
 
-  return out.sort((x, y) => x.start - y.start);
+  // Each pass found its mentions in order: an insertion sort (stable, as Array.prototype.sort) merges them cheaply.
+  for (let i = 1; i < out.length; i++) {
+    const m = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]!.start > m.start) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = m;
+  }
+  return out;
 }
