@@ -4,7 +4,7 @@
  * and then slices of arrays at their offsets, so a large index opens without reading what a query
  * never touches.
  */
-import { closeSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 
 const MAGIC = "HSARRAYS1\n";
 const ARRAY_TYPES = { Uint32Array, Int32Array, Float32Array, Float64Array, Uint16Array, Uint8Array } as const;
@@ -18,7 +18,11 @@ interface Header {
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
-/** Writes `arrays` and `meta` to `path` atomically (temporary file, then rename). */
+/**
+ * Writes `arrays` and `meta` to `path` atomically (temporary file, then rename). Each array goes
+ * straight from its own buffer to the file: a copy of the whole file in memory would double the
+ * peak of a large index build.
+ */
 export function writeArrayFile(path: string, arrays: Record<string, StoredArray>, meta: unknown = null): void {
   const entries = Object.entries(arrays);
   const header: Header = { meta, arrays: [] };
@@ -28,15 +32,25 @@ export function writeArrayFile(path: string, arrays: Record<string, StoredArray>
     offset = align8(offset + array.byteLength);
   }
   const headerBytes = Buffer.from(JSON.stringify(header));
-  const start = align8(MAGIC.length + 4 + headerBytes.length);
-  const file = Buffer.alloc(start + offset);
-  file.write(MAGIC, 0, "latin1");
-  file.writeUInt32LE(headerBytes.length, MAGIC.length);
-  headerBytes.copy(file, MAGIC.length + 4);
-  entries.forEach(([, array], i) => file.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), start + header.arrays[i]!.offset));
+  const head = Buffer.alloc(align8(MAGIC.length + 4 + headerBytes.length));
+  head.write(MAGIC, 0, "latin1");
+  head.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(head, MAGIC.length + 4);
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, file);
+  const fd = openSync(tmp, "w");
+  try {
+    writeAll(fd, head, 0);
+    entries.forEach(([, array], i) => writeAll(fd, new Uint8Array(array.buffer, array.byteOffset, array.byteLength), head.length + header.arrays[i]!.offset));
+    ftruncateSync(fd, head.length + offset); // the last array's padding
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path);
+}
+
+/** Writes all of `bytes` at `position` (writeSync may write less than asked). */
+export function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 /**

@@ -46,6 +46,9 @@ interface Postings {
   impacts: Float32Array;
 }
 
+/** Entries per block of a builder's (document, term) pairs. */
+const ENTRY_BLOCK = 1 << 18;
+
 /** Postings read from a saved index are kept up to this many postings (8 bytes each), least recently used out first. */
 const CACHED_POSTINGS = 4 << 20;
 
@@ -139,44 +142,82 @@ export class Bm25Index {
 
   /** Indexes `docs`, each a list of tokens (repeat a token to weight it, e.g. titles). */
   static build(docs: readonly (readonly string[])[], options: Bm25Options = {}): Bm25Index {
+    const builder = Bm25Index.builder(options);
+    for (const tokens of docs) builder.add(tokens);
+    return builder.finish();
+  }
+
+  /**
+   * Indexes documents one at a time, in order, so a large build need not hold every document's
+   * tokens: of each document only its distinct terms and their counts are kept (typed arrays)
+   * until `finish` lays out the postings.
+   */
+  static builder(options: Bm25Options = {}): { add(tokens: readonly string[]): void; finish(): Bm25Index } {
     const k1 = options.k1 ?? 1.2;
     const b = options.b ?? 0.75;
     const terms = new Map<string, number>();
     const df: number[] = [];
-    const perDoc: Array<Map<number, number>> = [];
+    /** Each document's token count, and where its entries end. */
+    const lengths: number[] = [];
+    const ends: number[] = [];
+    /**
+     * Term number and count of every (document, distinct term) pair, document by document, in
+     * blocks of ENTRY_BLOCK (a grown copy would briefly hold them twice).
+     */
+    const entryTerms: Uint32Array[] = [];
+    const entryCounts: Uint32Array[] = [];
+    let used = 0;
     let totalLength = 0;
-    for (const tokens of docs) {
-      const counts = new Map<number, number>();
-      for (const token of tokens) {
-        let id = terms.get(token);
-        if (id === undefined) {
-          terms.set(token, (id = df.length));
-          df.push(0);
+    return {
+      add(tokens) {
+        const counts = new Map<number, number>();
+        for (const token of tokens) {
+          let id = terms.get(token);
+          if (id === undefined) {
+            terms.set(token, (id = df.length));
+            df.push(0);
+          }
+          const tf = counts.get(id);
+          if (tf === undefined) df[id]!++;
+          counts.set(id, (tf ?? 0) + 1);
         }
-        const tf = counts.get(id);
-        if (tf === undefined) df[id]!++;
-        counts.set(id, (tf ?? 0) + 1);
-      }
-      perDoc.push(counts);
-      totalLength += tokens.length;
-    }
-    const avgLength = docs.length ? totalLength / docs.length : 0;
-    const offsets = new Uint32Array(df.length + 1);
-    for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
-    const fill = offsets.slice(0, df.length);
-    const postingDocs = new Uint32Array(offsets[df.length]!);
-    const impacts = new Float32Array(postingDocs.length);
-    // The "+1" variant keeps idf positive for terms in more than half of the documents.
-    const idf = df.map((n) => Math.log(1 + (docs.length - n + 0.5) / (n + 0.5)));
-    perDoc.forEach((counts, doc) => {
-      const norm = k1 * (1 - b + (b * docs[doc]!.length) / avgLength);
-      for (const [term, tf] of counts) {
-        const at = fill[term]!++;
-        postingDocs[at] = doc;
-        impacts[at] = (idf[term]! * tf * (k1 + 1)) / (tf + norm);
-      }
-    });
-    return new Bm25Index(terms, offsets, { docs: postingDocs, impacts }, docs.length);
+        for (const [term, tf] of counts) {
+          if (used % ENTRY_BLOCK === 0) {
+            entryTerms.push(new Uint32Array(ENTRY_BLOCK));
+            entryCounts.push(new Uint32Array(ENTRY_BLOCK));
+          }
+          entryTerms.at(-1)![used % ENTRY_BLOCK] = term;
+          entryCounts.at(-1)![used++ % ENTRY_BLOCK] = tf;
+        }
+        ends.push(used);
+        lengths.push(tokens.length);
+        totalLength += tokens.length;
+      },
+      finish() {
+        const size = lengths.length;
+        const avgLength = size ? totalLength / size : 0;
+        const offsets = new Uint32Array(df.length + 1);
+        for (let t = 0; t < df.length; t++) offsets[t + 1] = offsets[t]! + df[t]!;
+        const fill = offsets.slice(0, df.length);
+        const postingDocs = new Uint32Array(offsets[df.length]!);
+        const impacts = new Float32Array(postingDocs.length);
+        // The "+1" variant keeps idf positive for terms in more than half of the documents.
+        const idf = df.map((n) => Math.log(1 + (size - n + 0.5) / (n + 0.5)));
+        for (let doc = 0, at = 0; doc < size; doc++) {
+          const norm = k1 * (1 - b + (b * lengths[doc]!) / avgLength);
+          for (; at < ends[doc]!; at++) {
+            const block = Math.floor(at / ENTRY_BLOCK);
+            const term = entryTerms[block]![at % ENTRY_BLOCK]!;
+            const tf = entryCounts[block]![at % ENTRY_BLOCK]!;
+            const to = fill[term]!++;
+            postingDocs[to] = doc;
+            impacts[to] = (idf[term]! * tf * (k1 + 1)) / (tf + norm);
+          }
+        }
+        entryTerms.length = entryCounts.length = 0;
+        return new Bm25Index(terms, offsets, { docs: postingDocs, impacts }, size);
+      },
+    };
   }
 
   /** Writes the index to one file (see arrayFile); only a built index (not a loaded one) is saved. */

@@ -4,7 +4,7 @@
  * index folder, so opening a saved index re-tokenises nothing. Imports no LangChain runtime code:
  * the bot's start-up path loads only this; hybridRetriever.ts adapts it to a LangChain retriever.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { z } from "zod";
@@ -12,9 +12,9 @@ import { Bm25Index, type DocRange } from "./bm25.js";
 import { chatExpansion } from "./chatSynonyms.js";
 import type { Clause } from "./clause.js";
 import { HashedEmbeddings } from "./hashedEmbeddings.js";
-import { passageWork, type PassageText } from "./passageWork.js";
+import { passageWork, type PassageChunk, type PassageText } from "./passageWork.js";
 import { tokenize } from "./tokenize.js";
-import { HNSW_DEFAULTS, VectorIndex, type HnswParams } from "./vectorIndex.js";
+import { HNSW_DEFAULTS, unitRows, VectorIndex, VectorIndexWriter, type HnswParams } from "./vectorIndex.js";
 
 /** One retrieved clause. */
 export interface SearchHit {
@@ -115,44 +115,56 @@ export class ClauseSearch {
   }
 
   /**
-   * Tokenises and embeds the clauses' passages and builds both indexes. Large builds spread the
-   * tokens (and offline vectors) over worker threads, see passageWork.ts.
+   * Tokenises and embeds the clauses' passages and writes both indexes into `dir`, then opens them
+   * from there. Large builds spread the tokens (and offline vectors) over worker threads (see
+   * passageWork.ts) and stream: each chunk's tokens go into the BM25 builder and its vectors to the
+   * vectors file as the chunk is done, so the build never holds the whole corpus's tokens or vectors.
    */
-  static async build(clauses: readonly Clause[], embeddings: EmbeddingsInterface, options: { hnsw?: HnswParams; progress?: BuildProgress; workers?: number } = {}): Promise<ClauseSearch> {
+  static async build(
+    dir: string,
+    clauses: readonly Clause[],
+    embeddings: EmbeddingsInterface,
+    options: { hnsw?: HnswParams; progress?: BuildProgress; workers?: number } = {},
+  ): Promise<ClauseSearch> {
     const { progress } = options;
+    const hnsw = options.hnsw ?? HNSW_DEFAULTS;
     const passages = buildPassages(clauses);
     const n = passages.length;
     const offline = embeddings instanceof HashedEmbeddings ? { dimensions: embeddings.dimensions, ngrams: embeddings.ngrams } : null;
-    const texts = passages.map(({ title, body, ancestors, text }) => ({ title, body, ancestors, text }));
-    const work = await passageWork(texts, offline, { workers: options.workers, onChunk: (done) => progress?.(offline ? "passages" : "tokens", done, n) });
-    const bm25 = Bm25Index.build(work.tokens);
-    const graphProgress = progress && ((done: number, total: number) => progress("graph", done, total));
-    let index: VectorIndex;
-    if (offline) {
-      index = VectorIndex.fromUnitRows(work.vectors, n, offline.dimensions, options.hnsw ?? HNSW_DEFAULTS, graphProgress);
-    } else {
-      const vectors: number[][] = [];
-      for (let from = 0; from < n; from += EMBED_BATCH) {
-        vectors.push(...(await embeddings.embedDocuments(passages.slice(from, from + EMBED_BATCH).map((p) => p.text))));
-        progress?.("vectors", Math.min(n, from + EMBED_BATCH), n);
+    mkdirSync(dir, { recursive: true });
+    const bm25 = Bm25Index.builder();
+    let vectors = offline && new VectorIndexWriter(dir, offline.dimensions);
+    try {
+      const texts = passages.map(({ title, body, ancestors, text }) => ({ title, body, ancestors, text }));
+      const take = (chunk: PassageChunk) => {
+        for (const tokens of chunk.tokens) bm25.add(tokens);
+        vectors?.add(chunk.first, chunk.vectors);
+      };
+      await passageWork(texts, offline, take, { workers: options.workers, onChunk: (done) => progress?.(offline ? "passages" : "tokens", done, n) });
+      bm25.finish().save(join(dir, BM25_FILE));
+      if (!offline) {
+        for (let from = 0; from < n; from += EMBED_BATCH) {
+          const batch = await embeddings.embedDocuments(passages.slice(from, from + EMBED_BATCH).map((p) => p.text));
+          vectors ??= new VectorIndexWriter(dir, batch[0]?.length ?? 0);
+          vectors.add(from, unitRows(batch, vectors.dimensions));
+          progress?.("vectors", Math.min(n, from + EMBED_BATCH), n);
+        }
       }
-      index = VectorIndex.build(vectors, options.hnsw ?? HNSW_DEFAULTS, graphProgress);
+      vectors ??= new VectorIndexWriter(dir, 0);
+      const nearest = vectors.finish(n, hnsw, progress && ((done, total) => progress("graph", done, total)));
+      const manifest = { clauseIds: passages.map((p) => p.clause.id), dimensions: vectors.dimensions, hnsw, nearest };
+      const tmp = join(dir, `${PASSAGES_FILE}.tmp-${process.pid}`);
+      writeFileSync(tmp, JSON.stringify(manifest));
+      renameSync(tmp, join(dir, PASSAGES_FILE));
+    } finally {
+      vectors?.close();
     }
     const byId = new Map(clauses.map((c) => [c.id, c]));
-    return new ClauseSearch(passages.map((p) => p.clause.id), (id) => byId.get(id), bm25, index, embeddings);
-  }
-
-  /** Writes postings, vectors, graph and the passage list into `dir` (the passage list last). */
-  save(dir: string): void {
-    this.bm25.save(join(dir, BM25_FILE));
-    this.vectors.save(dir);
-    const tmp = join(dir, `${PASSAGES_FILE}.tmp-${process.pid}`);
-    writeFileSync(tmp, JSON.stringify({ clauseIds: this.passageClauseIds, dimensions: this.vectors.dimensions, hnsw: this.vectors.params, nearest: this.vectors.kind }));
-    renameSync(tmp, join(dir, PASSAGES_FILE));
+    return ClauseSearch.load(dir, (id) => byId.get(id), embeddings);
   }
 
   /**
-   * Reads an index written by {@link save}, for the corpus saved with it (`clause` finds its
+   * Reads an index written by {@link build}, for the corpus saved with it (`clause` finds its
    * clauses by id). Throws when it is damaged (the caller rebuilds).
    */
   static load(dir: string, clause: (id: string) => Clause | undefined, embeddings: EmbeddingsInterface): ClauseSearch {

@@ -5,6 +5,7 @@
  * opens in the time it takes to read its metadata.
  */
 import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { writeAll } from "./arrayFile.js";
 import type { Clause } from "./clause.js";
 import type { Corpus, LoadedPolicy } from "./loadCorpus.js";
 import type { PolicyMeta } from "./policyMeta.js";
@@ -18,19 +19,22 @@ interface StoredEntry {
   length: number;
 }
 
-/** Writes `corpus` as `<path>.json` (metadata) and `<path>.bin` (texts and clauses). */
+/** Writes `corpus` as `<path>.json` (metadata) and `<path>.bin` (texts and clauses, one policy after another). */
 export function writeCorpusStore(path: string, corpus: Corpus): void {
   const entries: StoredEntry[] = [];
-  const chunks: Buffer[] = [];
-  let at = 0;
-  for (const { meta, path: file, encoding, text, clauses } of corpus.policies) {
-    const chunk = Buffer.from(JSON.stringify({ text, clauses }));
-    entries.push({ meta, path: file, encoding, at, length: chunk.length });
-    chunks.push(chunk);
-    at += chunk.length;
-  }
   const tmp = `.tmp-${process.pid}`;
-  writeFileSync(`${path}.bin${tmp}`, Buffer.concat(chunks));
+  const fd = openSync(`${path}.bin${tmp}`, "w");
+  try {
+    let at = 0;
+    for (const { meta, path: file, encoding, text, clauses } of corpus.policies) {
+      const chunk = Buffer.from(JSON.stringify({ text, clauses }));
+      writeAll(fd, chunk, at);
+      entries.push({ meta, path: file, encoding, at, length: chunk.length });
+      at += chunk.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${path}.bin${tmp}`, `${path}.bin`);
   writeFileSync(`${path}.json${tmp}`, JSON.stringify({ problems: corpus.problems, policies: entries }));
   renameSync(`${path}.json${tmp}`, `${path}.json`);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
@@ -215,7 +216,11 @@ function clauseFinder(policies: readonly LoadedPolicy[]): (id: string) => Clause
   };
 }
 
-/** Builds and persists corpus and index; falls back to offline embeddings when a remote embedder fails. */
+/**
+ * Builds and persists corpus and index; falls back to offline embeddings when a remote embedder fails.
+ * The index is written into its folder as it is built (a large one is never whole in memory); where
+ * that folder cannot be written, into a temporary one used for this run only.
+ */
 async function buildIndex(
   dir: string,
   corpus: Corpus,
@@ -223,20 +228,29 @@ async function buildIndex(
   options: { log: (line: string) => void; progress: BuildProgress; hnsw?: HnswParams },
 ): Promise<{ search: ClauseSearch; embeddingsId: string }> {
   const { log, progress, hnsw } = options;
+  let into = dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const temporary = (into = mkdtempSync(join(tmpdir(), "huishang-index-")));
+    process.once("exit", () => rmSync(temporary, { recursive: true, force: true }));
+    log(`knowledge: cannot save the search index in ${dir} (${(error as Error).message}); using a temporary one in ${into} for this run`);
+  }
+  const build = (embeddings: EmbeddingsInterface) => ClauseSearch.build(into, corpus.clauses, embeddings, { progress, hnsw });
   let search: ClauseSearch;
   let embeddingsId = choice.id;
   try {
-    search = await ClauseSearch.build(corpus.clauses, choice.embeddings, { progress, hnsw });
+    search = await build(choice.embeddings);
   } catch (error) {
     if (choice.embeddings instanceof HashedEmbeddings) throw error;
     const offline = new HashedEmbeddings();
     log(`knowledge: embeddings endpoint failed (${(error as Error).message.split("\n")[0]}); using offline ${offline.id}`);
-    search = await ClauseSearch.build(corpus.clauses, offline, { progress, hnsw });
+    search = await build(offline);
     embeddingsId = offline.id;
   }
+  if (into !== dir) return { search, embeddingsId };
   try {
-    mkdirSync(dir, { recursive: true });
-    search.save(dir);
     writeCorpusStore(join(dir, CORPUS_STORE), corpus);
     // The manifest goes last: a half-written index without it is rebuilt, never trusted.
     const manifest = { key: basename(dir), embeddings: embeddingsId, builtAt: new Date().toISOString() };
@@ -244,7 +258,7 @@ async function buildIndex(
     writeFileSync(tmp, JSON.stringify(manifest, null, 1));
     renameSync(tmp, join(dir, "manifest.json"));
   } catch (error) {
-    log(`knowledge: cannot save the search index in ${dir} (${(error as Error).message}); using it from memory`);
+    log(`knowledge: cannot save the search index in ${dir} (${(error as Error).message}); it is rebuilt on the next start`);
   }
   return { search, embeddingsId };
 }

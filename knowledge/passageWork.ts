@@ -79,37 +79,54 @@ function chunkRunner(worker: Worker): (passages: readonly PassageText[], embed: 
     });
 }
 
+/** Some consecutive passages' work: tokens per passage, unit vectors row after row, from passage `first` on. */
+export interface PassageChunk {
+  first: number;
+  tokens: string[][];
+  vectors: Float32Array;
+}
+
 /**
- * Tokens and unit vectors of every passage, in order: in this thread below {@link WORKERS_FROM}
- * passages (or with `workers: 0`), else over `workers` threads (default: one per core but this one)
- * plus this thread. `onChunk` is told how many passages are done.
+ * Tokens and unit vectors of every passage: in this thread below {@link WORKERS_FROM} passages (or
+ * with `workers: 0`), else over `workers` threads (default: one per core but this one) plus this
+ * thread. Each chunk goes to `take` as soon as it and those before it are done, in passage order,
+ * and is dropped afterwards, so the whole corpus's tokens and vectors are never held at once.
+ * `onChunk` is told how many passages are done.
  */
 export async function passageWork(
   passages: readonly PassageText[],
   embed: EmbedderSettings | null,
+  take: (chunk: PassageChunk) => void,
   options: { workers?: number; onChunk?: (done: number) => void } = {},
-): Promise<{ tokens: string[][]; vectors: Float32Array }> {
-  const chunks: PassageText[][] = [];
-  for (let from = 0; from < passages.length; from += CHUNK) chunks.push(passages.slice(from, from + CHUNK));
-  const results: ChunkResult[] = new Array(chunks.length);
+): Promise<void> {
+  const count = Math.ceil(passages.length / CHUNK);
+  const chunk = (i: number) => passages.slice(i * CHUNK, (i + 1) * CHUNK);
+  /** Chunks done before an earlier one, waiting for it. */
+  const waiting = new Map<number, ChunkResult>();
   const threads = options.workers ?? (passages.length >= WORKERS_FROM ? availableParallelism() - 1 : 0);
-  const workers = Array.from({ length: Math.min(threads, chunks.length - 1) }, startWorker);
+  const workers = Array.from({ length: Math.min(threads, count - 1) }, startWorker);
   let next = 0;
+  let taken = 0;
   let done = 0;
   const finished = (i: number, result: ChunkResult) => {
-    results[i] = result;
-    done += chunks[i]!.length;
+    waiting.set(i, result);
+    done += result.tokens.length;
     options.onChunk?.(done);
+    for (let ready = waiting.get(taken); ready; ready = waiting.get(taken)) {
+      waiting.delete(taken);
+      take({ first: taken * CHUNK, tokens: ready.tokens.map((joined) => (joined ? joined.split(" ") : [])), vectors: ready.vectors });
+      taken++;
+    }
   };
   try {
     await Promise.all([
       ...workers.map(async (worker) => {
         const run = chunkRunner(worker);
-        for (let i = next++; i < chunks.length; i = next++) finished(i, await run(chunks[i]!, embed));
+        for (let i = next++; i < count; i = next++) finished(i, await run(chunk(i), embed));
       }),
       (async () => {
-        for (let i = next++; i < chunks.length; i = next++) {
-          finished(i, workChunk(chunks[i]!, embed));
+        for (let i = next++; i < count; i = next++) {
+          finished(i, workChunk(chunk(i), embed));
           await new Promise((resolve) => setImmediate(resolve)); // let finished workers take their next chunk
         }
       })(),
@@ -117,12 +134,4 @@ export async function passageWork(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  const dimensions = embed ? embed.dimensions : 0;
-  const vectors = new Float32Array(passages.length * dimensions);
-  const tokens: string[][] = [];
-  results.forEach((result, i) => {
-    vectors.set(result.vectors, i * CHUNK * dimensions);
-    for (const joined of result.tokens) tokens.push(joined ? joined.split(" ") : []);
-  });
-  return { tokens, vectors };
 }

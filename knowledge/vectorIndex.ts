@@ -11,10 +11,10 @@
  * in README "Measures"), while the sparse scan is exact and fast: that is why sparse vectors skip
  * the graph.
  */
-import { mkdirSync, openSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
-import { ArrayFileReader, writeArrayFile } from "./arrayFile.js";
+import { ArrayFileReader, writeAll, writeArrayFile } from "./arrayFile.js";
 import type { DocRange } from "./bm25.js";
 import { TopK, type Scored } from "./topK.js";
 
@@ -41,13 +41,6 @@ const SPARSE_AT_MOST = 0.3;
 const SCAN_ABOVE_ROWS = 2048;
 /** Vectors files up to this size stay in memory once read; larger ones are read slice by slice per search. */
 const KEEP_BYTES = 8 * 1024 * 1024;
-
-/** Inverted index of non-zero components: rows and values of component c at offsets[c] .. offsets[c+1]. */
-interface Components {
-  offsets: Uint32Array;
-  rows: Uint32Array;
-  values: Float32Array;
-}
 
 /** One component's rows (increasing) and values. */
 interface Component {
@@ -77,24 +70,6 @@ class StoredComponents {
   }
 }
 
-function invert(all: Float32Array, rows: number, d: number): Components {
-  const offsets = new Uint32Array(d + 1);
-  for (let i = 0; i < all.length; i++) if (all[i] !== 0) offsets[(i % d) + 1]!++;
-  for (let c = 0; c < d; c++) offsets[c + 1]! += offsets[c]!;
-  const fill = offsets.slice(0, d);
-  const out = new Uint32Array(offsets[d]!);
-  const values = new Float32Array(out.length);
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0, at = r * d; c < d; c++, at++) {
-      if (all[at] === 0) continue;
-      const to = fill[c]!++;
-      out[to] = r;
-      values[to] = all[at]!;
-    }
-  }
-  return { offsets, rows: out, values };
-}
-
 /** Unit-length copy of a vector (zero stays zero). */
 export function normalised(vector: ArrayLike<number>): Float32Array {
   const out = Float32Array.from(vector);
@@ -105,6 +80,129 @@ export function normalised(vector: ArrayLike<number>): Float32Array {
   return out;
 }
 
+/** Rows read back at a time while a build inverts or links the written vectors. */
+const SLICE_ROWS = 4096;
+
+/** Unit-length copies of `vectors`, row after row (each must have `dimensions` components). */
+export function unitRows(vectors: readonly ArrayLike<number>[], dimensions: number): Float32Array {
+  const all = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((v, row) => {
+    if (v.length !== dimensions) throw new Error(`vector ${row} has ${v.length} dimensions, expected ${dimensions}`);
+    all.set(normalised(v), row * dimensions);
+  });
+  return all;
+}
+
+/**
+ * Builds a vector index into a folder without holding its vectors: rows go to the vectors file as
+ * they are made (in any order, each row once) while the non-zero values of each component are
+ * counted; {@link finish} then reads the file back a slice at a time to lay out the component index
+ * (sparse vectors) or to link the hnsw graph (dense ones). A 100k-clause build held the vectors
+ * three times over (chunks, the whole array, its inversion), most of its peak memory.
+ */
+export class VectorIndexWriter {
+  private readonly fd: number;
+  private readonly tmp: string;
+  /** Non-zero values per component. */
+  private readonly counts: Float64Array;
+  private rows = 0;
+  private closed = false;
+
+  constructor(
+    private readonly dir: string,
+    readonly dimensions: number,
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.tmp = join(dir, `${VECTORS_FILE}.tmp-${process.pid}`);
+    this.fd = openSync(this.tmp, "w+");
+    this.counts = new Float64Array(dimensions);
+  }
+
+  /** Writes unit vectors (see {@link normalised}) for rows `first`, `first + 1`, … */
+  add(first: number, rows: Float32Array): void {
+    const d = this.dimensions;
+    writeAll(this.fd, new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength), first * d * 4);
+    for (let at = 0; at < rows.length; at += d) {
+      for (let c = 0; c < d; c++) if (rows[at + c] !== 0) this.counts[c]!++;
+    }
+    this.rows += d ? rows.length / d : 0;
+  }
+
+  /**
+   * Completes the index files (vectors, then the component index or graph) for `size` rows and
+   * says how {@link VectorIndex.nearest} will search them. Sparse vectors get the exact component
+   * scan, dense ones the graph (see the file comment).
+   */
+  finish(size: number, params: HnswParams, progress?: (done: number, total: number) => void): "scan" | "graph" {
+    if (this.rows !== size) throw new Error(`vector index: ${this.rows} rows written, expected ${size}`);
+    const d = this.dimensions;
+    const nonZero = this.counts.reduce((sum, n) => sum + n, 0);
+    try {
+      if (nonZero <= SPARSE_AT_MOST * size * d) {
+        this.writeComponents(size);
+        progress?.(size, size);
+      } else this.writeGraph(size, params, progress);
+    } finally {
+      this.close();
+    }
+    renameSync(this.tmp, join(this.dir, VECTORS_FILE));
+    return nonZero <= SPARSE_AT_MOST * size * d ? "scan" : "graph";
+  }
+
+  /** Closes the vectors file (a failed build; {@link finish} closes it itself). */
+  close(): void {
+    if (!this.closed) closeSync(this.fd);
+    this.closed = true;
+  }
+
+  /** Rows [from, to) of the written file. */
+  private slice(from: number, to: number): Float32Array {
+    const out = new Float32Array((to - from) * this.dimensions);
+    readSync(this.fd, new Uint8Array(out.buffer), 0, out.byteLength, from * this.dimensions * 4);
+    return out;
+  }
+
+  /** The inverted index of non-zero components: component c's rows (increasing) and values at offsets[c] .. offsets[c+1]. */
+  private writeComponents(size: number): void {
+    const d = this.dimensions;
+    const offsets = new Uint32Array(d + 1);
+    for (let c = 0; c < d; c++) offsets[c + 1] = offsets[c]! + this.counts[c]!;
+    const fill = offsets.slice(0, d);
+    const rows = new Uint32Array(offsets[d]!);
+    const values = new Float32Array(rows.length);
+    for (let from = 0; from < size; from += SLICE_ROWS) {
+      const to = Math.min(size, from + SLICE_ROWS);
+      const slice = this.slice(from, to);
+      for (let r = from, at = 0; r < to; r++) {
+        for (let c = 0; c < d; c++, at++) {
+          if (slice[at] === 0) continue;
+          const i = fill[c]!++;
+          rows[i] = r;
+          values[i] = slice[at]!;
+        }
+      }
+    }
+    writeArrayFile(join(this.dir, COMPONENTS_FILE), { offsets, rows, values });
+  }
+
+  private writeGraph(size: number, params: HnswParams, progress?: (done: number, total: number) => void): void {
+    const d = this.dimensions;
+    const graph = new HierarchicalNSW("cosine", Math.max(d, 1));
+    graph.initIndex({ maxElements: Math.max(size, 1), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
+    for (let from = 0; from < size; from += SLICE_ROWS) {
+      const to = Math.min(size, from + SLICE_ROWS);
+      const slice = this.slice(from, to);
+      for (let row = from; row < to; row++) {
+        graph.addPoint(Array.from(slice.subarray((row - from) * d, (row - from + 1) * d)), row);
+        if (progress && (row % 500 === 499 || row === size - 1)) progress(row + 1, size);
+      }
+    }
+    const tmp = join(this.dir, `${GRAPH_FILE}.tmp-${process.pid}`);
+    graph.writeIndexSync(tmp);
+    renameSync(tmp, join(this.dir, GRAPH_FILE));
+  }
+}
+
 export class VectorIndex {
   /** Scratch scores per row for the sparse scan. */
   private scratch: Float32Array | null = null;
@@ -112,61 +210,26 @@ export class VectorIndex {
   private constructor(
     /** The graph for dense vectors; null when sparse vectors are scanned through `components`. */
     private readonly graph: InstanceType<typeof HierarchicalNSW> | null,
-    /** In memory after a build, read per component after a load. */
-    private readonly components: Components | StoredComponents | null,
+    /** The saved component index of sparse vectors, read per component. */
+    private readonly components: StoredComponents | null,
     readonly dimensions: number,
     readonly size: number,
     private parameters: HnswParams,
-    /** Unit vectors, row-major: in memory after a build until saved, then read from `file`. */
-    private vectors: Float32Array | null,
-    private file: string | null,
+    /** The unit vectors, row-major, read from this file. */
+    private readonly file: string,
   ) {}
 
-  /** Builds the graph over `vectors` (one per row); `progress` is called every few hundred rows. */
-  static build(vectors: readonly ArrayLike<number>[], params: HnswParams = HNSW_DEFAULTS, progress?: (done: number, total: number) => void): VectorIndex {
+  /** Builds and saves an index of `vectors` (one per row, made unit length) in `dir` and opens it. */
+  static build(dir: string, vectors: readonly ArrayLike<number>[], params: HnswParams = HNSW_DEFAULTS): VectorIndex {
     const dimensions = vectors[0]?.length ?? 0;
-    const all = new Float32Array(vectors.length * dimensions);
-    vectors.forEach((v, row) => {
-      if (v.length !== dimensions) throw new Error(`vector ${row} has ${v.length} dimensions, expected ${dimensions}`);
-      all.set(normalised(v), row * dimensions);
-    });
-    return VectorIndex.fromUnitRows(all, vectors.length, dimensions, params, progress);
-  }
-
-  /** {@link build} from vectors already made unit length (see normalised), row after row in `all`. */
-  static fromUnitRows(all: Float32Array, rows: number, dimensions: number, params: HnswParams = HNSW_DEFAULTS, progress?: (done: number, total: number) => void): VectorIndex {
-    let nonZero = 0;
-    for (let i = 0; i < all.length; i++) if (all[i] !== 0) nonZero++;
-    if (nonZero <= SPARSE_AT_MOST * all.length) {
-      const components = invert(all, rows, dimensions);
-      progress?.(rows, rows);
-      return new VectorIndex(null, components, dimensions, rows, { ...params }, all, null);
+    const writer = new VectorIndexWriter(dir, dimensions);
+    try {
+      writer.add(0, unitRows(vectors, dimensions));
+    } catch (error) {
+      writer.close();
+      throw error;
     }
-    const graph = new HierarchicalNSW("cosine", Math.max(dimensions, 1));
-    graph.initIndex({ maxElements: Math.max(rows, 1), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
-    graph.setEf(params.efSearch);
-    for (let row = 0; row < rows; row++) {
-      graph.addPoint(Array.from(all.subarray(row * dimensions, (row + 1) * dimensions)), row);
-      if (progress && (row % 500 === 499 || row === rows - 1)) progress(row + 1, rows);
-    }
-    return new VectorIndex(graph, null, dimensions, rows, { ...params }, all, null);
-  }
-
-  /** Writes graph and vectors into `dir`; afterwards rows are read from the file, not kept in memory. */
-  save(dir: string): void {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `.tmp-${process.pid}`;
-    if (this.graph) {
-      this.graph.writeIndexSync(join(dir, GRAPH_FILE + tmp));
-      renameSync(join(dir, GRAPH_FILE + tmp), join(dir, GRAPH_FILE));
-    }
-    if (this.components && !(this.components instanceof StoredComponents)) writeArrayFile(join(dir, COMPONENTS_FILE), { ...this.components });
-    if (this.vectors) {
-      writeFileSync(join(dir, VECTORS_FILE + tmp), new Uint8Array(this.vectors.buffer, this.vectors.byteOffset, this.vectors.byteLength));
-      renameSync(join(dir, VECTORS_FILE + tmp), join(dir, VECTORS_FILE));
-      this.vectors = null;
-    }
-    this.file = join(dir, VECTORS_FILE);
+    return VectorIndex.load(dir, vectors.length, dimensions, params, writer.finish(vectors.length, params));
   }
 
   /** How {@link nearest} searches: "scan" (exact, sparse vectors) or "graph" (hnsw). */
@@ -174,7 +237,7 @@ export class VectorIndex {
     return this.graph ? "graph" : "scan";
   }
 
-  /** Reads an index written by {@link save}; size, dimensions and kind come from the caller's manifest. */
+  /** Reads an index written by {@link VectorIndexWriter}; size, dimensions and kind come from the caller's manifest. */
   static load(dir: string, size: number, dimensions: number, params: HnswParams, kind: "scan" | "graph"): VectorIndex {
     if (kind === "scan") {
       const file = new ArrayFileReader(join(dir, COMPONENTS_FILE));
@@ -182,7 +245,7 @@ export class VectorIndex {
         const offsets = file.read("offsets") as Uint32Array;
         if (offsets.length !== dimensions + 1) throw new Error(`${dir}: component index has ${offsets.length - 1} dimensions, expected ${dimensions}`);
         if (offsets[dimensions] !== file.length("rows") || offsets[dimensions] !== file.length("values")) throw new Error(`${dir}: component index is damaged`);
-        return new VectorIndex(null, new StoredComponents(file, offsets), dimensions, size, params, null, join(dir, VECTORS_FILE));
+        return new VectorIndex(null, new StoredComponents(file, offsets), dimensions, size, params, join(dir, VECTORS_FILE));
       } catch (error) {
         file.close();
         throw error;
@@ -192,7 +255,7 @@ export class VectorIndex {
     graph.readIndexSync(join(dir, GRAPH_FILE));
     if (graph.getCurrentCount() !== size) throw new Error(`${dir}: graph holds ${graph.getCurrentCount()} vectors, expected ${size}`);
     graph.setEf(params.efSearch);
-    return new VectorIndex(graph, null, dimensions, size, params, null, join(dir, VECTORS_FILE));
+    return new VectorIndex(graph, null, dimensions, size, params, join(dir, VECTORS_FILE));
   }
 
   /** Graph parameters (efSearch as last set). */
@@ -236,10 +299,7 @@ export class VectorIndex {
   }
 
   private component(c: number): Component {
-    const components = this.components!;
-    if (components instanceof StoredComponents) return components.get(c);
-    const { offsets, rows, values } = components;
-    return { rows: rows.subarray(offsets[c]!, offsets[c + 1]!), values: values.subarray(offsets[c]!, offsets[c + 1]!) };
+    return this.components!.get(c);
   }
 
   /**
@@ -277,7 +337,6 @@ export class VectorIndex {
   /** Unit vectors of rows [start, end), row-major. */
   private rows(start: number, end: number): Float32Array {
     const d = this.dimensions;
-    if (this.vectors) return this.vectors.subarray(start * d, end * d);
     if (this.size * d * 4 <= KEEP_BYTES) {
       this.kept ??= this.read(0, this.size);
       return this.kept.subarray(start * d, end * d);
@@ -291,7 +350,7 @@ export class VectorIndex {
   private read(start: number, end: number): Float32Array {
     const d = this.dimensions;
     const out = new Float32Array((end - start) * d);
-    this.fd ??= openSync(this.file!, "r");
+    this.fd ??= openSync(this.file, "r");
     readSync(this.fd, new Uint8Array(out.buffer), 0, out.byteLength, start * d * 4);
     return out;
   }

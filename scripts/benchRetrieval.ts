@@ -2,11 +2,15 @@
  * Retrieval at scale: over synthetic corpora of N clauses (the shipped policies plus noisy copies with
  * other region names and amounts, see syntheticCorpus.ts), measures index build, opening the saved
  * index, filtered and unfiltered search, one full bot turn and peak memory, each beside exact brute
- * force measured in the same run. Every stage runs in its own process, so peak RSS is the stage's own.
+ * force measured in the same run. Every stage runs in its own process, so peak RSS is the stage's own:
+ * the process's ru_maxrss, which counts every thread (the build's worker threads included), the same
+ * figure `/usr/bin/time -v` reports as "Maximum resident set size".
  *
  *   npm run bench:retrieval                          # 1k and 10k clauses
  *   npm run bench:retrieval -- --clauses 100000      # the 100k target (several minutes; run sparingly)
  *   npm run bench:retrieval -- --clauses 10000 --m 16 --ef-construction 100 --ef 32,64,128,256
+ *   npm run bench:retrieval -- --clauses 100000 --baseline /tmp/old   # also builds the same corpus with
+ *                                                    # the code of another checkout (with node_modules)
  *
  * Recall@10 counts a returned passage as correct when its exact cosine is at least the exact 10th
  * best (copies of one clause can tie exactly; any of the tied passages is a right answer).
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     ef: { type: "string", default: String(HNSW_DEFAULTS.efSearch) },
     stage: { type: "string" },
     dir: { type: "string" },
+    baseline: { type: "string" },
   },
 });
 const hnsw: HnswParams = { m: Number(values.m), efConstruction: Number(values["ef-construction"]), efSearch: Number(values.ef!.split(",")[0]) };
@@ -231,10 +236,12 @@ if (values.stage) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   const self = fileURLToPath(import.meta.url);
-  const run = <S extends keyof typeof STAGES>(stage: S, dir: string): Awaited<ReturnType<(typeof STAGES)[S]>> => {
-    const args = [...process.execArgv, self, "--stage", stage, "--dir", dir, "--m", values.m!, "--ef-construction", values["ef-construction"]!, "--ef", values.ef!, "--queries", values.queries!];
-    const child = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 1 << 26 });
-    if (child.status !== 0) throw new Error(`stage ${stage} failed (exit ${child.status})`);
+  /** Runs a stage in a process of its own, with this script or (`checkout`) the same script of another checkout. */
+  const run = <S extends keyof typeof STAGES>(stage: S, dir: string, checkout?: string): Awaited<ReturnType<(typeof STAGES)[S]>> => {
+    const script = checkout ? join(checkout, "scripts", "benchRetrieval.ts") : self;
+    const args = [...process.execArgv, script, "--stage", stage, "--dir", dir, "--m", values.m!, "--ef-construction", values["ef-construction"]!, "--ef", values.ef!, "--queries", values.queries!];
+    const child = spawnSync(process.execPath, args, { cwd: checkout, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", maxBuffer: 1 << 26 });
+    if (child.status !== 0) throw new Error(`stage ${stage}${checkout ? ` of ${checkout}` : ""} failed (exit ${child.status})`);
     return JSON.parse(child.stdout.trim().split("\n").at(-1)!);
   };
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
@@ -248,17 +255,22 @@ if (values.stage) {
     try {
       const policies = writeSyntheticCorpus(join(dir, "policies"), n);
       console.error(`${n}: ${policies} policies generated in ${dir}`);
+      // The baseline builds first: each build removes the other indexes, and the later stages open this code's.
+      const baseline = values.baseline ? run("build", dir, values.baseline) : null;
       const build = run("build", dir);
       const reference = run("reference", dir);
       const search = run("search", dir);
       const turn = run("turn", dir);
       const ef0 = search.sweep[0]!;
+      const buildTime = (b: typeof build) => `${(b.buildMs / 1000).toFixed(1)} s (cpu ${(b.buildCpuMs / 1000).toFixed(1)} s)`;
+      const mb = (x: number) => `${Math.round(x).toLocaleString("en")} MB`;
       rows.push(
-        `| ${build.clauses} | ${build.passages} | ${(build.buildMs / 1000).toFixed(1)} s (cpu ${(build.buildCpuMs / 1000).toFixed(1)} s) | ${ms(search.openMs)} ms | ` +
+        `| ${build.clauses} | ${build.passages} | ${buildTime(build)}${baseline ? `; baseline ${buildTime(baseline)}` : ""} | ` +
+          `${mb(build.buildRssMb)}${baseline ? `; baseline ${mb(baseline.buildRssMb)}, ${(build.buildRssMb / baseline.buildRssMb).toFixed(2)}×` : ""} | ${ms(search.openMs)} ms | ` +
           `${ms(search.denseFilteredP50)} / ${ms(search.denseFilteredP99)} (cpu ${ms(search.denseFilteredCpuP99)}) ms; brute force ${ms(reference.bruteFilteredP50)} / ${ms(reference.bruteFilteredP99)} ms, ${ratio(search.denseFilteredP50, reference.bruteFilteredP50)}; recall ${search.recallFiltered.toFixed(3)} | ` +
           `${ms(ef0.p50)} / ${ms(ef0.p99)} (cpu ${ms(ef0.cpuP99)}) ms; brute force ${ms(reference.bruteP50)} / ${ms(reference.bruteP99)} ms, ${ratio(ef0.p50, reference.bruteP50)}; recall ${ef0.recall.toFixed(3)} | ` +
           `${ms(search.hybridFilteredP50)} / ${ms(search.hybridFilteredP99)} (cpu ${ms(search.hybridFilteredCpuP99)}) ms | ${ms(search.hybridP50)} / ${ms(search.hybridP99)} (cpu ${ms(search.hybridCpuP99)}) ms | ` +
-          `${ms(turn.turnP50)} / ${ms(turn.turnP99)} (cpu ${ms(turn.turnCpuP99)}) ms | ${Math.round(Math.max(search.searchRssMb, turn.turnRssMb))} MB (build ${Math.round(build.buildRssMb)}) |`,
+          `${ms(turn.turnP50)} / ${ms(turn.turnP99)} (cpu ${ms(turn.turnCpuP99)}) ms | ${mb(search.searchRssMb)} / ${mb(turn.turnRssMb)} |`,
       );
       for (const s of search.sweep) sweeps.push(`| ${build.clauses} | ${hnsw.m} | ${hnsw.efConstruction} | ${s.ef} | ${ms(s.p50)} / ${ms(s.p99)} (cpu ${ms(s.cpuP99)}) ms | ${s.recall.toFixed(3)} | ${(build.buildMs / 1000).toFixed(1)} s |`);
     } finally {
@@ -266,8 +278,9 @@ if (values.stage) {
     }
   }
   console.log("\nWall-clock p50 / p99, with the CPU-time p99 in brackets; brute force = cosine against every vector in memory.");
-  console.log("| clauses | passages | build | open saved index | filtered dense p50 / p99, vs brute force, recall@10 | unfiltered dense p50 / p99, vs brute force, recall@10 | filtered hybrid search p50 / p99 | unfiltered hybrid p50 / p99 | one turn p50 / p99 | peak RSS |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log(`Peak RSS of each stage's process (all its threads); baseline = ${values.baseline ?? "none"}, built from the same corpus in this run.`);
+  console.log("| clauses | passages | build | build peak RSS | open saved index | filtered dense p50 / p99, vs brute force, recall@10 | unfiltered dense p50 / p99, vs brute force, recall@10 | filtered hybrid search p50 / p99 | unfiltered hybrid p50 / p99 | one turn p50 / p99 | peak RSS searching / serving turns |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const row of rows) console.log(row);
   console.log("\n| clauses | M | efConstruction | ef | unfiltered dense p50 / p99 | recall@10 | build |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");

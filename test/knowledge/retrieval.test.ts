@@ -254,22 +254,20 @@ describe("VectorIndex", () => {
   const vectors = (rows: number, density: number) => Array.from({ length: rows }, () => Array.from({ length: 64 }, () => (next() < density ? next() - 0.3 : 0)));
   const ids = (hits: { doc: number }[]) => hits.map((h) => h.doc);
 
-  it("searches sparse vectors exactly through their non-zero components, before and after save and load", () => {
-    const index = VectorIndex.build(vectors(300, 0.15));
-    expect(index.kind).toBe("scan");
+  it("searches sparse vectors exactly through their non-zero components, as written and when loaded again", () => {
     const dir = tempDir("vectors-");
-    const queries = vectors(20, 0.3);
-    const before = queries.map((q) => ids(index.nearest(q, 10)));
-    index.save(dir);
+    const index = VectorIndex.build(dir, vectors(300, 0.15));
+    expect(index.kind).toBe("scan");
     const loaded = VectorIndex.load(dir, 300, 64, HNSW_DEFAULTS, "scan");
-    queries.forEach((q, i) => {
-      expect(ids(loaded.nearest(q, 10))).toEqual(before[i]);
-      expect(before[i]).toEqual(ids(loaded.nearestIn(q, 10)));
-    });
+    for (const q of vectors(20, 0.3)) {
+      const exact = ids(index.nearestIn(q, 10, [[0, 300]], true));
+      expect(ids(index.nearest(q, 10))).toEqual(exact);
+      expect(ids(loaded.nearest(q, 10))).toEqual(exact);
+    }
   });
 
   it("links dense vectors in an hnsw graph and scans row ranges exactly", () => {
-    const index = VectorIndex.build(vectors(300, 1));
+    const index = VectorIndex.build(tempDir("vectors-"), vectors(300, 1));
     expect(index.kind).toBe("graph");
     const query = vectors(1, 1)[0]!;
     const inRange = index.nearestIn(query, 5, [[100, 120]]);
