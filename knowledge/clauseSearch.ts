@@ -36,7 +36,7 @@ export interface SearchOptions {
 
 /** A searchable passage: a clause's own text, tagged with its titles (tokens and vector are made from these). */
 export interface Passage extends PassageText {
-  clause: Clause;
+  clauseId: string;
 }
 
 /**
@@ -83,7 +83,7 @@ export function buildPassages(clauses: readonly Clause[]): Passage[] {
     const body = ownText(clause, byId);
     if (clause.childIds.length > 0 && body.replace(/\s/g, "").length - clause.title.length < 12) return [];
     const ancestors = clause.headingPath.slice(0, -1).filter(Boolean);
-    return [{ clause, title: clause.title, body, ancestors, text: [...ancestors, body].join("\n") }];
+    return [{ clauseId: clause.id, title: clause.title, body, ancestors, text: [...ancestors, body].join("\n") }];
   });
 }
 
@@ -115,32 +115,32 @@ export class ClauseSearch {
   }
 
   /**
-   * Tokenises and embeds the clauses' passages and writes both indexes into `dir`, then opens them
-   * from there. Large builds spread the tokens (and offline vectors) over worker threads (see
-   * passageWork.ts) and stream: each chunk's tokens go into the BM25 builder and its vectors to the
-   * vectors file as the chunk is done, so the build never holds the whole corpus's tokens or vectors.
+   * Tokenises and embeds the passages (see {@link buildPassages}) and writes both indexes into `dir`,
+   * then opens them from there for the corpus whose clauses `clause` finds. Large builds spread the
+   * tokens (and offline vectors) over worker threads (see passageWork.ts) and stream: each chunk's
+   * tokens go into the BM25 builder and its vectors to the vectors file as the chunk is done, so the
+   * build never holds the whole corpus's tokens or vectors.
    */
   static async build(
     dir: string,
-    clauses: readonly Clause[],
+    passages: readonly Passage[],
+    clause: (id: string) => Clause | undefined,
     embeddings: EmbeddingsInterface,
     options: { hnsw?: HnswParams; progress?: BuildProgress; workers?: number } = {},
   ): Promise<ClauseSearch> {
     const { progress } = options;
     const hnsw = options.hnsw ?? HNSW_DEFAULTS;
-    const passages = buildPassages(clauses);
     const n = passages.length;
     const offline = embeddings instanceof HashedEmbeddings ? { dimensions: embeddings.dimensions, ngrams: embeddings.ngrams } : null;
     mkdirSync(dir, { recursive: true });
     const bm25 = Bm25Index.builder();
     let vectors = offline && new VectorIndexWriter(dir, offline.dimensions);
     try {
-      const texts = passages.map(({ title, body, ancestors, text }) => ({ title, body, ancestors, text }));
       const take = (chunk: PassageChunk) => {
         for (const tokens of chunk.tokens) bm25.add(tokens);
         vectors?.add(chunk.first, chunk.vectors);
       };
-      await passageWork(texts, offline, take, { workers: options.workers, onChunk: (done) => progress?.(offline ? "passages" : "tokens", done, n) });
+      await passageWork(passages, offline, take, { workers: options.workers, onChunk: (done) => progress?.(offline ? "passages" : "tokens", done, n) });
       bm25.finish().save(join(dir, BM25_FILE));
       if (!offline) {
         for (let from = 0; from < n; from += EMBED_BATCH) {
@@ -152,15 +152,14 @@ export class ClauseSearch {
       }
       vectors ??= new VectorIndexWriter(dir, 0);
       const nearest = vectors.finish(n, hnsw, progress && ((done, total) => progress("graph", done, total)));
-      const manifest = { clauseIds: passages.map((p) => p.clause.id), dimensions: vectors.dimensions, hnsw, nearest };
+      const manifest = { clauseIds: passages.map((p) => p.clauseId), dimensions: vectors.dimensions, hnsw, nearest };
       const tmp = join(dir, `${PASSAGES_FILE}.tmp-${process.pid}`);
       writeFileSync(tmp, JSON.stringify(manifest));
       renameSync(tmp, join(dir, PASSAGES_FILE));
     } finally {
       vectors?.close();
     }
-    const byId = new Map(clauses.map((c) => [c.id, c]));
-    return ClauseSearch.load(dir, (id) => byId.get(id), embeddings);
+    return ClauseSearch.load(dir, clause, embeddings);
   }
 
   /**

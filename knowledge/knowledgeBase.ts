@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { z } from "zod";
 import type { Clause } from "./clause.js";
-import { ClauseSearch, type BuildProgress, type SearchHit, type SearchOptions } from "./clauseSearch.js";
+import { buildPassages, ClauseSearch, type BuildProgress, type Passage, type SearchHit, type SearchOptions } from "./clauseSearch.js";
 import { HashedEmbeddings } from "./hashedEmbeddings.js";
 import { readCorpusStore, writeCorpusStore } from "./corpusStore.js";
 import { loadCorpus, type Corpus, type LoadedPolicy } from "./loadCorpus.js";
@@ -217,27 +217,44 @@ function clauseFinder(policies: readonly LoadedPolicy[]): (id: string) => Clause
 }
 
 /**
- * Builds and persists corpus and index; falls back to offline embeddings when a remote embedder fails.
- * The index is written into its folder as it is built (a large one is never whole in memory); where
- * that folder cannot be written, into a temporary one used for this run only.
+ * Loads and parses every policy, logs its problems and `announce`s the build, saves the corpus in
+ * `dir` and returns it as saved (each policy read back on demand) with the passages to index. The
+ * parsed corpus itself goes out of scope here: a province-sized one is not held through the build.
+ */
+function storeCorpus(policyDir: string, dir: string, log: (line: string) => void, announce: (corpus: Corpus) => void): { corpus: Corpus; passages: Passage[] } {
+  const loaded = loadCorpus(policyDir);
+  for (const problem of loaded.problems) log(`knowledge: ${problem}`);
+  announce(loaded);
+  writeCorpusStore(join(dir, CORPUS_STORE), loaded);
+  return { corpus: readCorpusStore(join(dir, CORPUS_STORE)), passages: buildPassages(loaded.clauses) };
+}
+
+/**
+ * Builds and persists corpus and index (see storeCorpus); falls back to offline embeddings when a
+ * remote embedder fails. The index is written into its folder as it is built (a large one is never
+ * whole in memory); where that folder cannot be written, into a temporary one used for this run only.
  */
 async function buildIndex(
   dir: string,
-  corpus: Corpus,
+  policyDir: string,
   choice: EmbeddingsChoice,
-  options: { log: (line: string) => void; progress: BuildProgress; hnsw?: HnswParams },
-): Promise<{ search: ClauseSearch; embeddingsId: string }> {
+  options: { log: (line: string) => void; announce: (corpus: Corpus) => void; progress: BuildProgress; hnsw?: HnswParams },
+): Promise<{ corpus: Corpus; search: ClauseSearch; embeddingsId: string }> {
   const { log, progress, hnsw } = options;
   let into = dir;
+  let unwritable: string | null = null;
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const temporary = (into = mkdtempSync(join(tmpdir(), "huishang-index-")));
     process.once("exit", () => rmSync(temporary, { recursive: true, force: true }));
-    log(`knowledge: cannot save the search index in ${dir} (${(error as Error).message}); using a temporary one in ${into} for this run`);
+    unwritable = (error as Error).message;
   }
-  const build = (embeddings: EmbeddingsInterface) => ClauseSearch.build(into, corpus.clauses, embeddings, { progress, hnsw });
+  const { corpus, passages } = storeCorpus(policyDir, into, log, options.announce);
+  if (unwritable) log(`knowledge: cannot save the search index in ${dir} (${unwritable}); using a temporary one in ${into} for this run`);
+  const clause = clauseFinder(corpus.policies);
+  const build = (embeddings: EmbeddingsInterface) => ClauseSearch.build(into, passages, clause, embeddings, { progress, hnsw });
   let search: ClauseSearch;
   let embeddingsId = choice.id;
   try {
@@ -249,18 +266,14 @@ async function buildIndex(
     search = await build(offline);
     embeddingsId = offline.id;
   }
-  if (into !== dir) return { search, embeddingsId };
-  try {
-    writeCorpusStore(join(dir, CORPUS_STORE), corpus);
+  if (into === dir) {
     // The manifest goes last: a half-written index without it is rebuilt, never trusted.
     const manifest = { key: basename(dir), embeddings: embeddingsId, builtAt: new Date().toISOString() };
     const tmp = join(dir, `manifest.json.tmp-${process.pid}`);
     writeFileSync(tmp, JSON.stringify(manifest, null, 1));
     renameSync(tmp, join(dir, "manifest.json"));
-  } catch (error) {
-    log(`knowledge: cannot save the search index in ${dir} (${(error as Error).message}); it is rebuilt on the next start`);
   }
-  return { search, embeddingsId };
+  return { corpus, search, embeddingsId };
 }
 
 /**
@@ -286,13 +299,12 @@ export async function openKnowledgeBase(options: OpenKnowledgeBaseOptions = {}):
     ({ corpus, search } = stored);
     for (const problem of corpus.problems) log(`knowledge: ${problem}`);
   } else {
-    corpus = loadCorpus(policyDir);
-    for (const problem of corpus.problems) log(`knowledge: ${problem}`);
     const others = existsSync(root) ? readdirSync(root).filter((d) => d !== key) : [];
     const reason = options.rebuild ? "rebuild requested" : others.length ? "policy files or index settings changed" : "no index yet";
-    log(`knowledge: ${reason}; building search index for ${corpus.policies.length} policies (${corpus.clauses.length} clauses, embeddings ${choice.id}) in ${dir}`);
+    const announce = (loaded: Corpus) =>
+      log(`knowledge: ${reason}; building search index for ${loaded.policies.length} policies (${loaded.clauses.length} clauses, embeddings ${choice.id}) in ${dir}`);
     const progress = options.progress ?? progressBar();
-    ({ search, embeddingsId } = await buildIndex(dir, corpus, choice, { log, progress, hnsw: options.hnsw }));
+    ({ corpus, search, embeddingsId } = await buildIndex(dir, policyDir, choice, { log, announce, progress, hnsw: options.hnsw }));
     // Indexes for older content are dead weight once the current one is written.
     for (const other of others) rmSync(join(root, other), { recursive: true, force: true });
   }

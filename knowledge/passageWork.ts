@@ -100,7 +100,8 @@ export async function passageWork(
   options: { workers?: number; onChunk?: (done: number) => void } = {},
 ): Promise<void> {
   const count = Math.ceil(passages.length / CHUNK);
-  const chunk = (i: number) => passages.slice(i * CHUNK, (i + 1) * CHUNK);
+  // Only the text fields go to a worker (a caller's passage may carry more).
+  const chunk = (i: number) => passages.slice(i * CHUNK, (i + 1) * CHUNK).map(({ title, body, ancestors, text }) => ({ title, body, ancestors, text }));
   /** Chunks done before an earlier one, waiting for it. */
   const waiting = new Map<number, ChunkResult>();
   const threads = options.workers ?? (passages.length >= WORKERS_FROM ? availableParallelism() - 1 : 0);
