@@ -87,17 +87,33 @@ function namesMeasure(text: string, fact: FactName): boolean {
   return FACTS[fact].aliases.some((a) => a.length >= 3 && text.includes(a));
 }
 
+/** `inner` is a clause under `outer` (it starts with `${outer}/`), checked without building that string. */
+const isInside = (inner: string, outer: string) => inner.length > outer.length && inner.charCodeAt(outer.length) === 47 && inner.startsWith(outer);
+
 /** Rank of `clause` among retrieved ids, matching a parent or child clause too. */
 function retrievalRank(clause: string, retrieved: readonly string[]): number {
-  const i = retrieved.findIndex((id) => id === clause || clause.startsWith(`${id}/`) || id.startsWith(`${clause}/`));
+  const i = retrieved.findIndex((id) => id === clause || isInside(clause, id) || isInside(id, clause));
   return i < 0 ? Infinity : i;
 }
 
 /** How many candidates share each value `of` gives: the rarer, the more it says about the question. */
 function spreadOf<T>(rules: readonly RuleProfile[], of: (r: RuleProfile) => readonly T[]): (value: T) => number {
   const counts = new Map<T, number>();
-  for (const r of rules) for (const v of new Set(of(r))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const r of rules) {
+    const values = of(r);
+    // Each value once per rule; most lists hold one value or none, with nothing to dedupe.
+    for (const v of values.length < 2 ? values : new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
   return (value) => Math.max(1, counts.get(value) ?? 0);
+}
+
+/** `of` of each rule computed once: scoring asks for the same rule's values several times. */
+function perRule<T>(of: (r: RuleProfile) => T): (r: RuleProfile) => T {
+  const known = new Map<RuleProfile, T>();
+  return (r) => {
+    if (!known.has(r)) known.set(r, of(r));
+    return known.get(r)!;
+  };
 }
 
 const keyOf = (rule: RuleProfile) => `${rule.policy}/${rule.id}`;
@@ -113,7 +129,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   const topic = new Set(input.topic ?? []);
   const userTopics = new Set(input.topics ?? []);
   const quoted = new Set(input.quotedAmounts ?? []);
-  const checksOf = (rule: RuleProfile) => input.checks?.get(keyOf(rule)) ?? [];
+  const checksOf = perRule((rule) => input.checks?.get(keyOf(rule)) ?? []);
   // How many candidates use a word: counted once per word (every candidate's keywords ask, each scanning all quotes).
   const spreads = new Map<string, number>();
   const spread = (word: string) => {
@@ -121,7 +137,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
     if (n === undefined) spreads.set(word, (n = Math.max(1, input.rules.filter((r) => r.quote.includes(word) || r.keywords.includes(word)).length)));
     return n;
   };
-  const measuresOf = (rule: RuleProfile) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
+  const measuresOf = perRule((rule) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit)));
   const topicSpread = spreadOf(input.rules, (r) => r.topics ?? []);
   // A line of business most candidates share says little; one a few share says much (1 for one rule, 0 for all).
   const rarity = (spread: number) => (input.rules.length <= 1 ? 1 : Math.log(input.rules.length / spread) / Math.log(input.rules.length));

@@ -314,7 +314,8 @@ export class VectorIndex {
     const d = this.dimensions;
     // A zero component adds exactly nothing to a dot product: only the query's others are read (a
     // question's hashed n-grams fill a few dozen of ~1,000), in the same order, so the sums are the same.
-    const used = Int32Array.from(q.keys()).filter((i) => q[i] !== 0);
+    const used: number[] = [];
+    for (let i = 0; i < d; i++) if (q[i] !== 0) used.push(i);
     const best = new TopK(k);
     for (const [start, end] of ranges) {
       // Ranges of a whole corpus are read in slices so memory stays flat.
