@@ -3,6 +3,7 @@
  * words; anything it cannot place falls back on the conversation (a follow-up that just adds facts
  * continues the previous question).
  */
+import { ASKS_MEANING } from "./understanding/definitions.js";
 
 export type Intent =
   /** How much / am I eligible: goes to the rule engine. */
@@ -92,7 +93,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if ((VALIDITY.test(t) || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
   if (APPLY.test(t)) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
-  if (EXPLAIN.test(t)) return "explain";
+  if (EXPLAIN.test(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
   if (AMOUNT.test(t)) return "amount";
   // Only facts, or a region switch such as "那如果在聊城呢？": continue the previous question.
   if (context.previous && context.previous !== "outOfScope" && context.previous !== "help") return "followUp";

@@ -14,6 +14,7 @@ import { confirms } from "./understanding/plausibility.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
 import { registeredWhere } from "./understanding/places.js";
 import { affirmsAskedAbout } from "./understanding/conditions.js";
+import { definingPassage } from "./understanding/definitions.js";
 import { topics, topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -466,6 +467,10 @@ export class PolicyBot implements ConversationHandler {
       };
     }
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
+    // "两中心一站点是指啥", "淘宝村要够啥标准": the clause defining the term, not a provision sharing a word with it.
+    const term = intent === "explain" && !asksAmount(text) ? this.#catalog.termAsked(text, session.policyIds) : undefined;
+    const defining = term && this.#catalog.clause(term.clauseId);
+    if (term && defining) return { input: this.#informClause(defining, text, policies, notes, asOf, session, definingPassage(defining.text, term)), topic: [] };
     const elsewhere = this.#noProvision(text, session, policies, notes, asOf);
     if (elsewhere) return { input: elsewhere, topic: [] };
     const { results, focus, focusKeys, extraKeys, specific, note } = this.#choose(text, session, session.policyIds, asOf);
@@ -717,7 +722,7 @@ export class PolicyBot implements ConversationHandler {
    * A clause retrieval found with no note or award of its own: its note when it has one, the provisions it
    * holds when it has any, else the clause quoted (its sentence nearest the question) as a direction.
    */
-  #informClause(clause: Clause, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session: Session): ComposeInput {
+  #informClause(clause: Clause, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session: Session, quote = nearestSentence(clause.text, text)): ComposeInput {
     const note = this.#catalog.notesOf([clause.policyId]).find((n) => n.clause === clause.id);
     if (note) return this.#inform(note, text, policies, notes, asOf);
     const rules = this.#catalog.rulesOf([clause.policyId]).filter((r) => !r.gate && (r.clause === clause.id || r.clause.startsWith(`${clause.id}/`)));
@@ -727,7 +732,7 @@ export class PolicyBot implements ConversationHandler {
     const policy = policies.find((p) => p.id === clause.policyId) ?? policies[0]!;
     const title = clause.title || clause.headingPath.filter(Boolean).at(-1) || clauseLabel(clause.id);
     const body = [render(t.inform.heading, { region: placeName(policy), title }), t.clauseKind.direction].join("\n");
-    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body, extraCitations: [{ clause: clause.id, quote: nearestSentence(clause.text, text) }] };
+    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body, extraCitations: [{ clause: clause.id, quote }] };
   }
 
   /**

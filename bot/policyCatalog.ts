@@ -19,6 +19,7 @@ import { amountInWords, EXAMPLE_TRACE, exampleInWords, FORMULA_TRACE, qualifying
 import { readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, type PlaceReading, type Registration } from "./understanding/places.js";
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
 import { topicsIn } from "./understanding/topics.js";
+import { termAsked, termsOf, type DocumentTerm } from "./understanding/definitions.js";
 
 /** How many clauses retrieval contributes to rule selection. */
 const RETRIEVE_K = 8;
@@ -56,6 +57,7 @@ export class PolicyCatalog {
   readonly #kb: KnowledgeBase;
   readonly #served: ReadonlySet<string>;
   #lists: RuleLists | undefined;
+  readonly #terms = new Map<string, DocumentTerm[]>();
 
   private constructor(kb: KnowledgeBase) {
     this.#kb = kb;
@@ -158,6 +160,17 @@ export class PolicyCatalog {
   leadUnits(clauseId: string): { quote: string; units: string } | undefined {
     const match = this.#kb.clause(clauseId)?.text.match(/[（(](?:牵头单位|责任单位)[:：]([^）)]*)[）)]/);
     return match ? { quote: match[0], units: match[1]!.split(/[；;]/)[0]!.trim() } : undefined;
+  }
+
+  /** The term of these policies' documents the question asks the meaning or standard of ("两中心一站点是指啥"). */
+  termAsked(text: string, policyIds: readonly string[]): DocumentTerm | undefined {
+    return termAsked(text, policyIds.flatMap((id) => this.#termsOf(id)));
+  }
+
+  #termsOf(policyId: string): DocumentTerm[] {
+    let terms = this.#terms.get(policyId);
+    if (!terms) this.#terms.set(policyId, (terms = termsOf(this.#kb.policy(policyId)?.clauses ?? [])));
+    return terms;
   }
 
   /** true when the text names any rule's or clause note's topic word (带货达人, 旗舰店, 齐鲁电商贷…). */

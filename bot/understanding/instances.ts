@@ -2,7 +2,8 @@
  * Several instances of one quantity in a message, read as the parts of one sum:
  *  - multiplied: "3期 每期40人" (3 × 40), "2场 每场实际花了8万", "三个行政村各建了一个网点";
  *  - listed: "一场花了4万5 另一场花了7万多", "自建站花了60k 亚马逊推广又花了70k", "2021年花了三十来万 2022年花了16万";
- *  - joined: "招了3个登记失业人员和1个应届毕业的大学生" (the second number has no cue word of its own).
+ *  - joined: "招了3个登记失业人员和1个应届毕业的大学生", "两个失业登记的 一个应届大学毕业生" (the second number has
+ *    no cue word of its own; a kind ending in 的 and a pause list kinds as well as 和 does).
  * Facts whose instances add up (the vocabulary's `adds`) are read in all three forms. Others (the days of
  * a session, sales) only when listed within one year ("一期培训了2天 另一期1天"): the engine then pairs
  * them with the other instances, and a line they straddle is asked about. Each part keeps the user's
@@ -50,6 +51,8 @@ const TOTAL_BEFORE = /(一共|总共|合计|共计|总计|加起来|总的)[^\d�
 /** Joined by a conjunction to the figure before it ("3个登记失业人员和1个…"). */
 const JOINED = /和|跟|与|及|还有|加上|外加|另外|另有|以及|、/;
 /** "分别花了3万 5万 6万5": 分别 before the first figure makes the figures after it one list, a blank apart being enough. */
+/** "两个失业登记的 一个应届毕业生": a kind closed by 的 and a pause before the next figure lists kinds, like 和. */
+const KIND_THEN_NEXT = /^[^\d，,。！!？?；;\s]{1,10}的[\s，,、]+$/;
 const RESPECTIVELY_BEFORE = /分别[^\d，,。！!？?；;]{0,4}$/;
 const SEPARATORS_ONLY = /^[\s，,、]*$/;
 /** "一层80平 一层60平", "一个店30万 另一个店20万": 一 and one measure word right before a figure (the measure is captured). */
@@ -163,7 +166,7 @@ function joined(text: string, stated: readonly Stated[], mentions: readonly Numb
     const between = within(mentions, s.mention.end, u.start);
     const gap = text.slice(s.mention.end, u.start);
     const first = head.get(s.mention) ?? s.mention;
-    const conjoined = between.length === 0 && ((u.unit !== undefined && gap.length <= 12 && JOINED.test(gap)) ||
+    const conjoined = between.length === 0 && ((u.unit !== undefined && gap.length <= 12 && (JOINED.test(gap) || KIND_THEN_NEXT.test(gap))) ||
       (respectively(text, first) && SEPARATORS_ONLY.test(gap)));
     const nextYear = between.length === 1 && between[0]!.isYear && SEPARATORS_ONLY.test(text.slice(s.mention.end, between[0]!.start) + text.slice(between[0]!.end, u.start));
     if ((conjoined || nextYear) && !/[。！!？?；;\n]/.test(gap)) {
@@ -226,7 +229,7 @@ function isList(text: string, items: readonly NumberMention[], mentions: readonl
     const prev = items[i]!;
     const gap = text.slice(prev.end, m.start);
     if (RESTATED.test(gap)) return false;
-    return LISTED.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) ||
+    return LISTED.test(gap) || KIND_THEN_NEXT.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) ||
       within(mentions, prev.end, m.start).some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
   });
 }

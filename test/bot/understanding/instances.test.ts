@@ -114,6 +114,10 @@ describe("counts joined by 和", () => {
     expect(x.facts.jobsCreated).toMatchObject({ low: 4, high: 4, words: "3　个、1个" });
     expect(x.unattributed).toEqual([]);
   });
+  it("kinds closed by 的 and a pause list people like 和: 吸纳了4个登记失业的，2个毕业年度的大学生 is 6 jobs", () => {
+    expect(read("吸纳了4个登记失业的，2个毕业年度的大学生 合同都签了三年").facts.jobsCreated).toMatchObject({ low: 6, high: 6 });
+    expect(read("雇了两名登记失业的 一名应届毕业生").facts.jobsCreated).toMatchObject({ low: 3, high: 3 });
+  });
   it("a figure a stop word silenced does not join: 花了5万 和补贴2万", () => {
     expect(read("花了5万 和补贴2万").facts.expenses).toBe(wan(5));
   });
