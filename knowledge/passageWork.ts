@@ -58,10 +58,10 @@ export function workChunk(passages: readonly PassageText[], embed: EmbedderSetti
 
 /** The worker entry module and tsx's loader API, so a worker runs the .ts sources in every mode (tsx, compiled, tests). */
 const WORKER_URL = new URL("./passageWorker.ts", import.meta.url).href;
-const TSX_API_URL = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+const tsxApiUrl = () => pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
 
 function startWorker(): Worker {
-  const code = `import { register } from ${JSON.stringify(TSX_API_URL)}; register(); await import(${JSON.stringify(WORKER_URL)});`;
+  const code = `import { register } from ${JSON.stringify(tsxApiUrl())}; register(); await import(${JSON.stringify(WORKER_URL)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
 }
 

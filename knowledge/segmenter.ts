@@ -12,7 +12,7 @@
  * node_modules/.cache/huishang-jieba/ (built once from jieba's dict.txt; rebuilt when the package changes).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -105,7 +105,14 @@ function openWordIndex(): WordIndex {
   const file = join(CACHE_DIR, `${key}.words`);
   let data: Buffer;
   try {
-    data = readFileSync(file);
+    // Only the keys are read now, and each group when a text asks for it: not the whole 6.6 MB.
+    const fd = openSync(file, "r");
+    const read: ReadAt = (position, length) => {
+      const bytes = Buffer.allocUnsafe(length);
+      if (readSync(fd, bytes, 0, length, position) !== length) throw new Error(`${file}: cut short`);
+      return bytes;
+    };
+    return parseWordIndex(read, fstatSync(fd).size);
   } catch {
     data = buildWordIndex(readFileSync(DICT_FILE, "utf8"));
     try {
@@ -117,7 +124,7 @@ function openWordIndex(): WordIndex {
       // read-only install: the index is still right, only the next start builds it again
     }
   }
-  return parseWordIndex(data);
+  return parseWordIndex((position, length) => data.subarray(position, position + length), data.length);
 }
 
 /**
@@ -149,13 +156,20 @@ function buildWordIndex(dict: string): Buffer {
   return Buffer.concat([head, Buffer.from(keys.buffer), Buffer.from(ends.buffer), ...bodies]);
 }
 
-function parseWordIndex(data: Buffer): WordIndex {
-  const total = data.readDoubleLE(0);
-  const n = data.readUInt32LE(8);
+/** Reads `length` bytes of the index from `position`. */
+type ReadAt = (position: number, length: number) => Buffer;
+
+/** The index read through `read`; a file of another length than its table says (cut short) is rejected. */
+function parseWordIndex(read: ReadAt, size: number): WordIndex {
+  const head = read(0, 16);
+  const total = head.readDoubleLE(0);
+  const n = head.readUInt32LE(8);
+  const table = read(16, 8 * n);
   // Copies (8 MB at most) so the arrays are aligned whatever the Buffer's offset in its pool.
-  const keys = new Uint32Array(data.buffer.slice(data.byteOffset + 16, data.byteOffset + 16 + 4 * n));
-  const ends = new Uint32Array(data.buffer.slice(data.byteOffset + 16 + 4 * n, data.byteOffset + 16 + 8 * n));
+  const keys = new Uint32Array(table.buffer.slice(table.byteOffset, table.byteOffset + 4 * n));
+  const ends = new Uint32Array(table.buffer.slice(table.byteOffset + 4 * n, table.byteOffset + 8 * n));
   const bodyStart = 16 + 8 * n;
+  if (bodyStart + (n > 0 ? ends[n - 1]! : 0) !== size) throw new Error("word index: wrong length");
   return {
     total,
     lines(key) {
@@ -165,7 +179,10 @@ function parseWordIndex(data: Buffer): WordIndex {
         const mid = (lo + hi) >>> 1;
         if (keys[mid]! < key) lo = mid + 1;
         else if (keys[mid]! > key) hi = mid - 1;
-        else return data.toString("utf8", bodyStart + (mid === 0 ? 0 : ends[mid - 1]!), bodyStart + ends[mid]! - 1).split("\n");
+        else {
+          const start = mid === 0 ? 0 : ends[mid - 1]!;
+          return read(bodyStart + start, ends[mid]! - 1 - start).toString("utf8").split("\n");
+        }
       }
       return [];
     },

@@ -12,13 +12,15 @@
  * the graph.
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import hnswlib from "hnswlib-node";
+import type hnswlib from "hnswlib-node";
 import { ArrayFileReader, writeAll, writeArrayFile } from "./arrayFile.js";
 import type { DocRange } from "./bm25.js";
 import { TopK, type Scored } from "./topK.js";
 
-const { HierarchicalNSW } = hnswlib;
+/** hnswlib's graph class, loaded only for dense vectors: the offline (sparse) index never needs the native addon. */
+const graphClass = (): typeof hnswlib.HierarchicalNSW => (createRequire(import.meta.url)("hnswlib-node") as typeof hnswlib).HierarchicalNSW;
 
 /** hnsw graph parameters (see README "Measures" and scripts/benchRetrieval.ts for how they were chosen). */
 export interface HnswParams {
@@ -187,7 +189,7 @@ export class VectorIndexWriter {
 
   private writeGraph(size: number, params: HnswParams, progress?: (done: number, total: number) => void): void {
     const d = this.dimensions;
-    const graph = new HierarchicalNSW("cosine", Math.max(d, 1));
+    const graph = new (graphClass())("cosine", Math.max(d, 1));
     graph.initIndex({ maxElements: Math.max(size, 1), m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
     for (let from = 0; from < size; from += SLICE_ROWS) {
       const to = Math.min(size, from + SLICE_ROWS);
@@ -209,7 +211,7 @@ export class VectorIndex {
 
   private constructor(
     /** The graph for dense vectors; null when sparse vectors are scanned through `components`. */
-    private readonly graph: InstanceType<typeof HierarchicalNSW> | null,
+    private readonly graph: InstanceType<typeof hnswlib.HierarchicalNSW> | null,
     /** The saved component index of sparse vectors, read per component. */
     private readonly components: StoredComponents | null,
     readonly dimensions: number,
@@ -251,7 +253,7 @@ export class VectorIndex {
         throw error;
       }
     }
-    const graph = new HierarchicalNSW("cosine", Math.max(dimensions, 1));
+    const graph = new (graphClass())("cosine", Math.max(dimensions, 1));
     graph.readIndexSync(join(dir, GRAPH_FILE));
     if (graph.getCurrentCount() !== size) throw new Error(`${dir}: graph holds ${graph.getCurrentCount()} vectors, expected ${size}`);
     graph.setEf(params.efSearch);

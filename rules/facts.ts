@@ -101,8 +101,8 @@ function approxSchema(label: string, bound: z.ZodNumber, adds: boolean) {
     .refine(madeUp, adds ? `${label}的各项之和与合计不符` : `${label}的范围与各项不符`);
 }
 
-/** zod schema of one fact's value, derived from its unit. */
-function factValueSchema(name: FactName): z.ZodType {
+/** zod schema of one fact's value, derived from its unit ({@link FactsSchema} builds each on first use). */
+export function factValueSchema(name: FactName): z.ZodType {
   const spec: FactSpec = FACTS[name];
   switch (spec.unit) {
     case "fen":
@@ -127,12 +127,22 @@ function factValueSchema(name: FactName): z.ZodType {
 }
 
 /**
+ * A fact's value schema, built when a value of that fact is first checked: building all of them cost
+ * ~70 ms of every start, and a question states a few facts. zod asks an optional field's inner schema
+ * whether it has a default (`optin`) even when the field is absent, which would build a lazy one; no
+ * fact's value has a default (a value schema's optin is undefined), so that answer is given here.
+ */
+function lazyFactSchema(name: FactName): z.ZodOptional<z.ZodType> {
+  const lazy = z.lazy(() => factValueSchema(name));
+  Object.defineProperty(lazy._zod, "optin", { value: undefined, configurable: true, writable: true });
+  return lazy.optional();
+}
+
+/**
  * The facts schema: every key optional (unknown until the user says it), unknown keys rejected.
  * Error messages name the fact, so a bad value never turns into a wrong amount.
  */
-export const FactsSchema = z.strictObject(
-  Object.fromEntries(FACT_NAMES.map((n) => [n, factValueSchema(n).optional()])) as Record<FactName, z.ZodOptional<z.ZodType>>,
-);
+export const FactsSchema = z.strictObject(Object.fromEntries(FACT_NAMES.map((n) => [n, lazyFactSchema(n)])) as Record<FactName, z.ZodOptional<z.ZodType>>);
 
 const narrowed = new Map<string, z.ZodType>();
 /** Key sets remembered at most; past it the cache starts again (each entry is a small schema). */

@@ -94,16 +94,19 @@ async function bundleFor(entryPath) {
 
 /**
  * Runs the bundle as CommonJS with V8's code cache (`<bundle>.code`). The cache file starts with a hash of
- * the bundle's text and the cached bytes, so a stale or damaged cache is never handed to V8; a missing or
- * rejected one is written when the process exits (with the functions compiled by then, the ones a start needs).
+ * the cached bytes and of the bundle's identity (size, time, inode: a bundle is written once, by rename), so a
+ * stale or damaged cache is never handed to V8; a missing or rejected one is written when the process exits
+ * (with the functions compiled by then, the ones a start needs).
  */
 function runBundle(file) {
   const source = readFileSync(file, "utf8");
+  const { size, mtimeMs, ino } = statSync(file);
+  const identity = `${size}:${mtimeMs}:${ino}`;
   const codeFile = `${file}.code`;
   let cachedData;
   try {
     const bytes = readFileSync(codeFile);
-    if (sha256(source, bytes.subarray(32)).equals(bytes.subarray(0, 32))) cachedData = bytes.subarray(32);
+    if (sha256(identity, bytes.subarray(32)).equals(bytes.subarray(0, 32))) cachedData = bytes.subarray(32);
   } catch {
     // no code cache yet
   }
@@ -114,7 +117,7 @@ function runBundle(file) {
       try {
         const bytes = script.createCachedData();
         const tmp = `${codeFile}.tmp-${process.pid}`;
-        writeFileSync(tmp, Buffer.concat([sha256(source, bytes), bytes]));
+        writeFileSync(tmp, Buffer.concat([sha256(identity, bytes), bytes]));
         renameSync(tmp, codeFile);
       } catch {
         // read-only install: the next start compiles again
