@@ -148,7 +148,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
   for (const m of text.matchAll(VOCABULARY.re)) {
     const start = m.index;
     const end = start + m[0].length;
-    const [clauseStart] = clauseBounds(text, start, end);
+    const clauseStart = breakBefore(text, start, CLAUSE_BREAK);
     const before = text.slice(Math.max(clauseStart, start - 5), start);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
     if (namesProvision(text, start, end)) continue;
