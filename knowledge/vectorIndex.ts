@@ -138,9 +138,9 @@ export class VectorIndexWriter {
   finish(size: number, params: HnswParams, progress?: (done: number, total: number) => void): "scan" | "graph" {
     if (this.rows !== size) throw new Error(`vector index: ${this.rows} rows written, expected ${size}`);
     const d = this.dimensions;
-    const nonZero = this.counts.reduce((sum, n) => sum + n, 0);
+    const sparse = this.counts.reduce((sum, n) => sum + n, 0) <= SPARSE_AT_MOST * size * d;
     try {
-      if (nonZero <= SPARSE_AT_MOST * size * d) {
+      if (sparse) {
         this.writeComponents(size);
         progress?.(size, size);
       } else this.writeGraph(size, params, progress);
@@ -148,7 +148,7 @@ export class VectorIndexWriter {
       this.close();
     }
     renameSync(this.tmp, join(this.dir, VECTORS_FILE));
-    return nonZero <= SPARSE_AT_MOST * size * d ? "scan" : "graph";
+    return sparse ? "scan" : "graph";
   }
 
   /** Closes the vectors file (a failed build; {@link finish} closes it itself). */
