@@ -327,7 +327,8 @@ export function composeAnswer(input: ComposeInput, t: Templates, body = composeB
     status: input.status,
     text: [body, footer].filter(Boolean).join("\n"),
     policies: input.policies.map((p) => p.id),
-    awards: input.results.map((r) => toAward(r, input.explainRules === true && !input.figureAnswers && isDescription(r))),
+    // A provision as the text gives it (an overview line, a rule explained) is no verdict on this asker.
+    awards: input.results.map((r) => toAward(r, !input.figureAnswers && isDescription(r))),
     missing: input.missing,
     citations: [...citationsOf(input.results), ...(input.extraCitations ?? []), ...(input.bare ? [] : input.documentCitations ?? [])],
   };

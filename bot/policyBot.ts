@@ -8,7 +8,7 @@ import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts }
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
-import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, userWordsFor, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
@@ -22,7 +22,7 @@ import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { regionAliases } from "../knowledge/policyMeta.js";
 import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
-import { focusOf, isRelevant, MEASURE_UNITS, names, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
+import { FOCUS_MARGIN, focusOf, isRelevant, MEASURE_UNITS, names, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Claim, type Session, type SessionStore } from "./sessionStore.js";
 import { isRelativeYear, mentionToFen } from "./understanding/numbers.js";
 import { EXAMPLE_TRACE } from "./describeProvision.js";
@@ -437,6 +437,11 @@ export class PolicyBot implements ConversationHandler {
     const note = candidate && (candidate.named || this.#catalog.relatedClause(text, policyIds)?.id === candidate.clause) ? candidate : undefined;
     const relevant = scored.filter((s) => isRelevant(s) && !isNote(s));
     const focus = focusOf(relevant);
+    // A note of a focus provision's own clause that the question names by its words ("配送中心 用地上有啥说法").
+    const best = Math.max(...focus.map((s) => s.score));
+    const companions = scored
+      .filter((s) => isNote(s) && s.keywordWeight > 0 && s.score >= best - FOCUS_MARGIN && focus.some((f) => f.rule.clause === s.rule.clause))
+      .map((s) => this.#catalog.note(ruleKey(s.rule))!);
     const entity = session.facts.entityType;
     // Another provision is worth a line only when the user's own figures feed it and it is for them.
     const extras = relevant.filter((s) => s.factFit >= 0.5 && (s.rule.entityTypes.length === 0 || (entity !== undefined && s.rule.entityTypes.includes(entity))));
@@ -450,6 +455,8 @@ export class PolicyBot implements ConversationHandler {
       specific: focus.some(names),
       /** The clause note that scored above every rule: the question is about a clause without an award. */
       note,
+      /** Notes of the focus provisions' clauses the question names besides them. */
+      companions,
     };
   }
 
@@ -473,11 +480,17 @@ export class PolicyBot implements ConversationHandler {
     if (term && defining) return { input: this.#informClause(defining, text, policies, notes, asOf, session, definingPassage(defining.text, term)), topic: [] };
     const elsewhere = this.#noProvision(text, session, policies, notes, asOf);
     if (elsewhere) return { input: elsewhere, topic: [] };
-    const { results, focus, focusKeys, extraKeys, specific, note } = this.#choose(text, session, session.policyIds, asOf);
+    const { results, focus, focusKeys, extraKeys, specific, note, companions } = this.#choose(text, session, session.policyIds, asOf);
+    // What the clause also says without money, when the question names it: before the provision, quoted.
+    const withCompanions = (input: ComposeInput): ComposeInput => {
+      if (companions.length === 0) return input;
+      const lines = companions.flatMap((n) => this.#noteLines(n, placeName(this.#policy(n.policy)!)));
+      return { ...input, notes: [...input.notes, ...lines], extraCitations: [...(input.extraCitations ?? []), ...companions.map((n) => ({ clause: n.clause, quote: n.quote }))] };
+    };
     // A list request is an overview unless it names the clause; beside a provision the question names, a
     // clause that only explains (a definition, a procedure…) answers only a request for an explanation.
     const noteAnswers = note && (note.named || !OVERVIEW.test(text)) && !(specific && intent !== "explain" && EXPLAINS_ONLY.has(note.kind));
-    if (noteAnswers) return { input: this.#inform(note, text, policies, notes, asOf), topic: [ruleKey(note)] };
+    if (noteAnswers) return { input: this.#inform(note, text, policies, notes, asOf, session), topic: [ruleKey(note)] };
     if (!specific) {
       // "外贸企业出口转内销有啥政策", "直播电商创业大赛一年搞几回": a clause without a provision that plainly
       // relates is the answer, not the list nor a provision that only shares a line of business.
@@ -511,7 +524,7 @@ export class PolicyBot implements ConversationHandler {
       const input = this.#explain(focusResults, text, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
       checkClaim(input.results);
       input.figureAnswers = claim !== undefined;
-      return { input, topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
+      return { input: withCompanions(input), topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
     }
     checkClaim(focusResults);
 
@@ -527,7 +540,7 @@ export class PolicyBot implements ConversationHandler {
       const missing = exact ? exact.missing.slice(0, ASK_AT_MOST) : best.missing.slice(0, ASK_AT_MOST);
       const ask = exact ? exact.text : render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) });
       const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", this.#cases(undecided), ask].filter(Boolean).join("\n");
-      return { input: { status: "needs_info", notes, policies, results: undecided, missing, asOf, activityYear: session.facts.activityYear, body }, topic };
+      return { input: withCompanions({ status: "needs_info", notes, policies, results: undecided, missing, asOf, activityYear: session.facts.activityYear, body }), topic };
     }
     // Every decided provision fails while one the question is about waits for a fact: ask for it beside the ❌.
     const open = undecided.find((r) => !shown.includes(r));
@@ -551,7 +564,7 @@ export class PolicyBot implements ConversationHandler {
       return { input: { status: "needs_info", notes, policies, results: [], missing, asOf, body: t.needsInfo.askSituation, bare: true }, topic };
     }
     return {
-      input: { status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear },
+      input: withCompanions({ status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear }),
       topic,
     };
   }
@@ -699,23 +712,35 @@ export class PolicyBot implements ConversationHandler {
    * A clause without an award of its own (a fund, a loan, praise, land…): its quote and one plain sentence
    * (the note's own, else its kind's), and for a procedure what the text does not state.
    */
-  #inform(note: NoteInfo, text: string, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput {
+  #inform(note: NoteInfo, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session?: Session): ComposeInput {
     const t = this.#templates;
     const policy = policies.find((p) => p.id === note.policy) ?? policies[0]!;
     // The clause's other notes too ("迁入店铺": praise for counties, and services for the shops that move).
     const same = [note, ...this.#catalog.notesOf([note.policy]).filter((n) => n.clause === note.clause && n.id !== note.id)];
-    const lines = same.flatMap((n) => [
-      render(t.inform.heading, { region: placeName(policy), title: n.title }),
-      n.kind === "pending" ? t.inform.pending : (n.plain ?? t.clauseKind[n.kind]),
-      ...(n.notStated?.length ? [render(t.inform.notStated, { items: n.notStated.join("、") })] : []),
-    ]);
-    // What an applicant gets without money (free office space, land, praise) is a provision with no amount.
-    const results = same.filter((n) => GRANTS_NO_MONEY.has(n.kind)).map((n) => this.#catalog.grantWithoutAmount(n, asOf));
+    // What an applicant gets without money (free office space, land, praise) is a provision with no amount;
+    // what it requires (一次性投资2000万元以上) is checked against the user's facts.
+    const grants = new Map(same.filter((n) => GRANTS_NO_MONEY.has(n.kind)).map((n) => [n, this.#catalog.grantWithoutAmount(n, asOf, session?.facts)]));
+    const verdict = (r: AwardResult | undefined) => {
+      if (!r || r.eligible === null) return [];
+      return [...(r.eligible === false ? [awardLine(r, t)] : []), ...statedLines(r, session?.said ?? {}, t)];
+    };
+    const lines = same.flatMap((n) => [...this.#noteLines(n, placeName(policy)), ...verdict(grants.get(n))]);
+    const results = [...grants.values()];
     const extraCitations = [
       ...same.filter((n) => !GRANTS_NO_MONEY.has(n.kind)).map((n) => ({ clause: n.clause, quote: n.quote })),
       ...this.#sentencesBeyond([note.clause], same.map((n) => n.quote), text),
     ];
     return { status: "answered", notes, policies: [policy], results, missing: [], asOf, body: lines.join("\n"), extraCitations };
+  }
+
+  /** A note in plain words: its heading, its sentence (the note's own, else its kind's), what the text leaves unstated. */
+  #noteLines(n: NoteInfo, region: string): string[] {
+    const t = this.#templates;
+    return [
+      render(t.inform.heading, { region, title: n.title }),
+      n.kind === "pending" ? t.inform.pending : (n.plain ?? t.clauseKind[n.kind]),
+      ...(n.notStated?.length ? [render(t.inform.notStated, { items: n.notStated.join("、") })] : []),
+    ];
   }
 
   /**
@@ -724,7 +749,7 @@ export class PolicyBot implements ConversationHandler {
    */
   #informClause(clause: Clause, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session: Session, quote = nearestSentence(clause.text, text)): ComposeInput {
     const note = this.#catalog.notesOf([clause.policyId]).find((n) => n.clause === clause.id);
-    if (note) return this.#inform(note, text, policies, notes, asOf);
+    if (note) return this.#inform(note, text, policies, notes, asOf, session);
     const rules = this.#catalog.rulesOf([clause.policyId]).filter((r) => !r.gate && (r.clause === clause.id || r.clause.startsWith(`${clause.id}/`)));
     const described = rules.flatMap((r) => this.#catalog.describe(r.policy, r.id, asOf) ?? []);
     if (described.length > 0) return this.#explain(described, text, session, policies, notes, asOf, false);

@@ -15,6 +15,7 @@ import type { ClauseNote } from "../rules/ruleSchema.js";
 import type { Citation } from "./answer.js";
 import type { RuleProfile } from "./selectRules.js";
 import { conditionText } from "../rules/ruleSchema.js";
+import { compileCondition, conditionFacts } from "../rules/conditions.js";
 import { amountInWords, EXAMPLE_TRACE, exampleInWords, FORMULA_TRACE, qualifyingFacts, ruleInWords, type DescribedResult } from "./describeProvision.js";
 import { readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, type PlaceReading, type Registration } from "./understanding/places.js";
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
@@ -256,9 +257,17 @@ export class PolicyCatalog {
    * A clause note that grants something without money (free office space, land, praise) as the provision it
    * is: no amount, no verdict on the asker (nothing the engine can check), in force as the policy is.
    */
-  grantWithoutAmount(note: NoteInfo, asOf: string): AwardResult {
+  grantWithoutAmount(note: NoteInfo, asOf: string, facts: Facts = {}): AwardResult {
     const { inForce, line } = judgeInForce(validityOf(note.policy), undefined, asOf);
-    return { policy: note.policy, rule: note.id, clause: note.clause, title: note.title, eligible: null, amountFen: null, upTo: false, inForce, conditions: [], missing: [], trace: [note.kind === "praise" ? "只有通报表扬，没有奖金" : "不发钱：条文给的是场地、用地等支持，没有金额", line], quote: note.quote };
+    const grant = note.kind === "praise" ? "只有通报表扬，没有奖金" : "不发钱：条文给的是场地、用地等支持，没有金额";
+    const result: AwardResult = { policy: note.policy, rule: note.id, clause: note.clause, title: note.title, eligible: null, amountFen: null, upTo: false, inForce, conditions: [], missing: [], trace: [grant, line], quote: note.quote };
+    // What the grant requires, decided by the user's facts: a verdict (still no amount), else no verdict.
+    const outcome = note.when && compileCondition(note.when)(facts);
+    if (!outcome || outcome.value === null) return result;
+    const decidedBy = [...conditionFacts(note.when!)].filter((f) => facts[f] !== undefined);
+    const phrase = "text" in note.when! && note.when.text ? note.when.text : note.title;
+    const check = { facts: decidedBy, text: phrase, holds: outcome.value };
+    return { ...result, eligible: outcome.value, trace: [grant, ...outcome.lines, line], checks: [check] };
   }
 
   /** The document number as the document itself writes it (e.g. in its 序言), so citing it is quoting it. */

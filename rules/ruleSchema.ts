@@ -205,6 +205,11 @@ export interface ClauseNote {
   plain?: string;
   /** For a procedure: what an applicant wants to know that the text does not state ("申报材料"). */
   notStated?: string[];
+  /**
+   * What the grant requires that a user's facts can decide ("一次性投资2000万元以上" for land): a user whose
+   * facts fail it is told so beside the clause. Each comparison names its phrase of the text (`text`).
+   */
+  when?: Condition;
 }
 
 export interface PolicyRuleFile {
@@ -569,6 +574,7 @@ const ClauseNoteSchema = z.strictObject({
   keywords: z.array(text("keyword")).min(1, "at least one topic keyword from the clause text"),
   plain: text("plain").regex(/^[^0-9０-９]*$/, "no digits in a plain sentence: figures stay in the quote").optional(),
   notStated: z.array(text("notStated")).optional(),
+  when: ConditionSchema.optional(),
 });
 
 const PolicyFileSchema = z.strictObject({

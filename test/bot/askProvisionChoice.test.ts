@@ -1,7 +1,8 @@
 /**
- * Which provision a question is about, asked through `ask --json` as a user would: a line of business the
- * user names (loans, training) leads to the clause note that speaks of it, and a measure named without its
- * figure ("招贫困户") leads to the provisions that read it.
+ * Which provision a question is about, and what the answer says of it, asked through `ask --json` as a user
+ * would: a line of business the user names (loans, training) leads to the clause note that speaks of it; a
+ * measure named without its figure ("招贫困户") leads to the provisions that read it; a grant without money
+ * is checked against the user's figures; `awards` speaks only of the asker, never of a clause's example.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../bot/answer.js";
@@ -13,6 +14,10 @@ const CASES = {
   trainingBudget: ["东营 技校想办电商培训班 有钱补吗"],
   poorHires: ["叶集 我们公司想雇几个建档立卡的贫困户 有没有补贴"],
   poorHiresCounted: ["叶集 我们公司想雇几个建档立卡的贫困户 有没有补贴", "聘了3个"],
+  landShort: ["汨罗 电商项目投了八百万 用地有政策吗"],
+  landMet: ["汨罗 我们准备一次性投资2500万的电商支撑服务项目 需要新增建设用地"],
+  landBeside: ["聊城 建快递物流配送中心 用地怎么保障"],
+  overview: ["汨罗有啥电商扶持政策"],
 };
 
 let answers: Record<string, Answer>;
@@ -50,5 +55,35 @@ describe("ask --json: a measure named without its figure leads to the provisions
 
   it("computes 1000元 per poor hire once the count is given", () => {
     expect(answers.poorHiresCounted!.awards).toContainEqual(expect.objectContaining({ clause: "yeji-2017:五/14", eligible: true, amountFen: 300_000 }));
+  });
+});
+
+describe("ask --json: a grant without money, checked against what the user said", () => {
+  it("says the land clause does not apply below its investment line, in the user's words, with no amount", () => {
+    const a = answers.landShort!;
+    expect(a.status).toBe("answered");
+    expect(a.awards).toEqual([expect.objectContaining({ clause: "miluo-2017:三/(二)/2", eligible: false, amountFen: null })]);
+    expect(a.text).toContain("❌ 你说“八百万”｜条文：“一次性投资2000万元以上”");
+    expect(a.text).toContain("用地政策");
+  });
+
+  it("says it applies above the line, still with no amount", () => {
+    expect(answers.landMet!.awards).toEqual([expect.objectContaining({ clause: "miluo-2017:三/(二)/2", eligible: true, amountFen: null })]);
+    expect(answers.landMet!.text).toContain("✅ 你说“2500万”");
+  });
+
+  it("quotes the land sentence of a provision's clause when the question names land beside the provision", () => {
+    const a = answers.landBeside!;
+    expect(a.citations).toContainEqual(expect.objectContaining({ clause: "liaocheng-2022:十", quote: expect.stringContaining("5年内保持土地原用途") }));
+    expect(a.text).toContain("用地政策");
+  });
+});
+
+describe("ask --json: the overview lists what the text gives, not awards for the asker", () => {
+  it("shows each provision's figure in the text but no eligible award or amount in `awards`", () => {
+    const a = answers.overview!;
+    expect(a.text).toContain("15万元");
+    expect(a.awards.length).toBeGreaterThan(5);
+    for (const award of a.awards) expect([award.title, award.eligible, award.amountFen]).toEqual([award.title, null, null]);
   });
 });
