@@ -21,7 +21,7 @@ import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
-import { readRestatements } from "./understanding/restatements.js";
+import { readComparedYears, readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
@@ -43,6 +43,8 @@ export interface ExtractOptions {
    * They say where the user is; no applicant word inside one names the applicant.
    */
   places?: readonly Span[];
+  /** Facts remembered from earlier turns: they narrow what is plausible ("首次创办小微型电商企业" → hundreds of jobs at most). */
+  known?: Facts;
 }
 
 /** A value the user wrote that cannot be a fact (negative, absurd, out of range). */
@@ -156,6 +158,9 @@ const REFINEMENTS: readonly Refinement[] = [
   { from: ["investment", "expenses"], when: /年费/, scope: "before", to: "annualFee" },
   { from: ["investment"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment" },
   { from: ["investment"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment" },
+  // "研发费用62万 买软硬件18万": beside research costs, software and hardware bought are costs of the same R&D
+  // (汨罗 三/(四) 研发费用及购进软硬件费用); they stay the equipment investment too.
+  { from: ["equipmentInvestment"], when: /研发/, scope: "clause", to: "expenses", also: true },
   { from: ["expenses"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment", genericOnly: true },
   { from: ["expenses"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment", genericOnly: true },
   { from: ["jobsCreated"], when: /残疾/, scope: "clause", to: "disabledEmployees" },
@@ -351,7 +356,7 @@ function attribute(
   cueHits: Hit[],
 ) {
   const unit = unitOf(m);
-  let best: { fact: AttributableFact | null; score: number; cue: Cue } | null = null;
+  let best: { fact: AttributableFact | null; score: number; cue: Cue; word: string } | null = null;
   const consider = (hit: Hit, distance: number, after: boolean) => {
     const cue = CUES.get(hit.key)!;
     const fact = cueFact(cue, unit, after);
@@ -359,7 +364,7 @@ function attribute(
     // A one-character verb (花, 卖, 招) far from the figure is more likely inside a word: 黄花菜, 花椒, 棉花.
     if (cue.weak && hit.word.length === 1 && distance > 3) return;
     const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
-    if (!best || score < best.score) best = { fact, score, cue };
+    if (!best || score < best.score) best = { fact, score, cue, word: hit.word };
   };
   const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
   const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
@@ -392,7 +397,7 @@ function attribute(
       consider(hit, hit.start - m.end, true);
     }
   }
-  const chosen = best as { fact: AttributableFact | null; cue: Cue } | null;
+  const chosen = best as { fact: AttributableFact | null; cue: Cue; word?: string } | null;
   if (chosen) return chosen;
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
@@ -475,6 +480,7 @@ function countsOtherThings(text: string, m: NumberMention): boolean {
 interface Assigned {
   fact: AttributableFact;
   mention: NumberMention;
+  cue?: string;
 }
 
 /**
@@ -537,7 +543,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     const v = mentionToQuantity(fact, m, labelOf(fact));
     return "reason" in v ? null : typeof v.value === "number" ? { low: v.value, high: v.value } : { low: v.value.low, high: v.value.high };
   };
-  const restated = readRestatements(text, assigned, mentions, uncued, partOf);
+  const restated = [...readRestatements(text, assigned, mentions, uncued, partOf), ...readComparedYears(text, assigned, mentions, uncued)];
   assigned.push(...restated);
   const said = new Set(restated.map((r) => r.mention));
   uncued.splice(0, uncued.length, ...uncued.filter((m) => !said.has(m)));
@@ -552,7 +558,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.unattributed = out.unattributed.filter((m) => !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)));
   const plausible = (fact: FactName, m: NumberMention) => {
     const q = mentionToQuantity(fact, m, labelOf(fact));
-    return !("value" in q) || !isImplausible(fact, q.value);
+    return !("value" in q) || !isImplausible(fact, q.value, { ...options.known, ...facts });
   };
   const lone = assigned.length === 0;
   const fits = (fact: FactName, m: NumberMention) =>
@@ -575,7 +581,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // Several instances of one fact: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…", "一期2天 一期1天".
   const instances = readInstances(text, assigned, mentions, uncued, partOf, out.correction);
   for (const i of instances) {
-    facts[i.fact] = fromParts(i.parts, i.adds, i.words);
+    // Items of one sum are one value; instances keep their parts, so that caps apply per event and per year.
+    const { parts: _, ...sum } = fromParts(i.parts, i.adds, i.words);
+    facts[i.fact] = i.items ? sum : fromParts(i.parts, i.adds, i.words);
     out.sources[i.fact] = i.words;
     out.unattributed = out.unattributed.filter((m) => !i.mentions.includes(m));
     out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算${i.adds ? "再相加" : ""}：${i.words}。`);
@@ -640,7 +648,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // A figure no applicant could have (2万个站点) is asked back, never computed.
   for (const [name, value] of Object.entries(facts)) {
     const fact = name as FactName;
-    if (!isImplausible(fact, value)) continue;
+    if (!isImplausible(fact, value, { ...options.known, ...facts })) continue;
     const m = lastMention.get(fact);
     out.doubtful.push({ fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)) });
     delete facts[fact];
@@ -814,7 +822,8 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       break;
     }
     if (targets.some((f) => SALES_FACTS.has(f))) lastSalesEnd = m.end;
-    for (const fact of targets) assigned.push({ fact, mention: m });
+    // The cue word (研发费用, 软硬件) tells items of one sum apart: "研发费用62万 买软硬件18万" are two costs.
+    for (const fact of targets) assigned.push({ fact, mention: m, ...(chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? { cue: chosen.word } : {}) });
   });
   return assigned;
 }

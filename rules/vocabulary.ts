@@ -89,6 +89,10 @@ function buildSchemas() {
       cues: z.array(CueSchema).optional(),
       /** [min, max] in the fact's unit: a figure outside is asked back, never computed. */
       plausible: z.tuple([z.number().nonnegative(), z.number().positive()]).refine(([min, max]) => min <= max, "min is above max").optional(),
+      /** A narrower plausible range while a yes/no fact holds ("首次创办小微型电商企业": a small business hires hundreds at most). */
+      plausibleWhen: z
+        .array(z.strictObject({ fact: word, is: z.boolean(), range: z.tuple([z.number().nonnegative(), z.number().positive()]), because: word }))
+        .optional(),
     })
     .superRefine((spec, ctx) => {
       const numeric = NUMERIC_UNITS.has(spec.unit);
@@ -158,6 +162,9 @@ function buildSchemas() {
       }
       const of = spec.earlierOf === undefined ? undefined : vocabulary.facts[spec.earlierOf];
       if (spec.earlierOf !== undefined && (!of || of.unit !== spec.unit)) ctx.addIssue({ code: "custom", path: ["facts", name, "earlierOf"], message: `"${spec.earlierOf}" is no fact of unit ${spec.unit}` });
+      for (const [i, when] of (spec.plausibleWhen ?? []).entries()) {
+        if (vocabulary.facts[when.fact]?.unit !== "bool") ctx.addIssue({ code: "custom", path: ["facts", name, "plausibleWhen", i, "fact"], message: `"${when.fact}" is no yes/no fact` });
+      }
       const dated = spec.sameYearAs === undefined ? undefined : vocabulary.facts[spec.sameYearAs];
       if (spec.sameYearAs !== undefined && (spec.unit !== "bool" || dated?.unit !== "date")) ctx.addIssue({ code: "custom", path: ["facts", name, "sameYearAs"], message: `a yes/no fact is the same year as a date fact ("${spec.sameYearAs}" is not one, or this fact is no yes/no fact)` });
     }

@@ -21,6 +21,8 @@ import { firstStartingFrom } from "./spans.js";
 export interface Stated {
   fact: FactName;
   mention: NumberMention;
+  /** The cue word that named it, when a specific one did ("研发费用", "软硬件"). */
+  cue?: string;
 }
 
 /** A fact stated as several instances. */
@@ -33,6 +35,8 @@ export interface Instances {
   mentions: NumberMention[];
   /** The instances add up (else the value spans them). */
   adds: boolean;
+  /** Items of one sum, not separate events ("研发费用62万 买软硬件18万"): the total counts, no cap applies per item. */
+  items?: true;
 }
 
 /** A mention's interval in the fact's unit, or null when it cannot be the fact. */
@@ -97,14 +101,15 @@ export function readInstances(
     const items = list.filter((m) => !counts.has(m) && (list.length === 1 || !totals.includes(m)));
     const counted = items.map((m) => ({ m, times: times.get(m) ?? null }));
     if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
-    if (items.length > 1 && (correction || !isList(text, items, mentions))) continue;
+    const apart = items.length > 1 && !correction && !isList(text, items, mentions) && namedApart(fact, items, stated);
+    if (items.length > 1 && !apart && (correction || !isList(text, items, mentions))) continue;
     const parts = partsOf(fact, counted, years, partOf);
     if (!parts || (withinYear(fact) && new Set(parts.map((p) => p.year)).size > 1)) continue;
     const words = counted.map(({ m, times }) =>
       !times ? m.words : times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`,
     );
     if (parts.length < 2 || !totalAgrees(totals, parts, fact, partOf)) continue;
-    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true });
+    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(apart ? { items: true as const } : {}) });
   }
   return out;
 }
@@ -218,6 +223,16 @@ function nearest(list: readonly NumberMention[], at: number): NumberMention | un
   let best: NumberMention | undefined;
   for (const x of list) if (!best || Math.abs(x.start - at) < Math.abs(best.start - at)) best = x;
   return best;
+}
+
+/**
+ * "研发费用62万 买软硬件18万": money of a fact that adds, each figure named by its own specific cue word, is
+ * several items of one sum (a repeated word, "费用12万 费用15万", is a restatement).
+ */
+function namedApart(fact: FactName, items: readonly NumberMention[], stated: readonly Stated[]): boolean {
+  if (FACTS[fact].unit !== "fen" || items.some(isBound)) return false;
+  const cues = items.map((m) => stated.find((s) => s.mention === m && s.fact === fact)?.cue);
+  return cues.every((c) => c !== undefined) && new Set(cues).size === cues.length;
 }
 
 /** Every figure after the first is set apart as another instance, and none is a bound or a restatement. */

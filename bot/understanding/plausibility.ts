@@ -2,7 +2,7 @@
  * Plausibility: a figure outside its fact's plausible range (`plausible` in rules/facts.yaml) is asked
  * back ("2万个站点？请确认站点数"), never computed. The user may confirm it ("对，就是2万个").
  */
-import { FACTS, type FactName, type Quantity } from "../../rules/facts.js";
+import { FACTS, type FactName, type FactSpec, type Quantity } from "../../rules/facts.js";
 import type { NumberMention } from "./numbers.js";
 
 /** A figure held back until the user confirms it. */
@@ -13,11 +13,16 @@ export interface DoubtfulFact {
   said: string;
 }
 
-/** Is `value` outside the fact's plausible range? An approximate value only when all of it is. */
-export function isImplausible(fact: FactName, value: unknown): boolean {
-  const range = FACTS[fact]?.plausible;
-  if (!range) return false;
-  const [min, max] = range;
+/**
+ * Is `value` outside the fact's plausible range? An approximate value only when all of it is. `known` facts
+ * narrow the range (`plausibleWhen`: 3000 new jobs is no small business's).
+ */
+export function isImplausible(fact: FactName, value: unknown, known: Partial<Record<string, unknown>> = {}): boolean {
+  const spec = FACTS[fact] as FactSpec | undefined;
+  const ranges = [spec?.plausible, ...(spec?.plausibleWhen ?? []).filter((w) => known[w.fact] === w.is).map((w) => w.range)].filter((r) => r !== undefined);
+  if (ranges.length === 0) return false;
+  const min = Math.max(...ranges.map((r) => r[0]));
+  const max = Math.min(...ranges.map((r) => r[1]));
   if (typeof value === "number") return value < min || value > max;
   if (value !== null && typeof value === "object" && "low" in value) {
     const { low, high } = value as { low: number; high: number | null };

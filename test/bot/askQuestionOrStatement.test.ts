@@ -16,6 +16,9 @@ beforeAll(async () => {
     registeredEarlier: ["聊城 我们2020年成立的直播电商公司 独立法人 2021年纳统网络零售额2600万 有奖励吗"],
     rooms: ["叶集 入园企业租房子有补贴吗", "租了三间 一间40平 一间30平 还有一间25平"],
     contests: ["东营 我们商会2022年举办了两届直播大赛 一届3万 一届4万 能补多少"],
+    oneContestCosts: ["东营 我们商会2022年办了一场直播大赛 场地费3万 宣传费4万 能补多少"],
+    earlierYear: ["叶集 淘宝C店 2019年就过了50万 2020年又卖了九十来万 2020年首次突破的奖能拿吗"],
+    smallFirm: ["平阴 我第一次创业开了个小电商公司 招了800个登记失业的 都签了两年合同 岗位补贴多少"],
   });
 }, 180_000);
 
@@ -43,6 +46,17 @@ describe("ask --json: figures and conditions of the dialogue", () => {
   });
   it("three rented rooms in a bare reply add up: 95平 × 15元 × 36 = 5.13万", () => {
     expect(award("rooms", "yeji-2017:五/10"), answers.rooms!.text).toMatchObject({ eligible: true, amountFen: 5_130_000 });
+  });
+  it("one contest's 场地费3万 宣传费4万 are one cost: 80% of 7万 capped at 5万 for the event", () => {
+    expect(award("oneContestCosts", "dongying-2020:三/(五)"), answers.oneContestCosts!.text).toMatchObject({ eligible: true, amountFen: 5_000_000 });
+  });
+  it("50万 passed in 2019 and 九十来万 in 2020: no tier first crossed in 2020, ❌", () => {
+    expect(award("earlierYear", "yeji-2017:五/14")?.eligible, answers.earlierYear!.text).toBe(false);
+  });
+  it("800 new jobs at a first small business is asked back, never computed", () => {
+    expect(answers.smallFirm!.status).toBe("needs_info");
+    expect(answers.smallFirm!.missing).toContain("jobsCreated");
+    expect(answers.smallFirm!.awards.some((a) => a.amountFen !== null), answers.smallFirm!.text).toBe(false);
   });
   it("two contests held, 一届3万 一届4万: 80% of each, 5.6万", () => {
     expect(award("contests", "dongying-2020:三/(五)"), answers.contests!.text).toMatchObject({ eligible: true, amountFen: 5_600_000 });

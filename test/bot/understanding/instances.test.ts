@@ -163,3 +163,14 @@ describe("money per event the user held, with no word of selling", () => {
     expect(read("办了两场直播带货 一场5万 一场8万").facts.expenses).toBeUndefined();
   });
 });
+
+describe("money named by different cost words is one sum, not several events", () => {
+  it("场地费3万 宣传费4万 is 7万 with both wordings, and no parts (one event, capped once)", () => {
+    expect(read("办了一场直播大赛 场地费3万 宣传费4万").facts.expenses).toEqual({ low: wan(7), high: wan(7), words: "3万、4万" });
+  });
+  it("研发费用50万 买软硬件20万: software and hardware bought beside R&D are costs of it, and stay an equipment investment", () => {
+    const x = read("研发费用50万 买软硬件20万");
+    expect(x.facts.expenses).toMatchObject({ low: wan(70), high: wan(70) });
+    expect(x.facts.equipmentInvestment).toBe(wan(20));
+  });
+});

@@ -27,3 +27,11 @@ describe("plausible ranges", () => {
     for (const no of ["不对", "对了我想问别的", "是20个"]) expect(confirms(no), no).toBe(false);
   });
 });
+
+describe("plausible ranges narrowed by a known fact (plausibleWhen)", () => {
+  it("a first small business (首次创办小微型电商企业) creating 800 jobs is held back; 30 is not; unknown keeps the wide range", () => {
+    expect(isImplausible("jobsCreated", 800, { firstStartup: true })).toBe(true);
+    expect(isImplausible("jobsCreated", 30, { firstStartup: true })).toBe(false);
+    expect(isImplausible("jobsCreated", 800)).toBe(false);
+  });
+});

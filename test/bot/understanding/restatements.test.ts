@@ -73,3 +73,14 @@ describe("money passed for the first time is the sales figure", () => {
     expect(findNumbers("头一回办了两期").map((m) => m.words)).toEqual(["两期"]);
   });
 });
+
+describe("an earlier year's figure set beside a later one (又/也/还)", () => {
+  it("2019年就过了60万 2020年又卖了80万: the 2019 figure is the earlier years' best, 2020's the sales", () => {
+    const x = read("2019年就过了60万 2020年又卖了80万");
+    expect(x.facts.onlineRetailSales).toBe(wan(80));
+    expect(x.facts.earlierSales).toMatchObject({ words: "2019年过了60万" });
+  });
+  it("without a word setting them side by side the bare figure stays unread", () => {
+    expect(read("2019年就过了60万 2020年卖了80万").facts.earlierSales).toBeUndefined();
+  });
+});
