@@ -4,13 +4,14 @@
  */
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { readYamlFile } from "../rules/ruleFiles.js";
+import { codeStamp, readYamlFile, validateOnce } from "../rules/ruleFiles.js";
 import { CLAUSE_KINDS } from "../rules/ruleSchema.js";
 
 const s = z.string().min(1);
 const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, s])) as Record<K, typeof s>);
 
-const TemplatesSchema = z.strictObject({
+/** The templates' schema, built only when the file is validated (not when its validation is cached). */
+const buildTemplatesSchema = () => z.strictObject({
   award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "eligibleRange", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded", "stated"] as const),
   heading: group(["one", "several"] as const),
   conditions: s,
@@ -46,19 +47,22 @@ const TemplatesSchema = z.strictObject({
   reset: s,
 });
 
-export type Templates = z.infer<typeof TemplatesSchema>;
+export type Templates = z.infer<ReturnType<typeof buildTemplatesSchema>>;
 
 const DEFAULT_FILE = fileURLToPath(new URL("../prompts/answer.zh.yaml", import.meta.url));
 
 /** Load and validate the templates; throws one line naming the file and the bad key. */
 export function loadTemplates(file = DEFAULT_FILE): Templates {
-  // Through the parsed-YAML cache: parsing this file was a tenth of `ask`'s start-up.
-  const result = TemplatesSchema.safeParse(readYamlFile(file).data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${file}: template "${issue.path.join(".")}" ${issue.message}`);
-  }
-  return result.data;
+  // Through the parsed-YAML cache, and validated once per text of the file (and of this module).
+  const entry = readYamlFile(file);
+  return validateOnce(entry, `templates ${codeStamp(import.meta.url)}`, () => {
+    const result = buildTemplatesSchema().safeParse(entry.data);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new Error(`${file}: template "${issue.path.join(".")}" ${issue.message}`);
+    }
+    return result.data;
+  });
 }
 
 /** Fill `{name}` placeholders; an unknown placeholder is left visible so a test catches it. */

@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { HashedEmbeddings, type HashedEmbeddingsParams } from "./hashedEmbeddings.js";
 import { fullSegmenter, type Segmenter } from "./segmenter.js";
 import { tokenize } from "./tokenize.js";
@@ -62,6 +62,8 @@ const tsxApiUrl = () => pathToFileURL(createRequire(import.meta.url).resolve("ts
 
 function startWorker(): Worker {
   const code = `import { register } from ${JSON.stringify(tsxApiUrl())}; register(); await import(${JSON.stringify(WORKER_URL)});`;
+  // Required here: a process that never builds an index never loads worker_threads.
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
 }
 

@@ -17,7 +17,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { constants, Script } from "node:vm";
@@ -51,8 +50,8 @@ async function bundle(entry, outfile) {
     name: "huishang-sources",
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, ({ path }) => (path.startsWith("node:") || !INLINE.has(packageOf(path)) ? { external: true } : undefined));
-      b.onLoad({ filter: /\.ts$/ }, async ({ path }) => ({
-        contents: (await readFile(path, "utf8")).replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href)),
+      b.onLoad({ filter: /\.ts$/ }, ({ path }) => ({
+        contents: readFileSync(path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href)),
         loader: "ts",
       }));
     },
