@@ -29,7 +29,8 @@ import { EXAMPLE_TRACE } from "./describeProvision.js";
 import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
-import { nearestSentence, sentenceBeyond } from "./clauseSentences.js";
+import { nearestSentence, sentenceBeyond, sentencesOf } from "./clauseSentences.js";
+import { givesStatedMoney } from "../rules/draft/draftRule.js";
 import type { Clause } from "../knowledge/clause.js";
 
 /** At most this many facts are asked for in one turn. */
@@ -747,7 +748,7 @@ export class PolicyBot implements ConversationHandler {
    * A clause retrieval found with no note or award of its own: its note when it has one, the provisions it
    * holds when it has any, else the clause quoted (its sentence nearest the question) as a direction.
    */
-  #informClause(clause: Clause, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session: Session, quote = nearestSentence(clause.text, text)): ComposeInput {
+  #informClause(clause: Clause, text: string, policies: PolicyInfo[], notes: string[], asOf: string, session: Session, passage?: string): ComposeInput {
     const note = this.#catalog.notesOf([clause.policyId]).find((n) => n.clause === clause.id);
     if (note) return this.#inform(note, text, policies, notes, asOf, session);
     const rules = this.#catalog.rulesOf([clause.policyId]).filter((r) => !r.gate && (r.clause === clause.id || r.clause.startsWith(`${clause.id}/`)));
@@ -756,7 +757,12 @@ export class PolicyBot implements ConversationHandler {
     const t = this.#templates;
     const policy = policies.find((p) => p.id === clause.policyId) ?? policies[0]!;
     const title = clause.title || clause.headingPath.filter(Boolean).at(-1) || clauseLabel(clause.id);
-    const body = [render(t.inform.heading, { region: placeName(policy), title }), t.clauseKind.direction].join("\n");
+    // A clause that states money but has no confirmed rule (not drafted, or drafted and not yet confirmed)
+    // quotes its money sentence with no amount of ours, never called one without money.
+    const money = sentencesOf(clause.text).filter(givesStatedMoney);
+    const quote = passage ?? nearestSentence(money.length > 0 ? money.join("\n") : clause.text, text);
+    const statesMoney = passage ? givesStatedMoney(passage) : money.length > 0;
+    const body = [render(t.inform.heading, { region: placeName(policy), title }), statesMoney ? t.inform.unchecked : t.clauseKind.direction].join("\n");
     return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body, extraCitations: [{ clause: clause.id, quote }] };
   }
 

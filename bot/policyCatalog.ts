@@ -44,6 +44,9 @@ function profile(p: { title: string; quote: string; keywords: readonly string[] 
   return { topics: topicsIn([p.title, p.quote, ...p.keywords].join(" ")), amountsFen: [...new Set(amountsFen)] };
 }
 
+/** Words of a document's own period: 有效期三年, 自2025年4月1日起施行, 自印发之日起执行. */
+const PERIOD_WORDS = /有效期|自[^。，]{1,16}之?日起(?:施行|执行|实施)/;
+
 /** What the catalog lists of the rule book: its rules, clause notes and pending drafts, and their keywords. */
 interface RuleLists {
   book: RuleBook;
@@ -280,9 +283,14 @@ export class PolicyCatalog {
 
   /** The clause that states the policy's validity period, quoted, if the document has one. */
   validityCitation(policyId: string): Citation | undefined {
-    const clause = this.#kb.policy(policyId)?.clauses.find((c) => c.childIds.length === 0 && /有效期至/.test(c.text));
-    if (!clause) return undefined;
-    const sentence = clause.text.split(/(?<=。)/).find((s) => s.includes("有效期至")) ?? clause.text;
-    return { clause: clause.id, quote: sentence.trim() };
+    const clauses = this.#kb.policy(policyId)?.clauses.filter((c) => c.childIds.length === 0) ?? [];
+    // "有效期至…" first; else the sentence that states the period some other way ("自印发之日起施行，有效期三年").
+    for (const words of [/有效期至/, PERIOD_WORDS]) {
+      const clause = clauses.find((c) => words.test(c.text));
+      if (!clause) continue;
+      const sentence = clause.text.split(/(?<=。)/).find((s) => words.test(s)) ?? clause.text;
+      return { clause: clause.id, quote: sentence.trim() };
+    }
+    return undefined;
   }
 }

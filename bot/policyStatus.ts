@@ -75,8 +75,9 @@ export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activ
 /** The full answer to "is this policy still valid / is it a formal document". */
 export function validityAnswer(policy: PolicyInfo, t: Templates, asOf: string): string {
   const doc = policy.docNumber ? `《${policy.title}》（${policy.docNumber}）` : `《${policy.title}》`;
-  const p = period(policy, t) || t.validity.noPeriod;
-  const head = render(policy.status === "draft" ? t.validity.draft : t.validity.final, { doc, issuer: policy.issuer, period: p });
+  const p = period(policy, t);
+  const template = policy.status === "final" ? t.validity.final : p ? t.validity.draft : t.validity.draftNoPeriod;
+  const head = render(template, { doc, issuer: policy.issuer, period: p || t.validity.noPeriod });
   const inForce = policyInForce(policy, asOf);
   if (inForce === null) return `${head}${t.validity.stateUnknown}`;
   return `${head}${render(t.validity.today, { state: inForce ? t.validity.stateInForce : t.validity.stateExpired })}`;

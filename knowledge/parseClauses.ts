@@ -166,9 +166,10 @@ const SPACE_NEAR_WIDE = new RegExp(` (?=[${WIDE}])|(?<=[${WIDE}]) `, "g");
  * sentence) rather than a paragraph break.
  */
 function isLayoutBreak(prev: string, next: string, blankBetween: boolean): boolean {
-  if (TERMINAL.test(prev) || isSignOffLine(prev) || TABLE_GAP.test(prev)) return false;
+  if (TERMINAL.test(prev) || isSignOffLine(prev) || TABLE_GAP.test(prev) || ANNEX.test(prev)) return false;
   if (detectHeading(prev)?.titleOnly) return false;
-  if (detectHeading(next) || isSignOffLine(next) || CLOSING_PROVISION.test(next) || ANNEX.test(next)) return false;
+  // A table row starts a line ("年跨境电商出口额      奖励金额" after the attachment's title).
+  if (detectHeading(next) || isSignOffLine(next) || CLOSING_PROVISION.test(next) || ANNEX.test(next) || TABLE_GAP.test(next)) return false;
   // Dongying's page breaks leave a blank line mid-sentence; long unfinished lines are soft wraps.
   return blankBetween || prev.length >= 20;
 }

@@ -13,8 +13,9 @@ import { sentencesOf, smallNumber, type Sentence } from "./sentence.js";
 import { fixed } from "./shapes/fixed.js";
 import { noAmount } from "./shapes/noAmount.js";
 import { percent } from "./shapes/percent.js";
-import { perUnit } from "./shapes/perUnit.js";
+import { PER_COUNTED, perUnit } from "./shapes/perUnit.js";
 import { ranks } from "./shapes/ranks.js";
+import { tableHeader, tableRow, type TableHeader } from "./shapes/tableRow.js";
 import { tiers } from "./shapes/tiers.js";
 
 /** Tried in this order: the first shape that fits a sentence drafts it. */
@@ -71,22 +72,39 @@ function notAwardReason(text: string): string {
   return "待确认：本句不给予资金，不是奖励";
 }
 
-function titleOf(clause: Clause, s: Sentence): string {
+/** A heading number at the start of a sentence: 一、 （一） (1) 1． 第五条. */
+const HEADING_NUMBER = /^(?:[一二三四五六七八九十]+、|[（(][^）)]{1,3}[）)]|\d+[.．、]|第[一二三四五六七八九十百零]+条)\s*/;
+
+/**
+ * The provision's name: the clause's own title; else a short lead sentence without figures before the
+ * award ("第六条 支持村级电子商务服务站点建设。对新建…"); else the subject after 对, or the first phrase
+ * when it has no figures; else the parent's title; else the sentence's start.
+ */
+function titleOf(clause: Clause, s: Sentence, own: string, byId: ReadonlyMap<string, Clause>): string {
   if (clause.title) return clause.title;
-  const subject = /对([^，,。；]{2,20}?)(?:的|，|,)/.exec(s.text)?.[1];
-  const body = s.text.replace(/^(?:[一二三四五六七八九十]+、|[（(][^）)]{1,3}[）)]|\d+[.．、]|第[一二三四五六七八九十百零]+条)\s*/, "");
-  return subject ?? body.slice(0, 16);
+  const lead = own.replace(HEADING_NUMBER, "").split(/[。\n]/)[0]!.trim();
+  if (lead && !s.text.replace(HEADING_NUMBER, "").startsWith(lead) && lead.length <= 24 && !/[\d，,；]/.test(lead)) return lead;
+  const body = s.text.replace(HEADING_NUMBER, "");
+  // "对新建的村级快递物流服务点，": the whole subject up to the comma when short and without figures.
+  const whole = /^对([^，,。；\d]{2,24})[，,]/.exec(body)?.[1];
+  const subject = whole ?? /对([^，,。；]{2,20}?)(?:的|，|,)/.exec(body)?.[1];
+  if (subject) return subject.replace(/的$/, "");
+  const phrase = /^([^，,。；：]{2,16}?)的?[，,]/.exec(body)?.[1];
+  if (phrase && !/\d/.test(phrase)) return phrase;
+  return (clause.parentId && byId.get(clause.parentId)?.title) || body.slice(0, 16);
 }
 
 function keywordsOf(clause: Clause, s: Sentence, title: string): string[] {
   const words = [title, ...clause.headingPath].filter((w) => w && w.length <= 16 && clause.text.includes(w));
   if (words.length) return [...new Set(words)].slice(0, 3);
-  return [s.text.replace(/^对/, "").slice(0, 6)];
+  return [s.text.replace(HEADING_NUMBER, "").replace(/^对/, "").slice(0, 6)];
 }
 
 /** Why no shape drafted an award sentence. */
 function undraftedReason(s: Sentence): string {
   const money = s.figures.filter((f) => f.kind === "money").length;
+  const per = [...s.text.matchAll(PER_COUNTED)].find((m) => s.figures.some((f) => f.kind === "money" && f.at > m.index && f.at - m.index <= 20));
+  if (per) return `按“${per[0]}”计的数量在事实词表中找不到对应的事实（可在 rules/facts.yaml 增加）`;
   if (/分别/.test(s.text)) return "“分别”列出的金额与门槛或对象个数对不上";
   if (money > 1) return `一句中有${money}个金额，分不清哪个是奖励、哪个是门槛或上限`;
   if (s.figures.some((f) => f.kind === "percent")) return "比例所乘的金额在事实词表中找不到对应的事实";
@@ -104,13 +122,22 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
   for (const clause of clauses) {
     if (clause.path[0] === "落款") continue;
     const drafts: DraftRule[] = [];
-    for (const s of sentencesOf(clause.id, ownText(clause, byId))) {
+    const own = ownText(clause, byId);
+    let header: TableHeader | null = null;
+    for (const s of sentencesOf(clause.id, own)) {
       const hasAmount = s.figures.some((f) => f.kind !== "count");
       if (hasAmount) amountSentences++;
       const baseId = ruleIdOf(clause);
       const n = (ids.get(baseId) ?? 0) + 1;
-      const title = titleOf(clause, s);
+      const title = titleOf(clause, s, own, byId);
       const base: RuleBase = { id: n === 1 ? baseId : `${baseId}-${String.fromCharCode(96 + n)}`, title, clause: clause.id, keywords: keywordsOf(clause, s, title) };
+      header = tableHeader(s) ?? header;
+      const row = header && hasAmount ? tableRow(s, base, header) : null;
+      if (row) {
+        ids.set(baseId, n);
+        drafts.push(...row);
+        continue;
+      }
       const noAmountDraft = noAmount(s, base);
       if (noAmountDraft) {
         ids.set(baseId, n);

@@ -6,7 +6,7 @@
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
 import { ENTITY_TYPES, FACTS, type EntityType, type FactName } from "../facts.js";
 import type { Amount, Condition, Rule } from "../ruleSchema.js";
-import { guessFact, type Figure, type Sentence } from "./sentence.js";
+import { guessFact, sentencesOf, type Figure, type Sentence } from "./sentence.js";
 
 export type Shape = "tiers" | "ranks" | "brackets" | "perUnit" | "percent" | "fixed" | "noAmount";
 
@@ -27,6 +27,17 @@ const AWARD_VERB = /给予|奖励|补贴|补助|资助|奖补|扶持|给\d/;
 /** Offset where the award part of the sentence starts (its first award verb), or -1. */
 export function awardStart(text: string): number {
   return text.search(AWARD_VERB);
+}
+
+/** Words of money that is no award to the asker: loans, budgets, targets. */
+const NOT_GIVEN = /贷款|授信|信贷|融资|专项资金|预算|资金规模|目标|力争/;
+
+/**
+ * Does the text give the asker money with a stated sum or rate ("每个给予1.5万元补助", "按年薪的10%给予奖励")?
+ * A clause that does, and has no confirmed rule, must not be answered as one without money.
+ */
+export function givesStatedMoney(text: string): boolean {
+  return sentencesOf("", text).some((s) => isAwardSentence(s) && !NOT_GIVEN.test(s.text) && s.figures.some((f) => f.kind !== "count"));
 }
 
 /** Is the sentence about giving money? */

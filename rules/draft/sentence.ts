@@ -45,7 +45,10 @@ export function figuresOf(text: string): Figure[] {
   for (const m of text.matchAll(FIGURE)) {
     const [literal, digits, moneyUnit, bareUnit, percent, countUnit] = m;
     const at = m.index;
-    if (moneyUnit || bareUnit) {
+    if (bareUnit === "万" && countsBefore(text, at)) {
+      // "粉丝数达到50万、100万、500万以上": a bare 万 after a count's words counts, it is no money.
+      out.push({ literal, kind: "count", value: String(Number(digits) * 10_000), at, end: at + literal.length });
+    } else if (moneyUnit || bareUnit) {
       const unit = (moneyUnit ?? bareUnit)!.replace(/元$/, "");
       const value = `${digits}${unit}元`;
       try {
@@ -62,6 +65,15 @@ export function figuresOf(text: string): Figure[] {
     }
   }
   return out;
+}
+
+/** The nearest fact named just before `at` is a count (粉丝数, 人次), not money (销售额). */
+function countsBefore(text: string, at: number): boolean {
+  const probe = (kind: Figure["kind"]): Figure => ({ literal: "", kind, value: "0", at, end: at });
+  const near = text.slice(0, at).replace(/(?:\d+(?:\.\d+)?万?[、，,]?)+$/, "");
+  const count = guessFact(near, { ...probe("count"), at: near.length, end: near.length }, 10, ["count"], false);
+  const money = guessFact(near, { ...probe("money"), at: near.length, end: near.length }, 10, ["fen"], false);
+  return count !== null && money === null;
 }
 
 const GIVES_MONEY = /(?:给予|奖励|补贴|补助)[^，,]*\d/;
@@ -112,10 +124,13 @@ export function guessFact(sentence: string, figure: Figure, before = 24, units: 
   const rest = sentence.slice(figure.end);
   const after = rest.slice(0, Math.max(0, rest.search(/[，,。；;]|$/)));
   const left = sentence.slice(Math.max(0, figure.at - before), figure.at);
+  // "不少于10家" counts firms, not square metres: a count's unit must be one its fact is written with.
+  const unit = figure.kind === "count" ? figure.literal.replace(/^[\d.]+万?/, "") : "";
   const find = (words: Array<{ fact: FactName; word: string }>) => {
     let best: { fact: FactName; distance: number; length: number; phrase: number } | null = null;
     for (const { fact, word } of words) {
       if (!units.includes(FACTS[fact].unit)) continue;
+      if (unit && FACTS[fact].written && !FACTS[fact].written!.includes(unit)) continue;
       let distance: number | null = null;
       if (after.startsWith(word) || figure.literal.endsWith(word)) distance = 0;
       else {
@@ -136,4 +151,19 @@ export function guessFact(sentence: string, figure: Figure, before = 24, units: 
   return find(FACT_WORDS) ?? (stems ? find(FACT_STEMS) : null);
 }
 
-const FACT_STEMS = [...new Map(FACT_WORDS.filter((w) => w.word.length >= 3).map((w) => [w.word.slice(0, 2), { fact: w.fact, word: w.word.slice(0, 2) }])).values()];
+/** Applicant words (企业, 公司…) say who, not what is measured: no stem of a fact ("企业对地方贡献数"). */
+const APPLICANT_STEMS = new Set([...FACTS.entityType.aliases, ...Object.values(FACTS.entityType.values ?? {})]);
+const FACT_STEMS = [
+  ...new Map(
+    FACT_WORDS.filter((w) => w.word.length >= 3 && !APPLICANT_STEMS.has(w.word.slice(0, 2))).map((w) => [w.word.slice(0, 2), { fact: w.fact, word: w.word.slice(0, 2) }]),
+  ).values(),
+];
+
+/** The fact whose word ends `phrase`, its head noun ("村级电子商务服务站点" → sites); the longest word wins. */
+export function factEndingPhrase(phrase: string, units: readonly string[]): FactName | null {
+  let best: { fact: FactName; word: string } | null = null;
+  for (const w of FACT_WORDS) {
+    if (units.includes(FACTS[w.fact].unit) && phrase.endsWith(w.word) && (!best || w.word.length > best.word.length)) best = w;
+  }
+  return best?.fact ?? null;
+}

@@ -213,3 +213,10 @@ describe("normaliseClauseText", () => {
     expect(normaliseClauseText("进一步向农村倾\n\n斜,补足短板。\n\n第二段。")).toBe("进一步向农村倾斜,补足短板。\n第二段。");
   });
 });
+
+describe("normaliseClauseText on attachments written as tables", () => {
+  it("keeps the 附件 heading, its title and each table row on their own lines", () => {
+    const text = "附件\n\n清河县跨境电子商务出口奖励标准\n\n年跨境电商出口额          奖励金额\n500万元（含）至1000万元    3万元\n3000万元（含）以上          10万元";
+    expect(normaliseClauseText(text).split("\n")).toEqual(["附件", "清河县跨境电子商务出口奖励标准", "年跨境电商出口额 奖励金额", "500万元（含）至1000万元 3万元", "3000万元（含）以上 10万元"]);
+  });
+});

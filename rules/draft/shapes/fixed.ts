@@ -13,21 +13,47 @@ export function fixed(s: Sentence, base: RuleBase): DraftRule[] | null {
   const pool = capsAfter(s, start);
   const money = s.figures.filter((f) => f.kind === "money" && !(pool.figures.includes(f) && pool.caps.length === 0));
   const awards = money.filter((f) => f.at > start || /^(?:的)?(?:一次性)?(?:奖励|补贴|补助|资助)/.test(s.text.slice(f.end)));
+  // "按每件0.1元给予物流补贴，每家企业每年最高不超过20万元", "每个认证给予1万元": an amount per unit the
+  // per-unit shape could not draft is no fixed award (its cap even less).
+  if (money.some((f) => perUnitBefore(s.text, f))) return null;
   if (awards.length === 1) {
     const { when, conditions } = conditionsBefore(s, new Set([...awards, ...pool.figures]), Math.min(start, awards[0]!.at));
     return [draftRule("fixed", base, s.text, awards[0]!.value, { when, conditions: [...conditions, ...pool.conditions] })];
   }
-  // "对创建成功的镇、村分别给予一次性最高奖励30万元、10万元": subjects listed before 分别, amounts after.
+  // "对创建成功的镇、村分别给予一次性最高奖励30万元、10万元": subjects listed before 分别, amounts after;
+  // "对获评省级、市级直播电商基地的，分别给予…30万元、10万元": the list's common rest follows it.
   const list = figureLists(s, start, s.text.length)[0];
-  const split = /([^的对，,、\s]{1,8}(?:、[^的对，,、\s]{1,8})+)分别/.exec(s.text);
+  const split = SUBJECTS.exec(s.text);
   if (!list || !split || list.length !== awards.length) return null;
-  const subjects = split[1]!.split("、");
+  const subjects = split[2]!.split("、");
   if (subjects.length !== list.length) return null;
+  let [prefix, rest] = [split[1] ?? "", split[3] ?? ""];
+  // "省级、市级直播电商基地": the last item carries the words the items share.
+  const n = subjects[0]!.length;
+  if (!rest && subjects.slice(0, -1).every((x) => x.length === n) && subjects.at(-1)!.length > n) {
+    rest = subjects.at(-1)!.slice(n);
+    subjects[subjects.length - 1] = subjects.at(-1)!.slice(0, n);
+  }
   const { when, conditions } = conditionsBefore(s, new Set<Figure>(list), split.index);
-  return list.map((f, i) =>
-    draftRule("fixed", { ...base, id: `${base.id}-${i + 1}`, title: `${base.title}（${subjects[i]}）` }, s.text, f.value, {
+  return list.map((f, i) => {
+    // "获评省级直播电商基地": the item with the words it shares with the others names the provision.
+    const whole = rest || prefix ? `${prefix}${subjects[i]}${rest}` : "";
+    return draftRule("fixed", { ...base, id: `${base.id}-${i + 1}`, title: whole || `${base.title}（${subjects[i]}）` }, s.text, f.value, {
       when,
-      conditions: [`申报主体为${subjects[i]}`, ...conditions],
-    }),
-  );
+      conditions: [whole || `申报主体为${subjects[i]}`, ...conditions],
+    });
+  });
+}
+
+/** Subjects listed before 分别: an optional verb, items joined by 、, and the rest of their phrase. */
+const SUBJECTS = /(获评|获得|认定为|被评为|评为)?([^的对，,、\s]{1,8}(?:、[^的对，,、\s]{1,8})+)([^的对，,、。；\d]{0,10})?的?[，,]?分别/;
+
+/** Things counted one by one (站点, 认证, 线路…), not an applicant (每家企业, 每个村). */
+const PER_THING = /每(?:个|项|条|件|款|场|批|套|台|单|笔)([\u4e00-\u9fff]{0,6}?)(?:给予|奖励|补助|补贴)?$/;
+const APPLICANT = /企业|公司|主体|单位|机构|基地|合作社|村|镇|户|网店|商户|主播|达人/;
+
+/** A money figure whose amount is given per counted thing ("按每件0.1元", "每个认证给予1万元"). */
+function perUnitBefore(text: string, f: Figure): boolean {
+  const m = PER_THING.exec(text.slice(Math.max(0, f.at - 12), f.at).replace(/^.*[，,。；]/, ""));
+  return m !== null && !APPLICANT.test(m[1]!);
 }

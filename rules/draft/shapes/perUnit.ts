@@ -5,14 +5,15 @@
  */
 import type { Amount } from "../../ruleSchema.js";
 import { awardStart, conditionsBefore, countFactBefore, draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
-import { guessFact, smallNumber, type Figure, type Sentence } from "../sentence.js";
+import { factEndingPhrase, guessFact, smallNumber, type Figure, type Sentence } from "../sentence.js";
+import type { FactName } from "../../facts.js";
 import { capsAfter } from "./percent.js";
 
 const PER_MONEY = /每(?:实现|完成|新增|增加)?\s*(\d+(?:\.\d+)?(?:万|亿)?元)/;
 const PER_PERSON = /每(?:人|个岗位|名)|\/人(?:次)?|元\/(?:人|个)/;
 const PER_AREA = /每平方米|\/平方米|\/㎡/;
 /** "每招用1人", "每培训1人次", "每个站点": a count of something, each given the award. */
-const PER_COUNTED = /每(?:[\u4e00-\u9fff]{1,3}?)?(?:1|一)?(?:人次|人|名|个|家|位|间|场|期|户|项|款)/g;
+export const PER_COUNTED = /每(?:[\u4e00-\u9fff]{1,3}?)?(?:1|一)?(?:人次|人|名|个|家|位|间|场|期|户|项|款|件|条|单|笔|吨|台|套)/g;
 /** Words that make a figure a cap rather than the award per unit ("每家企业每年最高不超过5万元"). */
 const CAP_WORDS = /最高|最多|不超过|上限|总额|累计/;
 
@@ -35,11 +36,14 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
   const area = PER_AREA.exec(s.text);
   const person = PER_PERSON.exec(s.text);
   let marker = area ?? person;
-  let award = marker ? money.find((f) => Math.abs(f.at - marker!.index) <= 12) : undefined;
+  // "每人每年最高不超过3万元" is a cap, not the amount per person.
+  const between = (f: Figure, at: number) => s.text.slice(Math.min(f.end, at), Math.max(f.at, at));
+  let award = marker ? money.find((f) => Math.abs(f.at - marker!.index) <= 12 && !CAP_WORDS.test(between(f, marker!.index))) : undefined;
   if (!award) {
-    // "每招用1人给予1000元", "按每培训1人次200元": the first figure after a per-unit phrase that is no cap.
+    // "每招用1人给予1000元", "按每培训1人次200元", "每开通1条线路给予补助5000元": the first figure after a
+    // per-unit phrase that is no cap.
     for (const m of s.text.matchAll(PER_COUNTED)) {
-      award = money.find((f) => f.at > m.index && f.at - m.index <= 14 && !CAP_WORDS.test(s.text.slice(m.index, f.at)));
+      award = money.find((f) => f.at > m.index && f.at - m.index <= 20 && !CAP_WORDS.test(s.text.slice(m.index, f.at)));
       if (award) {
         marker = m;
         break;
@@ -47,15 +51,30 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
     }
   }
   if (!marker || !award) return null;
-  const fact = area ? guessFact(s.text, { ...award, kind: "count" }, 80) ?? "rentArea" : countFactBefore(s.text, award.at);
+  const fact = area ? guessFact(s.text, { ...award, kind: "count" }, 80) ?? "rentArea" : countedFact(s.text, marker, award);
   if (!fact) return null;
   const times: Array<{ fact: typeof fact } | { constant: number; label: string }> = [{ fact }];
   const years = /每月.*?(?:连续|共)\S{0,4}?(\d+|[一二三四五六七八九十])年/.exec(s.text);
   if (years) times.push({ constant: smallNumber(years[1]!)! * 12, label: `个月（${years[0].slice(years[0].search(/连续|共/))}）` });
   const product: Amount = { mechanism: "product", of: award.value, times };
   const caps = capsAfter(s, award.end);
-  const used = new Set<Figure>([award, ...caps.figures, ...s.figures.filter((f) => years && f.at >= years.index)]);
+  // The "1" of "每招用1人" counts the unit; it is no condition.
+  const inMarker = (f: Figure) => f.at >= marker!.index! && f.end <= marker!.index! + marker![0].length;
+  const used = new Set<Figure>([award, ...caps.figures, ...s.figures.filter((f) => (years && f.at >= years.index) || inMarker(f))]);
   const { when, conditions } = conditionsBefore(s, used, Math.min(start < 0 ? award.at : start, award.at));
   const amount: Amount = caps.caps.length ? { mechanism: "capMin", of: product, caps: caps.caps } : product;
   return [draftRule("perUnit", base, s.text, amount, { when, conditions: [...conditions, ...caps.conditions] })];
+}
+
+/**
+ * The fact a per-unit phrase counts. A noun after its measure word is what is counted, and its head (the
+ * last word) must name the fact: "每个站点" → sites, but "每开通1条常态化运营线路" counts lines, which the
+ * vocabulary lacks ("运营" inside it names no count). Without a noun ("每招用1人", "每培训1人次") the
+ * words before the award name it.
+ */
+function countedFact(text: string, marker: RegExpExecArray | RegExpMatchArray, award: Figure): FactName | null {
+  const end = marker.index! + marker[0].length;
+  const noun = /^(?!给予|奖励|补助|补贴|资助)[\u4e00-\u9fff]{2,12}?(?=给予|奖励|补助|补贴|资助|的|[，,]|按|\d|$)/.exec(text.slice(end, award.at))?.[0];
+  if (!noun) return countFactBefore(text, award.at);
+  return factEndingPhrase(noun, ["count", "sqm", "day"]);
 }

@@ -53,5 +53,8 @@ export function tiers(s: Sentence, base: RuleBase): DraftRule[] | null {
     amount = { mechanism: "tierTable", tiers: awards.map((a, i) => ({ when: tierWhen(i), amount: a.value })) };
   }
   const notes = reads.flatMap((r) => (r.reading!.interpretation ? [r.reading!.interpretation] : []));
-  return [{ ...draftRule("tiers", base, s.text, amount, { when, conditions, notes }), lead: s.text.slice(0, lists[0]![0]!.at) }];
+  // "首次达到1000万元、5000万元…": a tier is awarded once; whether it was reached before is not a fact we hold.
+  const lead = s.text.slice(0, lists[0]![0]!.at);
+  if (/首次[^，,；]{0,4}$/.test(lead)) conditions.push("首次达到该档（以前年度未达到过）");
+  return [{ ...draftRule("tiers", base, s.text, amount, { when, conditions, notes }), lead }];
 }
