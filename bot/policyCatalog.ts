@@ -4,7 +4,7 @@
  * lists follow the rule book: a rule staff confirm answers from the next question on, without a restart.
  */
 import type { AwardResult, StatedCheck } from "../rules/awardResult.js";
-import { pendingRules } from "../rules/draft/draftFile.js";
+import { pendingRules, undraftedSentences } from "../rules/draft/draftFile.js";
 import { checkRules, evaluatePolicy, listRules, ruleBook, validityOf, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
 import { judgeInForce } from "../rules/validity.js";
 import type { FactName, Facts } from "../rules/facts.js";
@@ -85,6 +85,13 @@ export class PolicyCatalog {
       ...pendingRules(policy).map((r) => {
         const note = { clause: r.clause, kind: "pending" as const, title: r.title, quote: r.quote, keywords: r.keywords };
         return { ...note, ...profile(note), policy, id: `pending-${r.id}`, entityTypes: r.entityTypes, facts: [], gate: false };
+      }),
+      // A sentence with an amount the drafter left to staff answers the same way until its rule is written.
+      ...undraftedSentences(policy).map((u, i) => {
+        const clause = this.#kb.clause(u.clause);
+        const title = u.title || clause?.title || clause?.headingPath.filter(Boolean).at(-1) || u.quote.slice(0, 12);
+        const note = { clause: u.clause, kind: "pending" as const, title, quote: u.quote, keywords: clause?.text.includes(title) ? [title] : [] };
+        return { ...note, ...profile(note), policy, id: `undrafted-${i + 1}`, entityTypes: [], facts: [], gate: false };
       }),
     ]);
     this.#lists = {

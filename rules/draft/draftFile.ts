@@ -12,7 +12,7 @@ import { z } from "zod";
 import { buildRuleBook, type RuleBook } from "../evaluatePolicy.js";
 import { parseRuleYaml } from "../ruleFiles.js";
 import { parsePolicyRuleFile, RuleSchemaError, type NotAward, type Rule } from "../ruleSchema.js";
-import type { PolicyDraft } from "./draftPolicy.js";
+import type { PolicyDraft, Undrafted } from "./draftPolicy.js";
 
 /** YAML of a draft file; the yaml package is loaded only when a draft is written (not on every start). */
 const yamlText = (file: unknown): string =>
@@ -39,7 +39,7 @@ const DraftFileSchema = z.strictObject({
   source: z.string().min(1),
   rules: z.array(DraftEntrySchema),
   notAwards: z.array(z.strictObject({ clause: z.string().min(1), amount: z.string().min(1), reason: z.string().min(1) })),
-  undrafted: z.array(z.strictObject({ clause: z.string().min(1), quote: z.string().min(1), reason: z.string().min(1) })),
+  undrafted: z.array(z.strictObject({ clause: z.string().min(1), title: z.string().min(1).optional(), quote: z.string().min(1), reason: z.string().min(1) })),
 });
 
 export interface DraftEntry {
@@ -55,7 +55,7 @@ export interface DraftFile {
   source: string;
   rules: DraftEntry[];
   notAwards: NotAward[];
-  undrafted: Array<{ clause: string; quote: string; reason: string }>;
+  undrafted: Undrafted[];
 }
 
 /** The draft file of a drafted policy, every entry 待确认. */
@@ -95,6 +95,11 @@ export function readDraftFile(policy: string, dir: string = DRAFTS_DIR): DraftFi
 /** A policy's drafted rules still 待确认: they answer users only with their quote, saying the amount is being checked. */
 export function pendingRules(policy: string, dir: string = DRAFTS_DIR): Rule[] {
   return readDraftFile(policy, dir)?.rules.filter((r) => r.status === "待确认").map((r) => r.rule) ?? [];
+}
+
+/** Sentences with an amount the drafter could not draft: until staff write their rule they answer like pending drafts. */
+export function undraftedSentences(policy: string, dir: string = DRAFTS_DIR): DraftFile["undrafted"] {
+  return readDraftFile(policy, dir)?.undrafted ?? [];
 }
 
 export function writeDraftFile(file: DraftFile, dir: string = DRAFTS_DIR): string {

@@ -23,6 +23,8 @@ const SHAPES = [noAmount, ranks, tiers, perUnit, percent, fixed];
 
 export interface Undrafted {
   clause: string;
+  /** The provision's name, as a drafted rule of the sentence would have it. */
+  title?: string;
   quote: string;
   reason: string;
 }
@@ -162,7 +164,7 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
       if (drafted) {
         ids.set(baseId, n);
         drafts.push(...(s.lineStart ? drafted.map((d) => ({ ...d, lineStart: true })) : drafted));
-      } else undrafted.push({ clause: clause.id, quote: s.text, reason: undraftedReason(s) });
+      } else undrafted.push({ clause: clause.id, title, quote: s.text, reason: undraftedReason(s) });
     }
     rules.push(...joinTables(drafts));
   }

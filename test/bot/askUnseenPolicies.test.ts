@@ -53,6 +53,7 @@ const CONFIRMED = {
   parcels: "宿豫 我们公司快递发件量一年150万件，物流补贴能拿多少",
   exports: "清河县做跨境电商，2022年跨境电商出口额800万，能拿多少奖励",
 };
+let undrafted: Record<string, Answer>;
 let pending: Record<string, Answer>;
 let confirmed: Record<string, Answer>;
 
@@ -67,6 +68,8 @@ beforeAll(async () => {
   const metaFile = join(repo, "knowledge/policies/policies.json");
   const shipped = JSON.parse(readFileSync(metaFile, "utf8"));
   writeFileSync(metaFile, JSON.stringify({ ...shipped, policies: [...shipped.policies, ...META] }, null, 2));
+  // An operator who has not drafted yet: the documents answer from their text alone.
+  undrafted = await ask({ sites: PENDING.sites });
   await Promise.all(IDS.map((id) => node(["rules/cli/policyDraft.ts", `knowledge/policies/${id}.txt`, "--id", id])));
   pending = await ask(PENDING);
   // Step 5: staff confirm two drafted rules on the 政策 page.
@@ -90,11 +93,19 @@ describe("ask --json on policies added through the no-code path, before any rule
     expect(a.text).not.toMatch(/✅|❌/);
   });
 
-  it("never calls a clause that states money (but has no drafted rule) one without money", () => {
+  it("answers a sentence the drafter could not draft like a drafted one: its quote, the amount being checked", () => {
     const a = pending.lines!;
     expect(a.citations.map((c) => c.quote).join("")).toContain("每开通1条常态化运营线路给予补助5000元");
+    expect(a.text).toContain("金额正在核对");
+    expect(a.text).not.toContain("没有写发给申请人的具体金额");
+  });
+
+  it("before any draft, never calls a clause that states money one without money", () => {
+    const a = undrafted.sites!;
+    expect(a.citations.map((c) => c.quote).join("")).toContain("每个给予1.5万元补助");
     expect(a.text).not.toContain("没有写发给申请人的具体金额");
     expect(a.text).toContain("主管部门核定");
+    expectGrounded(a, PENDING.sites);
   });
 
   it("says a 征求意见稿 is a draft without dates and quotes its own period sentence", () => {
