@@ -232,6 +232,8 @@ export interface ComposeInput {
   asks?: string[];
   /** Extra citations (e.g. the validity clause) not tied to an award. */
   extraCitations?: Citation[];
+  /** Policies an extra citation may quote besides `policies` (another region's provision named in the reply). */
+  citedPolicies?: PolicyInfo[];
   /** Conditions that every award of the policy carries (shown after the provision's own). */
   generalConditions?: ReadonlySet<string>;
   /** The user's own words for the facts they stated ("不是旗舰店"), shown beside the clause's words. */
@@ -286,7 +288,7 @@ export function composeFooter(input: ComposeInput, t: Templates): string {
   if (input.bare) return "";
   const lines: string[] = [];
   if (!input.noStatus) for (const policy of input.policies) lines.push(statusLine(policy, t, input.asOf, input.activityYear));
-  const byId = new Map(input.policies.map((p) => [p.id, p]));
+  const byId = new Map([...(input.citedPolicies ?? []), ...input.policies].map((p) => [p.id, p]));
   if (input.compactCitations) {
     for (const policy of input.policies) {
       const clauses = citationsOf(input.results).filter((c) => c.clause.startsWith(`${policy.id}:`)).map((c) => clauseLabel(c.clause));

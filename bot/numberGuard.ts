@@ -160,10 +160,14 @@ export function awardRoleMentions(text: string, mentions: readonly NumberMention
   return roles;
 }
 
+/** A clause label around a small number ("（三(二)3）", "（六）", "五11"): a reference, not money. */
+const LABEL_CHARS = /^[一二三四五六七八九十\d()（）]*$/;
+
 /** Money as an amount: 元 or no unit, not a year, rate, threshold ("100万元以上") or count of something ("10万粉丝"). */
 function isMoney(text: string, m: NumberMention): boolean {
   // Not m.atLeast: the reader also sets it for a ceiling ("不超过5万元"); the words around decide here.
   if (m.isYear || (m.unit !== undefined && m.unit !== "元")) return false;
+  if (inClauseLabel(text, m)) return false;
   const after = text.slice(m.end);
   if (THRESHOLD_AFTER.test(after)) return false;
   return m.unit === "元" || !NOUN_AFTER.test(after) || AWARD_NOUN_AFTER.test(after);
@@ -178,6 +182,14 @@ function afterCue(text: string, m: NumberMention): boolean {
     if (gap.length <= CUE_REACH && !/\d/.test(gap) && !NOT_THE_AWARD.test(gap)) return true;
   }
   return false;
+}
+
+/** The number stands in a parenthesised clause label of numerals only ("（三(二)3）"). */
+function inClauseLabel(text: string, m: NumberMention): boolean {
+  if (m.unit !== undefined || m.value >= EXEMPT_BELOW) return false;
+  const open = Math.max(text.lastIndexOf("（", m.start), text.lastIndexOf("(", m.start));
+  const close = text.indexOf("）", m.end);
+  return open >= 0 && close >= 0 && m.start - open <= 6 && close - m.end <= 6 && LABEL_CHARS.test(text.slice(open, close + 1));
 }
 
 const CLAUSE_BREAKS = ["，", "。", "；", "！", "？", "、", "\n", ",", ";", "!", "?"];

@@ -15,6 +15,8 @@ import { alsoFed, correctionTargets, isCorrection } from "./understanding/correc
 import { registeredWhere } from "./understanding/places.js";
 import { affirmsAskedAbout } from "./understanding/conditions.js";
 import { definingPassage } from "./understanding/definitions.js";
+import { findNumbers } from "./understanding/numbers.js";
+import { isExemptNumber } from "./numberGuard.js";
 import { topics, topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
@@ -615,13 +617,16 @@ export class PolicyBot implements ConversationHandler {
     const list = provisions.map((r) => `${placeName(this.#policy(r.policy)!)}「${r.title}」（${clauseLabel(r.clause)}）`).join("、");
     const example = `${placeName(this.#policy(provisions[0]!.policy)!)}${provisions[0]!.title}`;
     const lines = [render(t.noProvision, { region: policies.map(placeName).join("、"), topic: label }), render(t.provisionElsewhere, { list, example })];
+    // A title's own figure ("首批入驻1688平台…") stands in its clause, quoted so the number is the text's.
+    const extraCitations = provisions.filter((r) => findNumbers(r.title).some((m) => !isExemptNumber(m))).map((r) => ({ clause: r.clause, quote: r.quote }));
+    const citedPolicies = [...new Set(extraCitations.map((c) => c.clause.slice(0, c.clause.indexOf(":"))))].map((id) => this.#policy(id)!);
     // The region's text may still speak of it (a direction without money): quote that sentence.
     const related = this.#catalog.relatedClause(text, here);
     if (related && topicsIn(related.text).includes(topic)) {
       const input = this.#informClause(related, text, policies, notes, asOf, session);
-      return { ...input, notes: [...input.notes, ...lines] };
+      return { ...input, notes: [...input.notes, ...lines], extraCitations: [...(input.extraCitations ?? []), ...extraCitations], citedPolicies };
     }
-    return { status: "answered", notes, policies, results: [], missing: [], asOf, body: lines.join("\n") };
+    return { status: "answered", notes, policies, results: [], missing: [], asOf, body: lines.join("\n"), extraCitations, citedPolicies };
   }
 
   /**

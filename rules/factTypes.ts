@@ -35,6 +35,7 @@ export const FACT_UNITS = {
   freightTonnes: "count",
   transactions: "count",
   sites: "count",
+  onlinePavilions: "count",
   jobsCreated: "count",
   poorEmployees: "count",
   disabledEmployees: "count",

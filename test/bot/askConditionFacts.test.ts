@@ -10,6 +10,8 @@ import { askJson } from "./support/askJson.js";
 let answers: Record<string, Answer>;
 beforeAll(async () => {
   answers = await askJson({
+    fewPavilions: ["叶集 我们公司负责运营维护区里的农村电商公共服务中心 线上特色馆目前就开了一个拼多多馆 能全额补助不"],
+    enoughPavilions: ["叶集 我们运营区农村电商公共服务中心 建了淘宝 京东 苏宁 拼多多4个线上特色馆 运营维护补助有吗"],
     receivedSome: ["东营 今年搞了两场直播大赛 已经拿了8万补贴 第三场花了5万 还能补多少"],
     receivedAll: ["东营 2022年我们公司独立站推广已经补满10万了 现在又投了15万做海外推广 还能申请吗"],
     crossedLastYear: ["汨罗 去年网上卖本地茶叶卖了230万 今年卖了450万 首次突破的奖励还能拿吗"],
@@ -98,5 +100,16 @@ describe("ask --json: conditions of single provisions a merchant states (issue 1
     expect(a!.conditions).not.toContain(text);
     expect(answers[id]!.text).toContain(`✅ 你说“`);
     expect(answers[id]!.text).toMatch(new RegExp(`✅ 你说“[^”]*${said}[^”]*”｜条文：“${text.replace(/[+()（）]/g, ".")}”`));
+  });
+});
+
+describe("ask --json: the count of online feature pavilions (叶集 五/11 建成…3个以上线上特色馆)", () => {
+  it("decides ❌ when the user built fewer than three, with their words beside the clause's", () => {
+    const a = answers.fewPavilions!;
+    expect(a.awards.find((x) => x.clause === "yeji-2017:五/11")?.eligible).toBe(false);
+    expect(a.text).toContain("3个以上线上特色馆");
+  });
+  it("does not fail the provision when the user built enough", () => {
+    expect(answers.enoughPavilions!.awards.some((x) => x.clause === "yeji-2017:五/11" && x.eligible === false)).toBe(false);
   });
 });

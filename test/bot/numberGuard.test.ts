@@ -109,6 +109,11 @@ describe("numberGuard checks the role of a number shown as the asker's award", (
     expect(roles("你可得“最高奖励2万元”", { ...g, quotes: ["给予一次性最高奖励3万元"] })).toEqual(["2万元"]);
   });
 
+  it("reads a parenthesised clause label after an award title as a reference, not the award", () => {
+    const text = "有这方面条款的是：平阴「新开设电商旗舰店奖励」（三(二)3）、聊城「直播电商基地（园区）奖励」（六）。";
+    expect(numberGuard(text, { userTexts: [], quotes: [], amountsFen: [], awardAmountsFen: [] }).ungrounded).toEqual([]);
+    expect(numberGuard("奖励（3）万元", { userTexts: [], quotes: [], amountsFen: [], awardAmountsFen: [] }).ok).toBe(true);
+  });
   it("checks no roles when the caller gives no eligible amounts", () => {
     expect(numberGuard("最高奖励100万元", base).ok).toBe(true);
   });
