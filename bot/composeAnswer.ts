@@ -149,13 +149,21 @@ export function userWordsFor(fact: FactName, value: unknown, said: Partial<Recor
  * words instead ("粉丝数 9.8万 < 100000"): a reply never restates a figure in a form the user did not write.
  */
 export function inUserWords(line: string, said: Partial<Record<string, string>>): string {
-  for (const [name, words] of Object.entries(said)) {
-    if (!words || !(name in FACTS)) continue;
+  return withOwnFigures(line, ownFigures(said));
+}
+
+/** For each figure the user stated exactly: the engine's form of it in a line, and the user's form. */
+function ownFigures(said: Partial<Record<string, string>>): Array<[engine: string, user: string]> {
+  return Object.entries(said).flatMap(([name, words]) => {
+    if (!words || !(name in FACTS)) return [];
     const fact = name as FactName;
     const value = exactValueOf(fact, words);
-    if (value === undefined) continue;
-    line = line.replace(`${factLabel(fact)} ${formatFactValue(fact, value)} `, `${factLabel(fact)} ${words} `);
-  }
+    return value === undefined ? [] : [[`${factLabel(fact)} ${formatFactValue(fact, value)} `, `${factLabel(fact)} ${words} `] as [string, string]];
+  });
+}
+
+function withOwnFigures(line: string, figures: ReadonlyArray<[engine: string, user: string]>): string {
+  for (const [engine, user] of figures) line = line.replace(engine, user);
   return line;
 }
 
@@ -261,6 +269,8 @@ export function composeBody(input: ComposeInput, t: Templates): string {
   if (input.body) lines.push(input.body);
   else {
     const byPolicy = groupByPolicy(input.results);
+    // Read once for all award lines.
+    const figures = input.results.length > 0 ? ownFigures(input.said ?? {}) : [];
     for (const policy of input.policies) {
       const results = byPolicy.get(policy.id) ?? [];
       if (results.length === 0) continue;
@@ -268,7 +278,7 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       if (!input.compactCitations) lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
       for (const r of results) {
         if (input.explainRules && isDescription(r)) lines.push(...explainLines(r, t));
-        else lines.push(inUserWords(awardLine(r, t), input.said ?? {}), ...statedLines(r, input.said ?? {}, t));
+        else lines.push(withOwnFigures(awardLine(r, t), figures), ...statedLines(r, input.said ?? {}, t));
       }
       if (input.compactCitations) continue;
       // Readings for staff ("解释：…") stay in the trace and `ask --json`; the owner reads what to meet.

@@ -118,6 +118,42 @@ function perRule<T>(of: (r: RuleProfile) => T): (r: RuleProfile) => T {
 
 const keyOf = (rule: RuleProfile) => `${rule.policy}/${rule.id}`;
 
+const measuresRead = (rule: RuleProfile) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
+
+/** What scoring reads off the candidates alone (never the question): spreads of their topics, measures, amounts and words. */
+interface CandidateTables {
+  rules: readonly RuleProfile[];
+  measuresOf: (r: RuleProfile) => FactName[];
+  topicSpread: (topic: string) => number;
+  measureSpread: (fact: FactName) => number;
+  amountSpread: (fen: number) => number;
+  /** How many candidates use a word, by word, filled as words are asked about. */
+  words: Map<string, number>;
+}
+
+/** Tables of the last candidate lists scored: a region's candidates are the same objects on every turn. */
+const recentTables: CandidateTables[] = [];
+const RECENT_TABLES = 8;
+
+function tablesFor(rules: readonly RuleProfile[]): CandidateTables {
+  const same = (t: CandidateTables) => t.rules.length === rules.length && t.rules.every((r, i) => r === rules[i]);
+  let tables = recentTables.find(same);
+  if (!tables) {
+    const measures = perRule(measuresRead);
+    tables = {
+      rules: [...rules],
+      measuresOf: measures,
+      topicSpread: spreadOf(rules, (r) => r.topics ?? []),
+      measureSpread: spreadOf(rules, measures),
+      amountSpread: spreadOf(rules, (r) => r.amountsFen ?? []),
+      words: new Map(),
+    };
+    recentTables.unshift(tables);
+    recentTables.length = Math.min(recentTables.length, RECENT_TABLES);
+  }
+  return tables;
+}
+
 /**
  * Score every rule; higher is more relevant. A topic word counts by its rarity: "带货达人" names one
  * provision, "企业" names most of them; so does a line of business and a measure. A known entity type the
@@ -130,23 +166,19 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   const userTopics = new Set(input.topics ?? []);
   const quoted = new Set(input.quotedAmounts ?? []);
   const checksOf = perRule((rule) => input.checks?.get(keyOf(rule)) ?? []);
+  const { measuresOf, topicSpread, measureSpread, amountSpread, words: spreads } = tablesFor(input.rules);
   // How many candidates use a word: counted once per word (every candidate's keywords ask, each scanning all quotes).
-  const spreads = new Map<string, number>();
   const spread = (word: string) => {
     let n = spreads.get(word);
     if (n === undefined) spreads.set(word, (n = Math.max(1, input.rules.filter((r) => r.quote.includes(word) || r.keywords.includes(word)).length)));
     return n;
   };
-  const measuresOf = perRule((rule) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit)));
-  const topicSpread = spreadOf(input.rules, (r) => r.topics ?? []);
   // A line of business most candidates share says little; one a few share says much (1 for one rule, 0 for all).
   const rarity = (spread: number) => (input.rules.length <= 1 ? 1 : Math.log(input.rules.length / spread) / Math.log(input.rules.length));
-  const measureSpread = spreadOf(input.rules, measuresOf);
   const checkSpread = spreadOf(input.rules, (r) => checksOf(r).flatMap((c) => c.facts));
   // A qualifier every provision has (registration, credit record) tells none apart.
   const evaluated = input.checks?.size ?? 0;
   const qualifierWeight = (f: FactName) => (checkSpread(f) >= evaluated ? 0 : 1 / checkSpread(f));
-  const amountSpread = spreadOf(input.rules, (r) => r.amountsFen ?? []);
   // Facts on which some provision of each clause is met: a sibling that fails on one of them is not this user's.
   const metInClause = new Map<string, Set<FactName>>();
   for (const r of input.rules) {
