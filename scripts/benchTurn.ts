@@ -6,6 +6,11 @@
  * before issue 9; `--against none` for none), from their sources (scripts/revisionSources.ts). The bots take the
  * same turn one after the other, so a load spike hits them alike; CPU time per turn is reported beside wall time,
  * and this tree's p50 and p99 as a ratio to each baseline's (issue 9: at most +20%).
+ *
+ * Every bot first answers the turns for {@link WARM_UP_ROUNDS} rounds, taking turns exactly as in the measured
+ * rounds, so what is measured is the long-running bot's steady state (JIT tiered up, lazily loaded dictionaries
+ * and indexes in memory) for this tree and each baseline alike; a few rounds left functions that run once a turn
+ * still being optimised.
  */
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -38,14 +43,16 @@ const turns = readFileSync("test/fixtures/dev.jsonl", "utf8")
   .flatMap((line) => (JSON.parse(line) as { turns: string[] }).turns);
 
 const ROUNDS = 40;
+/** Rounds every bot answers before measuring (same order, same turns). */
+const WARM_UP_ROUNDS = 10;
 const times = bots.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
-for (let round = 0; round < ROUNDS + 2; round++) {
+for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
   for (const [i, text] of turns.entries()) {
     for (const [k, { bot }] of bots.entries()) {
       const cpu = process.cpuUsage();
       const started = performance.now();
       await bot.handle({ channel: "cli", chatId: `bench-${round}-${i}`, userId: "u", text, isPrivate: true });
-      if (round < 2) continue; // two warm-up rounds
+      if (round < WARM_UP_ROUNDS) continue;
       times[k]!.wall.push(performance.now() - started);
       const used = process.cpuUsage(cpu);
       times[k]!.cpu.push((used.user + used.system) / 1000);
