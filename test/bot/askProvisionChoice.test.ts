@@ -18,6 +18,7 @@ const CASES = {
   landMet: ["汨罗 我们准备一次性投资2500万的电商支撑服务项目 需要新增建设用地"],
   landBeside: ["聊城 建快递物流配送中心 用地怎么保障"],
   overview: ["汨罗有啥电商扶持政策"],
+  shopMovedBack: ["聊城 我们公司把网店从外省迁回本地了 有什么奖励"],
 };
 
 let answers: Record<string, Answer>;
@@ -55,6 +56,16 @@ describe("ask --json: a measure named without its figure leads to the provisions
 
   it("computes 1000元 per poor hire once the count is given", () => {
     expect(answers.poorHiresCounted!.awards).toContainEqual(expect.objectContaining({ clause: "yeji-2017:五/14", eligible: true, amountFen: 300_000 }));
+  });
+});
+
+describe("ask --json: a shop moved back home", () => {
+  it("gets 聊城 五 (praise for counties, services for the shop) and no award amount", () => {
+    const a = answers.shopMovedBack!;
+    expect(a.status).toBe("answered");
+    expect(cited(a)).toContain("liaocheng-2022:五");
+    expect(a.text).toContain("通报表扬");
+    expect(a.awards.every((x) => x.amountFen === null)).toBe(true);
   });
 });
 
