@@ -53,6 +53,11 @@ const PLACE_ONLY = /^(我是|我们是|俺是|咱是|我在|我们在)?\p{Script
 /** Requests for work the bot does not do: writing, translating, chatting. */
 const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
 
+/** How a platform itself works ("抖音小店怎么开通", "要交多少保证金"): the platform's rules, not a local policy. */
+const PLATFORM_OPERATION = /(?:怎么|如何|咋)(?:开通|开店|入驻|开)(?!展|始|具)|保证金|扣点|佣金|技术服务费|类目|审核不通过|封号|限流/;
+/** Words of support a policy gives: with them, a platform question asks about the policy ("入驻1688有补贴吗"). */
+const SUPPORT = /补贴|补助|奖励|奖金|奖|扶持|资助|政策|申报|优惠|减免|报销/;
+
 /**
  * Words that place a message inside the bot's domain at all. A message with none of these, no region
  * and no facts is out of scope ("今天济南天气怎么样").
@@ -90,6 +95,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if (OTHER_PLACE.test(t.replace(GOODS_ORIGIN, "")) && !context.mentionsRegion) return "outOfScope";
   // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
   if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
+  if (PLATFORM_OPERATION.test(t) && !SUPPORT.test(t) && !context.mentionsRegion) return "outOfScope";
   if ((VALIDITY.test(t) || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
   if (APPLY.test(t)) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";

@@ -34,6 +34,10 @@ describe("classifyIntent", () => {
   });
   it("puts a writing task out of scope even when it uses e-commerce words", () => {
     expect(classifyIntent("帮我写一段直播带货的开场话术", none)).toBe("outOfScope");
+    // How a platform works is the platform's business, not a local policy; support for it is ours.
+    expect(classifyIntent("快手小店咋开 保证金交多少", none)).toBe("outOfScope");
+    expect(classifyIntent("淘宝开店扣点是多少", { ...none, hasNewFacts: true })).toBe("outOfScope");
+    expect(classifyIntent("入驻1688平台有补贴吗", none)).not.toBe("outOfScope");
     expect(classifyIntent("帮我写一段直播带货的文案，顺便问平阴带货达人奖励多少", region)).toBe("amount");
   });
   it("answers greetings with help", () => {
