@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DocumentError, readPolicyDocument } from "../../knowledge/documents/readDocument.js";
 import { ClauseParseError, parseClauses } from "../../knowledge/parseClauses.js";
+import { documentMeta } from "../draft/documentMeta.js";
 
 const POLICY_DIR = fileURLToPath(new URL("../../knowledge/policies/", import.meta.url));
 
@@ -34,16 +35,20 @@ try {
   const doc = await readPolicyDocument(file);
   const clauses = parseClauses(values.id, doc.text);
   writeFileSync(target, `${doc.text}\n`);
-  const title = doc.text.split("\n").find((l) => l.trim())?.trim() ?? "";
+  // Read off the text where it says so (title, 征求意见稿, number, period); the operator checks and completes it.
+  const meta = documentMeta(doc.text);
   console.log(`${file} (${doc.format}) → ${target}: ${clauses.length} clauses`);
-  console.log("Add this entry to policies.json and fill it in from the document:");
+  console.log("Add this entry to policies.json; check what was read off the document and fill in the rest:");
   console.log(JSON.stringify({
-    id: values.id, file: `${values.id}.txt`, title, issuer: "", docNumber: null,
+    id: values.id, file: `${values.id}.txt`, title: meta.title, issuer: "", docNumber: meta.docNumber,
     region: { province: "", city: null, county: null }, aliases: [], places: [],
-    issued: null, effectiveFrom: null, validUntil: null, status: "final", notes: "",
+    issued: null, effectiveFrom: meta.effectiveFrom, validUntil: meta.validUntil,
+    ...(meta.periodQuote ? { periodQuote: meta.periodQuote } : {}), status: meta.status, notes: "",
   }, null, 2));
 } catch (error) {
   if (error instanceof DocumentError) fail(error.message);
   if (error instanceof ClauseParseError) fail(`${file}: ${error.message}`);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code) fail(`policy:import: cannot write ${target}: ${code}`);
   throw error;
 }
