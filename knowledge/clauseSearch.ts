@@ -34,6 +34,9 @@ export interface SearchOptions {
   k?: number;
 }
 
+/** A fused candidate: its passage row and what a hit reports of it. */
+type Ranked = Omit<SearchHit, "clause"> & { row: number };
+
 /** A searchable passage: a clause's own text, tagged with its titles (tokens and vector are made from these). */
 export interface Passage extends PassageText {
   clauseId: string;
@@ -185,17 +188,24 @@ export class ClauseSearch {
     return this.passages.length;
   }
 
+  /** The last synchronous search's ranking: one turn searches its text for its intent, its rules and its notes. */
+  private last: { key: string; ranked: Ranked[] } | null = null;
+
   /** Lexical + (offline) dense search; synchronous. Chat wording is expanded first (see chatSynonyms). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const extra = chatExpansion(query);
-    return this.fuse(query, extra, this.embedSync(`${query} ${extra}`), options);
+    const key = `${options.policyIds?.join("\n") ?? "*"}\u0000${query}`;
+    if (this.last?.key !== key) {
+      const extra = chatExpansion(query);
+      this.last = { key, ranked: this.rank(query, extra, this.embedSync(`${query} ${extra}`), options) };
+    }
+    return this.hits(this.last.ranked, options);
   }
 
   /** Lexical + dense search with any embedder (a remote one included). */
   async searchAsync(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const extra = chatExpansion(query);
     const vector = query.trim() ? await this.embeddings.embedQuery(`${query} ${extra}`) : null;
-    return this.fuse(query, extra, vector, options);
+    return this.hits(this.rank(query, extra, vector, options), options);
   }
 
   /**
@@ -241,14 +251,15 @@ export class ClauseSearch {
     return hits.map((h) => h.doc);
   }
 
-  private fuse(query: string, extra: string, vector: number[] | null, options: SearchOptions): SearchHit[] {
+  /** Both legs' candidates fused by reciprocal rank, best first. */
+  private rank(query: string, extra: string, vector: number[] | null, options: SearchOptions): Ranked[] {
     const ranges = this.rangesFor(options.policyIds);
     // The user's own words weigh more than the document wording added for them.
     const weights = new Map(tokenize(extra).map((token) => [token, EXPANSION_WEIGHT]));
     for (const token of tokenize(query)) weights.set(token, 1);
     const lexical = this.bm25.search(weights, { limit: CANDIDATES, ranges }).map((s) => s.doc);
     const dense = vector ? this.dense(vector, CANDIDATES, ranges) : [];
-    const fused = new Map<number, Omit<SearchHit, "clause"> & { row: number }>();
+    const fused = new Map<number, Ranked>();
     const add = (list: number[], leg: "lexicalRank" | "denseRank") =>
       list.forEach((row, i) => {
         const hit = fused.get(row) ?? { row, score: 0, lexicalRank: null, denseRank: null };
@@ -258,11 +269,14 @@ export class ClauseSearch {
       });
     add(lexical, "lexicalRank");
     add(dense, "denseRank");
-    // Clauses only for the hits returned: a stored corpus parses a policy's clauses on first use, and
-    // the candidates of a search over every policy come from dozens of policies.
-    return [...fused.values()]
-      .sort((a, b) => b.score - a.score)
-      .slice(0, options.k ?? 5)
-      .map(({ row, ...hit }) => ({ clause: this.clauseOf(row), ...hit }));
+    return [...fused.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The first `k` of a ranking as hits. Clauses only for the hits returned: a stored corpus parses a policy's
+   * clauses on first use, and the candidates of a search over every policy come from dozens of policies.
+   */
+  private hits(ranked: readonly Ranked[], options: SearchOptions): SearchHit[] {
+    return ranked.slice(0, options.k ?? 5).map(({ row, ...hit }) => ({ clause: this.clauseOf(row), ...hit }));
   }
 }
