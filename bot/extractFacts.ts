@@ -627,6 +627,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     }
   }
 
+  readWholes(facts, out);
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
   readOperatingSince(text, options.asOf, facts, out);
   readSubsidiesReceived(text, facts);
@@ -692,6 +693,29 @@ function readEarlierYears(
   facts[earlier] = { low, high: Number.isFinite(high) ? high : null, words };
   out.sources[earlier] = words;
   return list.filter((a) => !before.includes(a));
+}
+
+/** Facts that are parts of another (rules/facts.yaml `partOf`), by the whole. */
+const PARTS_OF = new Map<FactName, FactName[]>();
+for (const fact of FACT_NAMES) {
+  const whole = (FACTS[fact] as { partOf?: string }).partOf as FactName | undefined;
+  if (whole) PARTS_OF.set(whole, [...(PARTS_OF.get(whole) ?? []), fact]);
+}
+
+/**
+ * "新增设备软件投了两百来万": parts of a whole the user did not state (设备投入 of 投资额) give the whole a lower
+ * bound, their sum with an open top — enough for a threshold or a cap, otherwise the exact figure is asked.
+ */
+function readWholes(facts: Record<string, unknown>, out: Extraction): void {
+  for (const [whole, parts] of PARTS_OF) {
+    const stated = parts.filter((p) => facts[p] !== undefined);
+    if (facts[whole] !== undefined || stated.length === 0) continue;
+    const low = stated.reduce((sum, p) => sum + boundsOf(facts[p] as Quantity).low, 0);
+    const words = stated.map((p) => out.sources[p] ?? "").filter(Boolean).join("、");
+    facts[whole] = { low, high: null, words };
+    out.sources[whole] = words;
+    out.notes.push(`${labelOf(whole)}按你说的${stated.map(labelOf).join("、")}计，只是其中一部分，按不少于这个数计算。`);
+  }
 }
 
 /** Yes/no facts true exactly when a date fact falls in the activity year (rules/facts.yaml `sameYearAs`). */

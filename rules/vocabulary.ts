@@ -80,6 +80,8 @@ function buildSchemas() {
       mayApplyAs: z.record(z.string(), z.strictObject({ as: words.min(1), note: word })).optional(),
       /** The best value of another fact in the years before the activity year ("首次突破": what was crossed before). */
       earlierOf: word.optional(),
+      /** Part of another fact of the same unit (设备投入 of 投资额): stated parts give the whole a lower bound. */
+      partOf: word.optional(),
       /** Yes/no facts: true exactly when the year of this date fact is the activity year ("当年新注册登记"). */
       sameYearAs: word.optional(),
       /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
@@ -165,6 +167,8 @@ function buildSchemas() {
       for (const [i, when] of (spec.plausibleWhen ?? []).entries()) {
         if (vocabulary.facts[when.fact]?.unit !== "bool") ctx.addIssue({ code: "custom", path: ["facts", name, "plausibleWhen", i, "fact"], message: `"${when.fact}" is no yes/no fact` });
       }
+      const whole = spec.partOf === undefined ? undefined : vocabulary.facts[spec.partOf];
+      if (spec.partOf !== undefined && (!whole || whole.unit !== spec.unit)) ctx.addIssue({ code: "custom", path: ["facts", name, "partOf"], message: `"${spec.partOf}" is no fact of unit ${spec.unit}` });
       const dated = spec.sameYearAs === undefined ? undefined : vocabulary.facts[spec.sameYearAs];
       if (spec.sameYearAs !== undefined && (spec.unit !== "bool" || dated?.unit !== "date")) ctx.addIssue({ code: "custom", path: ["facts", name, "sameYearAs"], message: `a yes/no fact is the same year as a date fact ("${spec.sameYearAs}" is not one, or this fact is no yes/no fact)` });
     }
