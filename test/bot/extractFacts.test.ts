@@ -610,3 +610,14 @@ describe("extractFacts: a date and the activity year decide 当年新注册 (sam
     expect(read("2020年注册的公司 网络零售额2500万").facts.newlyRegistered).toBeUndefined();
   });
 });
+
+describe("extractFacts: parts of a whole give it a lower bound (partOf)", () => {
+  it("装修投了120万 alone: the investment is at least 120万, open at the top, in the user's words", () => {
+    const x = extractFacts("装修投了120万", { asOf });
+    expect(x.facts.decorationInvestment).toBe(120 * WAN);
+    expect(x.facts.investment).toEqual({ low: 120 * WAN, high: null, words: "120万" });
+  });
+  it("an investment stated is kept as stated", () => {
+    expect(facts("总投资300万 其中设备80万").investment).toBe(300 * WAN);
+  });
+});
