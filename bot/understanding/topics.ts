@@ -50,8 +50,14 @@ export function topics(): readonly Topic[] {
   return loaded;
 }
 
+/**
+ * A word inside a longer name in quotation marks is part of that name: “中国淘宝镇（村）” is an honour, not
+ * selling on 淘宝. A quoted name that is itself a topic word (“一事一议”) still counts.
+ */
+const LONGER_QUOTED_NAME = /“([^”]*)”/g;
+
 /** Ids of the topics whose words stand in `text` (Latin letters in any case), in file order. */
 export function topicsIn(text: string, families: readonly Topic[] = topics()): string[] {
-  const upper = text.toUpperCase();
+  const upper = text.replace(LONGER_QUOTED_NAME, (name, inner: string) => (families.some((t) => t.words.includes(inner)) ? name : "“”")).toUpperCase();
   return families.filter((t) => t.words.some((w) => upper.includes(w.toUpperCase()))).map((t) => t.id);
 }

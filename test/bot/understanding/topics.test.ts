@@ -18,6 +18,11 @@ describe("topicsIn", () => {
   it("reads the same topic from a clause's words", () => expect(topicsIn("对开展电商直播、短视频带货等活动")).toContain("livestream"));
   it("matches Latin platform names in any case", () => expect(topicsIn("我们在amazon上卖")).toContain("crossBorder"));
   it("reads nothing from a message about no line of business", () => expect(topicsIn("这个政策还有效吗")).toEqual([]));
+  it("reads no platform from an honour's quoted name (“中国淘宝镇（村）”), but a quoted topic word still counts", () => {
+    expect(topicsIn("积极创建“中国淘宝镇（村）”“电商示范镇（村）”等")).not.toContain("nationalPlatform");
+    expect(topicsIn("在淘宝开店的企业")).toContain("nationalPlatform");
+    expect(topicsIn("还可享受“一事一议”政策")).toContain("caseByCase");
+  });
 });
 
 describe("loadTopics", () => {
