@@ -127,6 +127,10 @@ function runBundle(file) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
 }
 
+/** JavaScript's own error classes mean a bug, whose stack helps; the project's named ones (VocabularyError…) a bad input. */
+const BUILT_IN_ERRORS = new Set(["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"]);
+const isOperatorError = (error) => error instanceof Error && !BUILT_IN_ERRORS.has(error.name) && error.name.endsWith("Error");
+
 async function main() {
   const [entry, ...args] = process.argv.slice(2);
   if (!entry) {
@@ -138,7 +142,15 @@ async function main() {
   process.argv = [process.argv[0], entryPath, ...args];
   const file = await bundleFor(entryPath);
   if (file) {
-    runBundle(file);
+    try {
+      runBundle(file);
+    } catch (error) {
+      // A data or setting file the sources read as they load (a bad facts.yaml, topics.yaml…) throws its own
+      // error class with one line naming the file: the operator gets that line, not a stack dump.
+      if (!isOperatorError(error)) throw error;
+      process.stderr.write(`${error.message.split("\n")[0]}\n`);
+      process.exit(1);
+    }
   } else {
     const { register } = await import("tsx/esm/api");
     register();

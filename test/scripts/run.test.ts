@@ -3,7 +3,7 @@
  * sources run by tsx do.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,5 +31,21 @@ describe("scripts/run.mjs", () => {
   it("passes the entry its arguments and exit code, as under tsx (a bad option: one line, exit 2)", async () => {
     const failed = await run(process.execPath, ["scripts/run.mjs", "adapters/cli/ask.ts", "--as-of", "tomorrow", "q"], { cwd: root, env }).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 2, stderr: 'ask: --as-of must be a date written YYYY-MM-DD, got "tomorrow"\n' });
+  }, 60_000);
+
+  it("names a bad data file read while the sources load in one line, exit 1, no stack dump", async () => {
+    const rules = mkdtempSync(join(tmpdir(), "run-mjs-rules-"));
+    try {
+      mkdirSync(join(rules, "policies"));
+      for (const f of readdirSync(join(root, "rules/policies"))) copyFileSync(join(root, "rules/policies", f), join(rules, "policies", f));
+      writeFileSync(join(rules, "facts.yaml"), "facts:\n  salesYuan: [oops\n");
+      const failed = await run(process.execPath, ["scripts/run.mjs", "adapters/cli/ask.ts", "平阴 卖了100万"], { cwd: root, env: { ...env, RULES_DIR: rules } }).catch((error: { code: number; stderr: string }) => error);
+      expect(failed).toMatchObject({ code: 1 });
+      const lines = (failed as { stderr: string }).stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/facts\.yaml:\d+: not valid YAML/);
+    } finally {
+      rmSync(rules, { recursive: true, force: true });
+    }
   }, 60_000);
 });
