@@ -1,0 +1,36 @@
+/**
+ * Figure roles: what a number in a message does when it is not simply a fact's figure — money per event the
+ * user held is that event's cost; "一间40平" introduces the figure after it; "两层" counts things no fact counts.
+ */
+import type { NumberMention } from "./numbers.js";
+import { isMoney } from "./quantities.js";
+
+/** 一次/每场/另一期 right before a figure (a verb of spending may stand between). */
+const PER_EVENT_BEFORE = /(?:一|每|另一|第[一二三四五六七八九十\d])(?:次|场|期|届)(?:活动|比赛|大赛|培训)?(?:是|花了?|用了?|投了?)?\s?$/;
+/** The user held the events (办了两次, 承办, 举办). */
+const HELD = /办|举行|组织/;
+/** Words of selling: then money per event may be what each event sold. */
+const SOLD = /卖|销售|零售|营业|成交|带货|收入|赚/;
+
+/**
+ * "直播大赛 我们办了两次 一次4万 一次6万": money per event the user held, with no word of selling anywhere,
+ * is what each event cost.
+ */
+export function isEventCost(text: string, m: NumberMention): boolean {
+  if (!isMoney(m) || !HELD.test(text) || SOLD.test(text)) return false;
+  const wordsStart = m.end - m.words.length;
+  return PER_EVENT_BEFORE.test(text.slice(Math.max(0, wordsStart - 8), wordsStart));
+}
+
+/** "一间40平", "一个店30万": 一 with a measure word right before a figure says which thing the figure is of. */
+export function introducesFigure(text: string, m: NumberMention): boolean {
+  return m.value === 1 && m.chinese === true && ["间", "个", "家", "户", "位", "名"].includes(m.unit ?? "") && /^\s?\d/.test(text.slice(m.end, m.end + 2));
+}
+
+/** A measure word no unit names, right after a small Chinese numeral: "两层", "三台", "一栋" (not 两万, 五六, 三十来). */
+const OTHER_MEASURE_AFTER = /^[\u4e00-\u9fff](?<![万亿千百十多来几余左上下出头把])/u;
+
+/** "租了两层 一层80平": a small number counting things no fact counts (floors, machines) is no figure of a fact. */
+export function countsOtherThings(text: string, m: NumberMention): boolean {
+  return m.chinese === true && m.unit === undefined && m.value < 10 && OTHER_MEASURE_AFTER.test(text.slice(m.end, m.end + 1));
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { countsOtherThings, introducesFigure, isEventCost } from "../../../bot/understanding/figureRoles.js";
+import { findNumbers } from "../../../bot/understanding/numbers.js";
+
+/** The mention of `words` in `text`, as the number reader finds it. */
+function mention(text: string, words: string) {
+  const m = findNumbers(text).find((n) => n.words === words);
+  if (!m) throw new Error(`no mention ${words} in ${text}`);
+  return m;
+}
+
+describe("figure roles", () => {
+  it("reads money per event the user held, with no word of selling, as that event's cost", () => {
+    const text = "直播大赛我们举办了两次 一次3万 一次5万";
+    expect(isEventCost(text, mention(text, "3万"))).toBe(true);
+    const sold = "直播大赛我们举办了两次 一次卖了3万";
+    expect(isEventCost(sold, mention(sold, "3万"))).toBe(false);
+  });
+
+  it("reads 一 with a measure word right before a figure as introducing that figure", () => {
+    const text = "租了两间 一间50平";
+    expect(introducesFigure(text, mention(text, "一间"))).toBe(true);
+    expect(introducesFigure(text, mention(text, "50平"))).toBe(false);
+  });
+
+  it("reads a small Chinese numeral before a measure word no fact counts as counting other things", () => {
+    const text = "租了三层 每层70平";
+    expect(countsOtherThings(text, mention(text, "三"))).toBe(true);
+    expect(countsOtherThings(text, mention(text, "70平"))).toBe(false);
+  });
+});
