@@ -403,8 +403,11 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
     i = j;
   }
   }
-  for (const [word, u] of UNIT_WORDS_BY_FIRST.get(text[i] ?? "") ?? []) {
-    if (text.startsWith(word, i)) {
+  // "一整天", "两整年": 整 stresses a whole unit of time; the unit follows it.
+  const whole = text[i] === "整" && (text[i + 1] === "天" || text[i + 1] === "年") ? 1 : 0;
+  for (const [word, u] of UNIT_WORDS_BY_FIRST.get(text[i + whole] ?? "") ?? []) {
+    if (text.startsWith(word, i + whole)) {
+      i += whole;
       if (word === "m2" && /[a-zA-Z0-9]/.test(text[i + 2] ?? "")) continue;
       // "150平" is square metres; "1688平台", "10万平阴" are not.
       if (word === "平" && /[台均阴安等时常稳原]/.test(text[i + 1] ?? "")) continue;

@@ -54,6 +54,8 @@ describe("extractFacts attributes numbers by the words around them", () => {
   it("reads area, companies, rooms, people, days and transactions with their units", () => {
     expect(facts("运营面积6000平方米，入驻32家电商企业")).toMatchObject({ area: 6000, residentCompanies: 32 });
     expect(facts("孵化园面积4800平米，入驻40家")).toMatchObject({ area: 4800, residentCompanies: 40 });
+    expect(facts("孵化园进驻电商企业三十五家")).toMatchObject({ residentCompanies: 35 });
+    expect(facts("园区里有电商企业40家")).toMatchObject({ residentCompanies: 40 });
     expect(facts("占地面积2500㎡ 直播间35个 活跃主播40人")).toMatchObject({ area: 2500, liveRooms: 35, activeAnchors: 40 });
     expect(facts("入园租了200平方米办公室")).toMatchObject({ rentArea: 200 });
     expect(facts("招了12个员工").jobsCreated).toBe(12);
@@ -86,6 +88,7 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("年薪15万").annualSalary).toBe(15 * WAN);
     expect(facts("溯源系统总投资10万").investment).toBe(10 * WAN);
     expect(facts("投入80万").investment).toBe(80 * WAN);
+    expect(facts("新增固定资产加软件两百万").investment).toBe(200 * WAN);
     expect(facts("自建站宣传推介花了30万")).toMatchObject({ expenses: 30 * WAN, activity: "promotion" });
     expect(facts("实际花费4万元").expenses).toBe(4 * WAN);
     expect(facts("办赛费用5万").expenses).toBe(5 * WAN);

@@ -80,6 +80,12 @@ describe("findNumbers reads every amount form merchants write", () => {
     expect(parseChineseAmount("半天")).toMatchObject({ value: 0.5, unit: "天" });
     expect(parseChineseAmount("一天半")).toMatchObject({ value: 1.5, unit: "天" });
     expect(parseChineseAmount("两天")).toMatchObject({ value: 2, unit: "天" });
+  });
+
+  it("reads 一整天 and 一整年 as one whole unit of time, but not 一整套 as a unit", () => {
+    expect(findNumbers("培训了一整天 管吃住")[0]).toMatchObject({ raw: "一整天", value: 1, unit: "天" });
+    expect(findNumbers("干了两整年")[0]).toMatchObject({ raw: "两整年", value: 2, unit: "年" });
+    expect(findNumbers("买了一整套设备")[0]?.unit).toBeUndefined();
     expect(parseChineseAmount("50%")).toMatchObject({ value: 50, unit: "%" });
     expect(parseChineseAmount("百分之五十")).toMatchObject({ value: 50, unit: "%" });
   });
