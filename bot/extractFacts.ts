@@ -28,6 +28,7 @@ import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/pl
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
 import { boundsOf, fromParts } from "../rules/quantity.js";
 import { firstStartingFrom } from "./understanding/spans.js";
+import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -598,7 +599,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     }
   }
 
-  readWholes(facts, out);
+  out.notes.push(...readWholes(facts, out.sources, labelOf));
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
   readOperatingSince(text, options.asOf, facts, out);
   readSubsidiesReceived(text, facts);
@@ -606,7 +607,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const stated = readConditions(text, { expect: options.expect });
   Object.assign(facts, stated.facts);
   Object.assign(out.sources, stated.said);
-  readSameYear(facts, out, dated);
+  readSameYear(facts, out.sources, dated);
 
   // Anything the shared schema refuses goes to `rejected`, never into facts.
   for (const [name, value] of Object.entries(facts)) {
@@ -664,50 +665,6 @@ function readEarlierYears(
   facts[earlier] = { low, high: Number.isFinite(high) ? high : null, words };
   out.sources[earlier] = words;
   return list.filter((a) => !before.includes(a));
-}
-
-/** Facts that are parts of another (rules/facts.yaml `partOf`), by the whole. */
-const PARTS_OF = new Map<FactName, FactName[]>();
-for (const fact of FACT_NAMES) {
-  const whole = (FACTS[fact] as { partOf?: string }).partOf as FactName | undefined;
-  if (whole) PARTS_OF.set(whole, [...(PARTS_OF.get(whole) ?? []), fact]);
-}
-
-/**
- * "新增设备软件投了两百来万": parts of a whole the user did not state (设备投入 of 投资额) give the whole a lower
- * bound, their sum with an open top — enough for a threshold or a cap, otherwise the exact figure is asked.
- */
-function readWholes(facts: Record<string, unknown>, out: Extraction): void {
-  for (const [whole, parts] of PARTS_OF) {
-    const stated = parts.filter((p) => facts[p] !== undefined);
-    if (facts[whole] !== undefined || stated.length === 0) continue;
-    const low = stated.reduce((sum, p) => sum + boundsOf(facts[p] as Quantity).low, 0);
-    const words = stated.map((p) => out.sources[p] ?? "").filter(Boolean).join("、");
-    facts[whole] = { low, high: null, words };
-    out.sources[whole] = words;
-    out.notes.push(`${labelOf(whole)}按你说的${stated.map(labelOf).join("、")}计，只是其中一部分，按不少于这个数计算。`);
-  }
-}
-
-/** Yes/no facts true exactly when a date fact falls in the activity year (rules/facts.yaml `sameYearAs`). */
-const SAME_YEAR_AS = FACT_NAMES.flatMap((fact) => {
-  const of = (FACTS[fact] as { sameYearAs?: string }).sameYearAs;
-  return of ? [{ fact, of: of as FactName }] : [];
-});
-
-/**
- * "2021年注册的 2022年纳统…": a date and the activity year, both named in the message, decide whether the
- * date fell in that year (当年新注册登记), unless the user said so in words.
- */
-function readSameYear(facts: Record<string, unknown>, out: Extraction, datedWords: ReadonlyMap<FactName, string>): void {
-  const year = facts.activityYear;
-  if (typeof year !== "number") return;
-  for (const { fact, of } of SAME_YEAR_AS) {
-    const date = facts[of];
-    if (facts[fact] !== undefined || typeof date !== "string" || !datedWords.has(of)) continue;
-    facts[fact] = Number(date.slice(0, 4)) === year;
-    out.sources[fact] = `${datedWords.get(of)}，业绩年度${year}年`;
-  }
 }
 
 /** The business has run without a break since it was registered: "一直正常经营到现在", "经营至今". */

@@ -1,0 +1,59 @@
+/**
+ * Facts derived from other facts of the same message, as the vocabulary (rules/facts.yaml) relates them:
+ * a whole from its parts (`partOf`: 设备投入 and 装修投入 are parts of 投资额) and a yes/no fact from a date
+ * and the activity year (`sameYearAs`: registered in the activity year → 当年新注册登记).
+ * The user's own words stay the source of each derived fact.
+ */
+import { FACT_NAMES, FACTS, type FactName, type Quantity } from "../../rules/facts.js";
+import { boundsOf } from "../../rules/quantity.js";
+
+/** The user's words per fact, as extractFacts keeps them (`Extraction.sources`). */
+type Sources = Partial<Record<FactName, string>>;
+
+/** Facts that are parts of another (`partOf`), by the whole. */
+const PARTS_OF = new Map<FactName, FactName[]>();
+for (const fact of FACT_NAMES) {
+  const whole = (FACTS[fact] as { partOf?: string }).partOf as FactName | undefined;
+  if (whole) PARTS_OF.set(whole, [...(PARTS_OF.get(whole) ?? []), fact]);
+}
+
+/**
+ * "新增设备软件投了两百来万": parts of a whole the user did not state (设备投入 of 投资额) give the whole a lower
+ * bound, their sum with an open top — enough for a threshold or a cap, otherwise the exact figure is asked.
+ * Returns the notes telling the user so; `labelOf` names a fact in them.
+ */
+export function readWholes(facts: Record<string, unknown>, sources: Sources, labelOf: (fact: FactName) => string): string[] {
+  const notes: string[] = [];
+  for (const [whole, parts] of PARTS_OF) {
+    const stated = parts.filter((p) => facts[p] !== undefined);
+    if (facts[whole] !== undefined || stated.length === 0) continue;
+    const low = stated.reduce((sum, p) => sum + boundsOf(facts[p] as Quantity).low, 0);
+    const words = stated.map((p) => sources[p] ?? "").filter(Boolean).join("、");
+    facts[whole] = { low, high: null, words };
+    sources[whole] = words;
+    notes.push(`${labelOf(whole)}按你说的${stated.map(labelOf).join("、")}计，只是其中一部分，按不少于这个数计算。`);
+  }
+  return notes;
+}
+
+/** Yes/no facts true exactly when a date fact falls in the activity year (`sameYearAs`). */
+const SAME_YEAR_AS = FACT_NAMES.flatMap((fact) => {
+  const of = (FACTS[fact] as { sameYearAs?: string }).sameYearAs;
+  return of ? [{ fact, of: of as FactName }] : [];
+});
+
+/**
+ * "2021年注册的 2022年纳统…": a date and the activity year, both named in the message, decide whether the
+ * date fell in that year (当年新注册登记), unless the user said so in words. `datedWords` are the user's
+ * words for each date fact the message named ("2021年注册").
+ */
+export function readSameYear(facts: Record<string, unknown>, sources: Sources, datedWords: ReadonlyMap<FactName, string>): void {
+  const year = facts.activityYear;
+  if (typeof year !== "number") return;
+  for (const { fact, of } of SAME_YEAR_AS) {
+    const date = facts[of];
+    if (facts[fact] !== undefined || typeof date !== "string" || !datedWords.has(of)) continue;
+    facts[fact] = Number(date.slice(0, 4)) === year;
+    sources[fact] = `${datedWords.get(of)}，业绩年度${year}年`;
+  }
+}
