@@ -21,8 +21,13 @@ export interface ConditionOptions {
   expect?: readonly FactName[];
 }
 
-/** A negation ending right before a word ("不是旗舰店", "没有偷税漏税", "还没入园"). */
-const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
+/**
+ * A negation ending right before a word ("不是旗舰店", "没有偷税漏税", "还没入园"), also across a word for
+ * "ours" or "here" ("不是我们本地特产", "不算咱这的土特产").
+ */
+const NEGATION_BEFORE = /(没有|没|未|不是|不算|算不上|不属于|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))(?:我们|咱们|俺们|我家|俺家|咱家|咱|俺)?(?:这边|这里|这儿|这|当地|本地)?[^，,。！!？?；;\s]{0,3}$/;
+/** How far before a word a negation may start: the longest negation, "ours", "here" and three characters. */
+const NEGATION_REACH = 10;
 /** A negation right after a word ("旗舰店不是", "社保没交"). */
 const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
 /** The word is asked about or wished for, not stated: "能拿省里补贴吗", "想开旗舰店", "怎么申请首批". */
@@ -149,7 +154,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     const start = m.index;
     const end = start + m[0].length;
     const clauseStart = breakBefore(text, start, CLAUSE_BREAK);
-    const before = text.slice(Math.max(clauseStart, start - 5), start);
+    const before = text.slice(Math.max(clauseStart, start - NEGATION_REACH), start);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
     if (namesProvision(text, start, end)) continue;
     // "有两个没签合同": denied for two of a group, not for the asker.

@@ -20,6 +20,13 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("卖义乌进的小饰品")).toEqual({ localSpecialty: false });
   });
 
+  it("reads a negation across a word for ours or here as a negation (不是我们本地特产, 不算咱这的土特产)", () => {
+    expect(facts("在淘宝卖的是广东进的小家电 不是我们本地特产")).toEqual({ localSpecialty: false });
+    expect(facts("不算咱这的土特产")).toEqual({ localSpecialty: false });
+    expect(readConditions("不是我们本地特产").said).toEqual({ localSpecialty: "不是我们本地特产" });
+    expect(facts("我们这边卖土特产")).toEqual({ localSpecialty: true });
+  });
+
   it("reads a negated contradicting word as true", () => {
     expect(facts("没有偷税漏税")).toEqual({ cleanRecord: true });
     expect(facts("不是专营店 是旗舰店").flagshipStore).toBe(true);
