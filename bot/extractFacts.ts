@@ -530,7 +530,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.unattributed = out.unattributed.filter((m) => !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)));
   const plausible = (fact: FactName, m: NumberMention) => {
     const q = mentionToQuantity(fact, m, labelOf(fact));
-    return !("value" in q) || !isImplausible(fact, q.value, { ...options.known, ...facts });
+    return !("value" in q) || !isImplausible(fact, q.value, options.known, facts);
   };
   const lone = assigned.length === 0;
   const fits = (fact: FactName, m: NumberMention) =>
@@ -621,7 +621,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // A figure no applicant could have (2万个站点) is asked back, never computed.
   for (const [name, value] of Object.entries(facts)) {
     const fact = name as FactName;
-    if (!isImplausible(fact, value, { ...options.known, ...facts })) continue;
+    if (!isImplausible(fact, value, options.known, facts)) continue;
     const m = lastMention.get(fact);
     out.doubtful.push({ fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)) });
     delete facts[fact];

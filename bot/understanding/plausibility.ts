@@ -14,15 +14,33 @@ export interface DoubtfulFact {
 }
 
 /**
- * Is `value` outside the fact's plausible range? An approximate value only when all of it is. `known` facts
- * narrow the range (`plausibleWhen`: 3000 new jobs is no small business's).
+ * Is `value` outside the fact's plausible range? An approximate value only when all of it is. Facts known
+ * before (`known`) and stated in this message (`stated`, which wins) narrow the range (`plausibleWhen`: 3000
+ * new jobs is no small business's). Two sources, not one merged copy: this runs for every fact of a message.
  */
-export function isImplausible(fact: FactName, value: unknown, known: Partial<Record<string, unknown>> = {}): boolean {
+export function isImplausible(
+  fact: FactName,
+  value: unknown,
+  known?: Partial<Record<string, unknown>>,
+  stated?: Partial<Record<string, unknown>>,
+): boolean {
   const spec = FACTS[fact] as FactSpec | undefined;
-  const ranges = [spec?.plausible, ...(spec?.plausibleWhen ?? []).filter((w) => known[w.fact] === w.is).map((w) => w.range)].filter((r) => r !== undefined);
-  if (ranges.length === 0) return false;
-  const min = Math.max(...ranges.map((r) => r[0]));
-  const max = Math.min(...ranges.map((r) => r[1]));
+  let min = -Infinity;
+  let max = Infinity;
+  let ranged = false;
+  if (spec?.plausible !== undefined) {
+    min = spec.plausible[0];
+    max = spec.plausible[1];
+    ranged = true;
+  }
+  for (const w of spec?.plausibleWhen ?? []) {
+    const holds = stated !== undefined && Object.hasOwn(stated, w.fact) ? stated[w.fact] : known?.[w.fact];
+    if (holds !== w.is) continue;
+    min = Math.max(min, w.range[0]);
+    max = Math.min(max, w.range[1]);
+    ranged = true;
+  }
+  if (!ranged) return false;
   if (typeof value === "number") return value < min || value > max;
   if (value !== null && typeof value === "object" && "low" in value) {
     const { low, high } = value as { low: number; high: number | null };

@@ -34,4 +34,11 @@ describe("plausible ranges narrowed by a known fact (plausibleWhen)", () => {
     expect(isImplausible("jobsCreated", 30, { firstStartup: true })).toBe(false);
     expect(isImplausible("jobsCreated", 800)).toBe(false);
   });
+
+  it("a fact stated in the message narrows the range too, and overrides what was known before", () => {
+    expect(isImplausible("jobsCreated", 800, {}, { firstStartup: true })).toBe(true);
+    expect(isImplausible("jobsCreated", 800, { firstStartup: true }, { firstStartup: false })).toBe(false);
+    expect(isImplausible("jobsCreated", 800, { firstStartup: false }, { firstStartup: true })).toBe(true);
+    expect(isImplausible("jobsCreated", 800, { firstStartup: true }, { followers: 10 })).toBe(true);
+  });
 });
