@@ -15,6 +15,7 @@ import { alsoFed, correctionTargets, isCorrection } from "./understanding/correc
 import { registeredWhere } from "./understanding/places.js";
 import { affirmsAskedAbout } from "./understanding/conditions.js";
 import { definingPassage } from "./understanding/definitions.js";
+import { looselyNamed } from "./understanding/looseWords.js";
 import { findNumbers } from "./understanding/numbers.js";
 import { isExemptNumber } from "./numberGuard.js";
 import { topics, topicsIn } from "./understanding/topics.js";
@@ -440,6 +441,12 @@ export class PolicyBot implements ConversationHandler {
     const note = candidate && (candidate.named || this.#catalog.relatedClause(text, policyIds)?.id === candidate.clause) ? candidate : undefined;
     const relevant = scored.filter((s) => isRelevant(s) && !isNote(s));
     const focus = focusOf(relevant);
+    // "承办了一场直播带货大赛": the chosen provision's own activity, in looser words than the vocabulary's.
+    const loose = looselyNamed(text, focus.map((s) => s.rule), session.facts);
+    if (loose) {
+      session.facts = parseFacts({ ...session.facts, [loose.fact]: loose.value });
+      session.said = { ...session.said, [loose.fact]: loose.said };
+    }
     // A note of a focus provision's own clause that the question names by its words ("配送中心 用地上有啥说法").
     const best = Math.max(...focus.map((s) => s.score));
     const companions = scored

@@ -12,7 +12,7 @@ import type { RuleInfo } from "../rules/evaluatePolicy.js";
 import { FACTS, type EntityType, type FactName, type Facts } from "../rules/facts.js";
 
 /** What selection needs to know about a rule: the engine's own description of it, its topics and amounts. */
-export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate"> & {
+export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate"> & Partial<Pick<RuleInfo, "accepts">> & {
   /** Topics (rules/topics.yaml) the clause speaks of. */
   topics?: readonly string[];
   /** Money amounts (fen) the clause states. */

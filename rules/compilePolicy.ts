@@ -36,6 +36,8 @@ export interface RuleInfo {
   conditions: readonly string[];
   /** The worded yes/no and category tests of `when` ("通过C2C电子商务形式"): what sets it apart from its siblings. */
   qualifiers: readonly string[];
+  /** The enum values the rule's `when` asks for, by fact (outside any `not`): what it is for (activity: liveContest). */
+  accepts: Partial<Record<FactName, readonly string[]>>;
 }
 
 interface CompiledException {
@@ -94,6 +96,14 @@ function leaves(c: Condition, worded: boolean, out: Leaf[] = []): Leaf[] {
   return out;
 }
 
+/** The values of each enum fact a condition asks for with `oneOf`, outside any `not`. */
+function acceptedValues(c: Condition, out: Partial<Record<FactName, string[]>> = {}): Partial<Record<FactName, string[]>> {
+  if ("all" in c) c.all.forEach((x) => acceptedValues(x, out));
+  else if ("any" in c) c.any.forEach((x) => acceptedValues(x, out));
+  else if ("oneOf" in c) out[c.fact] = [...(out[c.fact] ?? []), ...c.oneOf];
+  return out;
+}
+
 function compileException(e: Exception): CompiledException {
   return { when: compileCondition(e.when), reason: e.reason, clause: e.clause, quote: e.quote };
 }
@@ -130,6 +140,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
         upTo: rule.upTo,
         conditions: written.map(conditionText),
         qualifiers: rule.when ? leaves(rule.when, true).map((l) => l.text!) : [],
+        accepts: rule.when ? acceptedValues(rule.when) : {},
       },
       when: rule.when ? compileCondition(rule.when) : null,
       amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,
