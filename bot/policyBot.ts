@@ -210,7 +210,7 @@ export class PolicyBot implements ConversationHandler {
     const asOf = this.#asOf();
     const session = await this.#loadSession(key);
     // A bare number answers what the bot just asked, else revises what the user said last ("那要是3亿呢").
-    const pending = [...session.awaiting, ...(session.recent ?? [])].filter((f): f is FactName => f in FACTS);
+    const pending = [...new Set([...session.awaiting, ...(session.recent ?? []), ...(session.open ?? [])])].filter((f): f is FactName => f in FACTS);
     // A correction revises the fact it names or the one its figure fits, not simply the first one pending.
     const expect = isCorrection(text)
       ? correctionTargets(text, [...pending, ...(Object.keys(session.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit))], session.facts, asOf)
@@ -329,6 +329,8 @@ export class PolicyBot implements ConversationHandler {
     session.lastIntent = intent;
     if (reply.topic) session.topic = reply.topic;
     session.awaiting = reply.awaiting ?? settleStatus(reply.input).missing;
+    const open = reply.input.status === "needs_info" ? reply.input.results.flatMap((r) => r.missing) : [];
+    session.open = [...new Set(open)].filter((f) => !session.awaiting.includes(f) && f in FACTS && MEASURE_UNITS.has(FACTS[f as FactName].unit));
     session.updatedAt = Date.now();
     await this.#sessions.set(key, session);
     return this.#finish(msg, text, { ...reply.input, said: session.said }, session.facts);

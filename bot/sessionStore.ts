@@ -17,6 +17,8 @@ export interface Session {
   lastIntent?: string;
   /** Facts the bot asked for last turn: a bare number or yes/no in the next message answers them. */
   awaiting: string[];
+  /** Measures the provisions asked about still lack beyond those asked for (the question names a few): a bare figure may give them ("半天 80个人"). */
+  open?: string[];
   /** Measures the user stated most recently: "说错了，是2500万" / "那要是3亿呢" revise these. */
   recent?: string[];
   /** Figures asked back as implausible ("2万个站点？"): "对" or the same figure again confirms them. */

@@ -16,6 +16,7 @@ const StoredSessionSchema = z.object({
   topic: z.array(z.string()),
   lastIntent: z.string().optional(),
   awaiting: z.array(z.string()),
+  open: z.array(z.string()).optional(),
   recent: z.array(z.string()).optional(),
   said: z.record(z.string(), z.string()).optional(),
   inferred: z.array(z.string()).optional(),

@@ -17,6 +17,7 @@ beforeAll(async () => {
     role: ["我在聊城做直播的 有什么补贴"],
     roleAmount: ["我在平阴做直播的 2021年卖了120万 能拿多少"],
     thanks: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "好的谢谢老师"],
+    bareUnasked: ["叶集 我们培训学校给村民搞电商培训 能补多少", "半天 30个人 管午饭 有上机"],
     many: Array.from({ length: 12 }, (_, i) => `平阴 带货达人 粉丝15万 2021年卖了${100 + i}万 能拿多少`),
   });
 }, 180_000);
@@ -66,6 +67,11 @@ describe("ask --json: dialogue", () => {
     expect(answers.roleAmount!.missing).toEqual(["followers"]);
     expect(answers.thanks!.status).toBe("answered");
     expect(answers.thanks!.text.length).toBeLessThan(30);
+  });
+
+  it("takes a bare figure as a measure the provision asked about still lacks, though the question named only the first few", () => {
+    // Asked for 培训天数 and 就餐; "30个人" has no cue word and is the provision's other open measure, 培训人数.
+    expect(answers.bareUnasked!.awards.find((a) => a.clause === "yeji-2017:六/17"), answers.bareUnasked!.text).toMatchObject({ eligible: true, amountFen: 330_000 });
   });
 
   it("never applies flood control to ask", () => {
