@@ -37,6 +37,8 @@ const ASKED_BEFORE = /(能不能|可不可以|能否|能|可以|想要?|打算|�
  * "土特产奖励" — the user may not meet it, which is what they ask.
  */
 const NAMES_PROVISION_AFTER = /^(那个|这个|那项|这项|那条|的)?[^，,。！!？?；;\s]{0,6}?(奖|补贴|补助|扶持|那个|这个|那项|这项|标准|条件里|要求里)/;
+/** A selling verb: the goods the asker sells, not a provision's name. */
+const SELLING = /卖|销售|经营/;
 /** Words right before it that state the fact after all: "评上淘宝村有什么奖励", "我们是旗舰店 有补贴吗". */
 const STATED_BEFORE = /(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/;
 
@@ -51,7 +53,10 @@ const STATED_LATER = /(?<!没|未|没有|还没)(评上|评为|拿到|获得|取
 export function namesProvision(text: string, start: number, end: number): boolean {
   const before = text.slice(breakBefore(text, start, CLAUSE_BREAK, Math.max(0, start - 5)), start);
   if (ASKED_BEFORE.test(before)) return true;
-  return NAMES_PROVISION_AFTER.test(text.slice(end, end + 12)) && !STATED_BEFORE.test(before) && !STATED_LATER.test(text.slice(end));
+  const named = NAMES_PROVISION_AFTER.exec(text.slice(end, end + 12));
+  // "本地土特产网上卖有奖励不": selling it, said between the word and the award, is what the asker does.
+  if (named && !named[1] && SELLING.test(named[0])) return false;
+  return named !== null && !STATED_BEFORE.test(before) && !STATED_LATER.test(text.slice(end));
 }
 const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
 const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。！!，,\s]*$/i;
@@ -103,8 +108,14 @@ function ownWords(text: string, start: number, end: number): string {
   else if (a > from) a = start - (LEAD_WORDS.exec(text.slice(a, start))?.[0].length ?? 0);
   const spaceAfter = text.slice(end, b).search(/\s/);
   if (spaceAfter >= 0) b = end + spaceAfter;
+  // "本地土特产网上卖有奖励不": the user's statement stops where their question starts.
+  const question = text.slice(end, b).search(ASKING_AFTER);
+  if (question >= 0) b = end + question;
   return text.slice(a, b).trim();
 }
+
+/** Where a question starts after a stated word: 有奖励/有补贴…, 能/可以…, 吗. */
+const ASKING_AFTER = /有?(奖|补|扶持|政策)|能|可以|吗/;
 
 /** Negations and adverbs that belong to the word after them in the user's words. */
 const LEAD_WORDS = /(?:不是|没有|还没有?|并未|尚未|并非|没|未|不|已经|已|曾经|曾|才|都|也|还|就)*$/;

@@ -11,6 +11,17 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("卖义乌进的小饰品 卖土特产那个10万的奖能拿吗")).toEqual({ localSpecialty: false });
     expect(facts("我们卖土特产的 能拿奖励吗")).toEqual({ localSpecialty: true });
   });
+  it("takes goods the asker says they sell, before the award asked about, as stated (土特产网上卖有奖励不)", () => {
+    expect(facts("我是做阿胶糕的个体户 本地土特产网上卖有奖励不")).toEqual({ localSpecialty: true });
+    expect(facts("特产网上销售有补贴吗")).toEqual({ localSpecialty: true });
+    expect(facts("卖土特产那个10万的奖怎么拿")).toEqual({});
+  });
+
+  it("quotes the user's statement without the question after it", () => {
+    expect(readConditions("本地土特产网上卖有奖励不").said).toEqual({ localSpecialty: "本地土特产网上卖" });
+    expect(readConditions("我们是旗舰店能拿吗").said).toEqual({ flagshipStore: "我们是旗舰店" });
+  });
+
   it("reads a contradicting word and a negated word as false", () => {
     expect(facts("普通C店 不是旗舰店")).toEqual({ flagshipStore: false });
     expect(facts("开的是专营店")).toEqual({ flagshipStore: false });
