@@ -69,6 +69,7 @@ export interface FindNumbersOptions {
 }
 
 const ABSURD = 1e12;
+const LATIN_OR_DIGIT = /[a-zA-Z0-9²]/;
 
 const CN_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
@@ -84,9 +85,10 @@ const MULTIPLIER_EXP: Record<string, number> = {
   万亿: 12, 千万: 7, 百万: 6, 十万: 5, 亿: 8, 万: 4, 千: 3, 百: 2, w: 4, W: 4, k: 3, K: 3, M: 6, m: 6,
 };
 const MULTIPLIERS = ["万亿", "千万", "百万", "十万", "亿", "万", "千", "百", "w", "W", "k", "K", "M", "m"];
+const NO_MULTIPLIERS: string[] = [];
 // First characters of multipliers and of "million"/"billion": most numbers have none after them, so skip the tests.
-const MULTIPLIER_START: ReadonlySet<string> = new Set(MULTIPLIERS.map((m) => m[0]!));
-const ENGLISH_START: ReadonlySet<string> = new Set(" mMbB");
+const MULTIPLIER_START = charTable(MULTIPLIERS.map((m) => m[0]!).join(""));
+const ENGLISH_START = charTable(" mMbB");
 
 /** Unit words, longest first, with their normalised unit. */
 const UNIT_WORDS: ReadonlyArray<readonly [string, NumberUnit]> = [
@@ -97,12 +99,11 @@ const UNIT_WORDS: ReadonlyArray<readonly [string, NumberUnit]> = [
   ["天", "天"], ["年", "年"], ["月", "月"], ["次", "次"], ["场", "场"], ["期", "期"], ["%", "%"],
 ];
 
-/** UNIT_WORDS by their first character, in the same order: looked up after every number. */
-const UNIT_WORDS_BY_FIRST = new Map<string, Array<(typeof UNIT_WORDS)[number]>>();
-for (const entry of UNIT_WORDS) UNIT_WORDS_BY_FIRST.set(entry[0][0]!, [...(UNIT_WORDS_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
+/** UNIT_WORDS by the code of their first character, in the same order: looked up after every number. */
+const UNIT_WORDS_BY_FIRST = new Map<number, Array<(typeof UNIT_WORDS)[number]>>();
+for (const entry of UNIT_WORDS) UNIT_WORDS_BY_FIRST.set(entry[0].charCodeAt(0), [...(UNIT_WORDS_BY_FIRST.get(entry[0].charCodeAt(0)) ?? []), entry]);
 
 // Core number patterns. Full-width digits are normalised before matching (same string length).
-const ARABIC = /([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?/g;
 /** Arabic digits mixed with Chinese place words: "1千2百万", "2千1百万" (read like 一千二百万). */
 const MIXED = /(?<![\d.亿万])\d+[十百千](?:\d+[十百千]?)+[万亿]?/g;
 /** A table of UTF-16 code units: 1 for each character of `chars`; looked up for every character of a message. */
@@ -111,6 +112,66 @@ function charTable(chars: string): Uint8Array {
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;
 }
+/**
+ * An Arabic number, read by `arabicAt` without a regex (it is the commonest mention, and a match array per
+ * number is most of what reading allocates): `([-−﹣]\s?)?([¥￥]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[eE]([+-]?\d{1,3}))?`.
+ */
+const MINUS = charTable("-−﹣");
+const YEN = charTable("¥￥");
+/** `\s` of a regular expression (ECMAScript WhiteSpace and LineTerminator). */
+const SPACE = charTable("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff");
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isLatin = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Where the parts of the Arabic number found by `arabicAt` end; one record, reused (findNumbers reads it at once). */
+const arabic = { signEnd: 0, digitStart: 0, intEnd: 0, grouped: false, fracEnd: 0, expStart: -1, end: 0 };
+
+/** ",234": a comma and three digits. */
+const isGroupAt = (text: string, at: number) =>
+  text.charCodeAt(at) === 44 && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3));
+/** 负 before a number: "负5万". */
+const NEGATIVE_WORD = "负".charCodeAt(0);
+
+/** Does an Arabic number start at `p`? Fills `arabic`. Each optional part is taken when it can be: no backtracking changes a match. */
+function arabicAt(text: string, p: number): boolean {
+  let q = p;
+  if (MINUS[text.charCodeAt(q)]) {
+    q++;
+    if (SPACE[text.charCodeAt(q)]) q++;
+  }
+  arabic.signEnd = q;
+  if (YEN[text.charCodeAt(q)]) {
+    q++;
+    if (SPACE[text.charCodeAt(q)]) q++;
+  }
+  if (!isDigit(text.charCodeAt(q))) return false;
+  arabic.digitStart = q;
+  let e = q;
+  while (isDigit(text.charCodeAt(e))) e++;
+  // 1,234,567: one to three digits, then groups of a comma and three digits.
+  arabic.grouped = e - q <= 3 && isGroupAt(text, e);
+  if (arabic.grouped) while (isGroupAt(text, e)) e += 4;
+  arabic.intEnd = e;
+  if (text.charCodeAt(e) === 46 && isDigit(text.charCodeAt(e + 1))) {
+    e += 2;
+    while (isDigit(text.charCodeAt(e))) e++;
+  }
+  arabic.fracEnd = e;
+  arabic.expStart = -1;
+  const x = text.charCodeAt(e);
+  if (x === 101 || x === 69) {
+    const sign = text.charCodeAt(e + 1) === 43 || text.charCodeAt(e + 1) === 45 ? 1 : 0;
+    let d = e + 1 + sign;
+    const digitsFrom = d;
+    while (d < digitsFrom + 3 && isDigit(text.charCodeAt(d))) d++;
+    if (d > digitsFrom) {
+      arabic.expStart = e + 1;
+      e = d;
+    }
+  }
+  arabic.end = e;
+  return true;
+}
+
 /** Characters of Chinese numerals: every maximal run of them is tried as a number. */
 const CHINESE = charTable("零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几");
 /** Characters a numeral run may start with: a digit (not 零/〇: 零售额 is no zero), 十/拾, 几; 百/佰 only before 来 ("百来万"). */
@@ -122,9 +183,9 @@ const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
 const CN_YEAR_DIGIT = charTable("零〇一二三四五六七八九");
 const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
 const HALF = /半(天|年|个月)/g;
-const COMPOUND_TAIL = /^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/;
+const readCompoundTail = tailReader(/^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/);
 /** "18-20万", "30到40人": a second number after a range sign shares the first one's multiplier and unit. */
-const RANGE_TAIL = /^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/;
+const readRangeTail = tailReader(/^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/);
 /**
  * Words in which 一 is no numeral: "一共150人次" is not the number 1 followed by 150; 头一回/头一年 is an ordinal.
  * Each word contains one 一; a lone 一 at that place is skipped.
@@ -134,8 +195,25 @@ const NOT_NUMERAL_YI = /头一|一共|一起|一下|一直|一定|一般|一样|
 const BARE_MAGNITUDE_AFTER = charTable("过上破超逾");
 const TENS_OF_WAN = charTable("十百千");
 /** "三到五万", "十八至二十万": a Chinese range; trailing 万/亿 of the second number apply to both. */
-const CN_RANGE_TAIL = /^\s?[-~到至]\s?([零〇一二两三四五六七八九十百千]+)([万亿]*)/;
-const YEAR_RANGE_TAIL = /^\s?[-—–~～至到]\s?(19|20)\d{2}\s?年/;
+const readCnRangeTail = tailReader(/^\s?[-~到至]\s?([零〇一二两三四五六七八九十百千]+)([万亿]*)/);
+const readYearRangeTail = tailReader(/^\s?[-—–~～至到]\s?(19|20)\d{2}\s?年/);
+const PLACE_WORD = /[十拾百佰千仟万亿]/;
+const BIG_PLACE_WORD = /[万亿]/;
+const readEnglishMagnitude = tailReader(/^ ?(million|billion)(?![a-z])/i);
+
+/**
+ * A /^…/ pattern for the words after a number, read where they stand (a sticky copy, from `at`) as it would
+ * read text.slice(at, at + window), without the slice; the slice is read only when the match runs past it.
+ * The same result, as none of these patterns looks past its window (a look-ahead stays inside it).
+ */
+function tailReader(anchored: RegExp): (text: string, at: number, window: number) => RegExpExecArray | null {
+  const sticky = new RegExp(anchored.source.slice(1), `${anchored.flags}y`);
+  return (text, at, window) => {
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    return m === null || m[0].length <= window ? m : anchored.exec(text.slice(at, at + window));
+  };
+}
 const RELATIVE_YEAR = /(本年度|上一年度|上年度|去年|今年|前年|明年|当年|本年|上一年|上年)/g;
 const RELATIVE_OFFSET: Record<string, number> = {
   去年: -1, 今年: 0, 前年: -2, 明年: 1, 当年: 0, 本年: 0, 本年度: 0, 上年: -1, 上一年: -1, 上年度: -1, 上一年度: -1,
@@ -164,11 +242,12 @@ const QUALIFIERS_BEFORE: ReadonlyArray<readonly [RegExp, Qualifier]> = [
   [/(将近|接近|差一点|差点|(?<![最附])近|(?<![很太])快)\s?$/, "near"],
   [/小$/, "near"],
 ];
-const QUALIFIERS_AFTER: ReadonlyArray<readonly [RegExp, Qualifier]> = [
-  [/^(左右|上下)/, "around"],
-  [/^不到/, "below"],
+/** Two-character words right after a number (the first that stands there counts). */
+const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
+  ["左右", "around"], ["上下", "around"],
+  ["不到", "below"],
   // 以下/以内 include the figure, as in the policies' own wording: only the figure's line can be in doubt.
-  [/^(以下|以内|封顶)/, "atMost"],
+  ["以下", "atMost"], ["以内", "atMost"], ["封顶", "atMost"],
 ];
 type Qualifier = "below" | "atMost" | "atLeast" | "above" | "around" | "near";
 /** "将近两百万", "大概80万": at most this fraction away from the figure… */
@@ -182,7 +261,8 @@ const CHUTOU_SPAN = 0.2;
 const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 /** The words as the user sees them: control characters and escape sequences dropped. */
-const visible = (words: string) => (/[\x00-\x1f\x7f]/.test(words) ? words.replace(CONTROL, "") : words);
+const visible = (words: string) => (HAS_CONTROL.test(words) ? words.replace(CONTROL, "") : words);
+const HAS_CONTROL = /[\x00-\x1f\x7f]/;
 
 /**
  * Turn full-width digits, signs and spaces into ASCII without changing string length (offsets stay valid);
@@ -204,17 +284,19 @@ function normaliseWidth(text: string): string {
  * "98" frac 1 exp 4 → "9.8"×10^4 → "98000".
  */
 function shiftDecimal(intPart: string, frac: string, exp: number): string {
-  const digits = (intPart + frac).replace(/^0+(?=\d)/, "");
+  const digits = (intPart + frac).replace(LEADING_ZEROS, "");
   const shift = exp - frac.length;
   let s: string;
   if (shift >= 0) s = digits + "0".repeat(shift);
   else {
     const pointAt = digits.length + shift;
     s = pointAt > 0 ? `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}` : `0.${"0".repeat(-pointAt)}${digits}`;
-    s = s.replace(/\.?0+$/, "");
+    s = s.replace(TRAILING_ZEROS, "");
   }
-  return s.replace(/^0+(?=\d)/, "") || "0";
+  return s.replace(LEADING_ZEROS, "") || "0";
 }
+const LEADING_ZEROS = /^0+(?=\d)/;
+const TRAILING_ZEROS = /\.?0+$/;
 
 /** The place of the last significant digit: 80 → 10, 1500 → 100, 12 → 1, 3.5 → 0.1. */
 function placeOf(n: number): number {
@@ -232,32 +314,59 @@ function placeOf(n: number): number {
  * "千万别", a lone 万).
  */
 export function parseChineseNumeral(run: string): number | null {
-  const tokens = run.match(/\d+|./gu) ?? [];
-  const first = tokens[0];
-  if (first === undefined || (!(first in CN_DIGIT) && !/\d/.test(first) && first !== "十" && first !== "拾")) return null;
+  // Read as the tokens of /\d+|./gu (a run of ASCII digits, or one character; line breaks skipped),
+  // by index: no token strings.
+  let i = skipBreaks(run, 0);
+  if (i >= run.length) return null;
+  const first = run.charCodeAt(i);
+  if (!DIGIT_CODE.has(first) && !isDigit(first) && first !== TEN && first !== TEN_FORMAL) return null;
   // A pure digit sequence (二零二一) reads positionally.
-  if (tokens.length > 1 && tokens.every((c) => c in CN_DIGIT && c !== "两")) {
-    return Number(tokens.map((c) => CN_DIGIT[c]).join(""));
+  let count = 0;
+  let positional = 0;
+  for (let j = i; j < run.length; j = skipBreaks(run, j + 1)) {
+    const c = run.charCodeAt(j);
+    if (!DIGIT_CODE.has(c) || c === LIANG) {
+      count = -1;
+      break;
+    }
+    count++;
+    positional = positional * 10 + DIGIT_CODE.get(c)!;
+  }
+  if (count > 1) {
+    if (count <= 15) return positional;
+    let digits = "";
+    for (let j = i; j < run.length; j = skipBreaks(run, j + 1)) digits += DIGIT_CODE.get(run.charCodeAt(j))!;
+    return Number(digits);
   }
   let total = 0; // everything above the current 万 section
   let section = 0; // within the current 万 section
   let digit = 0;
   let lastUnit = 0;
-  for (const c of tokens) {
-    const d = /\d/.test(c) ? Number(c) : CN_DIGIT[c];
+  for (; i < run.length; i = skipBreaks(run, i + 1)) {
+    const c = run.charCodeAt(i);
+    let d = DIGIT_CODE.get(c);
+    if (isDigit(c)) {
+      let end = i + 1;
+      while (isDigit(run.charCodeAt(end))) end++;
+      if (end - i <= 15) {
+        d = 0;
+        for (let k = i; k < end; k++) d = d * 10 + (run.charCodeAt(k) - 48);
+      } else d = Number(run.slice(i, end));
+      i = end - 1;
+    }
     if (d !== undefined) {
       digit = d;
       if (d === 0) lastUnit = 0; // 一千零五: the 五 is units, not hundreds
       continue;
     }
-    const small = CN_SMALL_UNIT[c];
+    const small = SMALL_UNIT_CODE.get(c);
     if (small !== undefined) {
       section += (digit || (small === 10 ? 1 : 0) || (section === 0 && total === 0 ? 1 : 0)) * small;
       digit = 0;
       lastUnit = small;
       continue;
     }
-    const big = CN_BIG_UNIT[c];
+    const big = BIG_UNIT_CODE.get(c);
     if (big === undefined) return null;
     if (section === 0 && digit === 0 && total === 0) return null;
     if (big === 1e8) {
@@ -274,6 +383,19 @@ export function parseChineseNumeral(run: string): number | null {
   return total + section + digit;
 }
 
+/** CN_DIGIT, CN_SMALL_UNIT and CN_BIG_UNIT by UTF-16 code unit (each numeral is one). */
+const byCode = (table: Record<string, number>) => new Map(Object.entries(table).map(([c, v]) => [c.charCodeAt(0), v]));
+const DIGIT_CODE = byCode(CN_DIGIT);
+const SMALL_UNIT_CODE = byCode(CN_SMALL_UNIT);
+const BIG_UNIT_CODE = byCode(CN_BIG_UNIT);
+const [TEN, TEN_FORMAL, LIANG] = ["十", "拾", "两"].map((c) => c.charCodeAt(0)) as [number, number, number];
+
+/** The first index from `i` that is no line break (`.` of a regular expression skips them). */
+function skipBreaks(run: string, i: number): number {
+  for (let c = run.charCodeAt(i); c === 10 || c === 13 || c === 0x2028 || c === 0x2029; c = run.charCodeAt(++i));
+  return i;
+}
+
 /**
  * A run with a vague digit or two neighbouring digits, read as its lowest and highest value:
  * 十几 → 11..19, 几十 → 20..90, 七八 → 7..8, 五六十 → 50..60, 十八九 → 18..19, 三千五六百 → 3500..3600.
@@ -288,8 +410,8 @@ function parseVagueNumeral(run: string): { low: number; high: number; vague: boo
     return low === null || high === null ? null : { low, high, vague: true };
   }
   for (let i = 0; i + 1 < run.length; i++) {
-    const a = CN_DIGIT[run[i]!];
-    const b = CN_DIGIT[run[i + 1]!];
+    const a = DIGIT_CODE.get(run.charCodeAt(i));
+    const b = DIGIT_CODE.get(run.charCodeAt(i + 1));
     if (a === undefined || b === undefined || a === 0 || b !== a + 1) continue;
     const low = parseChineseNumeral(run.slice(0, i + 1) + run.slice(i + 2));
     const high = parseChineseNumeral(run.slice(0, i) + run.slice(i + 1));
@@ -364,15 +486,15 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
       }
     }
     // English magnitudes as merchants paste them from platform dashboards: "1.2M", "150k", "1.5 million".
-    const english = ENGLISH_START.has(text[i] ?? "") ? /^ ?(million|billion)(?![a-z])/i.exec(text.slice(i, i + 9)) : null;
+    const english = ENGLISH_START[text.charCodeAt(i)] ? readEnglishMagnitude(text, i, 9) : null;
     if (english) {
       exp = english[1]!.toLowerCase() === "million" ? 6 : 9;
       i += english[0].length;
     }
-    for (const m of exp > 0 || !MULTIPLIER_START.has(text[i] ?? "") ? [] : MULTIPLIERS) {
+    for (const m of exp > 0 || !MULTIPLIER_START[text.charCodeAt(i)] ? NO_MULTIPLIERS : MULTIPLIERS) {
       if (text.startsWith(m, i)) {
         // "2k" but not "2kg"; "10w" but not "10wifi"; "1.2M" but not "10m2" (an area) or "5min"
-        if (/[a-zA-Z]/.test(m) && /[a-zA-Z0-9²]/.test(text[i + 1] ?? "")) break;
+        if (isLatin(m.charCodeAt(0)) && LATIN_OR_DIGIT.test(text[i + 1] ?? "")) break;
         exp = MULTIPLIER_EXP[m] ?? 0;
         i += m.length;
         break;
@@ -405,7 +527,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   }
   // "一整天", "两整年": 整 stresses a whole unit of time; the unit follows it.
   const whole = text[i] === "整" && (text[i + 1] === "天" || text[i + 1] === "年") ? 1 : 0;
-  for (const [word, u] of UNIT_WORDS_BY_FIRST.get(text[i + whole] ?? "") ?? []) {
+  for (const [word, u] of UNIT_WORDS_BY_FIRST.get(text.charCodeAt(i + whole)) ?? NO_UNIT_WORDS) {
     if (text.startsWith(word, i + whole)) {
       i += whole;
       if (word === "m2" && /[a-zA-Z0-9]/.test(text[i + 2] ?? "")) continue;
@@ -437,6 +559,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   return { end: i, exp, approx, approxAfterMultiplier, unit, half };
 }
 
+const NO_UNIT_WORDS: typeof UNIT_WORDS = [];
 const MULTIPLIER_CHAR = /[万亿千百wWkK]/;
 const NOT_BLANK = /[^\s]/;
 
@@ -471,42 +594,49 @@ interface Shape {
 
 function intervalOf(value: number, shape: Shape, qualifier: Qualifier | undefined): Interval {
   const p = shape.place ?? placeOf(value);
-  let iv: Interval = { low: value, high: shape.rangeHigh ?? value, lowInclusive: true, highInclusive: true };
-  if (shape.vagueTop) iv = { ...iv, high: iv.high + p, highInclusive: false };
+  // Bounds as plain numbers, one object at the end: this runs for every mention.
+  let low = value;
+  let high = shape.rangeHigh ?? value;
+  let lowInclusive = true;
+  let highInclusive = true;
+  if (shape.vagueTop) {
+    high += p;
+    highInclusive = false;
+  }
   switch (shape.approx) {
     case "many":
-      iv = { low: value, high: value + p, lowInclusive: false, highInclusive: false };
+      low = value; high = value + p; lowInclusive = false; highInclusive = false;
       break;
     case "lai":
-      iv = { low: value, high: value + p, lowInclusive: true, highInclusive: false };
+      low = value; high = value + p; lowInclusive = true; highInclusive = false;
       break;
     case "chutou":
-      iv = { low: value, high: value * (1 + CHUTOU_SPAN), lowInclusive: false, highInclusive: false };
+      low = value; high = value * (1 + CHUTOU_SPAN); lowInclusive = false; highInclusive = false;
       break;
     case "plus":
-      iv = { low: value, high: value + p, lowInclusive: true, highInclusive: false };
+      low = value; high = value + p; lowInclusive = true; highInclusive = false;
       break;
     case "orMore":
-      iv = { low: value, high: Infinity, lowInclusive: true, highInclusive: false };
+      low = value; high = Infinity; lowInclusive = true; highInclusive = false;
       break;
   }
   switch (qualifier) {
     case "below":
-      return { low: 0, high: iv.low, lowInclusive: true, highInclusive: false };
+      return { low: 0, high: low, lowInclusive: true, highInclusive: false };
     case "atMost":
-      return { low: 0, high: iv.high, lowInclusive: true, highInclusive: true };
+      return { low: 0, high, lowInclusive: true, highInclusive: true };
     case "atLeast":
-      return { ...iv, high: Infinity, highInclusive: false };
+      return { low, high: Infinity, lowInclusive, highInclusive: false };
     case "above":
       // "首次突破600万", "超过30人": a milestone named, so more than it but short of the next one on its
       // place (a merchant past 700万 would say so); "至少" and "以上" leave the top open.
-      return { low: iv.low, high: Math.max(iv.high, iv.low + p), lowInclusive: false, highInclusive: false };
+      return { low, high: Math.max(high, low + p), lowInclusive: false, highInclusive: false };
     case "near":
-      return { low: iv.low - spread(iv.low, p), high: iv.low, lowInclusive: true, highInclusive: false };
+      return { low: low - spread(low, p), high: low, lowInclusive: true, highInclusive: false };
     case "around":
-      return { low: iv.low - spread(iv.low, p), high: iv.high + spread(iv.high, p), lowInclusive: true, highInclusive: true };
+      return { low: low - spread(low, p), high: high + spread(high, p), lowInclusive: true, highInclusive: true };
     default:
-      return iv;
+      return { low, high, lowInclusive, highInclusive };
   }
 }
 
@@ -535,12 +665,10 @@ function finish(
         break;
       }
     }
-    const after = text.slice(end, end + 2);
-    for (const [re, q] of QUALIFIERS_AFTER) {
-      const m = re.exec(after);
-      if (m) {
+    for (const [word, q] of QUALIFIERS_AFTER) {
+      if (text.startsWith(word, end)) {
         qualifier ??= q;
-        end += m[0].length;
+        end += word.length;
         break;
       }
     }
@@ -640,24 +768,25 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     push(finish(input, text, x.index, suffix.end, String(base), extra, { approx: suffix.approx, place }));
   }
 
-  for (const a of text.matchAll(ARABIC)) {
-    const [whole, minus, , intRaw = "", fracRaw, expRaw] = a;
-    let start = a.index;
-    const coreEnd = a.index + whole.length;
+  for (let p = 0; p < text.length; p++) {
+    if (!arabicAt(text, p)) continue;
+    const { signEnd, digitStart, intEnd, fracEnd, expStart, end: coreEnd } = arabic;
+    let start = p;
+    p = coreEnd - 1;
     if (overlaps(taken, start, coreEnd)) continue;
-    const prev = text[start - 1] ?? "";
-    const digitStart = start + (minus?.length ?? 0) + (a[2]?.length ?? 0);
+    const minus = signEnd > start;
     // B2B, C2C, O2O, 5G in the middle of a word: not quantities
-    if (/[a-zA-Z]/.test(text[digitStart - 1] ?? "") && /[a-zA-Z]/.test(text[coreEnd] ?? "")) continue;
+    if (isLatin(text.charCodeAt(digitStart - 1)) && isLatin(text.charCodeAt(coreEnd))) continue;
     // "2020-2022": a hyphen right after a digit is a range, not a minus sign
-    let negative = Boolean(minus) && !/[\d.]/.test(prev);
-    if (minus && !negative) start += minus.length;
-    if (!minus && prev === "负") {
+    let negative = minus && !/[\d.]/.test(text[start - 1] ?? "");
+    if (minus && !negative) start = signEnd;
+    if (!minus && text.charCodeAt(start - 1) === NEGATIVE_WORD) {
       negative = true;
       start--;
     }
-    const intPart = intRaw.replace(/,/g, "");
-    const frac = fracRaw ? fracRaw.slice(1) : "";
+    const expRaw = expStart < 0 ? undefined : text.slice(expStart, coreEnd);
+    const intPart = arabic.grouped ? text.slice(digitStart, intEnd).replace(/,/g, "") : text.slice(digitStart, intEnd);
+    const frac = fracEnd > intEnd ? text.slice(intEnd + 1, fracEnd) : "";
     let suffix = readSuffix(text, coreEnd, expRaw === undefined);
     let decimal: string;
     if (expRaw !== undefined) {
@@ -669,7 +798,7 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     const shape: Shape = {};
     // "18-20万", "30到40人": the second number lends its multiplier and unit to the first.
     const rangeTail = expRaw === undefined && !suffix.unit && !suffix.approx && suffix.exp === 0
-      ? RANGE_TAIL.exec(text.slice(suffix.end, suffix.end + 16)) : null;
+      ? readRangeTail(text, suffix.end, 16) : null;
     if (rangeTail) {
       const [t, hiInt = "", hiFrac] = rangeTail;
       const hiSuffix = readSuffix(text, suffix.end + t.length, true);
@@ -684,7 +813,7 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     }
     // "1万5" = 15000, "2千5" = 2500, "1亿2千万" = 120000000: a smaller place written after the multiplier.
     if (expRaw === undefined && !frac && !suffix.unit && !suffix.approx && suffix.exp >= 3 && shape.rangeHigh === undefined) {
-      const tail = COMPOUND_TAIL.exec(text.slice(suffix.end, suffix.end + 8));
+      const tail = readCompoundTail(text, suffix.end, 8);
       if (tail) {
         const [t, digits = "", mult] = tail;
         const tailExp = mult ? (MULTIPLIER_EXP[mult] ?? -1) : digits.length === 1 ? suffix.exp - 1 : -1;
@@ -701,7 +830,7 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     const value = Number(decimal);
     // "2021年", "2021年度", and the first year of a range "2020—2022年"
     const isFourDigitYear = suffix.exp === 0 && !frac && intPart.length === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
-      (suffix.unit === "年" || text.startsWith("年度", coreEnd) || YEAR_RANGE_TAIL.test(text.slice(coreEnd, coreEnd + 8)));
+      (suffix.unit === "年" || text.startsWith("年度", coreEnd) || readYearRangeTail(text, coreEnd, 8) !== null);
     if (isFourDigitYear) {
       // Deleted before isYear is added, so the object keeps its fast shape.
       delete extra.unit;
@@ -740,13 +869,13 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     if (run === "一" && notNumeral.has(start)) continue;
     const suffix = readSuffix(text, start + run.length, true);
     // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude.
-    if (run.includes("几") && (run === "几" ? suffix.exp === 0 : !/[十拾百佰千仟万亿]/.test(run)) && suffix.exp === 0) continue;
+    if (run.includes("几") && (run === "几" ? suffix.exp === 0 : !PLACE_WORD.test(run)) && suffix.exp === 0) continue;
     const vague = parseVagueNumeral(run);
     let base = vague ? vague.low : parseChineseNumeral(run[0] === "百" || run[0] === "佰" ? `一${run}` : run);
     if (base === null) continue;
     const shape: Shape = {};
-    const rangeTail = !vague && suffix.exp === 0 && !suffix.unit && !suffix.approx && !/[万亿]/.test(run)
-      ? CN_RANGE_TAIL.exec(text.slice(suffix.end, suffix.end + 12)) : null;
+    const rangeTail = !vague && suffix.exp === 0 && !suffix.unit && !suffix.approx && !BIG_PLACE_WORD.test(run)
+      ? readCnRangeTail(text, suffix.end, 12) : null;
     if (rangeTail) {
       const [t, hiCore = "", big = ""] = rangeTail;
       const hi = parseChineseNumeral(hiCore);

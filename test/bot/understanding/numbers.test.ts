@@ -146,6 +146,17 @@ describe("findNumbers flags values no fact can have", () => {
     expect(parseChineseAmount("粉丝-5")).toMatchObject({ value: -5, negative: true });
     expect(parseChineseAmount("-5万")).toMatchObject({ value: -50000, negative: true });
     expect(parseChineseAmount("负5万")).toMatchObject({ value: -50000, negative: true });
+    // One blank of any kind may stand after the sign, and after ¥ (the Arabic numbers are read without a regex).
+    expect(parseChineseAmount("-\n¥\u20035万")).toMatchObject({ raw: "-\n¥\u20035万", value: -50000, negative: true });
+    expect(parseChineseAmount("- x5")).toMatchObject({ raw: "5", value: 5 });
+  });
+
+  it("reads thousands groups only of three digits, and an exponent of one to three digits", () => {
+    expect(findNumbers("1,234,567元").map((m) => m.value)).toEqual([1234567]);
+    expect(findNumbers("1,2345").map((m) => m.raw)).toEqual(["1,234", "5"]);
+    expect(findNumbers("1234,567").map((m) => m.raw)).toEqual(["1234", "567"]);
+    expect(findNumbers("1.5e+3人").map((m) => m.value)).toEqual([1500]);
+    expect(findNumbers("2e+x").map((m) => m.raw)).toEqual(["2"]);
   });
 
   it("does not read a range hyphen as a minus sign (10-20万 is one range from 10万 to 20万)", () => {
@@ -184,6 +195,9 @@ describe("parseChineseNumeral", () => {
     expect(parseChineseNumeral("十五")).toBe(15);
     expect(parseChineseNumeral("两百五")).toBe(250);
     expect(parseChineseNumeral("千万")).toBeNull();
+    expect(parseChineseNumeral("1千2百万")).toBe(12_000_000);
+    expect(parseChineseNumeral("一\n万")).toBe(10_000); // line breaks are skipped, as /./ skips them
+    expect(parseChineseNumeral("一😀")).toBeNull();
   });
 });
 
