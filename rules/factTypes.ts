@@ -62,6 +62,7 @@ export const FACT_UNITS = {
   inPark: "bool",
   poorVillage: "bool",
   socialInsurance: "bool",
+  socialInsuranceMonths: "count",
   laborContractYear: "bool",
   newlyRegistered: "bool",
   independentLegalEntity: "bool",

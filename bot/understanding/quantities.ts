@@ -9,8 +9,10 @@ import { mentionToFen, type Interval, type NumberMention } from "./numbers.js";
 /** Upper bounds of believable values per unit (money in yuan): larger is a typo or a test. */
 const LIMITS = { fen: 1e12, count: 1e10, sqm: 1e9, day: 3650 } as const;
 
+/** Months facts: counts the vocabulary writes in 月 (and 年 = 12 months): 经营月数, 社保缴纳月数. */
+const MONTHS: ReadonlySet<FactName> = new Set((Object.keys(FACTS) as FactName[]).filter((f) => FACTS[f].unit === "count" && FACTS[f].written?.includes("月")));
 /** Durations count completed units: "一年多" is at least 12 whole months. */
-const COMPLETED_UNITS: ReadonlySet<FactName> = new Set(["operatingMonths", "trainingDays"]);
+const COMPLETED_UNITS: ReadonlySet<FactName> = new Set([...MONTHS, "trainingDays"]);
 
 /** What a mention is worth as `fact`, or a Chinese reason why it cannot be one. `label` names the fact. */
 export function mentionToQuantity(fact: FactName, m: NumberMention, label: string): { value: Quantity } | { reason: string } {
@@ -18,7 +20,7 @@ export function mentionToQuantity(fact: FactName, m: NumberMention, label: strin
   const unit = FACTS[fact].unit;
   const tooLarge = { reason: `${label}大得不合理，请核对` };
   if (m.absurd) return tooLarge;
-  const scale = unit === "fen" ? 100 : fact === "operatingMonths" && m.unit === "年" ? 12 : 1;
+  const scale = unit === "fen" ? 100 : MONTHS.has(fact) && m.unit === "年" ? 12 : 1;
   const limit = unit === "fen" ? LIMITS.fen : unit === "sqm" ? LIMITS.sqm : unit === "day" ? LIMITS.day : LIMITS.count;
   if (m.interval.low > limit) return tooLarge;
   if (m.exact) {

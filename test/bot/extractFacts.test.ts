@@ -111,6 +111,15 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("经营了8个月").operatingMonths).toBe(8);
     expect(facts("开了两年").operatingMonths).toBe(24);
   });
+
+  it("reads how long social insurance has been paid in months, beside the months in business", () => {
+    expect(facts("吸纳了15个人 社保才交了5个月")).toMatchObject({ socialInsurance: true, socialInsuranceMonths: 5 });
+    expect(facts("交了7个月社保").socialInsuranceMonths).toBe(7);
+    expect(facts("社保交满半年了").socialInsuranceMonths).toBe(6);
+    expect(facts("社保交了一年多").socialInsuranceMonths).toEqual({ low: 12, high: 23, words: "一年多" });
+    expect(facts("公司开了两年 社保交了8个月")).toMatchObject({ operatingMonths: 24, socialInsuranceMonths: 8 });
+    expect(facts("执照领了一年多了 社保都足额交着").socialInsuranceMonths).toBeUndefined();
+  });
 });
 
 describe("extractFacts avoids wrong attributions", () => {
@@ -444,7 +453,7 @@ describe("the cue words cover the fact vocabulary", () => {
       liveRooms: "直播间30间", activeAnchors: "主播35人", partnerCompanies: "整合8家快递企业", freightCompanies: "货运物流整合5家企业", parcelsPerYear: "年派送500万件",
       freightTonnes: "货运发送量50万吨", transactions: "成交12笔", sites: "建了3个服务站", jobsCreated: "新安排就业120人",
       poorEmployees: "贫困人口12人", disabledEmployees: "残疾人就业25人", trainedHires: "吸纳经培训人员就业12人",
-      anchorsTrained: "培训了25名主播", trainedAnchorFollowers: "培训了30个主播 主播粉丝都就五六万", trainees: "培训学员40人", trainingDays: "培训2天", operatingMonths: "经营了8个月",
+      anchorsTrained: "培训了25名主播", trainedAnchorFollowers: "培训了30个主播 主播粉丝都就五六万", trainees: "培训学员40人", trainingDays: "培训2天", operatingMonths: "经营了8个月", socialInsuranceMonths: "社保交了7个月",
       rank: "排名第二", activityYear: "2021年卖了100万", registrationDate: "2021年5月注册",
       siteBuiltYear: "2017年新建的服务站", supportYear: "入园第2年",
       onlinePavilions: "建成了4个线上特色馆", receivedThisYear: "今年已经补了6万", earlierSales: "2020年卖了400万 2021年卖了700万", talentHiredYear: "2021年引进的运营总监",
