@@ -13,7 +13,8 @@
  *     排名第二 / 前3名, booleans from the aliases in rules/facts.yaml with negation, enums from phrases.
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
-import { FACT_NAMES, FACTS, FactsSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
+import type { ZodType } from "zod";
+import { FACT_NAMES, FACTS, factValueSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { namesPlace, type Span } from "./understanding/applicant.js";
 import { namesProvision, readConditions } from "./understanding/conditions.js";
@@ -294,8 +295,15 @@ interface Hit {
 
 function scan(re: RegExp, text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const m of text.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], key: m[0].toUpperCase() });
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], key: m[0].toUpperCase() });
   return hits;
+}
+
+/** Is any position in [start, end) marked? */
+function covers(marks: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (marks[i]) return true;
+  return false;
 }
 
 /** Clauses and sentences longer than this are treated as ending there: keeps long messages linear. */
@@ -421,9 +429,38 @@ function isFirstMilestone(text: string, m: NumberMention): boolean {
   return FIRST_TIME_BEFORE.test(text.slice(Math.max(0, wordsStart - 4), wordsStart));
 }
 
-/** Validate one fact value against the shared schema; returns the zod message on failure. */
+/** Each fact's value schema (the one FactsSchema checks that fact with), built on first use and kept. */
+const VALUE_SCHEMAS = new Map<FactName, ZodType>();
+/**
+ * Verdicts on plain values (numbers, words, yes/no) per fact. The schemas are pure, so a value seen before has
+ * the same verdict; the same values recur message after message (true, 2021, "county").
+ */
+const VERDICTS = new Map<FactName, Map<number | string | boolean, string | null>>();
+/** Values remembered per fact at most; past it that fact's verdicts start again. */
+const VERDICTS_AT_MOST = 256;
+
+/**
+ * Validate one fact value against the shared schema; returns the zod message on failure. The fact's own
+ * schema, not FactsSchema's field (optional and lazy around the same schema): the same result, without
+ * two wrappers' work for every fact of every message.
+ */
 function schemaError(fact: FactName, value: unknown): string | null {
-  const r = FactsSchema.shape[fact].safeParse(value);
+  if (value === undefined) return null;
+  if (typeof value !== "number" && typeof value !== "string" && typeof value !== "boolean") return check(fact, value);
+  let verdicts = VERDICTS.get(fact);
+  if (!verdicts) VERDICTS.set(fact, (verdicts = new Map()));
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    if (verdicts.size >= VERDICTS_AT_MOST) verdicts.clear();
+    verdicts.set(value, (verdict = check(fact, value)));
+  }
+  return verdict;
+}
+
+function check(fact: FactName, value: unknown): string | null {
+  let schema = VALUE_SCHEMAS.get(fact);
+  if (!schema) VALUE_SCHEMAS.set(fact, (schema = factValueSchema(fact)));
+  const r = schema.safeParse(value);
   return r.success ? null : (r.error.issues[0]?.message ?? `${labelOf(fact)}不合理`);
 }
 
@@ -431,7 +468,8 @@ function schemaError(fact: FactName, value: unknown): string | null {
 function findRank(text: string): { rank: RankStatement; start: number; end: number } | undefined {
   for (const [re, within] of RANK_RES) {
     let found: { rank: RankStatement; start: number; end: number } | undefined;
-    for (const r of text.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let r = re.exec(text); r !== null; r = re.exec(text)) {
       const n = r[1] ?? "";
       const value = /\d/.test(n) ? Number(n) : n === "大" ? 1 : parseChineseNumeral(n);
       if (value && value >= 1) found = { rank: { value, within, raw: r[0] }, start: r.index, end: r.index + r[0].length };
@@ -504,7 +542,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const quantities = mentions.filter(
     (m) =>
       !m.isYear && m.unit !== "%" && text[m.start - 1] !== "第" &&
-      !(rank && inside(m, rank.start, rank.end)) && !inPhrase.subarray(m.start, m.end).includes(1) &&
+      !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
       !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m),
   );
   const policyAmounts = quantities.filter((m) => isPolicyAmount(text, m));
@@ -565,7 +603,12 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
   // Otherwise one value per fact: the last one stated wins, and a contradiction is pointed out.
   const byFact = new Map<AttributableFact, Assigned[]>();
-  for (const a of assigned) if (!instances.some((i) => i.fact === a.fact)) byFact.set(a.fact, [...(byFact.get(a.fact) ?? []), a]);
+  for (const a of assigned) {
+    if (instances.some((i) => i.fact === a.fact)) continue;
+    const list = byFact.get(a.fact);
+    if (list) list.push(a);
+    else byFact.set(a.fact, [a]);
+  }
   // Money in another currency (20万美元) is converted at the vocabulary's rate for the year, basis stated.
   const quantityOf = (fact: FactName, m: NumberMention): ReturnType<typeof mentionToQuantity> => {
     const money = foreignCurrency(text, m);
@@ -735,6 +778,8 @@ const DENIED_BEFORE = /(?<!是)(?:而|并)?不是\s*$/;
 
 /** One year or month written just before a figure ("一年是", "每个月大概"): the period the figure is per. */
 const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:是|有|就|能|大概|差不多|约)?\s*$/;
+/** The characters PER_PERIOD starts with: a figure's words start with neither most of the time, and then no slice is taken. */
+const PERIOD_STARTS: ReadonlySet<string> = new Set("一每");
 
 /** Attribute every quantity to a fact (or none), applying the refinements. */
 function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[]): Assigned[] {
@@ -745,7 +790,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
   quantities.forEach((m, i) => {
     const prev = quantities[i - 1];
     // "贡献一年是40万", "一个月3万": a period right before the figure says what it is per; the cue before it still reaches.
-    const perPeriod = prev !== undefined && PER_PERIOD.test(text.slice(prev.start, m.start));
+    const perPeriod = prev !== undefined && PERIOD_STARTS.has(text[prev.start]!) && PER_PERIOD.test(text.slice(prev.start, m.start));
     const prevEnd = (perPeriod ? quantities[i - 2] : prev)?.end ?? 0;
     while (next < mentions.length && mentions[next]!.start < m.end) next++;
     const nextStart = mentions[next]?.start ?? text.length;
@@ -811,18 +856,26 @@ const COUNTED_BEFORE = /(多少|几)[家个名位间]$/;
 /** "标准里…", "条件中…": what follows in the clause is the provision's wording. */
 const IN_STANDARD = /(标准|条件|要求|规定|条文|文件|政策)(里|中|上|里面|当中)/;
 
+/** "淘宝村标准里活跃网店要多少家", "评选条件里要有多少个淘宝村": what a provision's standard counts, not the asker. */
+function inStandard(text: string, hit: Hit, clauseStart: number, before: string): boolean {
+  return COUNTED_AFTER.test(text.slice(hit.end, hit.end + 8)) || COUNTED_BEFORE.test(before) || IN_STANDARD.test(text.slice(clauseStart, hit.start));
+}
+
 /** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
 function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction, places: readonly Span[]): void {
   const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
   const firsts = new Map<FactName, { value: string; priority: number }>();
   for (const hit of hits) {
+    const effects = PHRASES.get(hit.key);
+    // A stop word (notPhrases) has no other effect: nothing to read around it.
+    if (!effects || (effects.length === 1 && effects[0]!.kind === "stop")) continue;
     const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
     const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
     const after = text.slice(hit.end, hit.end + 3);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
-    // "淘宝村标准里活跃网店要多少家", "评选条件里要有多少个淘宝村": what a provision's standard counts, not the asker.
-    const inStandard = COUNTED_AFTER.test(text.slice(hit.end, hit.end + 8)) || COUNTED_BEFORE.test(before) || IN_STANDARD.test(text.slice(clauseStart, hit.start));
-    for (const e of PHRASES.get(hit.key) ?? []) {
+    // Read when an effect needs it (most hits are settled before).
+    let standard: boolean | undefined;
+    for (const e of effects) {
       switch (e.kind) {
         case "entity": {
           if (negated || namesPlace(text, hit, places)) break;
@@ -830,7 +883,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           if (/^(上|里|内|中(?!心))/.test(after) || /(在|入驻|进入|进|到|入)$/.test(before)) break;
           if (/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/.test(before)) break;
           if (/^[家个名位]/.test(hit.word) && /(\d|[一二两三四五六七八九十百千几多])$/.test(before)) break;
-          if (inStandard) break;
+          if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant.
           if (e.tier === 0 && namesProvision(text, hit.start, hit.end)) break;
           // 给电商企业员工做培训: the one served is not the applicant.
@@ -843,7 +896,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           break;
         }
         case "last":
-          if (negated || inStandard) break;
+          if (negated || (standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "有机食品认证奖励能拿吗", "淘宝村那个奖": the word names the provision asked about, not what the asker has
           // (a word naming the asker's own kind, "淘宝C店的奖励", still describes the asker).
           if (!namesApplicant(hit) && namesProvision(text, hit.start, hit.end)) out.askedAbout[e.fact] = e.value;
@@ -867,7 +920,8 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
   // modifier loses to the noun it modifies; otherwise the first named wins.
   let entity: { value: string; rank: number; tier: number } | null = null;
   entities.forEach((c, i) => {
-    const next = entities.slice(i + 1).find((n) => n.tier > 0);
+    let next: (typeof entities)[number] | undefined;
+    for (let j = i + 1; j < entities.length && !next; j++) if (entities[j]!.tier > 0) next = entities[j];
     const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end);
     const rank = c.tier * 4 + (c.speaker ? 2 : modifier ? 0 : 1);
     if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };

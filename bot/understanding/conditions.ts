@@ -161,7 +161,10 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
   const out: StatedConditions = { facts: {}, said: {} };
   const enumHits = new Map<FactName, { value: string; distance: number; start: number; end: number }>();
   const firstWord = new Map<FactName, number>();
-  for (const m of text.matchAll(VOCABULARY.re)) {
+  // exec from a reset lastIndex, not matchAll: no iterator and regex copy per message (no word is empty).
+  const re = VOCABULARY.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const clauseStart = breakBefore(text, start, CLAUSE_BREAK);
