@@ -94,6 +94,8 @@ export function readInstances(
       if (listed) out.push(listed);
       continue;
     }
+    // One figure is an instance only when multiplied ("3期 每期40人"): most facts are stated once.
+    if (list.length === 1 && !multiplier(text, list[0]!, mentions)) continue;
     const totals = list.filter((m) => TOTAL_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
     const times = new Map(list.map((m) => [m, multiplier(text, m, mentions)]));
     // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
@@ -165,7 +167,7 @@ function joined(text: string, stated: readonly Stated[], mentions: readonly Numb
   const head = new Map<NumberMention, NumberMention>();
   for (const u of unattributed) {
     if (u.isYear) continue;
-    const before = lastEndingBy(mentions, u.start, (m) => !m.isYear);
+    const before = lastEndingBy(mentions, u.start, isNoYear);
     const s = before && statedAs.get(before);
     if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
     const between = within(mentions, s.mention.end, u.start);
@@ -195,11 +197,11 @@ function respectively(text: string, first: NumberMention): boolean {
  * "2场", "各建了一个网点" after "三个行政村". Null when the figure stands for itself.
  */
 function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number } | null {
-  const previous = lastEndingBy(mentions, m.start, () => true);
+  const previous = lastEndingBy(mentions, m.start, isAny);
   const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 8, previous?.end ?? 0);
-  const window = text.slice(from, m.start);
-  const each = window.lastIndexOf("每");
-  const every = each >= 0 ? -1 : window.lastIndexOf("各");
+  // The last 每 (else 各) in [from, m.start), found in place: this runs for every figure of a fact that adds.
+  const each = lastIn(text, "每", from, m.start);
+  const every = each >= 0 ? -1 : lastIn(text, "各", from, m.start);
   if (each < 0 && every < 0) return null;
   const counts = within(mentions, breakBefore(text, m.start, SENTENCE_BREAK), breakAfter(text, m.end, SENTENCE_BREAK)).filter(
     (x) => x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100,
@@ -218,6 +220,15 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
   const count = counts.filter((x) => x.end <= at && at - x.end <= 10 && x.unit !== undefined).at(-1);
   return count ? { count, from: count.start } : null;
 }
+
+/** The offset from `from` of the last `char` in text[from, to), or -1. */
+function lastIn(text: string, char: string, from: number, to: number): number {
+  const at = to > from ? text.lastIndexOf(char, to - 1) : -1;
+  return at >= from ? at - from : -1;
+}
+
+const isNoYear = (m: NumberMention) => !m.isYear;
+const isAny = () => true;
 
 function nearest(list: readonly NumberMention[], at: number): NumberMention | undefined {
   let best: NumberMention | undefined;

@@ -18,15 +18,15 @@ const COMPLETED_UNITS: ReadonlySet<FactName> = new Set([...MONTHS, "trainingDays
 export function mentionToQuantity(fact: FactName, m: NumberMention, label: string): { value: Quantity } | { reason: string } {
   if (m.negative) return { reason: `${label}不能是负数` };
   const unit = FACTS[fact].unit;
-  const tooLarge = { reason: `${label}大得不合理，请核对` };
-  if (m.absurd) return tooLarge;
+  const tooLarge = () => ({ reason: `${label}大得不合理，请核对` });
+  if (m.absurd) return tooLarge();
   const scale = unit === "fen" ? 100 : MONTHS.has(fact) && m.unit === "年" ? 12 : 1;
   const limit = unit === "fen" ? LIMITS.fen : unit === "sqm" ? LIMITS.sqm : unit === "day" ? LIMITS.day : LIMITS.count;
-  if (m.interval.low > limit) return tooLarge;
+  if (m.interval.low > limit) return tooLarge();
   if (m.exact) {
     if (unit === "fen") {
       const fen = mentionToFen(m);
-      return fen === null ? tooLarge : { value: fen };
+      return fen === null ? tooLarge() : { value: fen };
     }
     let v = m.value * scale;
     if (unit === "sqm") v = Math.round(v);
@@ -36,7 +36,7 @@ export function mentionToQuantity(fact: FactName, m: NumberMention, label: strin
   const step = unit === "day" ? 0.5 : 1;
   const iv: Interval = COMPLETED_UNITS.has(fact) ? { ...m.interval, lowInclusive: true } : m.interval;
   const value = toWholeUnits(iv, scale, step, unit === "day" ? 0.5 : 0, m.words);
-  return value === null ? tooLarge : { value };
+  return value === null ? tooLarge() : { value };
 }
 
 /** An interval in whole steps of the fact's unit; a single point becomes a plain number. */
@@ -80,12 +80,14 @@ export function isMoney(m: NumberMention): boolean {
 
 /** "每个站点2万", "每户2万": an amount per unit, not what the asker gets in all. */
 export function isRate(text: string, m: NumberMention): boolean {
-  return /每[^\d，,。！？!?\s]{0,4}$/.test(text.slice(Math.max(0, m.start - 6), m.start));
+  return RATE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start));
 }
+const RATE_BEFORE = /每[^\d，,。！？!?\s]{0,4}$/;
 
 /** Words after an amount that make it the policy's own ("那个每户2万的奖励", "开店那个5万奖励", "2万的政策"). */
 const POLICY_AMOUNT_AFTER = /^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|政策|标准)/;
 /** "有2万块奖励", "给5万补贴": an award noun right after an amount that something gives. */
+const GIVES_BEFORE = /(?<![只没才就])(有|给|发|拿)$/;
 const AWARD_AFTER = /^(奖励|奖金|补贴|补助|奖补)/;
 /** Words before it: a rate per unit ("每个站点2万"), or what one can get ("能拿10万不"). */
 const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$/;
@@ -103,7 +105,8 @@ export function isPolicyAmount(text: string, m: NumberMention): boolean {
   if (!isMoney(m)) return false;
   const after = text.slice(m.end, m.end + 6);
   if (POLICY_AMOUNT_AFTER.test(after)) return true;
-  if (/(?<![只没才就])(有|给|发|拿)$/.test(text.slice(0, m.start)) && AWARD_AFTER.test(after)) return true;
+  // The two characters before it are all the look-behind can see: no need to read the whole text before it.
+  if (AWARD_AFTER.test(after) && GIVES_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
   // "每场实际花了8万" is what the user spent on each event, not the policy's rate.
   const before = POLICY_AMOUNT_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
   return before !== null && !USER_SPENT.test(before[0]) && !USER_RECEIVED.test(before[0]);
