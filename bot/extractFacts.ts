@@ -464,12 +464,32 @@ function check(fact: FactName, value: unknown): string | null {
   return r.success ? null : (r.error.issues[0]?.message ?? `${labelOf(fact)}不合理`);
 }
 
-/** The last ranking phrase in the text (排名第二, 全市第2名, 前3名), with its span. */
+/** A ranking followed by its reward names the provision, not the asker's place: "排名前三有奖", "第一名奖3万". */
+const NAMES_REWARD_AFTER = /(?:名|位)?的?(?:才|都)?(?:有奖|奖(?!励?多少))/y;
+function namesReward(text: string, at: number): boolean {
+  NAMES_REWARD_AFTER.lastIndex = at;
+  return NAMES_REWARD_AFTER.test(text);
+}
+
+/**
+ * The last ranking phrase in the text (排名第二, 全市第2名, 前3名), with its span: the asker's place before
+ * one that names a reward ("排名前三有奖 我们镇是第二名"); alone, a ranking is the asker's whatever follows.
+ */
 function findRank(text: string): { rank: RankStatement; start: number; end: number } | undefined {
+  const skipped = { any: false };
+  return findRankOf(text, skipped) ?? (skipped.any ? findRankOf(text) : undefined);
+}
+
+/** With `skipped`: rankings naming a reward are passed over, and `skipped.any` says whether one was. */
+function findRankOf(text: string, skipped?: { any: boolean }): { rank: RankStatement; start: number; end: number } | undefined {
   for (const [re, within] of RANK_RES) {
     let found: { rank: RankStatement; start: number; end: number } | undefined;
     re.lastIndex = 0;
     for (let r = re.exec(text); r !== null; r = re.exec(text)) {
+      if (skipped && namesReward(text, r.index + r[0].length)) {
+        skipped.any = true;
+        continue;
+      }
       const n = r[1] ?? "";
       const value = /\d/.test(n) ? Number(n) : n === "大" ? 1 : parseChineseNumeral(n);
       if (value && value >= 1) found = { rank: { value, within, raw: r[0] }, start: r.index, end: r.index + r[0].length };

@@ -17,6 +17,12 @@ describe("a rank among a group named between 排 and 第", () => {
   ])("%s → %d", (text, value, within) => {
     expect(read(text).rank).toMatchObject({ value, within });
   });
+  it("a ranking that names a reward is the provision's, the asker's place is the other one", () => {
+    expect(read("乡镇农产品线上交易额排名前三有奖 我们镇是第二名 多少钱").rank).toMatchObject({ value: 2, within: false });
+    expect(read("我们镇排全市第二 前三名有奖吧").rank).toMatchObject({ value: 2, within: false });
+    expect(read("第一名奖3万 我们排前三").rank).toMatchObject({ value: 3, within: true });
+    expect(read("我们排第二名有奖吗").rank).toMatchObject({ value: 2, within: false });
+  });
   it("an ordinal of events is no rank: 排了第三场直播, 安排第二期培训", () => {
     expect(read("我们排了第三场直播").rank).toBeUndefined();
     expect(read("安排第二期培训").rank).toBeUndefined();
