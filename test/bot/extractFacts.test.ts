@@ -112,6 +112,13 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("开了两年").operatingMonths).toBe(24);
   });
 
+  it("reads sales written 网络零售 without 额, costs as invoices, and 上了机 as computer practice", () => {
+    expect(facts("当年网络零售一百三十来万").onlineRetailSales).toMatchObject({ low: 130 * WAN, words: "一百三十来万" });
+    expect(facts("线上零售六百多万").onlineRetailSales).toMatchObject({ words: "六百多万" });
+    expect(facts("办了一场电商直播大赛 发票加起来五万").expenses).toBe(5 * WAN);
+    expect(facts("管了一顿饭也上了机")).toMatchObject({ mealProvided: true, computerPractice: true });
+  });
+
   it("reads how long social insurance has been paid in months, beside the months in business", () => {
     expect(facts("吸纳了15个人 社保才交了5个月")).toMatchObject({ socialInsurance: true, socialInsuranceMonths: 5 });
     expect(facts("交了7个月社保").socialInsuranceMonths).toBe(7);
