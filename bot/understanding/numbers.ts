@@ -680,9 +680,11 @@ function finish(
   if (negative) Object.assign(interval, { low: -interval.high, high: -interval.low });
   const exact = interval.low === interval.high;
   // Built step by step, not spread into a literal: a hundred mentions a message, and this is several times faster.
-  const m = Object.assign({ start, end, raw: input.slice(start, end), value }, extra) as NumberMention;
+  const raw = input.slice(start, end);
+  const m = Object.assign({ start, end, raw, value }, extra) as NumberMention;
   m.interval = interval;
-  m.words = visible(input.slice(wordsStart, end));
+  // Most mentions have no qualifier before them: their words are their raw text, one string for both.
+  m.words = visible(wordsStart === start ? raw : input.slice(wordsStart, end));
   m.exact = exact;
   if (!Number.isFinite(value) || Math.abs(value) > ABSURD) m.absurd = true;
   else m.decimal = decimal;
