@@ -30,6 +30,7 @@ import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } f
 import { boundsOf, fromParts } from "../rules/quantity.js";
 import { firstStartingFrom } from "./understanding/spans.js";
 import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
+import { wordKey } from "./understanding/wordKeys.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -296,7 +297,7 @@ interface Hit {
 function scan(re: RegExp, text: string): Hit[] {
   const hits: Hit[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], key: m[0].toUpperCase() });
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], key: wordKey(m[0]) });
   return hits;
 }
 
@@ -645,13 +646,15 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     lastMention.set(fact, last);
     const values = list.map((a) => quantityOf(fact, a.mention));
     // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction.
-    const narrowed = intersectBounds(values.flatMap((v) => ("value" in v ? [v.value] : [])));
+    const given: Quantity[] = [];
+    for (const v of values) if ("value" in v) given.push(v.value);
+    const narrowed = intersectBounds(given);
     if (narrowed !== null) {
       facts[fact] = narrowed;
       out.sources[fact] = list.map((a) => a.mention.words).join("、");
       continue;
     }
-    if (new Set(list.map((a) => a.mention.value)).size > 1) {
+    if (list.some((a) => !sameNumber(a.mention.value, last.value))) {
       out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.words).join("、")}，按最后的${last.words}计算。`);
     }
     const v = values[values.length - 1]!;
@@ -673,8 +676,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   readSameYear(facts, out.sources, dated);
 
   // Anything the shared schema refuses goes to `rejected`, never into facts.
-  for (const [name, value] of Object.entries(facts)) {
+  for (const name in facts) {
     const fact = name as FactName;
+    const value = facts[fact];
     const reason = schemaError(fact, value);
     if (reason === null) continue;
     delete facts[fact];
@@ -682,8 +686,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     delete out.sources[fact];
   }
   // A figure no applicant could have (2万个站点) is asked back, never computed.
-  for (const [name, value] of Object.entries(facts)) {
+  for (const name in facts) {
     const fact = name as FactName;
+    const value = facts[fact];
     if (!isImplausible(fact, value, options.known, facts)) continue;
     const m = lastMention.get(fact);
     out.doubtful.push({ fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)) });
@@ -692,6 +697,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   }
   out.facts = facts as Facts;
 }
+
+/** Equal as a Set counts values equal (SameValueZero: NaN is NaN). */
+const sameNumber = (a: number, b: number) => a === b || (a !== a && b !== b);
 
 /** Facts holding the best value of another fact in earlier years ("首次突破"), by that fact (rules/facts.yaml `earlierOf`). */
 const EARLIER_OF = new Map(
@@ -909,7 +917,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           // 给电商企业员工做培训: the one served is not the applicant.
           if (OBJECT_BEFORE.test(before)) break;
           // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
-          if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.word.toUpperCase())?.some((x) => x.kind === "entity"))) break;
+          if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.key)?.some((x) => x.kind === "entity"))) break;
           // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.
           const modifier = after.startsWith("的") || RELATIVE_AGENT.test(text.slice(hit.end, hit.end + 6));
           entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });

@@ -8,6 +8,7 @@
 import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
 import { deniedForSome } from "./exceptions.js";
+import { wordKey } from "./wordKeys.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -173,7 +174,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     if (namesProvision(text, start, end)) continue;
     // "有两个没签合同": denied for two of a group, not for the asker.
     if (negated && deniedForSome(text, start)) continue;
-    for (const w of VOCABULARY.words.get(m[0].toUpperCase()) ?? []) {
+    for (const w of VOCABULARY.words.get(wordKey(m[0])) ?? []) {
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
         // "签了半年合同": a contract shorter than a year meets no "一年及以上…合同".
