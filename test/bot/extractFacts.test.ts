@@ -112,11 +112,13 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("开了两年").operatingMonths).toBe(24);
   });
 
-  it("reads sales written 网络零售 without 额, costs as invoices, and 上了机 as computer practice", () => {
+  it("reads sales written 网络零售 without 额, costs as invoices, 上了机 as computer practice, and 做成了N单 as transactions", () => {
     expect(facts("当年网络零售一百三十来万").onlineRetailSales).toMatchObject({ low: 130 * WAN, words: "一百三十来万" });
     expect(facts("线上零售六百多万").onlineRetailSales).toMatchObject({ words: "六百多万" });
     expect(facts("办了一场电商直播大赛 发票加起来五万").expenses).toBe(5 * WAN);
     expect(facts("管了一顿饭也上了机")).toMatchObject({ mealProvided: true, computerPractice: true });
+    expect(facts("开店第一年做成了十五单").transactions).toBe(15);
+    expect(facts("派送了600万单").transactions).toBeUndefined();
   });
 
   it("reads how long social insurance has been paid in months, beside the months in business", () => {
