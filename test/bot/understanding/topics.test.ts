@@ -17,6 +17,11 @@ describe("topicsIn", () => {
   });
   it("reads the same topic from a clause's words", () => expect(topicsIn("对开展电商直播、短视频带货等活动")).toContain("livestream"));
   it("matches Latin platform names in any case", () => expect(topicsIn("我们在amazon上卖")).toContain("crossBorder"));
+  it("reads the county's yearly fund and land use from a merchant's words (一年拿多少钱出来, 土地用途)", () => {
+    expect(topicsIn("县里一年拿多少钱出来扶持电商")).toContain("fund");
+    expect(topicsIn("每年安排电商产业发展专项扶持资金1000万元")).toContain("fund");
+    expect(topicsIn("用原来的厂房和土地建配送中心 土地用途要不要改")).toContain("land");
+  });
   it("reads nothing from a message about no line of business", () => expect(topicsIn("这个政策还有效吗")).toEqual([]));
   it("reads no platform from an honour's quoted name (“中国淘宝镇（村）”), but a quoted topic word still counts", () => {
     expect(topicsIn("积极创建“中国淘宝镇（村）”“电商示范镇（村）”等")).not.toContain("nationalPlatform");
