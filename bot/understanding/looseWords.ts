@@ -4,6 +4,7 @@
  * 物流配送中心); the bot reads it only for the values of the provision its selection already chose.
  */
 import { FACTS, type FactName, type Facts } from "../../rules/facts.js";
+import { namesProvision } from "./conditions.js";
 
 /** General nouns a word may end with that merchants leave out ("物流配送体系" → "做物流配送"). */
 const GENERAL_TAILS = ["体系", "系统", "中心", "平台", "活动", "项目", "建设"];
@@ -31,12 +32,13 @@ function patternOf(word: string): RegExp {
 }
 
 /**
- * Where `text` names `word` loosely (or exactly), not negated: the user's words, or undefined. Words shorter
+ * Where `text` names `word` loosely (or exactly), not negated and not as the provision asked about
+ * ("电商示范村的奖励能拿吗" states nothing about the asker): the user's words, or undefined. Words shorter
  * than four characters are only found as written (a two-character word has no loose form worth trusting).
  */
 export function findLoosely(text: string, word: string): string | undefined {
   const m = (word.length >= 4 ? patternOf(word) : new RegExp(escape(word), "i")).exec(text);
-  if (!m || NEGATED.test(text.slice(Math.max(0, m.index - 5), m.index))) return undefined;
+  if (!m || NEGATED.test(text.slice(Math.max(0, m.index - 5), m.index)) || namesProvision(text, m.index, m.index + m[0].length)) return undefined;
   return m[0];
 }
 
@@ -48,8 +50,8 @@ export interface LooseValue {
 }
 
 /**
- * The one enum value that `rules` (the provisions chosen for the question) ask for and `text` names loosely by one
- * of its vocabulary words (rules/facts.yaml `words`), for a fact not yet known. Undefined when none, or when the
+ * The one enum value that `rules` (the provisions chosen for the question) ask for and `text` names loosely (not as
+ * written) by one of its vocabulary words (rules/facts.yaml `words`), for a fact not yet known. Undefined when none, or when the
  * words name several values (then the bot asks as before).
  */
 export function looselyNamed(text: string, rules: ReadonlyArray<{ accepts?: Partial<Record<FactName, readonly string[]>> }>, known: Facts): LooseValue | undefined {
@@ -60,7 +62,8 @@ export function looselyNamed(text: string, rules: ReadonlyArray<{ accepts?: Part
       for (const value of values) {
         for (const word of FACTS[fact].words?.[value] ?? []) {
           const said = findLoosely(text, word);
-          if (said) found.set(`${fact}=${value}`, { fact, value, said });
+          // The word as written was the vocabulary reader's to read, question or statement: only a looser form adds.
+          if (said && said !== word) found.set(`${fact}=${value}`, { fact, value, said });
         }
       }
     }

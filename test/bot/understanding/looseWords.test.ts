@@ -20,6 +20,12 @@ describe("findLoosely", () => {
   it("does not find a negated word", () => {
     expect(findLoosely("我们没办直播带货大赛", "直播大赛")).toBeUndefined();
   });
+
+  it("does not find a word that names the provision asked about", () => {
+    expect(findLoosely("电商示范村的奖励能拿吗", "电商示范村")).toBeUndefined();
+    expect(findLoosely("办直播带货大赛有补贴吗", "直播大赛")).toBeUndefined();
+    expect(findLoosely("我们评上了电商示范村 奖励能拿吗", "电商示范村")).toBe("电商示范村");
+  });
 });
 
 describe("looselyNamed", () => {
@@ -36,6 +42,11 @@ describe("looselyNamed", () => {
 
   it("keeps a value the user already stated", () => {
     expect(looselyNamed("商会承办了直播带货大赛", [contest], { activity: "promotion" })).toBeUndefined();
+  });
+
+  it("leaves a word as written to the vocabulary reader, which tells a question from a statement", () => {
+    const title = { accepts: { honour: ["taobaoVillage", "taobaoTown"] } };
+    expect(looselyNamed("淘宝镇评选条件里要有多少个淘宝村", [title], {})).toBeUndefined();
   });
 
   it("reads nothing when the words name the values of two chosen provisions", () => {
