@@ -25,8 +25,8 @@ import { countsOtherThings, introducesFigure, isEventCost } from "./understandin
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
-import { isImplausible, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
-import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity } from "./understanding/quantities.js";
+import { isImplausible, meantInWan, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
+import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity, quotesTier } from "./understanding/quantities.js";
 import { boundsOf, fromParts } from "../rules/quantity.js";
 import { firstStartingFrom } from "./understanding/spans.js";
 import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
@@ -201,7 +201,7 @@ const CONTEXT_DEFAULTS: ReadonlyArray<readonly [units: readonly UnitOrNone[], wh
  * values imply (在快手带货, 淘宝村): the applicant type is then a guess (`inferred`).
  */
 type Effect =
-  | { kind: "entity"; value: string; tier: 0 | 1 | 2 }
+  | { kind: "entity"; value: string; tier: 0 | 1 | 2; implied?: true }
   | { kind: "last"; fact: FactName; value: string }
   | { kind: "first"; fact: FactName; value: string; priority: number; notWith?: readonly string[] }
   | { kind: "stop" };
@@ -231,7 +231,7 @@ for (const fact of PHRASE_FACTS) {
       addEffect(w, spec.pick === "first" ? { kind: "first", fact, value, priority, ...(notWith ? { notWith } : {}) } : { kind: "last", fact, value });
       // 淘宝村 implies a village, but only when no applicant is named.
       const kind = spec.applicant?.[value];
-      if (kind && APPLICANT) addEffect(w, { kind: "entity", value: kind, tier: 0 });
+      if (kind && APPLICANT) addEffect(w, { kind: "entity", value: kind, tier: 0, implied: true });
     }
   });
 }
@@ -555,7 +555,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
   }
   const dated = new Map<FactName, string>();
-  const yearsNote = readYears(text, mentions, facts, out.sources, dated);
+  const yearsNote = readYears(text, mentions, facts, out.sources, dated, (m) => m.unit !== "%" && !quotesTier(text, m) && !isPolicyAmount(text, m));
 
   // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台"), a percentage
   // or an article ("一家公司") are not quantities.
@@ -566,9 +566,11 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
       !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
       !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m),
   );
-  const policyAmounts = quantities.filter((m) => isPolicyAmount(text, m));
+  // A tier quoted back ("300万那档") is neither a fact nor a claimed amount.
+  const tiers = quantities.filter((m) => quotesTier(text, m));
+  const policyAmounts = quantities.filter((m) => !tiers.includes(m) && isPolicyAmount(text, m));
   const uncued: NumberMention[] = [];
-  const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m)), mentions, out, uncued);
+  const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m) && !tiers.includes(m)), mentions, out, uncued);
   // "头一回过了100万 一百一二十万": the bare figure says the one before it more precisely.
   const partOf: PartOf = (fact, m) => {
     const v = mentionToQuantity(fact, m, labelOf(fact));
@@ -685,13 +687,20 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     out.rejected.push({ fact, raw: out.sources[fact] ?? String(value), reason });
     delete out.sources[fact];
   }
-  // A figure no applicant could have (2万个站点) is asked back, never computed.
+  // A figure no applicant could have (2万个站点) is asked back, never computed; a figure feeding two facts
+  // (在天猫卖了三千五: sales and platform sales) once, in the words naming it the most.
+  const askedFor = new Map<NumberMention, DoubtfulFact>();
   for (const name in facts) {
     const fact = name as FactName;
     const value = facts[fact];
     if (!isImplausible(fact, value, options.known, facts)) continue;
     const m = lastMention.get(fact);
-    out.doubtful.push({ fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)) });
+    const meant = m && meantInWan(fact, value as Quantity, m, options.known, facts);
+    const doubt: DoubtfulFact = { fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)), ...(meant ? { meant } : {}) };
+    const first = m && askedFor.get(m);
+    if (first) (first.said.length >= doubt.said.length ? doubt : first).askedWith = true;
+    if (m && (!first || first.askedWith)) askedFor.set(m, doubt);
+    out.doubtful.push(doubt);
     delete facts[fact];
     delete out.sources[fact];
   }
@@ -758,9 +767,24 @@ function readOperatingSince(text: string, asOf: string, facts: Record<string, un
   out.sources.operatingMonths = words;
 }
 
+/** How far after a year a figure may stand and still be that year's ("去年网店卖了两千一百多万"). */
+const YEAR_REACH = 16;
+
 /**
- * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year (the last one named). Returns
- * the note to show when several activity years were named.
+ * Does the year mention at `i` date a figure: the next number after it, before another year and a sentence
+ * break, is one of the user's figures ("去年卖了两千一百多万" yes; "今年打算申请", "去年拿过500万那一档" no)?
+ */
+function datesFigure(text: string, mentions: readonly NumberMention[], i: number, isFigure: (m: NumberMention) => boolean): boolean {
+  const next = mentions[i + 1];
+  if (!next || next.isYear || !isFigure(next) || next.start - mentions[i]!.end > YEAR_REACH) return false;
+  return !STRONG_BREAK_RE.test(text.slice(mentions[i]!.end, next.start));
+}
+const STRONG_BREAK_RE = /[。！!？?；;\n]/;
+
+/**
+ * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year: the
+ * last one named, or when some of them date a figure ("去年卖了两千多万 今年打算申请"), the last of those — a
+ * figure's own year, not the year of applying. Returns the note to show when several activity years count.
  */
 function readYears(
   text: string,
@@ -768,11 +792,13 @@ function readYears(
   facts: Record<string, unknown>,
   sources: Extraction["sources"],
   datedWords: Map<FactName, string>,
+  isFigure: (m: NumberMention) => boolean,
 ): string | undefined {
   const explicitYear = mentions.find((m) => m.isYear && !m.relative);
   const activityYears: number[] = [];
+  const figureYears: { year: number; words: string }[] = [];
   let words = "";
-  for (const m of mentions) {
+  for (const [i, m] of mentions.entries()) {
     if (!m.isYear) continue;
     // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else the as-of year.
     const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
@@ -791,14 +817,16 @@ function readYears(
     else {
       activityYears.push(year);
       words = year === m.value ? m.words : (explicitYear?.words ?? m.words);
+      if (datesFigure(text, mentions, i, isFigure)) figureYears.push({ year, words });
     }
   }
-  const last = activityYears[activityYears.length - 1];
+  const years = figureYears.length > 0 && figureYears.length < activityYears.length ? figureYears.map((f) => f.year) : activityYears;
+  const last = years[years.length - 1];
   if (last === undefined) return undefined;
   facts.activityYear = last;
   // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
-  sources.activityYear = words;
-  return new Set(activityYears).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
+  sources.activityYear = years === activityYears ? words : figureYears[figureYears.length - 1]!.words;
+  return new Set(years).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
 }
 
 /** 不是 / 而不是 / 并不是 right before a figure (not 是不是, which asks). */
@@ -912,8 +940,8 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           if (/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/.test(before)) break;
           if (/^[家个名位]/.test(hit.word) && /(\d|[一二两三四五六七八九十百千几多])$/.test(before)) break;
           if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
-          // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant.
-          if (e.tier === 0 && namesProvision(text, hit.start, hit.end)) break;
+          // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
+          if (e.implied && namesProvision(text, hit.start, hit.end)) break;
           // 给电商企业员工做培训: the one served is not the applicant.
           if (OBJECT_BEFORE.test(before)) break;
           // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
@@ -951,7 +979,8 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
     let next: (typeof entities)[number] | undefined;
     for (let j = i + 1; j < entities.length && !next; j++) if (entities[j]!.tier > 0) next = entities[j];
     const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end);
-    const rank = c.tier * 4 + (c.speaker ? 2 : modifier ? 0 : 1);
+    // A broad word (个人) only counts when nothing more specific is named, not even a hint ("我是个人 想开网店").
+    const rank = (c.tier === 2 ? 8 : c.tier === 0 ? 4 : 0) + (c.speaker ? 2 : modifier ? 0 : 1);
     if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };
   });
   if (entity && APPLICANT) {

@@ -274,10 +274,11 @@ export class PolicyBot implements ConversationHandler {
     // A figure no applicant could have is asked back before anything is computed with it.
     if (extraction.doubtful.length > 0) {
       session.unconfirmed = extraction.doubtful;
-      session.awaiting = extraction.doubtful.map((d) => d.fact);
+      // The facts asked about first: a bare figure in reply ("是150万") answers the question as worded.
+      session.awaiting = [...extraction.doubtful.filter((d) => !d.askedWith), ...extraction.doubtful.filter((d) => d.askedWith)].map((d) => d.fact);
       session.updatedAt = Date.now();
       await this.#sessions.set(key, session);
-      const body = extraction.doubtful.map((d) => render(t.needsInfo.implausible, { said: d.said, fact: factLabel(d.fact) })).join("\n");
+      const body = extraction.doubtful.filter((d) => !d.askedWith).map((d) => render(d.meant === undefined ? t.needsInfo.implausible : t.needsInfo.unitless, { said: d.said, fact: factLabel(d.fact) })).join("\n");
       return this.#finish(msg, text, { status: "needs_info", notes, policies: [], results: [], missing: session.awaiting, asOf, body, bare: true, said: session.said }, session.facts);
     }
 
@@ -1019,7 +1020,7 @@ function adoptAskedAbout(text: string, extraction: Extraction, session: Session)
 
 /**
  * Figures asked back last turn as implausible: "对" (and no other figure for the fact) or the same figure
- * again confirms them, so they count from now on; anything else drops them.
+ * again confirms them, so they count from now on (a unitless one in 万元, as asked); anything else drops them.
  */
 function confirmHeldFigures(text: string, extraction: Extraction, session: Session): void {
   const held = session.unconfirmed ?? [];
@@ -1028,7 +1029,7 @@ function confirmHeldFigures(text: string, extraction: Extraction, session: Sessi
     const again = extraction.doubtful.find((d) => d.fact === h.fact && JSON.stringify(d.value) === JSON.stringify(h.value));
     if (!again && !(confirms(text) && extraction.facts[h.fact] === undefined)) continue;
     extraction.doubtful = extraction.doubtful.filter((d) => d !== again);
-    extraction.facts = { ...extraction.facts, [h.fact]: h.value };
+    extraction.facts = { ...extraction.facts, [h.fact]: h.meant ?? h.value };
     extraction.sources[h.fact] = h.said;
   }
 }

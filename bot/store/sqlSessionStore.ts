@@ -23,7 +23,7 @@ const StoredSessionSchema = z.object({
   claim: z.object({ words: z.string(), fen: z.number().int() }).optional(),
   askedAbout: z.record(z.string(), z.string()).optional(),
   unconfirmed: z
-    .array(z.object({ fact: z.string(), value: z.unknown(), said: z.string() }).refine((u) => FactsSchema.safeParse({ [u.fact]: u.value }).success))
+    .array(z.object({ fact: z.string(), value: z.unknown(), said: z.string(), meant: z.unknown().optional() }).refine((u) => FactsSchema.safeParse({ [u.fact]: u.value }).success && (u.meant === undefined || FactsSchema.safeParse({ [u.fact]: u.meant }).success)))
     .optional(),
   updatedAt: z.number(),
 });

@@ -468,7 +468,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   let spaceFrom = i;
   // (Plain statements, no closures: this runs for every number and every numeral run of a message.)
   approx = approxAt(text, i);
-  if (approx) i += approx === "chutou" ? 2 : 1;
+  if (approx) i += approxWidth(text, i);
   let j = blanksBefore(text, i, MULTIPLIER_CHAR);
   if (j !== i) {
     spaceFrom = i;
@@ -482,7 +482,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
       if (after) {
         approx = after;
         approxAfterMultiplier = false;
-        i += after === "chutou" ? 2 : 1;
+        i += approxWidth(text, i);
       }
     }
     // English magnitudes as merchants paste them from platform dashboards: "1.2M", "150k", "1.5 million".
@@ -504,7 +504,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
       approx = approxAt(text, i);
       if (approx) {
         approxAfterMultiplier = true;
-        i += approx === "chutou" ? 2 : 1;
+        i += approxWidth(text, i);
       }
       // "9千来万", "3千多万": the approximation sits between 千 and the 万 it counts in.
       if (approx && exp < 4 && (text[i] === "万" || text[i] === "亿")) {
@@ -578,7 +578,14 @@ function approxAt(text: string, i: number): Approx | undefined {
   if (c === "出" && text[i + 1] === "头") return "chutou";
   // 来 only between a numeral and what it counts ("80来万", "20来人"), never "回来", "来了".
   if (c === "来" && /[万亿千百wWkK个人名位家间件单吨平天年场次期]/.test(text[i + 1] ?? "")) return "lai";
+  // "九十好几万", "二十好几个人": several more, as 多.
+  if (c === "好" && text[i + 1] === "几" && /[万亿千个人名位家间件单吨天场次期]/.test(text[i + 2] ?? "")) return "many";
   return undefined;
+}
+
+/** How many characters the approximation word at `i` takes: 出头 and 好几 two, the others one. */
+function approxWidth(text: string, i: number): number {
+  return text[i] === "出" || text[i] === "好" ? 2 : 1;
 }
 
 /** How the number was written, for its interval. */

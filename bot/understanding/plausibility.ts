@@ -11,7 +11,38 @@ export interface DoubtfulFact {
   value: Quantity;
   /** The user's words with the word that named the fact ("2万个站点"). */
   said: string;
+  /**
+   * Money written with no unit at all ("卖了一百二"), implausible in 元 but not in 万元: the value in 万元 that
+   * the user most likely meant and that a "对" confirms.
+   */
+  meant?: Quantity;
+  /** The same figure is asked back for another fact: no question of its own. */
+  askedWith?: true;
 }
+
+/** Written with no unit and no 万/亿/w/k ("一百二", "80"): nothing says how large the figure is. */
+export function isUnitless(m: NumberMention): boolean {
+  return m.unit === undefined && !/[万萬亿億wWkK]/.test(m.raw);
+}
+
+/**
+ * A money figure written with no unit that is implausible in 元 ("卖了一百二" = 120元 of yearly sales): its
+ * reading in 万元 when that one is plausible, since chat leaves the 万 out ("卖了80" = 80万). Otherwise undefined.
+ */
+export function meantInWan(
+  fact: FactName,
+  value: Quantity,
+  m: NumberMention,
+  known?: Partial<Record<string, unknown>>,
+  stated?: Partial<Record<string, unknown>>,
+): Quantity | undefined {
+  if (FACTS[fact]?.unit !== "fen" || !isUnitless(m) || !isImplausible(fact, value, known, stated)) return undefined;
+  if (typeof value !== "number" && value.parts) return undefined;
+  const meant: Quantity = typeof value === "number" ? value * WAN : { ...value, low: value.low * WAN, high: value.high === null ? null : value.high * WAN };
+  return isImplausible(fact, meant, known, stated) ? undefined : meant;
+}
+
+const WAN = 10_000;
 
 /**
  * Is `value` outside the fact's plausible range? An approximate value only when all of it is. Facts known
@@ -65,7 +96,7 @@ export function saidAround(text: string, m: NumberMention, fact: FactName): stri
 const BREAK = /[，,。！!？?；;\n]/;
 
 /** A short reply that confirms what the bot asked back ("对", "是的，没错", "确认"). */
-const CONFIRMS = /^(是的?|对的?|对呀|是啊|没错|确认|确定|嗯+|真的|就是|是这么多|没有错)[，,。.!！\s]*(没错|就是这么多|确认|是的)?[。.!！]*$/;
+const CONFIRMS = /^(是的?|对的?|对呀|是啊|没错|确认|确定|嗯+|真的|就是|是这么多|没有错|(是|对)?[，,\s]*(是|就是)?万元?的?)[，,。.!！\s]*(没错|就是这么多|确认|是的|万元?)?[。.!！]*$/;
 
 /** Does this message confirm the figure the bot asked back? */
 export function confirms(text: string): boolean {

@@ -97,6 +97,17 @@ const USER_SPENT = /花|投|用了|支出|开支|成本|卖|赚|收入/;
 /** Support already received ("已经补了10万", "补满10万了"): a fact about the user, not the policy's amount. */
 const USER_RECEIVED = /已|曾|(补|拿|领)(了|过|满)/;
 
+/** A tier word right after a figure: "300万那档", "300万的那一档", "1000万那个档次" (not 档口, a stall; "卖了600万 这一档排第二" is the user's). */
+const TIER_AFTER = /^的?(那[一个]?)?(档次|档位|档(?!口)|级别)/;
+
+/**
+ * "之前300万那档已经拿过了", "1000万那个档次够不着": a tier of the policy quoted back (its threshold). It is no
+ * fact about the user (not their sales) and no amount they claim the policy gives.
+ */
+export function quotesTier(text: string, m: NumberMention): boolean {
+  return TIER_AFTER.test(text.slice(m.end, m.end + 6));
+}
+
 /**
  * A money figure that quotes the policy back rather than states a fact about the user: "每个站点2万的政策",
  * "能拿10万不", "开店那个5万奖励". It may help choose the provision; it is never a count, sales or spend.

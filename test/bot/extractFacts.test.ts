@@ -233,6 +233,17 @@ describe("extractFacts reads years", () => {
     expect(facts("当年网络零售额3000万").activityYear).toBe(2022);
   });
 
+  it("takes the year of the figure, not the year of applying (去年卖了… 今年打算申请)", () => {
+    expect(facts("我家网店去年卖了两千一百多万 今年打算申请")).toMatchObject({ activityYear: 2021 });
+    expect(facts("2020年销售额1200万 明年想申请")).toMatchObject({ activityYear: 2020 });
+    expect(extractFacts("2020年销售额1200万 明年想申请", { asOf }).notes).toEqual([]);
+    // Two years each with a figure: the last named still counts, with the note.
+    expect(facts("2020年卖了300万 2021年卖了500万").activityYear).toBe(2021);
+  });
+
+  it("does not date the sales by the year a tier was received (去年拿过500万那一档)", () =>
+    expect(facts("2020年卖了1200万 去年拿过500万那一档的").activityYear).toBe(2020));
+
   it("takes a year next to 注册/成立 as the registration date", () => {
     expect(facts("2020年3月成立的电商公司")).toMatchObject({ registrationDate: "2020-03-01", entityType: "company" });
     expect(facts("2020年成立，2021年卖了300万")).toMatchObject({ registrationDate: "2020-01-01", activityYear: 2021 });
@@ -241,6 +252,16 @@ describe("extractFacts reads years", () => {
 
 describe("extractFacts reads the applicant and what they did", () => {
   const entity = (text: string) => facts(text).entityType;
+  it("takes a shop (我家网店, 抖音小店) as a guess of 个体网店, since a company runs shops too", () => {
+    for (const text of ["我家网店去年卖了两千万", "我们的抖音小店 卖了100万", "开了个淘宝店"]) {
+      const e = extractFacts(text, { asOf });
+      expect(e.facts.entityType, text).toBe("onlineShop");
+      expect(e.inferred, text).toContain("entityType");
+    }
+    expect(entity("我们公司的网店")).toBe("company");
+    expect(extractFacts("个体户 开网店", { asOf }).inferred).not.toContain("entityType");
+  });
+
   it("reads entity types from words", () => {
     expect(entity("我们电商公司")).toBe("company");
     expect(entity("个体网店")).toBe("onlineShop");

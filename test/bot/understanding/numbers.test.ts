@@ -64,6 +64,14 @@ describe("findNumbers reads every amount form merchants write", () => {
     expect(parseChineseAmount("近100万")).toMatchObject({ value: 1000000, below: true });
   });
 
+  it("reads 九十好几万 as one figure of ninety-odd 万, like 九十多万", () => {
+    const [m, ...rest] = findNumbers("卖了九十好几万 没到100万");
+    expect(m).toMatchObject({ raw: "九十好几万", value: 900000 });
+    expect(m!.interval).toMatchObject({ low: 900000, high: 1000000 });
+    expect(rest.map((r) => r.raw)).toEqual(["100万"]);
+    expect(findNumbers("培训了二十好几个人")[0]).toMatchObject({ raw: "二十好几个人", value: 20, unit: "人" });
+  });
+
   it("normalises the unit after the multiplier (万元 → 元, 平米/㎡ → 平方米, 个月 → 月)", () => {
     expect(parseChineseAmount("4500万元")).toMatchObject({ value: 45000000, unit: "元" });
     expect(parseChineseAmount("4800平米")).toMatchObject({ value: 4800, unit: "平方米" });

@@ -13,3 +13,18 @@ describe("amounts that quote the policy are no facts about the user", () => {
   it("still reads the user's own figures next to a quoted amount", () =>
     expect(facts("那个每户2万的奖励 我们2021年卖了150万")).toMatchObject({ onlineRetailSales: 150 * 1_000_000 }));
 });
+
+describe("a tier of the policy quoted back is no fact and no claim", () => {
+  const read = (text: string) => extractFacts(text, { asOf });
+  it("does not take 300万那档 / 1000万那个档次 / 500万的那一档 for the user's sales or a claimed award", () => {
+    for (const text of ["之前300万那档已经拿过了", "1000万那个档次我们够不着吧", "500万的那一档去年领过了"]) {
+      const e = read(text);
+      expect(e.facts, text).not.toHaveProperty("onlineRetailSales");
+      expect(e.claims, text).toEqual([]);
+    }
+  });
+  it("still reads the user's own figure beside it", () =>
+    expect(read("2021年网上卖了六百多万 300万那档以前拿过").facts.onlineRetailSales).toMatchObject({ low: 600_000_001 }));
+  it("keeps a figure before 这一档 with a space the user's (卖了六百来万 这一档排第二)", () =>
+    expect(read("2021年网上卖了六百来万 这一档排第二").facts.onlineRetailSales).toMatchObject({ low: 600 * 1_000_000 }));
+});
