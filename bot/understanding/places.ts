@@ -4,7 +4,7 @@
  * and names two regions share ("东阿": 平阴县东阿镇 or 聊城市东阿县), resolved by context and stated.
  * All names come from the policies' metadata (policies.json: aliases, places, nearby).
  */
-import { gazetteerNames, type GazetteerName } from "../../knowledge/gazetteer.js";
+import { countyContains, gazetteerNames, loadCounties, type Counties, type GazetteerName } from "../../knowledge/gazetteer.js";
 import { regionAliases, type PolicyMeta } from "../../knowledge/policyMeta.js";
 
 /** A place the message names inside one policy's region. */
@@ -32,7 +32,7 @@ export interface NearbyPlace {
   end: number;
 }
 
-/** A province or prefecture-level division of the gazetteer that no policy's own names cover ("滨州", "安徽合肥" as 合肥市). */
+/** A division of the gazetteer that no policy's own names cover ("滨州", "安徽合肥" as 合肥市, "博兴县"). */
 export interface OutsidePlace {
   said: string;
   name: string;
@@ -127,6 +127,34 @@ function gazetteerIndex(metas: readonly PolicyMeta[]): Map<string, GazetteerName
   return index;
 }
 
+/** A county name written in full at a position, as a candidate beside the divisions' names. */
+type Candidate = GazetteerName & { county?: true };
+const countyCache = new WeakMap<readonly PolicyMeta[], Map<string, Candidate>>();
+/** The suffixes a county name ends with, as char codes. */
+const COUNTY_ENDS = new Set([..."县区市旗"].map((c) => c.charCodeAt(0)));
+const COUNTY_END = /[县区市旗]/;
+
+/**
+ * The county-level division written in full at `at` ("博兴县"), the longest if several: found by its last
+ * character, so the thousands of names cost a lookup only where 县/区/市/旗 stands.
+ */
+function countyAt(text: string, at: number, metas: readonly PolicyMeta[], counties: Counties | undefined): Candidate | undefined {
+  if (!counties?.firsts.has(text.charCodeAt(at))) return undefined;
+  for (let end = Math.min(text.length, at + counties.longest); end >= at + 2; end--) {
+    if (!COUNTY_ENDS.has(text.charCodeAt(end - 1))) continue;
+    const name = text.slice(at, end);
+    const county = counties.byName.get(name);
+    if (!county) continue;
+    let known = countyCache.get(metas);
+    if (!known) countyCache.set(metas, (known = new Map()));
+    let candidate = known.get(name);
+    // Two characters ("曹县", "费县") only count standing as a place, like a division's short form.
+    if (!candidate) known.set(name, (candidate = { written: name, name, short: name.length === 2, contains: countyContains(metas, name, county), county: true }));
+    return candidate;
+  }
+  return undefined;
+}
+
 /** Before a short division name: a place follows ("在滨州", "来自合肥"), whatever comes after it. */
 const PLACE_FOLLOWS = /(在|来自|位于|地处)$/;
 /** Before a place: it is where the user is ("我是聊城…", "我们在垦利区"). */
@@ -140,6 +168,8 @@ const DIVISION_BEFORE = /[是从自于到咱我们俺省市，,。]$/;
 const DIVISION_AFTER = /^(市|省|的|人|注册|这边|这里|那边|那里|那块|一带|本地|地区|[，,。、])/;
 /** After a short division name: a county-level place of it follows ("滨州博兴县", "河南固始县"); read as one place. */
 const COUNTY_AFTER = /^[^\s的在是我们和与跟了个这那里县区市省镇乡村]{1,3}(?:县|区|市|旗)(?![里委级长])/u;
+/** After a county name written in full, a word it starts: "河北区域" is no district of 天津, "义乌市场" a market. */
+const NOT_AFTER_COUNTY = /^[域场]/;
 
 /**
  * Divisions of the gazetteer the message names where no policy's name was read. A short form ("合肥",
@@ -149,21 +179,27 @@ const COUNTY_AFTER = /^[^\s的在是我们和与跟了个这那里县区市省�
 function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[]): OutsidePlace[] {
   const index = gazetteerIndex(metas);
   const found: OutsidePlace[] = [];
-  const startsDivision = (at: number) => (index.get(text[at] ?? "") ?? []).some((g) => text.startsWith(g.written, at));
+  // A county is written with its suffix: a message with none of them names none, and needs no list of them.
+  const counties = COUNTY_END.test(text) ? loadCounties() : undefined;
+  const startsDivision = (at: number) => (index.get(text[at] ?? "") ?? []).some((g) => text.startsWith(g.written, at)) || countyAt(text, at, metas, counties) !== undefined;
   for (let at = 0; at < text.length; at++) {
     if (taken[at]) continue;
-    for (const g of index.get(text[at]!) ?? []) {
+    const names: readonly Candidate[] = index.get(text[at]!) ?? [];
+    const inFull = countyAt(text, at, metas, counties);
+    // Longest first, as within the divisions' names ("河北区" of 天津 before "河北").
+    const longer = inFull && names.find((g) => g.written.length > inFull.written.length && text.startsWith(g.written, at));
+    for (const g of inFull && !longer ? [inFull, ...names] : names) {
       let end = at + g.written.length;
       if (!text.startsWith(g.written, at) || taken.slice(at, end).some(Boolean)) continue;
       if (g.short) {
         const before = text.slice(0, at);
         const after = text.slice(end);
         const follows = before === "" || !CJK.test(before.at(-1)!) || DIVISION_BEFORE.test(before) || found.at(-1)?.end === at || taken[at - 1] === true;
-        const county = COUNTY_AFTER.exec(after)?.[0];
+        const county = g.county ? undefined : COUNTY_AFTER.exec(after)?.[0];
         const stands = after === "" || !CJK.test(after[0]!) || DIVISION_AFTER.test(after) || startsDivision(end) || county !== undefined;
         if (!PLACE_FOLLOWS.test(before) && !(follows && stands)) continue;
         if (county && !startsDivision(end) && !taken.slice(end, end + county.length).some(Boolean)) end += county.length;
-      }
+      } else if (g.county && NOT_AFTER_COUNTY.test(text.slice(end, end + 1))) continue;
       taken.fill(true, at, end);
       // "安徽合肥": a province then its city names the city.
       const outer = found.at(-1)?.end === at ? found.pop()! : undefined;

@@ -20,6 +20,9 @@ beforeAll(async () => {
     homeInAnotherRegion: ["我们是垦利区的公司 2021年网络零售额1500万 平阴的奖励能拿吗"],
     countyOfOtherCity: ["我们是淄博桓台县的电商村 也评上了市级电商村 东营给10万吗"],
     countyOfOtherProvince: ["湖北通城县的 个人网店在淘宝卖了六十万 运行两年了 叶集的C2C奖励能申请吗"],
+    countyAlone: ["博兴县的村子 去年评上市级电商村了 东营那个奖励能给不"],
+    twoCharCountyAlone: ["我们是沛县的合作社 卖本地土特产 2021年网上卖了260万 平阴那个奖励能拿不"],
+    countyOnly: ["固始县的茶叶网店 有啥补贴"],
     marketElsewhere: ["东营 我们公司的产品主要卖到广州 上海 2021年网络零售额9000万 全市排第二 能奖多少"],
     jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
@@ -87,6 +90,17 @@ describe("ask --json: places", () => {
       expect(answer.awards.every((a) => a.eligible === false), id).toBe(true);
       expect(answer.text, id).toContain(`你说“${said}”`);
     }
+  });
+
+  it("takes a county written without its city or province as not registered in the region asked about", () => {
+    for (const [id, said] of [["countyAlone", "博兴县"], ["twoCharCountyAlone", "沛县"]] as const) {
+      const answer = answers[id]!;
+      expect(answer.awards.length, id).toBeGreaterThan(0);
+      expect(answer.awards.every((a) => a.eligible === false), id).toBe(true);
+      expect(answer.text, id).toContain(`你说“${said}”`);
+    }
+    expect(answers.countyOnly).toMatchObject({ status: "out_of_scope", awards: [] });
+    expect(answers.countyOnly!.text).toContain("固始县");
   });
 
   it("does not take the cities a business sells to for where it is registered", () => {

@@ -1,12 +1,12 @@
 /** Fixed texts name the regions of the catalog that is served, never a list written into the templates. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PolicyBot } from "../../bot/policyBot.js";
 import { PolicyCatalog } from "../../bot/policyCatalog.js";
 import { loadTemplates } from "../../bot/templates.js";
 import { DEFAULT_POLICY_DIR } from "../../knowledge/knowledgeBase.js";
+import { scratchDir } from "../support/scratchDir.js";
 
 const msg = (text: string) => ({ channel: "cli" as const, chatId: "c", userId: "u", text, isPrivate: true });
 
@@ -16,7 +16,7 @@ function leaves(value: unknown): string[] {
 
 /** A policy folder serving only `ids` (same files, shorter policies.json). */
 function policyDirWith(ids: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "catalog-"));
+  const dir = scratchDir("catalog-");
   cpSync(DEFAULT_POLICY_DIR, dir, { recursive: true });
   const meta = JSON.parse(readFileSync(join(dir, "policies.json"), "utf8"));
   meta.policies = meta.policies.filter((p: { id: string }) => ids.includes(p.id));

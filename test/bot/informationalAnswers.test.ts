@@ -4,7 +4,7 @@
  * answer must cite the clause, say what it means in one plain sentence, and have the right status/missing.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -88,12 +88,17 @@ beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), "informational-"));
   const batch = join(dir, "cases.jsonl");
   writeFileSync(batch, [...CASES, UNRELATED].map((c) => JSON.stringify({ id: c.id, turns: [c.q] })).join("\n"));
-  const out = execFileSync(process.execPath, ["scripts/run.mjs", "adapters/cli/ask.ts", "--json", "--as-of", "2026-11-23", "--batch", batch], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, REVIEW_CHATS: "", DATA_DIR: join(dir, "data") },
-    stdio: ["ignore", "pipe", "ignore"],
-  });
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, ["scripts/run.mjs", "adapters/cli/ask.ts", "--json", "--as-of", "2026-11-23", "--batch", batch], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, REVIEW_CHATS: "", DATA_DIR: join(dir, "data") },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   answers = new Map(out.trim().split("\n").map((line) => {
     const { id, ...answer } = JSON.parse(line);
     return [id as string, AnswerSchema.parse(answer)];

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTemplates, render } from "../../bot/templates.js";
+import { scratchDir } from "../support/scratchDir.js";
 
 function leaves(value: unknown, path = ""): [string, string][] {
   if (typeof value === "string") return [[path, value]];
@@ -19,7 +19,7 @@ describe("answer templates", () => {
     expect(render("{a}和{b}", { a: "甲" })).toBe("甲和{b}");
   });
   it("reject a template file with a missing key, naming the key", () => {
-    const dir = mkdtempSync(join(tmpdir(), "tpl-"));
+    const dir = scratchDir("tpl-");
     const file = join(dir, "bad.yaml");
     writeFileSync(file, "award: {}\n");
     expect(() => loadTemplates(file)).toThrow(/award\.eligible/);

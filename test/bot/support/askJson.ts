@@ -3,7 +3,7 @@
  * per test file, and hands back the last answer of each conversation by id.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -21,7 +21,7 @@ export async function askJson(cases: AskCases, asOf = "2023-06-01", env: Record<
   const { stdout } = await run(process.execPath, ["--import", "tsx", "adapters/cli/ask.ts", "--json", "--as-of", asOf, "--batch", file], {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, REVIEW_CHATS: "", ...env },
-  });
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
   const out: Record<string, Answer> = {};
   for (const line of stdout.split("\n").filter(Boolean)) {
     const { id, ...answer } = JSON.parse(line) as Answer & { id: string };

@@ -62,10 +62,29 @@ describe("readPlaces: divisions outside every policy (gazetteer)", () => {
   });
 
   it("reads a division followed by one of its counties as one place, named with the county", () => {
-    expect(read("潍坊寿光市的蔬菜合作社").outside).toMatchObject([{ said: "潍坊寿光市", name: "潍坊市", contains: [] }]);
-    expect(read("湖北通城县的 茶叶网店").outside).toMatchObject([{ said: "湖北通城县", name: "湖北省", contains: [] }]);
+    expect(read("潍坊寿光市的蔬菜合作社").outside).toMatchObject([{ said: "潍坊寿光市", name: "寿光市", contains: [] }]);
+    expect(read("湖北通城县的 茶叶网店").outside).toMatchObject([{ said: "湖北通城县", name: "通城县", contains: [] }]);
     expect(read("我们是江西修水县的").outside).toMatchObject([{ said: "江西修水县" }]);
     expect(outside("卖白银饰品县里有补贴吗")).toEqual([]);
+  });
+
+  it("reads a county-level division written in full without its city or province, as the user's own place", () => {
+    expect(read("博兴县的村子 评上市级电商村了").outside).toMatchObject([{ said: "博兴县", name: "博兴县", contains: [], home: true }]);
+    expect(read("固始县开网店的 叶集那边有补贴不").outside).toMatchObject([{ said: "固始县", home: true }]);
+    expect(read("我在沾化区搞冬枣直播").outside).toMatchObject([{ said: "沾化区", home: true }]);
+    expect(read("我们公司在桓台县 想问问东营的奖励").outside).toMatchObject([{ said: "桓台县", home: true }]);
+    expect(read("俺是曹县的 做汉服直播").outside).toMatchObject([{ said: "曹县", home: true }]);
+    expect(read("货是从义乌市进的").outside).toMatchObject([{ said: "义乌市", home: false }]);
+  });
+
+  it("reads a two-character county only standing as a place, and no county in a longer word", () => {
+    expect(outside("我们是沛县的合作社")).toEqual(["沛县"]);
+    expect(outside("寿县的电商公司")).toEqual(["寿县"]);
+    expect(outside("叶集的 快递费县里补不补")).toEqual([]);
+    expect(outside("我们和县里签了协议")).toEqual([]);
+    expect(outside("评上示范县以后")).toEqual([]);
+    expect(outside("老城区有个门店 城区的仓库")).toEqual([]);
+    expect(outside("在义乌市场拿货 河北区域的代理")).toEqual([]);
   });
 
   it("tells the user's own place from a market or a source named in passing", () => {
@@ -88,6 +107,7 @@ describe("readPlaces: divisions outside every policy (gazetteer)", () => {
     expect(r.policyIds).toEqual(["liaocheng-2022"]);
     expect(r.outside).toMatchObject([{ said: "济南", name: "济南市", contains: ["pingyin-2020"] }]);
     expect(read("东营的企业").outside).toEqual([]);
+    expect(read("利津县的网店").outside).toEqual([]);
     expect(read("山东的企业").outside[0]!.contains).toEqual(["pingyin-2020", "dongying-2020", "liaocheng-2022"]);
   });
 });

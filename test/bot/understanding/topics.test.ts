@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTopics, topics, topicsIn, TopicsError } from "../../../bot/understanding/topics.js";
+import { scratchDir } from "../../support/scratchDir.js";
 
 const file = (text: string) => {
-  const path = join(mkdtempSync(join(tmpdir(), "topics-")), "topics.yaml");
+  const path = join(scratchDir("topics-"), "topics.yaml");
   writeFileSync(path, text);
   return path;
 };
