@@ -26,6 +26,8 @@ export type Intent =
 /** "还能申请吗" asks about the policy only when the message states nothing about the asker ("现在已经停业了…还能申请吗" asks about them). */
 const STILL_OPEN = /还能用|还能申请|还能报|还适用/;
 const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到期|截止|废止|还在执行|还执行|正式文件|正式印发|正式发布|正式出台|征求意见|草案|草稿|(什么|啥)时候(开始|出台|发布|施行|实施|执行|生效)|开始执行|开始实施|施行|生效/;
+/** A deadline word: the policy's end, or an application's when the message asks how to apply. */
+const DEADLINE = /截止/g;
 const EXPLAIN = /怎么规定|如何规定|规定(是|了)?什么|怎么算|如何计算|怎么计算|(什么|啥)条件|哪些条件|条件是|有(什么|啥)要求|要求是|标准是|(什么|啥)标准|怎么申请|如何申请|介绍一下|讲讲|说说|解释|(?:是|奖|补|发)给谁|给谁的|多久|多长时间|(?:有|什么|啥)说法|(?:咋|怎么)说的|(?:市里|县里|区里|谁)出|(?:是|还是)给(?:学员|企业|个人|主播|乡镇|村|县)/;
 const APPLY = /(怎么|如何|咋|怎样|去哪(里|儿)?|到哪(里|儿)?|在哪(里|儿)?|向谁|找谁)(申请|申报|报名|办理|去报|提交|领)|找谁|找哪(个|些)?(部门|单位)|哪个(部门|单位)|什么(部门|单位)|(申报|申请|审批|办理)(流程|程序|手续|材料)|(啥|什么|哪些)材料|准备(啥|什么|哪些)|(啥|什么)时候(报|申报|申请|兑现|发钱|到账)|谁(来)?审(核|批)?|流程是/;
 const COMPARE = /哪(个|里|边|家)[^，。？?]{0,8}(更|最)?(多|高|划算|好|优惠)|还是.{1,8}(多|高)|对比|比较|相比|比一比|各地|五个地方|几个地方|哪些地方/;
@@ -96,8 +98,12 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
   if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
   if (PLATFORM_OPERATION.test(t) && !SUPPORT.test(t) && !context.mentionsRegion) return "outOfScope";
-  if ((VALIDITY.test(t) || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
-  if (APPLY.test(t)) return "apply";
+  // "钱找谁报 谁来审 有没有截止时间": beside a question how to apply, a deadline is the application's (the
+  // procedure states it; every answer states the policy's period anyway).
+  const applies = APPLY.test(t);
+  const asksValidity = VALIDITY.test(applies ? t.replace(DEADLINE, "") : t);
+  if ((asksValidity || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
+  if (applies) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
   if (EXPLAIN.test(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
   if (AMOUNT.test(t)) return "amount";

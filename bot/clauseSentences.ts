@@ -7,7 +7,8 @@
 /** Pieces every question uses (asking words, pronouns): they point at no sentence. */
 const ASKING = /^(?:怎么|么算|么样|多少|能拿|可以|是不|不是|有没|没有|有啥|啥说|说法|什么|么说|这个|那个|我们|你们|是啥|的是|政策|文件|电商|商务|电子|子商)$/;
 
-function pairsOf(text: string): Set<string> {
+/** The question's two-character pieces of Han script, asking words left out. */
+export function pairsOf(text: string): Set<string> {
   const pairs = new Set<string>();
   for (let i = 1; i < text.length; i++) {
     const pair = text[i - 1]! + text[i]!;
@@ -17,7 +18,7 @@ function pairsOf(text: string): Set<string> {
 }
 
 /** How many of `pairs` stand in `sentence`. */
-function overlap(sentence: string, pairs: ReadonlySet<string>): number {
+export function overlap(sentence: string, pairs: ReadonlySet<string>): number {
   let n = 0;
   for (const pair of pairsOf(sentence)) if (pairs.has(pair)) n++;
   return n;
@@ -56,4 +57,53 @@ export function sentenceBeyond(clauseText: string, quoted: readonly string[], qu
     if (n > score) [best, score] = [sentence, n];
   }
   return best;
+}
+
+/**
+ * A sentence sharing this many pieces with a question is the one it points at; a short question (a third of
+ * its pieces shared) may point with fewer when no other sentence shares as many ("电商村打算建多少个").
+ */
+const POINTS_AT = 2;
+const SHORT_SHARE = 3;
+
+/**
+ * Of `candidates`, the sentence the question's pieces point at (the first on a tie), or undefined when none
+ * does clearly. `shared` is set to the best number of pieces shared (0: the question names nothing they hold).
+ */
+export function sentencePointedAt<T extends { sentence: string }>(question: string, candidates: readonly T[]): { best: T | undefined; shared: number; pieces: number } {
+  const pairs = pairsOf(question);
+  let best: T | undefined;
+  let shared = 0;
+  let tied = 0;
+  for (const c of candidates) {
+    const n = overlap(c.sentence, pairs);
+    if (n > shared) [best, shared, tied] = [c, n, 1];
+    else if (n === shared && n > 0) tied++;
+  }
+  const clear = shared >= POINTS_AT || (tied === 1 && shared * SHORT_SHARE >= pairs.size);
+  return { best: clear ? best : undefined, shared, pieces: pairs.size };
+}
+
+/** A sentence of a document, verbatim, with its clause. */
+export interface ClauseSentence {
+  clauseId: string;
+  sentence: string;
+}
+
+/** A clause as the sentence readers see it. */
+export interface SentenceSource {
+  id: string;
+  text: string;
+  headingPath: readonly string[];
+  childIds: readonly string[];
+}
+
+/** The sentences (and ；-parts) of these clauses' leaves in document order, a heading line left out. */
+export function leafSentences(clauses: readonly SentenceSource[]): Array<ClauseSentence & { clause: SentenceSource }> {
+  return clauses
+    .filter((c) => c.childIds.length === 0)
+    .flatMap((c) => sentencesOf(c.text).flatMap((x) => {
+      const sentence = x.split("\n").at(-1)!.trim();
+      return sentence ? [{ clauseId: c.id, sentence, clause: c }] : [];
+    }));
 }

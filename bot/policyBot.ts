@@ -491,6 +491,8 @@ export class PolicyBot implements ConversationHandler {
     const term = intent === "explain" && !asksAmount(text) ? this.#catalog.termAsked(text, session.policyIds) : undefined;
     const defining = term && this.#catalog.clause(term.clauseId);
     if (term && defining) return { input: this.#informClause(defining, text, policies, notes, asOf, session, definingPassage(defining.text, term)), topic: [] };
+    const said = this.#documentSentence(text, session, policies, notes, asOf);
+    if (said) return { input: said, topic: [] };
     const elsewhere = this.#noProvision(text, session, policies, notes, asOf);
     if (elsewhere) return { input: elsewhere, topic: [] };
     const { results, focus, focusKeys, extraKeys, specific, note, companions } = this.#choose(text, session, session.policyIds, asOf);
@@ -695,6 +697,8 @@ export class PolicyBot implements ConversationHandler {
       return { input: { status: "needs_info", notes, policies: [], results: [], missing: ["region"], asOf, body: render(t.needsInfo.askRegionAll, { regions }), bare: true } };
     }
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
+    const said = this.#documentSentence(text, session, policies, notes, asOf);
+    if (said) return { input: said, topic: [] };
     const { focus, specific } = this.#choose(text, session, session.policyIds, asOf);
     const lines: string[] = [];
     const citations: Citation[] = [];
@@ -747,6 +751,33 @@ export class PolicyBot implements ConversationHandler {
       ...this.#sentencesBeyond([note.clause], same.map((n) => n.quote), text),
     ];
     return { status: "answered", notes, policies: [policy], results, missing: [], asOf, body: lines.join("\n"), extraCitations };
+  }
+
+  /**
+   * "大方向是啥", "全县零售额要冲到多少" (an aim), "资金拨付归哪个部门管" (a duty), "弄虚作假会咋样" (a sanction):
+   * the sentence of the region's document stating it, quoted under its clause's heading with what kind of
+   * sentence it is (never an award, though an aim holds figures). One region only.
+   */
+  #documentSentence(text: string, session: Session, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput | undefined {
+    if (policies.length !== 1) return undefined;
+    const policy = policies[0]!;
+    const found = this.#catalog.sentenceAsked(this.#withoutRegionNames(text), policy.id, { figures: hasMeasures(session.facts), asksAward: asksAmount(text) });
+    if (!found) return undefined;
+    const quoted = { clause: found.clauseId, quote: found.sentence };
+    // The clause's own note (its plain sentence written for it) speaks for it, the sentence quoted beside.
+    const own = this.#catalog.notesOf([policy.id]).filter((n) => n.clause === found.clauseId);
+    const note = own.find((n) => n.quote.includes(found.sentence) || found.sentence.includes(n.quote)) ?? own[0];
+    if (note) {
+      const input = this.#inform(note, text, policies, notes, asOf, session);
+      const shown = input.extraCitations?.some((c) => c.quote.includes(found.sentence)) ?? false;
+      return shown ? input : { ...input, extraCitations: [...(input.extraCitations ?? []), quoted] };
+    }
+    const t = this.#templates;
+    const clause = this.#catalog.clause(found.clauseId);
+    const title = clause?.title || clause?.headingPath.filter(Boolean).at(-1) || clauseLabel(found.clauseId);
+    const kind = { target: t.clauseKind.target, direction: t.clauseKind.direction, duty: t.clauseKind.organisation, sanction: t.inform.sanction }[found.kind];
+    const body = [render(t.inform.heading, { region: placeName(policy), title }), kind].join("\n");
+    return { status: "answered", notes, policies: [policy], results: [], missing: [], asOf, body, extraCitations: [quoted] };
   }
 
   /** A note in plain words: its heading, its sentence (the note's own, else its kind's), what the text leaves unstated. */

@@ -21,6 +21,10 @@ import { readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, ty
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
 import { topicsIn } from "./understanding/topics.js";
 import { termAsked, termsOf, type DocumentTerm } from "./understanding/definitions.js";
+import { asksTarget, statesAim, targetAsked, targetSentences } from "./understanding/targets.js";
+import { asksDuty, dutyAsked, dutySentences } from "./understanding/duties.js";
+import { asksSanction, sanctionAsked, sanctionSentences } from "./understanding/sanctions.js";
+import type { ClauseSentence } from "./clauseSentences.js";
 
 /** How many clauses retrieval contributes to rule selection. */
 const RETRIEVE_K = 8;
@@ -62,6 +66,7 @@ export class PolicyCatalog {
   readonly #served: ReadonlySet<string>;
   #lists: RuleLists | undefined;
   readonly #terms = new Map<string, DocumentTerm[]>();
+  readonly #sentences = new Map<string, ClauseSentence[]>();
 
   private constructor(kb: KnowledgeBase) {
     this.#kb = kb;
@@ -176,6 +181,33 @@ export class PolicyCatalog {
   /** The term of these policies' documents the question asks the meaning or standard of ("两中心一站点是指啥"). */
   termAsked(text: string, policyIds: readonly string[]): DocumentTerm | undefined {
     return termAsked(text, policyIds.flatMap((id) => this.#termsOf(id)));
+  }
+
+  /**
+   * The sentence of a policy's document a question asks about, by what it asks: what follows a wrongdoing
+   * (sanction), who is responsible (duty), or what the document aims at (target, or direction for a purpose
+   * with nothing to reach). A message with the asker's
+   * own figures asks about their case, not the document's aims or sanctions; nor does one asking for an award.
+   */
+  sentenceAsked(text: string, policyId: string, asker: { figures: boolean; asksAward: boolean }): (ClauseSentence & { kind: "sanction" | "duty" | "target" | "direction" }) | undefined {
+    const found = !asker.figures && !asker.asksAward && asksSanction(text)
+      ? { kind: "sanction" as const, sentence: sanctionAsked(text, this.#sentencesOf("sanction", policyId, sanctionSentences)) }
+      : asksDuty(text)
+        ? { kind: "duty" as const, sentence: dutyAsked(text, this.#sentencesOf("duty", policyId, dutySentences)) }
+        : !asker.figures && asksTarget(text)
+          ? { kind: "target" as const, sentence: targetAsked(text, this.#sentencesOf("target", policyId, targetSentences)) }
+          : undefined;
+    if (!found?.sentence) return undefined;
+    // A purpose stated without a figure or date to reach (指导思想) is a direction, not a target.
+    const kind = found.kind === "target" && !statesAim(found.sentence.sentence) ? "direction" : found.kind;
+    return { clauseId: found.sentence.clauseId, sentence: found.sentence.sentence, kind };
+  }
+
+  #sentencesOf<T extends ClauseSentence>(reader: string, policyId: string, read: (clauses: readonly Clause[]) => T[]): T[] {
+    const key = `${reader}:${policyId}`;
+    let sentences = this.#sentences.get(key) as T[] | undefined;
+    if (!sentences) this.#sentences.set(key, (sentences = read(this.#kb.policy(policyId)?.clauses ?? [])));
+    return sentences;
   }
 
   #termsOf(policyId: string): DocumentTerm[] {

@@ -1,0 +1,29 @@
+/**
+ * Questions about what happens after wrongdoing ("申报材料弄虚作假被查出来会咋样", "骗补贴有啥后果"), and the
+ * sentences of a document stating a sanction (取消资格, 不得享受, 不予扶持, 追回, 追究责任). The answer quotes the
+ * sanction for the wrongdoing the question names, else the document's first.
+ */
+import { leafSentences, sentencePointedAt, type ClauseSentence, type SentenceSource } from "../clauseSentences.js";
+
+/** Wrongdoing as merchants name it; falsification is written 虚报 in the documents. */
+const FALSIFIED = /弄虚作假|造假|作假|虚假|骗补|骗取|骗钱|冒领|虚报|假材料|假数据|刷单/g;
+const WRONGDOING = new RegExp(`${FALSIFIED.source}|重报|重复申报|违规|违法|失信|偷税|漏税|被投诉|不良记录|被查`);
+/** "会咋样", "有啥后果", "怎么处理" (asked, not "被处理过" told). */
+const CONSEQUENCE = /会(?:咋样|怎么样|怎样|如何)|会被(?:怎么|咋|如何)|后果|(?:啥|什么|何)(?:处罚|影响)|(?:怎么|咋|如何)(?:处理|处罚|罚)/;
+/** A sentence stating a sanction. */
+const SANCTION = /取消[^，。；]{0,8}资格|不得[^，。；]{0,6}享受|不予(?:扶持|支持|奖励|补助)|追回|收回|追究[^，。；]{0,6}责任|列入[^，。；]{0,8}(?:黑名单|失信)/;
+
+/** true when the message asks what follows a wrongdoing. */
+export function asksSanction(text: string): boolean {
+  return WRONGDOING.test(text) && CONSEQUENCE.test(text);
+}
+
+/** The sentences of these clauses that state a sanction, in document order. */
+export function sanctionSentences(clauses: readonly SentenceSource[]): ClauseSentence[] {
+  return leafSentences(clauses).flatMap(({ clauseId, sentence }) => (SANCTION.test(sentence) ? [{ clauseId, sentence }] : []));
+}
+
+/** The sanction for the wrongdoing the question names (its chat words read as the document's 虚报), else the first. */
+export function sanctionAsked(text: string, sentences: readonly ClauseSentence[]): ClauseSentence | undefined {
+  return sentencePointedAt(text.replace(FALSIFIED, "虚报"), sentences).best ?? sentences[0];
+}
