@@ -439,7 +439,8 @@ export class PolicyBot implements ConversationHandler {
     const top = focusOf(scored.filter(isRelevant))[0];
     // A note needs evidence beyond the meaning search alone: its words or line of business (the user's
     // words, not a guess), or its clause leading both searches.
-    const noteOf = (s: ScoredRule) => ({ ...this.#catalog.note(ruleKey(s.rule))!, named: s.keywordWeight > 0 || s.topicWeight > 0 });
+    // A drafted rule's note is also named by the measures it reads that the user gave (factFit).
+    const noteOf = (s: ScoredRule) => ({ ...this.#catalog.note(ruleKey(s.rule))!, named: s.keywordWeight > 0 || s.topicWeight > 0 || s.factFit > 0 });
     const candidate = top && isNote(top) ? noteOf(top) : undefined;
     const note = candidate && (candidate.named || this.#catalog.relatedClause(text, policyIds)?.id === candidate.clause) ? candidate : undefined;
     const relevant = scored.filter((s) => isRelevant(s) && !isNote(s));
@@ -709,7 +710,9 @@ export class PolicyBot implements ConversationHandler {
       const procedures = own.filter((n) => n.kind === "procedure");
       lines.push(render(procedures.length > 0 ? t.apply.heading : t.apply.noProcedure, { region }));
       for (const n of procedures) {
-        lines.push(n.plain ?? t.clauseKind.procedure);
+        // Procedure notes read off the text share their kind's sentence: say it once, quote each clause.
+        const plain = n.plain ?? t.clauseKind.procedure;
+        if (lines.at(-1) !== plain) lines.push(plain);
         if (n.notStated?.length) lines.push(render(t.inform.notStated, { items: n.notStated.join("、") }));
         citations.push({ clause: n.clause, quote: n.quote });
       }

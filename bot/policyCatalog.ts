@@ -5,13 +5,15 @@
  */
 import type { AwardResult, StatedCheck } from "../rules/awardResult.js";
 import { pendingRules, undraftedSentences } from "../rules/draft/draftFile.js";
+import { textNotes } from "../rules/draft/clauseNotes.js";
 import { checkRules, evaluatePolicy, listRules, ruleBook, validityOf, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
 import { judgeInForce } from "../rules/validity.js";
 import type { FactName, Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
 import type { Clause } from "../knowledge/clause.js";
-import type { ClauseNote } from "../rules/ruleSchema.js";
+import type { ClauseNote, Rule } from "../rules/ruleSchema.js";
+import { walkAmount } from "../rules/amountFacts.js";
 import type { Citation } from "./answer.js";
 import type { RuleProfile } from "./selectRules.js";
 import { conditionText } from "../rules/ruleSchema.js";
@@ -46,6 +48,13 @@ export type ProfiledRule = RuleInfo & Required<Pick<RuleProfile, "topics" | "amo
 function profile(p: { title: string; quote: string; keywords: readonly string[] }): Required<Pick<RuleProfile, "topics" | "amountsFen">> {
   const amountsFen = findNumbers(p.quote).flatMap((m) => (m.unit === "元" && !m.isYear ? (mentionToFen(m) ?? []) : []));
   return { topics: topicsIn([p.title, p.quote, ...p.keywords].join(" ")), amountsFen: [...new Set(amountsFen)] };
+}
+
+/** The facts a drafted rule reads (its conditions and its amount), as a compiled rule lists them. */
+function draftedFacts(rule: Rule): FactName[] {
+  const facts = rule.when ? conditionFacts(rule.when) : new Set<FactName>();
+  if (rule.amount) walkAmount(rule.amount, facts);
+  return [...facts];
 }
 
 /** Words of a document's own period: 有效期三年, 自2025年4月1日起施行, 自印发之日起执行. */
@@ -85,17 +94,19 @@ export class PolicyCatalog {
       .filter((r) => this.#served.has(r.policy))
       .map((r) => ({ ...r, ...profile(r) }));
     const notes = [...this.#served].flatMap((policy) => [
-      ...(book.files.get(policy)?.clauseNotes ?? []).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
+      // A policy whose staff wrote no notes yet (just added): its procedure and definitions as its text states them.
+      ...(book.files.get(policy)?.clauseNotes ?? textNotes(this.#kb.policy(policy)?.clauses ?? [])).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),
       // Only confirmed rules compute amounts; a drafted one answers its questions with the clause quoted.
+      // The measures it reads point at it as a confirmed rule's do ("租了500平" → its 租赁面积).
       ...pendingRules(policy).map((r) => {
         const note = { clause: r.clause, kind: "pending" as const, title: r.title, quote: r.quote, keywords: r.keywords };
-        return { ...note, ...profile(note), policy, id: `pending-${r.id}`, entityTypes: r.entityTypes, facts: [], gate: false };
+        return { ...note, ...profile(note), policy, id: `pending-${r.id}`, entityTypes: r.entityTypes, facts: draftedFacts(r), gate: false };
       }),
       // A sentence with an amount the drafter left to staff answers the same way until its rule is written.
       ...undraftedSentences(policy).map((u, i) => {
         const clause = this.#kb.clause(u.clause);
         const title = u.title || clause?.title || clause?.headingPath.filter(Boolean).at(-1) || u.quote.slice(0, 12);
-        const note = { clause: u.clause, kind: "pending" as const, title, quote: u.quote, keywords: clause?.text.includes(title) ? [title] : [] };
+        const note = { clause: u.clause, kind: "pending" as const, title, quote: u.quote, keywords: u.keywords ?? (clause?.text.includes(title) ? [title] : []) };
         return { ...note, ...profile(note), policy, id: `undrafted-${i + 1}`, entityTypes: [], facts: [], gate: false };
       }),
     ]);

@@ -161,6 +161,9 @@ const TABLE_GAP = /\S(?:[ \u3000]{2,}|\u0000)\S/;
 const WIDE = "\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef";
 const SPACE_NEAR_WIDE = new RegExp(` (?=[${WIDE}])|(?<=[${WIDE}]) `, "g");
 
+/** A line that opens by defining a term: "网络零售额：指…", "“共同配送网点”是指…". */
+const DEFINITION_OPENS = /^“?[^，,。；;：:“”\s]{2,14}”?(?:[：:]\s*(?:是指|指)|是指)/;
+
 /**
  * Whether the line break between two non-blank lines is layout (a page break or soft wrap inside a
  * sentence) rather than a paragraph break.
@@ -170,6 +173,8 @@ function isLayoutBreak(prev: string, next: string, blankBetween: boolean): boole
   if (detectHeading(prev)?.titleOnly) return false;
   // A table row starts a line ("年跨境电商出口额      奖励金额" after the attachment's title).
   if (detectHeading(next) || isSignOffLine(next) || CLOSING_PROVISION.test(next) || ANNEX.test(next) || TABLE_GAP.test(next)) return false;
+  // A definition opens its own line ("网络零售额：指…" under an attachment's title "名词解释").
+  if (DEFINITION_OPENS.test(next)) return false;
   // Dongying's page breaks leave a blank line mid-sentence; long unfinished lines are soft wraps.
   return blankBetween || prev.length >= 20;
 }

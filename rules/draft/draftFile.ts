@@ -39,7 +39,7 @@ const DraftFileSchema = z.strictObject({
   source: z.string().min(1),
   rules: z.array(DraftEntrySchema),
   notAwards: z.array(z.strictObject({ clause: z.string().min(1), amount: z.string().min(1), reason: z.string().min(1) })),
-  undrafted: z.array(z.strictObject({ clause: z.string().min(1), title: z.string().min(1).optional(), quote: z.string().min(1), reason: z.string().min(1) })),
+  undrafted: z.array(z.strictObject({ clause: z.string().min(1), title: z.string().min(1).optional(), keywords: z.array(z.string().min(1)).optional(), quote: z.string().min(1), reason: z.string().min(1) })),
 });
 
 export interface DraftEntry {

@@ -6,6 +6,7 @@
  */
 import type { Clause } from "../../knowledge/clause.js";
 import { parseClauses } from "../../knowledge/parseClauses.js";
+import { querySegmenter, type Segmenter } from "../../knowledge/segmenter.js";
 import type { NotAward } from "../ruleSchema.js";
 import { joinTables } from "./brackets.js";
 import { isAwardSentence, type DraftRule, type RuleBase } from "./draftRule.js";
@@ -25,6 +26,8 @@ export interface Undrafted {
   clause: string;
   /** The provision's name, as a drafted rule of the sentence would have it. */
   title?: string;
+  /** Words a question about it uses, as a drafted rule's keywords. */
+  keywords?: string[];
   quote: string;
   reason: string;
 }
@@ -96,10 +99,18 @@ function titleOf(clause: Clause, s: Sentence, own: string, byId: ReadonlyMap<str
   return (clause.parentId && byId.get(clause.parentId)?.title) || body.slice(0, 16);
 }
 
-function keywordsOf(clause: Clause, s: Sentence, title: string): string[] {
+/** Words of a title that name no provision in particular: the award, its verbs, the trade itself. */
+const GENERIC_WORDS = new Set(["支持", "鼓励", "加快", "推动", "促进", "补贴", "补助", "奖励", "奖补", "资助", "扶持", "建设", "发展", "电商", "电子商务", "网络", "销售", "企业", "给予", "标准", "做大做强"]);
+
+/**
+ * The words a question about the provision uses: its title and headings as written, then the title's own
+ * words ("场地租金补贴" → 场地, 租金), so "租金补贴咋算" names it without the heading's every word.
+ */
+function keywordsOf(clause: Clause, s: Sentence, title: string, segment: Segmenter): string[] {
   const words = [title, ...clause.headingPath].filter((w) => w && w.length <= 16 && clause.text.includes(w));
-  if (words.length) return [...new Set(words)].slice(0, 3);
-  return [s.text.replace(HEADING_NUMBER, "").replace(/^对/, "").slice(0, 6)];
+  if (words.length === 0) return [s.text.replace(HEADING_NUMBER, "").replace(/^对/, "").slice(0, 6)];
+  const parts = segment(title).filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !/\d/.test(w) && w !== title);
+  return [...new Set([...words.slice(0, 3), ...parts])].slice(0, 6);
 }
 
 /** Why no shape drafted an award sentence. */
@@ -120,6 +131,7 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
   const notAwards: NotAward[] = [];
   const undrafted: Undrafted[] = [];
   const ids = new Map<string, number>();
+  const segment = querySegmenter();
   let amountSentences = 0;
   for (const clause of clauses) {
     if (clause.path[0] === "落款") continue;
@@ -132,7 +144,7 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
       const baseId = ruleIdOf(clause);
       const n = (ids.get(baseId) ?? 0) + 1;
       const title = titleOf(clause, s, own, byId);
-      const base: RuleBase = { id: n === 1 ? baseId : `${baseId}-${String.fromCharCode(96 + n)}`, title, clause: clause.id, keywords: keywordsOf(clause, s, title) };
+      const base: RuleBase = { id: n === 1 ? baseId : `${baseId}-${String.fromCharCode(96 + n)}`, title, clause: clause.id, keywords: keywordsOf(clause, s, title, segment) };
       header = tableHeader(s) ?? header;
       const row = header && hasAmount ? tableRow(s, base, header) : null;
       if (row) {
@@ -164,7 +176,7 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
       if (drafted) {
         ids.set(baseId, n);
         drafts.push(...(s.lineStart ? drafted.map((d) => ({ ...d, lineStart: true })) : drafted));
-      } else undrafted.push({ clause: clause.id, title, quote: s.text, reason: undraftedReason(s) });
+      } else undrafted.push({ clause: clause.id, title, keywords: base.keywords, quote: s.text, reason: undraftedReason(s) });
     }
     rules.push(...joinTables(drafts));
   }

@@ -219,4 +219,9 @@ describe("normaliseClauseText on attachments written as tables", () => {
     const text = "附件\n\n清河县跨境电子商务出口奖励标准\n\n年跨境电商出口额          奖励金额\n500万元（含）至1000万元    3万元\n3000万元（含）以上          10万元";
     expect(normaliseClauseText(text).split("\n")).toEqual(["附件", "清河县跨境电子商务出口奖励标准", "年跨境电商出口额 奖励金额", "500万元（含）至1000万元 3万元", "3000万元（含）以上 10万元"]);
   });
+
+  it("keeps a definition on its own line below an attachment's title, though a blank line stands between", () => {
+    const text = "附件2\n\n名词解释\n\n网络零售额：指通过网络平台实现的实物商品零售额。";
+    expect(normaliseClauseText(text).split("\n")).toEqual(["附件2", "名词解释", "网络零售额：指通过网络平台实现的实物商品零售额。"]);
+  });
 });
