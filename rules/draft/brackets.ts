@@ -58,6 +58,8 @@ function tierOf(d: DraftRule): { fact: string; first: number; last: number; lead
 }
 
 type Comparison = Extract<Condition, { word: unknown }>;
+/** What a threshold's words mean: 以上 and （含） both read ≥. */
+const opOf = (c: Comparison) => c.op ?? (COMPARISON_WORDS[c.word] as { op?: string }).op ?? c.word;
 const MONEY_FIGURE = /\d+(?:\.\d+)?(?:万|亿)?元/g;
 
 /**
@@ -80,9 +82,10 @@ function fixedStep(d: DraftRule): { cmp?: Comparison; value: number; figure: str
 function joinSteps(run: DraftRule[], steps: NonNullable<ReturnType<typeof fixedStep>>[]): DraftRule {
   const head = run[0]!.rule;
   const { fact, word, op, interpretation } = steps[0]!.cmp!;
+  const tiers = run.map((d, i) => ({ threshold: steps[i]!.figure, amount: d.rule.amount as string, value: steps[i]!.value }));
   const amount: Amount = {
     mechanism: "tierTable", fact, word, ...(op ? { op } : {}), ...(interpretation ? { interpretation } : {}),
-    tiers: run.map((d, i) => ({ threshold: steps[i]!.figure, amount: d.rule.amount as string })),
+    tiers: tiers.sort((a, b) => a.value - b.value).map(({ value: _, ...t }) => t),
   };
   const quote = run.map((d, i) => (i > 0 && d.lineStart ? `\n${d.rule.quote}` : d.rule.quote)).join("");
   const rule: Rule = { ...head, quote, amount, upTo: run.some((d) => d.rule.upTo) };
@@ -117,10 +120,17 @@ export function joinTables(drafts: DraftRule[]): DraftRule[] {
     if (hs?.cmp) {
       const run = [head];
       const steps = [hs];
+      // A table may list its highest tier first ("一级 2000万元以上 10万元" / "二级 1000万元（含）至…"):
+      // its rows then fall on each line, and the tiers are sorted when joined.
+      let direction = 0;
       for (let j = i + 1; j < drafts.length; j++) {
         const ns = fixedStep(drafts[j]!);
-        const sameFact = ns?.cmp ? ns.cmp.fact === hs.cmp.fact && ns.cmp.word === hs.cmp.word : ns !== null && CONTINUES.test(ns.lead);
-        if (!ns || !sameFact || ns.value <= steps.at(-1)!.value) break;
+        const sameFact = ns?.cmp ? ns.cmp.fact === hs.cmp.fact && opOf(ns.cmp) === opOf(hs.cmp) : ns !== null && CONTINUES.test(ns.lead);
+        if (!ns || !sameFact || ns.value === steps.at(-1)!.value) break;
+        const step = Math.sign(ns.value - steps.at(-1)!.value);
+        if (step < 0 && !(drafts[j]!.lineStart && ns.cmp)) break;
+        if (direction !== 0 && step !== direction) break;
+        direction = step;
         run.push(drafts[j]!);
         steps.push(ns);
       }

@@ -116,12 +116,34 @@ function keywordsOf(clause: Clause, s: Sentence, title: string, segment: Segment
 /** Why no shape drafted an award sentence. */
 function undraftedReason(s: Sentence): string {
   const money = s.figures.filter((f) => f.kind === "money").length;
+  if (/每月/.test(s.text)) return "按月计的标准，原文未写明补贴的月数，须工作人员折算";
   const per = [...s.text.matchAll(PER_COUNTED)].find((m) => s.figures.some((f) => f.kind === "money" && f.at > m.index && f.at - m.index <= 20));
   if (per) return `按“${per[0]}”计的数量在事实词表中找不到对应的事实（可在 rules/facts.yaml 增加）`;
   if (/分别/.test(s.text)) return "“分别”列出的金额与门槛或对象个数对不上";
   if (money > 1) return `一句中有${money}个金额，分不清哪个是奖励、哪个是门槛或上限`;
   if (s.figures.some((f) => f.kind === "percent")) return "比例所乘的金额在事实词表中找不到对应的事实";
   return "找不到金额对应的奖励形式或事实";
+}
+
+/** A sentence that announces the table or items after it. */
+const LEADS_LIST = /(?:以下|下列|如下)[^，,。；]{0,8}[：:]$|给予(?:奖励|补贴|补助)[^。]{0,24}[：:]$/;
+
+/** A clause whose own text announces its items ("按以下标准给予奖励：") and whose items each state money. */
+function leadsList(clause: Clause, byId: ReadonlyMap<string, Clause>): boolean {
+  const kids = clause.childIds.map((id) => byId.get(id)!);
+  return kids.length > 1 && LEADS_LIST.test(ownText(clause, byId).trim()) && kids.every((k) => k.childIds.length === 0 && /\d(?:万|亿)?元/.test(k.text));
+}
+
+/**
+ * The table a lead sentence announces: a header row after it (quoted with the lead), or rows that give
+ * their own award ("（1）100万元（含）至500万元的，奖励1万元"), measured by the quantity the lead names.
+ */
+function headerUnder(lead: Sentence, next: Sentence, base: RuleBase): TableHeader | null {
+  const text = lead.text.trim();
+  const header = tableHeader(next);
+  if (header) return { ...header, text: `${text}\n${header.text}`, skip: 1 };
+  const items: TableHeader = { text, measure: text, rows: 0, verbs: true };
+  return next.figures.length > 0 && tableRow(next, base, { ...items }) ? items : null;
 }
 
 /** Drafts the rules of one clause tree. */
@@ -133,18 +155,33 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
   const ids = new Map<string, number>();
   const segment = querySegmenter();
   let amountSentences = 0;
+  // Items of a list drafted with the clause that leads them ("按以下标准给予奖励：（1）…（2）…").
+  const listed = new Set<string>();
   for (const clause of clauses) {
-    if (clause.path[0] === "落款") continue;
+    if (clause.path[0] === "落款" || listed.has(clause.id)) continue;
     const drafts: DraftRule[] = [];
-    const own = ownText(clause, byId);
+    const leadsItems = leadsList(clause, byId);
+    if (leadsItems) clause.childIds.forEach((id) => listed.add(id));
+    const own = leadsItems ? clause.text : ownText(clause, byId);
     let header: TableHeader | null = null;
-    for (const s of sentencesOf(clause.id, own)) {
+    const sentences = sentencesOf(clause.id, own);
+    for (const [i, s] of sentences.entries()) {
       const hasAmount = s.figures.some((f) => f.kind !== "count");
       if (hasAmount) amountSentences++;
       const baseId = ruleIdOf(clause);
       const n = (ids.get(baseId) ?? 0) + 1;
       const title = titleOf(clause, s, own, byId);
       const base: RuleBase = { id: n === 1 ? baseId : `${baseId}-${String.fromCharCode(96 + n)}`, title, clause: clause.id, keywords: keywordsOf(clause, s, title, segment) };
+      // "对…达到下列标准的…给予奖励：" before its table or items: the table's rows are its provision.
+      const listHeader = LEADS_LIST.test(s.text.trim()) && sentences[i + 1] ? headerUnder(s, sentences[i + 1]!, base) : null;
+      if (listHeader) {
+        header = listHeader;
+        continue;
+      }
+      if (header?.skip && tableHeader(s)) {
+        header.skip = 0;
+        continue;
+      }
       header = tableHeader(s) ?? header;
       const row = header && hasAmount ? tableRow(s, base, header) : null;
       if (row) {

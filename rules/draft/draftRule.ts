@@ -63,7 +63,11 @@ export function thresholdWord(text: string, first: Figure, last: Figure = first)
 /** A comparison on the fact a figure measures, or null when the vocabulary has no such fact. */
 export function comparison(s: Sentence, figure: Figure): Condition | null {
   const reading = thresholdWord(s.text, figure);
-  const fact = guessFact(s.text, figure);
+  // "直播间数量不少于20个、入驻直播团队不少于10个": a phrase that names its own subject is measured by
+  // that subject's words alone (团队 is no 直播间); a bare list item ("5万、20万") by the words before it.
+  const from = Math.max(...["，", ",", "；", "、"].map((p) => s.text.lastIndexOf(p, figure.at))) + 1;
+  const subject = s.text.slice(from, figure.at).replace(/^对|(?:达到|达|超过|不少于|不低于|突破|在)$/g, "");
+  const fact = /[\u4e00-\u9fff]{2}/.test(subject) ? guessFact(s.text, figure, figure.at - from) : guessFact(s.text, figure);
   if (!reading || !fact) return null;
   const value = figure.kind === "money" ? figure.value : Number(figure.value);
   return { fact, ...reading, value, text: phraseAround(s.text, figure) } as Condition;
@@ -131,7 +135,7 @@ export function draftRule(shape: Shape, base: RuleBase, quote: string, amount: A
     keywords: base.keywords,
     ...(extra.when ? { when: extra.when } : {}),
     amount,
-    upTo: /最高|不超过|最多|限额|以内/.test(awardPart),
+    upTo: /最高(?!档)|不超过|最多|限额|以内/.test(awardPart),
     ...(extra.conditions?.length ? { conditions: extra.conditions } : {}),
     notes: ["待确认：由 policy:draft 起草，须经工作人员核对后生效", ...(extra.notes ?? [])],
   };
@@ -144,7 +148,8 @@ export function moneyFactBefore(text: string, at: number, within = at): FactName
 }
 
 /** A count fact named before `at` (for amounts per person, per site…). */
-export function countFactBefore(text: string, at: number): FactName | null {
-  // Only the words before: the award's own words after it (给予…补贴) name no count.
-  return guessFact(text.slice(0, at), { literal: "", kind: "count", value: "0", at, end: at }, at);
+export function countFactBefore(text: string, at: number, unit = ""): FactName | null {
+  // Only the words before: the award's own words after it (给予…补贴) name no count. "每人" counts people:
+  // a fact written with 人 (培训人数), never one written in 天 whose words are near (培训天数).
+  return guessFact(text.slice(0, at), { literal: `1${unit}`, kind: "count", value: "0", at, end: at }, at);
 }

@@ -77,15 +77,20 @@ function countsBefore(text: string, at: number): boolean {
 }
 
 const GIVES_MONEY = /(?:给予|奖励|补贴|补助)[^，,]*\d/;
+/** A phrase that names a new subject: 对…, or a noun ("十佳网店每家…"), not a figure continuing a table ("10名以后的"). */
+const NEW_SUBJECT = /^(?:对|(?!并|且|再|另|其中|按|最高|每|以上|以下)[\u4e00-\u9fff])/;
+/** A phrase that limits the award before it ("补助金额最高不超过50万元"), not a new award. */
+const CAP_PART = /最高|最多|不超过|不得超过|上限|累计|封顶/;
 
 /**
  * Splits a clause's own text into sentences at 。；; and line breaks, keeping the end mark; a comma
- * before a new subject ("…给予20万元奖励,对认定的…给予10万元奖励") splits too when both halves give money.
+ * splits too when both halves give money and the second is no cap of the first ("…给予20万元奖励,对认定的…
+ * 给予10万元奖励", "十佳电商企业每家奖励2万元，十佳网店每家奖励1万元").
  */
 export function sentencesOf(clause: string, text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const m of text.matchAll(/[^。；;\n]+[。；;]?/g)) {
-    const parts = m[0].trim().split(/(?<=[，,])(?=对)/);
+    const parts = m[0].trim().split(/(?<=[，,])/);
     let lineStart = m.index > 0 && /\n\s*$/.test(text.slice(0, m.index));
     let current = "";
     const push = (t: string) => {
@@ -93,7 +98,7 @@ export function sentencesOf(clause: string, text: string): Sentence[] {
       lineStart = false;
     };
     for (const part of parts) {
-      if (current && GIVES_MONEY.test(current) && GIVES_MONEY.test(part)) {
+      if (current && GIVES_MONEY.test(current) && GIVES_MONEY.test(part) && NEW_SUBJECT.test(part) && !CAP_PART.test(part)) {
         push(current);
         current = part;
       } else current += part;

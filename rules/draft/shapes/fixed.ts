@@ -17,8 +17,9 @@ export function fixed(s: Sentence, base: RuleBase): DraftRule[] | null {
   // per-unit shape could not draft is no fixed award (its cap even less).
   if (money.some((f) => perUnitBefore(s.text, f))) return null;
   if (awards.length === 1) {
-    const { when, conditions } = conditionsBefore(s, new Set([...awards, ...pool.figures]), Math.min(start, awards[0]!.at));
-    return [draftRule("fixed", base, s.text, awards[0]!.value, { when, conditions: [...conditions, ...pool.conditions] })];
+    const end = Math.min(start, awards[0]!.at);
+    const { when, conditions } = conditionsBefore(s, new Set([...awards, ...pool.figures]), end);
+    return [draftRule("fixed", base, s.text, awards[0]!.value, { when, conditions: [...qualifiersOf(s.text.slice(0, end)), ...conditions, ...pool.conditions] })];
   }
   // "对创建成功的镇、村分别给予一次性最高奖励30万元、10万元": subjects listed before 分别, amounts after;
   // "对获评省级、市级直播电商基地的，分别给予…30万元、10万元": the list's common rest follows it.
@@ -45,15 +46,36 @@ export function fixed(s: Sentence, base: RuleBase): DraftRule[] | null {
   });
 }
 
+/** An applicant named without a qualifier ("的电商企业", "个体网店"): it says who, not what must hold. */
+const BARE_APPLICANT = /^(?:本县|本地|县内)?(?:电商|电子商务)?(?:企业|单位|主体|网店|个体网店|合作社|主播|机构)?$/;
+
+/**
+ * What the subject of a one-off award requires beyond its figures ("在天猫、京东等平台新开设旗舰店",
+ * "评选出的十佳电商企业"): unchecked conditions, so a draft confirmed as it stands never tells anyone with
+ * the figures that the award is theirs. Phrases with a figure are the comparisons' own.
+ */
+function qualifiersOf(subject: string): string[] {
+  const from = subject.lastIndexOf("对");
+  const words = (from >= 0 ? subject.slice(from + 1) : subject.split(/[，,；]/).at(-1)!).replace(/(?:每|单)(?:家|个|户|人|名)$/, "");
+  return words
+    .split(/[，,；]|且|并且|并/)
+    .map((w) => w.trim().replace(/的$/, "").replace(/^的/, ""))
+    .filter((w) => w.length >= 2 && !/\d/.test(w) && !BARE_APPLICANT.test(w));
+}
+
 /** Subjects listed before 分别: an optional verb, items joined by 、, and the rest of their phrase. */
-const SUBJECTS = /(获评|获得|认定为|被评为|评为)?([^的对，,、\s]{1,8}(?:、[^的对，,、\s]{1,8})+)([^的对，,、。；\d]{0,10})?的?[，,]?分别/;
+const SUBJECTS = /(获评|获得|认定为|被评为|评为)?([^的对，,、\s]{1,8}(?:、[^的对，,、\s]{1,12})+)([^的对，,、。；\d]{0,10})?的?[，,]?分别/;
 
 /** Things counted one by one (站点, 认证, 线路…), not an applicant (每家企业, 每个村). */
 const PER_THING = /每(?:个|项|条|件|款|场|批|套|台|单|笔)([\u4e00-\u9fff]{0,6}?)(?:给予|奖励|补助|补贴)?$/;
 const APPLICANT = /企业|公司|主体|单位|机构|基地|合作社|村|镇|户|网店|商户|主播|达人/;
 
-/** A money figure whose amount is given per counted thing ("按每件0.1元", "每个认证给予1万元"). */
+/** A money figure whose amount is given per counted thing ("按每件0.1元", "每个认证给予1万元") or per month or area. */
 function perUnitBefore(text: string, f: Figure): boolean {
-  const m = PER_THING.exec(text.slice(Math.max(0, f.at - 12), f.at).replace(/^.*[，,。；]/, ""));
-  return m !== null && !APPLICANT.test(m[1]!);
+  const before = text.slice(Math.max(0, f.at - 12), f.at).replace(/^.*[，,。；]/, "");
+  const m = PER_THING.exec(before);
+  return (m !== null && !APPLICANT.test(m[1]!)) || RATE.test(before);
 }
+
+/** A rate per month, day or square metre ("每平方米每月10元"): never a one-off sum. */
+const RATE = /每(?:月|天|日|平方米|㎡)[\u4e00-\u9fff]{0,4}$/;

@@ -51,6 +51,8 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
     }
   }
   if (!marker || !award) return null;
+  // "第一年按每平方米每月10元": a monthly rate without the months it runs is left to staff, never taken per year.
+  if (/每月/.test(s.text.slice(Math.max(0, marker.index! - 4), award.at)) && !/每月.*?(?:连续|共)\S{0,4}?(?:\d+|[一二三四五六七八九十])年/.test(s.text)) return null;
   const fact = area ? guessFact(s.text, { ...award, kind: "count" }, 80) ?? "rentArea" : countedFact(s.text, marker, award);
   if (!fact) return null;
   const times: Array<{ fact: typeof fact } | { constant: number; label: string }> = [{ fact }];
@@ -75,6 +77,6 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
 function countedFact(text: string, marker: RegExpExecArray | RegExpMatchArray, award: Figure): FactName | null {
   const end = marker.index! + marker[0].length;
   const noun = /^(?!给予|奖励|补助|补贴|资助)[\u4e00-\u9fff]{2,12}?(?=给予|奖励|补助|补贴|资助|的|[，,]|按|\d|$)/.exec(text.slice(end, award.at))?.[0];
-  if (!noun) return countFactBefore(text, award.at);
+  if (!noun) return countFactBefore(text, award.at, /(人次|人|名|个|家|位|间|场|期|户|项|款|件|条|单|笔|吨|台|套)$/.exec(marker[0])?.[1]);
   return factEndingPhrase(noun, ["count", "sqm", "day"]);
 }

@@ -60,14 +60,19 @@ export function percent(s: Sentence, base: RuleBase): DraftRule[] | null {
   const at = pct?.at ?? full!.index;
   // "按其个人所得税地方留成部分给予全额奖励": the base is the phrase after 按.
   const fullBase = full ? s.text.slice(s.text.lastIndexOf("按", full.index) + 1, full.index) : "";
-  const fact = pct ? guessFact(s.text, pct, at, ["fen"]) : s.text.lastIndexOf("按", full!.index) >= 0 ? moneyFactBefore(s.text, at, fullBase.length) : null;
+  // "按活动实际支出的50%": the base is named between 按 and the percentage, never by words earlier in the
+  // sentence ("直播带货节" names no base of this award).
+  const named = pct ? /按(?:其|照)?([^，,。；按]{1,24}?)的?$/.exec(s.text.slice(0, pct.at)) : null;
+  const fact = pct
+    ? named ? guessFact(s.text, pct, named[1]!.length + 1, ["fen"]) : guessFact(s.text, pct, at, ["fen"])
+    : s.text.lastIndexOf("按", full!.index) >= 0 ? moneyFactBefore(s.text, at, fullBase.length) : null;
   const caps = capsAfter(s, pct?.end ?? full!.index);
   const used = new Set<Figure>([...(pct ? [pct] : []), ...caps.figures]);
   const { when, conditions } = conditionsBefore(s, used, Math.min(start, at));
   const extra = { when, conditions: [...conditions, ...caps.conditions] };
   if (!fact) {
     // The base of the percentage is not a fact the engine knows: a provision with no computable amount.
-    const of = pct ? s.text.slice(Math.max(0, at - 14), at).split(/[，,]/).at(-1) : fullBase || "全额";
+    const of = pct ? named?.[1] ?? s.text.slice(Math.max(0, at - 14), at).split(/[，,]/).at(-1) : fullBase || "全额";
     const reason = `按比例给予，所乘的金额（${of}）不在事实词表中，金额无法计算`;
     return [draftRule("percent", base, s.text, { mechanism: "notComputable", reason }, extra)];
   }

@@ -14,6 +14,10 @@ export interface TableHeader {
   measure: string;
   /** Rows drafted under it so far (the first one quotes the header). */
   rows: number;
+  /** Announced by a lead sentence whose rows give their own award ("100万元（含）至500万元的，奖励1万元"). */
+  verbs?: boolean;
+  /** The header row itself is still to come in the sentences (its text is quoted already): skip it. */
+  skip?: number;
 }
 
 /** The last cell names an award column: 奖励金额, 补助标准, 奖补额度. */
@@ -21,14 +25,18 @@ const AWARD_COLUMN = /^(?:奖励|补助|补贴|奖补|扶持)(?:金额|标准|�
 
 /** A header row: two or more cells (a table gap is one space in clause text), no figures, the last an award column. */
 export function tableHeader(s: Sentence): TableHeader | null {
-  const cells = s.text.trim().split(" ");
+  // A first column of row labels (等级 / 档次 / 序号: "一级", "二档") names no quantity.
+  const cells = s.text.trim().split(" ").filter((c, i) => i > 0 || !LABEL_COLUMN.test(c));
   if (s.figures.length > 0 || cells.length < 2 || !AWARD_COLUMN.test(cells.at(-1)!)) return null;
   return { text: s.text.trim(), measure: cells[0]!, rows: 0 };
 }
 
+/** A column of row labels: 等级, 档次, 级别, 序号. */
+const LABEL_COLUMN = /^(?:等级|档次|级别|档位|类别|星级|序号)$/;
+
 /** A row under `header`: its first figure the lower bound (（含）, 以上), its last money figure the award. */
 export function tableRow(s: Sentence, base: RuleBase, header: TableHeader): DraftRule[] | null {
-  if (isAwardSentence(s)) return null;
+  if (isAwardSentence(s) && !header.verbs) return null;
   const award = s.figures.filter((f) => f.kind === "money").at(-1);
   const bound = s.figures[0];
   if (!award || !bound || bound === award || bound.kind === "percent") return null;
