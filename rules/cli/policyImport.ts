@@ -35,14 +35,14 @@ try {
   const doc = await readPolicyDocument(file);
   const clauses = parseClauses(values.id, doc.text);
   writeFileSync(target, `${doc.text}\n`);
-  // Read off the text where it says so (title, 征求意见稿, number, period); the operator checks and completes it.
+  // Read off the text where it says so (title, 征求意见稿, number, issuer and date of the notice, period); the operator checks and completes it.
   const meta = documentMeta(doc.text);
   console.log(`${file} (${doc.format}) → ${target}: ${clauses.length} clauses`);
   console.log("Add this entry to policies.json; check what was read off the document and fill in the rest:");
   console.log(JSON.stringify({
-    id: values.id, file: `${values.id}.txt`, title: meta.title, issuer: "", docNumber: meta.docNumber,
+    id: values.id, file: `${values.id}.txt`, title: meta.title, issuer: meta.issuer ?? "", docNumber: meta.docNumber,
     region: { province: "", city: null, county: null }, aliases: [], places: [],
-    issued: null, effectiveFrom: meta.effectiveFrom, validUntil: meta.validUntil,
+    issued: meta.issued, effectiveFrom: meta.effectiveFrom, validUntil: meta.validUntil,
     ...(meta.periodQuote ? { periodQuote: meta.periodQuote } : {}), status: meta.status, notes: "",
   }, null, 2));
 } catch (error) {
