@@ -1,4 +1,4 @@
-/** "一事一议", "参照…执行", "按有关政策": a provision that states no amount of its own. */
+/** "一事一议", "参照…执行", "按有关政策", "按规定享受相关优惠政策": a provision that states no amount of its own. */
 import { conditionsBefore, draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
 import type { Sentence } from "../sentence.js";
 
@@ -6,6 +6,7 @@ const NO_AMOUNT: Array<[RegExp, string]> = [
   [/一事一议/, "原文规定“一事一议”，金额个案确定"],
   [/参照.{1,40}?执行/, "原文规定参照其他文件执行，本文未写金额"],
   [/按(?:照)?(?:国家|省|市)?(?:有关|相关)(?:政策|规定)/, "原文规定按有关政策执行，本文未写金额"],
+  [/按(?:照)?(?:有关)?规定享受[^。；，,]{0,10}(?:政策|待遇)/, "原文规定按有关规定享受相关政策，本文未写金额"],
 ];
 
 /** "给予2年租金补贴", "再给予补贴": money is given but the text names no sum. */

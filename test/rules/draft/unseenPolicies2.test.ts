@@ -96,3 +96,12 @@ describe("policy:draft on the second set of county documents", () => {
     expect(evaluate("xunwu-2021", table!.rule.id, { onlineRetailSales: wan(2500), activityYear: 2022 }).amountFen).toBe(wan(10));
   });
 });
+
+describe("policy:draft on provisions written as references", () => {
+  it("drafts 按规定享受相关优惠政策 as a provision without an amount of its own", () => {
+    const draft = draftPolicy("x", "一、支持人才引进\n大力吸引电子商务企业高层次人才，按规定享受我市相关引才政策和服务；对引进的人才给予奖励。");
+    const ref = draft.rules.find((r) => r.rule.quote.startsWith("大力吸引"))!;
+    expect(ref.shape).toBe("noAmount");
+    expect(ref.rule.amount).toMatchObject({ mechanism: "notComputable" });
+  });
+});
