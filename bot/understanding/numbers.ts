@@ -597,6 +597,8 @@ interface Shape {
   approx?: Approx;
   /** The place the approximation blurs, units applied ("80来万" → 100000). */
   place?: number;
+  /** A qualifier the pass read itself, when no qualifier word stands around the figure ("上亿": above). */
+  qualifier?: Qualifier;
 }
 
 function intervalOf(value: number, shape: Shape, qualifier: Qualifier | undefined): Interval {
@@ -680,6 +682,7 @@ function finish(
       }
     }
   }
+  qualifier ??= shape.qualifier;
   const interval = intervalOf(Math.abs(value), shape, qualifier);
   // Spans computed by ratio (将近, 左右, 出头) are rounded to the fen: 0.9 × 80万 is 720000, not 719999.99….
   interval.low = Math.round(interval.low * 100) / 100;
@@ -929,7 +932,10 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
     const suffix = readSuffix(text, at + word.length, false);
     const extra: Partial<NumberMention> = { chinese: true };
     if (suffix.unit) extra.unit = suffix.unit;
-    push(finish(input, text, at, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), extra));
+    // 上 is no qualifier word before a figure ("上3期"), but before a bare magnitude it is "more than": 上亿, 上百万.
+    const m = finish(input, text, at, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), extra, { qualifier: "above" });
+    if (m.words === m.raw) m.words = visible(input.slice(at - 1, m.end));
+    push(m);
   }
 
   for (const h of text.matchAll(HALF)) {

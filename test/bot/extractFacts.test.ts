@@ -527,6 +527,8 @@ describe("extractFacts: held-out phrasings", () => {
   it("reads 过亿 / 一百多万 / 八百万 as sales amounts, the approximate ones marked at least", () => {
     expect(facts("去年网零过亿")).toMatchObject({ onlineRetailSales: { low: 10000 * WAN + 1, high: 20000 * WAN - 1 }, activityYear: 2021 });
     expect(extractFacts("去年网零过亿", { asOf }).sources.onlineRetailSales).toBe("过亿");
+    // 上 before a bare magnitude is "more than" too: 上亿 is no exact 1亿.
+    expect(facts("网上零售额早就上亿了")).toMatchObject({ onlineRetailSales: { low: 10000 * WAN + 1, high: 20000 * WAN - 1, words: "上亿" } });
     expect(facts("卖了一百多万").onlineRetailSales).toEqual({ low: 100 * WAN + 1, high: 200 * WAN - 1, words: "一百多万" });
     expect(facts("销售额八百万").onlineRetailSales).toBe(800 * WAN);
   });
