@@ -653,7 +653,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     const narrowed = intersectBounds(given);
     if (narrowed !== null) {
       facts[fact] = narrowed;
-      out.sources[fact] = list.map((a) => a.mention.words).join("、");
+      // An exact figure inside the bounds said beside it ("卖了三百二十万 首次突破三百万") is the figure, in its words.
+      const exactAt = typeof narrowed === "number" ? values.findIndex((v) => "value" in v && v.value === narrowed) : -1;
+      out.sources[fact] = exactAt >= 0 ? list[exactAt]!.mention.words : list.map((a) => a.mention.words).join("、");
       continue;
     }
     if (list.some((a) => !sameNumber(a.mention.value, last.value))) {

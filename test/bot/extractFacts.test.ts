@@ -527,6 +527,10 @@ describe("extractFacts: held-out phrasings", () => {
   it("reads 过亿 / 一百多万 / 八百万 as sales amounts, the approximate ones marked at least", () => {
     expect(facts("去年网零过亿")).toMatchObject({ onlineRetailSales: { low: 10000 * WAN + 1, high: 20000 * WAN - 1 }, activityYear: 2021 });
     expect(extractFacts("去年网零过亿", { asOf }).sources.onlineRetailSales).toBe("过亿");
+    // An exact figure inside a bound said beside it keeps its own words, never a figure the user did not write.
+    const crossed = extractFacts("B2C网店 到年底卖了三百二十万 首次突破三百万", { asOf });
+    expect(crossed.facts.onlineRetailSales).toBe(320 * WAN);
+    expect(crossed.sources.onlineRetailSales).toBe("三百二十万");
     // 上 before a bare magnitude is "more than" too: 上亿 is no exact 1亿.
     expect(facts("网上零售额早就上亿了")).toMatchObject({ onlineRetailSales: { low: 10000 * WAN + 1, high: 20000 * WAN - 1, words: "上亿" } });
     expect(facts("卖了一百多万").onlineRetailSales).toEqual({ low: 100 * WAN + 1, high: 200 * WAN - 1, words: "一百多万" });
