@@ -5,35 +5,22 @@
  * policy:draft; then merchants' questions go through ask --json. Before staff confirm a rule: the clause
  * quoted verbatim, the status stated, no amount of ours. After a drafted rule is confirmed: the engine's amount.
  */
-import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../bot/answer.js";
 import { numberGuard } from "../../bot/numberGuard.js";
 import { chineseDate } from "../../bot/policyStatus.js";
 import { readDraftFile } from "../../rules/draft/draftFile.js";
 import { decideDraftRule } from "../../rules/draft/decideDraft.js";
+import { addPolicies, copyProject, draftPolicies, type ProjectCopy } from "./support/projectCopy.js";
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../fixtures/unseen-policies/", import.meta.url));
 const IDS = ["yinan-2025", "suyu-2026", "qinghe-2021"];
 const META = JSON.parse(readFileSync(join(FIXTURES, "policies.json"), "utf8")).policies as Array<Record<string, string | null>>;
 
-let repo: string;
-const node = (args: string[]) => run(process.execPath, ["--import", "tsx", ...args], { cwd: repo, env: { ...process.env, REVIEW_CHATS: "", RULES_DIR: "" }, maxBuffer: 64 * 1024 * 1024 });
-
-/** ask --json --batch in the copy: id → the answer to the case's last turn. */
-async function ask(cases: Record<string, string>): Promise<Record<string, Answer>> {
-  const file = join(repo, "cases.jsonl");
-  writeFileSync(file, Object.entries(cases).map(([id, q]) => JSON.stringify({ id, turns: [q] })).join("\n"));
-  const { stdout } = await node(["adapters/cli/ask.ts", "--json", "--as-of", "2026-06-01", "--batch", file]);
-  return Object.fromEntries(stdout.split("\n").filter(Boolean).map((l) => { const { id, ...a } = JSON.parse(l); return [id, a as Answer]; }));
-}
+let project: ProjectCopy;
 
 /** Every number in the reply is an engine amount, the asker's, or stands in a quote or the policy's dates. */
 function expectGrounded(a: Answer, question: string): void {
@@ -58,29 +45,22 @@ let pending: Record<string, Answer>;
 let confirmed: Record<string, Answer>;
 
 beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), "unseen-repo-"));
-  for (const entry of ["adapters", "bot", "knowledge", "rules", "prompts", "scripts", "package.json", "tsconfig.json"]) {
-    cpSync(join(ROOT, entry), join(repo, entry), { recursive: true, filter: (src) => !/[/\\]rules[/\\]drafts$/.test(src) });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "junction");
-  // Steps 1–3: import, fill in the metadata, draft.
-  await Promise.all(IDS.map((id) => node(["rules/cli/policyImport.ts", join(FIXTURES, `${id}.txt`), "--id", id])));
-  const metaFile = join(repo, "knowledge/policies/policies.json");
-  const shipped = JSON.parse(readFileSync(metaFile, "utf8"));
-  writeFileSync(metaFile, JSON.stringify({ ...shipped, policies: [...shipped.policies, ...META] }, null, 2));
+  project = copyProject("unseen-repo-");
+  // Steps 1–2: import, fill in the metadata.
+  await addPolicies(project, FIXTURES, IDS);
   // An operator who has not drafted yet: the documents answer from their text alone.
-  undrafted = await ask({ sites: PENDING.sites });
-  await Promise.all(IDS.map((id) => node(["rules/cli/policyDraft.ts", `knowledge/policies/${id}.txt`, "--id", id])));
-  pending = await ask(PENDING);
+  undrafted = await project.ask({ sites: PENDING.sites });
+  await draftPolicies(project, IDS);
+  pending = await project.ask(PENDING);
   // Step 5: staff confirm two drafted rules on the 政策 page.
-  const dirs = { rulesDir: join(repo, "rules/policies"), draftsDir: join(repo, "rules/drafts") };
+  const dirs = { rulesDir: join(project.dir, "rules/policies"), draftsDir: join(project.dir, "rules/drafts") };
   for (const [policy, clause] of [["suyu-2026", "suyu-2026:二/(五)"], ["qinghe-2021", "qinghe-2021:附件"]] as const) {
     const draft = readDraftFile(policy, dirs.draftsDir)!.rules.find((r) => r.rule.clause === clause)!;
     expect(decideDraftRule(policy, draft.rule.id, { action: "confirm" }, "测试员", new Date(), dirs).ok).toBe(true);
   }
-  confirmed = await ask(CONFIRMED);
+  confirmed = await project.ask(CONFIRMED);
 }, 300_000);
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
+afterAll(() => project.remove());
 
 describe("ask --json on policies added through the no-code path, before any rule is confirmed", () => {
   it("quotes a drafted provision verbatim, states the policy in force, and gives no amount", () => {

@@ -4,19 +4,15 @@
  * ask --json. No rule is confirmed: every answer quotes its clause, states the policy's status and shows no
  * amount of ours; the procedure and definitions the text states are answered from the text.
  */
-import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../bot/answer.js";
 import { numberGuard } from "../../bot/numberGuard.js";
 import { chineseDate } from "../../bot/policyStatus.js";
+import { addPolicies, copyProject, draftPolicies, type ProjectCopy } from "./support/projectCopy.js";
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../fixtures/unseen-policies-2/", import.meta.url));
 const IDS = ["huoshan-2024", "yunxi-2025", "xunwu-2021"];
 const META = JSON.parse(readFileSync(join(FIXTURES, "policies.json"), "utf8")).policies as Array<Record<string, string | null>>;
@@ -31,27 +27,16 @@ const QUESTIONS = {
   ranking: "霍山县 卖石斛的 农产品网销排全县第二 奖多少",
 };
 
-let repo: string;
+let project: ProjectCopy;
 let answers: Record<string, Answer>;
-const node = (args: string[]) => run(process.execPath, ["--import", "tsx", ...args], { cwd: repo, env: { ...process.env, REVIEW_CHATS: "", RULES_DIR: "" }, maxBuffer: 64 * 1024 * 1024 });
 
 beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), "unseen2-repo-"));
-  for (const entry of ["adapters", "bot", "knowledge", "rules", "prompts", "scripts", "package.json", "tsconfig.json"]) {
-    cpSync(join(ROOT, entry), join(repo, entry), { recursive: true, filter: (src) => !/[/\\]rules[/\\]drafts$/.test(src) });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"), "junction");
-  await Promise.all(IDS.map((id) => node(["rules/cli/policyImport.ts", join(FIXTURES, `${id}.txt`), "--id", id])));
-  const metaFile = join(repo, "knowledge/policies/policies.json");
-  const shipped = JSON.parse(readFileSync(metaFile, "utf8"));
-  writeFileSync(metaFile, JSON.stringify({ ...shipped, policies: [...shipped.policies, ...META] }, null, 2));
-  await Promise.all(IDS.map((id) => node(["rules/cli/policyDraft.ts", `knowledge/policies/${id}.txt`, "--id", id])));
-  const file = join(repo, "cases.jsonl");
-  writeFileSync(file, Object.entries(QUESTIONS).map(([id, q]) => JSON.stringify({ id, turns: [q] })).join("\n"));
-  const { stdout } = await node(["adapters/cli/ask.ts", "--json", "--as-of", "2026-06-01", "--batch", file]);
-  answers = Object.fromEntries(stdout.split("\n").filter(Boolean).map((l) => { const { id, ...a } = JSON.parse(l); return [id, a as Answer]; }));
+  project = copyProject("unseen2-repo-");
+  await addPolicies(project, FIXTURES, IDS);
+  await draftPolicies(project, IDS);
+  answers = await project.ask(QUESTIONS);
 }, 300_000);
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
+afterAll(() => project.remove());
 
 const quotes = (a: Answer) => a.citations.map((c) => c.quote).join("\n");
 
