@@ -106,27 +106,6 @@ describe("sum and when", () => {
     expect(amount(node, { trainees: 30, mealProvided: false, computerPractice: true }).valueFen).toBe(240_000);
     expect(amount(node, { trainees: 30, computerPractice: true })).toMatchObject({ valueFen: null, missing: ["mealProvided"] });
   });
-
-  describe("parts of one whole (装修 and 设备 of the investment)", () => {
-    const node: Amount = {
-      mechanism: "sum",
-      parts: [
-        { mechanism: "percentOf", percent: "50", of: "decorationInvestment" },
-        { mechanism: "percentOf", percent: "80", of: "equipmentInvestment" },
-      ],
-    };
-    it("counts a part the user left out as none, saying so, when they stated a sibling part and no larger whole", () => {
-      const r = amount(node, { decorationInvestment: 30_000_000, investment: { low: 30_000_000, high: null, words: "30万" } });
-      expect(r).toMatchObject({ valueFen: 15_000_000, missing: [] });
-      expect(r.unchecked).toEqual(["软硬件设备新增投入你没有说，未计入（如有，按条文另计）"]);
-    });
-    it("still asks when the whole stated is larger than its stated parts (the rest is in a part not named)", () => {
-      expect(amount(node, { decorationInvestment: 30_000_000, investment: 50_000_000 })).toMatchObject({ valueFen: null, missing: ["equipmentInvestment"] });
-    });
-    it("still asks when no part is stated", () => {
-      expect(amount(node, { investment: 50_000_000 }).missing).toEqual(["decorationInvestment", "equipmentInvestment"]);
-    });
-  });
 });
 
 describe("capMin", () => {
