@@ -23,12 +23,17 @@ beforeAll(async () => {
     noLivestream: ["叶集 直播带货有补贴吗"],
     stationDirection: ["东营 村级服务站有补贴吗"],
     quotedAmount: ["平阴 那个4万的奖励 要什么条件"],
+    traceabilityEquipment: ["叶集 买了溯源设备60万 能补多少"],
   });
 }, 180_000);
 
 const clauses = (id: string) => answers[id]!.awards.map((a) => a.clause);
 
 describe("ask --json: the user's activity chooses the provision", () => {
+  it("gives equipment bought for traceability the supply-chain provision, never the public service centre's", () => {
+    const a = answers.traceabilityEquipment!;
+    expect(a.awards.filter((w) => w.eligible === true).map((w) => w.clause), a.text).toEqual(["yeji-2017:五/12"]);
+  });
   it("answers 直播带货 in 聊城 with the livestream provisions (六), not the traffic subsidy (二)", () => {
     for (const id of ["liveSubsidy", "liveCompany"]) {
       expect(clauses(id)).toContain("liaocheng-2022:六");
