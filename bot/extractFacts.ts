@@ -674,7 +674,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   readOperatingSince(text, options.asOf, facts, out);
   readSubsidiesReceived(text, facts);
   // Yes/no, level and category conditions, from the vocabulary's words (bot/understanding/conditions.ts).
-  const stated = readConditions(text, { expect: options.expect });
+  const stated = readConditions(text, { expect: options.expect, asOf: options.asOf });
   Object.assign(facts, stated.facts);
   Object.assign(out.sources, stated.said);
   readSameYear(facts, out.sources, dated);

@@ -9,6 +9,7 @@ import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/fac
 import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
 import { deniedForSome } from "./exceptions.js";
 import { wordKey } from "./wordKeys.js";
+import { relativeYearValue } from "./numbers.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -20,6 +21,8 @@ export interface StatedConditions {
 export interface ConditionOptions {
   /** Facts the bot just asked for: a short reply ("市级的", "不是", "对") answers the first it fits. */
   expect?: readonly FactName[];
+  /** "YYYY-MM-DD": today, for a year fact dated by 今年/去年 ("今年在村里新建了三个网点"). */
+  asOf?: string;
 }
 
 /**
@@ -198,27 +201,36 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     out.facts[fact] = hit.value;
     out.said[fact] = ownWords(text, hit.start, hit.end);
   }
-  readYearFacts(text, out);
+  readYearFacts(text, out, options.asOf);
   readOrdinalFacts(text, out);
   answerBare(text, options.expect ?? [], out);
   return out;
 }
 
-/** "2018年才新建的网点": a year fact takes the year standing just before one of its words. */
-function readYearFacts(text: string, out: StatedConditions): void {
+/**
+ * "2018年才新建的网点", "今年在村里新建了": a year fact takes the year standing just before one of its words,
+ * written as a calendar year or, when today is known, as a word counted from today.
+ */
+function readYearFacts(text: string, out: StatedConditions, asOf?: string): void {
+  const asOfYear = asOf ? Number(asOf.slice(0, 4)) : null;
   for (const fact of FACT_NAMES) {
     if (FACTS[fact].unit !== "year" || fact === "activityYear") continue;
     for (const alias of FACTS[fact].aliases) {
       for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
         const window = text.slice(Math.max(0, at - 8), at);
-        const year = /(\d{4})年[^\d，,。]{0,4}$/.exec(window);
+        const year = YEAR_BEFORE.exec(window);
         if (!year) continue;
-        out.facts[fact] = Number(year[1]);
+        const value = year[1] !== undefined ? Number(year[1]) : asOfYear === null ? null : relativeYearValue(year[2]!, asOfYear);
+        if (value === null) continue;
+        out.facts[fact] = value;
         out.said[fact] = ownWords(text, at - (window.length - year.index), at + alias.length);
       }
     }
   }
 }
+
+/** A year, then at most four other characters up to the fact's word: "2018年才", "今年在村里". */
+const YEAR_BEFORE = /(?:(\d{4})年|(去年|今年|前年|本年|上年))[^\d，,。]{0,4}$/;
 
 /** "入园第4年", "运营第一年": an ordinal fact takes 第N年 in a clause that names one of its words. */
 function readOrdinalFacts(text: string, out: StatedConditions): void {

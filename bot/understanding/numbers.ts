@@ -218,6 +218,12 @@ const RELATIVE_YEAR = /(本年度|上一年度|上年度|去年|今年|前年|�
 const RELATIVE_OFFSET: Record<string, number> = {
   去年: -1, 今年: 0, 前年: -2, 明年: 1, 当年: 0, 本年: 0, 本年度: 0, 上年: -1, 上一年: -1, 上年度: -1, 上一年度: -1,
 };
+/** The calendar year a word counted from today names ("去年" in 2026 → 2025), or null for another word. */
+export function relativeYearValue(word: string, asOfYear: number): number | null {
+  const offset = RELATIVE_OFFSET[word];
+  return offset === undefined ? null : asOfYear + offset;
+}
+
 /** A year written as a word counted from today (去年, 今年, 当年), not as a calendar year ("2023年"). */
 export function isRelativeYear(words: string): boolean {
   return new RegExp(RELATIVE_YEAR.source).test(words) && !/\d|[零〇一二三四五六七八九]{4}/.test(words);

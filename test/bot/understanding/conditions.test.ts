@@ -76,6 +76,14 @@ describe("readConditions: levels, years and ordinals", () => {
     expect(facts("入园第4年")).toMatchObject({ supportYear: 4 });
     expect(facts("2022年是运营第一年")).toMatchObject({ supportYear: 1 });
   });
+
+  it("dates a year fact by 今年/去年 counted from today, and only when today is known", () => {
+    const asOf = "2026-12-01";
+    expect(readConditions("我们公司今年在村里新建了三个服务网点", { asOf }).facts).toMatchObject({ siteBuiltYear: 2026 });
+    expect(readConditions("去年建了两个网点", { asOf }).facts).toMatchObject({ siteBuiltYear: 2025 });
+    expect(readConditions("今年引进了个高端人才", { asOf }).facts).toMatchObject({ talentHiredYear: 2026 });
+    expect(readConditions("我们公司今年在村里新建了三个服务网点").facts).not.toHaveProperty("siteBuiltYear");
+  });
 });
 
 describe("readConditions: a bare reply answers the fact the bot asked for", () => {
