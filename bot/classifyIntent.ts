@@ -4,6 +4,7 @@
  * continues the previous question).
  */
 import { ASKS_MEANING } from "./understanding/definitions.js";
+import { asksSanction } from "./understanding/sanctions.js";
 
 export type Intent =
   /** How much / am I eligible: goes to the rule engine. */
@@ -28,7 +29,7 @@ const STILL_OPEN = /还能用|还能申请|还能报|还适用/;
 const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到期|截止|废止|还在执行|还执行|正式文件|正式印发|正式发布|正式出台|征求意见|草案|草稿|(什么|啥)时候(开始|出台|发布|施行|实施|执行|生效)|开始执行|开始实施|施行|生效/;
 /** A deadline word: the policy's end, or an application's when the message asks how to apply. */
 const DEADLINE = /截止/g;
-const EXPLAIN = /怎么规定|如何规定|规定(是|了)?什么|怎么算|如何计算|怎么计算|(什么|啥)条件|哪些条件|条件是|有(什么|啥)要求|要求是|标准是|(什么|啥)标准|怎么申请|如何申请|介绍一下|讲讲|说说|解释|(?:是|奖|补|发)给谁|给谁的|多久|多长时间|(?:有|什么|啥)说法|(?:咋|怎么)说的|(?:市里|县里|区里|谁)出|(?:是|还是)给(?:学员|企业|个人|主播|乡镇|村|县)/;
+const EXPLAIN = /怎么规定|如何规定|规定(是|了)?什么|怎么算|如何计算|怎么计算|(什么|啥)条件|哪些条件|条件是|有(什么|啥)要求|要求是|标准是|(什么|啥)标准|怎么申请|如何申请|介绍一下|讲讲|说说|解释|(?:是|奖|补|发)给谁|给谁的|多久|多长时间|(?:有|什么|啥)说法|(?:咋|怎么)说的|(?:市里|县里|区里|谁)出|(?:是|还是)给(?:学员|企业|个人|主播|乡镇|村|县)|(?:怎么|咋|如何|怎样)(?:认定|评定|评选|界定)/;
 const APPLY = /(怎么|如何|咋|怎样|去哪(里|儿)?|到哪(里|儿)?|在哪(里|儿)?|向谁|找谁)(申请|申报|报名|办理|去报|提交|领)|找谁|找哪(个|些)?(部门|单位)|哪个(部门|单位)|什么(部门|单位)|(申报|申请|审批|办理)(流程|程序|手续|材料)|(啥|什么|哪些)材料|准备(啥|什么|哪些)|(啥|什么)时候(报|申报|申请|兑现|发钱|到账)|谁(来)?审(核|批)?|流程是/;
 const COMPARE = /哪(个|里|边|家)[^，。？?]{0,8}(更|最)?(多|高|划算|好|优惠)|还是.{1,8}(多|高)|对比|比较|相比|比一比|各地|五个地方|几个地方|哪些地方/;
 const AMOUNT = /多少|能拿|能领|可以拿|可以领|能得|能获|能奖|能补|给多少|奖多少|补多少|有奖|有补|奖励吗|补贴吗|补助吗|能申请|可以申请|能不能|可不可以|符合|够不够|够格|有没有|有什么(奖励|补贴|扶持|政策|支持)|有哪些(奖励|补贴|扶持|政策)|奖金|钱/;
@@ -56,7 +57,7 @@ const PLACE_ONLY = /^(我是|我们是|俺是|咱是|我在|我们在)?\p{Script
 const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
 
 /** How a platform itself works ("抖音小店怎么开通", "要交多少保证金"): the platform's rules, not a local policy. */
-const PLATFORM_OPERATION = /(?:怎么|如何|咋)(?:开通|开店|入驻|开)(?!展|始|具)|保证金|扣点|佣金|技术服务费|类目|审核不通过|封号|限流/;
+const PLATFORM_OPERATION = /(?:怎么|如何|咋)(?:开通|开店|入驻|开)(?!展|始|具)|保证金|扣点|佣金|技术服务费|类目|审核不通过|封号|限流|涨粉|起号|上热门|(?:运营|直播|带货|拍摄|剪辑)?(?:技巧|窍门|诀窍)/;
 /** Words of support a policy gives: with them, a platform question asks about the policy ("入驻1688有补贴吗"). */
 const SUPPORT = /补贴|补助|奖励|奖金|奖|扶持|资助|政策|申报|优惠|减免|报销/;
 
@@ -102,7 +103,8 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   // procedure states it; every answer states the policy's period anyway).
   const applies = APPLY.test(t);
   const asksValidity = VALIDITY.test(applies ? t.replace(DEADLINE, "") : t);
-  if ((asksValidity || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t)) return "validity";
+  // "虚报被查出来 以后几年还能申请不" asks what the sanction leaves open, not whether the policy is.
+  if ((asksValidity || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t) && !asksSanction(t, true)) return "validity";
   if (applies) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
   if (EXPLAIN.test(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";

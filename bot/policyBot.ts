@@ -68,7 +68,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Provisions of other regions named when the asked one has none on the subject. */
 const ELSEWHERE_AT_MOST = 5;
 /** A question about holding several awards at once: "两个都拿", "能同时享受吗", "可以叠加吗". */
-const STACKING = /都(能|可以)?(拿|领|享受|申请|申报)|同时(拿|领|享受|申请|申报)|一起(拿|领|申请|享受)|叠加|兼得|重复(享受|拿|领|申请)/;
+const STACKING = /(?:都|同时|一起|一块儿?|一并)(?:能|可以)?(?:拿|领|享受|申请|申报)|叠加|兼得|重复(?:享受|拿|领|申请)/;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
 export class PolicyBot implements ConversationHandler {
@@ -514,7 +514,12 @@ export class PolicyBot implements ConversationHandler {
       // (A clause with a note answers only when the question uses its words, handled above.)
       const covered = (clause: string) => related && (clause === related.id || clause.startsWith(`${related.id}/`) || related.id.startsWith(`${clause}/`));
       const holdsRules = this.#catalog.rulesOf(session.policyIds).some((r) => covered(r.clause));
-      if (related && !holdsRules && !this.#asksForList(text)) return { input: this.#informClause(related, text, policies, notes, asOf, session), topic: [] };
+      // The best provision, of a line of business the user named, beats a clause that speaks of none of the
+      // lines they share ("这么大的项目有没有特殊的扶持办法": 一事一议, not the office space retrieval ranks first).
+      const lead = focus[0];
+      const named = related && lead && lead.topicWeight > 0 ? topicsIn(text).filter((id) => lead.rule.topics?.includes(id)) : [];
+      const offLine = named.length > 0 && !topicsIn(related!.text).some((id) => named.includes(id));
+      if (related && !holdsRules && !offLine && !this.#asksForList(text)) return { input: this.#informClause(related, text, policies, notes, asOf, session), topic: [] };
       if (OVERVIEW.test(text)) return { input: this.#overview(policies, session, notes, asOf), topic: [] };
     }
     const isGate = (r: AwardResult) => this.#catalog.isGate(r);

@@ -201,7 +201,7 @@ export class PolicyCatalog {
    * own figures asks about their case, not the document's aims or sanctions; nor does one asking for an award.
    */
   sentenceAsked(text: string, policyId: string, asker: { figures: boolean; asksAward: boolean }): (ClauseSentence & { kind: "sanction" | "duty" | "target" | "direction" }) | undefined {
-    const found = !asker.figures && !asker.asksAward && asksSanction(text)
+    const found = !asker.figures && asksSanction(text, asker.asksAward)
       ? { kind: "sanction" as const, sentence: sanctionAsked(text, this.#sentencesOf("sanction", policyId, sanctionSentences)) }
       : asksDuty(text)
         ? { kind: "duty" as const, sentence: dutyAsked(text, this.#sentencesOf("duty", policyId, dutySentences)) }

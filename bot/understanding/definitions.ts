@@ -19,7 +19,7 @@ export interface DocumentTerm {
 /** "X是指啥", "X是什么意思", "X是哪三个", "X都包括哪些": the meaning of X. */
 export const ASKS_MEANING = /是指|指的是|指的?(?:什么|啥|哪)|(?:什么|啥)意思|意思是|是(?:什么|啥)(?:东西)?[？?吗呢。!！\s]*$|是哪(?:几|一|二|两|三|四|五|六|些)|包括(?:哪些|什么|啥)|都有(?:哪些|啥)/;
 /** "要够啥标准", "认定条件是什么", "怎么评": the standard a defined title sets. */
-const ASKS_STANDARD = /(?:啥|什么|哪些)(?:标准|条件|要求)|(?:标准|条件|要求)是|怎么(?:认定|评)|认定标准|够(?:啥|什么)/;
+const ASKS_STANDARD = /(?:啥|什么|哪些)(?:标准|条件|要求)|(?:标准|条件|要求)是|(?:怎么|咋|如何|怎样)(?:认定|评)|认定标准|够(?:啥|什么)/;
 
 /** Marks a user leaves out of a term ("两中心、一站点" → 两中心一站点). */
 const MARKS = /[、·“”"‘’'\s]/g;

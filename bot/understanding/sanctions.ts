@@ -6,16 +6,21 @@
 import { leafSentences, sentencePointedAt, type ClauseSentence, type SentenceSource } from "../clauseSentences.js";
 
 /** Wrongdoing as merchants name it; falsification is written 虚报 in the documents. */
-const FALSIFIED = /弄虚作假|造假|作假|虚假|骗补|骗取|骗钱|冒领|虚报|假材料|假数据|刷单/g;
-const WRONGDOING = new RegExp(`${FALSIFIED.source}|重报|重复申报|违规|违法|失信|偷税|漏税|被投诉|不良记录|被查`);
+const FALSIFIED = /弄虚作假|造假|作假|虚假|骗补|骗取|骗钱|冒领|虚报|多报|报多了|虚增|假材料|假数据|刷单/g;
+const WRONGDOING = new RegExp(`${FALSIFIED.source}|重报|重复申报|违规|违法|失信|偷税|漏税|被投诉|不良记录|被查|查出|查到|被发现`);
 /** "会咋样", "有啥后果", "怎么处理" (asked, not "被处理过" told). */
 const CONSEQUENCE = /会(?:咋样|怎么样|怎样|如何)|会被(?:怎么|咋|如何)|后果|(?:啥|什么|何)(?:处罚|影响)|(?:怎么|咋|如何)(?:处理|处罚|罚)/;
+/** "以后几年还能申请不": whether the asker may apply again after it, which the sanction's period answers. */
+const LATER_ELIGIBILITY = /(?:以后|今后|往后|之后|后面|后几年|明年)[^，。？?\s]{0,6}(?:还能|能不能|还可以|可不可以|还让)(?:申请|申报|享受|报|拿)/;
 /** A sentence stating a sanction. */
 const SANCTION = /取消[^，。；]{0,8}资格|不得[^，。；]{0,6}享受|不予(?:扶持|支持|奖励|补助)|追回|收回|追究[^，。；]{0,6}责任|列入[^，。；]{0,8}(?:黑名单|失信)/;
 
-/** true when the message asks what follows a wrongdoing. */
-export function asksSanction(text: string): boolean {
-  return WRONGDOING.test(text) && CONSEQUENCE.test(text);
+/**
+ * true when the message asks what follows a wrongdoing. `asksAward`: it also asks for an award ("偷税被处理过
+ * 还能拿奖励吗" asks about the asker's case, which the engine decides), unless it asks about applying later.
+ */
+export function asksSanction(text: string, asksAward = false): boolean {
+  return WRONGDOING.test(text) && (LATER_ELIGIBILITY.test(text) || (!asksAward && CONSEQUENCE.test(text)));
 }
 
 /** The sentences of these clauses that state a sanction, in document order. */

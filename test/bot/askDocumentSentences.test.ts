@@ -10,6 +10,7 @@ beforeAll(async () => {
     aimFigure: ["汨罗 到2020年电子商务交易额打算做到多少"],
     duty: ["平阴 物流配送这块归哪个部门管"],
     sanction: ["平阴 要是骗补贴被发现了 会怎么样"],
+    sanctionLater: ["平阴 去年申报的时候数据报多了 被查到了 今后还能申报吗"],
     ownRecord: ["平阴 我们公司2021年网上卖了1500万 前年偷税漏税被罚过 还能拿奖励吗"],
     applyDeadline: ["平阴 奖励找谁报 审批有截止日期吗"],
   });
@@ -33,6 +34,11 @@ describe("ask --json: what the document aims at", () => {
 describe("ask --json: who is responsible, and what follows a wrongdoing", () => {
   it("quotes the duty of the department the question asks about", () => {
     expect(cites(answers.duty!, "pingyin-2020:五/(三)", "物流配送")).toBe(true);
+  });
+
+  it("answers whether one may apply again after falsified figures with the sanction's period, not the policy's validity", () => {
+    expect(cites(answers.sanctionLater!, "pingyin-2020:四/(一)", "3年内不得享受")).toBe(true);
+    expect(answers.sanctionLater!.awards).toEqual([]);
   });
 
   it("quotes the sanction for falsified applications", () => {

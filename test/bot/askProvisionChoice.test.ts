@@ -19,6 +19,7 @@ const CASES = {
   landBeside: ["聊城 建快递物流配送中心 用地怎么保障"],
   overview: ["汨罗有啥电商扶持政策"],
   shopMovedBack: ["聊城 我们公司把网店从外省迁回本地了 有什么奖励"],
+  bigProject: ["平阴 我们规划的是个很大的项目 县里有没有特殊的政策"],
 };
 
 let answers: Record<string, Answer>;
@@ -66,6 +67,14 @@ describe("ask --json: a shop moved back home", () => {
     expect(cited(a)).toContain("liaocheng-2022:五");
     expect(a.text).toContain("通报表扬");
     expect(a.awards.every((x) => x.amountFen === null)).toBe(true);
+  });
+});
+
+describe("ask --json: a provision of the line the user named, over a clause retrieval ranks first", () => {
+  it("answers a big project's question for special support with the case-by-case provision, whose clause speaks of it, with no amount", () => {
+    const a = answers.bigProject!;
+    expect(a.awards).toEqual([expect.objectContaining({ clause: "pingyin-2020:三/(七)", amountFen: null })]);
+    expect(a.text).toContain("一事一议");
   });
 });
 

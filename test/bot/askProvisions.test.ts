@@ -19,6 +19,7 @@ beforeAll(async () => {
     c2cRunning: ["叶集 我的淘宝个人店 实际运行两年了 2018年卖了五六十万 头一回过50万 有奖励没"],
     namedPlatform: ["东营 我们搞的是五金行业的电商平台 三年综合评定排第二 能拿多少"],
     stacking: ["东营 龙头企业奖励和农产品上行的奖励能同时拿吗"],
+    stackingTogether: ["平阴 旗舰店的奖和带货达人的奖 一块儿拿行不行"],
     noStation: ["茌平 村级服务站有补贴吗"],
     noLivestream: ["叶集 直播带货有补贴吗"],
     stationDirection: ["东营 村级服务站有补贴吗"],
@@ -66,6 +67,10 @@ describe("ask --json: the user's activity chooses the provision", () => {
     expect(answer.text).toContain("东营的文件写明“以上事项不重复奖励。”");
     expect(answer.citations).toEqual(expect.arrayContaining([{ clause: "dongying-2020:三/(三)", quote: "以上事项不重复奖励。" }]));
     expect(answer.citations.filter((c) => c.clause === "dongying-2020:三/(三)").length).toBeGreaterThanOrEqual(3);
+  });
+  it("answers 一块儿拿 (two awards together) with the document's one-award-a-year sentence", () => {
+    expect(answers.stackingTogether!.status).toBe("answered");
+    expect(answers.stackingTogether!.citations).toEqual(expect.arrayContaining([{ clause: "pingyin-2020:四/(二)", quote: "申报主体年度内只享受其中一项扶持政策。" }]));
   });
   it("takes an amount the user quotes back (那个4万的奖励) to the provision that states it", () => expect(clauses("quotedAmount")[0]).toBe("pingyin-2020:三/(三)/2"));
 });

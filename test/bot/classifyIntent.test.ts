@@ -38,6 +38,9 @@ describe("classifyIntent", () => {
     expect(classifyIntent("快手小店咋开 保证金交多少", none)).toBe("outOfScope");
     expect(classifyIntent("淘宝开店扣点是多少", { ...none, hasNewFacts: true })).toBe("outOfScope");
     expect(classifyIntent("入驻1688平台有补贴吗", none)).not.toBe("outOfScope");
+    // Growing an account is the platform's craft too ("快手怎么起号", "直播有啥窍门").
+    expect(classifyIntent("快手怎么起号 有啥窍门", none)).toBe("outOfScope");
+    expect(classifyIntent("视频号涨粉有没有什么技巧", none)).toBe("outOfScope");
     expect(classifyIntent("帮我写一段直播带货的文案，顺便问平阴带货达人奖励多少", region)).toBe("amount");
   });
   it("answers greetings with help", () => {
@@ -65,6 +68,11 @@ describe("classifyIntent: dialogue openers and eligibility questions", () => {
   it("reads 还能申请吗 after facts about the asker as an eligibility question, alone as one about validity", () => {
     expect(classifyIntent("现在已经停业了 流量补贴还能申请吗", { ...ctx, hasNewFacts: true })).not.toBe("validity");
     expect(classifyIntent("流量补贴还能申请吗", { ...ctx, matchesRuleKeyword: true })).toBe("validity");
+  });
+
+  it("reads how a title is awarded (咋认定) as a question about the rule, and applying again after a sanction as no validity question", () => {
+    expect(classifyIntent("电商示范镇咋认定", region)).toBe("explain");
+    expect(classifyIntent("材料造假被发现了 往后几年还能申请不", region)).not.toBe("validity");
   });
 
   it("does not take the place goods come from as the asker's region", () => {

@@ -23,6 +23,7 @@ describe("terms of a document", () => {
     expect(asked("评上淘宝村得满足什么条件")).toBe("x:附件/2");
     expect(asked("淘宝镇的认定标准是什么")).toBe("x:附件/3");
     expect(asked("电商示范村要啥条件")).toBe("x:附件/4");
+    expect(asked("淘宝镇咋认定的")).toBe("x:附件/3");
   });
 
   it("leaves amount questions and standards of terms the document only names to the provisions", () => {

@@ -12,6 +12,12 @@ describe("what follows a wrongdoing", () => {
     for (const q of ["去年因为偷税漏税被处理过 还能拿奖励吗", "弄虚作假是什么意思", "材料怎么准备"]) expect(asksSanction(q), q).toBe(false);
   });
 
+  it("is asked by whether the asker may apply again after a wrongdoing, even in award words", () => {
+    expect(asksSanction("去年数据报多了被查到 今后还能申报吗", true)).toBe(true);
+    expect(asksSanction("材料造假被发现了 往后几年还能申请不", true)).toBe(true);
+    expect(asksSanction("去年因为偷税漏税被处理过 还能拿奖励吗", true)).toBe(false);
+  });
+
   it("is answered by the sanction for that wrongdoing, chat words for falsification read as the document's 虚报", () => {
     const sentences = sanctionSentences(doc);
     expect(sentences).toHaveLength(2);
