@@ -664,6 +664,10 @@ export class PolicyBot implements ConversationHandler {
     const same = decided.find((r) => r.amountFen === claim.fen);
     if (same) return { text: fill(example(same) ? t.exampleMatches : t.matches, same), settled: true };
     if (decided[0]) return { text: fill(example(decided[0]) ? t.exampleDiffers : t.differs, decided[0]), settled: true };
+    // "开店第一年卖了八笔 能拿1000块不": the claim is the amount of the provision that failed, not of another still open.
+    const states = (r: AwardResult) => this.#catalog.rule(r.policy, r.rule)?.amountsFen.includes(claim.fen) ?? false;
+    const failedStating = focus.find((r) => r.eligible === false && states(r));
+    if (failedStating && !focus.some((r) => r.eligible !== false && states(r))) return { text: fill(t.notEligible, failedStating), settled: true };
     const open = focus.find((r) => r.eligible === null || r.missing.length > 0);
     if (open?.amountFen != null) {
       // A fixed sum does not wait on the missing facts: the claim is answered now, eligibility later.

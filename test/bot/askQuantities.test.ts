@@ -107,6 +107,8 @@ const CLAIMS = {
   fixedSum: ["平阴 带货达人 粉丝15万 奖励是50万吧"],
   notEligible: ["平阴的 听说带货达人有2万块奖励 我抖音粉丝八万多 2021年带货卖了150多万 能拿不"],
   quoted: ["平阴 开店那个5万奖励 俺们公司2021年在京东开了2家旗舰店 能拿10万不"],
+  // 八笔 fails the 1000元 shop subsidy; the sales award of the same message is still open.
+  failedBesideOpen: ["汨罗 贫困户 在拼多多开了个店 第一年卖了八笔 能拿1000块不"],
 };
 
 let answers: Record<string, Answer>;
@@ -175,6 +177,11 @@ describe("ask --json: a claimed amount is checked, never reported as the user's 
 
   it("says the provision does not apply when the user's facts fail it", () => {
     expect(answers.notEligible!.text).toContain("你说的2万块：按你说的情况，带货达人线上销售奖励暂不符合条件");
+  });
+
+  it("answers the claim with the provision whose amount it is when that one fails, not with another still open", () => {
+    expect(answers.failedBesideOpen!.text).toContain("你说的1000块：按你说的情况，建档立卡贫困人员网店补贴暂不符合条件");
+    expect(answers.failedBesideOpen!.text).not.toContain("对不对，要看");
   });
 
   it("checks the amount asked about, not the one that names the provision (开店那个5万奖励…能拿10万不)", () => {
