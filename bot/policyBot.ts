@@ -78,9 +78,12 @@ export class PolicyBot implements ConversationHandler {
   readonly #limiter: FloodControl | null;
   readonly #options: PolicyBotOptions;
   readonly #log: (line: string) => void;
+  /** Every name of the catalog's regions, policy by policy (the catalog does not change while the bot runs). */
+  readonly #regionNames: readonly string[];
 
   private constructor(catalog: PolicyCatalog, options: PolicyBotOptions) {
     this.#catalog = catalog;
+    this.#regionNames = catalog.policies.flatMap(regionAliases);
     this.#options = options;
     this.#sessions = options.sessions ?? new MemorySessionStore();
     this.#templates = loadTemplates();
@@ -611,7 +614,7 @@ export class PolicyBot implements ConversationHandler {
   }
 
   #withoutRegionNames(text: string): string {
-    for (const policy of this.#catalog.policies) for (const name of regionAliases(policy)) text = text.split(name).join(" ");
+    for (const name of this.#regionNames) if (text.includes(name)) text = text.split(name).join(" ");
     return text;
   }
 

@@ -67,6 +67,8 @@ interface RuleLists {
   ruleByKey: Map<string, ProfiledRule>;
   keywords: string[];
   notes: NoteInfo[];
+  /** Notes by selection key ("policy/note-N"); the first of a key, as a search through the list finds it. */
+  noteByKey: Map<string, NoteInfo>;
 }
 
 export class PolicyCatalog {
@@ -116,6 +118,7 @@ export class PolicyCatalog {
       ruleByKey: new Map(rules.map((r) => [`${r.policy}/${r.id}`, r])),
       keywords: [...new Set([...rules, ...notes].flatMap((r) => r.keywords))],
       notes,
+      noteByKey: new Map([...notes].reverse().map((n) => [`${n.policy}/${n.id}`, n])),
     };
     return this.#lists;
   }
@@ -159,7 +162,7 @@ export class PolicyCatalog {
 
   /** The note with this selection key ("policy/note-N"), if the key is a note's. */
   note(key: string): NoteInfo | undefined {
-    return this.#current.notes.find((n) => `${n.policy}/${n.id}` === key);
+    return this.#current.noteByKey.get(key);
   }
 
   /** A clause of the served documents by id. */

@@ -255,7 +255,8 @@ export class ClauseSearch {
   private rank(query: string, extra: string, vector: number[] | null, options: SearchOptions): Ranked[] {
     const ranges = this.rangesFor(options.policyIds);
     // The user's own words weigh more than the document wording added for them.
-    const weights = new Map(tokenize(extra).map((token) => [token, EXPANSION_WEIGHT]));
+    // Most questions get no expansion: no second segmentation for an empty text.
+    const weights = new Map(extra === "" ? [] : tokenize(extra).map((token) => [token, EXPANSION_WEIGHT]));
     for (const token of tokenize(query)) weights.set(token, 1);
     const lexical = this.bm25.search(weights, { limit: CANDIDATES, ranges }).map((s) => s.doc);
     const dense = vector ? this.dense(vector, CANDIDATES, ranges) : [];

@@ -66,7 +66,9 @@ export class HashedEmbeddings extends Embeddings {
     let norm = 0;
     for (const v of vector) norm += v * v;
     norm = Math.sqrt(norm);
-    return norm === 0 ? vector : vector.map((v) => v / norm);
+    // In place: a query is embedded on every turn, and a second 1,024-element array is garbage at once.
+    if (norm !== 0) for (let i = 0; i < vector.length; i++) vector[i] = vector[i]! / norm;
+    return vector;
   }
 
   /** Embeds documents (see class comment). */

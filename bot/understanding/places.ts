@@ -79,6 +79,8 @@ const CJK = /\p{Script=Han}/u;
 
 /** Characters of some look-alike pair: most characters are in none, and the test runs at every position of a message. */
 const IN_A_PAIR = new Set(LOOK_ALIKE.join(""));
+/** The same characters as UTF-16 code units: the scan compares codes, with no one-character string per position. */
+const IN_A_PAIR_CODES = new Set([...IN_A_PAIR].map((c) => c.charCodeAt(0)));
 
 function lookAlike(a: string, b: string): boolean {
   return a !== b && IN_A_PAIR.has(a) && LOOK_ALIKE.some((pair) => pair.includes(a) && pair.includes(b));
@@ -223,9 +225,9 @@ function occurrences(text: string, written: string): Array<{ at: number; nearMis
   for (let at = 0; at + n <= text.length; at++) {
     let misses = 0;
     for (let i = 0; i < n && misses <= 1; i++) {
-      const c = text[at + i]!;
-      if (c === written[i]) continue;
-      misses += lookAlike(c, written[i]!) ? 1 : 2;
+      const c = text.charCodeAt(at + i);
+      if (c === written.charCodeAt(i)) continue;
+      misses += IN_A_PAIR_CODES.has(c) && lookAlike(text[at + i]!, written[i]!) ? 1 : 2;
     }
     if (misses <= 1) found.push({ at, nearMiss: misses === 1 });
   }
