@@ -179,6 +179,21 @@ function isLayoutBreak(prev: string, next: string, blankBetween: boolean): boole
   return blankBetween || prev.length >= 20;
 }
 
+/** A Markdown table row ("| 一档 | 5000万元以上 | 30万元 |") and its rule row ("| --- | --- |"). */
+const PIPE_ROW = /^\|(.*)\|$/;
+const PIPE_RULE = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+
+/**
+ * A line's table cells apart by a table gap: a tab (text copied from a web or Word table) or the pipes of
+ * a Markdown row; a Markdown rule row is no text. Cells joined by one space would read as one phrase.
+ */
+function tableCells(line: string): string {
+  if (PIPE_RULE.test(line)) return "";
+  const row = PIPE_ROW.exec(line);
+  const cells = row ? row[1]!.split("|") : line.split("\t");
+  return cells.length < 2 ? line : cells.map((c) => c.trim()).join("\u0000");
+}
+
 /**
  * Normalises policy text the way clause.text is built: drops artefacts, joins lines broken inside a
  * sentence, keeps one "\n" between paragraphs, removes layout spaces next to Chinese characters
@@ -192,7 +207,7 @@ export function normaliseClauseText(raw: string): string {
   for (const line of raw.replace(/\r\n?/g, "\n").replace(ARTEFACT, "").split("\n")) {
     // A run of two or more blanks is a table gap and stays as one space; a single blank next to
     // Chinese text is layout and goes (see SPACE_NEAR_WIDE).
-    const t = line.trim().replace(/[\s\u3000]{2,}/g, "\u0000").replace(/[\s\u3000]/g, " ");
+    const t = tableCells(line.trim()).replace(/[\s\u3000]{2,}/g, "\u0000").replace(/[\s\u3000]/g, " ");
     if (t === "") {
       blankBetween = true;
       continue;

@@ -43,7 +43,7 @@ try {
     id: values.id, file: `${values.id}.txt`, title: meta.title, issuer: meta.issuer ?? "", docNumber: meta.docNumber,
     region: { province: "", city: null, county: null }, aliases: [], places: [],
     issued: meta.issued, effectiveFrom: meta.effectiveFrom, validUntil: meta.validUntil,
-    ...(meta.periodQuote ? { periodQuote: meta.periodQuote } : {}), status: meta.status, notes: "",
+    ...(meta.periodQuote ? { periodQuote: meta.periodQuote } : {}), status: meta.status, notes: meta.notes,
   }, null, 2));
 } catch (error) {
   if (error instanceof DocumentError) fail(error.message);

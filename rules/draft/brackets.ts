@@ -14,6 +14,7 @@ import { conditionText, type Amount, type Condition, type Rule } from "../ruleSc
 import { parseMoney, parseQuantity } from "../money.js";
 import { thresholdWord, type DraftRule } from "./draftRule.js";
 import { guessFact } from "./sentence.js";
+import { FIRST_TIME } from "./shapes/tiers.js";
 
 const CONTINUES = /^对?[\u4e00-\u9fff]{0,6}?(?:达到|达|超过)?$/;
 
@@ -91,6 +92,8 @@ function joinSteps(run: DraftRule[], steps: NonNullable<ReturnType<typeof fixedS
   const rule: Rule = { ...head, quote, amount, upTo: run.some((d) => d.rule.upTo) };
   delete rule.when;
   delete rule.conditions;
+  // "对年网络零售额首次达到以下标准的…" above the table.
+  if (/首次(?:达到|突破|超过)?(?:以下|下列|如下)/.test(head.quote)) rule.conditions = [FIRST_TIME];
   return { shape: "tiers", rule };
 }
 

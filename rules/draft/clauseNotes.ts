@@ -13,6 +13,12 @@ import { givesStatedMoney } from "./draftRule.js";
 const HEADING_NUMBER = /^(?:第[一二三四五六七八九十百零]+条|[一二三四五六七八九十]+、|[（(][^）)]{1,3}[）)])\s*/;
 /** How to apply: who applies, what to hand in, who reviews, when it is paid. */
 const PROCEDURE = /(?:申报|申请|申领)[^。]{0,40}(?:提交|报送|材料|审核|初审|复核|公示|受理)|(?:提交|报送)[^。]{0,30}材料|(?:审核|复核|核查)[^。]{0,30}公示|公示[^。]{0,12}(?:无异议|工作日)/;
+/** A list titled as what to hand in or how to apply ("附件2 申报材料清单", "三、申报程序"): its items are the procedure. */
+const PROCEDURE_TITLE = /(?:申报|申请)(?:材料|程序|流程|须知|指南)|材料清单/;
+/** A list titled as the standard a title is given by ("附件1 武功县电商示范村认定标准"): its items define it. */
+const STANDARD_TITLE = /(?:认定|评定|评选|验收)(?:标准|条件)$/;
+/** A wrongdoing in applying ("申报材料弄虚作假的，不予扶持") is a sanction, no step of the procedure. */
+const WRONGDOING = /[^。；，,]*(?:弄虚作假|虚报|骗取|冒领|虚假)[^。；，,]*/g;
 /** Words of a procedure a question about it uses, when the clause has them. */
 const PROCEDURE_WORDS = ["申报", "申请", "材料", "审核", "公示", "拨付", "受理"];
 /** A term defined: "1．网络销售额：指…", "“共同配送网点”是指…", "本办法所称项目资金，是指…". */
@@ -21,18 +27,33 @@ const DEFINES = /^(?:[\d一二三四五六七八九十]+[.．、]\s*)?“?([^“
 /** The notes of a policy's clauses: one per clause that states a procedure or defines a term. */
 export function textNotes(clauses: readonly Clause[]): ClauseNote[] {
   const notes: ClauseNote[] = [];
+  const byId = new Map(clauses.map((c) => [c.id, c]));
   for (const clause of clauses) {
-    // A clause with children speaks through them; the signature block says nothing to an applicant.
-    if (clause.childIds.length > 0 || clause.path[0] === "落款") continue;
+    if (clause.path[0] === "落款") continue;
     const text = clause.text.replace(HEADING_NUMBER, "").trim();
     if (givesStatedMoney(text)) continue;
+    // Items that are no procedure each ("1．申报表；", "2．营业执照…") under a title that names one.
+    const items = clause.childIds.map((id) => byId.get(id)?.text ?? "");
+    if (PROCEDURE_TITLE.test(clause.title) && items.length > 0 && !items.some((t) => PROCEDURE.test(t))) {
+      notes.push({ clause: clause.id, kind: "procedure", title: clause.title, quote: text, keywords: [...new Set([clause.title, ...PROCEDURE_WORDS.filter((w) => text.includes(w))])] });
+      continue;
+    }
+    if (STANDARD_TITLE.test(clause.title) && items.length > 0) {
+      // "武功县电商示范村认定标准" is asked about as 电商示范村的标准 / 条件; the bare 电商示范村 names its award.
+      const titled = clause.title.replace(STANDARD_TITLE, "").replace(/^[\u4e00-\u9fff]{1,4}?[省市县区]/, "");
+      const keywords = [clause.title, ...(titled.length >= 2 ? [`${titled}标准`, `${titled}条件`, `${titled}认定`] : [])];
+      notes.push({ clause: clause.id, kind: "definition", title: clause.title, quote: text, keywords });
+      continue;
+    }
+    // A clause with children speaks through them; the signature block says nothing to an applicant.
+    if (clause.childIds.length > 0) continue;
     // Every line that defines a term (an attachment of definitions holds several).
     const defined = text.split("\n").flatMap((line) => {
       const term = DEFINES.exec(line.trim());
       return term ? [{ word: (term[1] ?? term[2])!, quote: line.trim() }] : [];
     });
     for (const { word, quote } of defined) notes.push({ clause: clause.id, kind: "definition", title: `“${word}”的含义`, quote, keywords: [word] });
-    if (defined.length === 0 && PROCEDURE.test(text)) {
+    if (defined.length === 0 && PROCEDURE.test(text.replace(WRONGDOING, ""))) {
       const keywords = PROCEDURE_WORDS.filter((w) => text.includes(w));
       notes.push({ clause: clause.id, kind: "procedure", title: clause.title || "申报程序", quote: text, keywords });
     }

@@ -7,14 +7,14 @@
 import type { Clause } from "../../knowledge/clause.js";
 import { parseClauses } from "../../knowledge/parseClauses.js";
 import { querySegmenter, type Segmenter } from "../../knowledge/segmenter.js";
-import type { NotAward } from "../ruleSchema.js";
+import type { Amount, Cap, NotAward } from "../ruleSchema.js";
 import { joinTables } from "./brackets.js";
 import { isAwardSentence, type DraftRule, type RuleBase } from "./draftRule.js";
 import { sentencesOf, smallNumber, type Sentence } from "./sentence.js";
 import { fixed } from "./shapes/fixed.js";
 import { noAmount } from "./shapes/noAmount.js";
-import { percent } from "./shapes/percent.js";
-import { PER_COUNTED, perUnit } from "./shapes/perUnit.js";
+import { capsAfter, percent } from "./shapes/percent.js";
+import { PER_COUNTED, PER_MEASURE, perUnit } from "./shapes/perUnit.js";
 import { ranks } from "./shapes/ranks.js";
 import { tableHeader, tableRow, type TableHeader } from "./shapes/tableRow.js";
 import { tiers } from "./shapes/tiers.js";
@@ -119,6 +119,9 @@ function undraftedReason(s: Sentence): string {
   if (/每月/.test(s.text)) return "按月计的标准，原文未写明补贴的月数，须工作人员折算";
   const per = [...s.text.matchAll(PER_COUNTED)].find((m) => s.figures.some((f) => f.kind === "money" && f.at > m.index && f.at - m.index <= 20));
   if (per) return `按“${per[0]}”计的数量在事实词表中找不到对应的事实（可在 rules/facts.yaml 增加）`;
+  const measure = PER_MEASURE.exec(s.text);
+  if (measure) return `按“${measure[0]}”计的数量在事实词表中找不到对应的事实（可在 rules/facts.yaml 增加）`;
+  if (/\d\s*(?:万|亿)?(?:美元|美金|欧元|港元|日元)/.test(s.text)) return "门槛或金额以外币计，规则按人民币计，须工作人员按主管部门认定的汇率写明";
   if (/分别/.test(s.text)) return "“分别”列出的金额与门槛或对象个数对不上";
   if (money > 1) return `一句中有${money}个金额，分不清哪个是奖励、哪个是门槛或上限`;
   if (s.figures.some((f) => f.kind === "percent")) return "比例所乘的金额在事实词表中找不到对应的事实";
@@ -126,7 +129,45 @@ function undraftedReason(s: Sentence): string {
 }
 
 /** A sentence that announces the table or items after it. */
-const LEADS_LIST = /(?:以下|下列|如下)[^，,。；]{0,8}[：:]$|给予(?:奖励|补贴|补助)[^。]{0,24}[：:]$/;
+const LEADS_LIST = /(?:以下|下列|如下)[^，,。；]{0,8}[：:]$|给予(?:一次性)?(?:奖励|补贴|补助)[^。]{0,24}[：:]$/;
+
+const CAP_PHRASE = /(?:最高|不超过|不得超过|最多|限额|封顶|上限)[^，,。；]*\d/;
+
+/** More money for the subject of the sentence before: "…给予一次性奖励3万元；当年…增长20%以上的，再给予2万元奖励。" */
+const MORE_FOR_SAME = /再(?:给予|奖励|补贴|补助)|另(?:行)?给予/;
+
+/**
+ * A sentence that only limits an award ("（二）单个企业年度补贴最高不超过50万元。"): every phrase of it is a cap
+ * (a phrase before it would name what is given: "营销特色馆建设，补助金额最高不超过50万元"), it gives
+ * nothing itself, and every sum in it is a cap of money. Its caps, or null.
+ */
+function capsOnly(s: Sentence): Cap[] | null {
+  const phrases = s.text.replace(HEADING_NUMBER, "").split(/[，,]/).filter((p) => p.replace(/[。；;\s]/g, ""));
+  if (/对|给予|给\d|奖励\d/.test(s.text) || !phrases.every((p) => CAP_PHRASE.test(p))) return null;
+  const sums = s.figures.filter((f) => f.kind !== "count");
+  const { caps, figures } = capsAfter(s, 0);
+  return sums.length > 0 && sums.every((f) => f.kind === "money" && figures.includes(f)) ? caps : null;
+}
+
+/** An amount that varies with the applicant (per unit, a percentage, a product): a cap after it limits it. */
+function capsVary(a: Amount | undefined): a is Exclude<Amount, string> {
+  return typeof a === "object" && ["perUnit", "percentOf", "product", "capMin", "sum"].includes(a.mechanism);
+}
+
+/** The previous draft of the clause limited by the caps of the sentence after it; its quote runs on to that sentence. */
+function withCaps(d: DraftRule, s: Sentence, caps: Cap[]): DraftRule {
+  const a = d.rule.amount as Exclude<Amount, string>;
+  const amount: Amount = a.mechanism === "capMin" ? { ...a, caps: [...a.caps, ...caps] } : { mechanism: "capMin", of: a, caps };
+  return { ...d, rule: { ...d.rule, quote: `${d.rule.quote}${s.lineStart ? "\n" : ""}${s.text.trim()}`, amount, upTo: true } };
+}
+
+/** The draft of "再给予…" carries what the sentence before required of its subject. */
+function withEarlierConditions(d: DraftRule, before: DraftRule): DraftRule {
+  const conditions = [...new Set([...(before.rule.conditions ?? []), ...(d.rule.conditions ?? [])])];
+  const whens = [before.rule.when, d.rule.when].filter((w) => w !== undefined);
+  const when = whens.length === 2 ? { all: whens } : whens[0];
+  return { ...d, rule: { ...d.rule, ...(when ? { when } : {}), ...(conditions.length ? { conditions } : {}) } };
+}
 
 /** A clause whose own text announces its items ("按以下标准给予奖励：") and whose items each state money. */
 function leadsList(clause: Clause, byId: ReadonlyMap<string, Clause>): boolean {
@@ -189,6 +230,8 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
         drafts.push(...row);
         continue;
       }
+      // "…按以下方式给予补贴：" before items that state the money: the items are the provisions.
+      if (LEADS_LIST.test(s.text.trim()) && sentences.slice(i + 1).some((n) => n.figures.some((f) => f.kind !== "count"))) continue;
       const noAmountDraft = noAmount(s, base);
       if (noAmountDraft) {
         ids.set(baseId, n);
@@ -208,8 +251,17 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
         for (const f of money) notAwards.push({ clause: clause.id, amount: f.kind === "percent" ? `${f.value}%` : f.value, reason: "待确认：资金总额或预算（额满为止），不是对单个主体的奖励" });
         continue;
       }
+      const caps = capsOnly(s);
+      if (caps) {
+        const last = drafts.at(-1);
+        if (last && capsVary(last.rule.amount)) drafts[drafts.length - 1] = withCaps(last, s, caps);
+        else for (const c of caps) if (typeof c.amount === "string") notAwards.push({ clause: clause.id, amount: c.amount, reason: "待确认：上限，不是单独的奖励（所限的奖励见同条其他句）" });
+        continue;
+      }
       let drafted: DraftRule[] | null = null;
       for (const shape of SHAPES) if ((drafted = shape(s, base))) break;
+      const before = drafts.at(-1);
+      if (drafted && before && MORE_FOR_SAME.test(s.text) && !/^[^，,]*对/.test(s.text)) drafted = drafted.map((d) => withEarlierConditions(d, before));
       if (drafted) {
         ids.set(baseId, n);
         drafts.push(...(s.lineStart ? drafted.map((d) => ({ ...d, lineStart: true })) : drafted));

@@ -77,8 +77,11 @@ function countsBefore(text: string, at: number): boolean {
 }
 
 const GIVES_MONEY = /(?:给予|奖励|补贴|补助)[^，,]*\d/;
-/** A phrase that names a new subject: 对…, or a noun ("十佳网店每家…"), not a figure continuing a table ("10名以后的"). */
-const NEW_SUBJECT = /^(?:对|(?!并|且|再|另|其中|按|最高|每|以上|以下)[\u4e00-\u9fff])/;
+/**
+ * A phrase that names a new subject: 对…, or a noun ("十佳网店每家…"), not a figure continuing a table
+ * ("10名以后的") nor a rank band of the same ranking ("第6至10名每家奖励3万元").
+ */
+const NEW_SUBJECT = /^(?:对|(?!并|且|再|另|其中|按|最高|每|以上|以下|第[\d一二三四五六七八九十]+(?:[至到\-—～~]第?[\d一二三四五六七八九十]+)?名)[\u4e00-\u9fff])/;
 /** A phrase that limits the award before it ("补助金额最高不超过50万元"), not a new award. */
 const CAP_PART = /最高|最多|不超过|不得超过|上限|累计|封顶/;
 

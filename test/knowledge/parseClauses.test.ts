@@ -220,6 +220,13 @@ describe("normaliseClauseText on attachments written as tables", () => {
     expect(normaliseClauseText(text).split("\n")).toEqual(["附件", "清河县跨境电子商务出口奖励标准", "年跨境电商出口额 奖励金额", "500万元（含）至1000万元 3万元", "3000万元（含）以上 10万元"]);
   });
 
+  it("reads a Markdown table's cells and a tab-separated row (copied from a web or Word table) as table cells on their own lines", () => {
+    const markdown = "对年网络零售额达到以下标准的企业，给予奖励：\n| 档次 | 年网络零售额 | 奖励金额 |\n| --- | --- | --- |\n| 一档 | 5000万元以上 | 30万元 |\n| 二档 | 1亿元以上 | 50万元 |";
+    expect(normaliseClauseText(markdown).split("\n")).toEqual(["对年网络零售额达到以下标准的企业，给予奖励：", "档次 年网络零售额 奖励金额", "一档 5000万元以上 30万元", "二档 1亿元以上 50万元"]);
+    const tabs = "年网络零售额\t奖励金额\n500万元（含）至1000万元\t3万元\n1000万元（含）以上\t6万元";
+    expect(normaliseClauseText(tabs).split("\n")).toEqual(["年网络零售额 奖励金额", "500万元（含）至1000万元 3万元", "1000万元（含）以上 6万元"]);
+  });
+
   it("keeps a definition on its own line below an attachment's title, though a blank line stands between", () => {
     const text = "附件2\n\n名词解释\n\n网络零售额：指通过网络平台实现的实物商品零售额。";
     expect(normaliseClauseText(text).split("\n")).toEqual(["附件2", "名词解释", "网络零售额：指通过网络平台实现的实物商品零售额。"]);

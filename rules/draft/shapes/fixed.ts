@@ -5,6 +5,7 @@
 import { awardStart, conditionsBefore, draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
 import type { Figure, Sentence } from "../sentence.js";
 import { capsAfter } from "./percent.js";
+import { MEASURE_UNITS } from "./perUnit.js";
 import { figureLists } from "./tiers.js";
 
 export function fixed(s: Sentence, base: RuleBase): DraftRule[] | null {
@@ -56,11 +57,13 @@ const BARE_APPLICANT = /^(?:本县|本地|县内)?(?:电商|电子商务)?(?:企
  */
 function qualifiersOf(subject: string): string[] {
   const from = subject.lastIndexOf("对");
-  const words = (from >= 0 ? subject.slice(from + 1) : subject.split(/[，,；]/).at(-1)!).replace(/(?:每|单)(?:家|个|户|人|名)$/, "");
+  // "新获得江苏精品认证的，奖励5万元": without 对, the last phrase before the award is the subject.
+  const words = (from >= 0 ? subject.slice(from + 1) : subject.split(/[，,；]/).filter((p) => p.trim()).at(-1) ?? "").replace(/(?:每|单)(?:家|个|户|人|名)$/, "");
   return words
     .split(/[，,；]|且|并且|并/)
     .map((w) => w.trim().replace(/的$/, "").replace(/^的/, ""))
-    .filter((w) => w.length >= 2 && !/\d/.test(w) && !BARE_APPLICANT.test(w));
+    // "每村", "每个站点每年": who is counted, not what must hold.
+    .filter((w) => w.length >= 2 && !/\d/.test(w) && !BARE_APPLICANT.test(w) && !/^(?:每|单个|单家)/.test(w));
 }
 
 /** Subjects listed before 分别: an optional verb, items joined by 、, and the rest of their phrase. */
@@ -70,12 +73,12 @@ const SUBJECTS = /(获评|获得|认定为|被评为|评为)?([^的对，,、\s]
 const PER_THING = /每(?:个|项|条|件|款|场|批|套|台|单|笔)([\u4e00-\u9fff]{0,6}?)(?:给予|奖励|补助|补贴)?$/;
 const APPLICANT = /企业|公司|主体|单位|机构|基地|合作社|村|镇|户|网店|商户|主播|达人/;
 
-/** A money figure whose amount is given per counted thing ("按每件0.1元", "每个认证给予1万元") or per month or area. */
-function perUnitBefore(text: string, f: Figure): boolean {
+/** A money figure whose amount is given per counted thing ("按每件0.1元", "每个认证给予1万元") or per month, area or volume. */
+export function perUnitBefore(text: string, f: Figure): boolean {
   const before = text.slice(Math.max(0, f.at - 12), f.at).replace(/^.*[，,。；]/, "");
   const m = PER_THING.exec(before);
   return (m !== null && !APPLICANT.test(m[1]!)) || RATE.test(before);
 }
 
-/** A rate per month, day or square metre ("每平方米每月10元"): never a one-off sum. */
-const RATE = /每(?:月|天|日|平方米|㎡)[\u4e00-\u9fff]{0,4}$/;
+/** A rate per month, day or measure ("每平方米每月10元", "按每立方米100元"): never a one-off sum. */
+const RATE = new RegExp(`每(?:月|天|日|${MEASURE_UNITS})[\\u4e00-\\u9fff]{0,4}$`);

@@ -14,6 +14,11 @@ const PER_PERSON = /每(?:人|个岗位|名)|\/人(?:次)?|元\/(?:人|个)/;
 const PER_AREA = /每平方米|\/平方米|\/㎡/;
 /** "每招用1人", "每培训1人次", "每个站点": a count of something, each given the award. */
 export const PER_COUNTED = /每(?:[\u4e00-\u9fff]{1,3}?)?(?:1|一)?(?:人次|人|名|个|家|位|间|场|期|户|项|款|件|条|单|笔|吨|台|套)/g;
+/** A rate per unit of measure ("每立方米", "每亩"): no applicant, no count of the vocabulary's kinds. */
+export const MEASURE_UNITS = "平方米|㎡|立方米|亩|公里|千米|吨";
+export const PER_MEASURE = new RegExp(`每(?:${MEASURE_UNITS})`);
+/** "择优评选“池州好主播”10名，每名给予1万元": 每名 is each winner, who gets the sum once. */
+const SELECTED = /(?:评选|评定|择优|遴选|评出|选树)[^，,。；]*?(?:\d+|[一二三四五六七八九十]+)\s*(?:名|个|家|位|户)[^，,。；]*[，,]\s*每(?:名|个|家|位|户|村)/;
 /** Words that make a figure a cap rather than the award per unit ("每家企业每年最高不超过5万元"). */
 const CAP_WORDS = /最高|最多|不超过|上限|总额|累计/;
 
@@ -50,7 +55,7 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
       }
     }
   }
-  if (!marker || !award) return null;
+  if (!marker || !award || SELECTED.test(s.text)) return null;
   // "第一年按每平方米每月10元": a monthly rate without the months it runs is left to staff, never taken per year.
   if (/每月/.test(s.text.slice(Math.max(0, marker.index! - 4), award.at)) && !/每月.*?(?:连续|共)\S{0,4}?(?:\d+|[一二三四五六七八九十])年/.test(s.text)) return null;
   const fact = area ? guessFact(s.text, { ...award, kind: "count" }, 80) ?? "rentArea" : countedFact(s.text, marker, award);

@@ -31,7 +31,9 @@ export function capsAfter(s: Sentence, from: number): { caps: Cap[]; figures: Fi
   const conditions: string[] = [];
   for (const f of s.figures) {
     if (f.at < from || f.kind === "count") continue;
-    const phraseStart = Math.max(...["，", ",", "；", "。", "（", "("].map((p) => s.text.lastIndexOf(p, f.at))) + 1;
+    let phraseStart = Math.max(...["，", ",", "；", "。", "（", "("].map((p) => s.text.lastIndexOf(p, f.at))) + 1;
+    // "（二）单个企业年度补贴最高不超过50万元": an item's number is no part of the cap's words.
+    phraseStart += /^[一二三四五六七八九十\d]{1,3}[）)]\s*/.exec(s.text.slice(phraseStart))?.[0].length ?? 0;
     const lead = s.text.slice(phraseStart, f.at);
     const quote = s.text.slice(phraseStart, f.end);
     if (f.kind === "money" && CAP_WORD.test(lead)) {
@@ -55,7 +57,11 @@ export function percent(s: Sentence, base: RuleBase): DraftRule[] | null {
   const capLead = (f: Figure) => PERCENT_CAP.test(s.text.slice(Math.max(0, f.at - 30), f.at).split(/[，,。；]/).at(-1)!);
   const candidates = s.figures.filter((f) => f.kind === "percent" && !/^以上|^以下/.test(s.text.slice(f.end)) && !capLead(f));
   const full = /全额(?:补助|补贴|奖励)/.exec(s.text);
-  const pct = candidates.filter((f) => f.at > start).at(-1) ?? candidates.at(-1);
+  // "补助标准不超过设备投资额的40%，单条生产线最高补助15万元": with no sum of its own beside it, a
+  // percentage written as a limit is the rate, given up to it (a cap only limits another award).
+  const ownSum = s.figures.some((f) => f.kind === "money" && !CAP_WORD.test(s.text.slice(0, f.at).split(/[，,。；]/).at(-1)!));
+  const limits = ownSum ? [] : s.figures.filter((f) => f.kind === "percent" && capLead(f));
+  const pct = candidates.filter((f) => f.at > start).at(-1) ?? candidates.at(-1) ?? limits.at(-1);
   if (!pct && !full) return null;
   const at = pct?.at ?? full!.index;
   // "按其个人所得税地方留成部分给予全额奖励": the base is the phrase after 按.

@@ -1,6 +1,7 @@
 /**
  * Ranks: "排名前3位的企业分别奖励50万元、30万元、20万元" (one place each), "前10名…每家给予1万元" (one
- * band), "10名以后的每家给予1万元" (the ranks after the band).
+ * band), "10名以后的每家给予1万元" (the ranks after the band), "前20名…第1至5名每家奖励5万元，第6至10名
+ * 每家奖励3万元…" (bands, each with the award after it).
  */
 import type { Amount } from "../../ruleSchema.js";
 import { awardStart, conditionsBefore, draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
@@ -10,10 +11,35 @@ const TOP = /前\s*(\d+|[一二三四五六七八九十]+)\s*(?:名|位)/;
 const AFTER = /(\d+|[一二三四五六七八九十]+)\s*(?:名|位)以后/;
 const RANK_NOTE = "待确认：文件未写明排名口径，由主管部门评定";
 
+/** A band of places: "第1至5名", "第6-10名", "第11名至第20名". */
+const BAND = /第\s*(\d+|[一二三四五六七八九十]+)\s*(?:名)?\s*(?:至|到|-|—|～|~)\s*第?\s*(\d+|[一二三四五六七八九十]+)\s*名/g;
+
+/** Bands that follow each other from the first place, each with the one money figure before the next band. */
+function bandPlaces(s: Sentence): { places: Array<{ through: number; amount: Amount }>; figures: Figure[] } | null {
+  const bands = [...s.text.matchAll(BAND)];
+  if (bands.length < 2) return null;
+  const places: Array<{ through: number; amount: Amount }> = [];
+  const figures: Figure[] = [];
+  for (const [i, b] of bands.entries()) {
+    const [from, through] = [smallNumber(b[1]!), smallNumber(b[2]!)];
+    const next = bands[i + 1]?.index ?? s.text.length;
+    const money = s.figures.filter((f) => f.kind === "money" && f.at > b.index && f.at < next);
+    if (from !== (places.at(-1)?.through ?? 0) + 1 || !through || through < from || money.length !== 1) return null;
+    places.push({ through, amount: money[0]!.value });
+    figures.push(...s.figures.filter((f) => f.at >= b.index && f.at < next));
+  }
+  return { places, figures };
+}
+
 export function ranks(s: Sentence, base: RuleBase): DraftRule[] | null {
   const top = TOP.exec(s.text);
   const n = top ? smallNumber(top[1]!) : null;
   if (!top || !n) return null;
+  const bands = bandPlaces(s);
+  if (bands) {
+    const { when, conditions } = conditionsBefore(s, new Set(bands.figures.concat(s.figures.filter((f) => f.at === top.index + 1))), top.index);
+    return [draftRule("ranks", base, s.text, { mechanism: "rankTable", places: bands.places, interpretation: RANK_NOTE }, { when, conditions: ["名次由主管部门评定", ...conditions] })];
+  }
   const start = awardStart(s.text.slice(top.index)) + top.index;
   const afterMatch = AFTER.exec(s.text);
   const afterAt = afterMatch?.index ?? Infinity;

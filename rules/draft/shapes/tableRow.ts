@@ -7,6 +7,7 @@
 import type { FactName } from "../../facts.js";
 import { draftRule, isAwardSentence, thresholdWord, type DraftRule, type RuleBase } from "../draftRule.js";
 import { guessFact, type Figure, type Sentence } from "../sentence.js";
+import { perUnitBefore } from "./fixed.js";
 
 export interface TableHeader {
   text: string;
@@ -39,7 +40,8 @@ export function tableRow(s: Sentence, base: RuleBase, header: TableHeader): Draf
   if (isAwardSentence(s) && !header.verbs) return null;
   const award = s.figures.filter((f) => f.kind === "money").at(-1);
   const bound = s.figures[0];
-  if (!award || !bound || bound === award || bound.kind === "percent") return null;
+  // "（一）年揽收量500万件（含）以上的，按每件0.05元给予补贴": an amount per unit is no tier's award.
+  if (!award || !bound || bound === award || bound.kind === "percent" || perUnitBefore(s.text, award)) return null;
   const reading = thresholdWord(s.text, bound);
   const probe: Figure = { ...bound, at: header.measure.length, end: header.measure.length };
   const fact: FactName | null = guessFact(header.measure, probe, header.measure.length);

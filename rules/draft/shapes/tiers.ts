@@ -23,6 +23,9 @@ export function figureLists(s: Sentence, from: number, to: number): Figure[][] {
   return lists;
 }
 
+/** 首次达到…: a tier is awarded once; whether it was reached before is not a fact we hold. */
+export const FIRST_TIME = "首次达到该档（以前年度未达到过）";
+
 const valueOf = (f: Figure) => (f.kind === "money" ? f.value : Number(f.value));
 
 export function tiers(s: Sentence, base: RuleBase): DraftRule[] | null {
@@ -53,8 +56,8 @@ export function tiers(s: Sentence, base: RuleBase): DraftRule[] | null {
     amount = { mechanism: "tierTable", tiers: awards.map((a, i) => ({ when: tierWhen(i), amount: a.value })) };
   }
   const notes = reads.flatMap((r) => (r.reading!.interpretation ? [r.reading!.interpretation] : []));
-  // "首次达到1000万元、5000万元…": a tier is awarded once; whether it was reached before is not a fact we hold.
+  // "首次达到1000万元、5000万元…".
   const lead = s.text.slice(0, lists[0]![0]!.at);
-  if (/首次[^，,；]{0,4}$/.test(lead)) conditions.push("首次达到该档（以前年度未达到过）");
+  if (/首次[^，,；]{0,4}$/.test(lead)) conditions.push(FIRST_TIME);
   return [{ ...draftRule("tiers", base, s.text, amount, { when, conditions, notes }), lead }];
 }

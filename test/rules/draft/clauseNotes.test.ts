@@ -36,8 +36,20 @@ describe("textNotes", () => {
     expect(notes.filter((n) => money.test(n.quote))).toEqual([]);
   });
 
+  it("reads an attachment titled 申报材料清单 as the procedure and one titled …认定标准 as what the title means, quoting their items", () => {
+    const notes = notesOf("wugong-2026", fixture("unseen-policies-3", "wugong-2026"));
+    expect(notes.find((n) => n.clause === "wugong-2026:附件2")).toMatchObject({ kind: "procedure", title: "申报材料清单" });
+    expect(notes.find((n) => n.clause === "wugong-2026:附件1")).toMatchObject({ kind: "definition", keywords: expect.arrayContaining(["电商示范村"]) });
+    expect(notes.find((n) => n.clause === "wugong-2026:附件1")!.quote).toContain("（二）年农产品网络销售额达到500万元以上；");
+  });
+
+  it("does not take 申报材料弄虚作假的，不予扶持 for the procedure", () => {
+    const notes = notesOf("wugong-2026", fixture("unseen-policies-3", "wugong-2026"));
+    expect(notes.filter((n) => n.kind === "procedure").map((n) => n.clause)).toEqual(["wugong-2026:附件2"]);
+  });
+
   it("quotes every note verbatim from its clause", () => {
-    for (const [folder, id] of [["unseen-policies-2", "yunxi-2025"], ["unseen-policies-2", "huoshan-2024"], ["unseen-policies", "qinghe-2021"]] as const) {
+    for (const [folder, id] of [["unseen-policies-2", "yunxi-2025"], ["unseen-policies-2", "huoshan-2024"], ["unseen-policies", "qinghe-2021"], ["unseen-policies-3", "wugong-2026"]] as const) {
       const clauses = parseClauses(id, fixture(folder, id));
       for (const n of textNotes(clauses)) expect(clauses.find((c) => c.id === n.clause)!.text).toContain(n.quote);
     }

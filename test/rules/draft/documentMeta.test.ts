@@ -9,7 +9,7 @@ describe("documentMeta (policy:import's suggested entry)", () => {
   it("takes the title from a 印发通知's 《…》, its signer and date, the document number, and the dates of 自…起施行，有效期至…", () => {
     expect(documentMeta(fixture("yinan-2025"))).toEqual({
       title: "沂南县电子商务进农村综合示范项目资金管理办法", issuer: "沂南县人民政府办公室", issued: "2025-03-10", status: "final", docNumber: "沂政办发〔2025〕6号",
-      effectiveFrom: "2025-04-01", validUntil: "2027-03-31", periodQuote: "本办法自2025年4月1日起施行，有效期至2027年3月31日。",
+      effectiveFrom: "2025-04-01", validUntil: "2027-03-31", periodQuote: "本办法自2025年4月1日起施行，有效期至2027年3月31日。", notes: "",
     });
   });
 
@@ -33,6 +33,17 @@ describe("documentMeta (policy:import's suggested entry)", () => {
       status: "draft", issuer: null, effectiveFrom: "2025-01-01", validUntil: "2027-12-31",
       periodQuote: "本政策自2025年1月1日起实施，有效期至2027年12月31日，由县商务局负责解释。",
     });
+  });
+
+  it("counts the end of 自2024年7月1日起施行，有效期五年 (the day before the fifth anniversary) and says in notes that it was counted", () => {
+    const meta = documentMeta(fixture("suining-2024", "unseen-policies-3"));
+    expect(meta).toMatchObject({ effectiveFrom: "2024-07-01", validUntil: "2029-06-30", periodQuote: "本办法自2024年7月1日起施行，有效期五年。" });
+    expect(meta.notes).toContain("推算");
+    expect(documentMeta(fixture("chizhou-2025", "unseen-policies-3"))).toMatchObject({ effectiveFrom: "2025-01-01", validUntil: "2027-12-31" });
+  });
+
+  it("takes the office publishing a draft for comment (…关于公开征求…意见的公告) as its issuer, and no issue date", () => {
+    expect(documentMeta(fixture("wugong-2026", "unseen-policies-3"))).toMatchObject({ title: "武功县推进农村电商高质量发展实施方案（征求意见稿）", status: "draft", issuer: "武功县商务局", issued: null, validUntil: "2028-12-31" });
   });
 
   it("reads the start of 有效期为…至…", () => {
