@@ -39,7 +39,7 @@ describe("textNotes", () => {
   it("reads an attachment titled 申报材料清单 as the procedure and one titled …认定标准 as what the title means, quoting their items", () => {
     const notes = notesOf("wugong-2026", fixture("unseen-policies-3", "wugong-2026"));
     expect(notes.find((n) => n.clause === "wugong-2026:附件2")).toMatchObject({ kind: "procedure", title: "申报材料清单" });
-    expect(notes.find((n) => n.clause === "wugong-2026:附件1")).toMatchObject({ kind: "definition", keywords: expect.arrayContaining(["电商示范村"]) });
+    expect(notes.find((n) => n.clause === "wugong-2026:附件1")).toMatchObject({ kind: "definition", keywords: expect.arrayContaining(["电商示范村条件"]) });
     expect(notes.find((n) => n.clause === "wugong-2026:附件1")!.quote).toContain("（二）年农产品网络销售额达到500万元以上；");
   });
 
