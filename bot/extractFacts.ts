@@ -247,6 +247,9 @@ const RELATIVE_AGENT = /^(培训|认定|评定|评|授予|推荐|组织|认证|�
 const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
 const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
+/** The other party of an agreement: 跟聊城本地企业签了合同, 和企业合作 (the one signing with it is the applicant). */
+const COUNTERPART_BEFORE = /(跟|和|与|同)[^，,。！!？?；;\s]{0,6}$/;
+const COUNTERPART_AFTER = /^[^，,。！!？?；;\s]{0,3}?(签|合作|对接)/;
 /**
  * Date facts a year next to their words dates ("2019年注册"), and what else opens a business in that year
  * ("2021年3月回来办了个小微电商公司"), from the vocabulary's `cues` and `opened`; any other year is the activity year.
@@ -298,6 +301,34 @@ function scan(re: RegExp, text: string): Hit[] {
   const hits: Hit[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], key: wordKey(m[0]) });
+  return hits;
+}
+
+const isStopWord = (key: string) => PHRASES.get(key)?.[0]?.kind === "stop";
+
+/**
+ * The phrase words of a message. A stop word (主播培训, 农村) hides the words inside it, but not one that starts
+ * inside it and runs past its end: in "主播培训学校" the head noun 培训学校 names the kind, not 主播.
+ */
+function scanPhrases(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const re = PHRASE_RE;
+  re.lastIndex = 0;
+  let stopEnd = -1;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end <= stopEnd) {
+      re.lastIndex = start + 1;
+      continue;
+    }
+    const key = wordKey(m[0]);
+    hits.push({ start, end, word: m[0], key });
+    if (isStopWord(key)) {
+      stopEnd = end;
+      re.lastIndex = start + 1;
+    }
+  }
   return hits;
 }
 
@@ -543,7 +574,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // A word that starts inside a number was read as its unit: "40个人" counts people, it names no 个人 applicant.
   const inNumber = new Uint8Array(text.length);
   for (const m of mentions) inNumber.fill(1, m.start + 1, m.end);
-  const phraseHits = scan(PHRASE_RE, text).filter((h) => !inNumber[h.start]);
+  const phraseHits = scanPhrases(text).filter((h) => !inNumber[h.start]);
   const inPhrase = new Uint8Array(text.length);
   for (const h of phraseHits) inPhrase.fill(1, h.start, h.end);
   const facts: Record<string, unknown> = {};
@@ -893,6 +924,14 @@ const SUBSIDY_RECEIVED = new RegExp(
     "([^，,。！!？?；;]{0,8}?)(?:补贴|补助|扶持资金|扶持|资助)",
   "g",
 );
+/**
+ * The support named first, then received: "省里那个补贴我们已经拿了", "补助早就领过了", "扶持资金还没拿到".
+ * Not a question about it ("补贴能拿到多少", "补贴拿了吗").
+ */
+const SUBSIDY_THEN_RECEIVED =
+  /(?:补贴|补助|扶持资金|资助)([^，,。！!？?；;\s]{0,6}?)(?:享受|拿|领取?|获得|得到|申请|给|发|批)(?:过|了|到了?|下来了?)(?![^，,。！!？?；;\s]{0,3}(?:多少|几|吗|没|不))/g;
+const ASKING_BETWEEN = /能|可以|可不可以|想|要|怎么|咋/;
+const NOT_YET_BETWEEN = /没|未|不/;
 const HIGHER_LEVEL = /省|上级|国家|中央|市里|市级/;
 
 function readSubsidiesReceived(text: string, facts: Record<string, unknown>): void {
@@ -902,6 +941,15 @@ function readSubsidiesReceived(text: string, facts: Record<string, unknown>): vo
     facts.otherSubsidyReceived = value;
     // The giver may stand before the verb ("省里已经给过扶持资金了") or between ("拿过省里的补贴").
     if (HIGHER_LEVEL.test(before + (r[1] ?? ""))) facts.higherLevelFunding = value;
+  }
+  for (const r of text.matchAll(SUBSIDY_THEN_RECEIVED)) {
+    const between = r[1] ?? "";
+    if (ASKING_BETWEEN.test(between)) continue;
+    const value = !NOT_YET_BETWEEN.test(between);
+    facts.otherSubsidyReceived = value;
+    // The giver stands before the support: "省里那个补贴", "上级的扶持资金".
+    const before = text.slice(lastBreakBefore(text, r.index, CLAUSE_BREAK), r.index).slice(-5);
+    if (HIGHER_LEVEL.test(before)) facts.higherLevelFunding = value;
   }
 }
 
@@ -946,6 +994,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           if (e.implied && namesProvision(text, hit.start, hit.end)) break;
           // 给电商企业员工做培训: the one served is not the applicant.
           if (OBJECT_BEFORE.test(before)) break;
+          if (COUNTERPART_AFTER.test(after + text.slice(hit.end + 3, hit.end + 6)) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;
           // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
           if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.key)?.some((x) => x.kind === "entity"))) break;
           // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.

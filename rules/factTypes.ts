@@ -58,6 +58,7 @@ export const FACT_UNITS = {
   minimumWage: "bool",
   operatingNormally: "bool",
   cleanRecord: "bool",
+  complaintImpact: "bool",
   yearlyCapReached: "bool",
   inPark: "bool",
   poorVillage: "bool",

@@ -2,8 +2,9 @@
  * Conditions a user states about themselves: "普通C店 不是旗舰店", "县里认定的 不是市级的", "二级分拨中心",
  * "2018年才新建的网点", "入园第4年", "公司现在已经停业", "因为偷税漏税被处理过".
  * Every word comes from the fact vocabulary (rules/facts.yaml): `aliases` state a yes/no fact true, `denies`
- * false, and a negation before or right after a word flips it; enum facts list `words` per value, optionally
- * only `near` certain words (enums read as phrases, `pick`, are bot/extractFacts.ts's); year and ordinal facts take the year or 第N年 next to their aliases.
+ * false, and a negation before or right after a word flips it; enum facts list `words` per value (enums read
+ * as phrases, `pick`, are bot/extractFacts.ts's). A fact's words count only `near` the words it names, when it
+ * names some. Year and ordinal facts take the year or 第N年 next to their aliases.
  */
 import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
@@ -82,8 +83,8 @@ function vocabulary(): { re: RegExp; words: Map<string, Word[]> } {
   for (const fact of FACT_NAMES) {
     const spec: FactSpec = FACTS[fact];
     if (spec.unit === "bool") {
-      for (const w of spec.aliases) add(w, { fact, value: true });
-      for (const w of spec.denies ?? []) add(w, { fact, value: false });
+      for (const w of spec.aliases) add(w, { fact, value: true, near: spec.near });
+      for (const w of spec.denies ?? []) add(w, { fact, value: false, near: spec.near });
     } else if (spec.unit === "enum" && spec.words && !spec.pick) {
       for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near: spec.near });
     }
@@ -178,6 +179,8 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     // "有两个没签合同": denied for two of a group, not for the asker.
     if (negated && deniedForSome(text, start)) continue;
     for (const w of VOCABULARY.words.get(wordKey(m[0])) ?? []) {
+      const distance = w.near ? distanceToNear(text, start, end, w.near) : 0;
+      if (w.near && distance > w.near.within) continue;
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
         // "签了半年合同": a contract shorter than a year meets no "一年及以上…合同".
@@ -191,8 +194,6 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
         continue;
       }
       if (negated) continue;
-      const distance = w.near ? distanceToNear(text, start, end, w.near) : 0;
-      if (w.near && distance > w.near.within) continue;
       const previous = enumHits.get(w.fact);
       if (!previous || distance <= previous.distance) enumHits.set(w.fact, { value: w.value, distance, start, end });
     }

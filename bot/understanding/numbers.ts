@@ -408,6 +408,13 @@ function skipBreaks(run: string, i: number): number {
  */
 function parseVagueNumeral(run: string): { low: number; high: number; vague: boolean } | null {
   const ji = run.indexOf("几");
+  // "几千几万", "几十几百": from a few of the first place to a few of the second.
+  const second = ji === 0 ? run.indexOf("几", 1) : -1;
+  if (second > 0) {
+    const from = parseVagueNumeral(run.slice(0, second));
+    const to = parseVagueNumeral(run.slice(second));
+    return from && to && from.low < to.low ? { low: from.low, high: to.high, vague: true } : null;
+  }
   if (ji >= 0) {
     // 十几 / 二十几: any of 1–9; 几十 / 几万 / 好几: several, so 2–9.
     const lowDigit = ji > 0 && /[十拾]/.test(run[ji - 1]!) ? "一" : "二";

@@ -582,6 +582,20 @@ describe("extractFacts: held-out phrasings", () => {
     expect(facts("能享受补贴吗").otherSubsidyReceived).toBeUndefined();
   });
 
+  it("reads support named first and received after it (省里那个补贴我们已经拿了), not a question about it", () => {
+    expect(facts("省里那个补贴我们已经拿了 市里的还能补不")).toMatchObject({ otherSubsidyReceived: true, higherLevelFunding: true });
+    expect(facts("补助早就领过了")).toMatchObject({ otherSubsidyReceived: true });
+    expect(facts("补助早就领过了").higherLevelFunding).toBeUndefined();
+    expect(facts("补贴还没拿到").otherSubsidyReceived).toBe(false);
+    expect(facts("补贴能拿到多少").otherSubsidyReceived).toBeUndefined();
+    expect(facts("那个补贴拿了吗").otherSubsidyReceived).toBeUndefined();
+  });
+
+  it("reads the trained anchors' followers said as a range of places (粉丝都是几千几万的), past a 合同 after it", () => {
+    const f = facts("我们培训学校培训了30个主播 不过粉丝都是几千几万的 没有过十万的 合同社保都齐");
+    expect(f.trainedAnchorFollowers).toEqual({ low: 2000, high: 99999, words: "几千几万" });
+  });
+
   it("takes the entity the speaker names (我们培训机构) over the one served (给电商企业)", () => {
     const f = facts("我们培训机构给电商企业员工做技能培训 一共150人次");
     expect(f).toMatchObject({ entityType: "trainingInstitution", trainees: 150 });

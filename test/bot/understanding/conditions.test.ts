@@ -141,6 +141,13 @@ describe("affirmsAskedAbout: a short reply saying the asker has what the questio
 });
 
 describe("readConditions: a condition denied for some of a group", () => {
+  it("reads a large impact only near a complaint or quality problem (the vocabulary's near), and its denial", () => {
+    expect(facts("店铺因为产品质量被投诉 上了新闻影响挺大")).toEqual({ complaintImpact: true });
+    expect(facts("被投诉过几次 影响不大")).toEqual({ complaintImpact: false });
+    expect(facts("因为质量问题被投诉 没造成较大影响")).toEqual({ complaintImpact: false });
+    expect(facts("我们上了新闻 销量影响挺大")).toEqual({});
+  });
+
   it("其中3个人没交社保 denies nothing for the asker; 社保没交 still does", () => {
     expect(facts("其中3个人没交社保")).toEqual({});
     expect(facts("里面有两个没签合同")).toEqual({});
