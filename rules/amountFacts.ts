@@ -26,7 +26,10 @@ export function walkAmount(a: Amount, facts: Set<FactName>): boolean {
       else return walkAmount(a.of, facts);
       return false;
     case "product":
-      for (const f of a.times) if ("fact" in f) facts.add(f.fact);
+      for (const f of a.times) {
+        if ("fact" in f) facts.add(f.fact);
+        else if (f.limitedBy) facts.add(f.limitedBy.fact);
+      }
       return walkAmount(a.of, facts);
     case "sum":
       // A part below its own threshold counts 0; it does not rule the whole out.

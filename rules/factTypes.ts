@@ -24,6 +24,7 @@ export const FACT_UNITS = {
   expenses: "fen",
   annualFee: "fen",
   rentArea: "sqm",
+  rentMonths: "count",
   followers: "count",
   area: "sqm",
   residentCompanies: "count",

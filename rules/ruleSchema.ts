@@ -52,8 +52,12 @@ export type Condition =
 /** A tier of a tier table: a threshold on the table's fact, or a condition of its own. */
 export type Tier = { threshold: Value; amount: Amount } | { when: Condition; amount: Amount };
 
-/** A factor of a product: a fact, or a constant with what it counts ("36个月"). */
-export type Factor = { fact: FactName } | { constant: number; label: string };
+/**
+ * A factor of a product: a fact, or a constant with what it counts ("36个月"). A constant the text sets as a
+ * most ("连续补助3年") may be `limitedBy` a fact the user states shorter (租期两年): then the fact counts, and
+ * `note` (the rule's words) is listed while the fact is unknown.
+ */
+export type Factor = { fact: FactName } | { constant: number; label: string; limitedBy?: { fact: FactName; note: string } };
 
 /**
  * Where a cap applies, as the text says: to each event (每次活动不超过5万元), to each site (每个站点不超过2万元),
@@ -479,7 +483,14 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
               z.strictObject({ fact: factName }).refine((f) => ["count", "sqm", "day"].includes(FACTS[f.fact].unit), {
                 message: "product factors are counts, areas or days",
               }),
-              z.strictObject({ constant: z.number().int().positive(), label: text("label") }),
+              z.strictObject({
+                constant: z.number().int().positive(),
+                label: text("label"),
+                limitedBy: z
+                  .strictObject({ fact: factName, note: text("note") })
+                  .refine((l) => FACTS[l.fact].unit === "count", { message: "a constant is limited by a count" })
+                  .optional(),
+              }),
             ]),
           )
           .min(1),

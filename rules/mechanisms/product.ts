@@ -2,7 +2,8 @@
  * Product of a unit amount and counts: "每月每平方米15元…连续补助3年" (15元 × 面积 × 36个月),
  * "200元/人/天" (× 人数 × 天数), "每个岗位2000元" (× 岗位数). Half days are exact (ratio 1/2).
  * An approximate count gives a range: the product at each end. Counts stated per instance ("一期2天45人，
- * 另一期1天30人") are multiplied instance by instance and then added.
+ * 另一期1天30人") are multiplied instance by instance and then added. A constant the text sets as a most
+ * ("连续补助3年" = 36个月) counts the user's own shorter term when they state one ("租期就两年" → 24个月).
  */
 import { FACTS, factLabel, type FactName, type Quantity } from "../facts.js";
 import { formatFactValue } from "../formatFact.js";
@@ -16,7 +17,7 @@ export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: Compi
   const factors = node.times.map((f) =>
     "fact" in f
       ? { fact: f.fact as FactName | undefined, label: factLabel(f.fact), constant: 0 }
-      : { fact: undefined, label: f.label, constant: f.constant },
+      : { fact: undefined, label: f.label, constant: f.constant, limitedBy: f.limitedBy },
   );
   // Days may be halves (培训时间在半天): exact as v×2 / 2.
   const asRatio = (fact: FactName, v: number) => (FACTS[fact].unit === "day" ? ratio(Math.round(v * 2), 2) : ratio(v));
@@ -27,11 +28,18 @@ export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: Compi
     let low: Ratio = ratio(1);
     let high: Ratio | null = ratio(1); // null: no upper bound
     const shown: string[] = [];
+    const notes: string[] = [];
     for (const f of factors) {
       if (f.fact === undefined) {
-        low = mulRatios(low, ratio(f.constant));
-        if (high) high = mulRatios(high, ratio(f.constant));
-        shown.push(`${f.constant}（${f.label}）`);
+        const limit = f.limitedBy;
+        const term = limit ? (facts[limit.fact] as Quantity | undefined) : undefined;
+        if (limit && term === undefined) notes.push(limit.note);
+        // The user's term counts where it is shorter than the text's, at each end of an approximate one.
+        const b = term === undefined ? { low: f.constant, high: f.constant } : boundsOf(term);
+        const lo = Math.min(f.constant, b.low);
+        low = mulRatios(low, ratio(lo));
+        if (high) high = mulRatios(high, ratio(Math.min(f.constant, b.high)));
+        shown.push(limit && term !== undefined && lo < f.constant ? `${formatFactValue(limit.fact, term)}（${factLabel(limit.fact)}；条文${f.constant}${f.label}）` : `${f.constant}（${f.label}）`);
         continue;
       }
       const v = facts[f.fact] as Quantity | undefined;
@@ -55,7 +63,7 @@ export function compileProduct(node: { of: Amount; times: Factor[] }, ctx: Compi
       ...(highFen !== valueFen ? { highFen } : {}),
       lines: [...indent(unit.lines), `${formatFenRange(unit.valueFen, unitHigh)} × ${shown.join(" × ")} = ${formatFenRange(valueFen, highFen)}`],
       missing: [],
-      unchecked: unit.unchecked,
+      unchecked: notes.length > 0 ? [...(unit.unchecked ?? []), ...notes] : unit.unchecked,
       straddles: unit.straddles,
     };
   };

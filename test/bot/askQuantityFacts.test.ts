@@ -1,0 +1,28 @@
+/**
+ * Quantities as facts, through `ask --json`: the fact a figure belongs to decides the amount, and each answer
+ * flips when the figure is given to another fact or a part of it is dropped.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../bot/answer.js";
+import { askJson } from "./support/askJson.js";
+
+let answers: Record<string, Answer>;
+beforeAll(async () => {
+  answers = await askJson({
+    shortTerm: ["叶集 我们公司进了电商园 租了100平米的写字间 只租一年半 租金补助能拿多少"],
+    noTerm: ["叶集 我们公司进了电商园 租了100平米的写字间 租金补助能拿多少"],
+  });
+}, 180_000);
+
+const award = (id: string, clause: string) => answers[id]!.awards.find((a) => a.clause === clause);
+
+describe("ask --json: a term the user states bounds a support paid for a set term", () => {
+  it("rents 一年半 of the 3 years (连续补助3年): 15元 × 100平米 × 18个月 = 2.7万 (36 months would be 5.4万)", () => {
+    expect(award("shortTerm", "yeji-2017:五/10")).toMatchObject({ eligible: true, amountFen: 2_700_000 });
+    expect(answers.shortTerm!.text).toContain("2.7万元");
+  });
+  it("without a term counts the 3 years and says a shorter term counts as rented", () => {
+    expect(award("noTerm", "yeji-2017:五/10")).toMatchObject({ eligible: true, amountFen: 5_400_000 });
+    expect(answers.noTerm!.text).toContain("租期不足3年的，按实际租期计");
+  });
+});
