@@ -154,8 +154,11 @@ interface Refinement {
   /** Only when the cue was a generic word (销售额, 卖了, 花了), not a specific one (网络零售额, 费用). */
   genericOnly?: boolean;
 }
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** 跨境, or a word that says the business sells abroad (the vocabulary's crossBorderBusiness: 亚马逊, 速卖通…). */
+const CROSS_BORDER = new RegExp(["跨境", ...(FACTS.crossBorderBusiness?.aliases ?? [])].map(escape).join("|"), "i");
 const REFINEMENTS: readonly Refinement[] = [
-  { from: ["onlineRetailSales", "transactionVolume"], when: /跨境/, scope: "sentence", to: "crossBorderSales", genericOnly: true },
+  { from: ["onlineRetailSales", "transactionVolume"], when: CROSS_BORDER, scope: "sentence", to: "crossBorderSales", genericOnly: true },
   { from: ["onlineRetailSales"], when: /全国性|京东|天猫|淘宝|拼多多|苏宁|抖音|快手|1688|唯品会/, scope: "sentence", to: "platformSales", also: true },
   // "研发费用及购进软硬件费用" stays expenses (Miluo); "设备投入" / "装修花了" are the investments Yeji subsidises.
   { from: ["investment", "expenses"], when: /研发/, scope: "before", to: "expenses" },
@@ -206,7 +209,6 @@ type Effect =
   | { kind: "first"; fact: FactName; value: string; priority: number; notWith?: readonly string[] }
   | { kind: "stop" };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** One alternation, longest first, so the longest word at a position wins. */
 const alternation = (ws: Iterable<string>) =>
   new RegExp([...new Set(ws)].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");

@@ -150,6 +150,8 @@ function buildSchemas() {
         }),
       )
       .default({}),
+    /** Where sales are made (天猫, 亚马逊, 独立站): figures each introduced by another one are parts of one year's sales. */
+    channels: words.default([]),
     /** Words that contain a shorter phrase of an enum but mean something else (农村 is not a 村). */
     notPhrases: words.default([]),
     /** Words that make a number no fact about the applicant ("奖励是50万"). */

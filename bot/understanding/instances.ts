@@ -2,6 +2,7 @@
  * Several instances of one quantity in a message, read as the parts of one sum:
  *  - multiplied: "3期 每期40人" (3 × 40), "2场 每场实际花了8万", "三个行政村各建了一个网点";
  *  - listed: "一场花了4万5 另一场花了7万多", "自建站花了60k 亚马逊推广又花了70k", "2021年花了三十来万 2022年花了16万";
+ *  - by channel: "亚马逊上卖了2100万 速卖通上卖了1400万" (money each introduced by another channel of sale);
  *  - joined: "招了3个登记失业人员和1个应届毕业的大学生", "两个失业登记的 一个应届大学毕业生" (the second number has
  *    no cue word of its own; a kind ending in 的 and a pause list kinds as well as 和 does).
  * Facts whose instances add up (the vocabulary's `adds`) are read in all three forms. Others (the days of
@@ -12,7 +13,7 @@
  * A list needs a word that makes it one (又, 另一场, 和, 第二, a year or "一场" before the next figure);
  * without one, or when the message corrects itself, the figures stay competing statements of one value.
  */
-import { FACTS, type FactName, type FactSpec, type QuantityPart } from "../../rules/facts.js";
+import { FACTS, VOCABULARY, type FactName, type FactSpec, type QuantityPart } from "../../rules/facts.js";
 import { breakAfter, breakBefore, SENTENCE_BREAK } from "./clauses.js";
 import type { NumberMention } from "./numbers.js";
 import { firstStartingFrom } from "./spans.js";
@@ -103,8 +104,9 @@ export function readInstances(
     const items = list.filter((m) => !counts.has(m) && (list.length === 1 || !totals.includes(m)));
     const counted = items.map((m) => ({ m, times: times.get(m) ?? null }));
     if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
-    const apart = items.length > 1 && !correction && !isList(text, items, mentions) && namedApart(fact, items, stated);
-    if (items.length > 1 && !apart && (correction || !isList(text, items, mentions))) continue;
+    const listed = items.length > 1 && (isList(text, items, mentions) || byChannel(text, fact, items));
+    const apart = items.length > 1 && !correction && !listed && namedApart(fact, items, stated);
+    if (items.length > 1 && !apart && (correction || !listed)) continue;
     const parts = partsOf(fact, counted, years, partOf);
     if (!parts || (withinYear(fact) && new Set(parts.map((p) => p.year)).size > 1)) continue;
     const words = counted.map(({ m, times }) =>
@@ -257,6 +259,32 @@ function isList(text: string, items: readonly NumberMention[], mentions: readonl
     if (RESTATED.test(gap)) return false;
     return LISTED.test(gap) || KIND_THEN_NEXT.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) ||
       within(mentions, prev.end, m.start).some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
+  });
+}
+
+/** The channels of sale (rules/facts.yaml `channels`), longest first. */
+const CHANNEL = new RegExp(
+  [...VOCABULARY.channels].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)",
+  "gi",
+);
+
+/**
+ * "亚马逊上卖了2100万 速卖通上卖了1400万": money of one fact, each figure introduced by another channel of sale
+ * (the last one named since the figure before), is what each channel sold: parts of one sum.
+ */
+function byChannel(text: string, fact: FactName, items: readonly NumberMention[]): boolean {
+  if (FACTS[fact].unit !== "fen" || items.some(isBound)) return false;
+  const seen = new Set<string>();
+  return items.every((m, i) => {
+    const wordsStart = m.end - m.words.length;
+    const stretch = text.slice(i === 0 ? Math.max(0, wordsStart - 12) : items[i - 1]!.end, wordsStart);
+    if (i > 0 && RESTATED.test(stretch)) return false;
+    let channel: string | undefined;
+    CHANNEL.lastIndex = 0;
+    for (let hit = CHANNEL.exec(stretch); hit !== null; hit = CHANNEL.exec(stretch)) channel = hit[0].toUpperCase();
+    if (channel === undefined || seen.has(channel)) return false;
+    seen.add(channel);
+    return true;
   });
 }
 

@@ -11,6 +11,7 @@ beforeAll(async () => {
   answers = await askJson({
     shortTerm: ["叶集 我们公司进了电商园 租了100平米的写字间 只租一年半 租金补助能拿多少"],
     noTerm: ["叶集 我们公司进了电商园 租了100平米的写字间 租金补助能拿多少"],
+    twoChannels: ["平阴 我们外贸公司 2021年亚马逊店铺卖了1200万 Shopee卖了1100万 跨境电商奖励多少"],
   });
 }, 180_000);
 
@@ -24,5 +25,12 @@ describe("ask --json: a term the user states bounds a support paid for a set ter
   it("without a term counts the 3 years and says a shorter term counts as rented", () => {
     expect(award("noTerm", "yeji-2017:五/10")).toMatchObject({ eligible: true, amountFen: 5_400_000 });
     expect(answers.noTerm!.text).toContain("租期不足3年的，按实际租期计");
+  });
+});
+
+describe("ask --json: sales of one year on two channels add up", () => {
+  it("亚马逊 1200万 + Shopee 1100万 = 2300万 ≥ 2000万 → 40万 (1100万 alone falls short of every tier)", () => {
+    expect(award("twoChannels", "pingyin-2020:三/(五)")).toMatchObject({ eligible: true, amountFen: 40_000_000 });
+    expect(answers.twoChannels!.text).toContain("1200万、1100万");
   });
 });

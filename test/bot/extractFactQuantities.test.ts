@@ -22,3 +22,21 @@ describe("extractFacts: a rent's term is its own fact (rentMonths), in months", 
     expect(read("租了60平 租期两年多").facts.rentMonths).toEqual({ low: 24, high: 35, words: "两年多" });
   });
 });
+
+describe("extractFacts: money each introduced by another channel of sale is a part of one year's sum", () => {
+  it("adds 亚马逊上卖了2100万 and 速卖通上卖了1400万 as cross-border sales of 2021 (both channels sell abroad)", () => {
+    const r = read("做跨境的 2021年亚马逊上卖了2100万 速卖通上卖了1400万 都是跨境零售");
+    expect(r.facts.crossBorderSales).toMatchObject({ low: 3500_0000_00, high: 3500_0000_00, words: "2100万、1400万" });
+    expect(r.facts.onlineRetailSales).toBeUndefined();
+  });
+  it("adds two national platforms' sales (天猫上…京东上…) as platform and online retail sales", () => {
+    const r = read("天猫上卖了100万 京东上卖了80万");
+    expect(r.facts.platformSales).toMatchObject({ low: 180_0000_00, words: "100万、80万" });
+    expect(r.facts.onlineRetailSales).toMatchObject({ low: 180_0000_00 });
+  });
+  it("keeps figures of one channel, of two years or restating a total as they were", () => {
+    expect(read("天猫卖了100万 天猫上个月又说是80万").facts.platformSales).not.toMatchObject({ low: 180_0000_00 });
+    expect(read("去年在淘宝卖了50万 今年在京东卖了60万").facts.onlineRetailSales).toBe(60_0000_00);
+    expect(read("在天猫京东一共卖了300万 其中京东100万").facts.onlineRetailSales).toBe(300_0000_00);
+  });
+});

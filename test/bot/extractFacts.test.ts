@@ -479,7 +479,7 @@ describe("the cue words cover the fact vocabulary", () => {
       transactionVolume: "服务站网上交易额20万", dailyFundFlow: "日均资金流量60万",
       taxPaid: "纳税300万", localContribution: "地方贡献300万", annualSalary: "年薪30万", investment: "投资300万",
       decorationInvestment: "装修投入30万", equipmentInvestment: "设备投入30万", expenses: "费用30万", annualFee: "年费3万",
-      rentArea: "租了300平方米", followers: "粉丝30万", area: "面积3000平方米", residentCompanies: "入驻30家",
+      rentArea: "租了300平方米", rentMonths: "租期两年", followers: "粉丝30万", area: "面积3000平方米", residentCompanies: "入驻30家",
       liveRooms: "直播间30间", activeAnchors: "主播35人", partnerCompanies: "整合8家快递企业", freightCompanies: "货运物流整合5家企业", parcelsPerYear: "年派送500万件",
       freightTonnes: "货运发送量50万吨", transactions: "成交12笔", sites: "建了3个服务站", jobsCreated: "新安排就业120人",
       poorEmployees: "贫困人口12人", disabledEmployees: "残疾人就业25人", trainedHires: "吸纳经培训人员就业12人",
