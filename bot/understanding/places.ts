@@ -157,6 +157,27 @@ function countyAt(text: string, at: number, metas: readonly PolicyMeta[], counti
   return undefined;
 }
 
+/**
+ * A county of `parent` written without its suffix at `at` ("潍坊寿光", "滨州博兴"): only right after its own
+ * prefecture, where a two-character word is no ordinary word. Loads the county list when first needed.
+ */
+function ownCountyAfter(
+  text: string, at: number, parent: string, metas: readonly PolicyMeta[], taken: readonly boolean[],
+): { county: Candidate; length: number } | undefined {
+  const counties = loadCounties();
+  for (const length of [3, 2]) {
+    const stem = text.slice(at, at + length);
+    if (stem.length < length || taken.slice(at, at + length).some(Boolean)) continue;
+    for (const suffix of "县市区旗") {
+      const found = counties.byName.get(stem + suffix);
+      if (found?.parent !== parent) continue;
+      const name = stem + suffix;
+      return { county: { written: name, name, short: false, contains: countyContains(metas, name, found), county: true }, length };
+    }
+  }
+  return undefined;
+}
+
 /** Before a short division name: a place follows ("在滨州", "来自合肥"), whatever comes after it. */
 const PLACE_FOLLOWS = /(在|来自|位于|地处)$/;
 /** Before a place: it is where the user is ("我是聊城…", "我们在垦利区"). */
@@ -190,7 +211,8 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
     const inFull = countyAt(text, at, metas, counties);
     // Longest first, as within the divisions' names ("河北区" of 天津 before "河北").
     const longer = inFull && names.find((g) => g.written.length > inFull.written.length && text.startsWith(g.written, at));
-    for (const g of inFull && !longer ? [inFull, ...names] : names) {
+    for (const division of inFull && !longer ? [inFull, ...names] : names) {
+      let g = division;
       let end = at + g.written.length;
       if (!text.startsWith(g.written, at) || taken.slice(at, end).some(Boolean)) continue;
       if (g.short) {
@@ -198,9 +220,16 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
         const after = text.slice(end);
         const follows = before === "" || !CJK.test(before.at(-1)!) || DIVISION_BEFORE.test(before) || found.at(-1)?.end === at || taken[at - 1] === true;
         const county = g.county ? undefined : COUNTY_AFTER.exec(after)?.[0];
-        const stands = after === "" || !CJK.test(after[0]!) || DIVISION_AFTER.test(after) || startsDivision(end) || county !== undefined;
+        let stands = after === "" || !CJK.test(after[0]!) || DIVISION_AFTER.test(after) || startsDivision(end) || county !== undefined;
+        // "潍坊寿光": one of its counties without the suffix, right after the prefecture, is that county.
+        const own = !stands && follows && !g.county ? ownCountyAfter(text, end, g.name, metas, taken) : undefined;
+        if (own) {
+          stands = true;
+          g = own.county;
+        }
         if (!PLACE_FOLLOWS.test(before) && !(follows && stands)) continue;
-        if (county && !startsDivision(end) && !taken.slice(end, end + county.length).some(Boolean)) end += county.length;
+        if (own) end += own.length;
+        else if (county && !startsDivision(end) && !taken.slice(end, end + county.length).some(Boolean)) end += county.length;
       } else if (g.county && NOT_AFTER_COUNTY.test(text.slice(end, end + 1))) continue;
       taken.fill(true, at, end);
       // "安徽合肥": a province then its city names the city.

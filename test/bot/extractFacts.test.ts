@@ -591,6 +591,16 @@ describe("extractFacts: held-out phrasings", () => {
     expect(facts("那个补贴拿了吗").otherSubsidyReceived).toBeUndefined();
   });
 
+  it("reads a duration after 做了 as operating months, a sum after it as sales (公司做了一年半了, 今年做了三百万)", () => {
+    expect(facts("B2B的 公司做了一年半了").operatingMonths).toBe(18);
+    expect(facts("今年做了三百万").onlineRetailSales).toBe(300 * WAN);
+  });
+
+  it("reads what is 纳统 as the online retail sales, and a 淘宝小店 as a C2C shop", () => {
+    expect(facts("我们直播基地才注册10个月 2022年纳统过亿了").onlineRetailSales).toMatchObject({ low: 10000000001, words: "过亿" });
+    expect(facts("个人开的淘宝小店 运营两年多")).toMatchObject({ tradeMode: "c2c", entityType: "onlineShop" });
+  });
+
   it("reads the trained anchors' followers said as a range of places (粉丝都是几千几万的), past a 合同 after it", () => {
     const f = facts("我们培训学校培训了30个主播 不过粉丝都是几千几万的 没有过十万的 合同社保都齐");
     expect(f.trainedAnchorFollowers).toEqual({ low: 2000, high: 99999, words: "几千几万" });

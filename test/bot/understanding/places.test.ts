@@ -68,6 +68,13 @@ describe("readPlaces: divisions outside every policy (gazetteer)", () => {
     expect(outside("卖白银饰品县里有补贴吗")).toEqual([]);
   });
 
+  it("reads a prefecture followed by one of its own counties without the suffix as that county (潍坊寿光), and no other word", () => {
+    expect(read("潍坊寿光的蔬菜电商企业 有奖励没").outside).toMatchObject([{ said: "潍坊寿光", name: "寿光市", contains: [], home: true }]);
+    expect(read("滨州博兴的村子").outside).toMatchObject([{ said: "滨州博兴", name: "博兴县" }]);
+    expect(outside("潍坊好多企业")).toEqual([]);
+    expect(read("东营垦利的企业").policyIds).toEqual(["dongying-2020"]);
+  });
+
   it("reads a county-level division written in full without its city or province, as the user's own place", () => {
     expect(read("博兴县的村子 评上市级电商村了").outside).toMatchObject([{ said: "博兴县", name: "博兴县", contains: [], home: true }]);
     expect(read("固始县开网店的 叶集那边有补贴不").outside).toMatchObject([{ said: "固始县", home: true }]);
