@@ -13,7 +13,7 @@
  *     排名第二 / 前3名, booleans from the aliases in rules/facts.yaml with negation, enums from phrases.
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
-import type { ZodType } from "zod";
+import { ZodNumber, ZodUnion, type ZodType } from "zod";
 import { FACT_NAMES, FACTS, factValueSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { namesPlace, type Span } from "./understanding/applicant.js";
@@ -28,7 +28,7 @@ import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, meantInWan, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity, quotesTier } from "./understanding/quantities.js";
 import { boundsOf, fromParts } from "../rules/quantity.js";
-import { firstStartingFrom } from "./understanding/spans.js";
+import { firstStartingFrom, Marks } from "./understanding/spans.js";
 import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
 import { wordKey } from "./understanding/wordKeys.js";
 
@@ -463,8 +463,11 @@ function isFirstMilestone(text: string, m: NumberMention): boolean {
   return FIRST_TIME_BEFORE.test(text.slice(Math.max(0, wordsStart - 4), wordsStart));
 }
 
-/** Each fact's value schema (the one FactsSchema checks that fact with), built on first use and kept. */
-const VALUE_SCHEMAS = new Map<FactName, ZodType>();
+/**
+ * Each fact's value schema (the one FactsSchema checks that fact with), built on first use and kept, with the
+ * members of a union schema that can take an object (all but its number members).
+ */
+const VALUE_SCHEMAS = new Map<FactName, { schema: ZodType; objectMembers: readonly ZodType[] }>();
 /**
  * Verdicts on plain values (numbers, words, yes/no) per fact. The schemas are pure, so a value seen before has
  * the same verdict; the same values recur message after message (true, 2021, "county").
@@ -492,9 +495,17 @@ function schemaError(fact: FactName, value: unknown): string | null {
 }
 
 function check(fact: FactName, value: unknown): string | null {
-  let schema = VALUE_SCHEMAS.get(fact);
-  if (!schema) VALUE_SCHEMAS.set(fact, (schema = factValueSchema(fact)));
-  const r = schema.safeParse(value);
+  let known = VALUE_SCHEMAS.get(fact);
+  if (!known) {
+    const schema = factValueSchema(fact);
+    const members = schema instanceof ZodUnion ? (schema.options as readonly ZodType[]) : [];
+    VALUE_SCHEMAS.set(fact, (known = { schema, objectMembers: members.filter((o) => !(o instanceof ZodNumber)) }));
+  }
+  // A union passes a value when one of its members does. An object (an interval) never passes a number member,
+  // so its other members alone decide a pass, without the number member's failed attempt; a failure is asked
+  // of the whole union, for the union's own message.
+  if (typeof value === "object" && known.objectMembers.some((o) => o.safeParse(value).success)) return null;
+  const r = known.schema.safeParse(value);
   return r.success ? null : (r.error.issues[0]?.message ?? `${labelOf(fact)}不合理`);
 }
 
@@ -563,6 +574,10 @@ export function extractFacts(input: string, options: ExtractOptions): Extraction
   return out;
 }
 
+/** Marks kept between messages (see Marks): positions inside a number, and inside a phrase word. */
+const IN_NUMBER = new Marks();
+const IN_PHRASE = new Marks();
+
 function read(input: string, options: ExtractOptions, out: Extraction): void {
   let text = typeof input === "string" ? input : "";
   if (text.length > MAX_MESSAGE_CHARS) {
@@ -574,10 +589,11 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
   const mentions = findNumbers(text, { asOf: options.asOf });
   // A word that starts inside a number was read as its unit: "40个人" counts people, it names no 个人 applicant.
-  const inNumber = new Uint8Array(text.length);
+  const inNumber = IN_NUMBER.take(text.length);
   for (const m of mentions) inNumber.fill(1, m.start + 1, m.end);
   const phraseHits = scanPhrases(text).filter((h) => !inNumber[h.start]);
-  const inPhrase = new Uint8Array(text.length);
+  IN_NUMBER.give(inNumber);
+  const inPhrase = IN_PHRASE.take(text.length);
   for (const h of phraseHits) inPhrase.fill(1, h.start, h.end);
   const facts: Record<string, unknown> = {};
 
@@ -599,6 +615,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
       !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
       !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m),
   );
+  IN_PHRASE.give(inPhrase);
   // A tier quoted back ("300万那档") is neither a fact nor a claimed amount.
   const tiers = quantities.filter((m) => quotesTier(text, m));
   const policyAmounts = quantities.filter((m) => !tiers.includes(m) && isPolicyAmount(text, m));
@@ -766,7 +783,11 @@ function readEarlierYears(
   const earlier = EARLIER_OF.get(fact);
   const activity = facts.activityYear as number | undefined;
   if (!earlier || activity === undefined) return list;
-  const yearOf = (m: NumberMention) => mentions.filter((y) => y.isYear && y.end <= m.start).at(-1)?.value;
+  // The last year before the figure, found from the end: no filtered copy of the mentions per figure.
+  const yearOf = (m: NumberMention) => {
+    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.isYear && mentions[i]!.end <= m.start) return mentions[i]!.value;
+    return undefined;
+  };
   const before = list.filter((a) => (yearOf(a.mention) ?? activity) < activity);
   if (before.length === 0 || before.length === list.length) return list;
   const values = before.flatMap((a) => {
@@ -801,6 +822,9 @@ function readOperatingSince(text: string, asOf: string, facts: Record<string, un
   facts.operatingMonths = { low: months, high: months, words };
   out.sources.operatingMonths = words;
 }
+
+/** "2021年卖了", "去年的销售": the year of a sales figure, never a date fact. */
+const SALES_YEAR = /年[^，,。]{0,3}(卖|销售|零售|营业)/;
 
 /** How far after a year a figure may stand and still be that year's ("去年网店卖了两千一百多万"). */
 const YEAR_REACH = 16;
@@ -839,14 +863,16 @@ function readYears(
     const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
     if (year < 1990 || year > 2100) continue;
     const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
-    const rest = text.slice(m.end, nextBreakAfter(text, m.end, CLAUSE_BREAK));
+    // The rest of the clause is read only as far as the date marks look (8 and 16 characters).
+    const restEnd = nextBreakAfter(text, m.end, CLAUSE_BREAK);
+    const rest8 = text.slice(m.end, Math.min(restEnd, m.end + 8));
     const before = text.slice(Math.max(clauseStart, m.start - 3), m.start);
-    const salesYear = /年[^，,。]{0,3}(卖|销售|零售|营业)/.test(text.slice(m.start, m.end + 6));
+    const salesYear = SALES_YEAR.test(text.slice(m.start, m.end + 6));
     const dated = salesYear ? undefined : DATE_MARKS.find((d) =>
-      d.after?.test(rest.slice(0, 8)) || d.before?.test(before) || d.opened?.test(rest.slice(0, 16)));
+      d.after?.test(rest8) || d.before?.test(before) || d.opened?.test(text.slice(m.end, Math.min(restEnd, m.end + 16))));
     if (dated) {
       facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
-      const cue = dated.after?.exec(rest.slice(0, 8));
+      const cue = dated.after?.exec(rest8);
       datedWords.set(dated.fact, text.slice(m.start, cue ? m.end + cue.index + cue[0].length : m.end));
     }
     else {

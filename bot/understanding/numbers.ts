@@ -10,6 +10,7 @@
  * them instead of a figure the user never wrote. Exact values are computed from the digit string (not by
  * multiplying floats), so `9.8万` is exactly 98000 and `mentionToFen` is exact.
  */
+import { Marks } from "./spans.js";
 
 /** Counting units recognised right after a number (after 万/亿 is applied: `20万元` → 元). */
 export type NumberUnit =
@@ -737,10 +738,20 @@ function approxPlace(core: number, suffix: { exp: number; approxAfterMultiplier:
  * `isYear`; relative year words are reported only when `asOf` is given.
  */
 export function findNumbers(input: string, options: FindNumbersOptions = {}): NumberMention[] {
+  // Positions read so far, marked rather than listed: a long message holds a hundred numbers.
+  const taken = TAKEN.take(input.length);
+  try {
+    return readNumbers(input, options, taken);
+  } finally {
+    TAKEN.give(taken);
+  }
+}
+const TAKEN = new Marks();
+
+function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Array): NumberMention[] {
+  // normaliseWidth keeps the length: `taken` covers every position of `text`.
   const text = normaliseWidth(input);
   const out: NumberMention[] = [];
-  // Positions read so far, marked rather than listed: a long message holds a hundred numbers.
-  const taken = new Uint8Array(text.length);
   const push = (m: NumberMention) => {
     out.push(m);
     taken.fill(1, m.start, m.end);
