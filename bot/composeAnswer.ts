@@ -149,22 +149,33 @@ export function userWordsFor(fact: FactName, value: unknown, said: Partial<Recor
  * words instead ("粉丝数 9.8万 < 100000"): a reply never restates a figure in a form the user did not write.
  */
 export function inUserWords(line: string, said: Partial<Record<string, string>>): string {
-  return withOwnFigures(line, ownFigures(said));
+  return ownFigures(said)(line);
 }
 
-/** For each figure the user stated exactly: the engine's form of it in a line, and the user's form. */
-function ownFigures(said: Partial<Record<string, string>>): Array<[engine: string, user: string]> {
-  return Object.entries(said).flatMap(([name, words]) => {
-    if (!words || !(name in FACTS)) return [];
-    const fact = name as FactName;
-    const value = exactValueOf(fact, words);
-    return value === undefined ? [] : [[`${factLabel(fact)} ${formatFactValue(fact, value)} `, `${factLabel(fact)} ${words} `] as [string, string]];
-  });
-}
-
-function withOwnFigures(line: string, figures: ReadonlyArray<[engine: string, user: string]>): string {
-  for (const [engine, user] of figures) line = line.replace(engine, user);
-  return line;
+/**
+ * Puts the user's form of each figure they stated exactly in place of the engine's ("粉丝数 98000 " →
+ * "粉丝数 9.8万 "), fact by fact in the order said. The engine's form starts with the fact's label, so a
+ * line without it has nothing to replace: a figure is read (numbers parsed) only when a line names its fact.
+ */
+function ownFigures(said: Partial<Record<string, string>>): (line: string) => string {
+  const stated = Object.entries(said).filter((e): e is [FactName, string] => !!e[1] && e[0] in FACTS);
+  const figures = new Map<FactName, [engine: string, user: string] | null>();
+  const figureOf = (fact: FactName, words: string) => {
+    let figure = figures.get(fact);
+    if (figure === undefined) {
+      const value = exactValueOf(fact, words);
+      figures.set(fact, (figure = value === undefined ? null : [`${factLabel(fact)} ${formatFactValue(fact, value)} `, `${factLabel(fact)} ${words} `]));
+    }
+    return figure;
+  };
+  return (line) => {
+    for (const [fact, words] of stated) {
+      if (!line.includes(`${factLabel(fact)} `)) continue;
+      const figure = figureOf(fact, words);
+      if (figure) line = line.replace(figure[0], figure[1]);
+    }
+    return line;
+  };
 }
 
 /** One line per award, compact enough for several in one bubble. */
@@ -269,8 +280,8 @@ export function composeBody(input: ComposeInput, t: Templates): string {
   if (input.body) lines.push(input.body);
   else {
     const byPolicy = groupByPolicy(input.results);
-    // Read once for all award lines.
-    const figures = input.results.length > 0 ? ownFigures(input.said ?? {}) : [];
+    // One reading for all award lines.
+    const inOwnWords = ownFigures(input.said ?? {});
     for (const policy of input.policies) {
       const results = byPolicy.get(policy.id) ?? [];
       if (results.length === 0) continue;
@@ -278,7 +289,7 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       if (!input.compactCitations) lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
       for (const r of results) {
         if (input.explainRules && isDescription(r)) lines.push(...explainLines(r, t));
-        else lines.push(withOwnFigures(awardLine(r, t), figures), ...statedLines(r, input.said ?? {}, t));
+        else lines.push(inOwnWords(awardLine(r, t)), ...statedLines(r, input.said ?? {}, t));
       }
       if (input.compactCitations) continue;
       // Readings for staff ("解释：…") stay in the trace and `ask --json`; the owner reads what to meet.

@@ -306,12 +306,14 @@ function tooWide(low: number, high: number): boolean {
 
 /** The worded conditions a known fact decides, for showing beside the user's words. */
 function statedChecks(rule: CompiledRule, facts: Facts): StatedCheck[] {
-  return rule.checks.flatMap((c) => {
-    // Most tests read no known fact: nothing to evaluate.
-    const known = c.facts.filter((f) => facts[f] !== undefined);
-    const value = known.length === 0 ? null : c.when(facts).value;
-    return value === null ? [] : [{ facts: known, text: c.text, holds: value }];
-  });
+  const out: StatedCheck[] = [];
+  for (const c of rule.checks) {
+    // Most tests read no known fact: nothing to evaluate (nor any list to make; this runs for every candidate rule).
+    if (!c.facts.some((f) => facts[f] !== undefined)) continue;
+    const value = c.when(facts).value;
+    if (value !== null) out.push({ facts: c.facts.filter((f) => facts[f] !== undefined), text: c.text, holds: value });
+  }
+  return out;
 }
 
 /** Assembles the AwardResult; an ineligible rule carries no amount and no missing facts. */

@@ -113,17 +113,20 @@ function names(metas: readonly PolicyMeta[]): Name[] {
 }
 
 const cache = new WeakMap<readonly PolicyMeta[], Name[]>();
-const gazetteerCache = new WeakMap<readonly PolicyMeta[], Map<string, GazetteerName[]>>();
+const gazetteerCache = new WeakMap<readonly PolicyMeta[], Map<number, GazetteerName[]>>();
 
-/** The gazetteer's names by first character, longest first: one lookup per character of the message. */
-function gazetteerIndex(metas: readonly PolicyMeta[]): Map<string, GazetteerName[]> {
+/**
+ * The gazetteer's names by first character (its UTF-16 code: no one-character string per position of a
+ * message), longest first: one lookup per character of the message.
+ */
+function gazetteerIndex(metas: readonly PolicyMeta[]): Map<number, GazetteerName[]> {
   let index = gazetteerCache.get(metas);
   if (index) return index;
   index = new Map();
   for (const g of gazetteerNames(metas).sort((a, b) => b.written.length - a.written.length)) {
-    const list = index.get(g.written[0]!) ?? [];
+    const list = index.get(g.written.charCodeAt(0)) ?? [];
     list.push(g);
-    index.set(g.written[0]!, list);
+    index.set(g.written.charCodeAt(0), list);
   }
   gazetteerCache.set(metas, index);
   return index;
@@ -204,10 +207,10 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
   const found: OutsidePlace[] = [];
   // A county is written with its suffix: a message with none of them names none, and needs no list of them.
   const counties = COUNTY_END.test(text) ? loadCounties() : undefined;
-  const startsDivision = (at: number) => (index.get(text[at] ?? "") ?? []).some((g) => text.startsWith(g.written, at)) || countyAt(text, at, metas, counties) !== undefined;
+  const startsDivision = (at: number) => (index.get(text.charCodeAt(at)) ?? []).some((g) => text.startsWith(g.written, at)) || countyAt(text, at, metas, counties) !== undefined;
   for (let at = 0; at < text.length; at++) {
     if (taken[at]) continue;
-    const names: readonly Candidate[] = index.get(text[at]!) ?? [];
+    const names: readonly Candidate[] = index.get(text.charCodeAt(at)) ?? [];
     const inFull = countyAt(text, at, metas, counties);
     // Longest first, as within the divisions' names ("河北区" of 天津 before "河北").
     const longer = inFull && names.find((g) => g.written.length > inFull.written.length && text.startsWith(g.written, at));
@@ -244,13 +247,18 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
   return found;
 }
 
-/** Where `written` occurs in `text`, exactly or with one look-alike character (names of 2+ characters). */
-function occurrences(text: string, written: string): Array<{ at: number; nearMiss: boolean }> {
-  const found: Array<{ at: number; nearMiss: boolean }> = [];
+/** No occurrence: one shared empty list. */
+const NONE: ReadonlyArray<{ at: number; nearMiss: boolean }> = Object.freeze([]);
+
+/**
+ * Where `written` occurs in `text`, exactly or with one look-alike character (names of 2+ characters).
+ * `inText` holds the text's UTF-16 codes: at most one character differs, so one of the first two is in the
+ * text, a quick test that skips almost every name of a large catalog (with no string or array for it).
+ */
+function occurrences(text: string, written: string, inText: ReadonlySet<number>): ReadonlyArray<{ at: number; nearMiss: boolean }> {
   const n = written.length;
-  // At most one character differs, so one of the first two is in the text: a quick test that skips
-  // almost every name of a large catalog.
-  if (n >= 2 && !text.includes(written[0]!) && !text.includes(written[1]!)) return found;
+  if (n >= 2 && !inText.has(written.charCodeAt(0)) && !inText.has(written.charCodeAt(1))) return NONE;
+  const found: Array<{ at: number; nearMiss: boolean }> = [];
   for (let at = 0; at + n <= text.length; at++) {
     let misses = 0;
     for (let i = 0; i < n && misses <= 1; i++) {
@@ -283,8 +291,10 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
   const taken = new Array<boolean>(text.length).fill(false);
   type Hit = { start: number; end: number; said: string; nearMiss: boolean; candidates: Name[] };
   const hits: Hit[] = [];
+  const inText = new Set<number>();
+  for (let i = 0; i < text.length; i++) inText.add(text.charCodeAt(i));
   for (const name of table) {
-    for (const { at, nearMiss } of occurrences(text, name.written)) {
+    for (const { at, nearMiss } of occurrences(text, name.written, inText)) {
       const end = at + name.written.length;
       // A near miss needs a name long enough that one changed character still identifies it.
       if (nearMiss && name.short) continue;
