@@ -282,8 +282,11 @@ export function parseClauses(policyId: string, text: string): Clause[] {
     return open(line, 0, name, title);
   };
 
+  let previous = "";
   lines.forEach((line, i) => {
     if (line.content === "") return;
+    const before = previous;
+    previous = line.content;
     // An attachment may follow the sign-off, or the body straight away when the text has none.
     const annex = region === "preamble" ? null : annexHeading(lines, i);
     if (annex) {
@@ -302,7 +305,9 @@ export function parseClauses(policyId: string, text: string): Clause[] {
     const heading = detectHeading(line.content);
     if (!heading) {
       if (region === "preamble" && markers.length === 0) openTop(i, "序言");
-      if (region === "body" && (CLOSING_PROVISION.test(line.content) || isSignOffLine(line.content))) {
+      // "四、实施期限" above "本方案自印发之日起施行…": the sentence is its section's body, not the closing.
+      const bodyOfTitle = CLOSING_PROVISION.test(line.content) && detectHeading(before)?.titleOnly === true;
+      if (region === "body" && !bodyOfTitle && (CLOSING_PROVISION.test(line.content) || isSignOffLine(line.content))) {
         region = "closing";
         openTop(i, CLOSING_PROVISION.test(line.content) ? "结语" : "落款");
       }

@@ -100,16 +100,18 @@ function titleOf(clause: Clause, s: Sentence, own: string, byId: ReadonlyMap<str
 }
 
 /** Words of a title that name no provision in particular: the award, its verbs, the trade itself. */
-const GENERIC_WORDS = new Set(["支持", "鼓励", "加快", "推动", "促进", "补贴", "补助", "奖励", "奖补", "资助", "扶持", "建设", "发展", "电商", "电子商务", "网络", "销售", "企业", "给予", "标准", "做大做强"]);
+const GENERIC_WORDS = new Set(["支持", "鼓励", "加快", "推动", "促进", "补贴", "补助", "奖励", "奖补", "资助", "扶持", "建设", "发展", "电商", "电子商务", "网络", "销售", "企业", "给予", "标准", "做大做强", "万元", "以上", "以下", "达到", "年度"]);
 
 /**
  * The words a question about the provision uses: its title and headings as written, then the title's own
  * words ("场地租金补贴" → 场地, 租金), so "租金补贴咋算" names it without the heading's every word.
  */
 function keywordsOf(clause: Clause, s: Sentence, title: string, segment: Segmenter): string[] {
-  const words = [title, ...clause.headingPath].filter((w) => w && w.length <= 16 && clause.text.includes(w));
+  const named = [title, ...clause.headingPath].filter((w) => w && w.length <= 16 && clause.text.includes(w));
+  // Else the nearest heading above the item names it: "（一）支持电商示范村创建 / 1、每年择优评选…每村给予5万元".
+  const words = named.length > 0 ? named : clause.headingPath.slice(0, -1).filter(Boolean).slice(-1);
   if (words.length === 0) return [s.text.replace(HEADING_NUMBER, "").replace(/^对/, "").slice(0, 6)];
-  const parts = segment(title).filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !/\d/.test(w) && w !== title);
+  const parts = segment(words[0]!).filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !/\d/.test(w) && w !== words[0]);
   return [...new Set([...words.slice(0, 3), ...parts])].slice(0, 6);
 }
 
@@ -159,6 +161,27 @@ function withCaps(d: DraftRule, s: Sentence, caps: Cap[]): DraftRule {
   const a = d.rule.amount as Exclude<Amount, string>;
   const amount: Amount = a.mechanism === "capMin" ? { ...a, caps: [...a.caps, ...caps] } : { mechanism: "capMin", of: a, caps };
   return { ...d, rule: { ...d.rule, quote: `${d.rule.quote}${s.lineStart ? "\n" : ""}${s.text.trim()}`, amount, upTo: true } };
+}
+
+/** A limit on any award to the applicant ("且对企业的奖补资金额不得超过…的20%"), not on the sentence's own sum. */
+const ANY_AWARD_CAP = /^(?:且|并|但)?对?(?:企业|单位|申报主体|主体)?的?(?:奖补|奖励|补助|扶持)(?:资金)?(?:金额|额|总额)?(?:均)?不得?超过/;
+
+/**
+ * A limit written once for every award of the clause (after its second of two awards, as 聊城 六 does) limits
+ * each fixed award of the clause, with a note that it was read so.
+ */
+function shareCaps(drafts: DraftRule[]): DraftRule[] {
+  const general = drafts.flatMap((d) => {
+    const a = d.rule.amount;
+    return typeof a === "object" && a.mechanism === "capMin" ? a.caps.filter((c) => typeof c.amount !== "string" && ANY_AWARD_CAP.test(c.quote)) : [];
+  });
+  if (general.length === 0) return drafts;
+  const note = `待确认：“${general[0]!.quote}”按对本条各项奖励都适用读`;
+  return drafts.map((d) =>
+    typeof d.rule.amount === "string" && d.shape === "fixed"
+      ? { ...d, rule: { ...d.rule, amount: { mechanism: "capMin", of: d.rule.amount, caps: general }, notes: [...(d.rule.notes ?? []), note] } }
+      : d,
+  );
 }
 
 /** The draft of "再给予…" carries what the sentence before required of its subject. */
@@ -267,7 +290,7 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
         drafts.push(...(s.lineStart ? drafted.map((d) => ({ ...d, lineStart: true })) : drafted));
       } else undrafted.push({ clause: clause.id, title, keywords: base.keywords, quote: s.text, reason: undraftedReason(s) });
     }
-    rules.push(...joinTables(drafts));
+    rules.push(...shareCaps(joinTables(drafts)));
   }
   return { policy, rules, notAwards, undrafted, amountSentences };
 }

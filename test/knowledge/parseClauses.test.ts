@@ -144,6 +144,12 @@ describe("parseClauses on the documents' quirks", () => {
     expect(byId.get("dongying-2020:四/(四)")!.text).not.toContain("本意见");
   });
 
+  it("keeps 本方案自…施行 below a title-only heading (四、实施期限) as that section's body, not the closing", () => {
+    const clauses = parseClauses("x", "一、支持措施\n（一）对示范村给予奖励。\n四、实施期限\n本方案自印发之日起施行，有效期至2028年12月31日。\n附件：1．认定标准");
+    expect(clauses.map((c) => c.id)).toEqual(["x:一", "x:一/(一)", "x:四", "x:落款"]);
+    expect(clauses.find((c) => c.id === "x:四")!.text).toBe("四、实施期限\n本方案自印发之日起施行，有效期至2028年12月31日。");
+  });
+
   it("drops Liaocheng's [bookmark: _GoBack] artefact", () => {
     const { text, byId } = parsed["liaocheng-2022"]!;
     const six = byId.get("liaocheng-2022:六")!;

@@ -3,6 +3,7 @@
  * (one rule per subject, in order).
  */
 import { awardStart, conditionsBefore, draftRule, type DraftRule, type RuleBase } from "../draftRule.js";
+import type { Amount } from "../../ruleSchema.js";
 import type { Figure, Sentence } from "../sentence.js";
 import { capsAfter } from "./percent.js";
 import { MEASURE_UNITS } from "./perUnit.js";
@@ -20,7 +21,10 @@ export function fixed(s: Sentence, base: RuleBase): DraftRule[] | null {
   if (awards.length === 1) {
     const end = Math.min(start, awards[0]!.at);
     const { when, conditions } = conditionsBefore(s, new Set([...awards, ...pool.figures]), end);
-    return [draftRule("fixed", base, s.text, awards[0]!.value, { when, conditions: [...qualifiersOf(s.text.slice(0, end)), ...conditions, ...pool.conditions] })];
+    // "且对企业的奖补资金额不得超过企业对地方贡献数的20%": a share of a money fact limits the sum.
+    const shares = pool.caps.filter((c) => typeof c.amount !== "string");
+    const amount: Amount = shares.length ? { mechanism: "capMin", of: awards[0]!.value, caps: shares } : awards[0]!.value;
+    return [draftRule("fixed", base, s.text, amount, { when, conditions: [...qualifiersOf(s.text.slice(0, end)), ...conditions, ...pool.conditions] })];
   }
   // "对创建成功的镇、村分别给予一次性最高奖励30万元、10万元": subjects listed before 分别, amounts after;
   // "对获评省级、市级直播电商基地的，分别给予…30万元、10万元": the list's common rest follows it.

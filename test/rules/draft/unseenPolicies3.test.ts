@@ -89,6 +89,13 @@ describe("policy:draft on the third set of documents", () => {
     expect(undrafted("chizhou-2025", "一/(一)")[0]!.reason).toContain("外币");
   });
 
+  it("gives an item without a title of its own the words of the heading above it (（一）支持电商示范村创建 → 示范村)", () => {
+    expect(rules("wugong-2026", "二/(一)/1")[0]!.rule.keywords).toEqual(expect.arrayContaining(["支持电商示范村创建", "示范村"]));
+    expect(rules("chizhou-2025", "一/(二)")[0]!.rule.keywords).toEqual(expect.arrayContaining(["跨境"]));
+    // An article with its own lead title keeps it, not its chapter's (扶持标准).
+    expect(rules("suining-2024", "第二章/第七条")[0]!.rule.keywords).not.toContain("扶持标准");
+  });
+
   it("quotes every draft verbatim from its clause, as policy:check reads a quote", () => {
     for (const id of IDS) {
       const clauses = new Map(parseClauses(id, text(id)).map((c) => [c.id, c.text]));
@@ -97,5 +104,17 @@ describe("policy:draft on the third set of documents", () => {
         expect(clause.includes(d.rule.quote) || clause.includes(normaliseClauseText(d.rule.quote)), `${id} ${d.rule.id}`).toBe(true);
       }
     }
+  });
+});
+
+describe("policy:draft on a limit written once for every award of a clause", () => {
+  it("limits each fixed award of the clause by 且对企业的奖补资金额不得超过企业对地方贡献数的20%, written after the second", () => {
+    const draft = draftPolicy("x", "六、支持直播电商。对当年新注册的直播电商企业，给予20万元一次性奖励。对获评市级直播基地的，给予50万元一次性奖励，且对企业的奖补资金额不得超过企业对地方贡献数的20%。");
+    const share = { mechanism: "percentOf", percent: "20", of: "localContribution" };
+    expect(draft.rules.map((d) => d.rule.amount)).toEqual([
+      { mechanism: "capMin", of: "20万元", caps: [expect.objectContaining({ amount: share })] },
+      { mechanism: "capMin", of: "50万元", caps: [expect.objectContaining({ amount: share })] },
+    ]);
+    expect(draft.rules[0]!.rule.notes!.join()).toContain("各项奖励都适用");
   });
 });
