@@ -55,6 +55,12 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
       }
     }
   }
+  if (!award && money.length === 1 && /给予[^，,。；\d]{0,6}(?:补助|补贴|奖励)/.test(s.text)) {
+    // "验收后给予补助，原则上每个站点不超过2万元": the only sum, a limit per counted thing, is given up to it per thing.
+    const f = money[0]!;
+    const m = [...s.text.matchAll(PER_COUNTED)].find((x) => f.at > x.index && f.at - x.index <= 12 && /^[^，,。；]*(?:不超过|最高)[^，,。；]*$/.test(s.text.slice(x.index, f.at)));
+    if (m && !/企业|公司|主体|单位|机构|合作社|户|人/.test(s.text.slice(m.index, f.at))) [award, marker] = [f, m];
+  }
   if (!marker || !award || SELECTED.test(s.text)) return null;
   // "第一年按每平方米每月10元": a monthly rate without the months it runs is left to staff, never taken per year.
   if (/每月/.test(s.text.slice(Math.max(0, marker.index! - 4), award.at)) && !/每月.*?(?:连续|共)\S{0,4}?(?:\d+|[一二三四五六七八九十])年/.test(s.text)) return null;
@@ -81,7 +87,9 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
  */
 function countedFact(text: string, marker: RegExpExecArray | RegExpMatchArray, award: Figure): FactName | null {
   const end = marker.index! + marker[0].length;
-  const noun = /^(?!给予|奖励|补助|补贴|资助)[\u4e00-\u9fff]{2,12}?(?=给予|奖励|补助|补贴|资助|的|[，,]|按|\d|$)/.exec(text.slice(end, award.at))?.[0];
+  // "每个站点不超过2万元": the words of a limit are no part of the thing counted.
+  const counted = text.slice(end, award.at).replace(/(?:原则上)?(?:最高)?(?:不超过|不得超过|最多)?$/, "");
+  const noun = /^(?!给予|奖励|补助|补贴|资助)[\u4e00-\u9fff]{2,12}?(?=给予|奖励|补助|补贴|资助|的|[，,]|按|\d|$)/.exec(counted)?.[0];
   if (!noun) return countFactBefore(text, award.at, /(人次|人|名|个|家|位|间|场|期|户|项|款|件|条|单|笔|吨|台|套)$/.exec(marker[0])?.[1]);
   return factEndingPhrase(noun, ["count", "sqm", "day"]);
 }

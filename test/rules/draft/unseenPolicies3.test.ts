@@ -118,3 +118,12 @@ describe("policy:draft on a limit written once for every award of a clause", () 
     expect(draft.rules[0]!.rule.notes!.join()).toContain("各项奖励都适用");
   });
 });
+
+describe("policy:draft on a sum given only as a limit per counted thing", () => {
+  it("drafts 验收后给予补助，原则上每个站点不超过3万元 as up to 3万元 per site, never a fixed 3万元 nor a rule without amount", () => {
+    const draft = draftPolicy("x", "五、支持服务站点建设\n（一）对新建的村级电商服务站点，验收后给予补助，原则上每个站点不超过3万元。");
+    const [site] = draft.rules;
+    expect(site!.rule.amount).toEqual({ mechanism: "product", of: "3万元", times: [{ fact: "sites" }] });
+    expect(site!.rule.upTo).toBe(true);
+  });
+});
