@@ -58,6 +58,22 @@ function draftedFacts(rule: Rule): FactName[] {
 }
 
 /** Words of a document's own period: 有效期三年, 自2025年4月1日起施行, 自印发之日起执行. */
+/** Per rule file, so a reloaded rule book is read again. */
+const generalCache = new WeakMap<object, readonly string[]>();
+/** A policy's general conditions: its own, and those written on at least half of its (three or more) provisions. */
+function generalOf(policyId: string): readonly string[] {
+  const file = ruleBook().files.get(policyId);
+  if (!file) return [];
+  const cached = generalCache.get(file);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  for (const rule of file.rules) for (const text of new Set((rule.conditions ?? []).map(conditionText))) counts.set(text, (counts.get(text) ?? 0) + 1);
+  const repeated = file.rules.length >= 3 ? [...counts].filter(([, n]) => n * 2 >= file.rules.length).map(([text]) => text) : [];
+  const general = [...(file.conditions ?? []).map(conditionText), ...repeated];
+  generalCache.set(file, general);
+  return general;
+}
+
 const PERIOD_WORDS = /有效期|自[^。，]{1,16}之?日起(?:施行|执行|实施)/;
 
 /** What the catalog lists of the rule book: its rules, clause notes and pending drafts, and their keywords. */
@@ -259,9 +275,13 @@ export class PolicyCatalog {
     );
   }
 
-  /** Unchecked conditions that every award of these policies carries (扶持范围, credit record…). */
+  /**
+   * Unchecked conditions that every award of these policies carries (扶持范围, credit record…), and a provision
+   * condition written on most of a policy's provisions (东营's and 叶集's 位于…注册登记): the policy's scope, not
+   * the provision's own, so listed after the provision's own conditions.
+   */
   generalConditions(policyIds: readonly string[]): Set<string> {
-    return new Set(policyIds.flatMap((id) => (ruleBook().files.get(id)?.conditions ?? []).map(conditionText)));
+    return new Set(policyIds.flatMap((id) => generalOf(id)));
   }
 
   /** The rules and clause notes of these policies whose clause speaks of `topic` (rules/topics.yaml). */
