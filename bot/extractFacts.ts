@@ -214,6 +214,12 @@ const alternation = (ws: Iterable<string>) =>
   new RegExp([...new Set(ws)].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");
 
 const CUE_RE = alternation(CUES.keys());
+/**
+ * The cue words of facts written in % (`written: ["%"]`): a percentage is a quantity only in a clause naming
+ * one ("整合了全县85%的快递单量"); any other ("补贴50%") is a rate the text sets, no fact about the asker.
+ */
+const PERCENT_CUES = [...CUES].filter(([, cue]) => cue.facts.some((f) => accepts(f, "%"))).map(([w]) => w);
+const PERCENT_CUE_RE = PERCENT_CUES.length > 0 ? new RegExp(PERCENT_CUES.map(escape).join("|"), "i") : null;
 
 const PHRASES = new Map<string, Effect[]>();
 const addEffect = (w: string, e: Effect) => PHRASES.set(w.toUpperCase(), [...(PHRASES.get(w.toUpperCase()) ?? []), e]);
@@ -611,7 +617,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const inside = (m: NumberMention, s: number, e: number) => m.start < e && m.end > s;
   const quantities = mentions.filter(
     (m) =>
-      !m.isYear && m.unit !== "%" && text[m.start - 1] !== "第" &&
+      !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text[m.start - 1] !== "第" &&
       !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
       !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m),
   );
@@ -888,6 +894,11 @@ function readYears(
   // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
   sources.activityYear = years === activityYears ? words : figureYears[figureYears.length - 1]!.words;
   return new Set(years).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
+}
+
+function percentCued(text: string, m: NumberMention): boolean {
+  return PERCENT_CUE_RE !== null &&
+    PERCENT_CUE_RE.test(text.slice(lastBreakBefore(text, m.start, CLAUSE_BREAK), nextBreakAfter(text, m.end, CLAUSE_BREAK)));
 }
 
 /** 不是 / 而不是 / 并不是 right before a figure (not 是不是, which asks). */

@@ -199,6 +199,9 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
   const missing: FactName[] = [];
   const straddles: Straddle[] = [];
   const conditions = [...rule.plainConditions];
+  // The rule's own conditions stay together and first: one the user can still state ("整合县域80%以上快递单量")
+  // is shown before who may apply and the policy-wide scope.
+  let ownEnd = conditions.length;
   let failed = false;
   let unknown = false;
 
@@ -242,7 +245,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
   // Conditions a user may state: unknown ones stay conditions to meet; stated ones decide like `when`.
   for (const c of rule.statedConditions) {
     const r = c.when(facts);
-    if (r.value === null) conditions.push(c.text);
+    if (r.value === null) conditions.splice(ownEnd++, 0, c.text);
     else {
       trace.push(`${c.text}：`, ...indent(r.lines));
       if (r.value === false) failed = true;

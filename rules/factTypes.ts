@@ -31,6 +31,7 @@ export const FACT_UNITS = {
   liveRooms: "count",
   activeAnchors: "count",
   partnerCompanies: "count",
+  parcelShare: "count",
   freightCompanies: "count",
   parcelsPerYear: "count",
   freightTonnes: "count",

@@ -184,6 +184,8 @@ const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
 const CN_YEAR_DIGIT = charTable("零〇一二三四五六七八九");
 const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
 const HALF = /半(天|年|个月)/g;
+/** "七成五" 75%, "八成" 80%: tenths in chat, not before a word that 成 starts (成交, 成功, 一成不变). */
+const TENTHS = /([一二两三四五六七八九])成([一二三四五六七八九](?![十百千万亿]))?(?![交功为立本员都果绩品型熟长不了])/g;
 const readCompoundTail = tailReader(/^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/);
 /** "18-20万", "30到40人": a second number after a range sign shares the first one's multiplier and unit. */
 const readRangeTail = tailReader(/^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/);
@@ -793,6 +795,12 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     push(finish(input, text, p.index, p.index + p[0].length, value, /\d/.test(body) ? { unit: "%" } : { unit: "%", chinese: true }));
   }
 
+  for (const p of text.matchAll(TENTHS)) {
+    if (overlaps(taken, p.index, p.index + p[0].length) || CHINESE[text.charCodeAt(p.index - 1)]) continue;
+    const value = (CN_DIGIT[p[1]!] ?? 0) * 10 + (p[2] ? CN_DIGIT[p[2]]! : 0);
+    push(finish(input, text, p.index, p.index + p[0].length, String(value), { unit: "%", chinese: true }));
+  }
+
   for (const x of text.matchAll(MIXED)) {
     if (overlaps(taken, x.index, x.index + x[0].length)) continue;
     const base = parseChineseNumeral(x[0]);
@@ -989,5 +997,33 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     }
     out[j + 1] = m;
   }
-  return out;
+  return joinRanges(input, text, out);
+}
+
+/** The signs between the two ends of a range ("98万到105万", "18万-20万", "三万至五万"). */
+const RANGE_SIGN = /^\s?[-~～—–到至]\s?$/;
+/** Units of points in time: "3月到5月" names months of a year, no range of durations. */
+const TIME_UNITS: ReadonlySet<NumberUnit | undefined> = new Set(["年", "月", "天"]);
+
+/**
+ * Two exact figures joined by a range sign, each written with its own multiplier or unit ("98万到105万",
+ * "九十八万到一百零五万", "30人到40人"), are one range: the passes above join a range only when its first end
+ * borrows the second's multiplier ("18-20万"). Mentions are in order, so one walk pairs neighbours.
+ */
+function joinRanges(input: string, text: string, mentions: NumberMention[]): NumberMention[] {
+  for (let i = mentions.length - 2; i >= 0; i--) {
+    const lo = mentions[i]!;
+    const hi = mentions[i + 1]!;
+    if (!lo.exact || !hi.exact || lo.isYear || hi.isYear || lo.negative || lo.absurd || hi.absurd) continue;
+    // "8万-10万": the hyphen after 万 was read as the second figure's minus sign.
+    const between = hi.negative && MINUS[text.charCodeAt(hi.start)] ? text.slice(lo.end, hi.start + 1) : text.slice(lo.end, hi.start);
+    const high = Math.abs(hi.value);
+    if (high <= lo.value || (lo.unit !== undefined && lo.unit !== hi.unit) || TIME_UNITS.has(hi.unit)) continue;
+    if (between.length > 3 || !RANGE_SIGN.test(between)) continue;
+    const extra: Partial<NumberMention> = {};
+    if (hi.unit) extra.unit = hi.unit;
+    if (lo.chinese) extra.chinese = true;
+    mentions.splice(i, 2, finish(input, text, lo.start, hi.end, lo.decimal!, extra, { rangeHigh: high }));
+  }
+  return mentions;
 }

@@ -70,8 +70,8 @@ interface Name {
 
 /** Administrative suffixes a user may leave out (孝直镇 → 孝直, 垦利区 → 垦利). */
 const SUFFIX = /(街道|镇|乡|区|县|市)$/;
-/** Characters a user types for another by eye or by pinyin input (汩 for 汨). */
-const LOOK_ALIKE: ReadonlyArray<string> = ["汨汩", "茌荏", "莘辛", "饶绕", "垦恳", "岗冈", "罗逻", "阴荫", "集级", "津律", "唐塘", "弼粥"];
+/** Characters a user types for another by eye or by pinyin input (汩 for 汨, 成 for 城). */
+const LOOK_ALIKE: ReadonlyArray<string> = ["汨汩", "茌荏", "莘辛", "饶绕", "垦恳", "岗冈", "罗逻", "阴荫", "集级", "津律", "唐塘", "弼粥", "城成", "营赢"];
 /** A short name stands alone when these (or a non-CJK character, or nothing) surround it. */
 const SHORT_BEFORE = /[在是从到于我俺咱们省市县区镇的]$/;
 const SHORT_AFTER = /^[的这那里人们县区市镇乡边]/;

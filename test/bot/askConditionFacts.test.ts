@@ -27,6 +27,8 @@ beforeAll(async () => {
     talentBefore2020: ["平阴 我们公司2019年引进的运营总监 签了三年合同 年薪20万 有奖励吗"],
     whitelist: ["聊城 我们公司招了12个人就业 都是在白名单培训机构培训过的 社保交了8个月 有奖励吗"],
     liveCompany: ["聊城 我们是今年新注册的直播电商公司 独立法人 纳统网络零售额2500万 有奖励吗"],
+    platformShareOpen: ["聊城 我们做的快递物流信息平台 能实时比价撮合对接 2023年刚上线 有奖吗"],
+    platformShareLow: ["聊城 我们快递物流信息平台能实时比价撮合 2023年整合了县里七成的快递单量 能奖20万不"],
     anchorContract: ["聊城 我们培训机构在聊城注册的 今年培训了22个主播 粉丝都过10万 主播都跟聊城企业签了半年的带货合同 社保交了7个月 能奖吗"],
   });
 }, 180_000);
@@ -111,5 +113,16 @@ describe("ask --json: the count of online feature pavilions (叶集 五/11 建�
   });
   it("does not fail the provision when the user built enough", () => {
     expect(answers.enoughPavilions!.awards.some((x) => x.clause === "yeji-2017:五/11" && x.eligible === false)).toBe(false);
+  });
+});
+
+describe("ask --json: a share of the county's parcels decides 聊城 十's information platform (整合县域80%以上快递单量)", () => {
+  it("rules the platform out at 七成 (70% < 80%)", () => {
+    expect(award("platformShareLow", "liaocheng-2022:十"), answers.platformShareLow!.text).toMatchObject({ eligible: false });
+  });
+
+  it("shows the 80% still to meet among the conditions when the share is not said", () => {
+    expect(award("platformShareOpen", "liaocheng-2022:十")).toMatchObject({ eligible: true, amountFen: 20_000_000 });
+    expect(answers.platformShareOpen!.text).toContain("整合县域80%以上快递单量");
   });
 });

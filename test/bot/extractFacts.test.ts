@@ -131,6 +131,19 @@ describe("extractFacts attributes numbers by the words around them", () => {
   });
 });
 
+describe("extractFacts reads percentages only as facts written in %", () => {
+  it("reads the share of a county's parcels from 85% or 七成五 next to 快递单量", () => {
+    expect(facts("整合了全县85%的快递单量").parcelShare).toBe(85);
+    expect(facts("整合了县里七成五的快递单量").parcelShare).toBe(75);
+    expect(facts("快递单量整合了九成").parcelShare).toBe(90);
+  });
+
+  it("leaves a percentage in a clause naming no such fact out (补贴50%), and 单量 in 件 stays parcels", () => {
+    expect(facts("补贴50% 花了10万")).toEqual({ expenses: 10 * WAN });
+    expect(facts("快递单量一年500万").parcelsPerYear).toBe(5_000_000);
+  });
+});
+
 describe("extractFacts avoids wrong attributions", () => {
   it("never takes a year for a sales figure: 2021年卖了120万 is year 2021 and sales 120万", () => {
     expect(facts("2021年卖了120万")).toEqual({ activityYear: 2021, onlineRetailSales: 120 * WAN });
@@ -480,7 +493,7 @@ describe("the cue words cover the fact vocabulary", () => {
       taxPaid: "纳税300万", localContribution: "地方贡献300万", annualSalary: "年薪30万", investment: "投资300万",
       decorationInvestment: "装修投入30万", equipmentInvestment: "设备投入30万", expenses: "费用30万", annualFee: "年费3万",
       rentArea: "租了300平方米", rentMonths: "租期两年", followers: "粉丝30万", area: "面积3000平方米", residentCompanies: "入驻30家",
-      liveRooms: "直播间30间", activeAnchors: "主播35人", partnerCompanies: "整合8家快递企业", freightCompanies: "货运物流整合5家企业", parcelsPerYear: "年派送500万件",
+      liveRooms: "直播间30间", activeAnchors: "主播35人", partnerCompanies: "整合8家快递企业", parcelShare: "整合县域85%的快递单量", freightCompanies: "货运物流整合5家企业", parcelsPerYear: "年派送500万件",
       freightTonnes: "货运发送量50万吨", transactions: "成交12笔", sites: "建了3个服务站", jobsCreated: "新安排就业120人",
       poorEmployees: "贫困人口12人", disabledEmployees: "残疾人就业25人", trainedHires: "吸纳经培训人员就业12人",
       anchorsTrained: "培训了25名主播", trainedAnchorFollowers: "培训了30个主播 主播粉丝都就五六万", trainees: "培训学员40人", trainingDays: "培训2天", operatingMonths: "经营了8个月", socialInsuranceMonths: "社保交了7个月",

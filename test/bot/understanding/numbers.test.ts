@@ -172,6 +172,21 @@ describe("findNumbers flags values no fact can have", () => {
     expect(findNumbers("2020-2022年").map((m) => m.value)).toEqual([2020, 2022]);
   });
 
+  it("reads two figures joined by a range sign, each with its own multiplier, as one range (98万到105万, 8万-10万)", () => {
+    const range = (text: string) => findNumbers(text).map((m) => [m.interval.low, m.interval.high, m.words]);
+    expect(range("网零在98万到105万元之间")).toEqual([[980000, 1050000, "98万到105万元"]]);
+    expect(range("九十八万至一百零五万")).toEqual([[980000, 1050000, "九十八万至一百零五万"]]);
+    expect(range("粉丝8万-10万")).toEqual([[80000, 100000, "8万-10万"]]);
+    expect(range("30人到40人")).toEqual([[30, 40, "30人到40人"]]);
+  });
+
+  it("keeps figures apart that no range joins: months of a year, a falling second figure, different units", () => {
+    expect(findNumbers("3月到5月").length).toBe(2);
+    expect(findNumbers("卖了50万到12月").map((m) => m.value)).toEqual([500000, 12]);
+    expect(findNumbers("亏了5万 -3万").map((m) => m.value)).toEqual([50000, -30000]);
+    expect(findNumbers("招了5人到3家店").map((m) => m.value)).toEqual([5, 3]);
+  });
+
   it("marks 1e30 as absurd and gives it no fen value", () => {
     const m = parseChineseAmount("销售额1e30")!;
     expect(m.absurd).toBe(true);

@@ -41,6 +41,9 @@ describe("readPlaces", () => {
 
   it("matches a look-alike character and marks it as a near miss", () => {
     expect(read("汩罗 卖粽子").mentions[0]).toMatchObject({ policyId: "miluo-2017", name: "汨罗市", nearMiss: true });
+    // pinyin input: 成 for 城 (liao cheng), 赢 for 营 (dong ying)
+    expect(read("聊成 我们公司").mentions[0]).toMatchObject({ policyId: "liaocheng-2022", nearMiss: true });
+    expect(read("东赢的 电商村").mentions[0]).toMatchObject({ policyId: "dongying-2020", nearMiss: true });
     expect(read("平安 卖粽子").policyIds).toEqual([]);
   });
 
