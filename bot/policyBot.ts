@@ -25,7 +25,7 @@ import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { regionAliases } from "../knowledge/policyMeta.js";
 import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
-import { FOCUS_MARGIN, focusOf, isRelevant, MEASURE_UNITS, names, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
+import { FOCUS_MARGIN, focusOf, isInside, isRelevant, MEASURE_UNITS, names, scoreRules, type RuleProfile, type ScoredRule } from "./selectRules.js";
 import { MemorySessionStore, sessionKeyString, type Claim, type Session, type SessionStore } from "./sessionStore.js";
 import { isRelativeYear, mentionToFen } from "./understanding/numbers.js";
 import { EXAMPLE_TRACE } from "./describeProvision.js";
@@ -68,7 +68,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Provisions of other regions named when the asked one has none on the subject. */
 const ELSEWHERE_AT_MOST = 5;
 /** A question about holding several awards at once: "两个都拿", "能同时享受吗", "可以叠加吗". */
-const STACKING = /(?:都|同时|一起|一块儿?|一并)(?:能|可以)?(?:拿|领|享受|申请|申报)|叠加|兼得|重复(?:享受|拿|领|申请)/;
+const STACKING = /(?:都|同时|一起|一块儿?|一并)(?:能|可以)?(?:拿|领|享受|申请|申报)|既[^，。？?]{0,16}又(?:能|可以)?(?:拿|领|享受|申请|申报)|叠加|兼得|重复(?:享受|拿|领|申请)/;
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
 export class PolicyBot implements ConversationHandler {
@@ -445,7 +445,13 @@ export class PolicyBot implements ConversationHandler {
     // A drafted rule's note is also named by the measures it reads that the user gave (factFit).
     const noteOf = (s: ScoredRule) => ({ ...this.#catalog.note(ruleKey(s.rule))!, named: s.keywordWeight > 0 || s.topicWeight > 0 || s.factFit > 0 });
     const candidate = top && isNote(top) ? noteOf(top) : undefined;
-    const note = candidate && (candidate.named || this.#catalog.relatedClause(text, policyIds)?.id === candidate.clause) ? candidate : undefined;
+    // A note that only explains (a definition), named only by a line of business (the platforms it lists),
+    // yields to a clause of no provision of its own leading both searches ("跟抖音京东有没有合作 能对接流量不" →
+    // 政企合作, not 电商特色村's definition).
+    const byLineOnly = candidate?.named && EXPLAINS_ONLY.has(candidate.kind) && top!.keywordWeight === 0 && top!.factFit === 0;
+    const related = candidate && (!candidate.named || byLineOnly) ? this.#catalog.relatedClause(text, policyIds) : undefined;
+    const bare = related !== undefined && related.id !== candidate!.clause && !candidates.some((r) => r.clause === related.id || isInside(r.clause, related.id));
+    const note = candidate && (candidate.named ? !bare : related?.id === candidate.clause) ? candidate : undefined;
     const relevant = scored.filter((s) => isRelevant(s) && !isNote(s));
     const focus = focusOf(relevant);
     // "承办了一场直播带货大赛": the chosen provision's own activity, in looser words than the vocabulary's.
@@ -626,8 +632,8 @@ export class PolicyBot implements ConversationHandler {
    */
   #noProvision(text: string, session: Session, policies: PolicyInfo[], notes: string[], asOf: string): ComposeInput | undefined {
     const named = topicsIn(text);
-    if (named.length === 0 || hasMeasures(session.facts)) return undefined;
     const here = session.policyIds;
+    if (named.length === 0 || this.#readsMeasureGiven(here, session.facts)) return undefined;
     if (named.some((topic) => this.#catalog.aboutTopic(here, topic).length > 0)) return undefined;
     const others = this.#catalog.policies.map((p) => p.id).filter((id) => !here.includes(id));
     const topic = named.find((id) => this.#catalog.aboutTopic(others, id).some((r) => !this.#catalog.note(ruleKey(r))));
@@ -647,7 +653,26 @@ export class PolicyBot implements ConversationHandler {
       const input = this.#informClause(related, text, policies, notes, asOf, session);
       return { ...input, notes: [...input.notes, ...lines], extraCitations: [...(input.extraCitations ?? []), ...extraCitations], citedPolicies };
     }
+    // Else the sentence nearest the question, among those of the clauses retrieval found that speak of it
+    // without money ("开展分层电商培训", beside a talent award).
+    const speaking = this.#catalog.retrieve(text, here).flatMap((id) => {
+      const clause = this.#catalog.clause(id);
+      return clause ? sentencesOf(clause.text).filter((x) => topicsIn(x).includes(topic) && !givesStatedMoney(x)).map((quote) => ({ clause, quote })) : [];
+    });
+    if (speaking.length > 0) {
+      const nearest = nearestSentence(speaking.map((x) => x.quote).join("\n"), text);
+      const { clause } = speaking.find((x) => x.quote === nearest) ?? speaking[0]!;
+      const title = clause.title || clause.headingPath.filter(Boolean).at(-1) || clauseLabel(clause.id);
+      const body = [render(t.inform.heading, { region: policies.map(placeName).join("、"), title }), t.clauseKind.direction, ...lines].join("\n");
+      return { status: "answered", notes, policies, results: [], missing: [], asOf, body, extraCitations: [{ clause: clause.id, quote: nearest }, ...extraCitations], citedPolicies };
+    }
     return { status: "answered", notes, policies, results: [], missing: [], asOf, body: lines.join("\n"), extraCitations, citedPolicies };
+  }
+
+  /** Some rule of these policies reads a measure the user gave (a figure that chooses a provision). */
+  #readsMeasureGiven(policyIds: readonly string[], facts: Facts): boolean {
+    const given = (Object.keys(facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
+    return given.length > 0 && policyIds.some((id) => given.some((f) => this.#catalog.factsNamed(id).has(f)));
   }
 
   /**
@@ -672,7 +697,9 @@ export class PolicyBot implements ConversationHandler {
     const failedStating = focus.find((r) => r.eligible === false && states(r));
     if (failedStating && !focus.some((r) => r.eligible !== false && states(r))) return { text: fill(t.notEligible, failedStating), settled: true };
     const open = focus.find((r) => r.eligible === null || r.missing.length > 0);
-    if (open?.amountFen != null) {
+    // A clause stating several sums (1万 or 2万 by tier) waiting on a measure may give another one.
+    const tiered = (r: AwardResult) => this.#catalog.hasTiers(r.policy, r.rule) && r.missing.some((f) => f in FACTS && MEASURE_UNITS.has(FACTS[f as FactName].unit));
+    if (open?.amountFen != null && !tiered(open)) {
       // A fixed sum does not wait on the missing facts: the claim is answered now, eligibility later.
       const amount = render(open.upTo ? t.limit : t.fixed, { amount: formatFen(open.amountFen) });
       const template = open.amountFen === claim.fen ? t.undecidedMatches : t.undecidedDiffers;

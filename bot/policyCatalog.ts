@@ -28,6 +28,9 @@ import { asksDuty, dutyAsked, dutySentences } from "./understanding/duties.js";
 import { asksSanction, sanctionAsked, sanctionSentences } from "./understanding/sanctions.js";
 import type { ClauseSentence } from "./clauseSentences.js";
 
+/** An amount tree with tiers or ranks. */
+const TIERED = /"(?:tiers|places)":/;
+
 /** How many clauses retrieval contributes to rule selection. */
 const RETRIEVE_K = 8;
 /** A clause counts as what a question is about when it leads both the word and the meaning search. */
@@ -94,6 +97,8 @@ export class PolicyCatalog {
   #lists: RuleLists | undefined;
   readonly #terms = new Map<string, DocumentTerm[]>();
   readonly #sentences = new Map<string, ClauseSentence[]>();
+  /** By rule book (staff confirmations load a new one) and policy. */
+  readonly #factsNamed = new WeakMap<RuleBook, Map<string, ReadonlySet<string>>>();
 
   private constructor(kb: KnowledgeBase) {
     this.#kb = kb;
@@ -244,6 +249,25 @@ export class PolicyCatalog {
     let terms = this.#terms.get(policyId);
     if (!terms) this.#terms.set(policyId, (terms = termsOf(this.#kb.policy(policyId)?.clauses ?? [])));
     return terms;
+  }
+
+  /** The rule's amount differs by tier or rank (1万 at 50万, 2万 at 100万), rather than being one sum. */
+  hasTiers(policyId: string, ruleId: string): boolean {
+    const amount = ruleBook().files.get(policyId)?.rules.find((r) => r.id === ruleId)?.amount;
+    return amount !== undefined && TIERED.test(JSON.stringify(amount));
+  }
+
+  /** Every fact a policy's rule file names anywhere (gates, conditions, amounts), read once per policy. */
+  factsNamed(policyId: string): ReadonlySet<string> {
+    const book = ruleBook();
+    let byPolicy = this.#factsNamed.get(book);
+    if (!byPolicy) this.#factsNamed.set(book, (byPolicy = new Map()));
+    let named = byPolicy.get(policyId);
+    if (!named) {
+      const file = JSON.stringify(book.files.get(policyId) ?? {});
+      byPolicy.set(policyId, (named = new Set(Array.from(file.matchAll(/"fact":"(\w+)"/g), (m) => m[1]!))));
+    }
+    return named;
   }
 
   /** true when the text names any rule's or clause note's topic word (带货达人, 旗舰店, 齐鲁电商贷…). */

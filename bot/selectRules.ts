@@ -88,7 +88,7 @@ function namesMeasure(text: string, fact: FactName): boolean {
 }
 
 /** `inner` is a clause under `outer` (it starts with `${outer}/`), checked without building that string. */
-const isInside = (inner: string, outer: string) => inner.length > outer.length && inner.charCodeAt(outer.length) === 47 && inner.startsWith(outer);
+export const isInside = (inner: string, outer: string) => inner.length > outer.length && inner.charCodeAt(outer.length) === 47 && inner.startsWith(outer);
 
 /** Rank of `clause` among retrieved ids, matching a parent or child clause too. */
 function retrievalRank(clause: string, retrieved: readonly string[]): number {

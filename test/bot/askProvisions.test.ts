@@ -20,6 +20,11 @@ beforeAll(async () => {
     namedPlatform: ["东营 我们搞的是五金行业的电商平台 三年综合评定排第二 能拿多少"],
     stacking: ["东营 龙头企业奖励和农产品上行的奖励能同时拿吗"],
     stackingTogether: ["平阴 旗舰店的奖和带货达人的奖 一块儿拿行不行"],
+    stackingBoth: ["平阴 我们公司既开了旗舰店又卖土特产 同一年能两个奖都拿吗"],
+    stackingEither: ["平阴 一家公司同一年既领旗舰店的奖又领土特产的奖 行吗"],
+    platformCooperation: ["平阴 县里跟抖音京东这些平台搞合作了没 能给俺们对接点流量吗"],
+    trainingDirection: ["平阴 我们专业合作社组织社员搞了电商培训 来了90人次 县里给补吗"],
+    claimedTier: ["平阴 我们是今年新成立的电商公司 网上卖了大概一百万左右 排名第三 能拿2万吧"],
     noStation: ["茌平 村级服务站有补贴吗"],
     noLivestream: ["叶集 直播带货有补贴吗"],
     stationDirection: ["东营 村级服务站有补贴吗"],
@@ -72,6 +77,17 @@ describe("ask --json: the user's activity chooses the provision", () => {
     expect(answers.stackingTogether!.status).toBe("answered");
     expect(answers.stackingTogether!.citations).toEqual(expect.arrayContaining([{ clause: "pingyin-2020:四/(二)", quote: "申报主体年度内只享受其中一项扶持政策。" }]));
   });
+  it("reads 既…又… (one award and another) as the same question", () => {
+    for (const id of ["stackingBoth", "stackingEither"]) {
+      expect(answers[id]!.citations, id).toEqual(expect.arrayContaining([{ clause: "pingyin-2020:四/(二)", quote: "申报主体年度内只享受其中一项扶持政策。" }]));
+    }
+  });
+  it("never tells a claimed amount wrong while the tier that decides it waits on an approximate figure (1万 or 2万)", () => {
+    const a = answers.claimedTier!;
+    expect(a.status).toBe("needs_info");
+    expect(a.text).not.toContain("不是你说的");
+    expect(a.missing).toContain("onlineRetailSales");
+  });
   it("takes an amount the user quotes back (那个4万的奖励) to the provision that states it", () => expect(clauses("quotedAmount")[0]).toBe("pingyin-2020:三/(三)/2"));
 });
 
@@ -89,6 +105,17 @@ describe("ask --json: a subject the region's document has no provision on", () =
       expect(answer.citations, id).toEqual([]);
     }
     expect(answers.noStation!.text).not.toContain("流量补贴");
+  });
+  it("quotes the sentence of the region's text on the subject (平阴 三(六) 分层电商培训), not the award beside it, though the user gave figures", () => {
+    const a = answers.trainingDirection!;
+    expect(a.text).toContain("平阴的文件里没有对电商培训的扶持条款");
+    expect(a.citations).toContainEqual({ clause: "pingyin-2020:三/(六)", quote: expect.stringContaining("开展分层电商培训") });
+    expect(a.awards).toEqual([]);
+  });
+  it("answers cooperation with platforms by the clause on it, not a definition that lists the platforms' names", () => {
+    const a = answers.platformCooperation!;
+    expect(a.citations.map((c) => c.clause)).toContain("pingyin-2020:三/(一)/3");
+    expect(a.citations.map((c) => c.clause)).not.toContain("pingyin-2020:附件2/5");
   });
   it("quotes the region's clause that mentions the subject without money, beside the regions that pay for it", () => {
     const answer = answers.stationDirection!;

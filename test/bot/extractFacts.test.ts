@@ -355,6 +355,7 @@ describe("extractFacts reads yes/no facts with negation", () => {
     expect(facts("今年新注册的公司 独立法人")).toMatchObject({ newlyRegistered: true, independentLegalEntity: true });
     expect(facts("今年新登记的电商企业").newlyRegistered).toBe(true);
     expect(facts("公司今年刚成立").newlyRegistered).toBe(true);
+    expect(facts("去年新开的电商公司").newlyRegistered).toBe(true);
     expect(facts("年销售额首次突破120万").firstTimeReached).toBe(true);
     expect(facts("安排了午饭和上机操作")).toMatchObject({ mealProvided: true, computerPractice: true });
     expect(facts("安排食宿")).toMatchObject({ lodgingProvided: true });
