@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Answer } from "../../../bot/answer.js";
+import { numberGuard } from "../../../bot/numberGuard.js";
+import { chineseDate } from "../../../bot/policyStatus.js";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -60,3 +62,23 @@ export async function addPolicies(project: ProjectCopy, fixtures: string, ids: r
 export async function draftPolicies(project: ProjectCopy, ids: readonly string[]): Promise<void> {
   await Promise.all(ids.map((id) => project.node(["rules/cli/policyDraft.ts", `knowledge/policies/${id}.txt`, "--id", id])));
 }
+
+/**
+ * The numbers of a reply that are none of these: an engine amount, the asker's, in a quote, or the dates and
+ * document numbers of a fixture folder's policies.json entries.
+ */
+export function ungroundedNumbers(fixtures: string, a: Answer, question: string): ReturnType<typeof numberGuard>["ungrounded"] {
+  const meta = JSON.parse(readFileSync(join(fixtures, "policies.json"), "utf8")).policies as Array<Record<string, string | null>>;
+  const dates = meta.flatMap((m) => [m.issued, m.effectiveFrom, m.validUntil].filter((d): d is string => !!d).map(chineseDate));
+  const extraTexts = [...dates, ...meta.map((m) => m.docNumber ?? "")];
+  return numberGuard(a.text, { userTexts: [question], quotes: a.citations.map((c) => c.quote), amountsFen: a.awards.flatMap((w) => w.amountFen ?? []), extraTexts }).ungrounded;
+}
+
+/** Steps 1–3 for a fixture folder's documents in a fresh copy named after `prefix`, then `questions` asked (one turn each). */
+export async function addDraftAndAsk(prefix: string, fixtures: string, ids: readonly string[], questions: Record<string, string>): Promise<{ project: ProjectCopy; answers: Record<string, Answer> }> {
+  const project = copyProject(prefix);
+  await addPolicies(project, fixtures, ids);
+  await draftPolicies(project, ids);
+  return { project, answers: await project.ask(questions) };
+}
+

@@ -4,29 +4,14 @@
  * 一、（一）1． 征求意见稿 with 分档 and caps, and a 1．/（1） 若干措施 whose 附件 is a table without verbs.
  * Each is drafted, evaluated as drafts (as `rules --draft` does) and its quotes checked as `policy:check` does.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseClauses } from "../../../knowledge/parseClauses.js";
-import { draftFileOf, draftRuleBook } from "../../../rules/draft/draftFile.js";
-import { draftPolicy, type PolicyDraft } from "../../../rules/draft/draftPolicy.js";
-import { evaluatePolicy } from "../../../rules/evaluatePolicy.js";
+import { draftFolder, wan } from "./support/draftFolder.js";
 
 const IDS = ["yinan-2025", "suyu-2026", "qinghe-2021"] as const;
 type Id = (typeof IDS)[number];
-const DIR = fileURLToPath(new URL("../../fixtures/unseen-policies/", import.meta.url));
-const text = (id: Id) => readFileSync(join(DIR, `${id}.txt`), "utf8");
-const drafts = Object.fromEntries(IDS.map((id) => [id, draftPolicy(id, text(id))])) as Record<Id, PolicyDraft>;
-
-const rules = (id: Id, clause: string) => drafts[id].rules.filter((r) => r.rule.clause === `${id}:${clause}`);
+const { text, drafts, rules, evaluate } = draftFolder("unseen-policies", IDS);
 const rule = (id: Id, clause: string) => rules(id, clause)[0];
-const evaluate = (id: Id, ruleId: string, facts: Record<string, unknown>) => {
-  // The folder holds the documents and their policies.json entries, as knowledge/policies/ does.
-  const book = draftRuleBook(draftFileOf(drafts[id], `${id}.txt`), DIR);
-  return evaluatePolicy(id, facts, { book, asOf: "2026-06-01", ruleIds: [ruleId] })[0]!;
-};
-const wan = (n: number) => n * 10_000 * 100;
 
 describe("policy:draft on county documents kept as test data", () => {
   it("takes 每人每年最高不超过3万元 as the cap of a percentage of 年薪, not as an amount per person", () => {

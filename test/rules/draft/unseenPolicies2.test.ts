@@ -4,27 +4,12 @@
  * 附件 of definitions; a 一、（一）1．（1） 征求意见稿 with tiers written as outline items, per-person training
  * and 每平方米每月 rent; a 第X章 实施细则 whose 附件 table has a 等级 column. Each is drafted and evaluated as drafts.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { draftFileOf, draftRuleBook } from "../../../rules/draft/draftFile.js";
-import { draftPolicy, type PolicyDraft } from "../../../rules/draft/draftPolicy.js";
-import { evaluatePolicy } from "../../../rules/evaluatePolicy.js";
+import { draftPolicy } from "../../../rules/draft/draftPolicy.js";
+import { draftFolder, wan } from "./support/draftFolder.js";
 
 const IDS = ["huoshan-2024", "yunxi-2025", "xunwu-2021"] as const;
-type Id = (typeof IDS)[number];
-const DIR = fileURLToPath(new URL("../../fixtures/unseen-policies-2/", import.meta.url));
-const drafts = Object.fromEntries(IDS.map((id) => [id, draftPolicy(id, readFileSync(join(DIR, `${id}.txt`), "utf8"))])) as Record<Id, PolicyDraft>;
-
-const rules = (id: Id, clause: string) => drafts[id].rules.filter((r) => r.rule.clause === `${id}:${clause}`);
-const undrafted = (id: Id, clause: string) => drafts[id].undrafted.filter((u) => u.clause === `${id}:${clause}`);
-const evaluate = (id: Id, ruleId: string, facts: Record<string, unknown>) => {
-  // The folder holds the documents and their policies.json entries, as knowledge/policies/ does.
-  const book = draftRuleBook(draftFileOf(drafts[id], `${id}.txt`), DIR);
-  return evaluatePolicy(id, facts, { book, asOf: "2026-06-01", ruleIds: [ruleId] })[0]!;
-};
-const wan = (n: number) => n * 10_000 * 100;
+const { drafts, rules, undrafted, evaluate } = draftFolder("unseen-policies-2", IDS);
 
 describe("policy:draft on the second set of county documents", () => {
   it("gives a drafted rule the words of its title as keywords (场地租金补贴 → 租金), so a question naming part of it finds it", () => {

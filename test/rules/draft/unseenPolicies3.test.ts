@@ -4,28 +4,13 @@
  * with 1、 items, 择优 awards, a 不超过…的40% rate, 每立方米 and rank bands, and a city's 若干政策 whose （一）…
  * run on across sections, with 美元 thresholds and a 择优评选…每名 award. Each is drafted and evaluated as drafts.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { normaliseClauseText, parseClauses } from "../../../knowledge/parseClauses.js";
-import { draftFileOf, draftRuleBook } from "../../../rules/draft/draftFile.js";
-import { draftPolicy, type PolicyDraft } from "../../../rules/draft/draftPolicy.js";
-import { evaluatePolicy } from "../../../rules/evaluatePolicy.js";
+import { draftPolicy } from "../../../rules/draft/draftPolicy.js";
+import { draftFolder, wan } from "./support/draftFolder.js";
 
 const IDS = ["suining-2024", "wugong-2026", "chizhou-2025"] as const;
-type Id = (typeof IDS)[number];
-const DIR = fileURLToPath(new URL("../../fixtures/unseen-policies-3/", import.meta.url));
-const text = (id: Id) => readFileSync(join(DIR, `${id}.txt`), "utf8");
-const drafts = Object.fromEntries(IDS.map((id) => [id, draftPolicy(id, text(id))])) as Record<Id, PolicyDraft>;
-
-const rules = (id: Id, clause: string) => drafts[id].rules.filter((r) => r.rule.clause === `${id}:${clause}`);
-const undrafted = (id: Id, clause: string) => drafts[id].undrafted.filter((u) => u.clause === `${id}:${clause}`);
-const evaluate = (id: Id, ruleId: string, facts: Record<string, unknown>) => {
-  const book = draftRuleBook(draftFileOf(drafts[id], `${id}.txt`), DIR);
-  return evaluatePolicy(id, facts, { book, asOf: "2026-06-01", ruleIds: [ruleId] })[0]!;
-};
-const wan = (n: number) => n * 10_000 * 100;
+const { text, drafts, rules, undrafted, evaluate } = draftFolder("unseen-policies-3", IDS);
 
 describe("policy:draft on the third set of documents", () => {
   it("reads a Markdown table under 首次达到以下标准的…给予一次性奖励： as one tier table that keeps 首次 as a condition", () => {
