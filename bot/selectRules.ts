@@ -118,6 +118,8 @@ function perRule<T>(of: (r: RuleProfile) => T): (r: RuleProfile) => T {
 
 const keyOf = (rule: RuleProfile) => `${rule.policy}/${rule.id}`;
 
+const NO_FACTS: readonly FactName[] = [];
+
 const measuresRead = (rule: RuleProfile) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
 
 /** What scoring reads off the candidates alone (never the question): spreads of their topics, measures, amounts and words. */
@@ -175,7 +177,8 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   };
   // A line of business most candidates share says little; one a few share says much (1 for one rule, 0 for all).
   const rarity = (spread: number) => (input.rules.length <= 1 ? 1 : Math.log(input.rules.length / spread) / Math.log(input.rules.length));
-  const checkSpread = spreadOf(input.rules, (r) => checksOf(r).flatMap((c) => c.facts));
+  // Most candidates have no check the facts decide: they add nothing, and make no list.
+  const checkSpread = spreadOf(input.rules, (r) => (checksOf(r).length === 0 ? NO_FACTS : checksOf(r).flatMap((c) => c.facts)));
   // A qualifier every provision has (registration, credit record) tells none apart.
   const evaluated = input.checks?.size ?? 0;
   const qualifierWeight = (f: FactName) => (checkSpread(f) >= evaluated ? 0 : 1 / checkSpread(f));
@@ -194,7 +197,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
       const hit = keywordHit(input.text, k);
       return hit === 0 ? sum : sum + hit / spread(k);
     }, 0));
-    const topicWeight = Math.min(2, (rule.topics ?? []).filter((t) => userTopics.has(t)).reduce((sum, t) => sum + rarity(topicSpread(t)), 0));
+    const topicWeight = userTopics.size === 0 ? 0 : Math.min(2, (rule.topics ?? []).filter((t) => userTopics.has(t)).reduce((sum, t) => sum + rarity(topicSpread(t)), 0));
     const given = measures.filter((f) => known.has(f));
     const factFit = measures.length === 0 ? 0 : given.length / measures.length;
     // A measure few provisions read (全国性电商平台销售额, 粉丝数) points at those that do.
@@ -208,7 +211,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
     const rank = retrievalRank(rule.clause, input.retrieved);
     const retrieval = rank === Infinity ? 0 : 3 / (1 + rank);
     const entityFit = !entity || rule.entityTypes.length === 0 ? 0 : rule.entityTypes.includes(entity) ? 0.5 : -2;
-    const onTopic = topic.has(keyOf(rule));
+    const onTopic = topic.size > 0 && topic.has(keyOf(rule));
     const score =
       2 * keywordWeight + 2.5 * topicWeight + retrieval + 3 * factFit + measureRarity + 1.5 * qualifierFit + 1.5 * amountWeight +
       entityFit + (onTopic ? 2 : 0) - (forSibling ? 3 : 0);

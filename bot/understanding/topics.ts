@@ -56,8 +56,13 @@ export function topics(): readonly Topic[] {
  */
 const LONGER_QUOTED_NAME = /“([^”]*)”/g;
 
+/** Each family's words in upper case, made once per topic list (topicsIn runs several times a turn). */
+const upperWords = new WeakMap<readonly Topic[], string[][]>();
+
 /** Ids of the topics whose words stand in `text` (Latin letters in any case), in file order. */
 export function topicsIn(text: string, families: readonly Topic[] = topics()): string[] {
   const upper = text.replace(LONGER_QUOTED_NAME, (name, inner: string) => (families.some((t) => t.words.includes(inner)) ? name : "“”")).toUpperCase();
-  return families.filter((t) => t.words.some((w) => upper.includes(w.toUpperCase()))).map((t) => t.id);
+  let words = upperWords.get(families);
+  if (!words) upperWords.set(families, (words = families.map((t) => t.words.map((w) => w.toUpperCase()))));
+  return families.filter((_, i) => words[i]!.some((w) => upper.includes(w))).map((t) => t.id);
 }
