@@ -381,6 +381,9 @@ function cueFact(cue: Cue, unit: UnitOrNone, after: boolean): AttributableFact |
   return cue.facts.length === 0 ? null : cue.facts.find((f) => accepts(f, unit));
 }
 
+/** What may stand between a noun cue and the verb cue telling what it did ("销售额也卖了"). */
+const NOUN_VERB_GAP = /^[\s也都就已经]{0,2}$/;
+
 /**
  * "网上交易额做到了20万", "销售额卖了300万": a verb cue right after a noun cue tells what the noun did,
  * so the number is the noun's — when both announce the same kind of quantity ("直播间卖了100万" stays sales).
@@ -390,7 +393,7 @@ function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, uni
   const own = cueFact(cue, unit, false);
   if (!cue.weak || !own) return false;
   const noun = cueHits[index - 1];
-  if (!noun || !/^[\s也都就已经]{0,2}$/.test(text.slice(noun.end, hit.start))) return false;
+  if (!noun || !NOUN_VERB_GAP.test(text.slice(noun.end, hit.start))) return false;
   const nounCue = CUES.get(noun.key)!;
   const nounFact = nounCue.weak ? undefined : cueFact(nounCue, unit, false);
   return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
@@ -863,7 +866,8 @@ function readYears(
   const activityYears: number[] = [];
   const figureYears: { year: number; words: string }[] = [];
   let words = "";
-  for (const [i, m] of mentions.entries()) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
     if (!m.isYear) continue;
     // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else the as-of year.
     const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
@@ -1006,6 +1010,17 @@ function inStandard(text: string, hit: Hit, clauseStart: number, before: string)
   return COUNTED_AFTER.test(text.slice(hit.end, hit.end + 8)) || COUNTED_BEFORE.test(before) || IN_STANDARD.test(text.slice(clauseStart, hit.start));
 }
 
+// The word's surroundings that make an applicant word no applicant (module constants: a regex literal in the
+// loop would be a new RegExp for every word found).
+/** 镇上的园区, 村里, 在园区: a place. */
+const PLACE_AFTER = /^(上|里|内|中(?!心))/;
+const PLACE_BEFORE = /(在|入驻|进入|进|到|入)$/;
+/** 32家电商企业: counted. */
+const COUNTED_BY_BEFORE = /(\d|[二两三四五六七八九十几多])\s*[家个名位]$/;
+/** A word starting with a measure word (家庭农场) right after a numeral: the numeral counts with it. */
+const MEASURE_FIRST = /^[家个名位]/;
+const NUMERAL_BEFORE = /(\d|[一二两三四五六七八九十百千几多])$/;
+
 /** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
 function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction, places: readonly Span[]): void {
   const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
@@ -1025,9 +1040,9 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
         case "entity": {
           if (negated || namesPlace(text, hit, places)) break;
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
-          if (/^(上|里|内|中(?!心))/.test(after) || /(在|入驻|进入|进|到|入)$/.test(before)) break;
-          if (/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/.test(before)) break;
-          if (/^[家个名位]/.test(hit.word) && /(\d|[一二两三四五六七八九十百千几多])$/.test(before)) break;
+          if (PLACE_AFTER.test(after) || PLACE_BEFORE.test(before)) break;
+          if (COUNTED_BY_BEFORE.test(before)) break;
+          if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE.test(before)) break;
           if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
           if (e.implied && namesProvision(text, hit.start, hit.end)) break;
