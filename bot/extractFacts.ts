@@ -47,6 +47,8 @@ export interface ExtractOptions {
    * They say where the user is; no applicant word inside one names the applicant.
    */
   places?: readonly Span[];
+  /** Those of `places` inside a covered region: goods named after one ("卖平阴玫瑰的") are that region's own produce. */
+  regionPlaces?: readonly Span[];
   /** Facts remembered from earlier turns: they narrow what is plausible ("首次创办小微型电商企业" → hundreds of jobs at most). */
   known?: Facts;
 }
@@ -736,6 +738,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const stated = readConditions(text, { expect: options.expect, asOf: options.asOf });
   Object.assign(facts, stated.facts);
   Object.assign(out.sources, stated.said);
+  if (facts.localSpecialty === undefined) readLocalGoods(text, options.regionPlaces ?? [], facts, out.sources);
   readSameYear(facts, out.sources, dated);
 
   // Anything the shared schema refuses goes to `rejected`, never into facts.
@@ -993,6 +996,26 @@ function readSubsidiesReceived(text: string, facts: Record<string, unknown>): vo
     // The giver stands before the support: "省里那个补贴", "上级的扶持资金".
     const before = text.slice(lastBreakBefore(text, r.index, CLAUSE_BREAK), r.index).slice(-5);
     if (HIGHER_LEVEL.test(before)) facts.higherLevelFunding = value;
+  }
+}
+
+/** A selling verb right before a place name: the goods are named after it ("卖平阴玫瑰的", "主营汨罗粽子"). */
+const SELLS_BEFORE = /(卖|销售|主营|经营)(的是)?$/;
+/** After the place, a product name, not the place's own words (平阴县, 平阴的, 平阴这边). */
+const GOODS_AFTER = /^(?![县市区镇乡村的这那里边地人])\p{Script=Han}/u;
+
+/**
+ * Goods named after a place of a covered region are local produce (销售本地土特产品): "卖平阴玫瑰的",
+ * "我们主营汨罗粽子". Only when the message states nothing else about it.
+ */
+function readLocalGoods(text: string, regionPlaces: readonly Span[], facts: Record<string, unknown>, sources: Partial<Record<FactName, string>>): void {
+  for (const place of regionPlaces) {
+    const verb = SELLS_BEFORE.exec(text.slice(Math.max(0, place.start - 4), place.start));
+    if (!verb || !GOODS_AFTER.test(text.slice(place.end, place.end + 1))) continue;
+    facts.localSpecialty = true;
+    const goods = /^[^\s，,。！!？?；;的]{1,6}/.exec(text.slice(place.end))![0];
+    sources.localSpecialty = text.slice(place.start - verb[0].length, place.end + goods.length);
+    return;
   }
 }
 

@@ -219,7 +219,7 @@ export class PolicyBot implements ConversationHandler {
       ? correctionTargets(text, [...pending, ...(Object.keys(session.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit))], session.facts, asOf)
       : pending;
     const places = this.#catalog.readPlaces(text, session.policyIds);
-    const extraction = extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby], known: session.facts });
+    const extraction = extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby], regionPlaces: places.mentions, known: session.facts });
     confirmHeldFigures(text, extraction, session);
     adoptAskedAbout(text, extraction, session);
     answerAwaited(extraction, session.awaiting);

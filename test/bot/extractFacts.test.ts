@@ -605,6 +605,19 @@ describe("extractFacts: held-out phrasings", () => {
     expect(facts("那个补贴拿了吗").otherSubsidyReceived).toBeUndefined();
   });
 
+  it("reads goods named after a place of a covered region as local produce (卖平阴玫瑰的), not the place itself (在平阴县卖衣服)", () => {
+    const read = (text: string, place: string) => {
+      const start = text.indexOf(place);
+      return extractFacts(text, { asOf, regionPlaces: [{ start, end: start + place.length }] });
+    };
+    const roses = read("卖平阴玫瑰的 2021年网上七百多万", "平阴");
+    expect(roses.facts.localSpecialty).toBe(true);
+    expect(roses.sources.localSpecialty).toBe("卖平阴玫瑰");
+    expect(read("我们主营汨罗粽子", "汨罗").facts.localSpecialty).toBe(true);
+    expect(read("我在平阴县卖衣服", "平阴").facts.localSpecialty).toBeUndefined();
+    expect(read("卖平阴的货 不是土特产", "平阴").facts.localSpecialty).toBe(false);
+  });
+
   it("reads a duration after 做了 as operating months, a sum after it as sales (公司做了一年半了, 今年做了三百万)", () => {
     expect(facts("B2B的 公司做了一年半了").operatingMonths).toBe(18);
     expect(facts("今年做了三百万").onlineRetailSales).toBe(300 * WAN);
