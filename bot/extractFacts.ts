@@ -21,7 +21,7 @@ import { namesProvision, readConditions } from "./understanding/conditions.js";
 import { isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
-import { countsOtherThings, introducesFigure, isEventCost } from "./understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isEventCost, totalsListedItems } from "./understanding/figureRoles.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
@@ -947,9 +947,13 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
         : r.scope === "sentence" ? Math.max(lastSalesEnd, sentenceStart)
         : lastBreakBefore(text, m.start, CLAUSE_BREAK);
       const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
-      if (!r.when.test(text.slice(from, to))) continue;
-      if (r.to === null) targets = [];
-      else if (accepts(r.to, unitOf(m))) targets = r.also ? [r.to, chosen.fact] : [r.to];
+      const words = text.slice(from, to);
+      if (!r.when.test(words)) continue;
+      // "设备和软件 一共投了100万": the whole the items make, not the part the first names.
+      const whole = r.to === null ? undefined : (FACTS[r.to] as { partOf?: AttributableFact }).partOf;
+      const target = whole && totalsListedItems(words) ? whole : r.to;
+      if (target === null) targets = [];
+      else if (accepts(target, unitOf(m))) targets = r.also && target === r.to ? [target, chosen.fact] : [target];
       else continue;
       break;
     }

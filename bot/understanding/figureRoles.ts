@@ -34,3 +34,14 @@ const OTHER_MEASURE_AFTER = /^[\u4e00-\u9fff](?<![万亿千百十多来几余左
 export function countsOtherThings(text: string, m: NumberMention): boolean {
   return m.chinese === true && m.unit === undefined && m.value < 10 && OTHER_MEASURE_AFTER.test(text.slice(m.end, m.end + 1));
 }
+
+/** Items joined (设备和软件, 装修、设备) and then a word of a total before the figure: "…一共投了100万". */
+const TOTAL_OVER_ITEMS = /(?:和|与|及|跟|加上|还有|以及|、)[^，,。；;\s]{0,10}\s?(?:一共|总共|共计|合计|总计|加起来|加一起|算下来)/;
+
+/**
+ * "分拣设备和软件 一共投了100万", "装修和设备一共80万": a figure given as the total of items listed before it is
+ * the whole they make, not the part the first item names. `before`: the words from the item to the figure.
+ */
+export function totalsListedItems(before: string): boolean {
+  return TOTAL_OVER_ITEMS.test(before);
+}

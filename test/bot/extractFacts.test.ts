@@ -96,6 +96,14 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("年费2万").annualFee).toBe(2 * WAN);
   });
 
+  it("reads a total over listed items as the whole investment, not the part the first item names", () => {
+    const total = facts("新上了分拣设备和软件 一共投了100万");
+    expect(total.investment).toBe(100 * WAN);
+    expect(total.equipmentInvestment).toBeUndefined();
+    expect(facts("装修和设备一共投了80万").decorationInvestment).toBeUndefined();
+    expect(facts("设备一共60万 装修一共20万")).toMatchObject({ equipmentInvestment: 60 * WAN, decorationInvestment: 20 * WAN });
+  });
+
   it("splits decoration and equipment investment named in one message", () => {
     expect(facts("场所装修新增投入80万 设备新增投入120万")).toMatchObject({
       decorationInvestment: 80 * WAN,
@@ -118,6 +126,9 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("办了一场电商直播大赛 发票加起来五万").expenses).toBe(5 * WAN);
     expect(facts("管了一顿饭也上了机")).toMatchObject({ mealProvided: true, computerPractice: true });
     expect(facts("开店第一年做成了十五单").transactions).toBe(15);
+    // 单 alone counts orders, as 笔 does: "卖了八单" is no sales figure.
+    expect(facts("第一年卖了八单").transactions).toBe(8);
+    expect(facts("第一年卖了八单").onlineRetailSales).toBeUndefined();
     expect(facts("派送了600万单").transactions).toBeUndefined();
   });
 
