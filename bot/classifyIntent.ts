@@ -5,6 +5,7 @@
  */
 import { ASKS_MEANING } from "./understanding/definitions.js";
 import { asksSanction } from "./understanding/sanctions.js";
+import { asksWhoPays } from "./clauseSentences.js";
 
 export type Intent =
   /** How much / am I eligible: goes to the rule engine. */
@@ -107,7 +108,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if ((asksValidity || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t) && !asksSanction(t, true)) return "validity";
   if (applies) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
-  if (EXPLAIN.test(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
+  if (EXPLAIN.test(t) || asksWhoPays(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
   if (AMOUNT.test(t)) return "amount";
   // Only facts, or a region switch such as "那如果在聊城呢？": continue the previous question.
   if (context.previous && context.previous !== "outOfScope" && context.previous !== "help") return "followUp";

@@ -39,6 +39,16 @@ export function nearestSentence(clauseText: string, question: string): string {
   return sentences.reduce((best, x) => (overlap(x, pairs) > overlap(best, pairs) ? x : best), sentences[0] ?? clauseText);
 }
 
+/** "这钱是市里出还是县区出", "钱从哪出", "谁掏钱": who bears the cost. */
+const ASKS_WHO_PAYS = /(?:市里|县里|区里|省里|财政|镇里|谁|哪(?:级|个|里|儿))(?:来)?(?:出钱|出|掏钱|负担|承担|拨)|钱从哪|谁(?:来)?(?:掏|给)钱/;
+/** A sentence saying who bears the cost: "以上资金由市、县区…按现行财政体制分级负担。", "…列入…部门预算。" */
+const FUNDING = /负担|承担|列入[^，。；]{0,16}预算|列支/;
+
+/** true when the question asks who bears a provision's cost, not what the asker gets. */
+export function asksWhoPays(question: string): boolean {
+  return ASKS_WHO_PAYS.test(question);
+}
+
 /** At least this many of the question's own pieces must stand in a sentence beyond the quotes. */
 const BEYOND_AT_LEAST = 2;
 
@@ -48,6 +58,9 @@ const BEYOND_AT_LEAST = 2;
  */
 export function sentenceBeyond(clauseText: string, quoted: readonly string[], question: string): string | undefined {
   const shown = quoted.join("\n");
+  // Who pays is said in a sentence of its own whatever words the question uses for it.
+  const funding = asksWhoPays(question) ? sentencesOf(clauseText).find((x) => FUNDING.test(x) && !quoted.some((q) => q.includes(x) || x.includes(q))) : undefined;
+  if (funding) return funding;
   const pairs = new Set([...pairsOf(question)].filter((p) => !shown.includes(p)));
   let best: string | undefined;
   let score = BEYOND_AT_LEAST - 1;

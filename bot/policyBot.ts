@@ -32,7 +32,7 @@ import { EXAMPLE_TRACE } from "./describeProvision.js";
 import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
-import { nearestSentence, sentenceBeyond, sentencesOf } from "./clauseSentences.js";
+import { asksWhoPays, nearestSentence, sentenceBeyond, sentencesOf } from "./clauseSentences.js";
 import { givesStatedMoney } from "../rules/draft/draftRule.js";
 import type { Clause } from "../knowledge/clause.js";
 
@@ -551,7 +551,8 @@ export class PolicyBot implements ConversationHandler {
     // "示范企业奖励是多少": the question names what the provision requires; the text answers it, then asks.
     const namedOnly = (r: AwardResult) => r.missing.some((f) => f in (session.askedAbout ?? {}));
     if (focusResults.length > 0 && !ownFigures && (intent === "explain" || (focusResults.every(isUndecided) && (looksLikeClaim(text) || focusResults.some(namedOnly))))) {
-      const input = this.#explain(focusResults, text, session, policies, notes, asOf, asksAmount(text) || hasMeasures(session.facts));
+      // "这钱是市里出还是县区出" asks who pays, not what the asker gets.
+      const input = this.#explain(focusResults, text, session, policies, notes, asOf, (asksAmount(text) && !asksWhoPays(text)) || hasMeasures(session.facts));
       checkClaim(input.results);
       input.figureAnswers = claim !== undefined;
       return { input: withCompanions(input), topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };

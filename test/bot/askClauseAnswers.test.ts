@@ -14,12 +14,22 @@ const CASES = {
   list: ["东营有哪些电商扶持政策"],
   listWithFiller: ["叶集这边有啥补贴可以享受吗"],
   openEnded: ["汨罗这个电商意见什么时候过期"],
+  whoPays: ["东营 搞电商直播大赛给的那个补贴 是县区掏钱还是市财政掏钱"],
 };
 
 let answers: Record<string, Answer>;
 beforeAll(async () => {
   answers = await askJson(CASES);
 }, 120_000);
+
+describe("ask --json: who bears a provision's cost", () => {
+  it("quotes the clause's funding sentence beside the provision and asks the user for no figure", () => {
+    const a = answers.whoPays!;
+    expect(a.status).toBe("answered");
+    expect(a.citations).toContainEqual({ clause: "dongying-2020:三/(五)", quote: expect.stringContaining("分级负担") });
+    expect(a.missing).toEqual([]);
+  });
+});
 
 describe("ask --json: a clause that grants no money answers a question about it", () => {
   it("reports free office space and land as provisions with no amount and no verdict", () => {
