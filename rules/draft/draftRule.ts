@@ -78,8 +78,11 @@ export function phraseAround(text: string, figure: Figure): string {
   const start = Math.max(...["，", ",", "；", "。"].map((p) => text.lastIndexOf(p, figure.at))) + 1;
   const rest = text.slice(figure.end);
   const stop = rest.search(/[，,。；;的]/);
-  return text.slice(start, figure.end + (stop < 0 ? rest.length : stop)).replace(/^对/, "");
+  return text.slice(start, figure.end + (stop < 0 ? rest.length : stop)).replace(ITEM_NUMBER, "").replace(/^对/, "");
 }
+
+/** The number of the item a sentence opens ("1、", "（一）", "第十一条 "): no words of a condition. */
+const ITEM_NUMBER = /^\s*(?:第[一二三四五六七八九十百零]+条|[一二三四五六七八九十]+、|[（(][^）)]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d))\s*/;
 
 /**
  * Conditions of the part before the award: each threshold figure the shape did not use becomes a

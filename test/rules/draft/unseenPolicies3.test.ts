@@ -66,7 +66,7 @@ describe("policy:draft on the third set of documents", () => {
     expect(best!.rule.amount).toBe("1万元");
     expect(best!.rule.conditions!.join()).toContain("择优评选");
     const [village] = rules("wugong-2026", "二/(一)/1");
-    expect(village!.rule.conditions).toEqual(["1、每年择优评选电商示范村不超过10个"]);
+    expect(village!.rule.conditions).toEqual(["每年择优评选电商示范村不超过10个"]);
   });
 
   it("leaves thresholds written in 美元 to staff with that reason", () => {
