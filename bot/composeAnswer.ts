@@ -21,7 +21,7 @@ const QUOTE_SHOWN_MAX = 150;
 const CONDITIONS_SHOWN_MAX = 3;
 
 /** Conditions that change what is paid (only one award a year, no double funding) come first. */
-const MONEY_CONDITION = /只享受|不重复|不再重复|不得超过|总额/;
+const MONEY_CONDITION = /只享受|不重复|不再重复|不得超过|总额|未计入/;
 
 /**
  * The order a merchant needs: conditions about the money, then the provision's own, then the policy's

@@ -18,7 +18,7 @@ import { FACT_NAMES, FACTS, factValueSchema, VOCABULARY, VocabularyError, type F
 import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import { namesPlace, type Span } from "./understanding/applicant.js";
 import { namesProvision, readConditions } from "./understanding/conditions.js";
-import { isCorrection } from "./understanding/corrections.js";
+import { correctItem, isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
 import { countsOtherThings, introducesFigure, isEventCost, totalsListedItems } from "./understanding/figureRoles.js";
@@ -411,15 +411,15 @@ function attribute(
   cueHits: Hit[],
 ) {
   const unit = unitOf(m);
-  let best: { fact: AttributableFact | null; score: number; cue: Cue; word: string } | null = null;
-  const consider = (hit: Hit, distance: number, after: boolean) => {
+  let best: { fact: AttributableFact | null; score: number; cue: Cue; word: string; index: number } | null = null;
+  const consider = (hit: Hit, distance: number, after: boolean, index: number) => {
     const cue = CUES.get(hit.key)!;
     const fact = cueFact(cue, unit, after);
     if (fact === undefined) return;
     // A one-character verb (花, 卖, 招) far from the figure is more likely inside a word: 黄花菜, 花椒, 棉花.
     if (cue.weak && hit.word.length === 1 && distance > 3) return;
     const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
-    if (!best || score < best.score) best = { fact, score, cue, word: hit.word };
+    if (!best || score < best.score) best = { fact, score, cue, word: hit.word, index };
   };
   const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
   const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
@@ -447,18 +447,42 @@ function attribute(
       const between = text.slice(hit.end, m.start);
       // "粉丝也就七八万", "主播粉丝都就五六万": adverbs between a noun and its figure add no distance.
       const distance = between.replace(FILLER, "").length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
-      consider(hit, distance, false);
+      consider(hit, distance, false, i);
     } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
-      consider(hit, hit.start - m.end, true);
+      consider(hit, hit.start - m.end, true, i);
     }
   }
-  const chosen = best as { fact: AttributableFact | null; cue: Cue; word?: string } | null;
-  if (chosen) return chosen;
+  const chosen = best as { fact: AttributableFact | null; cue: Cue; word: string; index: number } | null;
+  if (chosen) return joinedWhole(text, chosen, cueHits, unit) ?? chosen;
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
     (isEventCost(text, m) ? "expenses" : undefined) ??
     CONTEXT_DEFAULTS.find(([units, when]) => units.includes(unit) && when.test(text))?.[2];
   return fallback ? { fact: fallback, cue: null } : null;
+}
+
+/** A conjunction joining two cue words before one figure ("固定资产加软件两百万", "装修和设备一共100万"). */
+const JOINING = /^(和|加|及|与|跟|、|加上|以及|还有)$/;
+
+/** The fact both facts are part of (the vocabulary's partOf), or one of them when the other is part of it. */
+function commonWhole(a: FactName, b: FactName): FactName | undefined {
+  const wholeOf = (f: FactName) => (FACTS[f] as { partOf?: FactName }).partOf;
+  if (wholeOf(b) === a) return a;
+  if (wholeOf(a) === b) return b;
+  return wholeOf(a) !== undefined && wholeOf(a) === wholeOf(b) ? wholeOf(a) : undefined;
+}
+
+/**
+ * "新增固定资产加软件两百万": the figure after two cue words joined by a conjunction is the whole they are both
+ * part of (投资额), not the part the nearer word names; such a figure takes no refinement. Undefined otherwise.
+ */
+function joinedWhole(text: string, chosen: { fact: AttributableFact | null; cue: Cue; word: string; index: number }, cueHits: Hit[], unit: UnitOrNone) {
+  const hit = cueHits[chosen.index]!;
+  const prev = cueHits[chosen.index - 1];
+  if (chosen.fact === null || !prev || !JOINING.test(text.slice(prev.end, hit.start))) return undefined;
+  const other = cueFact(CUES.get(prev.key)!, unit, false);
+  const whole = other && other !== chosen.fact ? commonWhole(other, chosen.fact) : undefined;
+  return whole ? { ...chosen, fact: whole, word: text.slice(prev.start, hit.end), joined: true as const } : undefined;
 }
 
 /** The words of a first time (首次, 头一回…): the vocabulary's words for `firstTimeReached`, right before a figure. */
@@ -675,9 +699,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // Several instances of one fact: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…", "一期2天 一期1天".
   const instances = readInstances(text, assigned, mentions, uncued, partOf, out.correction);
   for (const i of instances) {
-    // Items of one sum are one value; instances keep their parts, so that caps apply per event and per year.
-    const { parts: _, ...sum } = fromParts(i.parts, i.adds, i.words);
-    facts[i.fact] = i.items ? sum : fromParts(i.parts, i.adds, i.words);
+    // Instances keep their parts, so that caps apply per event and per year; items of one sum are one value to the engine.
+    facts[i.fact] = i.items ? { ...fromParts(i.parts, i.adds, i.words), items: true } : fromParts(i.parts, i.adds, i.words);
     out.sources[i.fact] = i.words;
     out.unattributed = out.unattributed.filter((m) => !i.mentions.includes(m));
     out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算${i.adds ? "再相加" : ""}：${i.words}。`);
@@ -730,6 +753,17 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     }
   }
 
+  // "不对 设备是60万": a correction naming one item of a remembered sum replaces that item only.
+  if (out.correction && options.known) {
+    for (const [fact, m] of lastMention) {
+      const cue = assigned.find((a) => a.mention === m && a.fact === fact)?.cue;
+      const value = facts[fact] as Quantity | undefined;
+      const fixed = cue !== undefined && value !== undefined ? correctItem(options.known[fact], cue, value, out.sources[fact] ?? m.words) : null;
+      if (!fixed) continue;
+      facts[fact] = fixed;
+      out.sources[fact] = fixed.words;
+    }
+  }
   out.notes.push(...readWholes(facts, out.sources, labelOf));
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
   readOperatingSince(text, options.asOf, facts, out);
@@ -938,8 +972,9 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       return;
     }
     let targets: AttributableFact[] = [chosen.fact];
+    let named: string | undefined;
     // The first refinement that matches decides; refinements do not chain.
-    for (const r of REFINEMENTS) {
+    for (const r of "joined" in chosen ? [] : REFINEMENTS) {
       if (!r.from.includes(chosen.fact) || (r.genericOnly && !chosen.cue?.generic)) continue;
       const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
       const from =
@@ -948,18 +983,22 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
         : lastBreakBefore(text, m.start, CLAUSE_BREAK);
       const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
       const words = text.slice(from, to);
-      if (!r.when.test(words)) continue;
+      const refinedBy = r.when.exec(words);
+      if (!refinedBy) continue;
       // "设备和软件 一共投了100万": the whole the items make, not the part the first names.
       const whole = r.to === null ? undefined : (FACTS[r.to] as { partOf?: AttributableFact }).partOf;
       const target = whole && totalsListedItems(words) ? whole : r.to;
       if (target === null) targets = [];
       else if (accepts(target, unitOf(m))) targets = r.also && target === r.to ? [target, chosen.fact] : [target];
       else continue;
+      named = refinedBy[0];
       break;
     }
     if (targets.some((f) => SALES_FACTS.has(f))) lastSalesEnd = m.end;
     // The cue word (研发费用, 软硬件) tells items of one sum apart: "研发费用62万 买软硬件18万" are two costs.
-    for (const fact of targets) assigned.push({ fact, mention: m, ...(chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? { cue: chosen.word } : {}) });
+    // A loose cue (花了) redirected by a word (买设备花了40万) is named by that word.
+    const cue = chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? chosen.word : named;
+    for (const fact of targets) assigned.push({ fact, mention: m, ...(cue !== undefined ? { cue } : {}) });
   });
   return assigned;
 }

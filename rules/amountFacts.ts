@@ -34,6 +34,7 @@ export function walkAmount(a: Amount, facts: Set<FactName>): boolean {
     case "sum":
       // A part below its own threshold counts 0; it does not rule the whole out.
       a.parts.forEach((p) => walkAmount(p, facts));
+      if (a.leftOutAsNone) conditionFacts(a.leftOutAsNone, facts);
       return false;
     case "capMin":
       a.caps.forEach((c) => walkAmount(c.amount, facts));

@@ -96,5 +96,5 @@ export const FACT_VALUES = {
   honour: ["taobaoTown", "taobaoVillage", "demoTown", "demoVillage", "featureTown", "featureVillage", "cityTown", "cityVillage", "nationalBrand", "provincialBrand", "demoCompany", "liveBase"],
   recognitionLevel: ["county", "city", "province", "national"],
   sortingCenterLevel: ["first", "second"],
-  activity: ["promotion", "exportLive", "liveContest", "join1688", "traceability", "paymentPlatform", "modelInnovation", "staffTraining", "ruralTraining", "packagingDesign", "serviceCenterOperation", "featurePavilion", "supplyChain", "crossBorderPlatform", "logisticsSystem", "sortingCenter", "logisticsInfoPlatform", "startup", "talent", "rent"],
+  activity: ["promotion", "exportLive", "liveContest", "join1688", "traceability", "paymentPlatform", "modelInnovation", "staffTraining", "ruralTraining", "packagingDesign", "serviceCenterOperation", "featurePavilion", "supplyChain", "crossBorderPlatform", "logisticsSystem", "sortingCenter", "logisticsInfoPlatform", "startup", "talent", "rent", "serviceCenterBuild"],
 } as const;

@@ -72,6 +72,11 @@ export interface ApproxValue {
    * sessions) the span of them all. Caps per event, per site or per year apply to each.
    */
   parts?: QuantityPart[];
+  /**
+   * The parts are items of one sum, each named by its own word ("设备买了70万 软件10万"): no cap applies per item
+   * (the engine sees one value); a correction naming one of them replaces that one only ("不对 设备是60万").
+   */
+  items?: true;
 }
 
 /** One instance of a fact stated several times: its interval, the user's words, and its year when said. */
@@ -80,6 +85,8 @@ export interface QuantityPart {
   high: number | null;
   words: string;
   year?: number;
+  /** The word that named this item of a sum ("设备", "软件"). */
+  cue?: string;
 }
 
 /** A numeric fact's value: exact, or approximate. */
@@ -89,14 +96,16 @@ export type Quantity = number | ApproxValue;
 function approxSchema(label: string, bound: z.ZodNumber, adds: boolean) {
   const interval = { low: bound, high: bound.nullable(), words: z.string().min(1, `${label}缺原话`).max(80) };
   const ordered = (v: { low: number; high: number | null }) => v.high === null || v.low <= v.high;
-  const part = z.strictObject({ ...interval, year: z.number().int().min(1990).max(2100).optional() }).refine(ordered, `${label}的范围下限大于上限`);
+  const part = z
+    .strictObject({ ...interval, year: z.number().int().min(1990).max(2100).optional(), cue: z.string().min(1).max(20).optional() })
+    .refine(ordered, `${label}的范围下限大于上限`);
   const madeUp = (v: { low: number; high: number | null; parts?: QuantityPart[] }) => {
     if (!v.parts) return true;
     const whole = combineParts(v.parts, adds);
     return whole.low === v.low && whole.high === v.high;
   };
   return z
-    .strictObject({ ...interval, words: interval.words.max(160), parts: z.array(part).min(1).max(100).optional() })
+    .strictObject({ ...interval, words: interval.words.max(160), parts: z.array(part).min(1).max(100).optional(), items: z.literal(true).optional() })
     .refine(ordered, `${label}的范围下限大于上限`)
     .refine(madeUp, adds ? `${label}的各项之和与合计不符` : `${label}的范围与各项不符`);
 }

@@ -24,9 +24,9 @@ export function boundsOf(v: Quantity): Bounds {
 /** Bounds as a range: one number when exact. */
 export const isExact = (b: Bounds) => b.low === b.high;
 
-/** The instances of a fact stated several times, or null when it was stated once. */
+/** The instances of a fact stated several times, or null when it was stated once (or as items of one sum). */
 export function partsOf(v: Quantity | undefined): readonly QuantityPart[] | null {
-  return isApprox(v) && v.parts ? v.parts : null;
+  return isApprox(v) && v.parts && !v.items ? v.parts : null;
 }
 
 /**

@@ -101,7 +101,16 @@ export type Amount =
   | { mechanism: "perUnit"; fact: FactName; unit: Value; amountPerUnit: Money; rounding: "wholeUnits" | "proRata" }
   | { mechanism: "percentOf"; percent: number | string; of: FactName | Exclude<Amount, Money> }
   | { mechanism: "product"; of: Amount; times: Factor[] }
-  | { mechanism: "sum"; parts: Amount[] }
+  | {
+      mechanism: "sum";
+      parts: Amount[];
+      /**
+       * While this holds (the user asks about this very provision), a part fed by a part of a whole (rules/facts.yaml
+       * partOf) that the user left out, stating a sibling part, counts as none — as a text says "只有一部分投入的，另一部分
+       * 按0元填报". Otherwise such a part is asked for.
+       */
+      leftOutAsNone?: Condition;
+    }
   | { mechanism: "capMin"; of: Amount; caps: Cap[] }
   | {
       mechanism: "rankTable";
@@ -495,7 +504,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
           )
           .min(1),
       }),
-      z.strictObject({ mechanism: z.literal("sum"), parts: z.array(AmountSchema).min(2) }),
+      z.strictObject({ mechanism: z.literal("sum"), parts: z.array(AmountSchema).min(2), leftOutAsNone: ConditionSchema.optional() }),
       z.strictObject({ mechanism: z.literal("capMin"), of: AmountSchema, caps: z.array(CapSchema).min(1) }),
       z
         .strictObject({

@@ -2,7 +2,8 @@
  * Corrections: "说错了 是105万", "不对不对，是80来万块钱", "看错报表了 是8500万". A correction changes the fact it
  * names, else the remembered fact whose unit and size match the new figure — never simply the first one.
  */
-import { FACTS, type FactName, type Facts } from "../../rules/facts.js";
+import { FACTS, type ApproxValue, type FactName, type Facts, type Quantity } from "../../rules/facts.js";
+import { boundsOf, fromParts, isApprox } from "../../rules/quantity.js";
 import { countsExceptions } from "./exceptions.js";
 import { findNumbers, mentionToFen, type NumberMention } from "./numbers.js";
 
@@ -85,3 +86,14 @@ export function alsoFed(
   }
 }
 
+
+/**
+ * "设备买了70万 软件10万" then "不对 设备是60万": a correction naming one item of a remembered sum (by the word
+ * that named it) replaces that item only; the others stay (60万 + 10万). Null when `remembered` holds no such item.
+ */
+export function correctItem(remembered: unknown, cue: string, value: Quantity, words: string): ApproxValue | null {
+  if (!isApprox(remembered) || !remembered.items || !remembered.parts?.some((p) => p.cue === cue)) return null;
+  const { low, high } = boundsOf(value);
+  const parts = remembered.parts.map((p) => (p.cue === cue ? { low, high: Number.isFinite(high) ? high : null, words, cue } : p));
+  return { ...fromParts(parts, true), items: true };
+}

@@ -105,15 +105,17 @@ export function readInstances(
     const counted = items.map((m) => ({ m, times: times.get(m) ?? null }));
     if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
     const listed = items.length > 1 && (isList(text, items, mentions) || byChannel(text, fact, items));
-    const apart = items.length > 1 && !correction && !listed && namedApart(fact, items, stated);
-    if (items.length > 1 && !apart && (correction || !listed)) continue;
+    const cues = items.length > 1 && !correction && !listed ? namedApart(fact, items, stated) : null;
+    if (items.length > 1 && !cues && (correction || !listed)) continue;
     const parts = partsOf(fact, counted, years, partOf);
     if (!parts || (withinYear(fact) && new Set(parts.map((p) => p.year)).size > 1)) continue;
     const words = counted.map(({ m, times }) =>
       !times ? m.words : times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`,
     );
     if (parts.length < 2 || !totalAgrees(totals, parts, fact, partOf)) continue;
-    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(apart ? { items: true as const } : {}) });
+    // Items keep the word naming each, so that a correction naming one replaces that one only.
+    if (cues) parts.forEach((p, i) => (p.cue = cues[i]));
+    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(cues ? { items: true as const } : {}) });
   }
   return out;
 }
@@ -240,12 +242,12 @@ function nearest(list: readonly NumberMention[], at: number): NumberMention | un
 
 /**
  * "研发费用62万 买软硬件18万": money of a fact that adds, each figure named by its own specific cue word, is
- * several items of one sum (a repeated word, "费用12万 费用15万", is a restatement).
+ * several items of one sum (a repeated word, "费用12万 费用15万", is a restatement). Returns those words.
  */
-function namedApart(fact: FactName, items: readonly NumberMention[], stated: readonly Stated[]): boolean {
-  if (FACTS[fact].unit !== "fen" || items.some(isBound)) return false;
+function namedApart(fact: FactName, items: readonly NumberMention[], stated: readonly Stated[]): string[] | null {
+  if (FACTS[fact].unit !== "fen" || items.some(isBound)) return null;
   const cues = items.map((m) => stated.find((s) => s.mention === m && s.fact === fact)?.cue);
-  return cues.every((c) => c !== undefined) && new Set(cues).size === cues.length;
+  return cues.every((c) => c !== undefined) && new Set(cues).size === cues.length ? cues : null;
 }
 
 /** Every figure after the first is set apart as another instance, and none is a bound or a restatement. */

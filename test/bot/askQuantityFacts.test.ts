@@ -11,6 +11,9 @@ beforeAll(async () => {
   answers = await askJson({
     shortTerm: ["叶集 我们公司进了电商园 租了100平米的写字间 只租一年半 租金补助能拿多少"],
     noTerm: ["叶集 我们公司进了电商园 租了100平米的写字间 租金补助能拿多少"],
+    correctOneItem: ["叶集 我们搞农产品溯源 买设备花了40万 软件20万 能补多少", "不对 软件是30万"],
+    centreDecoration: ["叶集 村里的农村电商公共服务中心 新增的展示厅装修投入了二十万 验收合格 补助多少"],
+    traceabilityEquipment: ["叶集 我们公司买溯源设备花了50万 能补多少"],
     twoChannels: ["平阴 我们外贸公司 2021年亚马逊店铺卖了1200万 Shopee卖了1100万 跨境电商奖励多少"],
   });
 }, 180_000);
@@ -32,5 +35,22 @@ describe("ask --json: sales of one year on two channels add up", () => {
   it("亚马逊 1200万 + Shopee 1100万 = 2300万 ≥ 2000万 → 40万 (1100万 alone falls short of every tier)", () => {
     expect(award("twoChannels", "pingyin-2020:三/(五)")).toMatchObject({ eligible: true, amountFen: 40_000_000 });
     expect(answers.twoChannels!.text).toContain("1200万、1100万");
+  });
+});
+
+describe("ask --json: a correction of one item of a sum replaces that item only", () => {
+  it("设备40万 + 软件20万, then 软件是30万: (40万 + 30万) × 50% = 35万 (30万 alone would be 15万)", () => {
+    expect(award("correctOneItem", "yeji-2017:五/12")).toMatchObject({ eligible: true, amountFen: 35_000_000 });
+  });
+});
+
+describe("ask --json: a part of 叶集 五/9's sum the user left out counts as none only when the centre itself is asked about", () => {
+  it("the centre's decoration alone (二十万): 50% = 10万, saying the equipment part was not counted (before: asked for it)", () => {
+    expect(award("centreDecoration", "yeji-2017:五/9")).toMatchObject({ eligible: true, amountFen: 10_000_000 });
+    expect(answers.centreDecoration!.text).toContain("软硬件设备新增投入你没有说，未计入");
+  });
+  it("equipment bought for traceability gets 五/12 only: no ✅ for the centre's 五/9 with its decoration part as none", () => {
+    expect(award("traceabilityEquipment", "yeji-2017:五/12")).toMatchObject({ eligible: true, amountFen: 25_000_000 });
+    expect(award("traceabilityEquipment", "yeji-2017:五/9")?.eligible).not.toBe(true);
   });
 });

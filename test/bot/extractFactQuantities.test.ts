@@ -40,3 +40,25 @@ describe("extractFacts: money each introduced by another channel of sale is a pa
     expect(read("在天猫京东一共卖了300万 其中京东100万").facts.onlineRetailSales).toBe(300_0000_00);
   });
 });
+
+describe("extractFacts: items of one sum, each named by its own word, and a correction of one of them", () => {
+  it("adds 设备买了70万 and 软件10万 as the equipment and software bought (软件 is part of 软硬件设备), keeping each item's word", () => {
+    const v = read("农产品溯源设备买了70万 软件10万").facts.equipmentInvestment;
+    expect(v).toMatchObject({ low: 80 * 1_000_000, words: "70万、10万", items: true, parts: [{ cue: "设备" }, { cue: "软件" }] });
+  });
+  it("replaces only the item a correction names when the remembered value is such a sum (不对 设备是60万 → 60万 + 10万)", () => {
+    const known = read("农产品溯源设备买了70万 软件10万").facts;
+    const r = extractFacts("不对 设备是60万", { asOf, known });
+    expect(r.facts.equipmentInvestment).toMatchObject({ low: 70 * 1_000_000, high: 70 * 1_000_000, words: "60万、10万" });
+    expect(r.sources.equipmentInvestment).toBe("60万、10万");
+    expect(extractFacts("不对 设备是60万", { asOf, known: { equipmentInvestment: 70 * 1_000_000 } }).facts.equipmentInvestment).toBe(60 * 1_000_000);
+  });
+});
+
+describe("extractFacts: the public service centre named is the matter asked about, unless another is named", () => {
+  it("reads 公共服务中心 as its building (activity serviceCenterBuild), and its operation or traceability when named", () => {
+    expect(read("农村电商公共服务中心装修花了30万").facts.activity).toBe("serviceCenterBuild");
+    expect(read("公共服务中心的运营维护花了60万").facts.activity).toBe("serviceCenterOperation");
+    expect(read("买了溯源设备60万").facts.activity).toBe("traceability");
+  });
+});

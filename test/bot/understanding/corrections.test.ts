@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alsoFed, correctionTargets, isCorrection } from "../../../bot/understanding/corrections.js";
+import { alsoFed, correctItem, correctionTargets, isCorrection } from "../../../bot/understanding/corrections.js";
 
 const asOf = "2022-06-01";
 const WAN = 1_000_000; // 1万元 in fen
@@ -28,5 +28,26 @@ describe("corrections", () => {
     alsoFed(corrected, remembered);
     expect(corrected.facts).toEqual({ platformSales: 500 * WAN, onlineRetailSales: 500 * WAN });
     expect(corrected.said).toEqual({ platformSales: "500万", onlineRetailSales: "500万" });
+  });
+});
+
+describe("correctItem: a correction naming one item of a sum replaces that item only", () => {
+  const items = {
+    low: 80 * WAN, high: 80 * WAN, words: "70万、10万", items: true as const,
+    parts: [{ low: 70 * WAN, high: 70 * WAN, words: "70万", cue: "设备" }, { low: 10 * WAN, high: 10 * WAN, words: "10万", cue: "软件" }],
+  };
+  it("replaces the item its word names and keeps the others (设备 60万 + 软件 10万 = 70万)", () => {
+    expect(correctItem(items, "设备", 60 * WAN, "60万")).toEqual({
+      low: 70 * WAN, high: 70 * WAN, words: "60万、10万", items: true,
+      parts: [{ low: 60 * WAN, high: 60 * WAN, words: "60万", cue: "设备" }, items.parts[1]],
+    });
+  });
+  it("keeps an approximate correction's words and bounds", () => {
+    expect(correctItem(items, "软件", { low: 10 * WAN + 1, high: 20 * WAN - 1, words: "十几万" }, "十几万")).toMatchObject({ low: 80 * WAN + 1, high: 90 * WAN - 1, words: "70万、十几万" });
+  });
+  it("returns null for a word naming no item, or a remembered value that is no sum of items", () => {
+    expect(correctItem(items, "硬件", 60 * WAN, "60万")).toBeNull();
+    expect(correctItem(70 * WAN, "设备", 60 * WAN, "60万")).toBeNull();
+    expect(correctItem({ ...items, items: undefined }, "设备", 60 * WAN, "60万")).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../../bot/extractFacts.js";
 import type { ApproxValue } from "../../../rules/facts.js";
+import { partsOf } from "../../../rules/quantity.js";
 
 const asOf = "2022-06-01";
 const read = (text: string) => extractFacts(text, { asOf });
@@ -165,8 +166,10 @@ describe("money per event the user held, with no word of selling", () => {
 });
 
 describe("money named by different cost words is one sum, not several events", () => {
-  it("场地费3万 宣传费4万 is 7万 with both wordings, and no parts (one event, capped once)", () => {
-    expect(read("办了一场直播大赛 场地费3万 宣传费4万").facts.expenses).toEqual({ low: wan(7), high: wan(7), words: "3万、4万" });
+  it("场地费3万 宣传费4万 is 7万 with both wordings, items of one sum the engine sees as one value (one event, capped once)", () => {
+    const v = read("办了一场直播大赛 场地费3万 宣传费4万").facts.expenses;
+    expect(v).toMatchObject({ low: wan(7), high: wan(7), words: "3万、4万", items: true });
+    expect(partsOf(v)).toBeNull();
   });
   it("研发费用50万 买软硬件20万: software and hardware bought beside R&D are costs of it, and stay an equipment investment", () => {
     const x = read("研发费用50万 买软硬件20万");
