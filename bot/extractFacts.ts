@@ -245,6 +245,8 @@ for (const fact of PHRASE_FACTS) {
     }
   });
 }
+/** pick first facts: the priority of the value listed last in `words`. */
+const LEAST_SPECIFIC = new Map(PHRASE_FACTS.filter((f) => FACTS[f].pick === "first").map((f) => [f, Object.keys(FACTS[f].words ?? {}).length - 1]));
 for (const w of VOCABULARY.notPhrases) if (!PHRASES.has(w.toUpperCase())) PHRASES.set(w.toUpperCase(), [{ kind: "stop" }]);
 const PHRASE_RE = alternation(PHRASES.keys());
 
@@ -1130,7 +1132,8 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           else facts[e.fact] = e.value;
           break;
         case "first": {
-          if (negated) break;
+          // The least specific value (listed last, 公共服务中心) in a question naming the provision states nothing.
+          if (negated || (e.priority === LEAST_SPECIFIC.get(e.fact) && namesProvision(text, hit.start, hit.end))) break;
           // "培训20名主播" (anchor training) and "吸纳经培训的人员就业" (trained hires) are not training sessions.
           const clause = text.slice(lastBreakBefore(text, hit.start, CLAUSE_BREAK), nextBreakAfter(text, hit.end, CLAUSE_BREAK));
           if (e.notWith?.some((w) => clause.includes(w))) break;

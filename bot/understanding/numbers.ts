@@ -80,6 +80,8 @@ const CN_DIGIT: Record<string, number> = {
 };
 const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+/** A decimal written in Chinese right before its magnitude: 一点六亿, 两点五万, 十二点五万. */
+const CN_DECIMAL = /([一二两三四五六七八九十]{1,3})点([零〇一二三四五六七八九]{1,4})个?([万萬亿億]{1,2})/g;
 
 /** Power of ten of a multiplier written after a number. */
 const MULTIPLIER_EXP: Record<string, number> = {
@@ -891,6 +893,20 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     push(finish(input, text, start, suffix.end, decimal, extra, shape));
   }
 
+  // "一点六亿", "两点五万": a decimal written in Chinese before its magnitude (一点 alone is "a little").
+  if (text.includes("点")) {
+    for (const d of text.matchAll(CN_DECIMAL)) {
+      const end = d.index + d[0].length;
+      const whole = parseChineseNumeral(d[1]!);
+      if (whole === null || overlaps(taken, d.index, end)) continue;
+      const frac = [...d[2]!].map((c) => CN_DIGIT[c]).join("");
+      const exp = [...d[3]!].reduce((e, c) => e + Math.log10(CN_BIG_UNIT[c]!), 0);
+      const suffix = readSuffix(text, end, true);
+      const extra: Partial<NumberMention> = { chinese: true };
+      if (suffix.unit) extra.unit = suffix.unit;
+      push(finish(input, text, d.index, suffix.end, shiftDecimal(String(whole), frac, exp + suffix.exp), extra, {}));
+    }
+  }
   const notNumeral = new Set<number>();
   for (const w of text.matchAll(NOT_NUMERAL_YI)) notNumeral.add(w.index + w[0].indexOf("一"));
   // Runs found by character code: most characters of a message are none, and a regex match allocates per run.

@@ -61,4 +61,14 @@ describe("extractFacts: the public service centre named is the matter asked abou
     expect(read("公共服务中心的运营维护花了60万").facts.activity).toBe("serviceCenterOperation");
     expect(read("买了溯源设备60万").facts.activity).toBe("traceability");
   });
+  it("states nothing when a question only names the centre's provision (公共服务中心装修补助 土建算不算)", () => {
+    expect(read("农村电商公共服务中心装修补助 土建算不算在里头").facts.activity).toBeUndefined();
+  });
+});
+
+describe("extractFacts: the words a figure measures decide its fact", () => {
+  it("reads money passing through in a day (一天平均走账六十万) as the daily fund flow, and 全年交易 as the year's trade", () => {
+    expect(read("我们交易平台一天平均走账六十万 全年交易一点六亿").facts).toMatchObject({ dailyFundFlow: 60 * 1_000_000, transactionVolume: 16000 * 1_000_000 });
+    expect(read("服务站 一年线上交易二十三万 站点有奖吗").facts).toMatchObject({ transactionVolume: 23 * 1_000_000 });
+  });
 });

@@ -268,3 +268,13 @@ describe("findNumbers: magnitudes pasted from platform dashboards", () => {
     expect(findNumbers("直播5min")[0]!.value).toBe(5);
   });
 });
+
+describe("findNumbers: a decimal written in Chinese before its magnitude", () => {
+  it("reads 一点六亿, 两点五万元, 一点五个亿 as 1.6亿, 2.5万元, 1.5亿 (not 六亿, 五万), and 一点 alone as no number", () => {
+    const one = (t: string) => findNumbers(t).map((m) => [m.value, m.words]);
+    expect(one("全年交易一点六亿")).toEqual([[160_000_000, "一点六亿"]]);
+    expect(one("花了两点五万元")).toEqual([[25_000, "两点五万元"]]);
+    expect(one("卖了一点五个亿")).toEqual([[150_000_000, "一点五个亿"]]);
+    expect(one("一点都不多")).toEqual([]);
+  });
+});
