@@ -159,6 +159,16 @@ interface Refinement {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** 跨境, or a word that says the business sells abroad (the vocabulary's crossBorderBusiness: 亚马逊, 速卖通…). */
 const CROSS_BORDER = new RegExp(["跨境", ...(FACTS.crossBorderBusiness?.aliases ?? [])].map(escape).join("|"), "i");
+/** By a part (`partOf`): the whole, and the words of the other parts of it ("装修" beside 设备投入). */
+const SIBLING_PARTS = new Map<FactName, { whole: AttributableFact; words: RegExp }>();
+for (const part of FACT_NAMES) {
+  const whole = (FACTS[part] as { partOf?: AttributableFact }).partOf;
+  if (!whole) continue;
+  const others = FACT_NAMES.filter((f) => f !== part && (FACTS[f] as { partOf?: string }).partOf === whole);
+  const words = others.flatMap((f) => [...FACTS[f].aliases, ...(VOCABULARY.facts[f]?.cues ?? []).flatMap((c) => c.words)]);
+  if (words.length > 0) SIBLING_PARTS.set(part, { whole, words: new RegExp(words.map(escape).join("|")) });
+}
+
 const REFINEMENTS: readonly Refinement[] = [
   { from: ["onlineRetailSales", "transactionVolume"], when: CROSS_BORDER, scope: "sentence", to: "crossBorderSales", genericOnly: true },
   { from: ["onlineRetailSales"], when: /全国性|京东|天猫|淘宝|拼多多|苏宁|抖音|快手|1688|唯品会/, scope: "sentence", to: "platformSales", also: true },
@@ -987,9 +997,10 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       const words = text.slice(from, to);
       const refinedBy = r.when.exec(words);
       if (!refinedBy) continue;
-      // "设备和软件 一共投了100万": the whole the items make, not the part the first names.
-      const whole = r.to === null ? undefined : (FACTS[r.to] as { partOf?: AttributableFact }).partOf;
-      const target = whole && totalsListedItems(words) ? whole : r.to;
+      // "装修和设备一共投了80万": items of different parts totalled are the whole, not the part the first names
+      // ("设备和软件一共…" stays the equipment).
+      const siblings = r.to === null ? undefined : SIBLING_PARTS.get(r.to);
+      const target = siblings?.words.test(words) && totalsListedItems(words) ? siblings.whole : r.to;
       if (target === null) targets = [];
       else if (accepts(target, unitOf(m))) targets = r.also && target === r.to ? [target, chosen.fact] : [target];
       else continue;

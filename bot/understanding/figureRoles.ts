@@ -39,8 +39,8 @@ export function countsOtherThings(text: string, m: NumberMention): boolean {
 const TOTAL_OVER_ITEMS = /(?:和|与|及|跟|加上|还有|以及|、)[^，,。；;\s]{0,10}\s?(?:一共|总共|共计|合计|总计|加起来|加一起|算下来)/;
 
 /**
- * "分拣设备和软件 一共投了100万", "装修和设备一共80万": a figure given as the total of items listed before it is
- * the whole they make, not the part the first item names. `before`: the words from the item to the figure.
+ * "装修和设备一共投了80万", "设备和软件 一共投了100万": a figure given as the total of the items listed before it,
+ * not the figure of the first item alone. `before`: the words from the item to the figure.
  */
 export function totalsListedItems(before: string): boolean {
   return TOTAL_OVER_ITEMS.test(before);

@@ -19,7 +19,7 @@ beforeAll(async () => {
     oneContestCosts: ["东营 我们商会2022年办了一场直播大赛 场地费3万 宣传费4万 能补多少"],
     earlierYear: ["叶集 淘宝C店 2019年就过了50万 2020年又卖了九十来万 2020年首次突破的奖能拿吗"],
     equipmentOnly: ["叶集 我们供销社搞农村电商物流配送体系 新上的设备和软件投了三百多万 能补多少"],
-    equipmentTotal: ["叶集 我们物流公司 搞农村物流配送体系 新上了分拣设备和软件 一共投了100万 补多少"],
+    centreTotal: ["叶集 建农村电商公共服务中心 装修和设备一共投了80万 能补多少"],
     smallFirm: ["平阴 我第一次创业开了个小电商公司 招了800个登记失业的 都签了两年合同 岗位补贴多少"],
   });
 }, 180_000);
@@ -58,9 +58,10 @@ describe("ask --json: figures and conditions of the dialogue", () => {
   it("equipment and software of a logistics system are part of its investment: 30% of 三百多万 is over the cap, 50万", () => {
     expect(award("equipmentOnly", "yeji-2017:五/10"), answers.equipmentOnly!.text).toMatchObject({ eligible: true, amountFen: 50_000_000 });
   });
-  it("a total over the items listed (设备和软件 一共投了100万) is the investment itself: 30%, 30万, not a range from a part", () => {
-    expect(award("equipmentTotal", "yeji-2017:五/10"), answers.equipmentTotal!.text).toMatchObject({ eligible: true, amountFen: 30_000_000 });
-    expect(answers.equipmentTotal!.text).not.toContain("其中一部分");
+  it("装修和设备一共投了80万 is the centre's whole investment: parts subsidised at 50% and 80% are asked, never 80万 of decoration", () => {
+    const a = answers.centreTotal!;
+    expect(a.awards.some((w) => w.amountFen !== null && w.amountFen > 0), a.text).toBe(false);
+    expect(a.missing).toEqual(expect.arrayContaining(["decorationInvestment", "equipmentInvestment"]));
   });
   it("800 new jobs at a first small business is asked back, never computed", () => {
     expect(answers.smallFirm!.status).toBe("needs_info");

@@ -96,11 +96,12 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("年费2万").annualFee).toBe(2 * WAN);
   });
 
-  it("reads a total over listed items as the whole investment, not the part the first item names", () => {
-    const total = facts("新上了分拣设备和软件 一共投了100万");
-    expect(total.investment).toBe(100 * WAN);
+  it("reads a total over items of different parts as the whole investment, not the part the first item names", () => {
+    const total = facts("装修和设备一共投了80万");
+    expect(total.investment).toBe(80 * WAN);
+    expect(total.decorationInvestment).toBeUndefined();
     expect(total.equipmentInvestment).toBeUndefined();
-    expect(facts("装修和设备一共投了80万").decorationInvestment).toBeUndefined();
+    expect(facts("溯源设备 加上软件 总共投入了40万").equipmentInvestment).toBe(40 * WAN);
     expect(facts("设备一共60万 装修一共20万")).toMatchObject({ equipmentInvestment: 60 * WAN, decorationInvestment: 20 * WAN });
   });
 
