@@ -1032,6 +1032,8 @@ const SUBSIDY_RECEIVED = new RegExp(
  */
 const SUBSIDY_THEN_RECEIVED =
   /(?:补贴|补助|扶持资金|资助)([^，,。！!？?；;\s]{0,6}?)(?:享受|拿|领取?|获得|得到|申请|给|发|批)(?:过|了|到了?|下来了?)(?![^，,。！!？?；;\s]{0,3}(?:多少|几|吗|没|不))/g;
+/** "这笔费用县里已经给补过了", "市里补了": the verb of subsidising ending its clause, with no noun after it ("补了社保"). */
+const SUBSIDISED = /(?:补贴|补助|资助|补)(?:过了?|了)(?=[\s，,。！!？?；;啊呀吧呢]|$)/g;
 const ASKING_BETWEEN = /能|可以|可不可以|想|要|怎么|咋/;
 const NOT_YET_BETWEEN = /没|未|不/;
 const HIGHER_LEVEL = /省|上级|国家|中央|市里|市级/;
@@ -1043,6 +1045,13 @@ function readSubsidiesReceived(text: string, facts: Record<string, unknown>): vo
     facts.otherSubsidyReceived = value;
     // The giver may stand before the verb ("省里已经给过扶持资金了") or between ("拿过省里的补贴").
     if (HIGHER_LEVEL.test(before + (r[1] ?? ""))) facts.higherLevelFunding = value;
+  }
+  for (const r of text.matchAll(SUBSIDISED)) {
+    const before = text.slice(lastBreakBefore(text, r.index, CLAUSE_BREAK), r.index).slice(-5);
+    if (ASKING_BETWEEN.test(before)) continue;
+    const value = !NOT_YET_BETWEEN.test(before);
+    facts.otherSubsidyReceived = value;
+    if (HIGHER_LEVEL.test(before)) facts.higherLevelFunding = value;
   }
   for (const r of text.matchAll(SUBSIDY_THEN_RECEIVED)) {
     const between = r[1] ?? "";

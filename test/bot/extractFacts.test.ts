@@ -617,6 +617,20 @@ describe("extractFacts: held-out phrasings", () => {
     expect(facts("那个补贴拿了吗").otherSubsidyReceived).toBeUndefined();
   });
 
+  it("reads the verb of subsidising ending its clause as support received (县里已经给补过了), not a question or 补了社保", () => {
+    expect(facts("这笔费用县里已经给补过了 市里还能再补一半不")).toMatchObject({ otherSubsidyReceived: true });
+    expect(facts("省里补过了")).toMatchObject({ otherSubsidyReceived: true, higherLevelFunding: true });
+    expect(facts("县里还没补过").otherSubsidyReceived).toBe(false);
+    expect(facts("县里补过了吗").otherSubsidyReceived).toBeUndefined();
+    expect(facts("已经补了社保").otherSubsidyReceived).toBeUndefined();
+    expect(facts("这下能补了").otherSubsidyReceived).toBeUndefined();
+  });
+
+  it("reads a branch converted but not yet in the statistics (还没入库纳统) as not converted", () => {
+    expect(facts("外地公司的分公司 转成法人企业了 但是还没入库纳统").branchConverted).toBe(false);
+    expect(facts("外地公司的分公司 转为入库纳统的法人企业了").branchConverted).toBe(true);
+  });
+
   it("reads goods named after a place of a covered region as local produce (卖平阴玫瑰的), not the place itself (在平阴县卖衣服)", () => {
     const read = (text: string, place: string) => {
       const start = text.indexOf(place);
