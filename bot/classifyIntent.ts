@@ -53,6 +53,20 @@ const GOODS_ORIGIN = new RegExp(`(?:${OTHER_PLACE.source})(?=(?:那边|那里|�
 
 /** A message that only says where the asker is ("聊城莘县的", "我是平阴的"): the region, then the question. */
 const PLACE_ONLY = /^(我是|我们是|俺是|咱是|我在|我们在)?\p{Script=Han}{2,10}?(这边|那边|这儿)?(的|人)[。.!！\s]*$/u;
+/** What may stand around a region's name in a message that only says where the asker is ("汨罗", "我在叶集这边"). */
+const AROUND_PLACE_ONLY = /^(?:我是|我们是|俺是|咱是|我在|我们在|俺在|在)?(?:这边|那边|这儿|那儿|的|人|呀|啊|哈|哦|呢)*[。.!！?？,，~～\s]*$/u;
+
+/** true when the message is a region's name and nothing else, the words around it aside ("汨罗", "我在叶集"). */
+export function namesOnlyPlaces(text: string, places: ReadonlyArray<{ start: number; end: number }>): boolean {
+  if (places.length === 0) return false;
+  let rest = "";
+  let from = 0;
+  for (const p of [...places].sort((a, b) => a.start - b.start)) {
+    rest += text.slice(from, p.start);
+    from = Math.max(from, p.end);
+  }
+  return AROUND_PLACE_ONLY.test((rest + text.slice(from)).trim());
+}
 
 /** Requests for work the bot does not do: writing, translating, chatting. */
 const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
@@ -71,6 +85,8 @@ const DOMAIN = /电商|申报|电子商务|网店|店铺|旗舰店|直播|带货
 export interface IntentContext {
   /** A region was named in this message. */
   mentionsRegion: boolean;
+  /** The message names a region and nothing else ("汨罗", "我在叶集"). */
+  namesOnlyRegion?: boolean;
   /** More than one region was named. */
   mentionsSeveralRegions: boolean;
   /** Facts were extracted from this message. */
@@ -93,7 +109,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   // question about money, rules or validity, it does ("那东营呢", "能拿吗", "多少钱").
   const inDomain =
     DOMAIN.test(t) || context.hasNewFacts || context.matchesRuleKeyword ||
-    (context.mentionsRegion && (asks || context.previous !== undefined || PLACE_ONLY.test(t))) ||
+    (context.mentionsRegion && (asks || context.previous !== undefined || context.namesOnlyRegion === true || PLACE_ONLY.test(t))) ||
     (asks && t.length <= 12);
   if (!inDomain) return "outOfScope";
   if (OTHER_PLACE.test(t.replace(GOODS_ORIGIN, "")) && !context.mentionsRegion) return "outOfScope";

@@ -7,7 +7,7 @@ import type { AwardResult } from "../rules/awardResult.js";
 import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rules/facts.js";
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
-import { asksAmount, classifyIntent, looksLikeInjection, type Intent } from "./classifyIntent.js";
+import { asksAmount, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
@@ -288,6 +288,7 @@ export class PolicyBot implements ConversationHandler {
     const hasNewFacts = Object.keys(extraction.facts).length > 0 || places.registration !== undefined;
     let intent = classifyIntent(text, {
       mentionsRegion: mentioned.length > 0,
+      namesOnlyRegion: namesOnlyPlaces(text, places.mentions),
       mentionsSeveralRegions: mentioned.length > 1,
       hasNewFacts,
       // A topic word, or a clause of the region's document that plainly relates, makes the message ours.

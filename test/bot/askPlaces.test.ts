@@ -24,6 +24,8 @@ beforeAll(async () => {
     twoCharCountyAlone: ["我们是沛县的合作社 卖本地土特产 2021年网上卖了260万 平阴那个奖励能拿不"],
     countyOnly: ["固始县的茶叶网店 有啥补贴"],
     marketElsewhere: ["东营 我们公司的产品主要卖到广州 上海 2021年网络零售额9000万 全市排第二 能奖多少"],
+    regionAlone: ["汨罗", "在产业园 年纳税额一百二十万 能奖多少"],
+    whereIAm: ["我在叶集这边"],
     jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
 }, 120_000);
@@ -34,6 +36,14 @@ describe("ask --json: places", () => {
       expect(answers[id]!.missing, id).not.toContain("region");
       expect(answers[id]!.policies, id).toEqual([policy]);
     }
+  });
+
+  it("remembers a region named alone in the first message for the question that follows", () => {
+    expect(answers.whereIAm!.status).not.toBe("out_of_scope");
+    const award = answers.regionAlone!.awards.find((a) => a.clause === "miluo-2017:三/(三)/7");
+    expect(answers.regionAlone!.missing).not.toContain("region");
+    expect(award?.eligible).toBe(true);
+    expect(award?.amountFen).toBe(1_000_000);
   });
 
   it("says which of two places with the same name it understood", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, looksLikeInjection, type IntentContext } from "../../bot/classifyIntent.js";
+import { classifyIntent, looksLikeInjection, namesOnlyPlaces, type IntentContext } from "../../bot/classifyIntent.js";
 
 const none: IntentContext = { mentionsRegion: false, mentionsSeveralRegions: false, hasNewFacts: false, matchesRuleKeyword: false };
 const region: IntentContext = { ...none, mentionsRegion: true };
@@ -63,6 +63,14 @@ describe("classifyIntent: dialogue openers and eligibility questions", () => {
   it("takes a message that only says where the asker is as the start of a question", () => {
     expect(classifyIntent("聊城莘县的", { ...ctx, mentionsRegion: true })).not.toBe("outOfScope");
     expect(classifyIntent("今天东营下雨吗", { ...ctx, mentionsRegion: true })).toBe("outOfScope");
+    expect(classifyIntent("汨罗", { ...ctx, mentionsRegion: true, namesOnlyRegion: true })).not.toBe("outOfScope");
+  });
+
+  it("tells a message that is only a region's name, with the words around it, from one that says more", () => {
+    expect(namesOnlyPlaces("汨罗", [{ start: 0, end: 2 }])).toBe(true);
+    expect(namesOnlyPlaces("我在叶集这边。", [{ start: 2, end: 4 }])).toBe(true);
+    expect(namesOnlyPlaces("今天东营下雨吗", [{ start: 2, end: 4 }])).toBe(false);
+    expect(namesOnlyPlaces("好的", [])).toBe(false);
   });
 
   it("reads 还能申请吗 after facts about the asker as an eligibility question, alone as one about validity", () => {
