@@ -186,9 +186,11 @@ export function awardLine(r: AwardResult, t: Templates, excludedBy?: string): st
       if (r.trace[0] === FORMULA_TRACE) return render(t.explain.awardFormula, { title, formula: r.trace[1]! });
       if (r.trace[0] === EXAMPLE_TRACE) return render(t.explain.awardNoAmount, { title, noAmountReason: noAmountReason(r, t) });
       if (r.amountRange && r.missing.length === 0) return render(t.award.eligibleRange, { title, words: r.amountRange.words.join("、"), range: rangeText(r.amountRange) });
-      if (r.missing.length > 0) return render(t.award.eligibleNeedsFacts, { title, missing: missingLabels(r.missing) });
-      // Nothing was checked (no condition the engine can test): not a verdict, only what the clause grants.
-      if (!r.trace.some((line) => line.includes("✓"))) return render(t.explain.awardNoAmount, { title, noAmountReason: noAmountReason(r, t) });
+      // Nothing was checked (no condition the engine can test): not a verdict, only what the clause grants
+      // or what it still needs ("租了办公室" says nothing of a service centre's fit-out).
+      const checked = r.trace.some((line) => line.includes("✓"));
+      if (r.missing.length > 0) return render(checked ? t.award.eligibleNeedsFacts : t.award.undecided, { title, missing: missingLabels(r.missing) });
+      if (!checked) return render(t.explain.awardNoAmount, { title, noAmountReason: noAmountReason(r, t) });
       return render(t.award.eligibleNoAmount, { title, noAmountReason: noAmountReason(r, t) });
     }
     const amount = render(r.upTo ? t.award.upTo : t.award.exact, { amount: formatFen(r.amountFen) });

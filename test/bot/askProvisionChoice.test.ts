@@ -20,6 +20,7 @@ const CASES = {
   overview: ["汨罗有啥电商扶持政策"],
   shopMovedBack: ["聊城 我们公司把网店从外省迁回本地了 有什么奖励"],
   bigProject: ["平阴 我们规划的是个很大的项目 县里有没有特殊的政策"],
+  rentedOffice: ["叶集 租了 二百平米 办公室 能补多少"],
 };
 
 let answers: Record<string, Answer>;
@@ -105,5 +106,16 @@ describe("ask --json: the overview lists what the text gives, not awards for the
     expect(a.text).toContain("15万元");
     expect(a.awards.length).toBeGreaterThan(5);
     for (const award of a.awards) expect([award.title, award.eligible, award.amountFen]).toEqual([award.title, null, null]);
+  });
+});
+
+describe("ask --json: a provision beside the one asked about", () => {
+  it("marks a provision none of the user's facts was checked against as still open (❔), not as met (✅)", () => {
+    const a = answers.rentedOffice!;
+    const fitOut = a.awards.find((x) => x.clause === "yeji-2017:五/9");
+    expect(a.awards.find((x) => x.clause === "yeji-2017:五/10")?.eligible).toBe(true);
+    expect(fitOut?.eligible).toBe(true);
+    expect(a.text).toContain(`❔ ${fitOut!.title}`);
+    expect(a.text).not.toContain(`✅ ${fitOut!.title}`);
   });
 });
