@@ -17,6 +17,9 @@ describe("classifyIntent", () => {
   it("recognises validity and draft-status questions", () => {
     expect(classifyIntent("平阴的电商扶持政策现在还有效吗", region)).toBe("validity");
     expect(classifyIntent("聊城这个电商措施是正式文件吗", region)).toBe("validity");
+    expect(classifyIntent("聊城那个措施 正式发了没", region)).toBe("validity");
+    expect(classifyIntent("汨罗的文件出台了没有", region)).toBe("validity");
+    expect(classifyIntent("东营直播大赛补贴 钱发了没", region)).not.toBe("validity");
     expect(classifyIntent("东营的政策还能申请吗", region)).toBe("validity");
     expect(classifyIntent("平阴县的文件啥时候开始执行的", region)).toBe("validity");
     expect(classifyIntent("聊城的措施是正式发布的吗", region)).toBe("validity");
