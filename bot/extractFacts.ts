@@ -21,7 +21,7 @@ import { namesProvision, readConditions } from "./understanding/conditions.js";
 import { correctItem, isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
-import { countsOtherThings, introducesFigure, isEventCost, totalsListedItems } from "./understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue, totalsListedItems } from "./understanding/figureRoles.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
@@ -187,6 +187,8 @@ const REFINEMENTS: readonly Refinement[] = [
   // "收了8个院校实训出来的学生": people trained elsewhere whom the applicant took on.
   { from: ["jobsCreated"], when: /(培训|参训|实训).*(就业|吸纳|招|收了|录用)|(就业|吸纳|招|收了|录用).*(培训|参训|实训)/, scope: "clause", to: "trainedHires" },
   { from: ["jobsCreated"], when: /培训/, scope: "clause", to: "trainees" },
+  // "吸纳了…培训的学员8个人就业": trainees a business took into jobs are its hires, not a session's trainees.
+  { from: ["trainees"], when: /(吸纳|录用|招用|聘用).*就业/, scope: "clause", to: "trainedHires" },
   { from: ["activeAnchors"], when: /培训/, scope: "clause", to: "anchorsTrained" },
   { from: ["trainees"], when: /主播/, scope: "clause", to: "anchorsTrained" },
   // "培训20名10万粉丝以上的主播", "培训了30个主播 可主播粉丝都就五六万": the anchors' followers, not the speaker's.
@@ -695,7 +697,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     plausible(fact, m) || (lone && !expect.some((g) => g !== fact && accepts(g, unitOf(m)) && plausible(g, m)));
   for (const fact of expect) {
     if (assigned.some((a) => a.fact === fact)) continue;
-    const m = out.unattributed.find((x) => accepts(fact, unitOf(x)) && fits(fact, x));
+    // "刚又谈下来2家 现在是6家了": the figure stated as the value now answers, not the one added to it.
+    const candidates = out.unattributed.filter((x) => accepts(fact, unitOf(x)) && fits(fact, x));
+    const m = candidates.length > 1 ? (candidates.find((x) => statesCurrentValue(text, x)) ?? candidates[0]) : candidates[0];
     if (!m) continue;
     out.unattributed.splice(out.unattributed.indexOf(m), 1);
     assigned.push({ fact, mention: m });
@@ -757,7 +761,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     if (list.some((a) => !sameNumber(a.mention.value, last.value))) {
       out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.words).join("、")}，按最后的${last.words}计算。`);
     }
-    const v = values[values.length - 1]!;
+    // "公司就俺自己一个人": the speaker alone is none of the people a fact counts apart from the applicant.
+    const v = FACTS[fact].othersOnly && isSpeakerAlone(text, last) ? { value: 0 } : values[values.length - 1]!;
     if ("reason" in v) out.rejected.push({ fact, raw: last.raw, reason: v.reason });
     else {
       facts[fact] = v.value;
@@ -957,8 +962,8 @@ function percentCued(text: string, m: NumberMention): boolean {
 /** 不是 / 而不是 / 并不是 right before a figure (not 是不是, which asks). */
 const DENIED_BEFORE = /(?<!是)(?:而|并)?不是\s*$/;
 
-/** One year or month written just before a figure ("一年是", "每个月大概"): the period the figure is per. */
-const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:是|有|就|能|大概|差不多|约)?\s*$/;
+/** One year or month written just before a figure ("一年是", "每个月大概", "一年才"): the period the figure is per. */
+const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:也就|都就|只有|就|都|才|也|只|是|有|能|大概|差不多|将近|约){0,2}\s*$/;
 /** The characters PER_PERIOD starts with: a figure's words start with neither most of the time, and then no slice is taken. */
 const PERIOD_STARTS: ReadonlySet<string> = new Set("一每");
 

@@ -84,6 +84,8 @@ function buildSchemas() {
       partOf: word.optional(),
       /** Yes/no facts: true exactly when the year of this date fact is the activity year ("当年新注册登记"). */
       sameYearAs: word.optional(),
+      /** Count facts: people other than the applicant ("不含创业者本人"), so the speaker alone ("就我自己一个人") counts none. */
+      othersOnly: z.literal(true).optional(),
       /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
       adds: z.union([z.literal(true), z.literal("withinYear")]).optional(),
       written: z.array(writtenUnit).optional(),
@@ -117,6 +119,7 @@ function buildSchemas() {
       }
       if (spec.denies && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["denies"], message: `only yes/no facts have denies (unit is ${spec.unit})` });
       if (spec.unit === "count" && !spec.plausible) ctx.addIssue({ code: "custom", path: ["plausible"], message: "a count fact states its plausible range [min, max]" });
+      if (spec.othersOnly && spec.unit !== "count") ctx.addIssue({ code: "custom", path: ["othersOnly"], message: `only count facts have othersOnly (unit is ${spec.unit})` });
       for (const field of ["written", "byUnit", "cues", "adds", "plausible"] as const) {
         if (spec[field] && !numeric && !(field === "cues" && spec.unit === "date")) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });
       }

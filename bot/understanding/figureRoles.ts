@@ -45,3 +45,26 @@ const TOTAL_OVER_ITEMS = /(?:和|与|及|跟|加上|还有|以及|、)[^，,。�
 export function totalsListedItems(before: string): boolean {
   return TOTAL_OVER_ITEMS.test(before);
 }
+
+/** The speaker right before a count of one: "就俺自己一个人", "只有我一个", "我自己一个人干". */
+const SPEAKER_BEFORE_ONE = /(?:我|俺|咱|本人)(?:自己)?(?:就|只)?\s?$/;
+const PEOPLE_UNITS: ReadonlySet<string | undefined> = new Set([undefined, "人", "个", "位", "名"]);
+
+/** "公司就俺自己一个人": a count of one person that is the speaker, not someone the business took on. */
+export function isSpeakerAlone(text: string, m: NumberMention): boolean {
+  if (m.value !== 1 || !PEOPLE_UNITS.has(m.unit)) return false;
+  const wordsStart = m.end - m.words.length;
+  return SPEAKER_BEFORE_ONE.test(text.slice(Math.max(0, wordsStart - 5), wordsStart));
+}
+
+/** Words right before a figure that state it as the value now or in all: "现在是6家了", "目前有", "一共". */
+const CURRENT_BEFORE = /(?:现在|目前|如今|眼下|一共|总共|总计|合计|加起来)(?:是|有|已经|已|达到了?|到了)?\s?$/;
+
+/**
+ * "刚又谈下来2家 现在是6家了": the figure stated as the value now (or the total), rather than the one added
+ * to it, is what a remembered count has become.
+ */
+export function statesCurrentValue(text: string, m: NumberMention): boolean {
+  const wordsStart = m.end - m.words.length;
+  return CURRENT_BEFORE.test(text.slice(Math.max(0, wordsStart - 6), wordsStart));
+}

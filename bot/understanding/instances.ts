@@ -100,7 +100,7 @@ export function readInstances(
     const totals = list.filter((m) => TOTAL_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
     const times = new Map(list.map((m) => [m, multiplier(text, m, mentions)]));
     // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
-    const counts = new Set([...times.values()].flatMap((t) => (t ? [t.count] : [])));
+    const counts = new Set([...times.values()].flatMap((t) => (t ? (t.one ? [t.count, t.one] : [t.count]) : [])));
     const items = list.filter((m) => !counts.has(m) && (list.length === 1 || !totals.includes(m)));
     const counted = items.map((m) => ({ m, times: times.get(m) ?? null }));
     if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
@@ -112,7 +112,8 @@ export function readInstances(
     const words = counted.map(({ m, times }) =>
       !times ? m.words : times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`,
     );
-    if (parts.length < 2 || !totalAgrees(totals, parts, fact, partOf)) continue;
+    // "一共三个班 一个班45人": a total that is the count multiplying a figure totals the things counted, not the figure.
+    if (parts.length < 2 || !totalAgrees(totals.filter((t) => !counts.has(t)), parts, fact, partOf)) continue;
     // Items keep the word naming each, so that a correction naming one replaces that one only.
     if (cues) parts.forEach((p, i) => (p.cue = cues[i]));
     out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(cues ? { items: true as const } : {}) });
@@ -200,16 +201,14 @@ function respectively(text: string, first: NumberMention): boolean {
  * The count a figure is multiplied by: "每期45个人" with "3期" in the sentence, "每场实际花了8万" with
  * "2场", "各建了一个网点" after "三个行政村". Null when the figure stands for itself.
  */
-function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number } | null {
+function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number; one?: NumberMention } | null {
   const previous = lastEndingBy(mentions, m.start, isAny);
   const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 8, previous?.end ?? 0);
   // The last 每 (else 各) in [from, m.start), found in place: this runs for every figure of a fact that adds.
   const each = lastIn(text, "每", from, m.start);
   const every = each >= 0 ? -1 : lastIn(text, "各", from, m.start);
-  if (each < 0 && every < 0) return null;
-  const counts = within(mentions, breakBefore(text, m.start, SENTENCE_BREAK), breakAfter(text, m.end, SENTENCE_BREAK)).filter(
-    (x) => x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100,
-  );
+  if (each < 0 && every < 0) return previous ? oneOfEach(text, m, previous, mentions) : null;
+  const counts = countsAround(text, m, mentions);
   if (each >= 0) {
     const at = from + each;
     const after = text.slice(at + 1, at + 4).replace(/^一/, "");
@@ -223,6 +222,34 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
   const at = from + every;
   const count = counts.filter((x) => x.end <= at && at - x.end <= 10 && x.unit !== undefined).at(-1);
   return count ? { count, from: count.start } : null;
+}
+
+/** Whole counts (1 to 100) in the sentence of `m`, other than `m`: what a figure per thing may be multiplied by. */
+function countsAround(text: string, m: NumberMention, mentions: readonly NumberMention[]): NumberMention[] {
+  return within(mentions, breakBefore(text, m.start, SENTENCE_BREAK), breakAfter(text, m.end, SENTENCE_BREAK)).filter(
+    (x) => x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100,
+  );
+}
+
+/** What may stand between "一个班" / "一场" and its figure: the counted noun and a verb, no other figure or pause. */
+const ONE_TO_FIGURE = /^[^\d\s，,。！!？?；;、]{0,5}$/;
+
+/**
+ * "一共三个班 一个班四十五个人", "办了3期 一期40人", "两场大赛 一场花了5万": 一 with the measure word (and noun) of a
+ * count said before, right before the only such figure of the sentence, is each of them, as 每 is. Not when
+ * the sentence has another 一X ("一场花了5w 一场花了8w" lists two events).
+ */
+function oneOfEach(text: string, m: NumberMention, one: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number; one: NumberMention } | null {
+  if (one.value !== 1 || one.chinese !== true || one.unit === undefined || !EACH_MEASURES.includes(one.unit)) return null;
+  const between = text.slice(one.end, m.start);
+  if (!ONE_TO_FIGURE.test(between) || text[one.start - 1] === "另" || text[one.start - 1] === "第") return null;
+  const counts = countsAround(text, m, mentions);
+  if (counts.some((x) => x !== one && x.value === 1 && x.unit === one.unit)) return null;
+  // A measure word that counts things of any kind (个, 家) must count the same noun: "三个班 … 一个班".
+  const noun = EVENT_UNITS.has(one.unit) ? "" : between[0] ?? "";
+  if (noun === "" && !EVENT_UNITS.has(one.unit)) return null;
+  const count = counts.filter((x) => x.end <= one.start && x.value >= 2 && x.unit === one.unit && text.startsWith(noun, x.end)).at(-1);
+  return count ? { count, from: one.start, one } : null;
 }
 
 /** The offset from `from` of the last `char` in text[from, to), or -1. */

@@ -15,6 +15,11 @@ beforeAll(async () => {
     centreDecoration: ["叶集 村里的农村电商公共服务中心 新增的展示厅装修投入了二十万 验收合格 补助多少"],
     traceabilityEquipment: ["叶集 我们公司买溯源设备花了50万 能补多少"],
     twoChannels: ["平阴 我们外贸公司 2021年亚马逊店铺卖了1200万 Shopee卖了1100万 跨境电商奖励多少"],
+    perClass: ["汨罗 我们是培训机构 2019年给电商企业的员工办技能培训 开了两个班 一个班五十个人 能补多少"],
+    contributionAfterAdverb: ["聊城 我们2023年网络零售额一亿五 企业对地方的贡献一年才20万 流量补贴多少"],
+    countNow: ["聊城 快递物流配送中心的奖励", "我们县域配送中心 整合了3家全国性快递", "上个月又签了3家 现在有6家了 五统一也做到了 2023年开始运营"],
+    openedHalfYear: ["叶集 我们B2C网店 开张才半年 销售额过了三百五十万 首次突破奖有吗"],
+    founderAlone: ["平阴 2021年首次创办小微电商公司 正常经营一年多了 社保工资都合规 现在只有我自己一个人 创业补贴和岗位补贴能拿多少"],
   });
 }, 180_000);
 
@@ -52,5 +57,36 @@ describe("ask --json: a part of 叶集 五/9's sum the user left out counts as n
   it("equipment bought for traceability gets 五/12 only: no ✅ for the centre's 五/9 with its decoration part as none", () => {
     expect(award("traceabilityEquipment", "yeji-2017:五/12")).toMatchObject({ eligible: true, amountFen: 25_000_000 });
     expect(award("traceabilityEquipment", "yeji-2017:五/9")?.eligible).not.toBe(true);
+  });
+});
+
+describe("ask --json: a figure per thing said with 一X after a count of them is multiplied", () => {
+  it("两个班 一个班五十个人 = 100人次 × 200元 = 2万 (50人次 alone would be 1万)", () => {
+    expect(award("perClass", "miluo-2017:三/(五)")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+  });
+});
+
+describe("ask --json: an adverb after the period word keeps the figure the cue's (贡献一年才20万)", () => {
+  it("1.5亿 → 6万, capped at 20% of 20万 = 4万 (the contribution unread would leave 6万)", () => {
+    expect(award("contributionAfterAdverb", "liaocheng-2022:二")).toMatchObject({ eligible: true, amountFen: 4_000_000 });
+  });
+});
+
+describe("ask --json: the founder alone creates no job (不含创业者本人)", () => {
+  it("only the 2.4万 start-up subsidy, no 2000元 for the founder as a job", () => {
+    expect(award("founderAlone", "pingyin-2020:三/(二)/1")).toMatchObject({ eligible: true, amountFen: 2_400_000 });
+  });
+});
+
+describe("ask --json: the count stated as the value now answers a remembered count, not the figure added", () => {
+  it("3家, then 又签了3家 现在有6家了: 6 ≥ 5 → 20万 (3 would be ❌)", () => {
+    expect(award("countNow", "liaocheng-2022:十")).toMatchObject({ eligible: true, amountFen: 20_000_000 });
+  });
+});
+
+describe("ask --json: how long a shop has run, after 开张", () => {
+  it("开张才半年: 实际运行满1年 fails (❌ 五/14), not ✅ 1万 on the sales alone", () => {
+    const a = award("openedHalfYear", "yeji-2017:五/14");
+    expect(a?.eligible).toBe(false);
   });
 });

@@ -22,6 +22,29 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(extractFacts("粉丝15万 一年卖了120万", { asOf }).facts).toMatchObject({ followers: 150000, onlineRetailSales: 120_0000_00 });
   });
 
+  it("lets the cue reach past a period word followed by an adverb (贡献一年才30万, 每年也就20万)", () => {
+    const asOf = "2026-12-01";
+    expect(extractFacts("企业对地方的贡献一年才30万", { asOf }).facts.localContribution).toBe(30_0000_00);
+    expect(extractFacts("地方贡献每年也就20万左右", { asOf }).facts.localContribution).toMatchObject({ words: "20万左右" });
+  });
+
+  it("reads trainees a business took into jobs (吸纳…学员…就业) as trained hires, not a session's trainees", () => {
+    const asOf = "2026-12-01";
+    expect(extractFacts("公司去年吸纳了白名单机构培训的学员12人就业", { asOf }).facts).toMatchObject({ trainedHires: 12 });
+    expect(extractFacts("我们培训机构去年培训了学员120人", { asOf }).facts).toMatchObject({ trainees: 120 });
+  });
+
+  it("reads how long a shop has been open after 开张 (开张才半年 → 6 months)", () => {
+    expect(extractFacts("网店开张才半年", { asOf: "2026-12-01" }).facts.operatingMonths).toBe(6);
+  });
+
+  it("counts the speaker alone as none of the jobs created (不含创业者本人), and a person hired as one", () => {
+    const asOf = "2026-12-01";
+    expect(extractFacts("店里只有我自己一个人 岗位补贴有吗", { asOf }).facts.jobsCreated).toBe(0);
+    expect(extractFacts("就我一个人干 没招员工", { asOf }).facts.jobsCreated).not.toBe(1);
+    expect(extractFacts("招了一个人 岗位补贴有吗", { asOf }).facts.jobsCreated).toBe(1);
+  });
+
   it("never fills an asked-for fact with the figure after 不是 (the value denied)", () => {
     const read = extractFacts("粉丝是15万 不是9万5", { asOf: "2026-12-01", expect: ["onlineRetailSales", "followers"] });
     expect(read.facts.followers).toBe(150000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsOtherThings, introducesFigure, isEventCost, totalsListedItems } from "../../../bot/understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue, totalsListedItems } from "../../../bot/understanding/figureRoles.js";
 import { findNumbers } from "../../../bot/understanding/numbers.js";
 
 /** The mention of `words` in `text`, as the number reader finds it. */
@@ -39,5 +39,24 @@ describe("totalsListedItems: a figure given as the total of items listed before 
   it("does not read one item's own total, or items with no word of a total, as a whole", () => {
     expect(totalsListedItems("设备一共")).toBe(false);
     expect(totalsListedItems("买了设备和软件 花了")).toBe(false);
+  });
+});
+
+describe("isSpeakerAlone: the speaker counted as a person", () => {
+  it("reads a count of one right after the speaker as the speaker alone, not a person taken on", () => {
+    const alone = "公司就我自己一个人";
+    expect(isSpeakerAlone(alone, mention(alone, "一个人"))).toBe(true);
+    const hired = "公司招了一个人";
+    expect(isSpeakerAlone(hired, mention(hired, "一个人"))).toBe(false);
+    const two = "就我和我爱人两个人";
+    expect(isSpeakerAlone(two, mention(two, "两个人"))).toBe(false);
+  });
+});
+
+describe("statesCurrentValue: the figure a count has become", () => {
+  it("reads 现在是/目前有/一共 before a figure as the value now, not a figure added to it", () => {
+    const text = "上周又签下1家 目前有7家了";
+    expect(statesCurrentValue(text, mention(text, "7家"))).toBe(true);
+    expect(statesCurrentValue(text, mention(text, "1家"))).toBe(false);
   });
 });

@@ -33,6 +33,16 @@ describe("a figure multiplied by a count", () => {
     const x = read("三个行政村各建了一个网点");
     expect(x.facts.sites).toMatchObject({ low: 3, high: 3, words: "三个行政村各建了一个" });
   });
+  it("一 with the measure word and noun of a count said before is each of them, as 每 is (三个班 一个班40人 = 120)", () => {
+    const x = read("搞了三个班的电商培训 一个班40个人");
+    expect(x.facts.trainees).toMatchObject({ low: 120, high: 120 });
+    expect((x.facts.trainees as ApproxValue).parts).toHaveLength(3);
+    expect(read("直播大赛办了2场 一场实际花了6万").facts.expenses).toMatchObject({ low: wan(12), high: wan(12) });
+  });
+  it("一X is not each when the sentence lists another 一X, or counts another noun", () => {
+    expect(read("直播大赛办了两场 一场花了3万 一场花了6万").facts.expenses).toMatchObject({ low: wan(9), high: wan(9) });
+    expect(read("培训了三个村 一个班40个人").facts.trainees).not.toMatchObject({ low: 120 });
+  });
   it("a rate in time (每个月) multiplies nothing", () => {
     expect(read("3个员工 每个月花了2万").facts.expenses).toBe(wan(2));
   });
