@@ -31,6 +31,8 @@ const VALIDITY = /有效期|还有效|有效吗|是否有效|过期|失效|到�
 /** A deadline word: the policy's end, or an application's when the message asks how to apply. */
 const DEADLINE = /截止/g;
 const EXPLAIN = /怎么规定|如何规定|规定(是|了)?什么|怎么算|如何计算|怎么计算|(什么|啥)条件|哪些条件|条件是|有(什么|啥)要求|要求是|标准是|(什么|啥)标准|怎么申请|如何申请|介绍一下|讲讲|说说|解释|(?:是|奖|补|发)给谁|给谁的|多久|多长时间|(?:有|什么|啥)说法|(?:咋|怎么)说的|(?:市里|县里|区里|谁)出|(?:是|还是)给(?:学员|企业|个人|主播|乡镇|村|县)|(?:怎么|咋|如何|怎样)(?:认定|评定|评选|界定)/;
+/** A question about a provision's threshold ("要多少粉丝", "得卖多少才行", "门槛多高"): the rule answers it, not the asker's figures. */
+const THRESHOLD = /(?<![能可会还获])(?:要|需要|得|须|需|至少|起码|最少)(?:要|得)?(?:达到|有|卖|卖到|做到|满|够|招|建|办)?(?:多少|几)(?!钱|年|天|时|号)|(?:多少|几)[^，。？?\s]{0,4}(?:才|就)(?:能|可以|行|够|算)|门槛/;
 const APPLY = /(怎么|如何|咋|怎样|去哪(里|儿)?|到哪(里|儿)?|在哪(里|儿)?|向谁|找谁)(申请|申报|报名|办理|去报|提交|领)|找谁|找哪(个|些)?(部门|单位)|哪个(部门|单位)|什么(部门|单位)|(申报|申请|审批|办理)(流程|程序|手续|材料)|(啥|什么|哪些)材料|准备(啥|什么|哪些)|(啥|什么)时候(报|申报|申请|兑现|发钱|到账)|谁(来)?审(核|批)?|流程是/;
 const COMPARE = /哪(个|里|边|家)[^，。？?]{0,8}(更|最)?(多|高|划算|好|优惠)|还是.{1,8}(多|高)|对比|比较|相比|比一比|各地|五个地方|几个地方|哪些地方/;
 const AMOUNT = /多少|能拿|能领|可以拿|可以领|能得|能获|能奖|能补|给多少|奖多少|补多少|有奖|有补|奖励吗|补贴吗|补助吗|能申请|可以申请|能不能|可不可以|符合|够不够|够格|有没有|有什么(奖励|补贴|扶持|政策|支持)|有哪些(奖励|补贴|扶持|政策)|奖金|钱/;
@@ -124,7 +126,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if ((asksValidity || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t) && !asksSanction(t, true)) return "validity";
   if (applies) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
-  if (EXPLAIN.test(t) || asksWhoPays(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
+  if (EXPLAIN.test(t) || THRESHOLD.test(t) || asksWhoPays(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
   if (AMOUNT.test(t)) return "amount";
   // Only facts, or a region switch such as "那如果在聊城呢？": continue the previous question.
   if (context.previous && context.previous !== "outOfScope" && context.previous !== "help") return "followUp";

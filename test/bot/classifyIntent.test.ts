@@ -14,6 +14,15 @@ describe("classifyIntent", () => {
     expect(classifyIntent("平阴带货达人奖励是怎么规定的？", region)).toBe("explain");
     expect(classifyIntent("园区奖励需要什么条件", none)).toBe("explain");
   });
+  it("takes a question about a provision's threshold (要多少粉丝, 几家才能拿) as one about the rule, not an amount for the asker", () => {
+    expect(classifyIntent("平阴带货达人奖励 要多少粉丝", region)).toBe("explain");
+    expect(classifyIntent("汨罗 物流中心 整合几家快递才能拿奖", region)).toBe("explain");
+    expect(classifyIntent("平阴带货 门槛多高", region)).toBe("explain");
+    expect(classifyIntent("平阴 15万粉丝 2021年卖了120万 能拿多少", { ...region, hasNewFacts: true })).toBe("amount");
+    expect(classifyIntent("东营 直播大赛 补贴多少", region)).toBe("amount");
+    expect(classifyIntent("垦利区黄河口镇 2021年认定成了市级电商小镇 镇里能得多少", { ...region, hasNewFacts: true })).toBe("amount");
+  });
+
   it("recognises validity and draft-status questions", () => {
     expect(classifyIntent("平阴的电商扶持政策现在还有效吗", region)).toBe("validity");
     expect(classifyIntent("聊城这个电商措施是正式文件吗", region)).toBe("validity");
