@@ -17,3 +17,10 @@ export interface Clause {
   start: number;
   end: number;
 }
+
+/** A clause's own text: its text without its children's. */
+export function ownText(clause: Clause, byId: ReadonlyMap<string, Clause>): string {
+  let text = clause.text;
+  for (const id of clause.childIds) text = text.replace(byId.get(id)?.text ?? "", "");
+  return text;
+}

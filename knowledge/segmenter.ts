@@ -95,6 +95,16 @@ export function querySegmenter(): Segmenter {
   };
 }
 
+/** The part-of-speech tag jieba's dictionary gives a word (n, v, ns, vn…), or undefined for a word it lacks. */
+export function wordTag(word: string): string | undefined {
+  const index = (wordIndex ??= openWordIndex());
+  for (const line of index.lines(keyOf(word))) {
+    const [w, , tag] = line.split(" ");
+    if (w === word) return tag;
+  }
+  return undefined;
+}
+
 const keyOf = (word: string) => word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0);
 
 /** Opens the cached word index, building it from dict.txt when missing or stale. */

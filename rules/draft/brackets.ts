@@ -24,6 +24,8 @@ function numeric(v: number | string): number {
 
 /** Adjacent sentences of one clause: their quotes joined stand in the text. */
 const joinQuotes = (a: string, b: string) => a + b;
+/** Every note of the joined drafts, once (a row's own, e.g. the 晋档 sentence run on after the table). */
+const notesOf = (run: readonly DraftRule[]) => [...new Set(run.flatMap((d) => d.rule.notes ?? []))];
 
 /** Joins rank bands under rising thresholds into one bracket table. */
 function joinBrackets(run: DraftRule[]): DraftRule {
@@ -39,6 +41,7 @@ function joinBrackets(run: DraftRule[]): DraftRule {
     amount,
     conditions: [...new Set(run.flatMap((d) => d.rule.conditions ?? []))].filter((c) => !run.some((d) => conditionText(c).includes(d.bracket!.figure.literal))),
     upTo: run.some((d) => d.rule.upTo),
+    notes: notesOf(run),
   };
   if (b.rest.when) rule.when = b.rest.when;
   else delete rule.when;
@@ -89,7 +92,7 @@ function joinSteps(run: DraftRule[], steps: NonNullable<ReturnType<typeof fixedS
     tiers: tiers.sort((a, b) => a.value - b.value).map(({ value: _, ...t }) => t),
   };
   const quote = run.map((d, i) => (i > 0 && d.lineStart ? `\n${d.rule.quote}` : d.rule.quote)).join("");
-  const rule: Rule = { ...head, quote, amount, upTo: run.some((d) => d.rule.upTo) };
+  const rule: Rule = { ...head, quote, amount, upTo: run.some((d) => d.rule.upTo), notes: notesOf(run) };
   delete rule.when;
   delete rule.conditions;
   // "对年网络零售额首次达到以下标准的…" above the table.
@@ -149,7 +152,7 @@ export function joinTables(drafts: DraftRule[]): DraftRule[] {
     if (ht && nt && nt.fact === ht.fact && nt.first > ht.last && CONTINUES.test(nt.lead)) {
       const a = head.rule.amount as Extract<Amount, { mechanism: "tierTable" }>;
       const b = next!.rule.amount as Extract<Amount, { mechanism: "tierTable" }>;
-      out.push({ shape: "tiers", rule: { ...head.rule, quote: joinQuotes(head.rule.quote, next!.rule.quote), amount: { ...a, tiers: [...a.tiers, ...b.tiers] } } });
+      out.push({ shape: "tiers", rule: { ...head.rule, quote: joinQuotes(head.rule.quote, next!.rule.quote), amount: { ...a, tiers: [...a.tiers, ...b.tiers] }, notes: notesOf([head, next!]) } });
       i += 2;
       continue;
     }

@@ -5,9 +5,11 @@
  * plain sentence is the kind's own, so no figure or judgement is added. A clause that gives money is a
  * provision, never a note.
  */
-import type { Clause } from "../../knowledge/clause.js";
+import { ownText, type Clause } from "../../knowledge/clause.js";
 import type { ClauseNote } from "../ruleSchema.js";
+import { querySegmenter } from "../../knowledge/segmenter.js";
 import { givesStatedMoney } from "./draftRule.js";
+import { rareNouns } from "./nouns.js";
 
 /** The heading number a clause's text opens with: 第十一条, 三、, （一）, 1． (a definition keeps its own). */
 const HEADING_NUMBER = /^(?:第[一二三四五六七八九十百零]+条|[一二三四五六七八九十]+、|[（(][^）)]{1,3}[）)])\s*/;
@@ -24,14 +26,30 @@ const PROCEDURE_WORDS = ["申报", "申请", "材料", "审核", "公示", "拨�
 /** A term defined: "1．网络销售额：指…", "“共同配送网点”是指…", "本办法所称项目资金，是指…". */
 const DEFINES = /^(?:[\d一二三四五六七八九十]+[.．、]\s*)?“?([^“”：:，,。；;\s]{2,14}?)”?(?:[：:]\s*(?:是指|指)|是指)|所称“?([^“”，,。；;\s]{2,14}?)”?[，,]?是?指/;
 
-/** The notes of a policy's clauses: one per clause that states a procedure or defines a term. */
+/** "有下列情形之一的，不予扶持：" before its items (or with them in one sentence): who gets nothing. */
+const EXCLUDES = /(?:下列|以下|如下)(?:情形|情况|行为)(?:之一)?的?[，,]?\s*(?:一律)?(不予(?:扶持|支持|奖励|补助|补贴|受理)|不得(?:享受|申报|申请)[^：:。]{0,10}?|取消[^：:。]{0,10}?资格)[^：:。]{0,6}[：:]/;
+
+/** The notes of a policy's clauses: one per clause that states a procedure, defines a term or lists who is excluded. */
 export function textNotes(clauses: readonly Clause[]): ClauseNote[] {
   const notes: ClauseNote[] = [];
   const byId = new Map(clauses.map((c) => [c.id, c]));
+  const listed = new Set<string>();
+  let nouns: ReturnType<typeof rareNouns> | undefined;
   for (const clause of clauses) {
-    if (clause.path[0] === "落款") continue;
+    if (clause.path[0] === "落款" || listed.has(clause.id)) continue;
     const text = clause.text.replace(HEADING_NUMBER, "").trim();
     if (givesStatedMoney(text)) continue;
+    // The whole list is the answer to "啥情况不给扶持" and to one case of it ("拖欠过农户货款 还能申请吗").
+    const excludes = EXCLUDES.exec(ownText(clause, byId));
+    if (excludes) {
+      clause.childIds.forEach((id) => listed.add(id));
+      nouns ??= rareNouns(clauses, querySegmenter());
+      // Its own title when it names the list ("三、不予扶持情形"), not a first sentence taken for one.
+      const title = /不予|不得|取消|情形/.test(clause.title) ? clause.title : excludes[1]!;
+      const keywords = [title, excludes[1]!, ...nouns(text.slice(text.indexOf(excludes[0]) + excludes[0].length))];
+      notes.push({ clause: clause.id, kind: "exclusion", title, quote: text, keywords: [...new Set(keywords)] });
+      continue;
+    }
     // Items that are no procedure each ("1．申报表；", "2．营业执照…") under a title that names one.
     const items = clause.childIds.map((id) => byId.get(id)?.text ?? "");
     if (PROCEDURE_TITLE.test(clause.title) && items.length > 0 && !items.some((t) => PROCEDURE.test(t))) {

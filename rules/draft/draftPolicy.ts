@@ -4,11 +4,12 @@
  * sentences that give nothing (targets, budgets, loans) are listed as not awards, with a reason to
  * confirm; what no shape fits is listed with the reason.
  */
-import type { Clause } from "../../knowledge/clause.js";
+import { ownText, type Clause } from "../../knowledge/clause.js";
 import { parseClauses } from "../../knowledge/parseClauses.js";
 import { querySegmenter, type Segmenter } from "../../knowledge/segmenter.js";
 import type { Amount, Cap, NotAward } from "../ruleSchema.js";
 import { joinTables } from "./brackets.js";
+import { rareNouns } from "./nouns.js";
 import { isAwardSentence, type DraftRule, type RuleBase } from "./draftRule.js";
 import { sentencesOf, smallNumber, type Sentence } from "./sentence.js";
 import { fixed } from "./shapes/fixed.js";
@@ -39,13 +40,6 @@ export interface PolicyDraft {
   undrafted: Undrafted[];
   /** Number of sentences that carry an amount. */
   amountSentences: number;
-}
-
-/** A clause's own text: its text without its children's. */
-function ownText(clause: Clause, byId: ReadonlyMap<string, Clause>): string {
-  let text = clause.text;
-  for (const id of clause.childIds) text = text.replace(byId.get(id)?.text ?? "", "");
-  return text;
 }
 
 /** "三/(二)/1" → "s3-2-1"; "第二章/第五条" → "s2-5"; other signs dropped. */
@@ -106,13 +100,15 @@ const GENERIC_WORDS = new Set(["支持", "鼓励", "加快", "推动", "促进",
  * The words a question about the provision uses: its title and headings as written, then the title's own
  * words ("场地租金补贴" → 场地, 租金), so "租金补贴咋算" names it without the heading's every word.
  */
-function keywordsOf(clause: Clause, s: Sentence, title: string, segment: Segmenter): string[] {
+function keywordsOf(clause: Clause, s: Sentence, title: string, segment: Segmenter, nouns: ReturnType<typeof rareNouns>): string[] {
   const named = [title, ...clause.headingPath].filter((w) => w && w.length <= 16 && clause.text.includes(w));
   // Else the nearest heading above the item names it: "（一）支持电商示范村创建 / 1、每年择优评选…每村给予5万元".
   const words = named.length > 0 ? named : clause.headingPath.slice(0, -1).filter(Boolean).slice(-1);
-  if (words.length === 0) return [s.text.replace(HEADING_NUMBER, "").replace(/^对/, "").slice(0, 6)];
+  // The sentence's own rare nouns ("冷库" under the heading 支持冷链物流), after the title's words.
+  const own = nouns(s.text, GENERIC_WORDS).slice(0, 3);
+  if (words.length === 0) return [...new Set([s.text.replace(HEADING_NUMBER, "").replace(/^对/, "").slice(0, 6), ...own])];
   const parts = segment(words[0]!).filter((w) => w.length >= 2 && !GENERIC_WORDS.has(w) && !/\d/.test(w) && w !== words[0]);
-  return [...new Set([...words.slice(0, 3), ...parts])].slice(0, 6);
+  return [...new Set([...[...new Set([...words.slice(0, 3), ...parts])].slice(0, 6), ...own])];
 }
 
 /** Why no shape drafted an award sentence. */
@@ -160,8 +156,18 @@ function capsVary(a: Amount | undefined): a is Exclude<Amount, string> {
 function withCaps(d: DraftRule, s: Sentence, caps: Cap[]): DraftRule {
   const a = d.rule.amount as Exclude<Amount, string>;
   const amount: Amount = a.mechanism === "capMin" ? { ...a, caps: [...a.caps, ...caps] } : { mechanism: "capMin", of: a, caps };
-  return { ...d, rule: { ...d.rule, quote: `${d.rule.quote}${s.lineStart ? "\n" : ""}${s.text.trim()}`, amount, upTo: true } };
+  const quoted = runOn(d, s);
+  return { ...quoted, rule: { ...quoted.rule, amount, upTo: true } };
 }
+
+/** The draft with the sentence after it quoted too (and a note for staff, if any). */
+function runOn(d: DraftRule, s: Sentence, note?: string): DraftRule {
+  const quote = `${d.rule.quote}${s.lineStart ? "\n" : ""}${s.text.trim()}`;
+  return { ...d, rule: { ...d.rule, quote, ...(note ? { notes: [...(d.rule.notes ?? []), note] } : {}) } };
+}
+
+/** Moving up a tier ("晋档的，按差额给予奖励"): paid as the difference, said of the award before. */
+const STEP_UP = /(?:晋档|升档|晋级|提档)[^。；]{0,12}差额|按差额/;
 
 /** A limit on any award to the applicant ("且对企业的奖补资金额不得超过…的20%"), not on the sentence's own sum. */
 const ANY_AWARD_CAP = /^(?:且|并|但)?对?(?:企业|单位|申报主体|主体)?的?(?:奖补|奖励|补助|扶持)(?:资金)?(?:金额|额|总额)?(?:均)?不得?超过/;
@@ -218,6 +224,7 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
   const undrafted: Undrafted[] = [];
   const ids = new Map<string, number>();
   const segment = querySegmenter();
+  const nouns = rareNouns(clauses, segment);
   let amountSentences = 0;
   // Items of a list drafted with the clause that leads them ("按以下标准给予奖励：（1）…（2）…").
   const listed = new Set<string>();
@@ -228,18 +235,21 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
     if (leadsItems) clause.childIds.forEach((id) => listed.add(id));
     const own = leadsItems ? clause.text : ownText(clause, byId);
     let header: TableHeader | null = null;
+    // The rows of a table a lead sentence announces are named by that lead, not by their first cells.
+    let tableName: Pick<RuleBase, "title" | "keywords"> | null = null;
     const sentences = sentencesOf(clause.id, own);
     for (const [i, s] of sentences.entries()) {
       const hasAmount = s.figures.some((f) => f.kind !== "count");
       if (hasAmount) amountSentences++;
       const baseId = ruleIdOf(clause);
       const n = (ids.get(baseId) ?? 0) + 1;
-      const title = titleOf(clause, s, own, byId);
-      const base: RuleBase = { id: n === 1 ? baseId : `${baseId}-${String.fromCharCode(96 + n)}`, title, clause: clause.id, keywords: keywordsOf(clause, s, title, segment) };
+      const title = tableName?.title ?? titleOf(clause, s, own, byId);
+      const base: RuleBase = { id: n === 1 ? baseId : `${baseId}-${String.fromCharCode(96 + n)}`, title, clause: clause.id, keywords: tableName?.keywords ?? keywordsOf(clause, s, title, segment, nouns) };
       // "对…达到下列标准的…给予奖励：" before its table or items: the table's rows are its provision.
       const listHeader = LEADS_LIST.test(s.text.trim()) && sentences[i + 1] ? headerUnder(s, sentences[i + 1]!, base) : null;
       if (listHeader) {
         header = listHeader;
+        tableName = { title: base.title, keywords: base.keywords };
         continue;
       }
       if (header?.skip && tableHeader(s)) {
@@ -255,6 +265,11 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
       }
       // "…按以下方式给予补贴：" before items that state the money: the items are the provisions.
       if (LEADS_LIST.test(s.text.trim()) && sentences.slice(i + 1).some((n) => n.figures.some((f) => f.kind !== "count"))) continue;
+      // "同一企业晋档的，按差额给予奖励": how the award before it is paid on moving up, no award of its own.
+      if (!hasAmount && STEP_UP.test(s.text) && drafts.length > 0) {
+        drafts[drafts.length - 1] = runOn(drafts.at(-1)!, s, `待确认：“${s.text.trim()}”：晋档时只给差额，已获低档奖励的须扣除`);
+        continue;
+      }
       const noAmountDraft = noAmount(s, base);
       if (noAmountDraft) {
         ids.set(baseId, n);

@@ -19,6 +19,7 @@ const QUESTIONS = {
   standard: "武功 电商示范村的认定标准是啥",
   period: "池州跨境电商政策有效期到啥时候",
   draft: "武功这个农村电商方案有效期到哪年",
+  coldStore: "武功 冷库补贴多少",
 };
 
 let project: ProjectCopy;
@@ -52,6 +53,10 @@ describe("ask --json on a third set of policies added through the no-code path, 
     expect(quotes(answers.materials!)).toContain("营业执照或身份证复印件");
     expect(clauses(answers.standard!)).toContain("wugong-2026:附件1");
     expect(quotes(answers.standard!)).toContain("村内从事电商经营的农户不少于30户");
+  });
+
+  it("finds an undrafted provision by a noun of its sentence that its heading lacks (冷库 under 支持冷链物流)", () => {
+    expect(clauses(answers.coldStore!)).toEqual(["wugong-2026:二/(四)"]);
   });
 
   it("states a period the operator counted from 有效期3年 and a 征求意见稿's own end date", () => {
