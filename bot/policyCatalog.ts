@@ -156,7 +156,9 @@ export class PolicyCatalog {
 
   /** The places the text names, read against the policies' regions; `current` settles shared names. */
   readPlaces(text: string, current: readonly string[] = []): PlaceReading & { registration?: Registration; home?: HomeElsewhere } {
-    const reading = readPlaces(text, this.policies, { current });
+    // A name two regions share ("东阿") goes to the one whose rules or notes speak of the message's subject.
+    const speaksOf = (policyId: string) => [...this.rulesOf([policyId]), ...this.notesOf([policyId])].some((r) => r.keywords.some((k) => text.includes(k)));
+    const reading = readPlaces(text, this.policies, { current, speaksOf });
     return { ...reading, registration: readRegistration(text, reading), home: readHomeElsewhere(text, reading) };
   }
 

@@ -20,7 +20,12 @@ export interface PlaceMention {
   nearMiss: boolean;
   /** What else the same written name could mean, when nothing in the conversation settled it. */
   alsoCould: Array<{ policyId: string; name: string }>;
+  /** Named as a place that is not the user's now ("不是平阴的", "以前在平阴", "老家平阴", "卖到东营"). */
+  notHere?: NotHere;
 }
+
+/** Why a region named in a message is not where the user is. */
+export type NotHere = "negated" | "former" | "hometown" | "market";
 
 /** A place of a covered parent city that lies outside the county policy of that city ("长清区" for 平阴). */
 export interface NearbyPlace {
@@ -45,7 +50,10 @@ export interface OutsidePlace {
 }
 
 export interface PlaceReading {
-  /** Policies whose regions the message names, in order of first mention. */
+  /**
+   * Policies whose regions the message names as the user's, in order of first mention: a region named only
+   * as not the user's ({@link PlaceMention.notHere}) is left out when another region is named.
+   */
   policyIds: string[];
   mentions: PlaceMention[];
   nearby: NearbyPlace[];
@@ -55,6 +63,8 @@ export interface PlaceReading {
 export interface PlaceContext {
   /** Policies the conversation is about so far: they settle a name two regions share. */
   current?: readonly string[];
+  /** Whether the message's subject is one this policy speaks of: settles a shared name the conversation does not. */
+  speaksOf?: (policyId: string) => boolean;
 }
 
 interface Name {
@@ -106,7 +116,8 @@ function names(metas: readonly PolicyMeta[]): Name[] {
       const forms = new Set([place, ...(city ? [city + place] : [])]);
       const short = place.replace(SUFFIX, "");
       for (const written of forms) out.push({ written, policyId: meta.id, name: place, short: false, major: true, nearby: true });
-      if (short.length >= 2 && short !== place) out.push({ written: short, policyId: meta.id, name: place, short: true, major: true, nearby: true });
+      // "岳阳" alone is the city that holds the region (岳阳市), not its 岳阳县.
+      if (short.length >= 2 && short !== place && short !== city) out.push({ written: short, policyId: meta.id, name: place, short: true, major: true, nearby: true });
     }
   }
   return out.sort((a, b) => b.written.length - a.written.length);
@@ -322,15 +333,47 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
       nearby.push({ policyId: c.policyId, said: hit.said, name: c.name, start: hit.start, end: hit.end });
       continue;
     }
+    const speaking = within.length > 1 && context.speaksOf ? within.filter((c) => context.speaksOf!(c.policyId)) : [];
     const pick =
       within.find((c) => settled.has(c.policyId)) ??
       within.find((c) => context.current?.includes(c.policyId)) ??
+      (speaking.length === 1 ? speaking[0] : undefined) ??
       within.find((c) => c.major) ??
       within[0]!;
     const alsoCould = within.length > 1 && !settled.has(pick.policyId) ? within.filter((c) => c !== pick).map((c) => ({ policyId: c.policyId, name: c.name })) : [];
-    mentions.push({ policyId: pick.policyId, said: hit.said, name: pick.name, start: hit.start, end: hit.end, nearMiss: hit.nearMiss, alsoCould });
+    const mention: PlaceMention = { policyId: pick.policyId, said: hit.said, name: pick.name, start: hit.start, end: hit.end, nearMiss: hit.nearMiss, alsoCould };
+    // "卖到东营广饶": a name right after another of the same region shares its role.
+    const previous = mentions.at(-1);
+    const notHere = previous?.end === hit.start && previous.policyId === pick.policyId ? previous.notHere : notHereAt(text, hit.start, hit.end);
+    if (notHere) mention.notHere = notHere;
+    mentions.push(mention);
   }
-  return { policyIds: [...new Set(mentions.map((m) => m.policyId))], mentions, nearby, outside: readOutside(text, metas, taken) };
+  const own = mentions.filter((m) => !m.notHere);
+  const ids = (list: PlaceMention[]) => [...new Set(list.map((m) => m.policyId))];
+  return { policyIds: ids(own.length > 0 ? own : mentions), mentions, nearby, outside: readOutside(text, metas, taken) };
+}
+
+/** Before a region: the user says it is not theirs ("不是平阴的", "不在东营"; not "是不是平阴的"). */
+const NEGATED_BEFORE = /(?:(?<!是)不是|不在|不属于|并非)$/;
+/** Before a region: where the user was ("以前在平阴", "原来是东营的"). */
+const FORMER_BEFORE = /(?:以前|之前|原来|原先|早先|从前|过去)(?:是|在|住在|开在|注册在)?$/;
+/** "从平阴搬到东营": 从 before a region and 搬/迁 after it. */
+const MOVED_AFTER = /^(?:县|市|区)?(?:搬|迁)/;
+/** Before a region: where the user comes from ("老家平阴的", "老家是东营的"). */
+const HOMETOWN_BEFORE = /老家(?:是|在)?$/;
+/** Before or after a region: a market, not the user's place ("卖到东营", "发往聊城", "东营的客户"). */
+const MARKET_BEFORE = /(?:卖到|卖往|卖去|销往|销到|发到|发往|运到|寄到|送到)$/;
+const MARKET_AFTER = /^(?:那边|这边)?的?(?:客户|顾客|买家|市场|消费者)/;
+
+/** Why the region written at [start, end) is not where the user is, if the words around it say so. */
+function notHereAt(text: string, start: number, end: number): NotHere | undefined {
+  const before = text.slice(Math.max(0, start - 6), start);
+  const after = text.slice(end, end + 6);
+  if (NEGATED_BEFORE.test(before)) return "negated";
+  if (FORMER_BEFORE.test(before) || (before.endsWith("从") && MOVED_AFTER.test(after))) return "former";
+  if (HOMETOWN_BEFORE.test(before)) return "hometown";
+  if (MARKET_BEFORE.test(before) || MARKET_AFTER.test(after)) return "market";
+  return undefined;
 }
 
 /** Where the applicant is registered, when the message says so ("注册在济南长清区", "营业执照在泰安肥城"). */
@@ -387,6 +430,9 @@ export interface HomeElsewhere {
   asked: string;
 }
 
+/** Between two regions: they are listed together ("平阴和东营", "平阴县、东营市"). */
+const JOINED = /^(?:县|市|区)?(?:和|跟|与|及|以及|还有|、)$/;
+
 /** After a place: it is the region asked about ("平阴那个…奖励", "平阴的政策", "平阴那边的补贴"). */
 const ASKED_AFTER = /^(?:县|市|区)?(?:那个|那边的?|这个|的(?:政策|奖励?|补贴|补助|扶持|文件|那个))/;
 
@@ -396,7 +442,9 @@ const ASKED_AFTER = /^(?:县|市|区)?(?:那个|那边的?|这个|的(?:政策|�
  */
 export function readHomeElsewhere(text: string, reading: PlaceReading): HomeElsewhere | undefined {
   if (reading.policyIds.length !== 2) return undefined;
-  const home = reading.mentions.filter((m) => HOME_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) || HOME_AFTER.test(text.slice(m.end, m.end + 6)));
+  // "我们在平阴和东营都有公司": regions joined in a list are all the user's.
+  const listed = (m: PlaceMention) => reading.mentions.some((o) => o.policyId !== m.policyId && (JOINED.test(text.slice(m.end, o.start)) || JOINED.test(text.slice(o.end, m.start))));
+  const home = reading.mentions.filter((m) => !listed(m) && (HOME_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) || HOME_AFTER.test(text.slice(m.end, m.end + 6))));
   const asked = reading.mentions.filter((m) => ASKED_AFTER.test(text.slice(m.end, m.end + 6)));
   const homeIds = new Set(home.map((m) => m.policyId));
   const askedIds = new Set(asked.map((m) => m.policyId));

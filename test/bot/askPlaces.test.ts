@@ -26,6 +26,12 @@ beforeAll(async () => {
     marketElsewhere: ["东营 我们公司的产品主要卖到广州 上海 2021年网络零售额9000万 全市排第二 能奖多少"],
     regionAlone: ["汨罗", "在产业园 年纳税额一百二十万 能奖多少"],
     whereIAm: ["我在叶集这边"],
+    regionCorrected: ["平阴 抖音粉丝15万 2021年卖了120万 能奖多少", "说错了 我们是东营的 不是平阴"],
+    hometownElsewhere: ["我老家是平阴的 现在公司在聊城东昌府区 2022年新注册的直播公司 独立法人 纳统2300万 能奖多少"],
+    soldToAnotherRegion: ["我们是平阴的 货都卖到东营 抖音粉丝15万 2021年卖了120万 能奖多少"],
+    companiesInTwoRegions: ["我们在平阴和东营都有公司 东营那边商会2021年办直播大赛花了4万 能补多少"],
+    sharedNameBySubject: ["东阿的 2021年在京东开了旗舰店 一年卖了四百万 能奖多少"],
+    cityOfCountyRegion: ["岳阳的 贫困户开网店 头一年成交了20笔 能补多少"],
     jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
 }, 120_000);
@@ -111,6 +117,38 @@ describe("ask --json: places", () => {
     }
     expect(answers.countyOnly).toMatchObject({ status: "out_of_scope", awards: [] });
     expect(answers.countyOnly!.text).toContain("固始县");
+  });
+
+  it("follows a region the user corrects in a later turn, with the facts said before", () => {
+    const answer = answers.regionCorrected!;
+    expect(answer.policies).toEqual(["dongying-2020"]);
+    expect(answer.awards.some((a) => a.policy === "pingyin-2020")).toBe(false);
+  });
+
+  it("answers for the region the user is in, not a hometown or a region the goods are sold to", () => {
+    expect(answers.hometownElsewhere!.policies).toEqual(["liaocheng-2022"]);
+    expect(answers.hometownElsewhere!.awards.every((a) => a.policy === "liaocheng-2022")).toBe(true);
+    const sold = answers.soldToAnotherRegion!;
+    expect(sold.policies).toEqual(["pingyin-2020"]);
+    expect(sold.awards.find((a) => a.clause === "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(sold.awards.every((a) => a.policy === "pingyin-2020")).toBe(true);
+  });
+
+  it("does not take a business with companies in two regions as registered outside the one asked about", () => {
+    const award = answers.companiesInTwoRegions!.awards.find((a) => a.clause === "dongying-2020:三/(五)");
+    expect(award).toMatchObject({ eligible: true, amountFen: 3_200_000 });
+  });
+
+  it("settles a name two regions share by the region whose policy speaks of the subject, and says so", () => {
+    const answer = answers.sharedNameBySubject!;
+    expect(answer.policies).toEqual(["pingyin-2020"]);
+    expect(answer.awards.find((a) => a.clause === "pingyin-2020:三/(二)/3")).toMatchObject({ eligible: true, amountFen: 5_000_000 });
+    expect(answer.text).toMatch(/东阿.*按平阴县东阿镇理解.*聊城市东阿县/);
+  });
+
+  it("takes the city holding a county-level region for that city, asking where, not as outside the region", () => {
+    expect(answers.cityOfCountyRegion!.status).toBe("needs_info");
+    expect(answers.cityOfCountyRegion!.missing).toContain("region");
   });
 
   it("does not take the cities a business sells to for where it is registered", () => {

@@ -47,6 +47,41 @@ describe("readPlaces", () => {
     expect(read("平安 卖粽子").policyIds).toEqual([]);
   });
 
+  it("leaves out a region named as not the user's when another is named: negated, former, hometown, market", () => {
+    const own = (text: string) => read(text).policyIds;
+    expect(own("说错了 我们是东营的 不是平阴")).toEqual(["dongying-2020"]);
+    expect(own("我们不在平阴 在利津县")).toEqual(["dongying-2020"]);
+    expect(own("以前在平阴 去年搬到东营了")).toEqual(["dongying-2020"]);
+    expect(own("公司从叶集搬到汨罗了")).toEqual(["miluo-2017"]);
+    expect(own("我老家是平阴的 现在公司在聊城东昌府区")).toEqual(["liaocheng-2022"]);
+    expect(own("我们是平阴的 货都卖到东营广饶县")).toEqual(["pingyin-2020"]);
+    expect(own("汨罗的合作社 主要做叶集那边的客户")).toEqual(["miluo-2017"]);
+    const reading = read("我们是平阴的 货都卖到东营广饶县");
+    expect(reading.mentions.map((m) => [m.said, m.notHere])).toEqual([["平阴", undefined], ["东营", "market"], ["广饶县", "market"]]);
+  });
+
+  it("keeps every region when none is named as the user's, or when the words only ask", () => {
+    expect(read("我不是平阴的 能申请吗").policyIds).toEqual(["pingyin-2020"]);
+    expect(read("是不是平阴的政策 东营有没有").policyIds).toEqual(["pingyin-2020", "dongying-2020"]);
+    expect(read("之前在平阴开过两家店 现在还在平阴").policyIds).toEqual(["pingyin-2020"]);
+    expect(read("平阴和东营比一比").policyIds).toEqual(["pingyin-2020", "dongying-2020"]);
+  });
+
+  it("settles a shared name by the policy that speaks of the message's subject, when nothing else does", () => {
+    const speaksOf = (id: string) => id === "pingyin-2020";
+    const r = readPlaces("东阿的 开了旗舰店", metas, { speaksOf });
+    expect(r.mentions[0]).toMatchObject({ policyId: "pingyin-2020", name: "东阿镇", alsoCould: [{ policyId: "liaocheng-2022", name: "东阿县" }] });
+    expect(readPlaces("东阿的", metas, { current: ["liaocheng-2022"], speaksOf }).policyIds).toEqual(["liaocheng-2022"]);
+    expect(readPlaces("东阿的", metas, { speaksOf: () => true }).policyIds).toEqual(["liaocheng-2022"]);
+  });
+
+  it("takes the short name of the city holding a county-level region for the city, not for its namesake county", () => {
+    const r = read("岳阳的 贫困户开网店");
+    expect(r.nearby).toEqual([]);
+    expect(r.outside).toMatchObject([{ said: "岳阳", name: "岳阳市", contains: ["miluo-2017"] }]);
+    expect(read("岳阳县的 贫困户开网店").nearby[0]).toMatchObject({ policyId: "miluo-2017", name: "岳阳县" });
+  });
+
   it("recognises a place of a covered city that the county policy does not cover", () => {
     const r = read("注册在济南长清区");
     expect(r.policyIds).toEqual([]);
@@ -147,6 +182,7 @@ describe("readHomeElsewhere", () => {
     expect(home("平阴和聊城 粉丝15万 哪个奖励多")).toBeUndefined();
     expect(home("我是平阴的 想问问平阴的政策")).toBeUndefined();
     expect(home("东营和聊城的政策有啥不一样")).toBeUndefined();
+    expect(home("我们在平阴和东营都有公司 东营那边的补贴能拿吗")).toBeUndefined();
   });
 });
 
