@@ -139,6 +139,14 @@ export function asksAmount(text: string): boolean {
   return AMOUNT.test(text);
 }
 
+/** Words asking for money ("给多少钱", "有奖没", "能补吗"), not a figure of the asker's ("网上卖多少才够"). */
+const MONEY = /钱|奖|补|扶持|资助|给多少|能拿|能领|能得|能获|可以拿|可以领/;
+
+/** true when the message asks what money the asker gets, not only whether a figure or title qualifies. */
+export function asksMoney(text: string): boolean {
+  return MONEY.test(text);
+}
+
 /** "生效" etc. inside an amount question ("补贴什么时候到账") should not turn it into a validity question. */
 const AMOUNT_WORDS_ONLY = /(能拿|能领|多少钱|奖励多少|补贴多少)/;
 

@@ -7,7 +7,7 @@ import type { AwardResult } from "../rules/awardResult.js";
 import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts } from "../rules/facts.js";
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
-import { asksAmount, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
+import { asksAmount, asksMoney, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
@@ -295,7 +295,8 @@ export class PolicyBot implements ConversationHandler {
       matchesRuleKeyword: this.#catalog.matchesAnyKeyword(text) || (session.policyIds.length > 0 && this.#catalog.relatedClause(text, session.policyIds) !== undefined),
       previous: session.lastIntent as Intent | undefined,
     });
-    if (intent === "followUp") intent = session.lastIntent === "explain" && hasNewFacts ? "amount" : ((session.lastIntent as Intent) ?? "amount");
+    // Facts after a question how it works or how to apply ("咋申请" then "我2020年办的公司…") ask what they give.
+    if (intent === "followUp") intent = (session.lastIntent === "explain" || session.lastIntent === "apply") && hasNewFacts ? "amount" : ((session.lastIntent as Intent) ?? "amount");
 
     let reply: Reply;
     switch (intent) {
@@ -499,7 +500,14 @@ export class PolicyBot implements ConversationHandler {
     }
     const policies = session.policyIds.map((id) => this.#policy(id)!).filter(Boolean);
     // "两中心一站点是指啥", "淘宝村要够啥标准": the clause defining the term, not a provision sharing a word with it.
-    const term = intent === "explain" && !asksAmount(text) ? this.#catalog.termAsked(text, session.policyIds) : undefined;
+    // A standard asked with the asker's figures ("网上卖多少才够", "3200万 这够淘宝镇的条件不") is still the
+    // definition's; a question for money ("评上了给多少钱") is the award's.
+    const term =
+      intent === "explain" && !asksAmount(text)
+        ? this.#catalog.termAsked(text, session.policyIds)
+        : (intent === "explain" || intent === "amount") && !asksMoney(text)
+          ? this.#catalog.termAsked(text, session.policyIds, true)
+          : undefined;
     const defining = term && this.#catalog.clause(term.clauseId);
     if (term && defining) return { input: this.#informClause(defining, text, policies, notes, asOf, session, definingPassage(defining.text, term)), topic: [] };
     const said = this.#documentSentence(text, session, policies, notes, asOf);

@@ -216,8 +216,8 @@ export class PolicyCatalog {
   }
 
   /** The term of these policies' documents the question asks the meaning or standard of ("两中心一站点是指啥"). */
-  termAsked(text: string, policyIds: readonly string[]): DocumentTerm | undefined {
-    return termAsked(text, policyIds.flatMap((id) => this.#termsOf(id)));
+  termAsked(text: string, policyIds: readonly string[], standardOnly = false): DocumentTerm | undefined {
+    return termAsked(text, policyIds.flatMap((id) => this.#termsOf(id)), standardOnly);
   }
 
   /**

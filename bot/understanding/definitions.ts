@@ -18,8 +18,8 @@ export interface DocumentTerm {
 
 /** "X是指啥", "X是什么意思", "X是哪三个", "X都包括哪些": the meaning of X. */
 export const ASKS_MEANING = /是指|指的是|指的?(?:什么|啥|哪)|(?:什么|啥)意思|意思是|是(?:什么|啥)(?:东西)?[？?吗呢。!！\s]*$|是哪(?:几|一|二|两|三|四|五|六|些)|包括(?:哪些|什么|啥)|都有(?:哪些|啥)/;
-/** "要够啥标准", "认定条件是什么", "怎么评": the standard a defined title sets. */
-const ASKS_STANDARD = /(?:啥|什么|哪些)(?:标准|条件|要求)|(?:标准|条件|要求)是|(?:怎么|咋|如何|怎样)(?:认定|评)|认定标准|够(?:啥|什么)/;
+/** "要够啥标准", "认定条件是什么", "怎么评", "这够淘宝镇的条件不": the standard a defined title sets. */
+const ASKS_STANDARD = /(?:啥|什么|哪些)(?:标准|条件|要求)|(?:标准|条件|要求)是|(?:怎么|咋|如何|怎样)(?:认定|评)|认定标准|够(?:啥|什么)|(?:够|符合|达到|满足|算)[^，。？?\s]{0,12}(?:标准|条件)/;
 
 /** Marks a user leaves out of a term ("两中心、一站点" → 两中心一站点). */
 const MARKS = /[、·“”"‘’'\s]/g;
@@ -55,10 +55,11 @@ export function termsOf(clauses: ReadonlyArray<{ id: string; text: string }>): D
 
 /**
  * The term a question asks the meaning or the standard of, or undefined. A user may name a term by its head
- * ("淘宝村" for 中国淘宝村); a standard question counts only for a term the document defines.
+ * ("淘宝村" for 中国淘宝村); a standard question counts only for a term the document defines. `standardOnly`:
+ * only a standard question counts ("目标是啥" beside "培育多少家电商企业" asks a target, not what 电商企业 means).
  */
-export function termAsked(text: string, terms: readonly DocumentTerm[]): DocumentTerm | undefined {
-  const meaning = ASKS_MEANING.test(text);
+export function termAsked(text: string, terms: readonly DocumentTerm[], standardOnly = false): DocumentTerm | undefined {
+  const meaning = !standardOnly && ASKS_MEANING.test(text);
   if (!meaning && !ASKS_STANDARD.test(text)) return undefined;
   const plain = text.replace(MARKS, "");
   let best: { term: DocumentTerm; length: number } | undefined;

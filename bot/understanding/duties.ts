@@ -5,12 +5,12 @@
  */
 import { leafSentences, sentencePointedAt, type ClauseSentence, type SentenceSource } from "../clauseSentences.js";
 
-/** "归哪个部门管", "哪个单位负责", "谁来管", "谁牵头". */
-const ASKS_DUTY = /(?:哪个|哪些|哪家|什么|啥)(?:部门|单位)[^，。？?\s]{0,4}(?:管|负责|牵头|拨|出)|归(?:哪|谁)[^，。？?\s]{0,4}管|谁(?:来)?(?:负责|管|牵头)/;
+/** "归哪个部门管", "哪个单位负责", "该找哪个部门指导", "谁来管", "谁牵头". */
+const ASKS_DUTY = /(?:哪个|哪些|哪家|什么|啥)(?:部门|单位)[^，。？?\s]{0,4}(?:管|负责|牵头|拨|出|指导)|归(?:哪|谁)[^，。？?\s]{0,4}管|谁(?:来)?(?:负责|管|牵头)/;
 /** A question how to apply: the procedure answers it, not a duty. */
 const HOW_TO_APPLY = /申请|申报|报名|材料|流程|手续/;
 /** Words every duty question uses; they point at no sentence. */
-const GENERIC = /(?:哪个|哪些|哪家|什么|啥)?(?:部门|单位)|负责|牵头|归|管/g;
+const GENERIC = /(?:哪个|哪些|哪家|什么|啥)?(?:部门|单位)|负责|牵头|指导|归|管/g;
 /** A sentence assigning a duty: "县财政局负责…", "由市商务局牵头…". */
 const DUTY = /负责|牵头/;
 

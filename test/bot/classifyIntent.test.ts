@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyIntent, looksLikeInjection, namesOnlyPlaces, type IntentContext } from "../../bot/classifyIntent.js";
+import { asksMoney, classifyIntent, looksLikeInjection, namesOnlyPlaces, type IntentContext } from "../../bot/classifyIntent.js";
 
 const none: IntentContext = { mentionsRegion: false, mentionsSeveralRegions: false, hasNewFacts: false, matchesRuleKeyword: false };
 const region: IntentContext = { ...none, mentionsRegion: true };
@@ -103,5 +103,10 @@ describe("classifyIntent: dialogue openers and eligibility questions", () => {
   it("reads thanks with emoji as thanks, and emoji alone as no thanks", () => {
     for (const t of ["好的 谢谢老师🙏", "谢谢👍🏻", "收到❤️ 辛苦了"]) expect(classifyIntent(t, { ...none, previous: "amount" }), t).toBe("thanks");
     expect(classifyIntent("🙏 能拿多少", { ...none, previous: "amount" })).not.toBe("thanks");
+  });
+
+  it("tells a question for money from one whether a figure is enough", () => {
+    for (const q of ["评上了给多少钱", "有奖没", "能补多少", "这个能拿吗"]) expect(asksMoney(q), q).toBe(true);
+    for (const q of ["网上卖多少才算够", "一年销售额多少能评上", "符合条件不"]) expect(asksMoney(q), q).toBe(false);
   });
 });

@@ -26,6 +26,17 @@ describe("terms of a document", () => {
     expect(asked("淘宝镇咋认定的")).toBe("x:附件/3");
   });
 
+  it("finds a standard asked as whether the asker's figures meet it", () => {
+    expect(asked("镇上一年网上卖了五千万 够得上淘宝镇的标准吗")).toBe("x:附件/3");
+    expect(asked("我们这个村符合淘宝村条件没")).toBe("x:附件/2");
+    expect(asked("达到电商示范村的标准了吗")).toBe("x:附件/4");
+  });
+
+  it("leaves a meaning cue to other questions when only a standard may be asked", () => {
+    expect(termAsked("要培育多少家淘宝镇 目标是啥", terms, true)).toBeUndefined();
+    expect(termAsked("淘宝镇的认定标准是啥 一年要卖多少", terms, true)?.clauseId).toBe("x:附件/3");
+  });
+
   it("leaves amount questions and standards of terms the document only names to the provisions", () => {
     expect(asked("淘宝村能奖多少")).toBeUndefined();
     expect(asked("两中心一站点要啥条件")).toBeUndefined();

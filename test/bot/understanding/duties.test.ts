@@ -8,7 +8,7 @@ const doc = [
 
 describe("who is responsible", () => {
   it("is asked by 归哪个部门管 / 谁负责, not by a question how to apply", () => {
-    for (const q of ["资金拨付归哪个部门管", "快递配送这块谁负责", "市场秩序哪个单位管"]) expect(asksDuty(q), q).toBe(true);
+    for (const q of ["资金拨付归哪个部门管", "快递配送这块谁负责", "市场秩序哪个单位管", "物流配送这事该找哪个部门指导"]) expect(asksDuty(q), q).toBe(true);
     for (const q of ["找哪个部门申请", "申报材料交给哪个单位", "物流中心奖多少"]) expect(asksDuty(q), q).toBe(false);
   });
 
