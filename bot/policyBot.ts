@@ -1050,6 +1050,11 @@ function pickShown(results: AwardResult[], focusKeys: Set<string>, extraKeys: Se
     if (focusKeys.has(resultKey(r))) return r.eligible !== null;
     return extraKeys.has(resultKey(r)) && r.eligible === true && (r.amountFen ?? 0) > 0;
   });
+  // An award not paid because a larger one of its group is kept: the kept one is the answer, and is shown.
+  for (const r of [...shown]) {
+    const kept = r.keptInstead === undefined ? undefined : results.find((k) => k.policy === r.policy && k.rule === r.keptInstead);
+    if (kept && !shown.includes(kept)) shown.push(kept);
+  }
   // A provision for another kind of applicant or activity is not news to this user, unless it is all there is.
   const aboutUser = shown.filter((r) => !(r.eligible === false && isForSomeoneElse(r)));
   const list = aboutUser.length > 0 ? aboutUser : shown;

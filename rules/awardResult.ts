@@ -36,6 +36,8 @@ export interface AwardResult {
   trace: string[];
   /** Verbatim quote of the clause sentence(s) the rule encodes. */
   quote: string;
+  /** Not paid because a larger award of the same "不重复奖励" group is kept: that award's rule id. */
+  keptInstead?: string;
   /** Worded conditions (旗舰店, 市级, 正常经营…) that a known fact decided; the bot shows them beside the user's words. */
   checks?: StatedCheck[];
 }

@@ -372,6 +372,7 @@ function applyExclusivity(group: CompiledGroup, results: AwardResult[]): void {
       r.eligible = false;
       r.amountFen = null;
       r.missing = [];
+      r.keptInstead = kept.rule;
       dropped = true;
     }
   }

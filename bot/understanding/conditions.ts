@@ -116,8 +116,15 @@ function ownWords(text: string, start: number, end: number): string {
   // "本地土特产网上卖有奖励不": the user's statement stops where their question starts.
   const question = text.slice(end, b).search(ASKING_AFTER);
   if (question >= 0) b = end + question;
+  // Never a piece of a figure: "…网上卖了三百|二十万" stops before the figure. (The start is a space or the
+  // word itself, never inside a figure.)
+  if (b < to && NUMBER_GOES_ON.test(text[b]!)) while (b > end && NUMERAL.test(text[b - 1]!)) b--;
   return text.slice(a, b).trim();
 }
+
+/** A character of a written figure, and one that may continue a figure ("三百|来万", "12|w"). */
+const NUMERAL = /[0-9０-９零〇一二两三四五六七八九十百千万亿点.]/;
+const NUMBER_GOES_ON = /[0-9０-９零〇一二两三四五六七八九十百千万亿点.来多余几wWkK]/;
 
 /** Where a question starts after a stated word: 有奖励/有补贴…, 能/可以…, 吗. */
 const ASKING_AFTER = /有?(奖|补|扶持|政策)|能|可以|吗/;

@@ -20,6 +20,7 @@ beforeAll(async () => {
     namedPlatform: ["东营 我们搞的是五金行业的电商平台 三年综合评定排第二 能拿多少"],
     stacking: ["东营 龙头企业奖励和农产品上行的奖励能同时拿吗"],
     stackingTogether: ["平阴 旗舰店的奖和带货达人的奖 一块儿拿行不行"],
+    stackingKept: ["东营 我们2021年网零8500万 全市电商排第一 卖的也都是本地农副产品 农副那个也排第一"],
     stackingBoth: ["平阴 我们公司既开了旗舰店又卖土特产 同一年能两个奖都拿吗"],
     stackingEither: ["平阴 一家公司同一年既领旗舰店的奖又领土特产的奖 行吗"],
     platformCooperation: ["平阴 县里跟抖音京东这些平台搞合作了没 能给俺们对接点流量吗"],
@@ -72,6 +73,14 @@ describe("ask --json: the user's activity chooses the provision", () => {
     expect(answer.text).toContain("东营的文件写明“以上事项不重复奖励。”");
     expect(answer.citations).toEqual(expect.arrayContaining([{ clause: "dongying-2020:三/(三)", quote: "以上事项不重复奖励。" }]));
     expect(answer.citations.filter((c) => c.clause === "dongying-2020:三/(三)").length).toBeGreaterThanOrEqual(3);
+  });
+  it("shows the award kept under 不重复奖励 beside the one it replaces, so the amount named is an award in the answer", () => {
+    const a = answers.stackingKept!;
+    expect(a.awards).toEqual(expect.arrayContaining([
+      expect.objectContaining({ title: "电子商务龙头企业奖励", eligible: true, amountFen: 50_000_000 }),
+      expect.objectContaining({ title: "电商销售本地农副产品奖励", eligible: false }),
+    ]));
+    expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringContaining("8000万元以上"));
   });
   it("answers 一块儿拿 (two awards together) with the document's one-award-a-year sentence", () => {
     expect(answers.stackingTogether!.status).toBe("answered");

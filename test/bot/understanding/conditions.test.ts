@@ -22,6 +22,11 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(readConditions("我们是旗舰店能拿吗").said).toEqual({ flagshipStore: "我们是旗舰店" });
   });
 
+  it("never quotes a piece of a figure: the user's words stop before a figure they would cut", () => {
+    expect(readConditions("设计的本地特色产品网上卖了三百二十万").said).toEqual({ localSpecialty: "设计的本地特色产品网上卖了" });
+    expect(readConditions("本地特色产品网上卖了三百来万").said.localSpecialty).not.toMatch(/三|百/);
+  });
+
   it("reads a contradicting word and a negated word as false", () => {
     expect(facts("普通C店 不是旗舰店")).toEqual({ flagshipStore: false });
     expect(facts("开的是专营店")).toEqual({ flagshipStore: false });
