@@ -73,11 +73,13 @@ export const MEASURE_UNITS: ReadonlySet<string> = new Set(["fen", "count", "sqm"
  * How well `text` names a topic word: 1 when it contains it, 0.7 when it contains the word's stem (the
  * word less one or two trailing characters, at least three: 土特产 for 土特产品, 新注册 for 新注册登记), else 0.
  */
-export function keywordHit(text: string, keyword: string): number {
+export function keywordHit(text: string, keyword: string, stemOf: (keyword: string) => string = stemFor): number {
   if (text.includes(keyword)) return 1;
-  const stem = keyword.slice(0, Math.max(3, keyword.length - 2));
+  const stem = stemOf(keyword);
   return stem.length < keyword.length && text.includes(stem) ? 0.7 : 0;
 }
+
+const stemFor = (keyword: string) => keyword.slice(0, Math.max(3, keyword.length - 2));
 
 /**
  * The text names a measure by a word of the fact vocabulary. Words of two characters (主播, 投资, 员工) also
@@ -107,12 +109,12 @@ function spreadOf<T>(rules: readonly RuleProfile[], of: (r: RuleProfile) => read
   return (value) => Math.max(1, counts.get(value) ?? 0);
 }
 
-/** `of` of each rule computed once: scoring asks for the same rule's values several times. */
-function perRule<T>(of: (r: RuleProfile) => T): (r: RuleProfile) => T {
-  const known = new Map<RuleProfile, T>();
-  return (r) => {
-    if (!known.has(r)) known.set(r, of(r));
-    return known.get(r)!;
+/** `of` of each rule (or keyword) computed once: scoring asks for the same rule's values several times. */
+function perRule<K, T>(of: (key: K) => T): (key: K) => T {
+  const known = new Map<K, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, of(key));
+    return known.get(key)!;
   };
 }
 
@@ -131,6 +133,8 @@ interface CandidateTables {
   amountSpread: (fen: number) => number;
   /** How many candidates use a word, by word, filled as words are asked about. */
   words: Map<string, number>;
+  /** Each keyword's stem (see {@link keywordHit}), made once rather than on every miss. */
+  stemOf: (keyword: string) => string;
 }
 
 /** Tables of the last candidate lists scored: a region's candidates are the same objects on every turn. */
@@ -149,6 +153,7 @@ function tablesFor(rules: readonly RuleProfile[]): CandidateTables {
       measureSpread: spreadOf(rules, measures),
       amountSpread: spreadOf(rules, (r) => r.amountsFen ?? []),
       words: new Map(),
+      stemOf: perRule(stemFor),
     };
     recentTables.unshift(tables);
     recentTables.length = Math.min(recentTables.length, RECENT_TABLES);
@@ -167,8 +172,8 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   const topic = new Set(input.topic ?? []);
   const userTopics = new Set(input.topics ?? []);
   const quoted = new Set(input.quotedAmounts ?? []);
-  const checksOf = perRule((rule) => input.checks?.get(keyOf(rule)) ?? []);
-  const { measuresOf, topicSpread, measureSpread, amountSpread, words: spreads } = tablesFor(input.rules);
+  const checksOf = perRule((rule: RuleProfile) => input.checks?.get(keyOf(rule)) ?? []);
+  const { measuresOf, topicSpread, measureSpread, amountSpread, words: spreads, stemOf } = tablesFor(input.rules);
   // How many candidates use a word: counted once per word (every candidate's keywords ask, each scanning all quotes).
   const spread = (word: string) => {
     let n = spreads.get(word);
@@ -188,26 +193,57 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
     for (const c of checksOf(r)) if (c.holds) for (const f of c.facts) metInClause.set(r.clause, (metInClause.get(r.clause) ?? new Set()).add(f));
   }
   const scored: ScoredRule[] = [];
+  // Plain loops: this runs for every candidate on every turn, and the sums are added in the same order as before.
   for (const rule of input.rules) {
     const measures = measuresOf(rule);
     // A measure named without its figure ("招贫困户有补助不") names the provisions that read it, as its topic
     // words do: the fact vocabulary's words for it, counted by how many candidates read that measure.
-    const measureWords = measures.filter((f) => !known.has(f) && namesMeasure(input.text, f)).reduce((sum, f) => sum + 1 / measureSpread(f), 0);
-    const keywordWeight = Math.min(3, measureWords + rule.keywords.reduce((sum, k) => {
-      const hit = keywordHit(input.text, k);
-      return hit === 0 ? sum : sum + hit / spread(k);
-    }, 0));
-    const topicWeight = userTopics.size === 0 ? 0 : Math.min(2, (rule.topics ?? []).filter((t) => userTopics.has(t)).reduce((sum, t) => sum + rarity(topicSpread(t)), 0));
-    const given = measures.filter((f) => known.has(f));
-    const factFit = measures.length === 0 ? 0 : given.length / measures.length;
+    let measureWords = 0;
+    let given = 0;
     // A measure few provisions read (全国性电商平台销售额, 粉丝数) points at those that do.
-    const measureRarity = Math.max(0, ...given.map((f) => 1 / measureSpread(f)));
+    let measureRarity = 0;
+    for (const f of measures) {
+      if (known.has(f)) {
+        given++;
+        measureRarity = Math.max(measureRarity, 1 / measureSpread(f));
+      } else if (namesMeasure(input.text, f)) measureWords += 1 / measureSpread(f);
+    }
+    let keywords = 0;
+    for (const k of rule.keywords) {
+      const hit = keywordHit(input.text, k, stemOf);
+      if (hit !== 0) keywords += hit / spread(k);
+    }
+    const keywordWeight = Math.min(3, measureWords + keywords);
+    let topicWeight = 0;
+    if (userTopics.size > 0) {
+      for (const t of rule.topics ?? []) if (userTopics.has(t)) topicWeight += rarity(topicSpread(t));
+      topicWeight = Math.min(2, topicWeight);
+    }
+    const factFit = measures.length === 0 ? 0 : given / measures.length;
     const checks = checksOf(rule);
-    const qualifierFit = checks.filter((c) => c.holds).reduce((sum, c) => sum + Math.max(...c.facts.map(qualifierWeight)), 0);
-    const met = metInClause.get(rule.clause);
-    const forSibling = checks.some((c) => !c.holds && c.facts.some((f) => met?.has(f)));
-    const quotesAmount = (rule.amountsFen ?? []).some((a) => quoted.has(a));
-    const amountWeight = quotesAmount ? Math.max(...(rule.amountsFen ?? []).filter((a) => quoted.has(a)).map((a) => 1 / amountSpread(a))) : 0;
+    let qualifierFit = 0;
+    let forSibling = false;
+    if (checks.length > 0) {
+      const met = metInClause.get(rule.clause);
+      for (const c of checks) {
+        if (c.holds) {
+          let weight = -Infinity;
+          for (const f of c.facts) weight = Math.max(weight, qualifierWeight(f));
+          qualifierFit += weight;
+        } else if (!forSibling && met) forSibling = c.facts.some((f) => met.has(f));
+      }
+    }
+    let quotesAmount = false;
+    let amountWeight = 0;
+    if (quoted.size > 0) {
+      let weight = -Infinity;
+      for (const a of rule.amountsFen ?? []) {
+        if (!quoted.has(a)) continue;
+        quotesAmount = true;
+        weight = Math.max(weight, 1 / amountSpread(a));
+      }
+      if (quotesAmount) amountWeight = weight;
+    }
     const rank = retrievalRank(rule.clause, input.retrieved);
     const retrieval = rank === Infinity ? 0 : 3 / (1 + rank);
     const entityFit = !entity || rule.entityTypes.length === 0 ? 0 : rule.entityTypes.includes(entity) ? 0.5 : -2;

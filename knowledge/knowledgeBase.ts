@@ -124,15 +124,18 @@ const INDEX_FORMAT = 5;
  */
 function regionNameRemover(metas: readonly PolicyMeta[]): (query: string, options: SearchOptions | undefined) => string {
   let names: Array<{ name: string; policyId: string }> | undefined;
-  /** Names by first character: a query is short, so only the few starting with one of its characters can occur in it. */
-  const byFirst = new Map<string, number[]>();
+  /**
+   * Names by their first character's code: a query is short, so only the few starting with one of its
+   * characters can occur in it (codes, not one-character strings: those would be made on every search).
+   */
+  const byFirst = new Map<number, number[]>();
   const index = () => {
     // Longest name first (stable: catalog order, then alias order).
     names = metas.flatMap((m) => regionAliases(m).map((name) => ({ name, policyId: m.id }))).sort((a, b) => b.name.length - a.name.length);
     names.forEach(({ name }, i) => {
-      const list = byFirst.get(name.charAt(0)) ?? [];
+      const list = byFirst.get(name.charCodeAt(0)) ?? [];
       list.push(i);
-      byFirst.set(name.charAt(0), list);
+      byFirst.set(name.charCodeAt(0), list);
     });
     return names;
   };
@@ -141,8 +144,11 @@ function regionNameRemover(metas: readonly PolicyMeta[]): (query: string, option
     const all = names ?? index();
     const wanted = new Set(options.policyIds);
     const found: number[] = [];
-    for (const char of new Set(query.split(""))) {
-      for (const i of byFirst.get(char) ?? []) if (wanted.has(all[i]!.policyId) && query.includes(all[i]!.name)) found.push(i);
+    for (let at = 0; at < query.length; at++) {
+      const list = byFirst.get(query.charCodeAt(at));
+      // A character seen before offers the same names again.
+      if (list === undefined || query.indexOf(query.charAt(at)) < at) continue;
+      for (const i of list) if (wanted.has(all[i]!.policyId) && query.includes(all[i]!.name)) found.push(i);
     }
     // Removing a name leaves a space, so only names already in the query can match later ones.
     return found.sort((a, b) => a - b).reduce((text, i) => text.replaceAll(all[i]!.name, " "), query);

@@ -74,7 +74,8 @@ class StoredComponents {
 
 /** Unit-length copy of a vector (zero stays zero). */
 export function normalised(vector: ArrayLike<number>): Float32Array {
-  const out = Float32Array.from(vector);
+  // The constructor copies an array directly; Float32Array.from goes through its iterator.
+  const out = new Float32Array(vector);
   let norm = 0;
   for (let i = 0; i < out.length; i++) norm += out[i]! * out[i]!;
   norm = Math.sqrt(norm);
