@@ -30,7 +30,7 @@ import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity, qu
 import { boundsOf, fromParts } from "../rules/quantity.js";
 import { firstStartingFrom, Marks } from "./understanding/spans.js";
 import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
-import { wordKey } from "./understanding/wordKeys.js";
+import { WordFinder } from "./understanding/wordFinder.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -223,11 +223,7 @@ type Effect =
   | { kind: "first"; fact: FactName; value: string; priority: number; notWith?: readonly string[] }
   | { kind: "stop" };
 
-/** One alternation, longest first, so the longest word at a position wins. */
-const alternation = (ws: Iterable<string>) =>
-  new RegExp([...new Set(ws)].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");
-
-const CUE_RE = alternation(CUES.keys());
+const CUE_WORDS = new WordFinder(CUES.keys());
 /**
  * The cue words of facts written in % (`written: ["%"]`): a percentage is a quantity only in a clause naming
  * one ("整合了全县85%的快递单量"); any other ("补贴50%") is a rate the text sets, no fact about the asker.
@@ -260,7 +256,7 @@ for (const fact of PHRASE_FACTS) {
 /** pick first facts: the priority of the value listed last in `words`. */
 const LEAST_SPECIFIC = new Map(PHRASE_FACTS.filter((f) => FACTS[f].pick === "first").map((f) => [f, Object.keys(FACTS[f].words ?? {}).length - 1]));
 for (const w of VOCABULARY.notPhrases) if (!PHRASES.has(w.toUpperCase())) PHRASES.set(w.toUpperCase(), [{ kind: "stop" }]);
-const PHRASE_RE = alternation(PHRASES.keys());
+const PHRASE_WORDS = new WordFinder(PHRASES.keys());
 
 const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
@@ -321,10 +317,11 @@ interface Hit {
   key: string;
 }
 
-function scan(re: RegExp, text: string): Hit[] {
+function scan(words: WordFinder, text: string): Hit[] {
   const hits: Hit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0], key: wordKey(m[0]) });
+  for (let start = words.find(text, 0); start >= 0; start = words.find(text, words.end)) {
+    hits.push({ start, end: words.end, word: words.word(text, start), key: words.key(text, start) });
+  }
   return hits;
 }
 
@@ -336,21 +333,22 @@ const isStopWord = (key: string) => PHRASES.get(key)?.[0]?.kind === "stop";
  */
 function scanPhrases(text: string): Hit[] {
   const hits: Hit[] = [];
-  const re = PHRASE_RE;
-  re.lastIndex = 0;
+  const words = PHRASE_WORDS;
   let stopEnd = -1;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  let from = 0;
+  for (let start = words.find(text, 0); start >= 0; start = words.find(text, from)) {
+    const end = words.end;
+    // Next from the end of this word, or, inside a stop word, from the next position (see above).
+    from = end;
     if (end <= stopEnd) {
-      re.lastIndex = start + 1;
+      from = start + 1;
       continue;
     }
-    const key = wordKey(m[0]);
-    hits.push({ start, end, word: m[0], key });
+    const key = words.key(text, start);
+    hits.push({ start, end, word: words.word(text, start), key });
     if (isStopWord(key)) {
       stopEnd = end;
-      re.lastIndex = start + 1;
+      from = start + 1;
     }
   }
   return hits;
@@ -969,7 +967,7 @@ const PERIOD_STARTS: ReadonlySet<string> = new Set("一每");
 
 /** Attribute every quantity to a fact (or none), applying the refinements. */
 function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[]): Assigned[] {
-  const cueHits = scan(CUE_RE, text);
+  const cueHits = scan(CUE_WORDS, text);
   const assigned: Assigned[] = [];
   let lastSalesEnd = 0;
   let next = 0;

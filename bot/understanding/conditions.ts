@@ -9,7 +9,7 @@
 import { FACT_NAMES, FACTS, type FactName, type FactSpec } from "../../rules/facts.js";
 import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
 import { deniedForSome } from "./exceptions.js";
-import { wordKey } from "./wordKeys.js";
+import { WordFinder } from "./wordFinder.js";
 import { relativeYearValue } from "./numbers.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
@@ -66,8 +66,6 @@ export function namesProvision(text: string, start: number, end: number): boolea
 const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
 const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。！!，,\s]*$/i;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 interface Word {
   fact: FactName;
   /** For yes/no facts: what the word states; for enums: the value. */
@@ -77,7 +75,7 @@ interface Word {
 }
 
 /** Every stating word of the vocabulary, longest first so "不低于最低工资" wins over "低于最低工资". */
-function vocabulary(): { re: RegExp; words: Map<string, Word[]> } {
+function vocabulary(): { finder: WordFinder; words: Map<string, Word[]> } {
   const words = new Map<string, Word[]>();
   const add = (w: string, entry: Word) => words.set(w.toUpperCase(), [...(words.get(w.toUpperCase()) ?? []), entry]);
   for (const fact of FACT_NAMES) {
@@ -89,8 +87,7 @@ function vocabulary(): { re: RegExp; words: Map<string, Word[]> } {
       for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near: spec.near });
     }
   }
-  const re = new RegExp([...words.keys()].sort((a, b) => b.length - a.length).map(escape).join("|"), "gi");
-  return { re, words };
+  return { finder: new WordFinder(words.keys()), words };
 }
 const VOCABULARY = vocabulary();
 
@@ -173,25 +170,23 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
   const out: StatedConditions = { facts: {}, said: {} };
   const enumHits = new Map<FactName, { value: string; distance: number; start: number; end: number }>();
   const firstWord = new Map<FactName, number>();
-  // exec from a reset lastIndex, not matchAll: no iterator and regex copy per message (no word is empty).
-  const re = VOCABULARY.re;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const finder = VOCABULARY.finder;
+  for (let start = finder.find(text, 0), end = finder.end; start >= 0; start = finder.find(text, end), end = finder.end) {
+    const word = finder.word(text, start);
+    const key = finder.key(text, start);
     const clauseStart = breakBefore(text, start, CLAUSE_BREAK);
     const before = text.slice(Math.max(clauseStart, start - NEGATION_REACH), start);
     const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
     if (namesProvision(text, start, end)) continue;
     // "有两个没签合同": denied for two of a group, not for the asker.
     if (negated && deniedForSome(text, start)) continue;
-    for (const w of VOCABULARY.words.get(wordKey(m[0])) ?? []) {
+    for (const w of VOCABULARY.words.get(key) ?? []) {
       const distance = w.near ? distanceToNear(text, start, end, w.near) : 0;
       if (w.near && distance > w.near.within) continue;
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
         // "签了半年合同": a contract shorter than a year meets no "一年及以上…合同".
-        if (m[0].includes("合同") && value && contractUnderAYear(text.slice(Math.max(clauseStart, start - 10), end))) value = false;
+        if (word.includes("合同") && value && contractUnderAYear(text.slice(Math.max(clauseStart, start - 10), end))) value = false;
         out.facts[w.fact] = value;
         // Several words of one fact in one phrase ("偷税漏税被处理过") are one statement: quote it whole.
         const first = firstWord.get(w.fact);
