@@ -232,6 +232,8 @@ export interface ComposeInput {
   missing: string[];
   asOf: string;
   activityYear?: number;
+  /** The activity's month (1–12), when the user wrote it with the activity year. */
+  activityMonth?: number;
   /** Replace the award lines by this text (needs_info, explain, validity…). */
   body?: string;
   /** Skip status, citation and disclaimer (help, out of scope). */
@@ -310,7 +312,7 @@ export function composeBody(input: ComposeInput, t: Templates): string {
 export function composeFooter(input: ComposeInput, t: Templates): string {
   if (input.bare) return "";
   const lines: string[] = [];
-  if (!input.noStatus) for (const policy of input.policies) lines.push(statusLine(policy, t, input.asOf, input.activityYear));
+  if (!input.noStatus) for (const policy of input.policies) lines.push(statusLine(policy, t, input.asOf, input.activityYear, input.activityMonth));
   const byId = new Map([...(input.citedPolicies ?? []), ...input.policies].map((p) => [p.id, p]));
   if (input.compactCitations) {
     for (const policy of input.policies) {

@@ -904,7 +904,9 @@ const STRONG_BREAK_RE = /[。！!？?；;\n]/;
 /**
  * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year: the
  * last one named, or when some of them date a figure ("去年卖了两千多万 今年打算申请"), the last of those — a
- * figure's own year, not the year of applying. Returns the note to show when several activity years count.
+ * figure's own year, not the year of applying. A month written with that year ("2023年9月办的直播大赛") is the
+ * activity's month, so a policy that ended mid-year is judged by it. Returns the note to show when several
+ * activity years count.
  */
 function readYears(
   text: string,
@@ -915,9 +917,8 @@ function readYears(
   isFigure: (m: NumberMention) => boolean,
 ): string | undefined {
   const explicitYear = mentions.find((m) => m.isYear && !m.relative);
-  const activityYears: number[] = [];
-  const figureYears: { year: number; words: string }[] = [];
-  let words = "";
+  const activityYears: ActivityYear[] = [];
+  const figureYears: ActivityYear[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (!m.isYear) continue;
@@ -938,18 +939,40 @@ function readYears(
       datedWords.set(dated.fact, text.slice(m.start, cue ? m.end + cue.index + cue[0].length : m.end));
     }
     else {
-      activityYears.push(year);
-      words = year === m.value ? m.words : (explicitYear?.words ?? m.words);
-      if (datesFigure(text, mentions, i, isFigure)) figureYears.push({ year, words });
+      const entry = { year, words: year === m.value ? m.words : (explicitYear?.words ?? m.words), month: activityMonthOf(m, rest8) };
+      activityYears.push(entry);
+      if (datesFigure(text, mentions, i, isFigure)) figureYears.push(entry);
     }
   }
-  const years = figureYears.length > 0 && figureYears.length < activityYears.length ? figureYears.map((f) => f.year) : activityYears;
+  const years = figureYears.length > 0 && figureYears.length < activityYears.length ? figureYears : activityYears;
   const last = years[years.length - 1];
   if (last === undefined) return undefined;
-  facts.activityYear = last;
+  facts.activityYear = last.year;
   // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
-  sources.activityYear = years === activityYears ? words : figureYears[figureYears.length - 1]!.words;
-  return new Set(years).size > 1 ? `提到了几个年份，按${last}年计算。` : undefined;
+  sources.activityYear = last.words;
+  // The month of the last mention of that year that may date the activity (not "2023年9月才到账").
+  const dating = years.findLast((y) => y.year === last.year && y.month !== null);
+  if (dating?.month) {
+    facts.activityMonth = `${last.year}-${String(dating.month).padStart(2, "0")}-01`;
+    sources.activityMonth = dating.words;
+  }
+  return new Set(years.map((y) => y.year)).size > 1 ? `提到了几个年份，按${last.year}年计算。` : undefined;
+}
+
+interface ActivityYear {
+  year: number;
+  words: string;
+  /** The month written with it; null when that month is one of applying or payment, no activity's. */
+  month: number | null | undefined;
+}
+
+/** After a month: it is when the user applies or is paid, or the first of several months ("3月到5月"), no activity's month. */
+const NOT_ACTIVITY_MONTH = /^\s*(?:份)?(?:[到至~～—-]|(?:才|就|去|再|要|想|准备|打算)?(?:申请|申报|报名|提交|递交|兑现|到账|发钱|拨付))/;
+
+/** The month written with a year mention ("2023年9月", "2023年9月15日"); null when it dates no activity. */
+function activityMonthOf(m: NumberMention, after: string): number | null | undefined {
+  const month = m.month ?? (m.date ? Number(m.date.slice(5, 7)) : undefined);
+  return month === undefined || !NOT_ACTIVITY_MONTH.test(after) ? month : null;
 }
 
 function percentCued(text: string, m: NumberMention): boolean {

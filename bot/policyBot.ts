@@ -21,7 +21,7 @@ import { isExemptNumber } from "./numberGuard.js";
 import { topics, topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
 import type { BotReply, ConversationHandler, IncomingMessage, SessionKey } from "./message.js";
-import { placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
+import { activityOf, placeName, validityAnswer, type PolicyInfo } from "./policyStatus.js";
 import { regionAliases } from "../knowledge/policyMeta.js";
 import { RateLimiter, type FloodControl, type RateLimitOptions } from "./rateLimiter.js";
 import type { ReviewGate } from "./reviewGate.js";
@@ -415,7 +415,7 @@ export class PolicyBot implements ConversationHandler {
       results,
       missing: [],
       asOf,
-      activityYear: session.facts.activityYear,
+      ...activityOf(session.facts),
       trailer: results.length > 0 && without.length > 0 ? render(t.compare.noneFor, { regions: without.join("、") }) : undefined,
     };
   }
@@ -580,7 +580,7 @@ export class PolicyBot implements ConversationHandler {
       const missing = exact ? exact.missing.slice(0, ASK_AT_MOST) : best.missing.slice(0, ASK_AT_MOST);
       const ask = exact ? exact.text : render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) });
       const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", this.#cases(undecided), ask].filter(Boolean).join("\n");
-      return { input: withCompanions({ status: "needs_info", notes, policies, results: undecided, missing, asOf, activityYear: session.facts.activityYear, body }), topic };
+      return { input: withCompanions({ status: "needs_info", notes, policies, results: undecided, missing, asOf, ...activityOf(session.facts), body }), topic };
     }
     // Every decided provision fails while one the question is about waits for a fact: ask for it beside the ❌.
     const open = undecided.find((r) => !shown.includes(r));
@@ -604,7 +604,7 @@ export class PolicyBot implements ConversationHandler {
       return { input: { status: "needs_info", notes, policies, results: [], missing, asOf, body: t.needsInfo.askSituation, bare: true }, topic };
     }
     return {
-      input: withCompanions({ status: "answered", notes, policies, results: shown, missing: [], asOf, activityYear: session.facts.activityYear }),
+      input: withCompanions({ status: "answered", notes, policies, results: shown, missing: [], asOf, ...activityOf(session.facts) }),
       topic,
     };
   }
@@ -905,7 +905,7 @@ export class PolicyBot implements ConversationHandler {
       missing: [],
       asks,
       asOf,
-      activityYear: session.facts.activityYear,
+      ...activityOf(session.facts),
       compactCitations: true,
       body: lines.filter(Boolean).join("\n"),
     };
@@ -927,7 +927,7 @@ export class PolicyBot implements ConversationHandler {
       missing: [],
       asks: missing,
       asOf,
-      activityYear: session.facts.activityYear,
+      ...activityOf(session.facts),
       trailer: missing.length > 0 ? render(this.#templates.explain.askFacts, { facts: missingLabels(missing) }) : undefined,
       explainRules: true,
       extraCitations: this.#sentencesBeyond([...new Set(described.map((r) => r.clause))], described.map((r) => r.quote), text),

@@ -2,7 +2,8 @@
  * A policy's status in words: in force for the year the user named, expired, or a draft for comment.
  * Dates are written 2022年12月31日 so that every digit in the reply is a year or a small number.
  */
-import { judgeInForce } from "../rules/validity.js";
+import type { Facts } from "../rules/facts.js";
+import { activityMonth, judgeInForce } from "../rules/validity.js";
 import type { Templates } from "./templates.js";
 import { render } from "./templates.js";
 
@@ -35,11 +36,16 @@ export function documentName(policy: PolicyInfo): string {
 }
 
 /**
- * Whether the policy was in force: for the activity year if named, else on the as-of date; null when the
- * document does not state enough to tell. The engine's own judgement, so the words and `inForce` agree.
+ * Whether the policy was in force: for the activity year (or its month) if named, else on the as-of date; null
+ * when the document does not state enough to tell. The engine's own judgement, so the words and `inForce` agree.
  */
-export function policyInForce(policy: PolicyInfo, asOf: string, activityYear?: number): boolean | null {
-  return judgeInForce({ from: policy.effectiveFrom, until: policy.validUntil }, activityYear, asOf).inForce;
+export function policyInForce(policy: PolicyInfo, asOf: string, activityYear?: number, month?: number): boolean | null {
+  return judgeInForce({ from: policy.effectiveFrom, until: policy.validUntil }, activityYear, asOf, month).inForce;
+}
+
+/** The activity year and month the remembered facts state, as a status line reads them. */
+export function activityOf(facts: Facts): { activityYear?: number; activityMonth?: number } {
+  return { activityYear: facts.activityYear, activityMonth: activityMonth(facts) };
 }
 
 function period(policy: PolicyInfo, t: Templates): string {
@@ -50,13 +56,12 @@ function period(policy: PolicyInfo, t: Templates): string {
 }
 
 /** The status line of an answer about `policy`. */
-export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activityYear?: number): string {
+export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activityYear?: number, month?: number): string {
   const title = `《${policy.title}》`;
-  const inForce = policyInForce(policy, asOf, activityYear);
+  const inForce = policyInForce(policy, asOf, activityYear, month);
+  const when = activityYear === undefined ? t.status.now : month === undefined ? `${activityYear}年` : `${activityYear}年${month}月`;
   if (policy.status === "draft") {
-    const expired = inForce === false && policy.validUntil
-      ? render(t.status.draftExpired, { until: chineseDate(policy.validUntil), when: activityYear !== undefined ? `${activityYear}年` : t.status.now })
-      : "";
+    const expired = inForce === false && policy.validUntil ? render(t.status.draftExpired, { until: chineseDate(policy.validUntil), when }) : "";
     return render(t.status.draft, { title }) + expired;
   }
   if (inForce === null) return render(t.status.noPeriod, { title });
@@ -64,10 +69,11 @@ export function statusLine(policy: PolicyInfo, t: Templates, asOf: string, activ
   if (activityYear !== undefined) {
     if (inForce) {
       const nowNote = policyInForce(policy, asOf) === false ? t.status.nowExpiredNote : "";
-      return render(t.status.inForceYear, { ...vars, year: activityYear, nowNote });
+      return render(t.status.inForceYear, { ...vars, when, nowNote });
     }
-    const before = policy.effectiveFrom !== null && `${activityYear}-12-31` < policy.effectiveFrom;
-    return render(before ? t.status.notYetYear : t.status.expiredYear, { ...vars, year: activityYear });
+    // The period's last day, as text: "-31" is past every day of its month.
+    const before = policy.effectiveFrom !== null && `${activityYear}-${String(month ?? 12).padStart(2, "0")}-31` < policy.effectiveFrom;
+    return render(before ? t.status.notYetYear : t.status.expiredYear, { ...vars, when });
   }
   return render(inForce ? t.status.inForceNow : t.status.expiredNow, vars);
 }

@@ -14,7 +14,7 @@ import { formatFactValue } from "./formatFact.js";
 import { isApprox } from "./quantity.js";
 import { formatFen } from "./money.js";
 import { conditionText, type Amount, type Condition, type Exception, type PolicyRuleFile, type Rule, type RuleCondition } from "./ruleSchema.js";
-import { judgeInForce, outsidePeriod, type ValidityWindow } from "./validity.js";
+import { activityMonth, judgeInForce, outsidePeriod, type ValidityWindow } from "./validity.js";
 
 /** What the bot needs to pick a rule (bot/selectRules.ts reads it as RuleProfile). */
 export interface RuleInfo {
@@ -172,10 +172,11 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
     rules: compiled.map((c) => c.info),
     encoded: compiled.length > 0,
     evaluate(facts, asOf, ruleIds, guessed = []) {
-      const validity = judgeInForce(window, facts.activityYear, asOf);
-      // A year the user named outside the policy's period: no provision can be met for it. A guessed year
-      // (counted from today: 今年, 去年) rules nothing out; the award is computed and its status stated.
-      const outside = guessed.includes("activityYear") ? null : outsidePeriod(window, facts.activityYear);
+      const month = activityMonth(facts);
+      const validity = judgeInForce(window, facts.activityYear, asOf, month);
+      // A year (or month) the user named outside the policy's period: no provision can be met for it. A guessed
+      // year (counted from today: 今年, 去年) rules nothing out; the award is computed and its status stated.
+      const outside = guessed.includes("activityYear") ? null : outsidePeriod(window, facts.activityYear, month);
       const results: AwardResult[] = [];
       for (const rule of compiled) {
         if (ruleIds && !ruleIds.has(rule.info.id)) continue;

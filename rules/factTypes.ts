@@ -5,6 +5,7 @@ export const FACT_UNITS = {
   entityType: "enum",
   tradeMode: "enum",
   activityYear: "year",
+  activityMonth: "date",
   registrationDate: "date",
   operatingMonths: "count",
   registeredLocally: "bool",

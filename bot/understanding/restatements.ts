@@ -41,21 +41,32 @@ export function readRestatements(
 /** Words that set a later year's figure beside an earlier one ("2018年又卖了", "今年也做了"). */
 const AGAIN = /又|也|还|再|才/;
 
+/** A clause break between two positions: a figure then belongs to another statement. */
+const BREAK = /[，,。！!？?；;\n]/;
+
 /**
- * "2017年就已经过了100万 2018年又卖了130万": a figure with no cue, dated by a year, followed by another year's
- * stated figure of the same unit that 又/也/还 sets beside it, is the same fact in the earlier year (the reader of
- * earlier years then keeps it apart from the activity year's figure).
+ * Two years' figures of one fact, one of them with no cue of its own, set beside each other by 又/也/还 after the
+ * later year: the uncued one is the same fact in its own year (the reader of earlier years then keeps the two
+ * apart). Either figure may be the uncued one: "2017年就已经过了100万 2018年又卖了130万" (the earlier),
+ * "2018年销售收入就过了两百万 2019年还是两百多万" (the later).
  */
 export function readComparedYears(text: string, stated: readonly Stated[], mentions: readonly NumberMention[], uncued: readonly NumberMention[]): Stated[] {
   const out: Stated[] = [];
+  const sameFactAs = (figure: NumberMention | undefined, u: NumberMention) => {
+    if (figure?.unit !== u.unit) return;
+    for (const s of stated) if (s.mention === figure) out.push({ fact: s.fact, mention: u });
+  };
   for (const u of uncued) {
     if (u.isYear) continue;
     const i = firstStartingFrom(mentions, u.start);
     const year = mentions[i - 1];
-    if (!year?.isYear || /[，,。！!？?；;\n]/.test(text.slice(year.end, u.start))) continue;
+    if (!year?.isYear || BREAK.test(text.slice(year.end, u.start))) continue;
+    // The earlier year's figure: another year's figure follows with 又/也/还.
     const [nextYear, next] = [mentions[i + 1], mentions[i + 2]];
-    if (!nextYear?.isYear || !next || next.unit !== u.unit || !AGAIN.test(text.slice(nextYear.end, next.start))) continue;
-    for (const s of stated) if (s.mention === next) out.push({ fact: s.fact, mention: u });
+    if (nextYear?.isYear && next && nextYear.value > year.value && AGAIN.test(text.slice(nextYear.end, next.start))) sameFactAs(next, u);
+    // The later year's figure: 又/也/还 after its own year, an earlier year's figure before it.
+    const [prevYear, prev] = [mentions[i - 3], mentions[i - 2]];
+    if (prevYear?.isYear && !prev?.isYear && prevYear.value < year.value && AGAIN.test(text.slice(year.end, u.start))) sameFactAs(prev, u);
   }
   return out;
 }

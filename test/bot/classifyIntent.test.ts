@@ -35,6 +35,10 @@ describe("classifyIntent", () => {
   });
   it("recognises comparisons across regions", () => {
     expect(classifyIntent("平阴和东营哪个奖励多", { ...region, mentionsSeveralRegions: true })).toBe("compare");
+    expect(classifyIntent("平阴的奖励还是东营的高", { ...region, mentionsSeveralRegions: true })).toBe("compare");
+  });
+  it("reads 还是 before an approximate figure (还是两百多万) as 'still', no comparison", () => {
+    expect(classifyIntent("2018年就过了两百万 2019年还是两百多万 还能拿首次突破的奖吗", region)).toBe("amount");
   });
   it("treats a bare fact or region switch as a follow-up of the previous question", () => {
     expect(classifyIntent("我有12万粉丝", { ...none, hasNewFacts: true, previous: "explain" })).toBe("followUp");

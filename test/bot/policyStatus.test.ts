@@ -33,6 +33,13 @@ describe("status wording", () => {
     expect(line).toContain("2021年在有效期内");
     expect(line).toContain("现已过期");
   });
+  it("names the activity's month when the user wrote it, judged by that month", () => {
+    expect(statusLine(pingyin, t, "2026-11-23", 2022, 11)).toContain("2022年11月在有效期内");
+    const dongying: PolicyInfo = { ...pingyin, effectiveFrom: "2020-06-28", validUntil: "2023-06-27" };
+    expect(statusLine(dongying, t, "2026-11-23", 2023, 9)).toContain("2023年9月已不在有效期内");
+    expect(statusLine(dongying, t, "2026-11-23", 2020, 3)).toContain("2020年3月尚未施行");
+    expect(statusLine(dongying, t, "2026-11-23", 2023)).toContain("2023年在有效期内");
+  });
   it("calls a draft a 征求意见稿", () => {
     expect(statusLine(liaocheng, t, "2026-11-23", 2022)).toContain("征求意见稿");
     expect(validityAnswer(liaocheng, t, "2026-11-23")).toContain("征求意见稿");

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY_DIR } from "../../knowledge/knowledgeBase.js";
 import { loadPolicyMeta } from "../../knowledge/policyMeta.js";
 import { evaluatePolicy } from "../../rules/evaluatePolicy.js";
-import { outsidePeriod } from "../../rules/validity.js";
+import { activityMonth, judgeInForce, outsidePeriod } from "../../rules/validity.js";
 
 const window = { from: "2020-01-01", until: "2022-12-31", quote: "本意见自发布之日起施行，有效期至2022年12月31日。" };
 
@@ -21,6 +21,36 @@ describe("outsidePeriod", () => {
     expect(outsidePeriod(window, 2022)).toBeNull();
     expect(outsidePeriod(window, undefined)).toBeNull();
     expect(outsidePeriod({ from: "2017-06-20", until: null }, 2030)).toBeNull();
+  });
+});
+
+describe("an activity month", () => {
+  const midYear = { from: "2020-06-28", until: "2023-06-27", quote: "本意见自2020年6月28日起施行,有效期至2023年6月27日。" };
+  it("a month after a mid-year end is ruled out although its year overlaps the window", () => {
+    expect(outsidePeriod(midYear, 2023)).toBeNull();
+    expect(outsidePeriod(midYear, 2023, 9)?.[0]).toBe("活动时间2023年9月不在政策有效期内：有效期至2023年6月27日 ✗");
+    expect(outsidePeriod(midYear, 2020, 5)?.[0]).toBe("活动时间2020年5月不在政策有效期内：2020年6月28日起施行 ✗");
+  });
+  it("a month the window covers in part or whole stays in force, the part said", () => {
+    expect(outsidePeriod(midYear, 2023, 6)).toBeNull();
+    expect(judgeInForce(midYear, 2023, "2026-12-02", 6)).toEqual({ inForce: true, line: "有效期：2020年6月28日至2023年6月27日；活动时间2023年6月在有效期内（仅覆盖该月部分时间）" });
+    expect(judgeInForce(midYear, 2023, "2026-12-02", 3).line).toBe("有效期：2020年6月28日至2023年6月27日；活动时间2023年3月在有效期内");
+  });
+  it("the month counts only while its year is the activity year", () => {
+    expect(activityMonth({ activityYear: 2023, activityMonth: "2023-09-01" })).toBe(9);
+    expect(activityMonth({ activityYear: 2022, activityMonth: "2023-09-01" })).toBeUndefined();
+    expect(activityMonth({ activityYear: 2023 })).toBeUndefined();
+  });
+  it("the engine rules a provision out for a month after the end (东营 三/(五), 2023年9月)", () => {
+    const facts = { entityType: "company", expenses: 5_000_000, registeredLocally: true, activityYear: 2023 } as const;
+    const clause = "dongying-2020:三/(五)";
+    const september = evaluatePolicy("dongying-2020", { ...facts, activityMonth: "2023-09-01" }, { asOf: "2026-12-02" }).find((a) => a.clause === clause)!;
+    expect(september).toMatchObject({ eligible: false, amountFen: null, inForce: false });
+    // A month inside the window decides as the year alone does.
+    const march = evaluatePolicy("dongying-2020", { ...facts, activityMonth: "2023-03-01" }, { asOf: "2026-12-02" }).find((a) => a.clause === clause)!;
+    const year = evaluatePolicy("dongying-2020", facts, { asOf: "2026-12-02" }).find((a) => a.clause === clause)!;
+    expect(march).toMatchObject({ eligible: year.eligible, amountFen: year.amountFen, inForce: true });
+    expect(march.eligible).not.toBe(false);
   });
 });
 

@@ -80,6 +80,16 @@ describe("an earlier year's figure set beside a later one (又/也/还)", () => 
     expect(x.facts.onlineRetailSales).toBe(wan(80));
     expect(x.facts.earlierSales).toMatchObject({ words: "2019年过了60万" });
   });
+  it("the later year's figure may be the bare one: 2018年销售收入就过了两百万 2019年还是两百多万", () => {
+    const x = read("2018年销售收入就过了两百万 2019年还是两百多万");
+    expect(x.facts.onlineRetailSales).toMatchObject({ words: "两百多万" });
+    expect(x.facts.earlierSales).toMatchObject({ words: "2018年过了两百万" });
+    expect(x.unattributed).toEqual([]);
+  });
+  it("a bare figure after the same year, or before an earlier one, is no later year's figure", () => {
+    expect(read("2019年销售额过了两百万 2019年还是两百多万").facts.earlierSales).toBeUndefined();
+    expect(read("2019年销售额过了两百万 2018年还是两百多万").facts.earlierSales).toBeUndefined();
+  });
   it("without a word setting them side by side the bare figure stays unread", () => {
     expect(read("2019年就过了60万 2020年卖了80万").facts.earlierSales).toBeUndefined();
   });
