@@ -158,8 +158,12 @@ export class PolicyCatalog {
   readPlaces(text: string, current: readonly string[] = []): PlaceReading & { registration?: Registration; home?: HomeElsewhere } {
     // A name two regions share ("东阿") goes to the one whose rules or notes speak of the message's subject.
     const speaksOf = (policyId: string) => [...this.rulesOf([policyId]), ...this.notesOf([policyId])].some((r) => r.keywords.some((k) => text.includes(k)));
-    const reading = readPlaces(text, this.policies, { current, speaksOf });
-    return { ...reading, registration: readRegistration(text, reading), home: readHomeElsewhere(text, reading) };
+    const read = readPlaces(text, this.policies, { current, speaksOf });
+    const registration = readRegistration(text, read);
+    // "在平阴办公 但是注册在东营": of the regions named, the one the business is registered in is the one whose policy applies.
+    const registeredIn = registration?.policyId;
+    const reading = registeredIn && read.policyIds.length > 1 && read.policyIds.includes(registeredIn) ? { ...read, policyIds: [registeredIn] } : read;
+    return { ...reading, registration, home: readHomeElsewhere(text, reading) };
   }
 
   /** Clause ids ranked by hybrid retrieval within `policyIds`. */

@@ -357,12 +357,14 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
 const NEGATED_BEFORE = /(?:(?<!是)不是|不在|不属于|并非)$/;
 /** Before a region: where the user was ("以前在平阴", "原来是东营的"). */
 const FORMER_BEFORE = /(?:以前|之前|原来|原先|早先|从前|过去)(?:是|在|住在|开在|注册在)?$/;
-/** "从平阴搬到东营": 从 before a region and 搬/迁 after it. */
-const MOVED_AFTER = /^(?:县|市|区)?(?:搬|迁)/;
+/** "从平阴搬到东营", "从东营过来的": 从 before a region and a move after it. */
+const MOVED_AFTER = /^(?:县|市|区)?(?:搬|迁|过来|来的|回来)/;
 /** Before a region: where the user comes from ("老家平阴的", "老家是东营的"). */
 const HOMETOWN_BEFORE = /老家(?:是|在)?$/;
-/** Before or after a region: a market, not the user's place ("卖到东营", "发往聊城", "东营的客户"). */
-const MARKET_BEFORE = /(?:卖到|卖往|卖去|销往|销到|发到|发往|运到|寄到|送到)$/;
+/** After a region: the user's origin ("我是平阴人"; not 人社局, 人员, 人才). */
+const ORIGIN_AFTER = /^(?:县|市|区)?人(?![社员才民口数次])/;
+/** Before or after a region: a market, not the user's place ("卖到东营", "供货给聊城的超市", "东营的客户"). */
+const MARKET_BEFORE = /(?:卖到|卖往|卖去|卖给|销往|销到|发到|发往|发给|运到|寄到|送到|供货给|供应给)$/;
 const MARKET_AFTER = /^(?:那边|这边)?的?(?:客户|顾客|买家|市场|消费者)/;
 
 /** Why the region written at [start, end) is not where the user is, if the words around it say so. */
@@ -371,7 +373,7 @@ function notHereAt(text: string, start: number, end: number): NotHere | undefine
   const after = text.slice(end, end + 6);
   if (NEGATED_BEFORE.test(before)) return "negated";
   if (FORMER_BEFORE.test(before) || (before.endsWith("从") && MOVED_AFTER.test(after))) return "former";
-  if (HOMETOWN_BEFORE.test(before)) return "hometown";
+  if (HOMETOWN_BEFORE.test(before) || ORIGIN_AFTER.test(after)) return "hometown";
   if (MARKET_BEFORE.test(before) || MARKET_AFTER.test(after)) return "market";
   return undefined;
 }

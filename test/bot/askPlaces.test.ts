@@ -32,6 +32,7 @@ beforeAll(async () => {
     companiesInTwoRegions: ["我们在平阴和东营都有公司 东营那边商会2021年办直播大赛花了4万 能补多少"],
     sharedNameBySubject: ["东阿的 2021年在京东开了旗舰店 一年卖了四百万 能奖多少"],
     cityOfCountyRegion: ["岳阳的 贫困户开网店 头一年成交了20笔 能补多少"],
+    registeredInOneOfTwo: ["我们公司在平阴办公 但是注册在东营 2021年办直播大赛花了4万 能补多少"],
     jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
 }, 120_000);
@@ -144,6 +145,13 @@ describe("ask --json: places", () => {
     expect(answer.policies).toEqual(["pingyin-2020"]);
     expect(answer.awards.find((a) => a.clause === "pingyin-2020:三/(二)/3")).toMatchObject({ eligible: true, amountFen: 5_000_000 });
     expect(answer.text).toMatch(/东阿.*按平阴县东阿镇理解.*聊城市东阿县/);
+  });
+
+  it("answers for the region the business is registered in when it names two", () => {
+    const answer = answers.registeredInOneOfTwo!;
+    expect(answer.policies).toEqual(["dongying-2020"]);
+    expect(answer.awards.find((a) => a.clause === "dongying-2020:三/(五)")).toMatchObject({ eligible: true, amountFen: 3_200_000 });
+    expect(answer.awards.some((a) => a.policy === "pingyin-2020")).toBe(false);
   });
 
   it("takes the city holding a county-level region for that city, asking where, not as outside the region", () => {

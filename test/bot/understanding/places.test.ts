@@ -56,6 +56,10 @@ describe("readPlaces", () => {
     expect(own("我老家是平阴的 现在公司在聊城东昌府区")).toEqual(["liaocheng-2022"]);
     expect(own("我们是平阴的 货都卖到东营广饶县")).toEqual(["pingyin-2020"]);
     expect(own("汨罗的合作社 主要做叶集那边的客户")).toEqual(["miluo-2017"]);
+    expect(own("平阴的 我们主要供货给聊城的超市")).toEqual(["pingyin-2020"]);
+    expect(own("我是平阴人 在东营开店")).toEqual(["dongying-2020"]);
+    expect(own("从东营过来的 现在在平阴注册了公司")).toEqual(["pingyin-2020"]);
+    expect(own("平阴人社局说的 东营有没有")).toEqual(["pingyin-2020", "dongying-2020"]);
     const reading = read("我们是平阴的 货都卖到东营广饶县");
     expect(reading.mentions.map((m) => [m.said, m.notHere])).toEqual([["平阴", undefined], ["东营", "market"], ["广饶县", "market"]]);
   });
