@@ -20,6 +20,8 @@ const QUESTIONS = {
   period: "池州跨境电商政策有效期到啥时候",
   draft: "武功这个农村电商方案有效期到哪年",
   coldStore: "武功 冷库补贴多少",
+  excluded: "睢宁 啥情况不给扶持",
+  pastWrong: "武功 之前拖欠过农户货款 还能申请补贴吗",
 };
 
 let project: ProjectCopy;
@@ -57,6 +59,13 @@ describe("ask --json on a third set of policies added through the no-code path, 
 
   it("finds an undrafted provision by a noun of its sentence that its heading lacks (冷库 under 支持冷链物流)", () => {
     expect(clauses(answers.coldStore!)).toEqual(["wugong-2026:二/(四)"]);
+  });
+
+  it("answers who gets nothing with the 不予扶持 list, an article of items or items inline in one sentence", () => {
+    expect(clauses(answers.excluded!)).toContain("suining-2024:第三章/第十三条");
+    expect(answers.excluded!.text).toContain("不能享受扶持的情形");
+    expect(clauses(answers.pastWrong!)).toContain("wugong-2026:三/(二)");
+    expect(quotes(answers.pastWrong!)).toContain("存在拖欠农户货款行为的；");
   });
 
   it("states a period the operator counted from 有效期3年 and a 征求意见稿's own end date", () => {

@@ -15,6 +15,8 @@ const IDS = ["shuyang-2023", "fengxian-2026"];
 const QUESTIONS = {
   tiers: "沭阳 我们去年网上卖了1200万 第一次过千万 能奖多少",
   excluded: "沭阳 哪些情况不给扶持",
+  pastWrong: "沭阳 以前拖欠过农户货款 还能申请吗",
+  fakeOrders: "丰县 刷单被查了会怎样",
   expired: "沭阳的电商扶持办法现在还有效吗",
   table: "丰县 我是主播 去年直播卖了5000万 能拿多少",
   contest: "丰县 举办直播带货大赛 花了30万 能补多少",
@@ -46,6 +48,13 @@ describe("ask --json on a fourth set of policies added through the no-code path,
     expect(clauses(a)).toContain("shuyang-2023:三");
     expect(quotes(a)).toContain("（四）被列入严重失信主体名单的。");
     expect(a.text).toContain("不能享受扶持的情形");
+  });
+
+  it("answers a wrongdoing told as past or its consequence with the list it is in, not with the policy's validity", () => {
+    expect(clauses(answers.pastWrong!)).toContain("shuyang-2023:三");
+    expect(quotes(answers.pastWrong!)).toContain("拖欠农户货款");
+    expect(clauses(answers.fakeOrders!)).toContain("fengxian-2026:第八条");
+    expect(quotes(answers.fakeOrders!)).toContain("有下列情形之一的，取消当年扶持资格：\n（一）直播中销售假冒伪劣产品的；\n（二）刷单炒信");
   });
 
   it("states that a policy whose period ended is expired", () => {

@@ -80,8 +80,8 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** A minimal .docx (Word 2007+ zip) with one paragraph per line. */
-export async function docx(paragraphs: string[]): Promise<Buffer> {
+/** A minimal .docx (Word 2007+ zip) with one paragraph per line; a list of rows is a table (a paragraph per cell). */
+export async function docx(paragraphs: Array<string | string[][]>): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -91,7 +91,9 @@ export async function docx(paragraphs: string[]): Promise<Buffer> {
     "_rels/.rels",
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join("");
+  const para = (p: string) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`;
+  const table = (rows: string[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${para(c)}</w:tc>`).join("")}</w:tr>`).join("")}</w:tbl>`;
+  const body = paragraphs.map((p) => (typeof p === "string" ? para(p) : table(p))).join("");
   zip.file(
     "word/document.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,

@@ -39,6 +39,12 @@ describe("reading policy documents", () => {
     expect(clauseIds(doc.text)).toEqual(["x:序言", "x:第一条", "x:第二条"]);
   });
 
+  it("reads a .docx table one row per line, its cells apart by tabs, so the parser keeps them one row", async () => {
+    const rows = [["档次", "年网络零售额", "奖励金额"], ["一档", "5000万元以上", "30万元"], ["二档", "1亿元以上", "50万元"]];
+    const doc = await readDocumentBytes(await docx(["第四条 对年网络零售额首次达到以下标准的电商企业，给予一次性奖励：", rows, "企业晋档的，按差额给予补足。"]), "t.docx");
+    expect(doc.text).toBe("第四条 对年网络零售额首次达到以下标准的电商企业，给予一次性奖励：\n档次\t年网络零售额\t奖励金额\n一档\t5000万元以上\t30万元\n二档\t1亿元以上\t50万元\n企业晋档的，按差额给予补足。");
+  });
+
   it("reads a PDF's text layer line by line", async () => {
     const doc = await readDocumentBytes(textPdf([...LINES, "— 1 —"]), "a.pdf");
     expect(doc.format).toBe("pdf");

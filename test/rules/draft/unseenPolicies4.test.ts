@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseClauses } from "../../../knowledge/parseClauses.js";
+import { readDocumentBytes } from "../../../knowledge/documents/readDocument.js";
 import { textNotes } from "../../../rules/draft/clauseNotes.js";
+import { draftPolicy } from "../../../rules/draft/draftPolicy.js";
+import { docx } from "../../knowledge/makeDocuments.js";
 import { draftFolder, wan } from "./support/draftFolder.js";
 
 const IDS = ["shuyang-2023", "fengxian-2026"] as const;
@@ -21,6 +24,14 @@ describe("policy:draft on the fourth set of documents", () => {
     expect(tiers!.rule.quote).toMatch(/一次性奖励。同一企业晋档的，按差额给予奖励。$/);
     expect(tiers!.rule.notes!.some((n) => n.includes("差额"))).toBe(true);
     expect(evaluate("shuyang-2023", tiers!.rule.id, { onlineRetailSales: wan(1200) }).amountFen).toBe(wan(5));
+  });
+
+  it("drafts a tier table written in a Word document (.docx) as one tier table, as the same table copied from a web page", async () => {
+    const rows = [["档次", "年度直播销售额", "奖励金额"], ["一档", "1000万元以上", "3万元"], ["二档", "3000万元以上", "8万元"]];
+    const { text: word } = await readDocumentBytes(await docx(["第三条 对年度直播销售额达到以下标准的主播，给予一次性奖励：", rows]), "w.docx");
+    const [table, ...others] = draftPolicy("word-2026", word).rules;
+    expect(others).toEqual([]);
+    expect(table!.rule.amount).toMatchObject({ mechanism: "tierTable", tiers: [{ threshold: "1000万元", amount: "3万元" }, { threshold: "3000万元", amount: "8万元" }] });
   });
 
   it("names the rows of a table under an untitled article by its lead, not by the first row's cells", () => {
