@@ -66,8 +66,9 @@ export function documentMeta(text: string): DocumentMeta {
   const dateAt = notice.findIndex((l) => DATE_LINE.test(l));
   const date = dateAt >= 0 ? DATE_LINE.exec(notice[dateAt]!) : null;
   const opener = notice.map((l) => /^(.{2,30}?)关于印发/.exec(l)?.[1]).find(Boolean);
-  // "武功县商务局关于公开征求《…（征求意见稿）》意见的公告": the office that publishes the draft (no issue date).
-  const consulting = head.map((l) => /^(.{2,30}?)关于(?:公开)?征求/.exec(l)?.[1]).find(Boolean);
+  // "武功县商务局关于公开征求《…（征求意见稿）》意见的公告", "丰县商务局关于《…（征求意见稿）》公开征求意见的公告":
+  // the office that publishes the draft (no issue date).
+  const consulting = head.map((l) => /^(.{2,30}?)关于(?:对)?(?:《[^》]{2,60}》)?(?:向社会)?(?:公开)?征求/.exec(l)?.[1]).find(Boolean);
   const signer = dateAt > 0 && ISSUER.test(notice[dateAt - 1]!) ? notice[dateAt - 1]! : undefined;
   return {
     title,

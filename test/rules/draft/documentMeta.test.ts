@@ -46,6 +46,10 @@ describe("documentMeta (policy:import's suggested entry)", () => {
     expect(documentMeta(fixture("wugong-2026", "unseen-policies-3"))).toMatchObject({ title: "武功县推进农村电商高质量发展实施方案（征求意见稿）", status: "draft", issuer: "武功县商务局", issued: null, validUntil: "2028-12-31" });
   });
 
+  it("takes the office of a 公告 that names the draft before 公开征求意见 as its issuer", () => {
+    expect(documentMeta(fixture("fengxian-2026", "unseen-policies-4"))).toMatchObject({ title: "丰县促进直播电商发展若干措施（征求意见稿）", status: "draft", issuer: "丰县商务局", issued: null, validUntil: "2029-12-31" });
+  });
+
   it("reads the start of 有效期为…至…", () => {
     expect(documentMeta("某县电商扶持办法\n一、总则\n本办法有效期为2024年3月1日至2026年2月28日。")).toMatchObject({ effectiveFrom: "2024-03-01", validUntil: "2026-02-28" });
   });
