@@ -6,7 +6,7 @@
 import { COMPARISON_WORDS, OP_SYMBOL, compare, defaultPhrase, type ComparisonOp, type ComparisonWord } from "./comparisonWords.js";
 import { currency, fenAt, foreignMoneyLiteral } from "./currency.js";
 import { FACTS, factLabel, type ApproxValue, type FactName, type FactSpec, type Facts } from "./facts.js";
-import { formatFactValue } from "./formatFact.js";
+import { formatFactValue, formatThreshold } from "./formatFact.js";
 import { addMissing, addStraddles, indent, type ConditionEvaluator, type ConditionOutcome, type Straddle } from "./mechanisms/mechanism.js";
 import { boundsOf, isApprox } from "./quantity.js";
 import type { Condition, Value } from "./ruleSchema.js";
@@ -46,7 +46,7 @@ export function compileComparison(
   const resolved = resolveOp(word, op);
   const threshold = converted?.fen ?? valueForFact(fact, value);
   const label = factLabel(fact);
-  const shownThreshold = converted?.shown ?? formatFactValue(fact, threshold);
+  const shownThreshold = converted?.shown ?? formatThreshold(fact, threshold);
   const note = `（${phrase ?? defaultPhrase(word, String(value))}：${readingNote(word, resolved, interpretation)}）`;
   const { holds: yes, fails: no } = OP_SYMBOL[resolved];
   let lastActual: number | string | undefined;

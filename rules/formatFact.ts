@@ -25,7 +25,27 @@ export function formatFactValue(fact: FactName, value: unknown): string {
       return value ? "是" : "否";
     case "enum":
       return spec.values?.[value as string] ?? String(value);
+    case "date":
+      return dateWords(value as string);
     default:
       return String(value);
   }
+}
+
+/** A figure of the text (a threshold) in the fact's unit: dates in full ("2020年1月1日"), as clauses write them. */
+export function formatThreshold(fact: FactName, value: unknown): string {
+  if (FACTS[fact].unit !== "date") return formatFactValue(fact, value);
+  const [y, m, d] = String(value).split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/**
+ * A date fact as the user said it: readers fill the parts a user leaves out with the first day or month, so
+ * "2021年注册" is 2021-01-01 and "2020年3月开的" 2020-03-01; shown again as 2021年 and 2020年3月.
+ */
+function dateWords(iso: string): string {
+  const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) ?? [];
+  if (y === undefined) return iso;
+  if (d !== "01") return `${y}年${Number(m)}月${Number(d)}日`;
+  return m === "01" ? `${y}年` : `${y}年${Number(m)}月`;
 }

@@ -11,7 +11,7 @@
  */
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
 import type { FactName } from "../facts.js";
-import { formatFactValue } from "../formatFact.js";
+import { formatFactValue, formatThreshold } from "../formatFact.js";
 import { valueForFact, type Amount, type Condition, type Tier } from "../ruleSchema.js";
 import { addMissing, addStraddles, indent, type AmountEvaluator, type CompileContext, type ConditionOutcome, type Straddle } from "./mechanism.js";
 
@@ -39,7 +39,7 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
   }));
   const count = tiers.length;
   const earlier = node.earlier;
-  const thresholds = node.tiers.map((t) => ("threshold" in t ? formatFactValue(node.fact!, valueForFact(node.fact!, t.threshold)) : ""));
+  const thresholds = node.tiers.map((t) => ("threshold" in t ? formatThreshold(node.fact!, valueForFact(node.fact!, t.threshold)) : ""));
   return (facts) => {
     // From the top tier down: stop at the first tier reached (lower tiers need no evaluation).
     const results: Array<ConditionOutcome | undefined> = new Array(count);

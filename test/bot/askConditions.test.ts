@@ -99,7 +99,7 @@ describe("ask --json: stated conditions decide the provision", () => {
 
   it("reads the registration date from 2021年3月回来办了个小微电商公司 instead of asking for it", () => {
     expect(answers.openedBusiness!.missing).not.toContain("registrationDate");
-    expect(answers.openedBusiness!.text).toContain("注册登记日期：2021-03-01");
+    expect(answers.openedBusiness!.text).toContain("注册登记日期：2021年3月");
   });
 
   it("a bare level answers the question about the level", () => {
