@@ -8,7 +8,7 @@ import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts }
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, asksMoney, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
-import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
@@ -616,6 +616,8 @@ export class PolicyBot implements ConversationHandler {
   #sentencesBeyond(clauseIds: readonly string[], quoted: readonly string[], text: string): Citation[] {
     // The region's name ("聊城" in "聊城市建设分拨中心") points at no sentence.
     text = this.#withoutRegionNames(text);
+    // A long quote is shown shortened: what it cuts off is not shown.
+    quoted = quoted.map((q) => shortQuote(q).replace(/…$/, ""));
     return clauseIds.flatMap((id) => {
       const clause = this.#catalog.clause(id);
       const sentence = clause && sentenceBeyond(clause.text, quoted, text);
@@ -776,6 +778,9 @@ export class PolicyBot implements ConversationHandler {
         citations.push(...contacts.map((n) => ({ clause: n.clause, quote: n.quote })));
       }
     }
+    // A sentence the shortened quote of a clause leaves out, when the question points at it ("镇里啥时候之前要初审完"
+    // → "每年1月底前…完成上一年度…初审").
+    citations.push(...this.#sentencesBeyond([...new Set(citations.map((c) => c.clause))], citations.map((c) => c.quote), text));
     const input: ComposeInput = { status: "answered", notes, policies, results: [], missing: [], asOf, body: lines.join("\n"), extraCitations: citations };
     return { input, topic: specific ? focus.map((s) => ruleKey(s.rule)) : session.topic };
   }

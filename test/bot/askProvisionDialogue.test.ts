@@ -1,7 +1,8 @@
 /**
  * What a turn is answered with, through `ask --json` as a user would ask: facts given after a question how to
  * apply ask what they give; a standard asked with the asker's figures is the definition's, a question for money
- * the award's; who guides a matter is the duty sentence naming it, not the application steps.
+ * the award's; who guides a matter is the duty sentence naming it, not the application steps; the sentence a
+ * shortened quote cuts off is quoted when the question asks about it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../bot/answer.js";
@@ -15,6 +16,7 @@ beforeAll(async () => {
     standardBySales: ["平阴 淘宝镇的认定标准是啥 网上一年要卖多少"],
     moneyForTitle: ["平阴 我们镇要是评上了中国淘宝镇 给多少钱"],
     guidance: ["平阴 电商企业上规入库的事 归哪个部门指导"],
+    deadline: ["平阴 电商扶持项目的初审 每年最晚啥时候弄完"],
   });
 }, 120_000);
 
@@ -48,5 +50,11 @@ describe("ask --json: who guides a matter", () => {
     const a = answers.guidance!;
     expect(a.citations.some((c) => c.quote.includes("统计局"))).toBe(true);
     expect(a.text).not.toContain("怎么申报");
+  });
+});
+
+describe("ask --json: what a shortened quote leaves out", () => {
+  it("quotes the sentence the question points at when the shown quote cuts it off", () => {
+    expect(answers.deadline!.citations.some((c) => c.clause === "pingyin-2020:四/(二)" && c.quote.startsWith("每年1月底前"))).toBe(true);
   });
 });
