@@ -122,7 +122,19 @@ export type Amount =
       /** How the ranking is defined (who ranks, among whom): always an interpretation. */
       interpretation?: string;
     }
-  | { mechanism: "when"; when: Condition; then: Amount; else?: Amount; label?: string }
+  | {
+      mechanism: "when";
+      when: Condition;
+      then: Amount;
+      else?: Amount;
+      label?: string;
+      /**
+       * `then`: a condition users seldom state ("签订1年及以上期限劳动合同" of a job subsidy) does not hold the
+       * amount up while unknown; the part counts and the rule's conditions say it is still to be met. Stated
+       * false, the part is 0 and the reply says why. Without it, an unknown condition is asked for.
+       */
+      unknown?: "then";
+    }
   | { mechanism: "notComputable"; reason: string };
 
 /** An exception with priority (Catala-style): when its condition holds, the rule does not apply. */
@@ -533,6 +545,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
         then: AmountSchema,
         else: AmountSchema.optional(),
         label: text("label").optional(),
+        unknown: z.literal("then").optional(),
       }),
       z.strictObject({ mechanism: z.literal("notComputable"), reason: text("reason") }),
     ]),

@@ -84,6 +84,11 @@ function buildSchemas() {
       partOf: word.optional(),
       /** Yes/no facts: true exactly when the year of this date fact is the activity year ("当年新注册登记"). */
       sameYearAs: word.optional(),
+      /**
+       * Yes/no facts that hold at or above a line the user compares with ("按月支付不低于当地最低工资标准"): "比当地最低工资
+       * 低一点", "没到最低工资" state the fact false, "比最低工资高" true (bot/understanding/conditions.ts).
+       */
+      atLeast: words.optional(),
       /** Count facts: people other than the applicant ("不含创业者本人"), so the speaker alone ("就我自己一个人") counts none. */
       othersOnly: z.literal(true).optional(),
       /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
@@ -107,6 +112,7 @@ function buildSchemas() {
           if (!spec.values?.[value]) ctx.addIssue({ code: "custom", path: [field, value], message: `"${value}" is not one of the values` });
         }
       }
+      if (spec.atLeast && spec.unit !== "bool") ctx.addIssue({ code: "custom", path: ["atLeast"], message: `only yes/no facts have atLeast (unit is ${spec.unit})` });
       if (spec.pick && !spec.words) ctx.addIssue({ code: "custom", path: ["pick"], message: "a fact read as phrases lists its words" });
       for (const field of ["broad", "hints"] as const) {
         if (spec[field] && spec.pick !== "applicant") ctx.addIssue({ code: "custom", path: [field], message: "only the applicant fact (pick: applicant) has broad words and hints" });

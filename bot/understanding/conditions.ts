@@ -142,13 +142,32 @@ function distanceToNear(text: string, start: number, end: number, near: NonNulla
   return best;
 }
 
-/** "签了半年合同", "3个月的合同" (the term just before the word): shorter than a year does not meet "一年及以上…合同". */
-function contractUnderAYear(clause: string): boolean {
-  const m = /半年|(\d+|[一二两三四五六七八九十]+)个?月/.exec(clause);
+/**
+ * A contract term shorter than a year, before the word ("签了半年合同", "3个月的合同") or after it in its clause
+ * ("劳动合同只签了半年", "合同签的8个月"): it does not meet "一年及以上…合同". "半年以上" is no such term.
+ */
+function contractUnderAYear(before: string, after: string): boolean {
+  return termUnderAYear(CONTRACT_TERM_BEFORE.exec(before)) || termUnderAYear(CONTRACT_TERM_AFTER.exec(after));
+}
+/** Months of a term, not the months after whole years ("一年零三个月"), nor an open one ("半年以上"). */
+const TERM = "(?<![年零又])(半年|(\\d+|[一二两三四五六七八九十]{1,2})个?月)(?!以上|多|往上)";
+/** A few characters that are no figure: between the term and 合同 (的劳动), or between 合同 and the term (只签了, 签的是). */
+const GAP = "[^，,。！!？?；;\\s\\d一二两三四五六七八九十半]{0,4}";
+const CONTRACT_TERM_BEFORE = new RegExp(`${TERM}${GAP}$`);
+const CONTRACT_TERM_AFTER = new RegExp(`^${GAP}${TERM}`);
+
+function termUnderAYear(m: RegExpExecArray | null): boolean {
   if (!m) return false;
-  if (m[1] === undefined) return true;
-  const n = /\d/.test(m[1]) ? Number(m[1]) : "一二两三四五六七八九十".indexOf(m[1]) + 1 || 12;
-  return n < 12;
+  if (m[2] === undefined) return true;
+  return (/\d/.test(m[2]) ? Number(m[2]) : chineseCount(m[2])) < 12;
+}
+
+/** 一…九十九 written in Chinese (两 = 2). */
+function chineseCount(s: string): number {
+  const digit = (c: string | undefined) => (c === undefined ? 0 : c === "两" ? 2 : "零一二三四五六七八九".indexOf(c));
+  const ten = s.indexOf("十");
+  if (ten < 0) return digit(s[0]);
+  return (ten === 0 ? 1 : digit(s[0])) * 10 + digit(s[ten + 1]);
 }
 
 const CHINESE_DIGITS = "零一二两三四五六七八九十";
@@ -186,7 +205,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
         // "签了半年合同": a contract shorter than a year meets no "一年及以上…合同".
-        if (word.includes("合同") && value && contractUnderAYear(text.slice(Math.max(clauseStart, start - 10), end))) value = false;
+        if (value && word.includes("合同") && contractUnderAYear(text.slice(Math.max(clauseStart, start - 10), start), text.slice(end, breakAfter(text, end, CLAUSE_BREAK)))) value = false;
         out.facts[w.fact] = value;
         // Several words of one fact in one phrase ("偷税漏税被处理过") are one statement: quote it whole.
         const first = firstWord.get(w.fact);
@@ -204,10 +223,40 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     out.facts[fact] = hit.value;
     out.said[fact] = ownWords(text, hit.start, hit.end);
   }
+  readComparedToLine(text, out);
   readYearFacts(text, out, options.asOf);
   readOrdinalFacts(text, out);
   answerBare(text, options.expect ?? [], out);
   return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** No clause break nor blank: the comparison stays within one statement. */
+const IN_CLAUSE = "[^，,。！!？?；;\\s]";
+/**
+ * Yes/no facts that hold at or above a line (`atLeast` in the vocabulary), each with one pattern: the user's figure
+ * set below the line ("比当地最低工资低一点", "比最低工资标准还少", "没到最低工资") or above it ("比最低工资高").
+ */
+const LINE_FACTS = FACT_NAMES.flatMap((fact) => {
+  const line = (FACTS[fact] as FactSpec).atLeast;
+  if (FACTS[fact].unit !== "bool" || !line) return [];
+  const words = `(?:${line.map(escape).join("|")})(?:标准|线)?`;
+  const re = new RegExp(
+    `(?<below>(?<!不)比${IN_CLAUSE}{0,4}${words}${IN_CLAUSE}{0,2}?(?:低|少)|(?:没到|不到|没达到|达不到|够不上)${IN_CLAUSE}{0,4}${words})` +
+      `|(?<above>(?<!不)比${IN_CLAUSE}{0,4}${words}${IN_CLAUSE}{0,2}?(?:高|多))`,
+  );
+  return [{ fact, re }];
+});
+
+/** "工资给的比当地最低工资低一点": a comparison with the line states the fact, unless a word of it already did. */
+function readComparedToLine(text: string, out: StatedConditions): void {
+  for (const { fact, re } of LINE_FACTS) {
+    if (out.facts[fact] !== undefined) continue;
+    const m = re.exec(text);
+    if (!m) continue;
+    out.facts[fact] = m.groups!.above !== undefined;
+    out.said[fact] = ownWords(text, m.index, m.index + m[0].length);
+  }
 }
 
 /**

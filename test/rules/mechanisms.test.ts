@@ -106,6 +106,24 @@ describe("sum and when", () => {
     expect(amount(node, { trainees: 30, mealProvided: false, computerPractice: true }).valueFen).toBe(240_000);
     expect(amount(node, { trainees: 30, computerPractice: true })).toMatchObject({ valueFen: null, missing: ["mealProvided"] });
   });
+  describe("a part whose condition users seldom state (unknown: then)", () => {
+    const jobs: Amount = {
+      mechanism: "sum",
+      parts: ["2.4万元", {
+        mechanism: "when", when: { fact: "laborContractYear", is: true, text: "签订1年及以上期限劳动合同" }, unknown: "then", label: "岗位补贴",
+        then: { mechanism: "product", of: "2000元", times: [{ fact: "jobsCreated" }] },
+      }],
+    };
+    it("counts while unknown, asking for nothing: 2.4万 + 2000 × 2 = 2.8万", () => {
+      expect(amount(jobs, { jobsCreated: 2 })).toMatchObject({ valueFen: 2_800_000, missing: [] });
+      expect(amount(jobs, { jobsCreated: 2, laborContractYear: true }).valueFen).toBe(2_800_000);
+    });
+    it("stated false, the part is 0 and the reason is listed beside the amount", () => {
+      const r = amount(jobs, { jobsCreated: 2, laborContractYear: false });
+      expect(r.valueFen).toBe(2_400_000);
+      expect(r.unchecked).toEqual(["岗位补贴：未计入（按你说的，不满足“签订1年及以上期限劳动合同”）"]);
+    });
+  });
 });
 
 describe("capMin", () => {

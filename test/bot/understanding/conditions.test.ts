@@ -53,6 +53,26 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("都签了2年合同")).toEqual({ laborContractYear: true });
     expect(facts("签了半年合同")).toEqual({ laborContractYear: false });
   });
+  it("reads a contract term said after the word: 劳动合同只签了半年, 合同签的是8个月 do not meet one year", () => {
+    expect(facts("不过劳动合同只签了半年")).toEqual({ laborContractYear: false });
+    expect(facts("合同签的是8个月")).toEqual({ laborContractYear: false });
+    expect(facts("合同都签了十个月")).toEqual({ laborContractYear: false });
+    expect(facts("合同签了三年")).toEqual({ laborContractYear: true });
+    expect(facts("签了十八个月的合同")).toEqual({ laborContractYear: true });
+  });
+  it("reads a comparison with the line a yes/no fact holds at (atLeast): 比当地最低工资低一点 is below the minimum wage", () => {
+    expect(facts("就是工资给的比当地最低工资低一点")).toEqual({ minimumWage: false });
+    expect(facts("工资比最低工资标准还少")).toEqual({ minimumWage: false });
+    expect(facts("工资没到最低工资")).toEqual({ minimumWage: false });
+    expect(facts("工资比最低工资高")).toEqual({ minimumWage: true });
+    // A word of the fact decides before any comparison; 不比…低 states nothing either way.
+    expect(facts("工资不低于最低工资")).toEqual({ minimumWage: true });
+    expect(facts("工资不比最低工资低")).toEqual({});
+  });
+  it("months after whole years, or an open term, are no term under a year (一年零三个月, 半年以上)", () => {
+    expect(facts("签了一年零三个月的合同")).toEqual({ laborContractYear: true });
+    expect(facts("合同签了半年以上").laborContractYear).not.toBe(false);
+  });
 
   it("quotes several words of one fact in one phrase whole, and starts at the word, not inside another", () => {
     expect(readConditions("因为偷税漏税被处理过").said).toEqual({ cleanRecord: "因为偷税漏税被处理过" });
