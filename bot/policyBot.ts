@@ -286,9 +286,12 @@ export class PolicyBot implements ConversationHandler {
     }
 
     const hasNewFacts = Object.keys(extraction.facts).length > 0 || places.registration !== undefined;
+    // "六安的" answering where: a city that holds a covered region is a place of ours, and where is asked again.
+    const holding = mentioned.length === 0 ? places.outside.filter((p) => p.contains.length > 0) : [];
+    const namesHolding = holding.length > 0 && namesOnlyPlaces(text, holding);
     let intent = classifyIntent(text, {
-      mentionsRegion: mentioned.length > 0,
-      namesOnlyRegion: namesOnlyPlaces(text, places.mentions),
+      mentionsRegion: mentioned.length > 0 || namesHolding,
+      namesOnlyRegion: namesHolding || namesOnlyPlaces(text, places.mentions),
       mentionsSeveralRegions: mentioned.length > 1,
       hasNewFacts,
       // A topic word, or a clause of the region's document that plainly relates, makes the message ours.

@@ -32,6 +32,8 @@ beforeAll(async () => {
     companiesInTwoRegions: ["我们在平阴和东营都有公司 东营那边商会2021年办直播大赛花了4万 能补多少"],
     sharedNameBySubject: ["东阿的 2021年在京东开了旗舰店 一年卖了四百万 能奖多少"],
     cityOfCountyRegion: ["岳阳的 贫困户开网店 头一年成交了20笔 能补多少"],
+    cityAnswersWhere: ["C2C网店 运行满一年 年销售额首次过一百万 一百二十万 能奖多少", "六安的"],
+    cityThenCounty: ["C2C网店 运行满一年 年销售额首次过一百万 一百二十万 能奖多少", "六安的", "叶集区"],
     registeredInOneOfTwo: ["我们公司在平阴办公 但是注册在东营 2021年办直播大赛花了4万 能补多少"],
     jinanAskingLiaocheng: ["济南的直播基地 快手授牌 占地2500平 直播间40个 主播35人 2022年纳统1.2亿 聊城那个基地奖能拿吗"],
   });
@@ -145,6 +147,12 @@ describe("ask --json: places", () => {
     expect(answer.policies).toEqual(["pingyin-2020"]);
     expect(answer.awards.find((a) => a.clause === "pingyin-2020:三/(二)/3")).toMatchObject({ eligible: true, amountFen: 5_000_000 });
     expect(answer.text).toMatch(/东阿.*按平阴县东阿镇理解.*聊城市东阿县/);
+  });
+
+  it("asks where again when the answer is a city holding a covered region, keeping the facts said", () => {
+    expect(answers.cityAnswersWhere).toMatchObject({ status: "needs_info", missing: ["region"] });
+    expect(answers.cityAnswersWhere!.text).toContain("叶集");
+    expect(answers.cityThenCounty!.awards.find((a) => a.clause === "yeji-2017:五/14")).toMatchObject({ eligible: true, amountFen: 1_000_000 });
   });
 
   it("answers for the region the business is registered in when it names two", () => {
