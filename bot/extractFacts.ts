@@ -413,6 +413,26 @@ function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, uni
   return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
 }
 
+/** A cue word that can claim a number, and how close it stands (lower is closer). */
+interface Candidate {
+  fact: AttributableFact | null;
+  score: number;
+  cue: Cue;
+  word: string;
+  index: number;
+}
+
+/** `best`, or the cue `hit` at `distance` from the number when it claims it and stands closer. */
+function considered(best: Candidate | null, hit: Hit, distance: number, after: boolean, index: number, unit: UnitOrNone): Candidate | null {
+  const cue = CUES.get(hit.key)!;
+  const fact = cueFact(cue, unit, after);
+  if (fact === undefined) return best;
+  // A one-character verb (花, 卖, 招) far from the figure is more likely inside a word: 黄花菜, 花椒, 棉花.
+  if (cue.weak && hit.word.length === 1 && distance > 3) return best;
+  const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
+  return !best || score < best.score ? { fact, score, cue, word: hit.word, index } : best;
+}
+
 /** Choose the fact a number belongs to from its cue words; null when none fits. */
 function attribute(
   text: string,
@@ -423,16 +443,7 @@ function attribute(
   cueHits: Hit[],
 ) {
   const unit = unitOf(m);
-  let best: { fact: AttributableFact | null; score: number; cue: Cue; word: string; index: number } | null = null;
-  const consider = (hit: Hit, distance: number, after: boolean, index: number) => {
-    const cue = CUES.get(hit.key)!;
-    const fact = cueFact(cue, unit, after);
-    if (fact === undefined) return;
-    // A one-character verb (花, 卖, 招) far from the figure is more likely inside a word: 黄花菜, 花椒, 棉花.
-    if (cue.weak && hit.word.length === 1 && distance > 3) return;
-    const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
-    if (!best || score < best.score) best = { fact, score, cue, word: hit.word, index };
-  };
+  let best: Candidate | null = null;
   const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
   const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
   // "5个农村电商服务网点": after a measure word the counted noun may stand a few words later.
@@ -459,13 +470,12 @@ function attribute(
       const between = text.slice(hit.end, m.start);
       // "粉丝也就七八万", "主播粉丝都就五六万": adverbs between a noun and its figure add no distance.
       const distance = between.replace(FILLER, "").length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
-      consider(hit, distance, false, i);
+      best = considered(best, hit, distance, false, i, unit);
     } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
-      consider(hit, hit.start - m.end, true, i);
+      best = considered(best, hit, hit.start - m.end, true, i, unit);
     }
   }
-  const chosen = best as { fact: AttributableFact | null; cue: Cue; word: string; index: number } | null;
-  if (chosen) return joinedWhole(text, chosen, cueHits, unit) ?? chosen;
+  if (best) return joinedWhole(text, best, cueHits, unit) ?? best;
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
     (isEventCost(text, m) ? "expenses" : undefined) ??
@@ -931,8 +941,15 @@ function readYears(
     const rest8 = text.slice(m.end, Math.min(restEnd, m.end + 8));
     const before = text.slice(Math.max(clauseStart, m.start - 3), m.start);
     const salesYear = SALES_YEAR.test(text.slice(m.start, m.end + 6));
-    const dated = salesYear ? undefined : DATE_MARKS.find((d) =>
-      d.after?.test(rest8) || d.before?.test(before) || d.opened?.test(text.slice(m.end, Math.min(restEnd, m.end + 16))));
+    // A plain loop, and the 16 characters sliced at most once: this runs for every year of the message.
+    let dated: (typeof DATE_MARKS)[number] | undefined;
+    let rest16: string | undefined;
+    if (!salesYear) for (const d of DATE_MARKS) {
+      if (d.after?.test(rest8) || d.before?.test(before) || d.opened?.test((rest16 ??= text.slice(m.end, Math.min(restEnd, m.end + 16))))) {
+        dated = d;
+        break;
+      }
+    }
     if (dated) {
       facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
       const cue = dated.after?.exec(rest8);
@@ -988,6 +1005,9 @@ const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:也就|都就|�
 /** The characters PER_PERIOD starts with: a figure's words start with neither most of the time, and then no slice is taken. */
 const PERIOD_STARTS: ReadonlySet<string> = new Set("一每");
 
+/** 俩, 仨: a count in itself ("招了俩"), unlike a lone 一/两. */
+const PAIR_WORD = /[俩仨]/;
+
 /** Attribute every quantity to a fact (or none), applying the refinements. */
 function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[]): Assigned[] {
   const cueHits = scan(CUE_WORDS, text);
@@ -1005,7 +1025,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     if (!chosen || chosen.fact === null) {
       // Stop words (奖励是50万) silence a number on purpose; a lone 一/两 is no figure (两个 and 俩 are).
       if (!chosen) uncued.push(m);
-      if (!chosen && !(m.chinese && m.value < 10 && !m.unit && !/[俩仨]/.test(m.raw))) out.unattributed.push(m);
+      if (!chosen && !(m.chinese && m.value < 10 && !m.unit && !PAIR_WORD.test(m.raw))) out.unattributed.push(m);
       if (chosen?.cue?.claim && isMoney(m)) out.claims.push(m);
       return;
     }

@@ -95,6 +95,9 @@ function clauseBounds(text: string, start: number, end: number): [number, number
   return [breakBefore(text, start, CLAUSE_BREAK), breakAfter(text, end, CLAUSE_BREAK)];
 }
 
+const LAST_SPACE = /\s\S*$/;
+const SPACE = /\s/;
+
 /**
  * The user's words for a stated condition: the space-separated phrase around the word, within its clause
  * and a readable length ("不是旗舰店" out of "普通C店 不是旗舰店 那个开店奖").
@@ -103,12 +106,12 @@ function ownWords(text: string, start: number, end: number): string {
   const [from, to] = clauseBounds(text, start, end);
   let a = Math.max(from, start - 8);
   let b = Math.min(to, end + 6);
-  const spaceBefore = text.slice(a, start).search(/\s\S*$/);
+  const spaceBefore = text.slice(a, start).search(LAST_SPACE);
   if (spaceBefore >= 0) a += spaceBefore + 1;
   // No space to start at inside the clause: start at the word, with the negation or adverb before it
   // ("已经补满", "不是旗舰店"), not in the middle of another word ("们公司…").
   else if (a > from) a = start - (LEAD_WORDS.exec(text.slice(a, start))?.[0].length ?? 0);
-  const spaceAfter = text.slice(end, b).search(/\s/);
+  const spaceAfter = text.slice(end, b).search(SPACE);
   if (spaceAfter >= 0) b = end + spaceAfter;
   // "本地土特产网上卖有奖励不": the user's statement stops where their question starts.
   const question = text.slice(end, b).search(ASKING_AFTER);
@@ -209,7 +212,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
         out.facts[w.fact] = value;
         // Several words of one fact in one phrase ("偷税漏税被处理过") are one statement: quote it whole.
         const first = firstWord.get(w.fact);
-        const from = first !== undefined && first >= clauseStart && !/\s/.test(text.slice(first, start)) ? first : start;
+        const from = first !== undefined && first >= clauseStart && !SPACE.test(text.slice(first, start)) ? first : start;
         if (from === start) firstWord.set(w.fact, start);
         out.said[w.fact] = ownWords(text, from, end);
         continue;

@@ -22,8 +22,9 @@ export interface DoubtfulFact {
 
 /** Written with no unit and no 万/亿/w/k ("一百二", "80"): nothing says how large the figure is. */
 export function isUnitless(m: NumberMention): boolean {
-  return m.unit === undefined && !/[万萬亿億wWkK]/.test(m.raw);
+  return m.unit === undefined && !MAGNITUDE.test(m.raw);
 }
+const MAGNITUDE = /[万萬亿億wWkK]/;
 
 /**
  * A money figure written with no unit that is implausible in 元 ("卖了一百二" = 120元 of yearly sales): its
