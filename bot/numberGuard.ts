@@ -109,11 +109,16 @@ export function restatedUserFigures(text: string, grounding: Grounding): NumberM
   const others = groundedNumbers({ userTexts: [], quotes: grounding.quotes, amountsFen: [...grounding.amountsFen, ...(grounding.awardAmountsFen ?? [])] });
   const quoted = quotedSpans(text, grounding.quotes);
   return findNumbers(text).filter((m) => {
-    if (isExemptNumber(m) || others.has(m.value) || quoted.some(([from, to]) => m.start >= from && m.end <= to)) return false;
+    const isQuoted = quoted.some(([from, to]) => m.start >= from && m.end <= to);
+    // A date in the machine's form ("2021-01-01") for a year the user wrote in words ("2021年注册").
+    if (m.isYear && ISO_DATE.test(m.raw)) return !isQuoted && userForms.has(m.value) && !userForms.get(m.value)!.has(writtenForm(m));
+    if (isExemptNumber(m) || others.has(m.value) || isQuoted) return false;
     const forms = userForms.get(m.value);
     return forms !== undefined && !forms.has(writtenForm(m));
   });
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Spans inside quotation marks (nested ones included) that repeat cited clauses word for word, possibly cut

@@ -142,6 +142,11 @@ describe("restatedUserFigures finds a user's figure shown in a form the user did
     expect(restatedUserFigures("达到100万元以上", said(["卖了一百万"], ["年网络零售额100万元以上"]))).toEqual([]);
     expect(restatedUserFigures("约60万元至不足70万元", { ...said(["运营费用六十来万"]), awardAmountsFen: [60_000_000, 69_999_999] })).toEqual([]);
   });
+
+  it("flags a year the user wrote in words shown as a machine date (2021年注册 → 2021-01-01), not the policy's own dates", () => {
+    expect(restatedUserFigures("注册登记日期：2021-01-01", said(["我们是2021年新注册的公司"])).map((m) => m.raw)).toEqual(["2021-01-01"]);
+    expect(restatedUserFigures("注册登记日期：2021年；有效期至2022-12-31", said(["我们是2021年新注册的公司"]))).toEqual([]);
+  });
 });
 
 describe("inUserWords shows the user's words for their figure in an engine line", () => {
