@@ -341,9 +341,14 @@ export function lineAsks(r: AwardResult): boolean {
  * trailer ask for. A reply that asks for anything is `needs_info` with the facts in `missing` (shared/spec/ask.md).
  */
 export function settleStatus(input: ComposeInput): ComposeInput {
-  const fromLines = input.body ? [] : input.results.filter(lineAsks).flatMap((r) => r.missing);
-  const missing = unique([...input.missing, ...(input.asks ?? []), ...fromLines]);
+  const missing = missingOf(input);
   return { ...input, missing, status: input.status === "answered" && missing.length > 0 ? "needs_info" : input.status };
+}
+
+/** The facts the answer asks for: {@link settleStatus}'s `missing`, without a copy of the input around it. */
+export function missingOf(input: ComposeInput): string[] {
+  const fromLines = input.body ? [] : input.results.filter(lineAsks).flatMap((r) => r.missing);
+  return unique([...input.missing, ...(input.asks ?? []), ...fromLines]);
 }
 
 /** Build the full answer object. `body` may be a model's rewording of `composeBody`. */

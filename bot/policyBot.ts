@@ -8,7 +8,7 @@ import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts }
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, asksMoney, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
-import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, missingOf, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
@@ -337,7 +337,7 @@ export class PolicyBot implements ConversationHandler {
     }
     session.lastIntent = intent;
     if (reply.topic) session.topic = reply.topic;
-    session.awaiting = reply.awaiting ?? settleStatus(reply.input).missing;
+    session.awaiting = reply.awaiting ?? missingOf(reply.input);
     const open = reply.input.status === "needs_info" ? reply.input.results.flatMap((r) => r.missing) : [];
     session.open = [...new Set(open)].filter((f) => !session.awaiting.includes(f) && f in FACTS && MEASURE_UNITS.has(FACTS[f as FactName].unit));
     session.updatedAt = Date.now();

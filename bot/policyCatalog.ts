@@ -297,12 +297,12 @@ export class PolicyCatalog {
    * {@link evaluate} would give each result, without evaluating the rules.
    */
   checks(policyIds: readonly string[], facts: Facts, asOf: string, rules: readonly { policy: string; id: string }[]): Map<string, StatedCheck[]> {
-    return new Map(
-      policyIds.flatMap((policy) => {
-        const ruleIds = rules.filter((r) => r.policy === policy).map((r) => r.id);
-        return ruleIds.length === 0 ? [] : checkRules(policy, facts, { asOf, ruleIds }).map((c) => [`${policy}/${c.rule}`, c.checks] as const);
-      }),
-    );
+    const checks = new Map<string, StatedCheck[]>();
+    for (const policy of policyIds) {
+      const ruleIds = rules.filter((r) => r.policy === policy).map((r) => r.id);
+      if (ruleIds.length > 0) for (const c of checkRules(policy, facts, { asOf, ruleIds })) checks.set(`${policy}/${c.rule}`, c.checks);
+    }
+    return checks;
   }
 
   /**

@@ -34,6 +34,9 @@ export interface SearchOptions {
   k?: number;
 }
 
+/** A query's embedding: the offline embedder's (in a reused buffer) or a remote one's. */
+type QueryVector = Float64Array | number[];
+
 /** A fused candidate: its passage row and what a hit reports of it. */
 type Ranked = Omit<SearchHit, "clause"> & { row: number };
 
@@ -224,8 +227,13 @@ export class ClauseSearch {
     return clause;
   }
 
-  private embedSync(text: string): number[] | null {
-    return this.embeddings instanceof HashedEmbeddings ? this.embeddings.embedSync(text) : null;
+  /** The query vector's buffer: a search embeds its text on every turn, and uses the vector before the next one. */
+  private queryVector: Float64Array | null = null;
+
+  private embedSync(text: string): Float64Array | null {
+    if (!(this.embeddings instanceof HashedEmbeddings)) return null;
+    const buffer = (this.queryVector ??= new Float64Array(this.embeddings.dimensions));
+    return this.embeddings.embedInto(text, buffer.fill(0));
   }
 
   /**
@@ -245,14 +253,14 @@ export class ClauseSearch {
     return merged;
   }
 
-  private dense(vector: number[], k: number, ranges: DocRange[] | undefined, exact = false): number[] {
+  private dense(vector: QueryVector, k: number, ranges: DocRange[] | undefined, exact = false): number[] {
     if (!vector.some((v) => v !== 0)) return [];
     const hits = ranges || exact ? this.vectors.nearestIn(vector, k, ranges, exact) : this.vectors.nearest(vector, k);
     return hits.map((h) => h.doc);
   }
 
   /** Both legs' candidates fused by reciprocal rank, best first. */
-  private rank(query: string, extra: string, vector: number[] | null, options: SearchOptions): Ranked[] {
+  private rank(query: string, extra: string, vector: QueryVector | null, options: SearchOptions): Ranked[] {
     const ranges = this.rangesFor(options.policyIds);
     // The user's own words weigh more than the document wording added for them.
     // Most questions get no expansion: no second segmentation for an empty text.

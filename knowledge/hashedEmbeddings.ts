@@ -43,6 +43,14 @@ export class HashedEmbeddings extends Embeddings {
 
   /** Synchronous embedding for the hot path (the async methods wrap it). */
   embedSync(text: string): number[] {
+    return Array.from(this.embedInto(text, new Float64Array(this.dimensions)));
+  }
+
+  /**
+   * {@link embedSync} written into `vector` (all zeros, `dimensions` long), which is returned: a search embeds
+   * its query on every turn into the same buffer instead of a new 1,024-element array.
+   */
+  embedInto(text: string, vector: Float64Array): Float64Array {
     const counts = new Map<string, number>();
     for (const run of text.toLowerCase().match(HAN_RUN) ?? []) {
       if (!/[\u4e00-\u9fff]/.test(run)) {
@@ -57,16 +65,14 @@ export class HashedEmbeddings extends Embeddings {
         }
       }
     }
-    const vector = new Array<number>(this.dimensions).fill(0);
     for (const [gram, count] of counts) {
       const hash = fnv1a(gram);
       const sign = hash & 0x80000000 ? -1 : 1;
       vector[hash % this.dimensions]! += sign * (1 + Math.log(count));
     }
     let norm = 0;
-    for (const v of vector) norm += v * v;
+    for (let i = 0; i < vector.length; i++) norm += vector[i]! * vector[i]!;
     norm = Math.sqrt(norm);
-    // In place: a query is embedded on every turn, and a second 1,024-element array is garbage at once.
     if (norm !== 0) for (let i = 0; i < vector.length; i++) vector[i] = vector[i]! / norm;
     return vector;
   }

@@ -189,7 +189,8 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
       return results;
     },
     checks(facts, ruleIds) {
-      return compiled.filter((rule) => !ruleIds || ruleIds.has(rule.info.id)).map((rule) => ({ rule: rule.info.id, checks: statedChecks(rule, facts) }));
+      const known = knownFacts(facts);
+      return compiled.filter((rule) => !ruleIds || ruleIds.has(rule.info.id)).map((rule) => ({ rule: rule.info.id, checks: statedChecks(rule, facts, known) }));
     },
   };
 }
@@ -308,12 +309,22 @@ function tooWide(low: number, high: number): boolean {
   return !Number.isFinite(high) || high - low > high * USEFUL_RANGE;
 }
 
-/** The worded conditions a known fact decides, for showing beside the user's words. */
-function statedChecks(rule: CompiledRule, facts: Facts): StatedCheck[] {
+/** The facts with a value (a key may hold undefined). */
+function knownFacts(facts: Facts): ReadonlySet<string> {
+  const known = new Set<string>();
+  for (const [name, value] of Object.entries(facts)) if (value !== undefined) known.add(name);
+  return known;
+}
+
+/**
+ * The worded conditions a known fact decides, for showing beside the user's words. `known`: the facts with a
+ * value, found once for all the rules checked (a set lookup, not a property lookup of every test's fact).
+ */
+function statedChecks(rule: CompiledRule, facts: Facts, known = knownFacts(facts)): StatedCheck[] {
   const out: StatedCheck[] = [];
   for (const c of rule.checks) {
     // Most tests read no known fact: nothing to evaluate (nor any list to make; this runs for every candidate rule).
-    if (!c.facts.some((f) => facts[f] !== undefined)) continue;
+    if (!c.facts.some((f) => known.has(f))) continue;
     const value = c.when(facts).value;
     if (value !== null) out.push({ facts: c.facts.filter((f) => facts[f] !== undefined), text: c.text, holds: value });
   }
