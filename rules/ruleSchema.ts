@@ -211,9 +211,9 @@ export interface NotAward {
  * What a clause that grants no award of its own says, in kinds a shop owner tells apart: how to apply
  * (procedure), whom the text names (contact), a yearly fund, a loan, praise only, a target, land, a benefit
  * in kind (free office space), government purchase of services, a reference to another document, a
- * definition, organisation, who is excluded (不予扶持 list). The bot's plain sentence for each kind is a template.
+ * definition, organisation, who is excluded (不予扶持 list), an earlier document repealed. The bot's plain sentence for each kind is a template.
  */
-export const CLAUSE_KINDS = ["procedure", "contact", "fund", "loan", "praise", "target", "land", "inKind", "service", "reference", "definition", "organisation", "direction", "exclusion"] as const;
+export const CLAUSE_KINDS = ["procedure", "contact", "fund", "loan", "praise", "target", "land", "inKind", "service", "reference", "definition", "organisation", "direction", "exclusion", "repeal"] as const;
 export type ClauseKind = (typeof CLAUSE_KINDS)[number];
 
 /** One clause (or sentence of it) that carries no award: answered with its quote and a plain sentence. */

@@ -29,6 +29,9 @@ const DEFINES = /^(?:[\d一二三四五六七八九十]+[.．、]\s*)?“?([^“
 /** "有下列情形之一的，不予扶持：" before its items (or with them in one sentence): who gets nothing. */
 const EXCLUDES = /(?:下列|以下|如下)(?:情形|情况|行为)(?:之一)?的?[，,]?\s*(?:一律)?(不予(?:扶持|支持|奖励|补助|补贴|受理)|不得(?:享受|申报|申请)[^：:。]{0,10}?|取消[^：:。]{0,10}?资格)[^：:。]{0,6}[：:]/;
 
+/** "原《…暂行办法》（…号）同时废止": the document this one replaces, and that it no longer applies. */
+const REPEALS = /原?《([^》]{2,60})》[^。；]{0,30}?(?:同时|即行|予以)?(?:废止|停止执行|不再执行)[。；]?/;
+
 /** The notes of a policy's clauses: one per clause that states a procedure, defines a term or lists who is excluded. */
 export function textNotes(clauses: readonly Clause[]): ClauseNote[] {
   const notes: ClauseNote[] = [];
@@ -62,6 +65,15 @@ export function textNotes(clauses: readonly Clause[]): ClauseNote[] {
       const keywords = [clause.title, ...(titled.length >= 2 ? [`${titled}标准`, `${titled}条件`, `${titled}认定`] : [])];
       notes.push({ clause: clause.id, kind: "definition", title: clause.title, quote: text, keywords });
       continue;
+    }
+    // "原来那个暂行办法还管用吗": the sentence repealing it, named by the old title's words.
+    const repeal = clause.childIds.length === 0 ? REPEALS.exec(text) : null;
+    if (repeal) {
+      const old = repeal[1]!;
+      // Its title with and without the place, 暂行/试行, and the year of its number ("2021年那个办法").
+      const year = /[〔［\[(（](\d{4})[〕］\])）]/.exec(repeal[0])?.[1];
+      const named = [old, old.replace(/^[\u4e00-\u9fff]{1,5}?[省市县区]/, ""), /暂行|试行/.exec(old)?.[0] ?? "", year ? `${year}年` : ""].filter((w) => w.length >= 2);
+      notes.push({ clause: clause.id, kind: "repeal", title: `原《${old}》`, quote: repeal[0], keywords: [...new Set([...named, "废止"])] });
     }
     // A clause with children speaks through them; the signature block says nothing to an applicant.
     if (clause.childIds.length > 0) continue;

@@ -18,6 +18,7 @@ const QUESTIONS = {
   pastWrong: "沭阳 以前拖欠过农户货款 还能申请吗",
   fakeOrders: "丰县 刷单被查了会怎样",
   expired: "沭阳的电商扶持办法现在还有效吗",
+  repealed: "沭阳 原来那个暂行办法还管用吗",
   table: "丰县 我是主播 去年直播卖了5000万 能拿多少",
   contest: "丰县 举办直播带货大赛 花了30万 能补多少",
 };
@@ -57,9 +58,11 @@ describe("ask --json on a fourth set of policies added through the no-code path,
     expect(quotes(answers.fakeOrders!)).toContain("有下列情形之一的，取消当年扶持资格：\n（一）直播中销售假冒伪劣产品的；\n（二）刷单炒信");
   });
 
-  it("states that a policy whose period ended is expired", () => {
+  it("states that a policy whose period ended is expired, and that the document it replaced was repealed", () => {
     expect(answers.expired!.text).toContain("2025年12月31日");
     expect(answers.expired!.text).toContain("过期");
+    expect(quotes(answers.repealed!)).toContain("同时废止。");
+    expect(answers.repealed!.text).toContain("不再执行");
   });
 
   it("names a tab table under an untitled article by its lead and says a 征求意见稿 is not final", () => {

@@ -50,6 +50,13 @@ describe("policy:draft on the fourth set of documents", () => {
     expect(undrafted("shuyang-2023", "二/(三)")[0]!.keywords).toEqual(expect.arrayContaining(["仓储"]));
   });
 
+  it("reads 原《…暂行办法》（…〔2019〕45号）同时废止 as a note on the repealed document, named by its title, 暂行 and its year", () => {
+    const [repeal, ...others] = notesOf("shuyang-2023").filter((n) => n.kind === "repeal");
+    expect(others).toEqual([]);
+    expect(repeal).toMatchObject({ clause: "shuyang-2023:五", quote: "原《沭阳县电子商务发展扶持暂行办法》（沭政发〔2019〕45号）同时废止。" });
+    expect(repeal!.keywords).toEqual(expect.arrayContaining(["暂行", "2019年", "电子商务发展扶持暂行办法"]));
+  });
+
   it("reads a 不予扶持 list (a section of items, an article of items, or items in one sentence) as one note quoting all of it", () => {
     const shuyang = notesOf("shuyang-2023").filter((n) => n.kind === "exclusion");
     expect(shuyang.map((n) => n.clause)).toEqual(["shuyang-2023:三"]);
