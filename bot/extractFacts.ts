@@ -31,6 +31,7 @@ import { boundsOf, fromParts } from "../rules/quantity.js";
 import { firstStartingFrom, Marks } from "./understanding/spans.js";
 import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
 import { WordFinder } from "./understanding/wordFinder.js";
+import { noneSaidAt } from "./understanding/noneStated.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -677,7 +678,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const tiers = quantities.filter((m) => quotesTier(text, m));
   const policyAmounts = quantities.filter((m) => !tiers.includes(m) && isPolicyAmount(text, m));
   const uncued: NumberMention[] = [];
-  const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m) && !tiers.includes(m)), mentions, out, uncued);
+  const cueHits = scan(CUE_WORDS, text);
+  const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m) && !tiers.includes(m)), mentions, out, uncued, cueHits);
   // "头一回过了100万 一百一二十万": the bare figure says the one before it more precisely.
   const partOf: PartOf = (fact, m) => {
     const v = mentionToQuantity(fact, m, labelOf(fact));
@@ -789,6 +791,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
       out.sources[fact] = fixed.words;
     }
   }
+  const none = readNone(text, cueHits, facts, out.sources);
   out.notes.push(...readWholes(facts, out.sources, labelOf));
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
   readOperatingSince(text, options.asOf, facts, out);
@@ -816,7 +819,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   for (const name in facts) {
     const fact = name as FactName;
     const value = facts[fact];
-    if (!isImplausible(fact, value, options.known, facts)) continue;
+    // A quantity said to be none is no misread figure, whatever the range of figures it may have.
+    if (none.has(fact) || !isImplausible(fact, value, options.known, facts)) continue;
     const m = lastMention.get(fact);
     const meant = m && meantInWan(fact, value as Quantity, m, options.known, facts);
     const doubt: DoubtfulFact = { fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)), ...(meant ? { meant } : {}) };
@@ -828,6 +832,29 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     delete out.sources[fact];
   }
   out.facts = facts as Facts;
+}
+
+/**
+ * "设备设施新增投入没有", "没有装修": a quantity that adds (costs, investments, people) named and said to be none is 0,
+ * unless a figure of it was stated. The first word of a run names it ("设备设施新增投入" is the equipment).
+ */
+function readNone(text: string, cueHits: readonly Hit[], facts: Record<string, unknown>, sources: Partial<Record<FactName, string>>): ReadonlySet<FactName> {
+  const none = new Set<FactName>();
+  let until = -1;
+  for (const hit of cueHits) {
+    if (hit.start < until) continue;
+    const cue = CUES.get(hit.key)!;
+    if (cue.weak || cue.generic) continue;
+    const fact = cueFact(cue, "", false);
+    if (!fact || FACTS[fact].adds !== true || facts[fact] !== undefined) continue;
+    const end = noneSaidAt(text, hit.start, hit.end);
+    if (end < 0) continue;
+    until = end;
+    facts[fact] = 0;
+    sources[fact] = text.slice(Math.max(0, hit.start - (end === hit.end ? 2 : 0)), end);
+    none.add(fact);
+  }
+  return none;
 }
 
 /** Equal as a Set counts values equal (SameValueZero: NaN is NaN). */
@@ -1009,8 +1036,7 @@ const PERIOD_STARTS: ReadonlySet<string> = new Set("一每");
 const PAIR_WORD = /[俩仨]/;
 
 /** Attribute every quantity to a fact (or none), applying the refinements. */
-function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[]): Assigned[] {
-  const cueHits = scan(CUE_WORDS, text);
+function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[], cueHits: Hit[]): Assigned[] {
   const assigned: Assigned[] = [];
   let lastSalesEnd = 0;
   let next = 0;

@@ -134,6 +134,11 @@ export type Amount =
        * false, the part is 0 and the reply says why. Without it, an unknown condition is asked for.
        */
       unknown?: "then";
+      /**
+       * An add-on of a sum ("安排就餐的，再给予30元/人补助"): a user who tells another add-on of the same sum (管了饭)
+       * and is silent on this one (上机) had not this one; it counts as none, said so. Otherwise it is asked for.
+       */
+      extra?: true;
     }
   | { mechanism: "notComputable"; reason: string };
 
@@ -546,6 +551,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
         else: AmountSchema.optional(),
         label: text("label").optional(),
         unknown: z.literal("then").optional(),
+        extra: z.literal(true).optional(),
       }),
       z.strictObject({ mechanism: z.literal("notComputable"), reason: text("reason") }),
     ]),

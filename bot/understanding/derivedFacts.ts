@@ -28,6 +28,8 @@ export function readWholes(facts: Record<string, unknown>, sources: Sources, lab
     const stated = parts.filter((p) => facts[p] !== undefined);
     if (facts[whole] !== undefined || stated.length === 0) continue;
     const low = stated.reduce((sum, p) => sum + boundsOf(facts[p] as Quantity).low, 0);
+    // Parts said to be none ("设备投入没有") tell nothing of the whole.
+    if (low === 0) continue;
     const words = stated.map((p) => sources[p] ?? "").filter(Boolean).join("、");
     facts[whole] = { low, high: null, words };
     sources[whole] = words;

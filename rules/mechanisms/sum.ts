@@ -24,9 +24,14 @@ function leftOut(missing: readonly FactName[], facts: Facts): FactName[] | null 
   return [...missing];
 }
 
+/** An add-on part (`when` with `extra`): "安排就餐的，再给予30元/人补助". */
+const isExtra = (part: Amount) => typeof part === "object" && part !== null && "mechanism" in part && part.mechanism === "when" && part.extra === true;
+
 export function compileSum(node: { parts: Amount[]; leftOutAsNone?: Condition }, ctx: CompileContext): AmountEvaluator {
   const parts = node.parts.map((p) => ctx.amount(p));
   const asNone = node.leftOutAsNone ? ctx.condition(node.leftOutAsNone) : null;
+  const extras = node.parts.map(isExtra);
+  const hasExtras = extras.filter(Boolean).length > 1;
   return (facts) => {
     const lines: string[] = [];
     const missing: FactName[] = [];
@@ -35,12 +40,18 @@ export function compileSum(node: { parts: Amount[]; leftOutAsNone?: Condition },
     const values: Array<[low: number, high: number]> = [];
     // Asked about this provision itself: a part the user left out counts as none, said so.
     const mayLeaveOut = asNone !== null && asNone(facts).value === true;
-    for (const [i, part] of parts.entries()) {
-      const r = part(facts);
+    const results = parts.map((part) => part(facts));
+    // An add-on the user told of (管了饭) makes the add-ons they are silent on (上机) none.
+    const toldExtra = hasExtras && results.some((r, i) => extras[i] && r.valueFen !== null);
+    for (const [i, r] of results.entries()) {
       lines.push(`第${i + 1}部分：`, ...indent(r.lines));
       if (r.unchecked) unchecked.push(...r.unchecked);
       addStraddles(straddles, r.straddles);
-      const notSaid = mayLeaveOut && r.valueFen === null && !r.notReached ? leftOut(r.missing, facts) : null;
+      const notSaid =
+        r.valueFen !== null || r.notReached ? null
+        : toldExtra && extras[i] ? [...r.missing]
+        : mayLeaveOut ? leftOut(r.missing, facts)
+        : null;
       // A part below its own threshold adds nothing; it does not void the other parts.
       if (r.notReached) values.push([0, 0]);
       else if (notSaid) {

@@ -19,6 +19,8 @@ beforeAll(async () => {
     contributionAfterAdverb: ["聊城 我们2023年网络零售额一亿五 企业对地方的贡献一年才20万 流量补贴多少"],
     countNow: ["聊城 快递物流配送中心的奖励", "我们县域配送中心 整合了3家全国性快递", "上个月又签了3家 现在有6家了 五统一也做到了 2023年开始运营"],
     openedHalfYear: ["叶集 我们B2C网店 开张才半年 销售额过了三百五十万 首次突破奖有吗"],
+    equipmentNone: ["叶集 农村电商公共服务中心的补助", "展示厅装修新增投入了二十万", "软硬件设备没投 只做了装修"],
+    extraToldOne: ["叶集 上个月给农民搞了个半天的电商培训 参加的有30人 中午安排了就餐 补助多少"],
     founderAlone: ["平阴 2021年首次创办小微电商公司 正常经营一年多了 社保工资都合规 现在只有我自己一个人 创业补贴和岗位补贴能拿多少"],
   });
 }, 180_000);
@@ -88,5 +90,18 @@ describe("ask --json: how long a shop has run, after 开张", () => {
   it("开张才半年: 实际运行满1年 fails (❌ 五/14), not ✅ 1万 on the sales alone", () => {
     const a = award("openedHalfYear", "yeji-2017:五/14");
     expect(a?.eligible).toBe(false);
+  });
+});
+
+describe("ask --json: a part said to be none counts as 0", () => {
+  it("装修二十万, then 设备没投: 20万 × 50% = 10万 (before: asked for the equipment figure)", () => {
+    expect(award("equipmentNone", "yeji-2017:五/9")).toMatchObject({ eligible: true, amountFen: 10_000_000 });
+  });
+});
+
+describe("ask --json: add-ons of a sum (再给予): one told of, the one not told counts as none", () => {
+  it("半天 30人 安排了就餐: (60 + 30) × 30 = 2700元, 上机 said not counted (before: asked whether 上机)", () => {
+    expect(award("extraToldOne", "yeji-2017:六/17")).toMatchObject({ eligible: true, amountFen: 270_000 });
+    expect(answers.extraToldOne!.text).toContain("安排上机操作你没有说，未计入");
   });
 });

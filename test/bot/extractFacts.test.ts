@@ -38,6 +38,15 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(extractFacts("网店开张才半年", { asOf: "2026-12-01" }).facts.operatingMonths).toBe(6);
   });
 
+  it("reads a quantity said to be none as 0, not a figure to ask back, and no whole from it", () => {
+    const x = extractFacts("设备新增投入没有 就只搞了装修", { asOf: "2026-12-01" });
+    expect(x.facts.equipmentInvestment).toBe(0);
+    expect(x.facts.investment).toBeUndefined();
+    expect(x.doubtful).toEqual([]);
+    expect(extractFacts("装修花了40万 设备没投", { asOf: "2026-12-01" }).facts).toMatchObject({ decorationInvestment: 40_0000_00, equipmentInvestment: 0 });
+    expect(extractFacts("设备补贴没有吗", { asOf: "2026-12-01" }).facts.equipmentInvestment).toBeUndefined();
+  });
+
   it("counts the speaker alone as none of the jobs created (不含创业者本人), and a person hired as one", () => {
     const asOf = "2026-12-01";
     expect(extractFacts("店里只有我自己一个人 岗位补贴有吗", { asOf }).facts.jobsCreated).toBe(0);

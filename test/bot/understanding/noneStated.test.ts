@@ -1,0 +1,22 @@
+/** Quantities said to be none: the words around the word naming the quantity. */
+import { describe, expect, it } from "vitest";
+import { noneSaidAt } from "../../../bot/understanding/noneStated.js";
+
+/** Where the none ends after the word `named` in `text`, or -1. */
+const noneAfter = (text: string, named: string) => noneSaidAt(text, text.indexOf(named), text.indexOf(named) + named.length);
+
+describe("noneSaidAt: a quantity said to be none", () => {
+  it("reads a word of none after the quantity's words, at the end of a clause", () => {
+    expect(noneAfter("设备设施新增投入没有 就只搞了装修", "设备")).toBe("设备设施新增投入没有".length);
+    expect(noneAfter("装修花了30万 设备没投", "设备")).toBe("装修花了30万 设备没投".length);
+    expect(noneAfter("装修这块为零", "装修")).toBe("装修这块为零".length);
+  });
+  it("reads 没有 / 没买 right before the quantity's word", () => {
+    expect(noneAfter("没买设备 只装修了", "设备")).toBe(4);
+  });
+  it("does not read a question or a none of something else as the quantity's none", () => {
+    expect(noneAfter("有没有设备补贴", "设备")).toBe(-1);
+    expect(noneAfter("设备补贴没有吗", "设备")).toBe(-1);
+    expect(noneAfter("设备投入没有限制吗", "设备")).toBe(-1);
+  });
+});
