@@ -68,6 +68,7 @@ export const FACT_UNITS = {
   socialInsurance: "bool",
   socialInsuranceMonths: "count",
   laborContractYear: "bool",
+  hiresUnemployedOrGraduates: "bool",
   newlyRegistered: "bool",
   independentLegalEntity: "bool",
   firstTimeReached: "bool",

@@ -8,7 +8,7 @@ export function compileWhen(node: { when: Condition; then: Amount; else?: Amount
   const then = ctx.amount(node.then);
   const otherwise = node.else ? ctx.amount(node.else) : null;
   const label = node.label ? `${node.label}：` : "";
-  const required = "text" in node.when && node.when.text ? node.when.text : "本部分的条件";
+  const required = leafTexts(node.when).join("，") || "本部分的条件";
   return (facts) => {
     const c = cond(facts);
     if (c.value === null) {
@@ -29,4 +29,12 @@ export function compileWhen(node: { when: Condition; then: Amount; else?: Amount
     // A part the user's own words ruled out is said beside the amount, not only in the trace.
     return node.unknown === "then" ? { ...none, unchecked: [`${label}未计入（按你说的，不满足“${required}”）`] } : none;
   };
+}
+
+/** The words of a condition's leaves, as the text states them ("签订1年及以上期限劳动合同"). */
+function leafTexts(c: Condition): string[] {
+  if ("all" in c) return c.all.flatMap(leafTexts);
+  if ("any" in c) return c.any.flatMap(leafTexts);
+  if ("not" in c) return [];
+  return c.text ? [c.text] : [];
 }

@@ -14,6 +14,7 @@ beforeAll(async () => {
     shortContracts: [`${startup} 工资不低于最低工资 新招了3个应届高校毕业生 合同签的8个月 能拿多少`],
     yearContracts: [`${startup} 工资不低于最低工资 新招了3个应届高校毕业生 合同都签了两年 能拿多少`],
     contractsUnsaid: [`${startup} 工资不低于最低工资 新招了3个应届高校毕业生 能拿多少`],
+    otherHires: [`${startup} 工资不低于最低工资 新招了3个人 都是亲戚 不是登记失业的 合同签了两年 能拿多少`],
     wageBelow: [`${startup} 工资比当地最低工资标准还少一些 能拿创业补贴吗`],
   }, "2022-06-01");
 }, 180_000);
@@ -30,6 +31,13 @@ describe("ask --json: a labour contract's term against 签订1年及以上期限
   });
   it("the term unsaid: the job part counts, the contract listed as still to be met (nothing asked)", () => {
     expect(award("contractsUnsaid")).toMatchObject({ eligible: true, amountFen: 3_000_000 });
+  });
+});
+
+describe("ask --json: who was hired, against 吸纳登记失业人员和毕业年度高校毕业生", () => {
+  it("hires said not to be 登记失业: the job part is left out, 2.4万 only", () => {
+    expect(award("otherHires")).toMatchObject({ eligible: true, amountFen: 2_400_000 });
+    expect(answers.otherHires!.text).toContain("岗位补贴：未计入");
   });
 });
 

@@ -69,6 +69,10 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("工资不低于最低工资")).toEqual({ minimumWage: true });
     expect(facts("工资不比最低工资低")).toEqual({});
   });
+  it("reads who was hired for a job subsidy: 登记失业人员 and 高校毕业生 qualify, 不是登记失业的 does not", () => {
+    expect(facts("招了2个登记失业人员")).toEqual({ hiresUnemployedOrGraduates: true });
+    expect(facts("俩员工都是本村老乡不是登记失业的")).toEqual({ hiresUnemployedOrGraduates: false });
+  });
   it("months after whole years, or an open term, are no term under a year (一年零三个月, 半年以上)", () => {
     expect(facts("签了一年零三个月的合同")).toEqual({ laborContractYear: true });
     expect(facts("合同签了半年以上").laborContractYear).not.toBe(false);
