@@ -87,13 +87,17 @@ const SHORT_BEFORE = /[在是从到于我俺咱们省市县区镇的]$/;
 const SHORT_AFTER = /^[的这那里人们县区市镇乡边]/;
 const CJK = /\p{Script=Han}/u;
 
-/** Characters of some look-alike pair: most characters are in none, and the test runs at every position of a message. */
-const IN_A_PAIR = new Set(LOOK_ALIKE.join(""));
-/** The same characters as UTF-16 code units: the scan compares codes, with no one-character string per position. */
-const IN_A_PAIR_CODES = new Set([...IN_A_PAIR].map((c) => c.charCodeAt(0)));
-
-function lookAlike(a: string, b: string): boolean {
-  return a !== b && IN_A_PAIR.has(a) && LOOK_ALIKE.some((pair) => pair.includes(a) && pair.includes(b));
+/**
+ * Each character of a look-alike pair with its partners, as UTF-16 codes: most characters are in none, and the
+ * scan compares codes at every position of a message, with no one-character string for it.
+ */
+const LOOK_ALIKE_OF = new Map<number, Set<number>>();
+for (const pair of LOOK_ALIKE) {
+  for (const a of pair) {
+    const partners = LOOK_ALIKE_OF.get(a.charCodeAt(0)) ?? new Set<number>();
+    for (const b of pair) if (b !== a) partners.add(b.charCodeAt(0));
+    LOOK_ALIKE_OF.set(a.charCodeAt(0), partners);
+  }
 }
 
 function names(metas: readonly PolicyMeta[]): Name[] {
@@ -275,7 +279,7 @@ function occurrences(text: string, written: string, inText: ReadonlySet<number>)
     for (let i = 0; i < n && misses <= 1; i++) {
       const c = text.charCodeAt(at + i);
       if (c === written.charCodeAt(i)) continue;
-      misses += IN_A_PAIR_CODES.has(c) && lookAlike(text[at + i]!, written[i]!) ? 1 : 2;
+      misses += LOOK_ALIKE_OF.get(c)?.has(written.charCodeAt(i)) ? 1 : 2;
     }
     if (misses <= 1) found.push({ at, nearMiss: misses === 1 });
   }
