@@ -21,7 +21,8 @@ import { namesProvision, readConditions } from "./understanding/conditions.js";
 import { correctItem, isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
-import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue, totalsListedItems } from "./understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue } from "./understanding/figureRoles.js";
+import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
@@ -160,16 +161,6 @@ interface Refinement {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** 跨境, or a word that says the business sells abroad (the vocabulary's crossBorderBusiness: 亚马逊, 速卖通…). */
 const CROSS_BORDER = new RegExp(["跨境", ...(FACTS.crossBorderBusiness?.aliases ?? [])].map(escape).join("|"), "i");
-/** By a part (`partOf`): the whole, and the words of the other parts of it ("装修" beside 设备投入). */
-const SIBLING_PARTS = new Map<FactName, { whole: AttributableFact; words: RegExp }>();
-for (const part of FACT_NAMES) {
-  const whole = (FACTS[part] as { partOf?: AttributableFact }).partOf;
-  if (!whole) continue;
-  const others = FACT_NAMES.filter((f) => f !== part && (FACTS[f] as { partOf?: string }).partOf === whole);
-  const words = others.flatMap((f) => [...FACTS[f].aliases, ...(VOCABULARY.facts[f]?.cues ?? []).flatMap((c) => c.words)]);
-  if (words.length > 0) SIBLING_PARTS.set(part, { whole, words: new RegExp(words.map(escape).join("|")) });
-}
-
 const REFINEMENTS: readonly Refinement[] = [
   { from: ["onlineRetailSales", "transactionVolume"], when: CROSS_BORDER, scope: "sentence", to: "crossBorderSales", genericOnly: true },
   { from: ["onlineRetailSales"], when: /全国性|京东|天猫|淘宝|拼多多|苏宁|抖音|快手|1688|唯品会/, scope: "sentence", to: "platformSales", also: true },
@@ -476,36 +467,12 @@ function attribute(
       best = considered(best, hit, hit.start - m.end, true, i, unit);
     }
   }
-  if (best) return joinedWhole(text, best, cueHits, unit) ?? best;
+  if (best) return best;
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
     (isEventCost(text, m) ? "expenses" : undefined) ??
     CONTEXT_DEFAULTS.find(([units, when]) => units.includes(unit) && when.test(text))?.[2];
   return fallback ? { fact: fallback, cue: null } : null;
-}
-
-/** A conjunction joining two cue words before one figure ("固定资产加软件两百万", "装修和设备一共100万"). */
-const JOINING = /^(和|加|及|与|跟|、|加上|以及|还有)$/;
-
-/** The fact both facts are part of (the vocabulary's partOf), or one of them when the other is part of it. */
-function commonWhole(a: FactName, b: FactName): FactName | undefined {
-  const wholeOf = (f: FactName) => (FACTS[f] as { partOf?: FactName }).partOf;
-  if (wholeOf(b) === a) return a;
-  if (wholeOf(a) === b) return b;
-  return wholeOf(a) !== undefined && wholeOf(a) === wholeOf(b) ? wholeOf(a) : undefined;
-}
-
-/**
- * "新增固定资产加软件两百万": the figure after two cue words joined by a conjunction is the whole they are both
- * part of (投资额), not the part the nearer word names; such a figure takes no refinement. Undefined otherwise.
- */
-function joinedWhole(text: string, chosen: { fact: AttributableFact | null; cue: Cue; word: string; index: number }, cueHits: Hit[], unit: UnitOrNone) {
-  const hit = cueHits[chosen.index]!;
-  const prev = cueHits[chosen.index - 1];
-  if (chosen.fact === null || !prev || !JOINING.test(text.slice(prev.end, hit.start))) return undefined;
-  const other = cueFact(CUES.get(prev.key)!, unit, false);
-  const whole = other && other !== chosen.fact ? commonWhole(other, chosen.fact) : undefined;
-  return whole ? { ...chosen, fact: whole, word: text.slice(prev.start, hit.end), joined: true as const } : undefined;
 }
 
 /** The words of a first time (首次, 头一回…): the vocabulary's words for `firstTimeReached`, right before a figure. */
@@ -1058,7 +1025,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     let targets: AttributableFact[] = [chosen.fact];
     let named: string | undefined;
     // The first refinement that matches decides; refinements do not chain.
-    for (const r of "joined" in chosen ? [] : REFINEMENTS) {
+    for (const r of REFINEMENTS) {
       if (!r.from.includes(chosen.fact) || (r.genericOnly && !chosen.cue?.generic)) continue;
       const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
       const from =
@@ -1069,20 +1036,23 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       const words = text.slice(from, to);
       const refinedBy = r.when.exec(words);
       if (!refinedBy) continue;
-      // "装修和设备一共投了80万": items of different parts totalled are the whole, not the part the first names
-      // ("设备和软件一共…" stays the equipment).
-      const siblings = r.to === null ? undefined : SIBLING_PARTS.get(r.to);
-      const target = siblings?.words.test(words) && totalsListedItems(words) ? siblings.whole : r.to;
+      const target = r.to;
       if (target === null) targets = [];
       else if (accepts(target, unitOf(m))) targets = r.also && target === r.to ? [target, chosen.fact] : [target];
       else continue;
       named = refinedBy[0];
       break;
     }
+    // "装修和设备一共投了80万", "设备和软件 一共投了100万": a figure over items listed before it is what they make up.
+    const over = targets.some(inPartFamily) ? totalOverParts(text.slice(Math.max(prevEnd, lastBreakBefore(text, m.start, STRONG_BREAK)), m.start)) : undefined;
+    if (over && accepts(over.fact, unitOf(m))) {
+      targets = [...targets.filter((f) => !inPartFamily(f)), over.fact, ...(over.whole ? [over.whole] : [])];
+      named = undefined;
+    }
     if (targets.some((f) => SALES_FACTS.has(f))) lastSalesEnd = m.end;
     // The cue word (研发费用, 软硬件) tells items of one sum apart: "研发费用62万 买软硬件18万" are two costs.
     // A loose cue (花了) redirected by a word (买设备花了40万) is named by that word.
-    const cue = chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? chosen.word : named;
+    const cue = over ? undefined : chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? chosen.word : named;
     for (const fact of targets) assigned.push({ fact, mention: m, ...(cue !== undefined ? { cue } : {}) });
   });
   return assigned;

@@ -35,17 +35,6 @@ export function countsOtherThings(text: string, m: NumberMention): boolean {
   return m.chinese === true && m.unit === undefined && m.value < 10 && OTHER_MEASURE_AFTER.test(text.slice(m.end, m.end + 1));
 }
 
-/** Items joined (设备和软件, 装修、设备) and then a word of a total before the figure: "…一共投了100万". */
-const TOTAL_OVER_ITEMS = /(?:和|与|及|跟|加上|还有|以及|、)[^，,。；;\s]{0,10}\s?(?:一共|总共|共计|合计|总计|加起来|加一起|算下来)/;
-
-/**
- * "装修和设备一共投了80万", "设备和软件 一共投了100万": a figure given as the total of the items listed before it,
- * not the figure of the first item alone. `before`: the words from the item to the figure.
- */
-export function totalsListedItems(before: string): boolean {
-  return TOTAL_OVER_ITEMS.test(before);
-}
-
 /** The speaker right before a count of one: "就俺自己一个人", "只有我一个", "我自己一个人干". */
 const SPEAKER_BEFORE_ONE = /(?:我|俺|咱|本人)(?:自己)?(?:就|只)?\s?$/;
 const PEOPLE_UNITS: ReadonlySet<string | undefined> = new Set([undefined, "人", "个", "位", "名"]);

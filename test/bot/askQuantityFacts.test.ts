@@ -21,6 +21,7 @@ beforeAll(async () => {
     openedHalfYear: ["叶集 我们B2C网店 开张才半年 销售额过了三百五十万 首次突破奖有吗"],
     equipmentNone: ["叶集 农村电商公共服务中心的补助", "展示厅装修新增投入了二十万", "软硬件设备没投 只做了装修"],
     extraToldOne: ["叶集 上个月给农民搞了个半天的电商培训 参加的有30人 中午安排了就餐 补助多少"],
+    itemsTotalled: ["叶集 我们第三方物流企业 搞农村电商物流配送体系 买了分拣线和配套软件 设备和软件加起来一共投了120万 能补多少"],
     founderAlone: ["平阴 2021年首次创办小微电商公司 正常经营一年多了 社保工资都合规 现在只有我自己一个人 创业补贴和岗位补贴能拿多少"],
   });
 }, 180_000);
@@ -103,5 +104,11 @@ describe("ask --json: add-ons of a sum (再给予): one told of, the one not tol
   it("半天 30人 安排了就餐: (60 + 30) × 30 = 2700元, 上机 said not counted (before: asked whether 上机)", () => {
     expect(award("extraToldOne", "yeji-2017:六/17")).toMatchObject({ eligible: true, amountFen: 270_000 });
     expect(answers.extraToldOne!.text).toContain("安排上机操作你没有说，未计入");
+  });
+});
+
+describe("ask --json: a figure totalled over items of one part is that part and all that was put in", () => {
+  it("设备和软件加起来一共120万: 30% = 36万 capped at 50万 → 36万 (not a 36万–50万 range on 'at least 120万')", () => {
+    expect(award("itemsTotalled", "yeji-2017:五/10")).toMatchObject({ eligible: true, amountFen: 36_000_000 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue, totalsListedItems } from "../../../bot/understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue } from "../../../bot/understanding/figureRoles.js";
 import { findNumbers } from "../../../bot/understanding/numbers.js";
 
 /** The mention of `words` in `text`, as the number reader finds it. */
@@ -27,18 +27,6 @@ describe("figure roles", () => {
     const text = "租了三层 每层70平";
     expect(countsOtherThings(text, mention(text, "三"))).toBe(true);
     expect(countsOtherThings(text, mention(text, "70平"))).toBe(false);
-  });
-});
-
-describe("totalsListedItems: a figure given as the total of items listed before it", () => {
-  it("reads items joined and then a word of a total as a total", () => {
-    expect(totalsListedItems("新上了分拣设备和软件 一共投了")).toBe(true);
-    expect(totalsListedItems("装修和设备一共")).toBe(true);
-    expect(totalsListedItems("电脑、打印机加起来")).toBe(true);
-  });
-  it("does not read one item's own total, or items with no word of a total, as a whole", () => {
-    expect(totalsListedItems("设备一共")).toBe(false);
-    expect(totalsListedItems("买了设备和软件 花了")).toBe(false);
   });
 });
 
