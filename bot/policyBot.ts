@@ -11,6 +11,7 @@ import { asksAmount, asksMoney, classifyIntent, looksLikeInjection, namesOnlyPla
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, missingOf, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
+import { exclusionNamed } from "./understanding/exclusions.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
 import { registeredWhere } from "./understanding/places.js";
 import { affirmsAskedAbout } from "./understanding/conditions.js";
@@ -518,6 +519,11 @@ export class PolicyBot implements ConversationHandler {
     const elsewhere = this.#noProvision(text, session, policies, notes, asOf);
     if (elsewhere) return { input: elsewhere, topic: [] };
     const { results, focus, focusKeys, extraKeys, specific, note, companions } = this.#choose(text, session, session.policyIds, asOf);
+    // "土建花了200万 能按50%补吗": what a provision's clause excludes, named by the user, is said not to be paid.
+    for (const s of focus) {
+      const excluded = s.rule.excluded && exclusionNamed(text, s.rule.excluded);
+      if (excluded) notes.push(render(t.excludedNamed, { title: s.rule.title, words: excluded.words, item: excluded.item }));
+    }
     // What the clause also says without money, when the question names it: before the provision, quoted.
     const withCompanions = (input: ComposeInput): ComposeInput => {
       if (companions.length === 0) return input;

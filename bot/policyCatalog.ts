@@ -23,6 +23,7 @@ import { readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, ty
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
 import { topicsIn } from "./understanding/topics.js";
 import { termAsked, termsOf, type DocumentTerm } from "./understanding/definitions.js";
+import { exclusionsOf } from "./understanding/exclusions.js";
 import { asksTarget, statesAim, targetAsked, targetSentences } from "./understanding/targets.js";
 import { asksDuty, dutyAsked, dutySentences } from "./understanding/duties.js";
 import { asksSanction, sanctionAsked, sanctionSentences } from "./understanding/sanctions.js";
@@ -45,7 +46,7 @@ const RELATED_DENSE_RANK_WHEN_FIRST = 5;
 export type NoteInfo = Omit<ClauseNote, "kind"> & { kind: ClauseNote["kind"] | "pending" } & RuleProfile;
 
 /** A rule with what selection reads off its clause: topics and stated amounts. */
-export type ProfiledRule = RuleInfo & Required<Pick<RuleProfile, "topics" | "amountsFen">>;
+export type ProfiledRule = RuleInfo & Required<Pick<RuleProfile, "topics" | "amountsFen">> & Pick<RuleProfile, "excluded">;
 
 /** The topics a provision's words speak of, and the money amounts (元) its quote states, in fen. */
 function profile(p: { title: string; quote: string; keywords: readonly string[] }): Required<Pick<RuleProfile, "topics" | "amountsFen">> {
@@ -115,7 +116,8 @@ export class PolicyCatalog {
     if (this.#lists?.book === book) return this.#lists;
     const rules = listRules()
       .filter((r) => this.#served.has(r.policy))
-      .map((r) => ({ ...r, ...profile(r) }));
+      // What its clause excludes ("（不含土建）") is often written in the clause's conditions, not the quote.
+      .map((r) => ({ ...r, ...profile(r), excluded: exclusionsOf(this.#kb.clause(r.clause)?.text ?? r.quote) }));
     const notes = [...this.#served].flatMap((policy) => [
       // A policy whose staff wrote no notes yet (just added): its procedure and definitions as its text states them.
       ...(book.files.get(policy)?.clauseNotes ?? textNotes(this.#kb.policy(policy)?.clauses ?? [])).map((n, i) => ({ ...n, ...profile(n), policy, id: `note-${i + 1}`, entityTypes: [], facts: [], gate: false })),

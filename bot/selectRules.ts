@@ -10,6 +10,7 @@
 import type { StatedCheck } from "../rules/awardResult.js";
 import type { RuleInfo } from "../rules/evaluatePolicy.js";
 import { FACTS, type EntityType, type FactName, type Facts } from "../rules/facts.js";
+import { exclusionNamed, type Exclusion } from "./understanding/exclusions.js";
 
 /** What selection needs to know about a rule: the engine's own description of it, its topics and amounts. */
 export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate"> & Partial<Pick<RuleInfo, "accepts">> & {
@@ -17,6 +18,8 @@ export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | 
   topics?: readonly string[];
   /** Money amounts (fen) the clause states. */
   amountsFen?: readonly number[];
+  /** What the clause leaves out of what it pays for ("不含土建" → 土建): naming it names the clause. */
+  excluded?: readonly Exclusion[];
 };
 
 export interface SelectionInput {
@@ -213,6 +216,9 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
       const hit = keywordHit(input.text, k, stemOf);
       if (hit !== 0) keywords += hit / spread(k);
     }
+    // A word the clause excludes ("土建" of "场所（不含土建）") is asked about there, as much as by two of its own
+    // words: the answer says it is not paid.
+    if (rule.excluded && rule.excluded.length > 0 && exclusionNamed(input.text, rule.excluded) !== undefined) keywords += 2;
     const keywordWeight = Math.min(3, measureWords + keywords);
     let topicWeight = 0;
     if (userTopics.size > 0) {

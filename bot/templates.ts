@@ -38,6 +38,7 @@ const buildTemplatesSchema = () => z.strictObject({
   rejectedFact: s,
   correction: s,
   stacking: s,
+  excludedNamed: s,
   noProvision: s,
   provisionElsewhere: s,
   injection: s,

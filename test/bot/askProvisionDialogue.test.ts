@@ -2,7 +2,7 @@
  * What a turn is answered with, through `ask --json` as a user would ask: facts given after a question how to
  * apply ask what they give; a standard asked with the asker's figures is the definition's, a question for money
  * the award's; who guides a matter is the duty sentence naming it, not the application steps; the sentence a
- * shortened quote cuts off is quoted when the question asks about it.
+ * shortened quote cuts off is quoted when the question asks about it; a cost the clause excludes is said not paid.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../bot/answer.js";
@@ -17,6 +17,7 @@ beforeAll(async () => {
     moneyForTitle: ["平阴 我们镇要是评上了中国淘宝镇 给多少钱"],
     guidance: ["平阴 电商企业上规入库的事 归哪个部门指导"],
     deadline: ["平阴 电商扶持项目的初审 每年最晚啥时候弄完"],
+    excludedCost: ["叶集 建公共服务中心 土建部分花了80万 这个有补助没"],
   });
 }, 120_000);
 
@@ -56,5 +57,14 @@ describe("ask --json: who guides a matter", () => {
 describe("ask --json: what a shortened quote leaves out", () => {
   it("quotes the sentence the question points at when the shown quote cuts it off", () => {
     expect(answers.deadline!.citations.some((c) => c.clause === "pingyin-2020:四/(二)" && c.quote.startsWith("每年1月底前"))).toBe(true);
+  });
+});
+
+describe("ask --json: a cost the clause excludes", () => {
+  it("answers with the clause that excludes it, says it is not paid, and computes nothing on it", () => {
+    const a = answers.excludedCost!;
+    expect(a.awards.map((x) => x.clause)).toContain("yeji-2017:五/9");
+    expect(a.text).toContain("不含土建");
+    expect(a.awards.every((x) => x.amountFen === null)).toBe(true);
   });
 });
