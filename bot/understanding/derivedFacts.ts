@@ -51,7 +51,15 @@ const SAME_YEAR_AS = FACT_NAMES.flatMap((fact) => {
  */
 export function readSameYear(facts: Record<string, unknown>, sources: Sources, datedWords: ReadonlyMap<FactName, string>): void {
   const year = facts.activityYear;
-  if (typeof year !== "number") return;
+  if (typeof year !== "number") {
+    // "2021年新注册的公司 网上卖了六十来万": new that year, so that year is the one asked about.
+    const dated = SAME_YEAR_AS.find(({ fact, of }) => facts[fact] === true && typeof facts[of] === "string" && datedWords.has(of));
+    if (dated) {
+      facts.activityYear = Number((facts[dated.of] as string).slice(0, 4));
+      sources.activityYear = datedWords.get(dated.of)!;
+    }
+    return;
+  }
   for (const { fact, of } of SAME_YEAR_AS) {
     const date = facts[of];
     if (facts[fact] !== undefined || typeof date !== "string" || !datedWords.has(of)) continue;

@@ -15,6 +15,7 @@ beforeAll(async () => {
     contestYearOnly: ["东营 我们商会2023年承办了一场电商直播大赛 实际花了6万 能补多少"],
     monthCorrected: ["东营 我们商会2023年8月承办了一场电商直播大赛 实际花了6万 能补多少", "不对 是2023年4月办的"],
     crossedBefore: ["汨罗 2020年网上卖本地大米卖了五百多万 2021年也是五百来万 首次突破的奖能拿吗"],
+    newThatYear: ["平阴 我们公司是2022年新注册的 网上卖了七十来万 全县排第六 奖多少"],
   }, "2026-12-02");
 }, 180_000);
 
@@ -43,5 +44,14 @@ describe("ask --json: a tier crossed in an earlier year, the later figure set be
   it("五百多万 in 2020 and 五百来万 in 2021: the 500万 tier is no first crossing in 2021 → ❌, not 2万", () => {
     expect(award("crossedBefore", "miluo-2017:三/(三)/10")).toMatchObject({ eligible: false, amountFen: null });
     expect(answers.crossedBefore!.text).toContain("以前年度已经突破过");
+  });
+});
+
+describe("ask --json: a business new in a year the user names", () => {
+  it("takes that year as the year asked about, so 平阴's award for 2022 is in force then (✅ 1万, not ⚠️ out of its period)", () => {
+    const a = award("newThatYear", "pingyin-2020:三/(二)/2");
+    expect(a?.eligible).toBe(true);
+    expect(a?.amountFen).toBe(1_000_000);
+    expect(a?.inForce).toBe(true);
   });
 });

@@ -48,4 +48,15 @@ describe("readSameYear (sameYearAs)", () => {
     readSameYear(said, {}, new Map([["registrationDate", "2019年注册"]]));
     expect(said.newlyRegistered).toBe(true);
   });
+
+  it("takes the year of a date the user calls new that year (2021年新注册) as the activity year when no other is named", () => {
+    const facts: Record<string, unknown> = { registrationDate: "2021-01-01", newlyRegistered: true };
+    const sources: Record<string, string> = {};
+    readSameYear(facts, sources, new Map([["registrationDate", "2021年新注册"]]));
+    expect(facts.activityYear).toBe(2021);
+    expect(sources.activityYear).toBe("2021年新注册");
+    const unsaid: Record<string, unknown> = { registrationDate: "2021-01-01", newlyRegistered: true };
+    readSameYear(unsaid, {}, new Map());
+    expect(unsaid.activityYear).toBeUndefined();
+  });
 });
