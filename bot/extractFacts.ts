@@ -21,7 +21,7 @@ import { namesProvision, readConditions } from "./understanding/conditions.js";
 import { correctItem, isCorrection } from "./understanding/corrections.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
-import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue } from "./understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
 import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
@@ -577,6 +577,9 @@ function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
   );
 }
 
+/** "2021届毕业生", "2019级": a graduating class or intake, named by its year, counts nothing. */
+const COHORT_AFTER = /^[届级]/;
+
 interface Assigned {
   fact: AttributableFact;
   mention: NumberMention;
@@ -636,9 +639,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const inside = (m: NumberMention, s: number, e: number) => m.start < e && m.end > s;
   const quantities = mentions.filter(
     (m) =>
-      !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text[m.start - 1] !== "第" &&
+      !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text[m.start - 1] !== "第" && !COHORT_AFTER.test(text.slice(m.end, m.end + 1)) &&
       !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
-      !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m),
+      !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m),
   );
   IN_PHRASE.give(inPhrase);
   // A tier quoted back ("300万那档") is neither a fact nor a claimed amount.

@@ -27,6 +27,20 @@ export function introducesFigure(text: string, m: NumberMention): boolean {
   return m.value === 1 && m.chinese === true && ["间", "个", "家", "户", "位", "名"].includes(m.unit ?? "") && /^\s?\d/.test(text.slice(m.end, m.end + 2));
 }
 
+/** A verb right after "一个" ("一个花了一万五", "一个是…"): the one of several things spoken of, no count of its own. */
+const VERB_AFTER_ONE = /^\s?(?:花|投|用|是|卖|办|建|装|做|招|签|开|搞|弄)/;
+const ONE_OF_UNITS: ReadonlySet<string | undefined> = new Set(["个", "家", "户", "位", "名", "间"]);
+
+/**
+ * "两个网点 一个花了一万五 一个花了三万", "两个员工一个是…一个是…": 一个 before a verb, said more than once
+ * (or with 另一个), picks out one of the things counted before; it is no count of one.
+ */
+export function picksOneOf(text: string, m: NumberMention): boolean {
+  if (m.value !== 1 || m.chinese !== true || !ONE_OF_UNITS.has(m.unit) || !VERB_AFTER_ONE.test(text.slice(m.end, m.end + 3))) return false;
+  const word = text.slice(m.start, m.end);
+  return text.indexOf(word) !== m.start || text.indexOf(word, m.end) >= 0;
+}
+
 /** A measure word no unit names, right after a small Chinese numeral: "两层", "三台", "一栋" (not 两万, 五六, 三十来). */
 const OTHER_MEASURE_AFTER = /^[\u4e00-\u9fff](?<![万亿千百十多来几余左上下出头把])/u;
 

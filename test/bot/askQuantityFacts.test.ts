@@ -22,6 +22,8 @@ beforeAll(async () => {
     equipmentNone: ["叶集 农村电商公共服务中心的补助", "展示厅装修新增投入了二十万", "软硬件设备没投 只做了装修"],
     extraToldOne: ["叶集 上个月给农民搞了个半天的电商培训 参加的有30人 中午安排了就餐 补助多少"],
     itemsTotalled: ["叶集 我们第三方物流企业 搞农村电商物流配送体系 买了分拣线和配套软件 设备和软件加起来一共投了120万 能补多少"],
+    oneOfTheSites: ["叶集 2017年新建了两个村级网点 一个花了一万五 一个花了三万 能补多少"],
+    cohortYear: ["平阴 2021年首次创办小微电商公司 正常经营一年多 社保工资都合规 招了两个员工 一个是登记失业人员 一个是2021届毕业生 都签了一年合同"],
     founderAlone: ["平阴 2021年首次创办小微电商公司 正常经营一年多了 社保工资都合规 现在只有我自己一个人 创业补贴和岗位补贴能拿多少"],
   });
 }, 180_000);
@@ -110,5 +112,17 @@ describe("ask --json: add-ons of a sum (再给予): one told of, the one not tol
 describe("ask --json: a figure totalled over items of one part is that part and all that was put in", () => {
   it("设备和软件加起来一共120万: 30% = 36万 capped at 50万 → 36万 (not a 36万–50万 range on 'at least 120万')", () => {
     expect(award("itemsTotalled", "yeji-2017:五/10")).toMatchObject({ eligible: true, amountFen: 36_000_000 });
+  });
+});
+
+describe("ask --json: 一个 picking out one of the things counted, and a graduating class named by its year", () => {
+  it("two sites, '一个花了一万五 一个花了三万': 2万 × 2 站点 (the 一个 is no count of one site, which gave 2万)", () => {
+    const a = award("oneOfTheSites", "yeji-2017:五/13");
+    expect(a?.eligible).toBe(true);
+    expect(a?.amountFen).toBe(4_000_000);
+  });
+
+  it("'一个是登记失业人员 一个是2021届毕业生' keeps the two jobs: 2.4万 + 2 × 2000 = 2.8万 (not 1 job, not 2021 jobs)", () => {
+    expect(award("cohortYear", "pingyin-2020:三/(二)/1")?.amountFen).toBe(2_800_000);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, statesCurrentValue } from "../../../bot/understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "../../../bot/understanding/figureRoles.js";
 import { findNumbers } from "../../../bot/understanding/numbers.js";
 
 /** The mention of `words` in `text`, as the number reader finds it. */
@@ -21,6 +21,16 @@ describe("figure roles", () => {
     const text = "租了两间 一间50平";
     expect(introducesFigure(text, mention(text, "一间"))).toBe(true);
     expect(introducesFigure(text, mention(text, "50平"))).toBe(false);
+  });
+
+  it("reads 一个 before a verb, said more than once, as one of the things counted before, not a count of one", () => {
+    const sites = "新建了两个村级网点 一个花了一万五 一个花了三万";
+    const [first, second] = findNumbers(sites).filter((n) => n.words === "一个");
+    expect(picksOneOf(sites, first!)).toBe(true);
+    expect(picksOneOf(sites, second!)).toBe(true);
+    expect(picksOneOf(sites, mention(sites, "两个"))).toBe(false);
+    const once = "我们就建了一个网点 花了两万";
+    expect(picksOneOf(once, mention(once, "一个"))).toBe(false);
   });
 
   it("reads a small Chinese numeral before a measure word no fact counts as counting other things", () => {
