@@ -105,7 +105,7 @@ describe("ask --json with enum facts, values and words declared only in data", (
     const cold = award("coldStore", "冷链仓储奖励");
     expect(cold?.eligible, answers.coldStore!.text).toBe(true);
     expect(cold?.amountFen).toBe(20_000 * 100);
-    expect(cold?.trace.join("\n")).toContain("2020-05-01");
+    expect(cold?.trace.join("\n")).toContain("注册登记日期 2020年5月 ≥ 2020年1月1日");
     const earlier = award("coldStoreEarlier", "冷链仓储奖励");
     expect(earlier?.eligible, answers.coldStoreEarlier!.text).toBe(false);
     expect(answers.otherWork!.awards.some((a) => a.eligible), answers.otherWork!.text).toBe(false);
