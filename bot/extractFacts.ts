@@ -33,6 +33,7 @@ import { firstStartingFrom, Marks } from "./understanding/spans.js";
 import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
 import { WordFinder } from "./understanding/wordFinder.js";
 import { noneSaidAt } from "./understanding/noneStated.js";
+import { literal } from "./understanding/literalPattern.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -158,9 +159,8 @@ interface Refinement {
   /** Only when the cue was a generic word (销售额, 卖了, 花了), not a specific one (网络零售额, 费用). */
   genericOnly?: boolean;
 }
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** 跨境, or a word that says the business sells abroad (the vocabulary's crossBorderBusiness: 亚马逊, 速卖通…). */
-const CROSS_BORDER = new RegExp(["跨境", ...(FACTS.crossBorderBusiness?.aliases ?? [])].map(escape).join("|"), "i");
+const CROSS_BORDER = new RegExp(["跨境", ...(FACTS.crossBorderBusiness?.aliases ?? [])].map(literal).join("|"), "i");
 const REFINEMENTS: readonly Refinement[] = [
   { from: ["onlineRetailSales", "transactionVolume"], when: CROSS_BORDER, scope: "sentence", to: "crossBorderSales", genericOnly: true },
   { from: ["onlineRetailSales"], when: /全国性|京东|天猫|淘宝|拼多多|苏宁|抖音|快手|1688|唯品会/, scope: "sentence", to: "platformSales", also: true },
@@ -221,7 +221,7 @@ const CUE_WORDS = new WordFinder(CUES.keys());
  * one ("整合了全县85%的快递单量"); any other ("补贴50%") is a rate the text sets, no fact about the asker.
  */
 const PERCENT_CUES = [...CUES].filter(([, cue]) => cue.facts.some((f) => accepts(f, "%"))).map(([w]) => w);
-const PERCENT_CUE_RE = PERCENT_CUES.length > 0 ? new RegExp(PERCENT_CUES.map(escape).join("|"), "i") : null;
+const PERCENT_CUE_RE = PERCENT_CUES.length > 0 ? new RegExp(PERCENT_CUES.map(literal).join("|"), "i") : null;
 
 const PHRASES = new Map<string, Effect[]>();
 const addEffect = (w: string, e: Effect) => PHRASES.set(w.toUpperCase(), [...(PHRASES.get(w.toUpperCase()) ?? []), e]);
@@ -270,7 +270,7 @@ const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
   const spec = FACTS[fact];
   if (spec.unit !== "date" || !(spec.cues || spec.opened)) return [];
   const side = (s: "b" | "a") => (spec.cues ?? []).filter((c) => c.side !== s).flatMap((c) => c.words);
-  const any = (ws: readonly string[]) => ws.map(escape).join("|");
+  const any = (ws: readonly string[]) => ws.map(literal).join("|");
   const before = side("a");
   const after = side("b");
   const o = spec.opened;
@@ -476,7 +476,7 @@ function attribute(
 }
 
 /** The words of a first time (首次, 头一回…): the vocabulary's words for `firstTimeReached`, right before a figure. */
-const FIRST_TIME_BEFORE = new RegExp(`(${VOCABULARY.facts.firstTimeReached?.aliases.map(escape).join("|") || "首次"})\\s?$`);
+const FIRST_TIME_BEFORE = new RegExp(`(${VOCABULARY.facts.firstTimeReached?.aliases.map(literal).join("|") || "首次"})\\s?$`);
 
 /**
  * "2019年头一回过了100万": money passed for the first time with no noun is the sales figure the

@@ -11,6 +11,7 @@ import { breakAfter, breakBefore, CLAUSE_BREAK } from "./clauses.js";
 import { deniedForSome } from "./exceptions.js";
 import { WordFinder } from "./wordFinder.js";
 import { relativeYearValue } from "./numbers.js";
+import { literal } from "./literalPattern.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -233,7 +234,6 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
   return out;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** No clause break nor blank: the comparison stays within one statement. */
 const IN_CLAUSE = "[^，,。！!？?；;\\s]";
 /**
@@ -243,7 +243,7 @@ const IN_CLAUSE = "[^，,。！!？?；;\\s]";
 const LINE_FACTS = FACT_NAMES.flatMap((fact) => {
   const line = (FACTS[fact] as FactSpec).atLeast;
   if (FACTS[fact].unit !== "bool" || !line) return [];
-  const words = `(?:${line.map(escape).join("|")})(?:标准|线)?`;
+  const words = `(?:${line.map(literal).join("|")})(?:标准|线)?`;
   const re = new RegExp(
     `(?<below>(?<!不)比${IN_CLAUSE}{0,4}${words}${IN_CLAUSE}{0,2}?(?:低|少)|(?:没到|不到|没达到|达不到|够不上)${IN_CLAUSE}{0,4}${words})` +
       `|(?<above>(?<!不)比${IN_CLAUSE}{0,4}${words}${IN_CLAUSE}{0,2}?(?:高|多))`,

@@ -5,6 +5,7 @@
  */
 import { FACTS, type FactName, type Facts } from "../../rules/facts.js";
 import { namesProvision } from "./conditions.js";
+import { literal } from "./literalPattern.js";
 
 /** General nouns a word may end with that merchants leave out ("物流配送体系" → "做物流配送"). */
 const GENERAL_TAILS = ["体系", "系统", "中心", "平台", "活动", "项目", "建设"];
@@ -15,17 +16,16 @@ const INSERTED = "[^\\s，,。！!？?；;、\\dA-Za-z]{1,3}";
 /** A negation just before the word ("没办直播大赛"): the word then says what the user did not do. */
 const NEGATED = /(没有|没|未|不是|不|无|尚未|还没)[^，,。！!？?；;\s]{0,2}$/;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const patterns = new Map<string, RegExp>();
 
 /** The word itself, its core without a general tail, and every split with a short insertion. */
 function patternOf(word: string): RegExp {
   let re = patterns.get(word);
   if (re) return re;
-  const forms = [escape(word)];
+  const forms = [literal(word)];
   const tail = GENERAL_TAILS.find((t) => word.endsWith(t));
-  if (tail && word.length - tail.length >= MIN_CORE) forms.push(escape(word.slice(0, -tail.length)));
-  for (let k = 2; k <= word.length - 2; k++) forms.push(`${escape(word.slice(0, k))}${INSERTED}${escape(word.slice(k))}`);
+  if (tail && word.length - tail.length >= MIN_CORE) forms.push(literal(word.slice(0, -tail.length)));
+  for (let k = 2; k <= word.length - 2; k++) forms.push(`${literal(word.slice(0, k))}${INSERTED}${literal(word.slice(k))}`);
   re = new RegExp(forms.join("|"), "i");
   patterns.set(word, re);
   return re;
@@ -37,7 +37,7 @@ function patternOf(word: string): RegExp {
  * than four characters are only found as written (a two-character word has no loose form worth trusting).
  */
 export function findLoosely(text: string, word: string): string | undefined {
-  const m = (word.length >= 4 ? patternOf(word) : new RegExp(escape(word), "i")).exec(text);
+  const m = (word.length >= 4 ? patternOf(word) : new RegExp(literal(word), "i")).exec(text);
   if (!m || NEGATED.test(text.slice(Math.max(0, m.index - 5), m.index)) || namesProvision(text, m.index, m.index + m[0].length)) return undefined;
   return m[0];
 }

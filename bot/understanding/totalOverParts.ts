@@ -9,8 +9,8 @@
  * ("买了设备和软件 花了60万"), leave the figure to the fact its cue chose.
  */
 import { FACT_NAMES, FACTS, VOCABULARY, type FactName } from "../../rules/facts.js";
+import { literal } from "./literalPattern.js";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The whole of each part, and the fact each item word names (a part's or a whole's aliases and cue words). */
 const WHOLE_OF = new Map<FactName, FactName>();
@@ -29,7 +29,7 @@ for (const fact of FAMILY) {
     if (!ITEM_FACT.has(w) || WHOLE_OF.has(fact)) ITEM_FACT.set(w, fact);
   }
 }
-const ITEM_RE = new RegExp([...ITEM_FACT.keys()].sort((a, b) => b.length - a.length).map(escape).join("|") || "(?!)", "g");
+const ITEM_RE = new RegExp([...ITEM_FACT.keys()].sort((a, b) => b.length - a.length).map(literal).join("|") || "(?!)", "g");
 /** Between two items of one list: a conjunction, with blanks. */
 const JOINING = /^\s*(?:和|加|及|与|跟|、|加上|以及|还有)\s*$/;
 /** After the last item, a word of a total before the figure: "…一共投了", "…总共投入了", "…加起来". */
