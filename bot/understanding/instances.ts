@@ -46,7 +46,7 @@ export type PartOf = (fact: FactName, m: NumberMention) => { low: number; high: 
 /** Units that count events: a number with one of them before a figure starts a new instance ("一场花了5w"). */
 const EVENT_UNITS: ReadonlySet<string> = new Set(["场", "次", "期"]);
 /** Measure words after 每 that a count can carry ("3期 … 每期", "2场 … 每场", "三个村 … 每个村"). */
-const EACH_MEASURES = "期场次个家户名位人";
+const EACH_MEASURES = "期场次回个家户名位人";
 /** Words between two figures that list them as separate instances. */
 const LISTED = /又|还|再|另|加上|外加|以及|和|跟|与|及|分别|第[二三四五六七八九十\d]|后来|然后|接着|、/;
 /** Words that make the later figure a restatement, a share or a correction of the earlier one. */
@@ -215,7 +215,8 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
     const measure = after[0] ?? "";
     // 每月/每年/每天/每个月: a rate in time, not a count of instances.
     if (!EACH_MEASURES.includes(measure) || /^个月/.test(after)) return null;
-    const fits = counts.filter((x) => x.unit === measure || (measure === "人" && x.unit === "人"));
+    // "三回 … 每回": the number reader writes 回 as 次.
+    const fits = counts.filter((x) => x.unit === (measure === "回" ? "次" : measure));
     const count = nearest(fits, at);
     return count ? { count, from: at } : null;
   }

@@ -29,6 +29,12 @@ describe("a figure multiplied by a count", () => {
       { low: wan(8), high: wan(8), words: "8万", year: 2021 },
     ]);
   });
+  it("三回 每回都花了8万 is three events of 8万 (回 counts events as 次 and 场 do)", () => {
+    const e = read("2021年办了三回直播大赛 每回都花了8万").facts.expenses as ApproxValue;
+    expect(e).toMatchObject({ low: wan(24), high: wan(24), words: "三回，每回都花了8万" });
+    expect(e.parts).toHaveLength(3);
+    expect(e.parts!.every((p) => p.low === wan(8) && p.words === "8万" && p.year === 2021)).toBe(true);
+  });
   it("三个行政村各建了一个网点 is 3 sites", () => {
     const x = read("三个行政村各建了一个网点");
     expect(x.facts.sites).toMatchObject({ low: 3, high: 3, words: "三个行政村各建了一个" });

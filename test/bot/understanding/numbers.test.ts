@@ -78,6 +78,7 @@ describe("findNumbers reads every amount form merchants write", () => {
     expect(parseChineseAmount("5200㎡")).toMatchObject({ value: 5200, unit: "平方米" });
     expect(parseChineseAmount("6000平方米")).toMatchObject({ value: 6000, unit: "平方米" });
     expect(parseChineseAmount("6个月")).toMatchObject({ value: 6, unit: "月" });
+    expect(parseChineseAmount("三回")).toMatchObject({ value: 3, unit: "次" });
     for (const [raw, unit] of [["32家", "家"], ["30人", "人"], ["200人次", "人次"], ["10笔", "笔"], ["20万件", "件"], ["50万吨", "吨"], ["35间", "间"], ["5名", "名"], ["2天", "天"]] as const) {
       expect(parseChineseAmount(raw)?.unit, raw).toBe(unit);
     }
