@@ -27,6 +27,10 @@ export const PlaceSchema = z.strictObject({
   kind: z.enum(PLACE_KINDS),
   /** Former or informal names still in use ("垦利县", "聊城高新区"). */
   aliases: z.array(z.string().min(2)).optional(),
+  /** For a town or street of a city policy: the county-level place that holds it ("大王镇" in "广饶县"). */
+  in: z.string().min(2).optional(),
+  /** Why the name without its suffix is not read as this place: it is an ordinary word or another place ("大王": 带货大王). */
+  shortIsWord: z.string().min(2).optional(),
 });
 export type Place = z.infer<typeof PlaceSchema>;
 
@@ -49,7 +53,7 @@ export const PolicyMetaSchema = z.strictObject({
   /** Places inside the region; a user naming one is asking about this policy. */
   places: z.array(PlaceSchema).default([]),
   /** Other county-level places of the same parent city, which this (county) policy does not cover. */
-  nearby: z.array(z.string().min(2)).default([]),
+  nearby: z.array(z.union([z.string().min(2), z.strictObject({ name: z.string().min(2), aliases: z.array(z.string().min(2)).min(1) })])).default([]),
   /** Where the place names come from and when they were checked. */
   placesSource: z.string().optional(),
   issued: isoDate.nullable(),

@@ -110,18 +110,21 @@ function names(metas: readonly PolicyMeta[]): Name[] {
       for (const written of [place.name, ...(place.aliases ?? [])]) {
         out.push({ written, policyId: meta.id, name: place.name, short: false, major, nearby: false });
         const short = written.replace(SUFFIX, "");
-        if (place.kind !== "zone" && short !== written && short.length >= 2) {
+        if (place.kind !== "zone" && !place.shortIsWord && short !== written && short.length >= 2) {
           out.push({ written: short, policyId: meta.id, name: place.name, short: true, major, nearby: false });
         }
       }
     }
     const city = meta.region.city?.replace(SUFFIX, "");
-    for (const place of meta.nearby) {
-      const forms = new Set([place, ...(city ? [city + place] : [])]);
-      const short = place.replace(SUFFIX, "");
-      for (const written of forms) out.push({ written, policyId: meta.id, name: place, short: false, major: true, nearby: true });
-      // "岳阳" alone is the city that holds the region (岳阳市), not its 岳阳县.
-      if (short.length >= 2 && short !== place && short !== city) out.push({ written: short, policyId: meta.id, name: place, short: true, major: true, nearby: true });
+    for (const entry of meta.nearby) {
+      const place = typeof entry === "string" ? entry : entry.name;
+      for (const full of typeof entry === "string" ? [place] : [place, ...entry.aliases]) {
+        const forms = new Set([full, ...(city ? [city + full] : [])]);
+        const short = full.replace(SUFFIX, "");
+        for (const written of forms) out.push({ written, policyId: meta.id, name: place, short: false, major: true, nearby: true });
+        // "岳阳" alone is the city that holds the region (岳阳市), not its 岳阳县.
+        if (short.length >= 2 && short !== full && short !== city) out.push({ written: short, policyId: meta.id, name: place, short: true, major: true, nearby: true });
+      }
     }
   }
   return out.sort((a, b) => b.written.length - a.written.length);

@@ -13,6 +13,8 @@ beforeAll(async () => {
     lijin: ["利津县2021年 我们镇被认定为市级电商小镇 能拿多少"],
     typo: ["汩罗 卖粽子的 2018年在京东上卖了150万 奖多少"],
     nearby: ["我们是济南长清区的 有什么电商补贴"],
+    nearbyInformal: ["屈原区的网店能拿补贴吗"],
+    townOfCounty: ["我在大王镇开网店，年销售额300万，有啥奖励"],
     registeredNearby: ["公司注册在济南长清区 在平阴有个仓库 2021年网络零售额1500万 平阴的奖励能拿吗"],
     elsewhere: ["杭州的电商补贴有哪些"],
     outsideCity: ["潍坊的电商企业 去年网上卖了两个亿 能有啥奖励"],
@@ -69,6 +71,16 @@ describe("ask --json: places", () => {
     expect(answers.nearby!.status).toBe("out_of_scope");
     expect(answers.nearby!.text).toContain("长清区");
     expect(answers.nearby!.text).toMatch(/在平阴注册登记/);
+  });
+
+  it("says a place of 岳阳 named informally (屈原区) is outside 汨罗's policy", () => {
+    expect(answers.nearbyInformal!.status).toBe("out_of_scope");
+    expect(answers.nearbyInformal!.text).toMatch(/屈原区不在汨罗政策的范围内/);
+  });
+
+  it("answers a town of a county of a city policy (大王镇, 广饶县) from that city's policy without asking where", () => {
+    expect(answers.townOfCounty!.policies).toEqual(["dongying-2020"]);
+    expect(answers.townOfCounty!.missing).not.toContain("region");
   });
 
   it("names the covered regions, from the catalog, for a place outside every policy", () => {

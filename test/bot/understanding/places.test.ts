@@ -23,6 +23,19 @@ describe("readPlaces", () => {
     expect(read("弼时镇 合作社").policyIds).toEqual(["miluo-2017"]);
   });
 
+  it("finds the city policy from a town or street of one of its counties", () => {
+    expect(read("我在大王镇开网店").mentions).toMatchObject([{ policyId: "dongying-2020", name: "大王镇" }]);
+    expect(read("陈庄镇的合作社").policyIds).toEqual(["dongying-2020"]);
+    expect(read("我们是博平的合作社").mentions).toMatchObject([{ policyId: "liaocheng-2022", name: "博平镇" }]);
+    expect(read("烟店镇卖轴承的").policyIds).toEqual(["liaocheng-2022"]);
+  });
+
+  it("does not read a town's short form that is an ordinary word (我是带货大王, 乡村振兴的)", () => {
+    expect(read("我是大王的粉丝").policyIds).toEqual([]);
+    expect(read("做乡村振兴的项目").policyIds).toEqual([]);
+    expect(read("我们是振兴街道的").policyIds).toEqual(["liaocheng-2022"]);
+  });
+
   it("does not read a place inside a longer word (黄河口大米, 东阿阿胶)", () => {
     expect(read("卖黄河口大米的").policyIds).toEqual([]);
     expect(read("卖东阿阿胶的").policyIds).toEqual([]);
@@ -84,6 +97,12 @@ describe("readPlaces", () => {
     expect(r.nearby).toEqual([]);
     expect(r.outside).toMatchObject([{ said: "岳阳", name: "岳阳市", contains: ["miluo-2017"] }]);
     expect(read("岳阳县的 贫困户开网店").nearby[0]).toMatchObject({ policyId: "miluo-2017", name: "岳阳县" });
+  });
+
+  it("recognises an informal name of a place of the covered city outside the county policy (屈原区 for 屈原管理区)", () => {
+    const r = read("我是屈原区的 开网店");
+    expect(r.policyIds).toEqual([]);
+    expect(r.nearby[0]).toMatchObject({ policyId: "miluo-2017", said: "屈原区", name: "屈原管理区" });
   });
 
   it("recognises a place of a covered city that the county policy does not cover", () => {
