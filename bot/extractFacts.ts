@@ -259,6 +259,10 @@ const RELATIVE_AGENT = /^(培训|认定|评定|评|授予|推荐|组织|认证|�
 const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
 const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
+/** 给培训机构补多少, 给企业奖励: the one given the money, unlike 给企业培训 (the one served). */
+const PAID_AFTER = /^[^，,。！!？?；;\s]{0,1}(补|奖|发钱|拨)/;
+/** 企业员工, 公司职工: the word names whose staff, not who is asking. */
+const EMPLOYEES_AFTER = /^(员工|职工)/;
 /** The other party of an agreement: 跟聊城本地企业签了合同, 和企业合作 (the one signing with it is the applicant). */
 const COUNTERPART_BEFORE = /(跟|和|与|同)[^，,。！!？?；;\s]{0,6}$/;
 const COUNTERPART_AFTER = /^[^，,。！!？?；;\s]{0,3}?(签|合作|对接)/;
@@ -1179,8 +1183,10 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
           if (e.implied && namesProvision(text, hit.start, hit.end)) break;
-          // 给电商企业员工做培训: the one served is not the applicant.
-          if (OBJECT_BEFORE.test(before)) break;
+          // 给电商企业员工做培训: the one served is not the applicant; 给培训机构补多少: the one paid is.
+          if (OBJECT_BEFORE.test(before) && !PAID_AFTER.test(after)) break;
+          // 电商企业员工技能培训: whose staff are trained, not who is asking.
+          if (EMPLOYEES_AFTER.test(after)) break;
           if (COUNTERPART_AFTER.test(after + text.slice(hit.end + 3, hit.end + 6)) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;
           // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
           if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.key)?.some((x) => x.kind === "entity"))) break;

@@ -205,12 +205,18 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
   const previous = lastEndingBy(mentions, m.start, isAny);
   const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 8, previous?.end ?? 0);
   // The last 每 (else 各) in [from, m.start), found in place: this runs for every figure of a fact that adds.
-  const each = lastIn(text, "每", from, m.start);
+  let each = lastIn(text, "每", from, m.start);
+  let eachFrom = from;
+  // "每期半天 50个人": the 每 of the figure just before, with only a blank between, governs this one too.
+  if (each < 0 && previous && previous.end === from && /^[\s，,]?$/.test(text.slice(previous.end, m.start))) {
+    eachFrom = Math.max(from - previous.words.length - 3, 0);
+    each = lastIn(text, "每", eachFrom, previous.start);
+  }
   const every = each >= 0 ? -1 : lastIn(text, "各", from, m.start);
   if (each < 0 && every < 0) return previous ? oneOfEach(text, m, previous, mentions) : null;
   const counts = countsAround(text, m, mentions);
   if (each >= 0) {
-    const at = from + each;
+    const at = eachFrom + each;
     const after = text.slice(at + 1, at + 4).replace(/^一/, "");
     const measure = after[0] ?? "";
     // 每月/每年/每天/每个月: a rate in time, not a count of instances.

@@ -481,6 +481,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   let approx: Approx | undefined;
   let approxAfterMultiplier = false;
   let unit: NumberUnit | undefined;
+  let half = false;
   // "12 万" is one number, but a unit binds only to adjacent text: "年薪11万 人才" is not 11万人. A run of
   // blanks counts as one space: a control sequence between number and unit is blanked, not a break.
   let spaceFrom = i;
@@ -494,8 +495,13 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
   }
   if (allowMultiplier) {
     // "1个亿", "两个多亿", "13个w": the measure word 个 may stand before 亿 or w (never before 万: "3个万达" is no amount).
-    if (text[i] === "个" && /^个多?(亿|[wW](?![a-zA-Z]))/.test(text.slice(i, i + 4))) {
+    // "一个半亿": 个半 adds half of the multiplier.
+    if (text[i] === "个" && /^个[多半]?(亿|[wW](?![a-zA-Z]))/.test(text.slice(i, i + 4))) {
       i++;
+      if (text[i] === "半") {
+        half = true;
+        i++;
+      }
       const after = approxAt(text, i);
       if (after) {
         approx = after;
@@ -557,7 +563,6 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
     }
   }
   if (!unit && text[i - 1] === " ") i = spaceFrom;
-  let half = false;
   if (unit && (unit === "天" || unit === "年") && text[i] === "半") {
     half = true;
     i++;
@@ -839,7 +844,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       decimal = String(Number(`${intPart}.${frac || "0"}e${expRaw}`));
     } else {
       decimal = shiftDecimal(intPart, frac, suffix.exp);
-      if (suffix.half) decimal = String(Number(decimal) + 0.5);
+      if (suffix.half) decimal = String(Number(decimal) + 0.5 * 10 ** suffix.exp);
     }
     const shape: Shape = {};
     // "18-20万", "30到40人": the second number lends its multiplier and unit to the first.
@@ -949,7 +954,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       }
     }
     let decimal = shiftDecimal(String(base), "", suffix.exp);
-    if (suffix.half) decimal = String(Number(decimal) + 0.5);
+    if (suffix.half) decimal = String(Number(decimal) + 0.5 * 10 ** suffix.exp);
     const extra: Partial<NumberMention> = { chinese: true };
     if (suffix.unit) extra.unit = suffix.unit;
     if (text[start - 1] === "负") {

@@ -94,6 +94,11 @@ describe("classifyIntent: dialogue openers and eligibility questions", () => {
     expect(classifyIntent("流量补贴还能申请吗", { ...ctx, matchesRuleKeyword: true })).toBe("validity");
   });
 
+  it("reads who a subsidy is paid to (补助给谁, 补贴给谁的) as a question about the rule", () => {
+    expect(classifyIntent("电商企业员工技能培训 补助给谁 咋补", region)).toBe("explain");
+    expect(classifyIntent("这个补贴给谁的", region)).toBe("explain");
+  });
+
   it("reads how a title is awarded (咋认定) as a question about the rule, and applying again after a sanction as no validity question", () => {
     expect(classifyIntent("电商示范镇咋认定", region)).toBe("explain");
     expect(classifyIntent("材料造假被发现了 往后几年还能申请不", region)).not.toBe("validity");

@@ -691,6 +691,12 @@ describe("extractFacts: held-out phrasings", () => {
     expect(f.trainedAnchorFollowers).toEqual({ low: 2000, high: 99999, words: "几千几万" });
   });
 
+  it("takes the one paid (给培训机构补多少) as the applicant, and 企业员工 as whose staff, not who asks", () => {
+    expect(facts("电商企业员工技能培训 培训了45人次 给培训机构补多少")).toMatchObject({ entityType: "trainingInstitution", trainees: 45 });
+    expect(facts("我们公司 给员工做技能培训 培训了45人次").entityType).toBe("company");
+    expect(facts("给电商企业员工做培训").entityType).toBeUndefined();
+  });
+
   it("takes the entity the speaker names (我们培训机构) over the one served (给电商企业)", () => {
     const f = facts("我们培训机构给电商企业员工做技能培训 一共150人次");
     expect(f).toMatchObject({ entityType: "trainingInstitution", trainees: 150 });

@@ -21,6 +21,11 @@ describe("a figure multiplied by a count", () => {
     expect(x.facts.trainingDays).toBe(2);
     expect(x.sources.trainees).toBe("3期，每期45个人");
   });
+  it("每期半天 50个人: the 每期 of the figure just before governs the count after it (100 trainees)", () => {
+    const trainees = read("叶集 办了两期电商培训 每期半天 50个人 管饭").facts.trainees as ApproxValue;
+    expect(trainees).toMatchObject({ low: 100, high: 100 });
+    expect(trainees.parts).toHaveLength(2);
+  });
   it("2场 每场实际花了8万 is two events of 8万 (a spend, not the policy's rate)", () => {
     const e = read("2021年承办了2场直播大赛 每场实际花了8万").facts.expenses as ApproxValue;
     expect(e).toMatchObject({ low: wan(16), high: wan(16) });

@@ -235,6 +235,15 @@ describe("findNumbers: measure words, approximations and words that only look li
     expect(findNumbers("3个亿")[0]!.unit).toBeUndefined();
   });
 
+  it("reads 个半 before 亿 or w as half a unit more (一个半亿 is 1.5亿, 1个半w is 1.5万), keeping the words", () => {
+    expect(valueOf("一个半亿")).toBe(150000000);
+    expect(valueOf("两个半亿")).toBe(250000000);
+    expect(valueOf("1个半w")).toBe(15000);
+    const [m] = findNumbers("网上卖了一个半亿");
+    expect("网上卖了一个半亿".slice(m!.start, m!.end)).toBe("一个半亿");
+    expect(valueOf("一天半")).toBe(1.5);
+  });
+
   it("does not join 个 with 万 (3个万达 is three of something, not 30000)", () => {
     expect(findNumbers("3个万达")[0]).toMatchObject({ value: 3, unit: "个" });
   });
