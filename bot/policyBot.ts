@@ -34,6 +34,7 @@ import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
 import { asksWhoPays, nearestSentence, sentenceBeyond, sentencesOf } from "./clauseSentences.js";
+import { limitPhrases, maximumAsked } from "./understanding/maximumQuestions.js";
 import { givesStatedMoney } from "../rules/draft/draftRule.js";
 import type { Clause } from "../knowledge/clause.js";
 
@@ -568,8 +569,12 @@ export class PolicyBot implements ConversationHandler {
     const ownFigures = claim !== undefined && hasMeasures(session.facts);
     // "示范企业奖励是多少": the question names what the provision requires; the text answers it, then asks.
     const namedOnly = (r: AwardResult) => r.missing.some((f) => f in (session.askedAbout ?? {}));
-    if (focusResults.length > 0 && !ownFigures && (intent === "explain" || (focusResults.every(isUndecided) && (looksLikeClaim(text) || focusResults.some(namedOnly))))) {
+    // "一场最多给多少" before any figure of the asker's: the clause's own limits answer it.
+    const maximum = focusResults.every(isUndecided) ? maximumAsked(text) : null;
+    if (focusResults.length > 0 && !ownFigures && (intent === "explain" || maximum !== null || (focusResults.every(isUndecided) && (looksLikeClaim(text) || focusResults.some(namedOnly))))) {
       // "这钱是市里出还是县区出" asks who pays, not what the asker gets.
+      const limits = maximum === null ? [] : [...new Set(focusResults.slice(0, 2).flatMap((r) => limitPhrases(r.quote, maximum)))];
+      if (limits.length > 0) notes.unshift(render(t.explain.limits, { limits: limits.map((l) => `“${l}”`).join("，") }));
       const input = this.#explain(focusResults, text, session, policies, notes, asOf, (asksAmount(text) && !asksWhoPays(text)) || hasMeasures(session.facts));
       checkClaim(input.results);
       input.figureAnswers = claim !== undefined;

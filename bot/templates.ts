@@ -20,7 +20,7 @@ const buildTemplatesSchema = () => z.strictObject({
   citationList: s,
   disclaimer: s,
   needsInfo: group(["ask", "straddle", "rangeTooWide", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart", "implausible", "unitless", "cases", "case"] as const),
-  explain: group(["award", "awardNoAmount", "awardFormula", "rule", "who", "conditions", "amount", "amountUpTo", "example", "applicant", "askFacts", "overview", "overviewTheme", "overviewAsk"] as const),
+  explain: group(["award", "awardNoAmount", "awardFormula", "rule", "who", "conditions", "amount", "amountUpTo", "example", "applicant", "askFacts", "limits", "overview", "overviewTheme", "overviewAsk"] as const),
   clauseKind: group(CLAUSE_KINDS),
   inform: group(["heading", "notStated", "pending", "unchecked", "sanction"] as const),
   apply: group(["heading", "noProcedure", "contact", "provision"] as const),
