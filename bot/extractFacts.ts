@@ -290,7 +290,7 @@ const PLACE = "(?:全[市县区省国]|本[市县区])?";
 /** What a ranking is among, between 排 and 第/前: "排全市乡镇第二", "位居同类企业前三". */
 const AMONG = "[^，,。！!？?；;\\s\\d第前]{0,6}?";
 /** 第二场, 第三次: an ordinal of events, not a place in a ranking. */
-const NOT_PLACE_AFTER = "(?![场次期天个年届批轮])";
+const NOT_PLACE_AFTER = "(?![场次期天个年届批轮笔])";
 const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
   [new RegExp(`(?:排名|排行|名列|位列|位居|(?<!安)排在?)${AMONG}前${N}(?:名|位)?${NOT_PLACE_AFTER}`, "g"), true],
   [new RegExp(`前${N}(?:名|位)`, "g"), true],
@@ -300,6 +300,10 @@ const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
   [new RegExp(`(?:全[市县区省国]|评定|评比|考核|评选)第${N}`, "g"), false],
   // "排老二": 老大 is first, 老二 second.
   [new RegExp(`(?:排名|排行|(?<!安)排在?)${PLACE}老([大二三四五六七八九十])`, "g"), false],
+  // "评定拿了第一", "考核得了第二": a place won.
+  [new RegExp(`(?:拿|得|获得?|夺得?)了?${PLACE}第${N}(?:名|位)?${NOT_PLACE_AFTER}`, "g"), false],
+  // "全市排头一名", "拿了头名": 头名 is first.
+  [new RegExp(`(头)一?名`, "g"), false],
 ];
 
 const FACT_WORD: Partial<Record<FactName, string>> = { followers: "粉丝数" };
@@ -565,7 +569,7 @@ function findRankOf(text: string, skipped?: { any: boolean }): { rank: RankState
         continue;
       }
       const n = r[1] ?? "";
-      const value = /\d/.test(n) ? Number(n) : n === "大" ? 1 : parseChineseNumeral(n);
+      const value = /\d/.test(n) ? Number(n) : n === "大" || n === "头" ? 1 : parseChineseNumeral(n);
       if (value && value >= 1) found = { rank: { value, within, raw: r[0] }, start: r.index, end: r.index + r[0].length };
     }
     if (found) return found;

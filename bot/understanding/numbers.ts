@@ -475,7 +475,7 @@ type Approx = "many" | "lai" | "chutou" | "plus" | "orMore";
  * After the core number: 多/余/来, a multiplier (万/亿/w/k…), 多/+, a unit, 以上/多/出头. Returns how far
  * the mention extends and what it adds. `approxAfterMultiplier`: "八万多" blurs the 万 place, "八十多万" the ten.
  */
-function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
+function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHasMultiplier = false) {
   let i = pos;
   let exp = 0;
   let approx: Approx | undefined;
@@ -541,8 +541,8 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean) {
     approx = "plus";
     i++;
   }
-  // "招了3 个人", "120 平": a space before a unit, but not after a multiplier ("年薪11万 人才").
-  if (exp === 0) {
+  // "招了3 个人", "120 平": a space before a unit, but not after a multiplier ("年薪11万 人才", "年薪十一万八 人才").
+  if (exp === 0 && !coreHasMultiplier) {
     j = blanksBefore(text, i, NOT_BLANK);
     if (j !== i) {
     spaceFrom = i;
@@ -906,7 +906,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       if (whole === null || overlaps(taken, d.index, end)) continue;
       const frac = [...d[2]!].map((c) => CN_DIGIT[c]).join("");
       const exp = [...d[3]!].reduce((e, c) => e + Math.log10(CN_BIG_UNIT[c]!), 0);
-      const suffix = readSuffix(text, end, true);
+      const suffix = readSuffix(text, end, true, true);
       const extra: Partial<NumberMention> = { chinese: true };
       if (suffix.unit) extra.unit = suffix.unit;
       push(finish(input, text, d.index, suffix.end, shiftDecimal(String(whole), frac, exp + suffix.exp), extra, {}));
@@ -932,7 +932,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (start === runEnd || overlaps(taken, start, runEnd)) continue;
     const run = text.slice(start, runEnd);
     if (run === "一" && notNumeral.has(start)) continue;
-    const suffix = readSuffix(text, start + run.length, true);
+    const suffix = readSuffix(text, start + run.length, true, BIG_PLACE_WORD.test(run));
     // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude.
     if (run.includes("几") && (run === "几" ? suffix.exp === 0 : !PLACE_WORD.test(run)) && suffix.exp === 0) continue;
     const vague = parseVagueNumeral(run);

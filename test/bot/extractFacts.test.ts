@@ -625,6 +625,20 @@ describe("extractFacts: held-out phrasings", () => {
     expect(facts("年薪11万 人才奖励有吗").annualSalary).toBe(11 * WAN);
   });
 
+  it("reads a place won as a rank: 评定拿了第一, 考核得了第二名, 全市排头一名, 拿了头名", () => {
+    expect(facts("三年综合评定拿了第一 平台奖是多少")).toMatchObject({ rank: 1 });
+    expect(facts("去年考核得了第二名")).toMatchObject({ rank: 2 });
+    expect(facts("八千出头万的网零 全市排头一名")).toMatchObject({ rank: 1 });
+    expect(facts("拿了头名")).toMatchObject({ rank: 1 });
+    expect(facts("去年拿了第一笔补贴").rank).toBeUndefined();
+  });
+
+  it("reads sales said with where they were made in place of a verb (网上四百五十万, 线上六百出头万)", () => {
+    expect(facts("2022年网上四百五十万 排第一")).toMatchObject({ onlineRetailSales: 450 * WAN });
+    expect(facts("去年线上六百出头万").onlineRetailSales).toMatchObject({ words: "六百出头万" });
+    expect(facts("网上开店花了5万")).toEqual({ expenses: 5 * WAN });
+  });
+
   it("reads a contract length as a labour contract, not as operating time", () => {
     const f = facts("公司引进的电商运营 签了1年合同 年薪11万");
     expect(f).toMatchObject({ laborContractYear: true, annualSalary: 11 * WAN });

@@ -259,6 +259,15 @@ describe("findNumbers: measure words, approximations and words that only look li
     expect(findNumbers("40个人")[0]).toMatchObject({ value: 40, unit: "人" });
   });
 
+  it("binds no unit across a space after a Chinese numeral holding 万 (年薪十一万八 人才, 十万出头 人才)", () => {
+    for (const [text, value] of [["年薪十一万八 人才", 118000], ["年薪十万出头 人才", 100000], ["年薪一点二万 人才", 12000]] as const) {
+      const m = findNumbers(text)[0]!;
+      expect(m.value, text).toBe(value);
+      expect(m.unit, text).toBeUndefined();
+    }
+    expect(findNumbers("招了三 个人")[0]).toMatchObject({ value: 3, unit: "人" });
+  });
+
   it("skips 一 inside words that are no numerals (一共, 统一, 万一, 第一次)", () => {
     expect(findNumbers("一共150人次").map((m) => m.value)).toEqual([150]);
     for (const text of ["一起", "一下", "一直", "一定", "一般", "一样", "一些", "一点", "一次性", "统一标准", "万一不行", "第一次突破"]) {
