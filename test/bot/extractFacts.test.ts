@@ -305,6 +305,14 @@ describe("extractFacts reads years", () => {
     expect(facts("2020年3月成立的电商公司")).toMatchObject({ registrationDate: "2020-03-01", entityType: "company" });
     expect(facts("2020年成立，2021年卖了300万")).toMatchObject({ registrationDate: "2020-01-01", activityYear: 2021 });
   });
+
+  it("takes the year the founder came back or moved here as the date the business settled (落户)", () => {
+    expect(facts("2021年2月从青岛回来头一回开了家小微电商公司")).toMatchObject({ registrationDate: "2021-02-01" });
+    expect(facts("我2020年5月从外县搬来的 第一次办电商公司")).toMatchObject({ registrationDate: "2020-05-01" });
+    expect(facts("我2021年从外地回平阴 开了个网店公司")).toMatchObject({ registrationDate: "2021-01-01" });
+    expect(facts("2022年返乡创业 开的电商公司")).toMatchObject({ registrationDate: "2022-01-01" });
+    expect(facts("2021年卖了300万 回来问问")).toMatchObject({ activityYear: 2021 });
+  });
 });
 
 describe("extractFacts reads the applicant and what they did", () => {
