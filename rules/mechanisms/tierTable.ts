@@ -10,10 +10,10 @@
  * rule's own first-time condition.
  */
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
-import type { FactName } from "../facts.js";
+import type { FactName, Facts } from "../facts.js";
 import { formatFactValue, formatThreshold } from "../formatFact.js";
 import { valueForFact, type Amount, type Condition, type Tier } from "../ruleSchema.js";
-import { addMissing, addStraddles, indent, type AmountEvaluator, type CompileContext, type ConditionOutcome, type Straddle } from "./mechanism.js";
+import { addMissing, addStraddles, indent, type AmountEvaluator, type AmountOutcome, type CompileContext, type ConditionOutcome, type Straddle } from "./mechanism.js";
 
 interface TierTableNode {
   fact?: FactName;
@@ -80,7 +80,30 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
     }
     const amount = tiers[chosen]!.amount(facts);
     lines.push(`→ 第${chosen + 1}档（共${count}档，取达到的最高档）：`, ...indent(amount.lines));
+    if (missing.length > 0 && undecidedAbovePaySame(results, tiers, chosen, amount, facts)) {
+      // "三百万上下" between a 100万 tier and a 300万 tier that both pay 2万元: 2万元 either way, nothing to ask.
+      lines.push("更高档次未定，但金额与本档相同，不影响结果");
+      missing.length = 0;
+      straddles.length = 0;
+    }
     if (missing.length > 0) lines.push(`更高档次待核实：${missing.join("、")}`);
     return { ...amount, lines, missing: addMissing([...amount.missing], missing), straddles: addStraddles([...(amount.straddles ?? [])], straddles) };
   };
+}
+
+/** Every tier above the one reached that is still undecided pays exactly what the reached tier pays. */
+function undecidedAbovePaySame(
+  results: ReadonlyArray<ConditionOutcome | undefined>,
+  tiers: ReadonlyArray<{ amount: AmountEvaluator }>,
+  chosen: number,
+  reached: AmountOutcome,
+  facts: Facts,
+): boolean {
+  if (reached.valueFen === null || reached.highFen !== undefined || reached.missing.length > 0) return false;
+  for (let i = chosen + 1; i < results.length; i++) {
+    if (results[i]?.value !== null) continue;
+    const pay = tiers[i]!.amount(facts);
+    if (pay.valueFen !== reached.valueFen || pay.highFen !== undefined || pay.missing.length > 0) return false;
+  }
+  return true;
 }

@@ -47,6 +47,25 @@ describe("tierTable", () => {
       expect(() => AmountSchema.parse({ ...(table as object), earlier: "platformSales" })).toThrow(/not the earlier years' value of onlineRetailSales/);
     });
   });
+  describe("an approximate figure between tiers that pay the same", () => {
+    const samePay: Amount = {
+      mechanism: "tierTable",
+      fact: "onlineRetailSales",
+      word: "达到",
+      tiers: [{ threshold: "100万元", amount: "2万元" }, { threshold: "300万元", amount: "2万元" }, { threshold: "500万元", amount: "5万元" }],
+    };
+    const around = (low: number, high: number, words: string) => ({ onlineRetailSales: { low, high, words } });
+    it("is decided: either tier pays the same, so there is nothing to ask", () => {
+      const r = amount(samePay, around(290_000_000, 310_000_000, "三百万上下"));
+      expect(r).toMatchObject({ valueFen: 2_000_000, missing: [], straddles: [] });
+      expect(r.lines.join("\n")).toContain("金额与本档相同");
+    });
+    it("still asks when the tier it may reach pays more", () => {
+      const r = amount(samePay, around(480_000_000, 520_000_000, "五百万上下"));
+      expect(r.valueFen).toBe(2_000_000);
+      expect(r.straddles?.map((s) => s.line)).toEqual(["500万元"]);
+    });
+  });
   it("says the lowest tier is not reached", () => {
     expect(amount(table, { onlineRetailSales: 999_999_999 }).notReached).toMatch(/未达到最低档/);
   });
