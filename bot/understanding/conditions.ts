@@ -75,6 +75,11 @@ interface Word {
   near?: FactSpec["near"];
 }
 
+/** A two-character verb-object word also read with 了 inside: 管饭 → 管了饭, 上机 → 上了机, 入园 → 入了园. */
+function withAspect(word: string): string[] {
+  return word.length === 2 ? [word, `${word[0]}了${word[1]}`] : [word];
+}
+
 /** Every stating word of the vocabulary, longest first so "不低于最低工资" wins over "低于最低工资". */
 function vocabulary(): { finder: WordFinder; words: Map<string, Word[]> } {
   const words = new Map<string, Word[]>();
@@ -82,7 +87,7 @@ function vocabulary(): { finder: WordFinder; words: Map<string, Word[]> } {
   for (const fact of FACT_NAMES) {
     const spec: FactSpec = FACTS[fact];
     if (spec.unit === "bool") {
-      for (const w of spec.aliases) add(w, { fact, value: true, near: spec.near });
+      for (const w of spec.aliases) for (const form of withAspect(w)) add(form, { fact, value: true, near: spec.near });
       for (const w of spec.denies ?? []) add(w, { fact, value: false, near: spec.near });
     } else if (spec.unit === "enum" && spec.words && !spec.pick) {
       for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near: spec.near });

@@ -88,6 +88,12 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("中午发了盒饭")).toEqual({ mealProvided: true });
   });
 
+  it("reads a two-character verb-object word with 了 inside it (管了饭, 上了机, 入了园), negated too", () => {
+    expect(facts("50个人 管了饭 也安排了上机")).toEqual({ mealProvided: true, computerPractice: true });
+    expect(facts("没管饭 上了机")).toEqual({ mealProvided: false, computerPractice: true });
+    expect(readConditions("半天培训 管了饭").said).toEqual({ mealProvided: "管了饭" });
+  });
+
   it("keeps the user's own phrase for each condition", () => {
     expect(readConditions("普通C店 不是旗舰店 那个开店奖").said).toEqual({ flagshipStore: "不是旗舰店" });
   });
