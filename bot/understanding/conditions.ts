@@ -48,8 +48,11 @@ const SELLING = /卖|销售|经营/;
 /** Words right before it that state the fact after all: "评上淘宝村有什么奖励", "我们是旗舰店 有补贴吗". */
 const STATED_BEFORE = /(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/;
 
-/** A verb later in the message states it after all: "示范企业有奖励吗 我们2018年评上了" (not "还没评上"). */
-const STATED_LATER = /(?<!没|未|没有|还没)(评上|评为|拿到|获得|取得)(了|过)/;
+/**
+ * A verb later in the message states it after all: "示范企业有奖励吗 我们2018年评上了", "在京东开旗舰店能奖10万
+ * 我们公司2020年9月开的" (not "还没评上", "还没开", "开的话").
+ */
+const STATED_LATER = /(?<!没|未|没有|还没|要是|如果|假如|想)(评上|评为|拿到|获得|取得|开)(了(?!的话)|过|的(?!话))/;
 
 /**
  * The word at [start, end) is asked about or names a provision ("有机食品认证奖励能拿吗", "新注册直播企业那个20万",

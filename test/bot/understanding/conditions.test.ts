@@ -166,6 +166,12 @@ describe("namesProvision: a word naming the provision asked about states nothing
     expect(at("电商示范村有奖励吗 我们去年评上了", "电商示范村")).toBe(false);
     expect(at("电商示范村有奖励吗 我们还没评上", "电商示范村")).toBe(true);
   });
+  it("a later 开的/开了 states a store named with its reward, not 还没开 or 开的话", () => {
+    expect(at("听说在京东开旗舰店能奖10万 我们公司2020年9月开的", "旗舰店")).toBe(false);
+    expect(at("旗舰店奖励多少 我们2021年开了", "旗舰店")).toBe(false);
+    expect(at("开旗舰店那个奖多少 我们还没开", "旗舰店")).toBe(true);
+    expect(at("旗舰店那个奖 开的话能给多少", "旗舰店")).toBe(true);
+  });
 });
 
 describe("affirmsAskedAbout: a short reply saying the asker has what the question named", () => {
