@@ -185,7 +185,14 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
           ? result(rule, facts, false, null, [], [...rule.plainConditions], [...outside], validity.inForce, validity.line)
           : evaluateRule(rule, facts, validity.inForce, validity.line, guessed));
       }
-      for (const group of groups) applyExclusivity(group, results);
+      // A provision for another applicant type than the one guessed ("13万粉丝 带货" → 带货达人, 三/(四) is for 企业)
+      // waits for the type to be confirmed: it displaces no award the guessed applicant meets.
+      const entity = facts.entityType;
+      const guessedOther = (r: AwardResult) => {
+        const types = compiled.find((c) => c.info.id === r.rule)?.info.entityTypes ?? [];
+        return entity !== undefined && guessed.includes("entityType") && types.length > 0 && !types.includes(entity);
+      };
+      for (const group of groups) applyExclusivity(group, results, guessedOther);
       return results;
     },
     checks(facts, ruleIds) {
@@ -370,15 +377,18 @@ function result(
  * (first in document order on ties); the others become ineligible with a trace line saying why. Every
  * member still open carries the group's words as a condition.
  */
-function applyExclusivity(group: CompiledGroup, results: AwardResult[]): void {
+function applyExclusivity(group: CompiledGroup, results: AwardResult[], unconfirmed: (r: AwardResult) => boolean): void {
   const members = results.filter((r) => group.members.has(r.rule));
+  // Awards for the applicant as understood compete; one awaiting another applicant type competes only when no award fits.
+  const fitting = members.filter((r) => !unconfirmed(r));
+  const competing = fitting.some((r) => r.eligible === true && r.amountFen !== null) ? fitting : members;
   let kept: AwardResult | null = null;
-  for (const r of members) {
+  for (const r of competing) {
     if (r.eligible === true && r.amountFen !== null && (kept === null || r.amountFen > kept.amountFen!)) kept = r;
   }
   // First drop the smaller ones, then annotate: the kept one's note must not depend on document order.
   let dropped = false;
-  for (const r of members) {
+  for (const r of competing) {
     if (kept && r !== kept && r.eligible === true && r.amountFen !== null) {
       r.trace.push(`不重复享受（${group.clause}）：“${group.quote}”——已按金额较高的「${kept.title}」${formatFen(kept.amountFen!)}计，本项${formatFen(r.amountFen)}不另兑现 ✗`);
       r.eligible = false;

@@ -69,6 +69,22 @@ describe("engine on who applies", () => {
     expect(r!.conditions).toContain("申报主体须为：企业");
   });
 
+  it("lets a provision for another applicant type than the one guessed displace no award the guessed applicant meets", () => {
+    const both: PolicyRuleFile = {
+      ...influencer,
+      rules: [influencer.rules[0]!, { ...forCompanies.rules[0]!, id: "company-sales", amount: "20万元" }],
+      exclusive: [{ id: "one-per-year", rules: "all", clause: "pingyin-2020:四/(二)", quote: "申报主体年度内只享受其中一项扶持政策。" }],
+    };
+    const rules = buildRuleBook([{ source: "inline", data: both }]).policies.get(both.policy)!;
+    const facts = { followers: 130_000, onlineRetailSales: 1_200_000_000, entityType: "influencer" as const };
+    const [guessed] = rules.evaluate(facts, "2021-06-01", undefined, ["entityType"]);
+    expect(guessed).toMatchObject({ rule: "influencer-sales", eligible: true, amountFen: 2_000_000 });
+    // Stated, the type decides as before: the company provision is ruled out and the influencer award kept.
+    const [stated, company] = rules.evaluate(facts, "2021-06-01");
+    expect(stated).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(company).toMatchObject({ eligible: false });
+  });
+
   it("lets a cooperative meet a provision for companies, for the department to confirm", () => {
     const [r] = book.evaluate({ ...sales, entityType: "cooperative" }, "2021-06-01");
     expect(r).toMatchObject({ eligible: true, amountFen: 2_000_000 });
