@@ -143,6 +143,8 @@ export function guessFact(sentence: string, figure: Figure, before = 24, units: 
       if (after.startsWith(word) || figure.literal.endsWith(word)) distance = 0;
       else {
         const i = left.lastIndexOf(word);
+        // A stem standing inside another fact's own word ("安排" of 安排就餐) is that word, not the stem.
+        if (i >= 0 && word.length === 2 && FACT_WORDS.some((w) => w.fact !== fact && left.startsWith(w.word, i))) continue;
         if (i >= 0) distance = left.length - (i + word.length) + 1;
         else if (after.includes(word)) distance = after.indexOf(word) + before;
       }
@@ -161,9 +163,14 @@ export function guessFact(sentence: string, figure: Figure, before = 24, units: 
 
 /** Applicant words (企业, 公司…) say who, not what is measured: no stem of a fact ("企业对地方贡献数"). */
 const APPLICANT_STEMS = new Set([...FACTS.entityType.aliases, ...Object.values(FACTS.entityType.values ?? {})]);
+// Every fact a stem can name, so a unit can choose among them ("培训" + 人 is trainees, + 天 trainingDays);
+// of those with the same unit the one with the shortest label, the most general, comes first and wins a tie.
 const FACT_STEMS = [
   ...new Map(
-    FACT_WORDS.filter((w) => w.word.length >= 3 && !APPLICANT_STEMS.has(w.word.slice(0, 2))).map((w) => [w.word.slice(0, 2), { fact: w.fact, word: w.word.slice(0, 2) }]),
+    FACT_WORDS.filter((w) => w.word.length >= 3 && !APPLICANT_STEMS.has(w.word.slice(0, 2)))
+      .map((w) => ({ fact: w.fact, word: w.word.slice(0, 2) }))
+      .sort((a, b) => FACTS[a.fact].label.length - FACTS[b.fact].label.length)
+      .map((w) => [`${w.word} ${w.fact}`, w]),
   ).values(),
 ];
 

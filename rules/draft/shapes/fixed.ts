@@ -71,7 +71,7 @@ function qualifiersOf(subject: string): string[] {
 }
 
 /** Subjects listed before 分别: an optional verb, items joined by 、, and the rest of their phrase. */
-const SUBJECTS = /(获评|获得|认定为|被评为|评为)?([^的对，,、\s]{1,8}(?:、[^的对，,、\s]{1,12})+)([^的对，,、。；\d]{0,10})?的?[，,]?分别/;
+const SUBJECTS = /(获评|获得|认定为|被评为|评为)?((?:(?!获评|获得|认定为|评为)[^的对，,、\s]){1,8}(?:、[^的对，,、\s]{1,12})+)([^的对，,、。；\d]{0,10})?的?[，,]?分别/;
 
 /** Things counted one by one (站点, 认证, 线路…), not an applicant (每家企业, 每个村). */
 const PER_THING = /每(?:个|项|条|件|款|场|批|套|台|单|笔)([\u4e00-\u9fff]{0,6}?)(?:给予|奖励|补助|补贴)?$/;

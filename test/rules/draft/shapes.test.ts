@@ -82,4 +82,21 @@ describe("drafting shapes", () => {
     expect(d.undrafted).toHaveLength(1);
     expect(d.undrafted[0]!.reason).toMatch(/3个金额/);
   });
+
+  it("drafts 60元/人 after a 培训 word as an amount per trainee, and 200元/人/天 per trainee and day", () => {
+    const perTrainee = draft("对开展电商培训的机构，给予培训主体60元/人补助。");
+    expect(perTrainee.rules[0]!.rule.amount).toEqual({ mechanism: "product", of: "60元", times: [{ fact: "trainees" }] });
+    const perDay = draft("培训时间在1天以上的，给予培训主体200元/人/天补助。");
+    expect(perDay.rules[0]!.rule.amount).toEqual({ mechanism: "product", of: "200元", times: [{ fact: "trainees" }, { fact: "trainingDays" }] });
+  });
+
+  it("reads a stem inside another fact's own word as that word (安排就餐 is no 安排残疾人就业)", () => {
+    const d = draft("安排就餐的，再给予30元/人补助。");
+    expect(JSON.stringify(d.rules.map((r) => r.rule.amount))).not.toContain("disabledEmployees");
+  });
+
+  it("names awards listed as 获得一、二、三等奖的，分别给予… by each prize", () => {
+    const d = draft("本地主播参加市级以上直播大赛获得一、二、三等奖的，分别给予1万元、8000元、5000元奖励。");
+    expect(d.rules.map((r) => [r.rule.title, r.rule.amount])).toEqual([["获得一等奖", "1万元"], ["获得二等奖", "8000元"], ["获得三等奖", "5000元"]]);
+  });
 });
