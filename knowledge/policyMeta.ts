@@ -44,12 +44,12 @@ export const PolicyMetaSchema = z.strictObject({
   issuer: z.string().min(1),
   docNumber: z.string().min(1).nullable(),
   region: z.strictObject({
-    province: z.string().min(1),
+    province: z.string().min(1, "empty: write the province the policy belongs to (e.g. 山东省); policy:import fills it when the issuer or title names the place"),
     city: z.string().min(1).nullable(),
     county: z.string().min(1).nullable(),
   }),
   /** Place names users write for this policy's region, e.g. "平阴", "济南平阴". */
-  aliases: z.array(z.string().min(1)).min(1),
+  aliases: z.array(z.string().min(1)).min(1, "empty: write at least one name users give the place (e.g. 平阴)"),
   /** Places inside the region; a user naming one is asking about this policy. */
   places: z.array(PlaceSchema).default([]),
   /** Other county-level places of the same parent city, which this (county) policy does not cover. */

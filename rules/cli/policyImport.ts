@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { DocumentError, readPolicyDocument } from "../../knowledge/documents/readDocument.js";
 import { ClauseParseError, parseClauses } from "../../knowledge/parseClauses.js";
 import { documentMeta } from "../draft/documentMeta.js";
+import { documentRegion } from "../draft/documentRegion.js";
 
 const POLICY_DIR = fileURLToPath(new URL("../../knowledge/policies/", import.meta.url));
 
@@ -37,14 +38,16 @@ try {
   writeFileSync(target, `${doc.text}\n`);
   // Read off the text where it says so (title, 征求意见稿, number, issuer and date of the notice, period); the operator checks and completes it.
   const meta = documentMeta(doc.text);
+  const place = documentRegion(meta.issuer, meta.title);
   console.log(`${file} (${doc.format}) → ${target}: ${clauses.length} clauses`);
   console.log("Add this entry to policies.json; check what was read off the document and fill in the rest:");
   console.log(JSON.stringify({
     id: values.id, file: `${values.id}.txt`, title: meta.title, issuer: meta.issuer ?? "", docNumber: meta.docNumber,
-    region: { province: "", city: null, county: null }, aliases: [], places: [],
+    region: place?.region ?? { province: "", city: null, county: null }, aliases: place?.aliases ?? [], places: [],
     issued: meta.issued, effectiveFrom: meta.effectiveFrom, validUntil: meta.validUntil,
     ...(meta.periodQuote ? { periodQuote: meta.periodQuote } : {}), status: meta.status, notes: meta.notes,
   }, null, 2));
+  if (!place) console.log("region.province: the issuer and title name no province, city or county; fill in region (province required) and aliases");
 } catch (error) {
   if (error instanceof DocumentError) fail(error.message);
   if (error instanceof ClauseParseError) fail(`${file}: ${error.message}`);

@@ -56,6 +56,13 @@ describe("loadPolicyMeta", () => {
     );
   });
 
+  it("says what to write for an empty province left from policy:import, naming the field", () => {
+    const first = shipped.policies[0]!;
+    expect(() => loadPolicyMeta(metaDir([{ ...first, region: { ...(first.region as object), province: "" } }]))).toThrow(
+      /policies\[0\]\.region\.province: empty: write the province the policy belongs to \(e\.g\. 山东省\)/,
+    );
+  });
+
   it("rejects a status other than final or draft", () => {
     expect(() => loadPolicyMeta(metaDir([{ ...shipped.policies[0], status: "active" }]))).toThrow(/policies\[0\]\.status/);
   });
