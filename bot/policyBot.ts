@@ -817,7 +817,8 @@ export class PolicyBot implements ConversationHandler {
       if (!r || r.eligible === null) return [];
       return [...(r.eligible === false ? [awardLine(r, t)] : []), ...statedLines(r, session?.said ?? {}, t)];
     };
-    const lines = same.flatMap((n) => [...this.#noteLines(n, placeName(policy)), ...verdict(grants.get(n))]);
+    // Notes that read alike (three drafted tiers of one clause, all pending) are said once.
+    const lines = [...new Set(same.map((n) => [...this.#noteLines(n, placeName(policy)), ...verdict(grants.get(n))].join("\n")))];
     const results = [...grants.values()];
     const extraCitations = [
       ...same.filter((n) => !GRANTS_NO_MONEY.has(n.kind)).map((n) => ({ clause: n.clause, quote: n.quote })),

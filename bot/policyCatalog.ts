@@ -27,6 +27,7 @@ import { exclusionsOf } from "./understanding/exclusions.js";
 import { asksTarget, statesAim, targetAsked, targetSentences } from "./understanding/targets.js";
 import { asksDuty, dutyAsked, dutySentences } from "./understanding/duties.js";
 import { asksSanction, sanctionAsked, sanctionSentences } from "./understanding/sanctions.js";
+import { noStackingSentences } from "./understanding/noStacking.js";
 import type { ClauseSentence } from "./clauseSentences.js";
 
 /** An amount tree with tiers or ranks. */
@@ -265,15 +266,16 @@ export class PolicyCatalog {
     return amount !== undefined && TIERED.test(JSON.stringify(amount));
   }
 
-  /** Every fact a policy's rule file names anywhere (gates, conditions, amounts), read once per policy. */
+  /** Every fact a policy's rule file names anywhere (gates, conditions, amounts), or its drafts before it has one; read once per policy. */
   factsNamed(policyId: string): ReadonlySet<string> {
     const book = ruleBook();
     let byPolicy = this.#factsNamed.get(book);
     if (!byPolicy) this.#factsNamed.set(book, (byPolicy = new Map()));
     let named = byPolicy.get(policyId);
     if (!named) {
-      const file = JSON.stringify(book.files.get(policyId) ?? {});
-      byPolicy.set(policyId, (named = new Set(Array.from(file.matchAll(/"fact":"(\w+)"/g), (m) => m[1]!))));
+      const file = book.files.get(policyId);
+      named = file ? new Set(Array.from(JSON.stringify(file).matchAll(/"fact":"(\w+)"/g), (m) => m[1]!)) : new Set(pendingRules(policyId).flatMap(draftedFacts));
+      byPolicy.set(policyId, named);
     }
     return named;
   }
@@ -326,11 +328,14 @@ export class PolicyCatalog {
    * the groups that cover every rule or one of `ruleIds`, each with its clause and quote.
    */
   exclusiveOf(policyIds: readonly string[], ruleIds: ReadonlySet<string>): Citation[] {
-    return policyIds.flatMap((policy) =>
-      (ruleBook().files.get(policy)?.exclusive ?? [])
+    return policyIds.flatMap((policy) => {
+      const file = ruleBook().files.get(policy);
+      // A policy added without rules yet: the sentences of its text that say awards do not stack.
+      if (!file) return this.#sentencesOf("exclusive", policy, noStackingSentences).map((x) => ({ clause: x.clauseId, quote: x.sentence }));
+      return (file.exclusive ?? [])
         .filter((g) => g.rules === "all" || g.rules.some((id) => ruleIds.has(`${policy}/${id}`)))
-        .map((g) => ({ clause: g.clause, quote: g.quote })),
-    );
+        .map((g) => ({ clause: g.clause, quote: g.quote }));
+    });
   }
 
   /** true for an eligibility gate (扶持范围) rather than an award. */

@@ -33,6 +33,12 @@ describe("classifyIntent", () => {
     expect(classifyIntent("平阴县的文件啥时候开始执行的", region)).toBe("validity");
     expect(classifyIntent("聊城的措施是正式发布的吗", region)).toBe("validity");
   });
+
+  it("takes a deadline of applying (申报截止) as a question how to apply, the policy's own end (到啥时候截止) as validity", () => {
+    expect(classifyIntent("柳林 奖励申报截止到什么时候", region)).toBe("apply");
+    expect(classifyIntent("申请的截止时间是哪天", region)).toBe("apply");
+    expect(classifyIntent("平阴那个电商扶持的意见现在还管用吗 到啥时候截止", region)).toBe("validity");
+  });
   it("recognises comparisons across regions", () => {
     expect(classifyIntent("平阴和东营哪个奖励多", { ...region, mentionsSeveralRegions: true })).toBe("compare");
     expect(classifyIntent("平阴的奖励还是东营的高", { ...region, mentionsSeveralRegions: true })).toBe("compare");
