@@ -745,9 +745,12 @@ export class PolicyBot implements ConversationHandler {
    */
   #cases(open: AwardResult[]): string {
     const siblings = open.filter((r) => r.clause === open[0]?.clause);
+    const qualifiersOf = (r: AwardResult) => this.#catalog.rule(r.policy, r.rule)?.qualifiers ?? [];
+    // A test every case shares (首次突破) sets none apart.
+    const shared = new Set(siblings.length > 0 ? qualifiersOf(siblings[0]!).filter((q) => siblings.every((r) => qualifiersOf(r).includes(q))) : []);
     const lines = siblings.flatMap((r) => {
       const rule = this.#catalog.rule(r.policy, r.rule);
-      const who = [...(rule?.entityTypes ?? []).map((e) => ENTITY_TYPES[e]), ...(rule?.qualifiers ?? [])].join("，");
+      const who = [...(rule?.entityTypes ?? []).map((e) => ENTITY_TYPES[e]), ...qualifiersOf(r).filter((q) => !shared.has(q))].join("，");
       return who ? [render(this.#templates.needsInfo.case, { title: r.title, who })] : [];
     });
     return lines.length < 2 ? "" : [this.#templates.needsInfo.cases, ...lines].join("\n");

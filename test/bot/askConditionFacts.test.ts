@@ -54,11 +54,11 @@ describe("ask --json: a tier crossed in an earlier year is not first crossed now
     expect(a?.eligible, answers.crossedLastYear!.text).toBe(false);
     expect(answers.crossedLastYear!.text).toMatch(/以前年度已经突破过（你说“2022年230万”）/);
   });
-  it("320万 then 560万: the 500万 tier is new, 2万元, and first-time stays for the department to check", () => {
+  it("320万 then 560万: the 500万 tier is new against 2019, and whether it is the first crossing ever (years before 2019) is asked, not assumed", () => {
     const a = award("higherTierNow", "yeji-2017:五/14");
-    expect(a, answers.higherTierNow!.text).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+    expect(a, answers.higherTierNow!.text).toMatchObject({ eligible: null, amountFen: 2_000_000 });
     expect(a!.trace.join("\n")).toContain("以前年度（2019年320万）未突破第2档（500万元）");
-    expect(a!.conditions).toContain("实现年销售额首次突破");
+    expect(answers.higherTierNow!.missing).toContain("firstTimeReached");
   });
 });
 

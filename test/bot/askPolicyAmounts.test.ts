@@ -1,11 +1,13 @@
 /**
  * Amount questions a careful adviser answers directly, through `ask --json`: the policy's own most asked
- * with no figure of the asker's, and spending stated per event ("三回 每回都花了8万").
+ * with no figure of the asker's, spending stated per event ("三回 每回都花了8万"), and a 首次突破 award only
+ * once the first crossing is said (or the best earlier year is).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../bot/answer.js";
 import { askJson } from "./support/askJson.js";
 
+const FIRST_CROSSING = "汨罗 网上卖本地产品 在汨罗注册的 2018年销售收入突破500万了 奖多少";
 let answers: Record<string, Answer>;
 beforeAll(async () => {
   answers = await askJson({
@@ -14,10 +16,13 @@ beforeAll(async () => {
     cityBudget: ["聊城 流量补贴全市一共给多少"],
     ownFigures: ["东营 直播大赛花了8万 最多能补多少"],
     threeEvents: ["东营 我们商会2021年办了三回直播大赛 每回都花了8万"],
+    firstTimeUnsaid: [FIRST_CROSSING],
+    firstTimeSaid: [FIRST_CROSSING, "对 是第一次"],
   });
 }, 180_000);
 
 const CONTEST = "dongying-2020:三/(五)";
+const BREAKTHROUGH = "miluo-2017:三/(三)/10";
 
 describe("ask --json: the policy's most, asked before any figure", () => {
   it("states the clause's limits, the asked scope first, and only then asks for the asker's spend", () => {
@@ -46,3 +51,17 @@ describe("ask --json: spending per event", () => {
     expect(award?.amountFen).toBe(10_000_000);
   });
 });
+
+describe("ask --json: 首次突破 is the provision's own condition", () => {
+  it("is asked when the asker never said it was the first time: no award yet", () => {
+    const a = answers.firstTimeUnsaid!;
+    expect(a.awards.some((x) => x.clause === BREAKTHROUGH && x.eligible === true)).toBe(false);
+    expect(a.missing).toContain("firstTimeReached");
+    expect(a.text).toContain("是否首次突破该档次");
+  });
+  it("gives the tier's award once the asker says it was the first time (500万 → 2万元)", () => {
+    const award = answers.firstTimeSaid!.awards.find((x) => x.clause === BREAKTHROUGH);
+    expect(award).toMatchObject({ eligible: true, amountFen: 2_000_000 });
+  });
+});
+
