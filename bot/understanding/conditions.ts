@@ -62,11 +62,31 @@ const STATED_LATER = /(?<!没|未|没有|还没|要是|如果|假如|想)(评上
 export function namesProvision(text: string, start: number, end: number): boolean {
   const before = text.slice(breakBefore(text, start, CLAUSE_BREAK, Math.max(0, start - 5)), start);
   if (ASKED_BEFORE.test(before)) return true;
+  if (qualifiedTitle(text, start, end, before)) return false;
   const named = NAMES_PROVISION_AFTER.exec(text.slice(end, end + 12));
   // "本地土特产网上卖有奖励不": selling it, said between the word and the award, is what the asker does.
   if (named && !named[1] && SELLING.test(named[0])) return false;
   return named !== null && !STATED_BEFORE.test(before) && !STATED_LATER.test(text.slice(end));
 }
+/** A level right before a title: "省级电商示范企业", "县级电商村". */
+const LEVEL_BEFORE = /(?:国家|省|市|县|区)级$/;
+const LEVEL_WORD = /^(?:国家|省|市|县|区)级$/;
+/** What may follow a level word that qualifies no title: "省级的", "市级那个", "省级奖励". */
+const NO_TITLE_AFTER = /^[的那这奖补扶，,。！!？?；;\s]/;
+/** "那个10万的奖", "这项补贴": the words point at the provision. */
+const POINTED_AFTER = /^[^，,。！!？?；;\s]{0,8}?(那个|这个|那项|这项|那条)/;
+
+/**
+ * "省级电商示范企业奖多少", "县级电商村能奖吗": a title with its level is the asker's own (the question is what
+ * that title gets), unless the words point at the provision ("市级电商村那个10万的奖").
+ */
+function qualifiedTitle(text: string, start: number, end: number, before: string): boolean {
+  const word = text.slice(start, end);
+  const after = text.slice(end, end + 12);
+  const qualified = LEVEL_BEFORE.test(before) || (LEVEL_WORD.test(word) && after !== "" && !NO_TITLE_AFTER.test(after));
+  return qualified && !POINTED_AFTER.test(after);
+}
+
 const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
 const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。！!，,\s]*$/i;
 

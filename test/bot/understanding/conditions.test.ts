@@ -172,6 +172,13 @@ describe("namesProvision: a word naming the provision asked about states nothing
     expect(at("开旗舰店那个奖多少 我们还没开", "旗舰店")).toBe(true);
     expect(at("旗舰店那个奖 开的话能给多少", "旗舰店")).toBe(true);
   });
+  it("a title with its level (省级电商示范企业, 县级电商村) is the asker's own, unless pointed at with 那个", () => {
+    expect(at("省级电商示范企业奖多少", "电商示范企业")).toBe(false);
+    expect(at("县级电商村能奖吗", "县级")).toBe(false);
+    expect(facts("县级电商村能奖吗")).toMatchObject({ recognitionLevel: "county" });
+    expect(at("市级电商村那个10万的奖 我们能拿吗", "电商村")).toBe(true);
+    expect(at("省级的那个奖多少", "省级")).toBe(true);
+  });
 });
 
 describe("affirmsAskedAbout: a short reply saying the asker has what the question named", () => {
