@@ -62,22 +62,28 @@ export function termAsked(text: string, terms: readonly DocumentTerm[], standard
   const meaning = !standardOnly && ASKS_MEANING.test(text);
   if (!meaning && !ASKS_STANDARD.test(text)) return undefined;
   const plain = text.replace(MARKS, "");
-  let best: { term: DocumentTerm; length: number } | undefined;
+  let best: { term: DocumentTerm; length: number; at: number } | undefined;
   for (const term of terms) {
     if (!meaning && !term.defines) continue;
     for (const form of term.forms) {
-      const length = longestHeadIn(plain, form);
+      const { length, at } = longestHeadIn(plain, form);
       if (length < Math.min(form.length, HEAD_AT_LEAST)) continue;
-      if (!best || length > best.length || (length === best.length && term.defines && !best.term.defines)) best = { term, length };
+      // Equally named terms: the one named first is the subject ("淘宝镇咋认定的 一个镇得有几个淘宝村").
+      const better = !best || length > best.length ||
+        (length === best.length && (term.defines && !best.term.defines || term.defines === best.term.defines && at < best.at));
+      if (better) best = { term, length, at };
     }
   }
   return best?.term;
 }
 
-/** The longest ending of `form` that stands in `text` (the whole form, or its head noun). */
-function longestHeadIn(text: string, form: string): number {
-  for (let from = 0; from < form.length; from++) if (text.includes(form.slice(from))) return form.length - from;
-  return 0;
+/** The longest ending of `form` that stands in `text` (the whole form, or its head noun), and where. */
+function longestHeadIn(text: string, form: string): { length: number; at: number } {
+  for (let from = 0; from < form.length; from++) {
+    const at = text.indexOf(form.slice(from));
+    if (at >= 0) return { length: form.length - from, at };
+  }
+  return { length: 0, at: -1 };
 }
 
 /**

@@ -26,6 +26,11 @@ describe("terms of a document", () => {
     expect(asked("淘宝镇咋认定的")).toBe("x:附件/3");
   });
 
+  it("of two terms named alike, takes the one named first, the subject (淘宝镇…几个淘宝村)", () => {
+    expect(asked("淘宝镇咋认定的 一个镇得有几个淘宝村才行")).toBe("x:附件/3");
+    expect(asked("评淘宝村要啥条件 我们镇有两个淘宝村了 离淘宝镇还差多少")).toBe("x:附件/2");
+  });
+
   it("finds a standard asked as whether the asker's figures meet it", () => {
     expect(asked("镇上一年网上卖了五千万 够得上淘宝镇的标准吗")).toBe("x:附件/3");
     expect(asked("我们这个村符合淘宝村条件没")).toBe("x:附件/2");
