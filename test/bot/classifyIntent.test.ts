@@ -10,6 +10,11 @@ describe("classifyIntent", () => {
     expect(classifyIntent("东营 直播大赛 补贴多少", region)).toBe("amount");
     expect(classifyIntent("符合带货达人奖励吗", none)).toBe("amount");
   });
+  it("takes a deadline of an application step (初审…啥时候截止) as the procedure's, the policy's end as validity", () => {
+    expect(classifyIntent("平阴 镇里电商扶持项目初审每年啥时候截止", region)).toBe("apply");
+    expect(classifyIntent("东营 申报一般几月份截止", region)).toBe("apply");
+    expect(classifyIntent("平阴这个政策啥时候截止", region)).toBe("validity");
+  });
   it("recognises questions about how a provision is regulated", () => {
     expect(classifyIntent("平阴带货达人奖励是怎么规定的？", region)).toBe("explain");
     expect(classifyIntent("园区奖励需要什么条件", none)).toBe("explain");
