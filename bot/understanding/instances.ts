@@ -233,9 +233,14 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
 
 /** Whole counts (1 to 100) in the sentence of `m`, other than `m`: what a figure per thing may be multiplied by. */
 function countsAround(text: string, m: NumberMention, mentions: readonly NumberMention[]): NumberMention[] {
-  return within(mentions, breakBefore(text, m.start, SENTENCE_BREAK), breakAfter(text, m.end, SENTENCE_BREAK)).filter(
-    (x) => x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100,
-  );
+  // One pass over the sentence's mentions: this runs for every figure of a fact that adds.
+  const to = breakAfter(text, m.end, SENTENCE_BREAK);
+  const out: NumberMention[] = [];
+  for (let i = firstStartingFrom(mentions, breakBefore(text, m.start, SENTENCE_BREAK)); i < mentions.length && mentions[i]!.start < to; i++) {
+    const x = mentions[i]!;
+    if (x.end <= to && x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100) out.push(x);
+  }
+  return out;
 }
 
 /** What may stand between "一个班" / "一场" and its figure: the counted noun and a verb, no other figure or pause. */
