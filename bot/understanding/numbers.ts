@@ -11,6 +11,7 @@
  * multiplying floats), so `9.8万` is exactly 98000 and `mentionToFen` is exact.
  */
 import { Marks } from "./spans.js";
+import { tailReader } from "./tailReader.js";
 
 /** Counting units recognised right after a number (after 万/亿 is applied: `20万元` → 元). */
 export type NumberUnit =
@@ -206,19 +207,6 @@ const PLACE_WORD = /[十拾百佰千仟万亿]/;
 const BIG_PLACE_WORD = /[万亿]/;
 const readEnglishMagnitude = tailReader(/^ ?(million|billion)(?![a-z])/i);
 
-/**
- * A /^…/ pattern for the words after a number, read where they stand (a sticky copy, from `at`) as it would
- * read text.slice(at, at + window), without the slice; the slice is read only when the match runs past it.
- * The same result, as none of these patterns looks past its window (a look-ahead stays inside it).
- */
-function tailReader(anchored: RegExp): (text: string, at: number, window: number) => RegExpExecArray | null {
-  const sticky = new RegExp(anchored.source.slice(1), `${anchored.flags}y`);
-  return (text, at, window) => {
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
-    return m === null || m[0].length <= window ? m : anchored.exec(text.slice(at, at + window));
-  };
-}
 const RELATIVE_YEAR = /(本年度|上一年度|上年度|去年|今年|前年|明年|当年|本年|上一年|上年)/g;
 const RELATIVE_OFFSET: Record<string, number> = {
   去年: -1, 今年: 0, 前年: -2, 明年: 1, 当年: 0, 本年: 0, 本年度: 0, 上年: -1, 上一年: -1, 上年度: -1, 上一年度: -1,

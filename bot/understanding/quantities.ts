@@ -5,6 +5,7 @@
  */
 import { FACTS, type FactName, type Quantity } from "../../rules/facts.js";
 import { mentionToFen, type Interval, type NumberMention } from "./numbers.js";
+import { tailTester } from "./tailReader.js";
 
 /** Upper bounds of believable values per unit (money in yuan): larger is a typo or a test. */
 const LIMITS = { fen: 1e12, count: 1e10, sqm: 1e9, day: 3650 } as const;
@@ -85,10 +86,10 @@ export function isRate(text: string, m: NumberMention): boolean {
 const RATE_BEFORE = /每[^\d，,。！？!?\s]{0,4}$/;
 
 /** Words after an amount that make it the policy's own ("那个每户2万的奖励", "开店那个5万奖励", "2万的政策"). */
-const POLICY_AMOUNT_AFTER = /^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|政策|标准)/;
+const POLICY_AMOUNT_AFTER = tailTester(/^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|政策|标准)/);
 /** "有2万块奖励", "给5万补贴": an award noun right after an amount that something gives. */
 const GIVES_BEFORE = /(?<![只没才就])(有|给|发|拿)$/;
-const AWARD_AFTER = /^(奖励|奖金|补贴|补助|奖补)/;
+const AWARD_AFTER = tailTester(/^(奖励|奖金|补贴|补助|奖补)/);
 /** Words before it: a rate per unit ("每个站点2万"), or what one can get ("能拿10万不"). */
 const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$/;
 
@@ -98,14 +99,14 @@ const USER_SPENT = /花|投|用了|支出|开支|成本|卖|赚|收入/;
 const USER_RECEIVED = /已|曾|(补|拿|领)(了|过|满)/;
 
 /** A tier word right after a figure: "300万那档", "300万的那一档", "1000万那个档次" (not 档口, a stall; "卖了600万 这一档排第二" is the user's). */
-const TIER_AFTER = /^的?(那[一个]?)?(档次|档位|档(?!口)|级别)/;
+const TIER_AFTER = tailTester(/^的?(那[一个]?)?(档次|档位|档(?!口)|级别)/);
 
 /**
  * "之前300万那档已经拿过了", "1000万那个档次够不着": a tier of the policy quoted back (its threshold). It is no
  * fact about the user (not their sales) and no amount they claim the policy gives.
  */
 export function quotesTier(text: string, m: NumberMention): boolean {
-  return TIER_AFTER.test(text.slice(m.end, m.end + 6));
+  return TIER_AFTER(text, m.end, 6);
 }
 
 /**
@@ -114,10 +115,9 @@ export function quotesTier(text: string, m: NumberMention): boolean {
  */
 export function isPolicyAmount(text: string, m: NumberMention): boolean {
   if (!isMoney(m)) return false;
-  const after = text.slice(m.end, m.end + 6);
-  if (POLICY_AMOUNT_AFTER.test(after)) return true;
+  if (POLICY_AMOUNT_AFTER(text, m.end, 6)) return true;
   // The two characters before it are all the look-behind can see: no need to read the whole text before it.
-  if (AWARD_AFTER.test(after) && GIVES_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
+  if (AWARD_AFTER(text, m.end, 6) && GIVES_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
   // "每场实际花了8万" is what the user spent on each event, not the policy's rate.
   const before = POLICY_AMOUNT_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
   return before !== null && !USER_SPENT.test(before[0]) && !USER_RECEIVED.test(before[0]);
