@@ -12,7 +12,6 @@ import { capsAfter } from "./percent.js";
 const PER_MONEY = /每(?:实现|完成|新增|增加)?\s*(\d+(?:\.\d+)?(?:万|亿)?元)/;
 const PER_PERSON = /每(?:人|个岗位|名)|\/人(?:次)?|元\/(?:人|个)/;
 const PER_AREA = /每平方米|\/平方米|\/㎡/;
-const PER_DAY = /^\/天/;
 /** "每招用1人", "每培训1人次", "每个站点": a count of something, each given the award. */
 export const PER_COUNTED = /每(?:[\u4e00-\u9fff]{1,3}?)?(?:1|一)?(?:人次|人|名|个|家|位|间|场|期|户|项|款|件|条|单|笔|吨|台|套)/g;
 /** A rate per unit of measure ("每立方米", "每亩"): no applicant, no count of the vocabulary's kinds. */
@@ -69,7 +68,7 @@ export function perUnit(s: Sentence, base: RuleBase): DraftRule[] | null {
   if (!fact) return null;
   const times: Array<{ fact: typeof fact } | { constant: number; label: string }> = [{ fact }];
   // "200元/人/天", "每人每天100元": also per day, of the day fact the sentence names.
-  const perDay = PER_DAY.test(s.text.slice(marker.index! + marker[0].length, marker.index! + marker[0].length + 2)) || /每(?:人|名)每天/.test(s.text);
+  const perDay = s.text.startsWith("/天", marker.index! + marker[0].length) || /每(?:人|名)每天/.test(s.text);
   const dayFact = perDay ? guessFact(s.text, { ...award, literal: "1天", kind: "count" }, 80, ["day"]) : null;
   if (perDay && !dayFact) return null;
   if (dayFact && dayFact !== fact) times.push({ fact: dayFact });
