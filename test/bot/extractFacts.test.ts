@@ -397,6 +397,14 @@ describe("extractFacts reads the applicant and what they did", () => {
     expect(activity("首次创办小微型电商企业")).toBe("startup");
     expect(activity("培训机构培训了20名主播")).toBeUndefined();
   });
+
+  it("reads the centre's build from 服务中心 alone, and a 培训场所 as a room of it, not a training session", () => {
+    const activity = (text: string) => facts(text).activity;
+    expect(activity("农村电商服务中心买电脑 LED屏 新增投入四十万")).toBe("serviceCenterBuild");
+    expect(activity("服务中心场地建设装修投了一百二十来万")).toBe("serviceCenterBuild");
+    expect(activity("农村电商公共服务中心 办公培训场所装修新增投入60万")).toBe("serviceCenterBuild");
+    expect(activity("在服务中心搞了一场电商培训")).toBe("ruralTraining");
+  });
 });
 
 describe("extractFacts reads yes/no facts with negation", () => {
