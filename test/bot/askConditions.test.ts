@@ -16,6 +16,7 @@ beforeAll(async () => {
     stopped: ["聊城 我们公司现在已经停业了 2022年网络零售额2亿 流量补贴能拿吗"],
     taxRecord: ["平阴 我们公司因为偷税漏税被处理过 2021年网络零售额1500万 能拿奖励吗"],
     registeredElsewhere: ["我们是济南长清区注册的公司 在平阴有仓库 2021年网络零售额1500万 平阴的奖励能拿吗"],
+    notRegisteredLocally: ["东营的公司 没在本地注册 去年网络零售额9000万 排第二 能拿多少"],
     notLocal: ["汨罗 我们公司在京东上卖义乌进的小饰品 2018年卖了300万 能拿奖励不"],
     levelAnswered: ["东营 我们村是电商村 有10万奖励吗", "市级的"],
     unstated: ["平阴 我们公司2021年网络零售额1500万 能拿多少"],
@@ -113,5 +114,12 @@ describe("ask --json: stated conditions decide the provision", () => {
     expect(text).toMatch(/还需满足：/);
     expect(text).not.toContain("解释");
     expect(text).not.toMatch(/[✅❌] 你说/);
+  });
+
+  it("takes 没在本地注册 as not registered where the policy requires, never as eligible, with the user's words", () => {
+    const a = answers.notRegisteredLocally!;
+    expect(a.awards.filter((x) => x.eligible)).toEqual([]);
+    expect(a.awards.find((x) => x.clause === "dongying-2020:三/(三)")?.eligible).toBe(false);
+    expect(a.text).toContain("你说“没在本地注册”");
   });
 });

@@ -27,6 +27,12 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(readConditions("本地特色产品网上卖了三百来万").said.localSpecialty).not.toMatch(/三|百/);
   });
 
+  it("reads where the business is registered when no place is named (没在本地注册, 外地注册的, 在本地注册的)", () => {
+    expect(facts("东营的公司 没在本地注册 排第二")).toMatchObject({ registeredLocally: false });
+    expect(facts("公司是外地注册的")).toMatchObject({ registeredLocally: false });
+    expect(facts("我们是在本地注册的企业")).toMatchObject({ registeredLocally: true });
+  });
+
   it("reads a contradicting word and a negated word as false", () => {
     expect(facts("普通C店 不是旗舰店")).toEqual({ flagshipStore: false });
     expect(facts("开的是专营店")).toEqual({ flagshipStore: false });
