@@ -270,6 +270,11 @@ export class PolicyBot implements ConversationHandler {
     if (mentioned.length > 0) session.policyIds = mentioned;
     else if (session.policyIds.length === 0 && msg.defaultPolicy && this.#policy(msg.defaultPolicy)) session.policyIds = [msg.defaultPolicy];
 
+    const specialty = session.facts.localSpecialty === undefined ? this.#catalog.sellsSpecialty(text, session.policyIds) : undefined;
+    if (specialty) {
+      session.facts = parseFacts({ ...session.facts, localSpecialty: true });
+      session.said = { ...session.said, localSpecialty: specialty };
+    }
     const registered = registeredWhere(places, session.policyIds, mentioned.length > 0, session.facts.registeredLocally !== undefined);
     if (registered) {
       session.facts = parseFacts({ ...session.facts, registeredLocally: registered.local });

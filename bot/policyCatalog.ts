@@ -20,6 +20,7 @@ import { conditionText } from "../rules/ruleSchema.js";
 import { compileCondition, conditionFacts } from "../rules/conditions.js";
 import { amountInWords, EXAMPLE_TRACE, exampleInWords, FORMULA_TRACE, qualifyingFacts, ruleInWords, type DescribedResult } from "./describeProvision.js";
 import { readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, type PlaceReading, type Registration } from "./understanding/places.js";
+import { readSpecialty } from "./understanding/specialties.js";
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
 import { topicsIn } from "./understanding/topics.js";
 import { termAsked, termsOf, type DocumentTerm } from "./understanding/definitions.js";
@@ -167,6 +168,11 @@ export class PolicyCatalog {
     const registeredIn = registration?.policyId;
     const reading = registeredIn && read.policyIds.length > 1 && read.policyIds.includes(registeredIn) ? { ...read, policyIds: [registeredIn] } : read;
     return { ...reading, registration, home: readHomeElsewhere(text, reading) };
+  }
+
+  /** The user's words selling goods that the documents of `policyIds` name as their region's own ("卖玫瑰花茶的"). */
+  sellsSpecialty(text: string, policyIds: readonly string[]): string | undefined {
+    return readSpecialty(text, this.policies.filter((p) => policyIds.includes(p.id)).flatMap((p) => p.specialties));
   }
 
   /** Clause ids ranked by hybrid retrieval within `policyIds`. */

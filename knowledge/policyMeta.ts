@@ -56,6 +56,10 @@ export const PolicyMetaSchema = z.strictObject({
   nearby: z.array(z.union([z.string().min(2), z.strictObject({ name: z.string().min(2), aliases: z.array(z.string().min(2)).min(1) })])).default([]),
   /** Where the place names come from and when they were checked. */
   placesSource: z.string().optional(),
+  /** Goods the document names as the region's own ("玫瑰" in 平阴): selling them is selling local produce (特色产品). */
+  specialties: z.array(z.string().min(2)).default([]),
+  /** Where in the document the specialties are named. */
+  specialtiesSource: z.string().optional(),
   issued: isoDate.nullable(),
   effectiveFrom: isoDate.nullable(),
   validUntil: isoDate.nullable(),

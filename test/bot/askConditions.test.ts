@@ -16,6 +16,8 @@ beforeAll(async () => {
     stopped: ["聊城 我们公司现在已经停业了 2022年网络零售额2亿 流量补贴能拿吗"],
     taxRecord: ["平阴 我们公司因为偷税漏税被处理过 2021年网络零售额1500万 能拿奖励吗"],
     registeredElsewhere: ["我们是济南长清区注册的公司 在平阴有仓库 2021年网络零售额1500万 平阴的奖励能拿吗"],
+    regionSpecialty: ["平阴的 我们主营玫瑰制品 2021年网络零售额520万 排第2"],
+    specialtyOfAnotherRegion: ["东营 我们卖玫瑰花茶 年网络零售额600万 排第一"],
     notRegisteredLocally: ["东营的公司 没在本地注册 去年网络零售额9000万 排第二 能拿多少"],
     notLocal: ["汨罗 我们公司在京东上卖义乌进的小饰品 2018年卖了300万 能拿奖励不"],
     levelAnswered: ["东营 我们村是电商村 有10万奖励吗", "市级的"],
@@ -121,5 +123,11 @@ describe("ask --json: stated conditions decide the provision", () => {
     expect(a.awards.filter((x) => x.eligible)).toEqual([]);
     expect(a.awards.find((x) => x.clause === "dongying-2020:三/(三)")?.eligible).toBe(false);
     expect(a.text).toContain("你说“没在本地注册”");
+  });
+
+  it("takes goods the region's document names as its own (平阴 玫瑰) as local produce, quoting the user's words", () => {
+    expect(award("regionSpecialty", "pingyin-2020:三/(三)/2")).toMatchObject({ eligible: true, amountFen: 10000000 });
+    expect(answers.regionSpecialty!.text).toContain("你说“主营玫瑰制品”");
+    expect(answers.specialtyOfAnotherRegion!.missing).toContain("localSpecialty");
   });
 });
