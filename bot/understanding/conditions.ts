@@ -126,6 +126,7 @@ function clauseBounds(text: string, start: number, end: number): [number, number
 
 const LAST_SPACE = /\s\S*$/;
 const SPACE = /\s/;
+const CJK_CHAR = /\p{Script=Han}/u;
 
 /**
  * The user's words for a stated condition: the space-separated phrase around the word, within its clause
@@ -148,6 +149,11 @@ function ownWords(text: string, start: number, end: number): string {
   // Never a piece of a figure: "…网上卖了三百|二十万" stops before the figure. (The start is a space or the
   // word itself, never inside a figure.)
   if (b < to && NUMBER_GOES_ON.test(text[b]!)) while (b > end && NUMERAL.test(text[b - 1]!)) b--;
+  // Cut by length inside a word ("本地注册的市域电商物|流中心"): stop after the last 的 instead ("本地注册的").
+  else if (b < to && CJK_CHAR.test(text[b]!)) {
+    const de = text.lastIndexOf("的", b - 1);
+    if (de >= end) b = de + 1;
+  }
   return text.slice(a, b).trim();
 }
 

@@ -22,6 +22,11 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(readConditions("我们是旗舰店能拿吗").said).toEqual({ flagshipStore: "我们是旗舰店" });
   });
 
+  it("never quotes a piece of a word: words cut by length stop after the last 的 (本地注册的, not 本地注册的市域电商物)", () => {
+    expect(readConditions("我们在本地注册的市域电商物流中心").said.registeredLocally).toBe("我们在本地注册的");
+    expect(readConditions("在全市卖本地农副产品的企业里头排第二").said.localSpecialty).toBe("在全市卖本地农副产品的");
+  });
+
   it("never quotes a piece of a figure: the user's words stop before a figure they would cut", () => {
     expect(readConditions("设计的本地特色产品网上卖了三百二十万").said).toEqual({ localSpecialty: "设计的本地特色产品网上卖了" });
     expect(readConditions("本地特色产品网上卖了三百来万").said.localSpecialty).not.toMatch(/三|百/);
