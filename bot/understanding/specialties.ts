@@ -5,7 +5,7 @@
  */
 import { literal } from "./literalPattern.js";
 
-/** A selling verb before the goods, in the same clause ("卖玫瑰花茶", "主营黄河口大米", "做玫瑰产品"). */
+/** A selling verb before the goods, in the same clause ("卖玫瑰花茶", "主营黄河口大米", "做玫瑰产品"); not the town named after them (玫瑰镇). */
 const SELLING = "(?:卖|销售|售卖|主营|经营|做)(?:的是|的|些|点)?";
 
 /** The user's words that sell one of `specialties`, from the verb to the end of the goods' name, or nothing. */
@@ -13,7 +13,7 @@ export function readSpecialty(text: string, specialties: readonly string[]): str
   if (specialties.length === 0) return undefined;
   const key = specialties.join("|");
   let pattern = patterns.get(key);
-  if (!pattern) patterns.set(key, (pattern = new RegExp(`${SELLING}[^，,。！!？?；;\\s]{0,3}?(?:${specialties.map(literal).join("|")})[^，,。！!？?；;\\s的]{0,4}`)));
+  if (!pattern) patterns.set(key, (pattern = new RegExp(`${SELLING}[^，,。！!？?；;\\s]{0,3}?(?:${specialties.map(literal).join("|")})(?!镇)[^，,。！!？?；;\\s的]{0,4}`)));
   return pattern.exec(text)?.[0];
 }
 

@@ -10,5 +10,6 @@ describe("readSpecialty", () => {
   it("reads nothing without a selling verb, or when the region names no such goods", () => {
     expect(readSpecialty("玫瑰镇的 网上卖小米", ["玫瑰"])).toBeUndefined();
     expect(readSpecialty("卖玫瑰花茶的", [])).toBeUndefined();
+    expect(readSpecialty("做玫瑰镇的电商服务站", ["玫瑰"])).toBeUndefined();
   });
 });
