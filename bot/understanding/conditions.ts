@@ -344,9 +344,13 @@ const DENIES = /没|不|未|无|否/;
  * "示范企业奖励是多少", "2021年评上了" after "创建中国淘宝镇有奖励吗" — not "没有", "还没评上" or a bare "平阴的".
  */
 export function affirmsAskedAbout(text: string): boolean {
-  const reply = text.trim();
-  return reply.length <= BARE_REPLY_MAX + 2 && AFFIRMS.test(reply) && !DENIES.test(reply);
+  // "哦不对 是2021年认定的" corrects a detail of the reply; it denies nothing.
+  const reply = text.trim().replace(SELF_CORRECTION, "");
+  return reply.length <= AFFIRMING_REPLY_MAX && AFFIRMS.test(reply) && !DENIES.test(reply);
 }
+const SELF_CORRECTION = /[哦噢啊]?(不对|说错了|搞错了|打错了)[，,。\s]*/g;
+/** A reply affirming a title may add its level and year ("市级的 2021年认定的"), no more. */
+const AFFIRMING_REPLY_MAX = 20;
 
 /** Facts stated by level or category words alone ("市级的", "二级的"): a short reply may be one of them. */
 const WORDED_ENUMS = FACT_NAMES.filter((f) => (FACTS[f] as FactSpec).words && !FACTS[f].pick);

@@ -196,6 +196,8 @@ describe("affirmsAskedAbout: a short reply saying the asker has what the questio
   it("a level, a year won or 有的 affirms; a denial or a bare place does not", () => {
     for (const reply of ["省级的", "2020年评上的", "有的", "拿到了"]) expect(affirmsAskedAbout(reply), reply).toBe(true);
     for (const reply of ["没有", "还没评上", "平阴的", "这个奖是区里发还是市里发的呢"]) expect(affirmsAskedAbout(reply), reply).toBe(false);
+    // A self-correction within the reply denies nothing.
+    expect(affirmsAskedAbout("市级的 去年认定的 哦不对 是2021年认定的")).toBe(true);
   });
 });
 
