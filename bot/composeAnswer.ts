@@ -265,6 +265,13 @@ export interface ComposeInput {
   documentCitations?: Citation[];
 }
 
+/** "折合每年3.6万元、每月3000元": an eligible support paid over time, per period, as the engine computed it. */
+function periodLines(r: AwardResult, t: Templates): string[] {
+  if (r.eligible !== true || r.amountFen === null || !r.perPeriod?.length) return [];
+  const amounts = [...r.perPeriod].reverse().map((p) => `每${p.period}${formatFen(p.amountFen)}`);
+  return [render(t.award.perPeriod, { amounts: amounts.join("、") })];
+}
+
 /** ✅/❌ lines for the conditions the user's own words decided: their words beside the clause's. */
 export function statedLines(r: AwardResult, said: Partial<Record<string, string>>, t: Templates): string[] {
   const seen = new Set<string>();
@@ -293,7 +300,7 @@ export function composeBody(input: ComposeInput, t: Templates): string {
       if (!input.compactCitations) lines.push(results.length > 1 ? render(t.heading.several, { region, count: results.length }) : render(t.heading.one, { region }));
       for (const r of results) {
         if (input.explainRules && isDescription(r)) lines.push(...explainLines(r, t));
-        else lines.push(inOwnWords(awardLine(r, t)), ...statedLines(r, input.said ?? {}, t));
+        else lines.push(inOwnWords(awardLine(r, t)), ...periodLines(r, t), ...statedLines(r, input.said ?? {}, t));
       }
       if (input.compactCitations) continue;
       // Readings for staff ("解释：…") stay in the trace and `ask --json`; the owner reads what to meet.

@@ -12,7 +12,7 @@ const group = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fr
 
 /** The templates' schema, built only when the file is validated (not when its validation is cached). */
 const buildTemplatesSchema = () => z.strictObject({
-  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "eligibleRange", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded", "stated"] as const),
+  award: group(["eligible", "eligibleOutOfForce", "eligibleNoAmount", "eligibleNeedsFacts", "eligibleRange", "notEligible", "undecided", "upTo", "exact", "noAmountReason", "noAmountBecause", "excluded", "stated", "perPeriod"] as const),
   heading: group(["one", "several"] as const),
   conditions: s,
   status: group(["inForceYear", "expiredYear", "notYetYear", "inForceNow", "expiredNow", "nowExpiredNote", "noPeriod", "draft", "draftExpired", "now", "period", "periodFrom", "periodOpen"] as const),

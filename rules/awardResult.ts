@@ -3,7 +3,7 @@
  * This is the shape the bot composes answers from and `ask --json` prints in `awards`.
  */
 import type { FactName } from "./facts.js";
-import type { Straddle } from "./mechanisms/mechanism.js";
+import type { PeriodAmount, Straddle } from "./mechanisms/mechanism.js";
 
 export type { Straddle } from "./mechanisms/mechanism.js";
 
@@ -38,6 +38,8 @@ export interface AwardResult {
   quote: string;
   /** Not paid because a larger award of the same "不重复奖励" group is kept: that award's rule id. */
   keptInstead?: string;
+  /** A support paid over time: its amount for one month and one year (engine amounts, in the trace too). */
+  perPeriod?: PeriodAmount[];
   /** Worded conditions (旗舰店, 市级, 正常经营…) that a known fact decided; the bot shows them beside the user's words. */
   checks?: StatedCheck[];
 }

@@ -273,6 +273,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
 
   let amountFen: number | null = null;
   let amountRange: AwardResult["amountRange"];
+  let perPeriod: AwardResult["perPeriod"];
   if (rule.amount && !failed) {
     const a = rule.amount(facts);
     trace.push("金额：", ...indent(a.lines));
@@ -299,12 +300,14 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
         if (rule.amountGates) unknown = true;
       }
       if (a.unchecked) conditions.push(...a.unchecked);
+      perPeriod = a.perPeriod;
     }
   }
   const r = result(rule, facts, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine);
   if (r.eligible !== false) {
     if (amountRange) r.amountRange = amountRange;
     if (straddles.length > 0) r.straddles = straddles;
+    if (perPeriod) r.perPeriod = perPeriod;
   }
   return r;
 }

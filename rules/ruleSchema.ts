@@ -57,7 +57,15 @@ export type Tier = { threshold: Value; amount: Amount } | { when: Condition; amo
  * most ("连续补助3年") may be `limitedBy` a fact the user states shorter (租期两年): then the fact counts, and
  * `note` (the rule's words) is listed while the fact is unknown.
  */
-export type Factor = { fact: FactName } | { constant: number; label: string; limitedBy?: { fact: FactName; note: string } };
+export type Factor = { fact: FactName } | { constant: number; label: string; limitedBy?: { fact: FactName; note: string }; period?: Period };
+
+/**
+ * What one unit of a constant is, when it counts time ("连续补助3年" = 36 个月 → 月): the engine then also gives
+ * the amount for one month and one year of it (“每月每平方米15元”: 每月, and ×12 每年), never a period the
+ * text's unit cannot make whole (a constant in 年 has no month).
+ */
+export const PERIODS = ["月", "年"] as const;
+export type Period = (typeof PERIODS)[number];
 
 /**
  * Where a cap applies, as the text says: to each event (每次活动不超过5万元), to each site (每个站点不超过2万元),
@@ -516,6 +524,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
                   .strictObject({ fact: factName, note: text("note") })
                   .refine((l) => FACTS[l.fact].unit === "count", { message: "a constant is limited by a count" })
                   .optional(),
+                period: z.enum(PERIODS).optional(),
               }),
             ]),
           )

@@ -3,7 +3,7 @@
  * then evaluate it per fact set, returning the value and the lines that explain it.
  */
 import type { FactName, Facts } from "../facts.js";
-import type { Amount, Condition } from "../ruleSchema.js";
+import type { Amount, Condition, Period } from "../ruleSchema.js";
 
 /**
  * An approximate figure that lies on both sides of a line the text draws: "80来万" against "85万元".
@@ -33,6 +33,14 @@ export interface AmountOutcome {
   notReached?: string;
   /** Checks the engine could not make (a cap whose fact is unknown…), for the rule's conditions. */
   unchecked?: string[];
+  /** The amount for one month / one year of a support paid over time (see `Factor.period`). */
+  perPeriod?: PeriodAmount[];
+}
+
+/** The amount of one period of a support paid over time: "每年3.6万元". */
+export interface PeriodAmount {
+  period: Period;
+  amountFen: number;
 }
 
 /** Three-valued result of a condition. */

@@ -1,6 +1,7 @@
 /**
  * Amount questions a careful adviser answers directly, through `ask --json`: the policy's own most asked
- * with no figure of the asker's, spending stated per event ("三回 每回都花了8万"), and a 首次突破 award only
+ * with no figure of the asker's, spending stated per event ("三回 每回都花了8万"), a rent support per year and
+ * month beside its 3-year total, and a 首次突破 award only
  * once the first crossing is said (or the best earlier year is).
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ beforeAll(async () => {
     cityBudget: ["聊城 流量补贴全市一共给多少"],
     ownFigures: ["东营 直播大赛花了8万 最多能补多少"],
     threeEvents: ["东营 我们商会2021年办了三回直播大赛 每回都花了8万"],
+    rentPerYear: ["叶集 公司入园租了200平米办公 房租一年补多少"],
     firstTimeUnsaid: [FIRST_CROSSING],
     firstTimeSaid: [FIRST_CROSSING, "对 是第一次"],
   });
@@ -65,3 +67,13 @@ describe("ask --json: 首次突破 is the provision's own condition", () => {
   });
 });
 
+
+describe("ask --json: a support paid over time", () => {
+  it("gives the engine's amount per year and per month beside the 3-year total (每月每平方米15元 × 200平米)", () => {
+    const a = answers.rentPerYear!;
+    const award = a.awards.find((x) => x.clause === "yeji-2017:五/10");
+    expect(award).toMatchObject({ eligible: true, amountFen: 10_800_000 });
+    expect(a.text).toContain("折合每年3.6万元、每月3000元");
+    expect(award!.trace.join("\n")).toContain("每年：15元 × 200平方米（租赁建筑面积） × 12（月） = 3.6万元");
+  });
+});

@@ -109,6 +109,14 @@ describe("product", () => {
     expect(r.valueFen).toBe(10_800_000);
     expect(r.lines.at(-1)).toBe("15元 × 200平方米（租赁建筑面积） × 36（个月） = 10.8万元");
   });
+  it("gives a time constant's amount per month and per year, within the term counted (租期6个月 has no 每年)", () => {
+    const rent = (period: "月" | "年", constant: number, facts: Facts) =>
+      amount({ mechanism: "product", of: "15元", times: [{ fact: "rentArea" }, { constant, label: "个", period, limitedBy: { fact: "rentMonths", note: "按实际租期" } }] }, facts);
+    expect(rent("月", 36, { rentArea: 200 }).perPeriod).toEqual([{ period: "月", amountFen: 300_000 }, { period: "年", amountFen: 3_600_000 }]);
+    expect(rent("月", 36, { rentArea: 200, rentMonths: 24 }).perPeriod).toEqual([{ period: "月", amountFen: 300_000 }, { period: "年", amountFen: 3_600_000 }]);
+    expect(rent("月", 36, { rentArea: 200, rentMonths: 6 }).perPeriod).toEqual([{ period: "月", amountFen: 300_000 }]);
+    expect(rent("年", 3, { rentArea: 200 }).perPeriod).toEqual([{ period: "年", amountFen: 300_000 }]);
+  });
   it("handles half days exactly: 200元 × 10人 × 1.5天 = 3000元", () => {
     expect(amount({ mechanism: "product", of: "200元", times: [{ fact: "trainees" }, { fact: "trainingDays" }] }, { trainees: 10, trainingDays: 1.5 }).valueFen).toBe(300_000);
   });
