@@ -405,6 +405,14 @@ describe("extractFacts reads the applicant and what they did", () => {
     expect(activity("农村电商公共服务中心 办公培训场所装修新增投入60万")).toBe("serviceCenterBuild");
     expect(activity("在服务中心搞了一场电商培训")).toBe("ruralTraining");
   });
+
+  it("reads an activity by the clause's own examples (自建交易平台, 业务外包, 品牌培育)", () => {
+    const activity = (text: string) => facts(text).activity;
+    expect(activity("自建交易平台 填补省内空白 备案了")).toBe("paymentPlatform");
+    expect(activity("电商业务外包创新 研发费用120万")).toBe("modelInnovation");
+    expect(activity("农产品品牌培育 新增设备投入12万3千")).toBe("supplyChain");
+    expect(activity("跨境电商交易平台 实际投入80万")).toBe("crossBorderPlatform");
+  });
 });
 
 describe("extractFacts reads yes/no facts with negation", () => {
