@@ -34,6 +34,7 @@ import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
 import { WordFinder } from "./understanding/wordFinder.js";
 import { noneSaidAt } from "./understanding/noneStated.js";
 import { literal } from "./understanding/literalPattern.js";
+import { tailTester } from "./understanding/tailReader.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -252,20 +253,20 @@ const PHRASE_WORDS = new WordFinder(PHRASES.keys());
 
 const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
-const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
+const NEGATION_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
 /** "培训机构培训过的", "县里认定的": the word is the agent of a clause describing something else. */
-const RELATIVE_AGENT = /^(培训|认定|评定|评|授予|推荐|组织|认证|审核|授牌)(过|了)?的/;
+const RELATIVE_AGENT = tailTester(/^(培训|认定|评定|评|授予|推荐|组织|认证|审核|授牌)(过|了)?的/);
 /** The speaker names themselves: 我们培训机构, 我们是合作社, 本公司, 咱们村. */
 const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
 const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
 /** 给培训机构补多少, 给企业奖励: the one given the money, unlike 给企业培训 (the one served). */
-const PAID_AFTER = /^[^，,。！!？?；;\s]{0,1}(补|奖|发钱|拨)/;
+const PAID_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,1}(补|奖|发钱|拨)/);
 /** 企业员工, 公司职工: the word names whose staff, not who is asking. */
-const EMPLOYEES_AFTER = /^(员工|职工)/;
+const EMPLOYEES_AFTER = tailTester(/^(员工|职工)/);
 /** The other party of an agreement: 跟聊城本地企业签了合同, 和企业合作 (the one signing with it is the applicant). */
 const COUNTERPART_BEFORE = /(跟|和|与|同)[^，,。！!？?；;\s]{0,6}$/;
-const COUNTERPART_AFTER = /^[^，,。！!？?；;\s]{0,3}?(签|合作|对接)/;
+const COUNTERPART_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,3}?(签|合作|对接)/);
 /**
  * Date facts a year next to their words dates ("2019年注册"), and what else opens a business in that year
  * ("2021年3月回来办了个小微电商公司"), from the vocabulary's `cues` and `opened`; any other year is the activity year.
@@ -1154,7 +1155,7 @@ function inStandard(text: string, hit: Hit, clauseStart: number, before: string)
 // The word's surroundings that make an applicant word no applicant (module constants: a regex literal in the
 // loop would be a new RegExp for every word found).
 /** 镇上的园区, 村里, 在园区: a place. */
-const PLACE_AFTER = /^(上|里|内|中(?!心))/;
+const PLACE_AFTER = tailTester(/^(上|里|内|中(?!心))/);
 const PLACE_BEFORE = /(在|入驻|进入|进|到|入)$/;
 /** 32家电商企业: counted. */
 const COUNTED_BY_BEFORE = /(\d|[二两三四五六七八九十几多])\s*[家个名位]$/;
@@ -1172,8 +1173,8 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
     if (!effects || (effects.length === 1 && effects[0]!.kind === "stop")) continue;
     const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
     const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
-    const after = text.slice(hit.end, hit.end + 3);
-    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after);
+    // The three characters after the word are read in place (tailTester), not sliced for every word.
+    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER(text, hit.end, 3);
     // Read when an effect needs it (most hits are settled before).
     let standard: boolean | undefined;
     for (const e of effects) {
@@ -1181,21 +1182,21 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
         case "entity": {
           if (negated || namesPlace(text, hit, places)) break;
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
-          if (PLACE_AFTER.test(after) || PLACE_BEFORE.test(before)) break;
+          if (PLACE_AFTER(text, hit.end, 3) || PLACE_BEFORE.test(before)) break;
           if (COUNTED_BY_BEFORE.test(before)) break;
           if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE.test(before)) break;
           if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
           if (e.implied && namesProvision(text, hit.start, hit.end)) break;
           // 给电商企业员工做培训: the one served is not the applicant; 给培训机构补多少: the one paid is.
-          if (OBJECT_BEFORE.test(before) && !PAID_AFTER.test(after)) break;
+          if (OBJECT_BEFORE.test(before) && !PAID_AFTER(text, hit.end, 3)) break;
           // 电商企业员工技能培训: whose staff are trained, not who is asking.
-          if (EMPLOYEES_AFTER.test(after)) break;
-          if (COUNTERPART_AFTER.test(after + text.slice(hit.end + 3, hit.end + 6)) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;
+          if (EMPLOYEES_AFTER(text, hit.end, 3)) break;
+          if (COUNTERPART_AFTER(text, hit.end, 6) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;
           // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
           if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.key)?.some((x) => x.kind === "entity"))) break;
           // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.
-          const modifier = after.startsWith("的") || RELATIVE_AGENT.test(text.slice(hit.end, hit.end + 6));
+          const modifier = text.startsWith("的", hit.end) || RELATIVE_AGENT(text, hit.end, 6);
           entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });
           break;
         }

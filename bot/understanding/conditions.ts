@@ -12,6 +12,7 @@ import { deniedForSome } from "./exceptions.js";
 import { WordFinder } from "./wordFinder.js";
 import { relativeYearValue } from "./numbers.js";
 import { literal } from "./literalPattern.js";
+import { tailReader } from "./tailReader.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -42,7 +43,7 @@ const ASKED_BEFORE = /(能不能|可不可以|能否|能|可以|想要?|打算|�
  * The word names a provision rather than stating a fact about the asker: "卖土特产那个10万的奖", "旗舰店那个奖",
  * "土特产奖励" — the user may not meet it, which is what they ask.
  */
-const NAMES_PROVISION_AFTER = /^(那个|这个|那项|这项|那条|的)?[^，,。！!？?；;\s]{0,6}?(奖|补贴|补助|扶持|那个|这个|那项|这项|标准|条件里|要求里)/;
+const NAMES_PROVISION_AFTER = tailReader(/^(那个|这个|那项|这项|那条|的)?[^，,。！!？?；;\s]{0,6}?(奖|补贴|补助|扶持|那个|这个|那项|这项|标准|条件里|要求里)/);
 /** A selling verb: the goods the asker sells, not a provision's name. */
 const SELLING = /卖|销售|经营/;
 /** Words right before it that state the fact after all: "评上淘宝村有什么奖励", "我们是旗舰店 有补贴吗". */
@@ -63,7 +64,7 @@ export function namesProvision(text: string, start: number, end: number): boolea
   const before = text.slice(breakBefore(text, start, CLAUSE_BREAK, Math.max(0, start - 5)), start);
   if (ASKED_BEFORE.test(before)) return true;
   if (qualifiedTitle(text, start, end, before)) return false;
-  const named = NAMES_PROVISION_AFTER.exec(text.slice(end, end + 12));
+  const named = NAMES_PROVISION_AFTER(text, end, 12);
   // "本地土特产网上卖有奖励不": selling it, said between the word and the award, is what the asker does.
   if (named && !named[1] && SELLING.test(named[0])) return false;
   return named !== null && !STATED_BEFORE.test(before) && !STATED_LATER.test(text.slice(end));

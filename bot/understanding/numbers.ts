@@ -263,6 +263,9 @@ const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x
 const visible = (words: string) => (HAS_CONTROL.test(words) ? words.replace(CONTROL, "") : words);
 const HAS_CONTROL = /[\x00-\x1f\x7f]/;
 
+/** Full-width signs and letters as ASCII (full-width digits are shifted by code). */
+const HALF_WIDTH: Readonly<Record<string, string>> = { "．": ".", "％": "%", "＋": "+", "－": "-", Ｗ: "W", ｗ: "w", Ｋ: "K", ｋ: "k", "～": "~" };
+
 /**
  * Turn full-width digits, signs and spaces into ASCII without changing string length (offsets stay valid);
  * blank out control characters; a full-width comma between thousands groups is a separator ("1，200，000元").
@@ -273,7 +276,7 @@ function normaliseWidth(text: string): string {
     .replace(/[０-９．％＋－ＷｗＫｋ～\u3000\u00a0\t]/g, (c) => {
       const code = c.charCodeAt(0);
       if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
-      return { "．": ".", "％": "%", "＋": "+", "－": "-", Ｗ: "W", ｗ: "w", Ｋ: "K", ｋ: "k", "～": "~" }[c] ?? " ";
+      return HALF_WIDTH[c] ?? " ";
     })
     .replace(/(?<=\d)，(?=\d{3}(?![\d.]))/g, ",");
 }
