@@ -4,6 +4,7 @@
  * An approximate count gives a range: the product at each end. Counts stated per instance ("一期2天45人，
  * 另一期1天30人") are multiplied instance by instance and then added. A constant the text sets as a most
  * ("连续补助3年" = 36个月) counts the user's own shorter term when they state one ("租期就两年" → 24个月).
+ * A constant that counts time (`period`) also gives the amount for one month and one year of it.
  */
 import { FACTS, factLabel, type FactName, type Quantity } from "../facts.js";
 import { formatFactValue } from "../formatFact.js";
@@ -95,7 +96,7 @@ const UNITS_IN: Record<Period, Partial<Record<Period, number>>> = { 月: { 月: 
  * "每月每平方米15元…连续补助3年": the amount for one month and one year, the time constant replaced by the units
  * one period holds (15元 × 200平方米 × 12). Exact amounts only, periods within the term counted; the trace shows each.
  */
-function perPeriodOf(factors: ReadonlyArray<{ fact?: FactName; label: string; constant: number; period?: Period }>, shown: readonly string[], unitFen: number, valueFen: number, timeUsed: number): { amounts: PeriodAmount[]; lines: string[] } {
+function perPeriodOf(factors: ReadonlyArray<{ period?: Period }>, shown: readonly string[], unitFen: number, valueFen: number, timeUsed: number): { amounts: PeriodAmount[]; lines: string[] } {
   const at = factors.findIndex((f) => f.period !== undefined);
   const time = factors[at];
   if (!time?.period || valueFen === 0 || timeUsed === 0) return { amounts: [], lines: [] };
