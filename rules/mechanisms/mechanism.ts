@@ -35,6 +35,8 @@ export interface AmountOutcome {
   unchecked?: string[];
   /** The amount for one month / one year of a support paid over time (see `Factor.period`). */
   perPeriod?: PeriodAmount[];
+  /** A conditional part the user said nothing of, neither its condition nor its figures (see sum's `leftOutAsNone`). */
+  unstated?: boolean;
 }
 
 /** The amount of one period of a support paid over time: "每年3.6万元". */

@@ -38,7 +38,8 @@ export function compileSum(node: { parts: Amount[]; leftOutAsNone?: Condition },
     const unchecked: string[] = [];
     const straddles: Straddle[] = [];
     const values: Array<[low: number, high: number]> = [];
-    // Asked about this provision itself: a part the user left out counts as none, said so.
+    // Asked about this provision itself: a part the user left out (a sibling part of a whole, or a conditional
+    // part of which they said nothing) counts as none, said so.
     const mayLeaveOut = asNone !== null && asNone(facts).value === true;
     const results = parts.map((part) => part(facts));
     // An add-on the user told of (管了饭) makes the add-ons they are silent on (上机) none.
@@ -50,7 +51,7 @@ export function compileSum(node: { parts: Amount[]; leftOutAsNone?: Condition },
       const notSaid =
         r.valueFen !== null || r.notReached ? null
         : toldExtra && extras[i] ? [...r.missing]
-        : mayLeaveOut ? leftOut(r.missing, facts)
+        : mayLeaveOut ? (r.unstated ? [...r.missing] : leftOut(r.missing, facts))
         : null;
       // A part below its own threshold adds nothing; it does not void the other parts.
       if (r.notReached) values.push([0, 0]);

@@ -15,7 +15,8 @@ export function compileWhen(node: { when: Condition; then: Amount; else?: Amount
       if (node.unknown !== "then") return { valueFen: null, lines: [`${label}条件未知`, ...indent(c.lines)], missing: c.missing, straddles: c.straddles };
       // Counted until the user says otherwise; the rule's conditions name what is still to be met.
       const r = then(facts);
-      return { ...r, lines: [`${label}条件未说明，先按成立计算`, ...indent(c.lines), ...r.lines] };
+      const unstated = r.valueFen === null ? { unstated: true } : {};
+      return { ...r, ...unstated, lines: [`${label}条件未说明，先按成立计算`, ...indent(c.lines), ...r.lines] };
     }
     if (c.value) {
       const r = then(facts);

@@ -150,6 +150,14 @@ describe("sum and when", () => {
       expect(r.valueFen).toBe(2_400_000);
       expect(r.unchecked).toEqual(["岗位补贴：未计入（按你说的，不满足“签订1年及以上期限劳动合同”）"]);
     });
+    it("said nothing of, condition nor count, while the provision itself is asked (leftOutAsNone): not counted, said so", () => {
+      const asked: Amount = { ...(jobs as object), leftOutAsNone: { fact: "activity", oneOf: ["startup"] } } as Amount;
+      const r = amount(asked, { activity: "startup" });
+      expect(r).toMatchObject({ valueFen: 2_400_000, missing: [] });
+      expect(r.unchecked).toEqual(["新安排就业人数你没有说，未计入（如有，按条文另计）"]);
+      expect(amount(asked, {})).toMatchObject({ valueFen: null, missing: ["jobsCreated"] });
+      expect(amount(asked, { activity: "startup", jobsCreated: 2 }).valueFen).toBe(2_800_000);
+    });
   });
 });
 
