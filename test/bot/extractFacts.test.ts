@@ -316,6 +316,7 @@ describe("extractFacts reads years", () => {
 });
 
 describe("extractFacts reads the applicant and what they did", () => {
+  const activity = (text: string) => facts(text).activity;
   const entity = (text: string) => facts(text).entityType;
   it("takes a shop (我家网店, 抖音小店) as a guess of 个体网店, since a company runs shops too", () => {
     for (const text of ["我家网店去年卖了两千万", "我们的抖音小店 卖了100万", "开了个淘宝店"]) {
@@ -385,7 +386,6 @@ describe("extractFacts reads the applicant and what they did", () => {
   });
 
   it("reads the activity a subsidy is for", () => {
-    const activity = (text: string) => facts(text).activity;
     expect(activity("外贸企业自建站宣传推介")).toBe("promotion");
     expect(activity("举办电商直播大赛")).toBe("liveContest");
     expect(activity("入驻农产品质量溯源体系")).toBe("traceability");
@@ -399,7 +399,6 @@ describe("extractFacts reads the applicant and what they did", () => {
   });
 
   it("reads the centre's build from 服务中心 alone, and a 培训场所 as a room of it, not a training session", () => {
-    const activity = (text: string) => facts(text).activity;
     expect(activity("农村电商服务中心买电脑 LED屏 新增投入四十万")).toBe("serviceCenterBuild");
     expect(activity("服务中心场地建设装修投了一百二十来万")).toBe("serviceCenterBuild");
     expect(activity("农村电商公共服务中心 办公培训场所装修新增投入60万")).toBe("serviceCenterBuild");
@@ -407,7 +406,6 @@ describe("extractFacts reads the applicant and what they did", () => {
   });
 
   it("reads an activity by the clause's own examples (自建交易平台, 业务外包, 品牌培育)", () => {
-    const activity = (text: string) => facts(text).activity;
     expect(activity("自建交易平台 填补省内空白 备案了")).toBe("paymentPlatform");
     expect(activity("电商业务外包创新 研发费用120万")).toBe("modelInnovation");
     expect(activity("农产品品牌培育 新增设备投入12万3千")).toBe("supplyChain");
