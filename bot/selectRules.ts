@@ -102,10 +102,10 @@ function retrievalRank(clause: string, retrieved: readonly string[]): number {
 }
 
 /** How many candidates share each value `of` gives: the rarer, the more it says about the question. */
-function spreadOf<T>(rules: readonly RuleProfile[], of: (r: RuleProfile) => readonly T[]): (value: T) => number {
+function spreadOf<T>(rules: readonly RuleProfile[], of: (r: RuleProfile, i: number) => readonly T[]): (value: T) => number {
   const counts = new Map<T, number>();
-  for (const r of rules) {
-    const values = of(r);
+  for (let i = 0; i < rules.length; i++) {
+    const values = of(rules[i]!, i);
     // Each value once per rule; most lists hold one value or none, with nothing to dedupe.
     for (const v of values.length < 2 ? values : new Set(values)) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
@@ -124,12 +124,15 @@ function perRule<K, T>(of: (key: K) => T): (key: K) => T {
 const keyOf = (rule: RuleProfile) => `${rule.policy}/${rule.id}`;
 
 const NO_FACTS: readonly FactName[] = [];
+const NO_CHECKS: readonly StatedCheck[] = [];
 
 const measuresRead = (rule: RuleProfile) => rule.facts.filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
 
 /** What scoring reads off the candidates alone (never the question): spreads of their topics, measures, amounts and words. */
 interface CandidateTables {
   rules: readonly RuleProfile[];
+  /** Each candidate's key ("policy/id"), by position: the engine's checks are looked up by it on every turn. */
+  keys: readonly string[];
   measuresOf: (r: RuleProfile) => FactName[];
   topicSpread: (topic: string) => number;
   measureSpread: (fact: FactName) => number;
@@ -151,6 +154,7 @@ function tablesFor(rules: readonly RuleProfile[]): CandidateTables {
     const measures = perRule(measuresRead);
     tables = {
       rules: [...rules],
+      keys: rules.map(keyOf),
       measuresOf: measures,
       topicSpread: spreadOf(rules, (r) => r.topics ?? []),
       measureSpread: spreadOf(rules, measures),
@@ -175,8 +179,12 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   const topic = new Set(input.topic ?? []);
   const userTopics = new Set(input.topics ?? []);
   const quoted = new Set(input.quotedAmounts ?? []);
-  const checksOf = perRule((rule: RuleProfile) => input.checks?.get(keyOf(rule)) ?? []);
-  const { measuresOf, topicSpread, measureSpread, amountSpread, words: spreads, stemOf } = tablesFor(input.rules);
+  const { keys, measuresOf, topicSpread, measureSpread, amountSpread, words: spreads, stemOf } = tablesFor(input.rules);
+  // Each candidate's checks by position, looked up once.
+  const checksAt = keys.map((key) => input.checks?.get(key) ?? NO_CHECKS);
+  // The characters of the text: a keyword (and its stem) can only be in it when its first character is.
+  const inText = new Set<number>();
+  for (let i = 0; i < input.text.length; i++) inText.add(input.text.charCodeAt(i));
   // How many candidates use a word: counted once per word (every candidate's keywords ask, each scanning all quotes).
   const spread = (word: string) => {
     let n = spreads.get(word);
@@ -186,18 +194,19 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   // A line of business most candidates share says little; one a few share says much (1 for one rule, 0 for all).
   const rarity = (spread: number) => (input.rules.length <= 1 ? 1 : Math.log(input.rules.length / spread) / Math.log(input.rules.length));
   // Most candidates have no check the facts decide: they add nothing, and make no list.
-  const checkSpread = spreadOf(input.rules, (r) => (checksOf(r).length === 0 ? NO_FACTS : checksOf(r).flatMap((c) => c.facts)));
+  const checkSpread = spreadOf(input.rules, (_, i) => (checksAt[i]!.length === 0 ? NO_FACTS : checksAt[i]!.flatMap((c) => c.facts)));
   // A qualifier every provision has (registration, credit record) tells none apart.
   const evaluated = input.checks?.size ?? 0;
   const qualifierWeight = (f: FactName) => (checkSpread(f) >= evaluated ? 0 : 1 / checkSpread(f));
   // Facts on which some provision of each clause is met: a sibling that fails on one of them is not this user's.
   const metInClause = new Map<string, Set<FactName>>();
-  for (const r of input.rules) {
-    for (const c of checksOf(r)) if (c.holds) for (const f of c.facts) metInClause.set(r.clause, (metInClause.get(r.clause) ?? new Set()).add(f));
-  }
+  input.rules.forEach((r, i) => {
+    for (const c of checksAt[i]!) if (c.holds) for (const f of c.facts) metInClause.set(r.clause, (metInClause.get(r.clause) ?? new Set()).add(f));
+  });
   const scored: ScoredRule[] = [];
   // Plain loops: this runs for every candidate on every turn, and the sums are added in the same order as before.
-  for (const rule of input.rules) {
+  for (let i = 0; i < input.rules.length; i++) {
+    const rule = input.rules[i]!;
     const measures = measuresOf(rule);
     // A measure named without its figure ("招贫困户有补助不") names the provisions that read it, as its topic
     // words do: the fact vocabulary's words for it, counted by how many candidates read that measure.
@@ -213,6 +222,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
     }
     let keywords = 0;
     for (const k of rule.keywords) {
+      if (k.length > 0 && !inText.has(k.charCodeAt(0))) continue;
       const hit = keywordHit(input.text, k, stemOf);
       if (hit !== 0) keywords += hit / spread(k);
     }
@@ -226,7 +236,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
       topicWeight = Math.min(2, topicWeight);
     }
     const factFit = measures.length === 0 ? 0 : given / measures.length;
-    const checks = checksOf(rule);
+    const checks = checksAt[i]!;
     let qualifierFit = 0;
     let forSibling = false;
     if (checks.length > 0) {
