@@ -299,7 +299,9 @@ export const FOCUS_MARGIN = 1.5;
  */
 export function focusOf(relevant: readonly ScoredRule[]): ScoredRule[] {
   const topical = relevant.filter((s) => s.topicWeight > 0);
-  const candidates = topical.length === 0 ? relevant : relevant.filter((s) => s.topicWeight > 0 || names(s));
+  // "评上了能给多少" after "示范企业奖励怎么算": a provision only retrieval proposes does not displace the topic.
+  const held = topical.length === 0 && !relevant.some(names) ? relevant.filter((s) => s.onTopic) : [];
+  const candidates = held.length > 0 ? held : topical.length === 0 ? relevant : relevant.filter((s) => s.topicWeight > 0 || names(s));
   const best = Math.max(...candidates.map((s) => s.score));
   // The provisions sharing most of the named lines of business, compared without retrieval's rank.
   const bestTopic = Math.max(...topical.map((s) => s.topicWeight));

@@ -2,7 +2,8 @@
  * What a turn is answered with, through `ask --json` as a user would ask: facts given after a question how to
  * apply ask what they give; a standard asked with the asker's figures is the definition's, a question for money
  * the award's; who guides a matter is the duty sentence naming it, not the application steps; the sentence a
- * shortened quote cuts off is quoted when the question asks about it; a cost the clause excludes is said not paid.
+ * shortened quote cuts off is quoted when the question asks about it; a cost the clause excludes is said not paid;
+ * a follow-up that names nothing stays on the provision asked about.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "../../bot/answer.js";
@@ -18,6 +19,7 @@ beforeAll(async () => {
     guidance: ["平阴 电商企业上规入库的事 归哪个部门指导"],
     deadline: ["平阴 电商扶持项目的初审 每年最晚啥时候弄完"],
     excludedCost: ["叶集 建公共服务中心 土建部分花了80万 这个有补助没"],
+    followUpNamingNothing: ["汨罗 示范企业奖励怎么算", "评上了能给多少"],
   });
 }, 120_000);
 
@@ -66,5 +68,13 @@ describe("ask --json: a cost the clause excludes", () => {
     expect(a.awards.map((x) => x.clause)).toContain("yeji-2017:五/9");
     expect(a.text).toContain("不含土建");
     expect(a.awards.every((x) => x.amountFen === null)).toBe(true);
+  });
+});
+
+describe("ask --json: a follow-up that names nothing", () => {
+  it("stays on the provision asked about, not one only the meaning search proposes (评上了能给多少)", () => {
+    const a = answers.followUpNamingNothing!;
+    expect(a.awards.map((x) => x.clause)).toContain("miluo-2017:三/(三)/4");
+    expect(a.awards.some((x) => x.clause === "miluo-2017:三/(三)/11" && x.eligible === true)).toBe(false);
   });
 });
