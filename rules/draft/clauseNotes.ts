@@ -8,7 +8,8 @@
 import { ownText, type Clause } from "../../knowledge/clause.js";
 import type { ClauseNote } from "../ruleSchema.js";
 import { querySegmenter } from "../../knowledge/segmenter.js";
-import { givesStatedMoney } from "./draftRule.js";
+import { givesStatedMoney, statesProgrammeMoney } from "./draftRule.js";
+import { sentencesOf } from "./sentence.js";
 import { rareNouns } from "./nouns.js";
 
 /** The heading number a clause's text opens with: 第十一条, 三、, （一）, 1． (a definition keeps its own). */
@@ -29,6 +30,8 @@ const DEFINES = /^(?:[\d一二三四五六七八九十]+[.．、]\s*)?“?([^“
 /** "有下列情形之一的，不予扶持：" before its items (or with them in one sentence): who gets nothing. */
 const EXCLUDES = /(?:下列|以下|如下)(?:情形|情况|行为)(?:之一)?的?[，,]?\s*(?:一律)?(不予(?:扶持|支持|奖励|补助|补贴|受理)|不得(?:享受|申报|申请)[^：:。]{0,10}?|取消[^：:。]{0,10}?资格)[^：:。]{0,6}[：:]/;
 
+/** The fund a budget sentence names ("扶持资金", "电子商务发展专项资金"). */
+const FUND = /(?:电子商务|电商)?(?:发展)?(?:专项扶持资金|专项资金|扶持资金|发展资金)/;
 /** "原《…暂行办法》（…号）同时废止": the document this one replaces, and that it no longer applies. */
 const REPEALS = /原?《([^》]{2,60})》[^。；]{0,30}?(?:同时|即行|予以)?(?:废止|停止执行|不再执行)[。；]?/;
 
@@ -41,6 +44,13 @@ export function textNotes(clauses: readonly Clause[]): ClauseNote[] {
   for (const clause of clauses) {
     if (clause.path[0] === "落款" || listed.has(clause.id)) continue;
     const text = clause.text.replace(HEADING_NUMBER, "").trim();
+    // "县财政每年安排扶持资金500万元": the programme's budget, asked as "扶持资金一年总共多少" (a 所称…是指 line is a definition).
+    const budget = clause.childIds.length === 0 && !DEFINES.test(text) ? FUND.exec(text) : null;
+    const moneySentences = sentencesOf("", text).filter((s) => s.figures.some((f) => f.kind !== "count"));
+    if (budget && moneySentences.length > 0 && moneySentences.every(statesProgrammeMoney)) {
+      notes.push({ clause: clause.id, kind: "fund", title: budget[0], quote: text, keywords: [budget[0]] });
+      continue;
+    }
     if (givesStatedMoney(text)) continue;
     // The whole list is the answer to "啥情况不给扶持" and to one case of it ("拖欠过农户货款 还能申请吗").
     const excludes = EXCLUDES.exec(ownText(clause, byId));

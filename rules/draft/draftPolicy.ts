@@ -10,7 +10,7 @@ import { querySegmenter, type Segmenter } from "../../knowledge/segmenter.js";
 import type { Amount, Cap, NotAward } from "../ruleSchema.js";
 import { joinTables } from "./brackets.js";
 import { rareNouns } from "./nouns.js";
-import { isAwardSentence, type DraftRule, type RuleBase } from "./draftRule.js";
+import { isAwardSentence, statesProgrammeMoney, type DraftRule, type RuleBase } from "./draftRule.js";
 import { sentencesOf, smallNumber, type Sentence } from "./sentence.js";
 import { fixed } from "./shapes/fixed.js";
 import { noAmount } from "./shapes/noAmount.js";
@@ -63,8 +63,6 @@ const NOT_AWARD_REASONS: Array<[RegExp, string]> = [
   [/是指|认定标准|称号/, "认定标准（名词解释），不是奖励"],
 ];
 
-/** Words of a limit or budget of the whole programme. */
-const PROGRAMME = /全市|全县|全区|全省|总额|专项资金|预算|每年安排/;
 
 function notAwardReason(text: string): string {
   for (const [pattern, reason] of NOT_AWARD_REASONS) if (pattern.test(text)) return `待确认：${reason}`;
@@ -284,9 +282,8 @@ export function draftClauses(policy: string, clauses: readonly Clause[]): Policy
         continue;
       }
       // "两项奖励金额全市不超过200万元", "每年安排300万元的专项资金": limits and budgets of the whole programme.
-      const money = s.figures.filter((f) => f.kind !== "count");
-      if (!/给予|奖励\d|补助\d/.test(s.text) && money.every((f) => PROGRAMME.test(s.text.slice(0, f.at)))) {
-        for (const f of money) notAwards.push({ clause: clause.id, amount: f.kind === "percent" ? `${f.value}%` : f.value, reason: "待确认：资金总额或预算（额满为止），不是对单个主体的奖励" });
+      if (statesProgrammeMoney(s)) {
+        for (const f of s.figures.filter((x) => x.kind !== "count")) notAwards.push({ clause: clause.id, amount: f.kind === "percent" ? `${f.value}%` : f.value, reason: "待确认：资金总额或预算（额满为止），不是对单个主体的奖励" });
         continue;
       }
       const caps = capsOnly(s);

@@ -40,6 +40,15 @@ export function givesStatedMoney(text: string): boolean {
   return sentencesOf("", text).some((s) => isAwardSentence(s) && !NOT_GIVEN.test(s.text) && s.figures.some((f) => f.kind !== "count"));
 }
 
+/** Words of a limit or budget of the whole programme. */
+const PROGRAMME = /全市|全县|全区|全省|总额|专项资金|预算|每年安排/;
+
+/** "两项奖励金额全市不超过200万元", "每年安排300万元的专项资金": its money is the programme's limit or budget, no award. */
+export function statesProgrammeMoney(s: Sentence): boolean {
+  const money = s.figures.filter((f) => f.kind !== "count");
+  return !/给予|奖励\d|补助\d/.test(s.text) && money.every((f) => PROGRAMME.test(s.text.slice(0, f.at)));
+}
+
 /** Is the sentence about giving money? */
 export function isAwardSentence(s: Sentence): boolean {
   return awardStart(s.text) >= 0;

@@ -22,6 +22,7 @@ const QUESTIONS = {
   festival: "泾县 办了一场电商直播节 花了40万 能补多少",
   counted: "泾县电商扶持办法什么时候到期",
   excluded: "泾县 去年被税务罚过款 还能申请扶持吗",
+  fund: "泾县电商扶持资金一年总共多少钱",
   table: "云和 我家店去年网上卖了1200万 比前年多 能拿多少",
   prizes: "云和 直播大赛拿了二等奖 有奖金吗",
   stacking: "云和 网络零售额奖励和新开店奖励能一起拿吗",
@@ -57,6 +58,11 @@ describe("ask --json on a fifth set of policies added through the no-code path, 
     expect(clauses(answers.perThousand!)).toContain("jingxian-2026:第二章/第四条");
     expect(answers.counted!.text).toContain("2028年12月31日");
     expect(clauses(answers.excluded!)).toContain("jingxian-2026:第三章/第十二条");
+  });
+
+  it("answers a question about the fund with the article that states the budget, never 'no such provision'", () => {
+    expect(clauses(answers.fund!)).toContain("jingxian-2026:第一章/第二条");
+    expect(answers.fund!.text).not.toContain("没有对");
   });
 
   it("answers a spend on an event with the drafted provision that reads it, never 'no such provision'", () => {

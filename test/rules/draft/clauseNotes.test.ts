@@ -16,6 +16,11 @@ describe("textNotes", () => {
     expect(procedures[0]!.keywords).toEqual(expect.arrayContaining(["申请", "材料", "审核", "公示"]));
   });
 
+  it("reads an article stating the programme's yearly budget as a fund note, and no award sentence as one", () => {
+    const notes = notesOf("x-2030", "某县电商扶持办法\n第二条 县财政每年安排扶持资金500万元，由县商务局会同县财政局管理。\n第三条 对年网络零售额500万元以上的企业，从专项资金中给予奖励5万元。\n");
+    expect(notes).toEqual([{ clause: "x-2030:第二条", kind: "fund", title: "扶持资金", quote: "县财政每年安排扶持资金500万元，由县商务局会同县财政局管理。", keywords: ["扶持资金"] }]);
+  });
+
   it("does not take a rule of conduct that names 申报 and 拨付 (弄虚作假…追回) for the procedure", () => {
     const notes = notesOf("huoshan-2024", fixture("unseen-policies-2", "huoshan-2024"));
     expect(notes.find((n) => n.clause === "huoshan-2024:第十二条")).toBeUndefined();
