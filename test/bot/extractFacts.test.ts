@@ -727,6 +727,12 @@ describe("extractFacts: held-out phrasings", () => {
     expect(f.trainedAnchorFollowers).toEqual({ low: 2000, high: 99999, words: "几千几万" });
   });
 
+  it("does not take anchors counted by a figure (活跃主播40人) as the applicant", () => {
+    expect(facts("聊城 京东授牌 直播间35间 活跃主播40人 2022年纳统网零1.1亿").entityType).toBeUndefined();
+    expect(facts("主播 2021年卖了120万").entityType).toBe("influencer");
+    expect(facts("合作社5个人").entityType).toBe("cooperative");
+  });
+
   it("takes the one paid (给培训机构补多少) as the applicant, and 企业员工 as whose staff, not who asks", () => {
     expect(facts("电商企业员工技能培训 培训了45人次 给培训机构补多少")).toMatchObject({ entityType: "trainingInstitution", trainees: 45 });
     expect(facts("我们公司 给员工做技能培训 培训了45人次").entityType).toBe("company");
