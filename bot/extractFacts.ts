@@ -396,8 +396,8 @@ function cueFact(cue: Cue, unit: UnitOrNone, after: boolean): AttributableFact |
   return cue.facts.length === 0 ? null : cue.facts.find((f) => accepts(f, unit));
 }
 
-/** What may stand between a noun cue and the verb cue telling what it did ("销售额也卖了"). */
-const NOUN_VERB_GAP = /^[\s也都就已经]{0,2}$/;
+/** What may stand between a noun cue and the verb cue telling what it did ("销售额也卖了", "社保交满半年"). */
+const NOUN_VERB_GAP = /^[\s也都就已经交缴]{0,2}$/;
 
 /**
  * "网上交易额做到了20万", "销售额卖了300万": a verb cue right after a noun cue tells what the noun did,
@@ -413,6 +413,8 @@ function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, uni
   const nounFact = nounCue.weak ? undefined : cueFact(nounCue, unit, false);
   return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
 }
+
+const BLANK = /\s/;
 
 /** A cue word that can claim a number, and how close it stands (lower is closer). */
 interface Candidate {
@@ -473,7 +475,11 @@ function attribute(
       const distance = between.replace(FILLER, "").length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
       best = considered(best, hit, distance, false, i, unit);
     } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
-      best = considered(best, hit, hit.start - m.end, true, i, unit);
+      // "六十个电商企业员工": a noun counted only by measure words (企业, 公司) before another noun modifies it.
+      if (CUES.get(hit.key)!.units && (cueHits[i + 1]?.start === hit.end || cueHits[i + 2]?.start === hit.end)) continue;
+      // A blank after the figure is a pause: "线上交易做了二十二万 站点能拿奖励不" names the 站点 anew.
+      const pause = hit.start > m.end && BLANK.test(text.slice(m.end, hit.start)) ? 2 : 0;
+      best = considered(best, hit, hit.start - m.end + pause, true, i, unit);
     }
   }
   if (best) return best;
@@ -1231,7 +1237,8 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
   entities.forEach((c, i) => {
     let next: (typeof entities)[number] | undefined;
     for (let j = i + 1; j < entities.length && !next; j++) if (entities[j]!.tier > 0) next = entities[j];
-    const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end);
+    // Across a blank the next word starts anew: "物流中心 镇村都覆盖" is no 物流中心 of a 镇.
+    const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end && !BLANK.test(text.slice(c.end, next.start)));
     // A broad word (个人) only counts when nothing more specific is named, not even a hint ("我是个人 想开网店").
     const rank = (c.tier === 2 ? 8 : c.tier === 0 ? 4 : 0) + (c.speaker ? 2 : modifier ? 0 : 1);
     if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };

@@ -281,6 +281,10 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
     if (a.notReached) {
       failed = true;
       trace.push(`✗ ${a.notReached}`);
+    } else if (a.valueFen === 0 && !a.highFen && a.missing.length === 0) {
+      // "只花了钱盖房子土建 没搞装修也没买设备": nothing the clause pays for, so no award (not "最高0元").
+      failed = true;
+      trace.push("✗ 按你说的情况，没有可补助的部分");
     } else {
       amountFen = a.valueFen;
       if (a.valueFen !== null && a.highFen !== undefined && a.highFen !== a.valueFen) {

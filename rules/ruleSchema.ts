@@ -103,6 +103,11 @@ export type Amount =
        * fact). A tier that value already reached gives nothing again. Threshold tables only.
        */
       earlier?: FactName;
+      /**
+       * A fact that is at most this one when the table's own is not stated (全国性电商平台销售额 ≤ 年网络零售额): a tier
+       * it does not reach is not reached; a tier it reaches asks for the table's fact. Threshold tables only.
+       */
+      boundedBy?: FactName;
       /** Lowest tier first; the highest tier reached wins. */
       tiers: Tier[];
     }
@@ -437,6 +442,7 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
           op: op.optional(),
           interpretation: text("interpretation").optional(),
           earlier: factName.optional(),
+          boundedBy: factName.optional(),
           tiers: z
             .array(
               z.union([
@@ -458,8 +464,8 @@ export const AmountSchema: z.ZodType<Amount> = z.lazy(() =>
               return;
             }
             checkReading(ctx, t.word, t.op, t.interpretation);
-          } else if (t.fact || t.word || t.op || t.earlier) {
-            ctx.addIssue({ code: "custom", message: "fact/word/op/earlier belong to threshold tables; condition tiers carry their own" });
+          } else if (t.fact || t.word || t.op || t.earlier || t.boundedBy) {
+            ctx.addIssue({ code: "custom", message: "fact/word/op/earlier/boundedBy belong to threshold tables; condition tiers carry their own" });
           }
           if (t.earlier && t.fact && (FACTS[t.earlier] as FactSpec).earlierOf !== t.fact) {
             ctx.addIssue({ code: "custom", path: ["earlier"], message: `"${t.earlier}" is not the earlier years' value of ${t.fact} (its earlierOf in rules/facts.yaml)` });

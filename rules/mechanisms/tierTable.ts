@@ -10,7 +10,7 @@
  * rule's own first-time condition.
  */
 import type { ComparisonOp, ComparisonWord } from "../comparisonWords.js";
-import type { FactName, Facts } from "../facts.js";
+import { factLabel, type FactName, type Facts } from "../facts.js";
 import { formatFactValue, formatThreshold } from "../formatFact.js";
 import { valueForFact, type Amount, type Condition, type Tier } from "../ruleSchema.js";
 import { addMissing, addStraddles, indent, type AmountEvaluator, type AmountOutcome, type CompileContext, type ConditionOutcome, type Straddle } from "./mechanism.js";
@@ -21,6 +21,7 @@ interface TierTableNode {
   op?: ComparisonOp;
   interpretation?: string;
   earlier?: FactName;
+  boundedBy?: FactName;
   tiers: Tier[];
 }
 
@@ -40,7 +41,7 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
   const count = tiers.length;
   const earlier = node.earlier;
   const thresholds = node.tiers.map((t) => ("threshold" in t ? formatThreshold(node.fact!, valueForFact(node.fact!, t.threshold)) : ""));
-  return (facts) => {
+  const evaluate: AmountEvaluator = (facts) => {
     // From the top tier down: stop at the first tier reached (lower tiers need no evaluation).
     const results: Array<ConditionOutcome | undefined> = new Array(count);
     const missing: FactName[] = [];
@@ -88,6 +89,20 @@ export function compileTierTable(node: TierTableNode, ctx: CompileContext): Amou
     }
     if (missing.length > 0) lines.push(`更高档次待核实：${missing.join("、")}`);
     return { ...amount, lines, missing: addMissing([...amount.missing], missing), straddles: addStraddles([...(amount.straddles ?? [])], straddles) };
+  };
+  // "网上卖了4万" against a table of 全国性电商平台销售额: the platform sales are at most the online sales, so a tier
+  // those do not reach is not reached; a tier they reach needs the platform figure itself, which is asked for.
+  const part = node.fact;
+  const whole = node.boundedBy;
+  if (!part || !whole) return evaluate;
+  const partLabel = `${factLabel(part)} `;
+  const wholeLabel = `${factLabel(whole)} `;
+  return (facts) => {
+    if (facts[part] !== undefined || facts[whole] === undefined) return evaluate(facts);
+    const r = evaluate({ ...facts, [part]: facts[whole] });
+    // The lines compare the whole, the figure the user gave, with the part's thresholds.
+    const lines = [`${factLabel(part)}未说，不超过${factLabel(whole)}：`, ...indent(r.lines.map((l) => l.replaceAll(partLabel, wholeLabel)))];
+    return r.notReached ? { ...r, lines } : { valueFen: null, lines, missing: [part] };
   };
 }
 

@@ -72,3 +72,56 @@ describe("extractFacts: the words a figure measures decide its fact", () => {
     expect(read("服务站 一年线上交易二十三万 站点有奖吗").facts).toMatchObject({ transactionVolume: 23 * 1_000_000 });
   });
 });
+
+describe("extractFacts: a blank after a figure in 万 or 亿 ends it", () => {
+  it("reads 日均资金流量六十万 年交易额1.8个亿 as two money figures (the 年 starts the next cue, it is no unit)", () => {
+    expect(read("日均资金流量六十万 年交易额1.8个亿").facts).toMatchObject({ dailyFundFlow: 60_0000_00, transactionVolume: 1_8000_0000_00 });
+    expect(read("日均资金七十万 年交易额一亿二").facts).toMatchObject({ dailyFundFlow: 70_0000_00, transactionVolume: 1_2000_0000_00 });
+  });
+  it("lets the cue before a figure win over a noun after a blank (线上交易做了二十二万 站点能拿奖励不)", () => {
+    const r = read("电商服务站 这一年线上交易做了二十二万 站点能拿奖励不");
+    expect(r.facts.transactionVolume).toBe(22_0000_00);
+    expect(r.facts.sites).toBeUndefined();
+    expect(read("网上交易搞了三十万 站点有奖吗").facts.transactionVolume).toBe(30_0000_00);
+  });
+  it("still reads a count whose noun follows a blank with nothing before it", () => {
+    expect(read("叶集 建了 5 个站点").facts.sites).toBe(5);
+  });
+});
+
+describe("extractFacts: the words of a provision's matter and costs", () => {
+  it("reads 运营维护费 as the cost of running the centre", () => {
+    expect(read("运营维护农村电商公共服务中心 运营维护费一年八十万").facts).toMatchObject({ expenses: 80_0000_00, activity: "serviceCenterOperation" });
+  });
+  it("reads a trading platform of one's own (自建交易平台) as 三/(四)'s matter, a cross-border one as its own", () => {
+    expect(read("自建交易平台 填补省内空白 备案了 研发加软硬件投了1.2M").facts.activity).toBe("paymentPlatform");
+    expect(read("我们自建电商交易平台 已备案").facts.activity).toBe("paymentPlatform");
+    expect(read("建了个跨境电商交易平台").facts.activity).toBe("crossBorderPlatform");
+  });
+  it("reads image capture and quality systems of farm produce as the supply chain (叶集 五/12)", () => {
+    expect(read("搞农产品品牌和质量保障体系 买了影像采集网络传输设备").facts.activity).toBe("supplyChain");
+  });
+  it("reads 转成法人企业 as a branch converted", () => {
+    expect(read("我们在临清 2023年已经转成法人企业 也入库纳统了").facts.branchConverted).toBe(true);
+  });
+});
+
+describe("extractFacts: what a training session, a venue and a span are", () => {
+  it("reads 中午管了饭 as a meal provided", () => {
+    expect(read("搞了一期半天的电商培训 来了40个农民 中午管了饭").facts).toMatchObject({ trainees: 40, trainingDays: 0.5, mealProvided: true });
+  });
+  it("reads 培训和展示场所装修 as the centre's venue, not a training session", () => {
+    expect(read("农村电商公共服务中心的培训和展示场所装修 新增投入六十万").facts).toMatchObject({ activity: "serviceCenterBuild", decorationInvestment: 60_0000_00 });
+  });
+  it("reads 满一年 as a year of operation, and 社保满一年 still as the social insurance", () => {
+    expect(read("C2C个人网店 满一年了").facts.operatingMonths).toBe(12);
+    expect(read("社保满一年了").facts).toMatchObject({ socialInsuranceMonths: 12 });
+    expect(read("社保满一年了").facts.operatingMonths).toBeUndefined();
+  });
+  it("counts the last noun of a compound (六十个电商企业员工 are people trained, not companies)", () => {
+    const r = read("我们培训机构搞了一期 来了六十个电商企业员工");
+    expect(r.facts.trainees).toBe(60);
+    expect(r.facts.residentCompanies).toBeUndefined();
+    expect(read("园区入驻了30家电商企业").facts.residentCompanies).toBe(30);
+  });
+});

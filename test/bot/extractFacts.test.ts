@@ -352,6 +352,9 @@ describe("extractFacts reads the applicant and what they did", () => {
     expect(facts("一个电商企业，去年网络零售额9千万")).toEqual({ entityType: "company", activityYear: 2021, onlineRetailSales: 9000 * WAN });
   });
 
+  it("does not read an entity as modifying a word after a blank (物流中心 镇村都覆盖 is a logistics centre)", () => {
+    expect(entity("我们建的市域电商物流中心 镇村都覆盖 免费配送")).toBe("logisticsCenter");
+  });
   it("reads a place before another entity noun as its modifier (贫困村电商服务站 is a service point)", () => {
     expect(entity("贫困村电商服务站")).toBe("servicePoint");
     expect(entity("园区企业")).toBe("company");
