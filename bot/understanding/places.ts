@@ -275,9 +275,16 @@ const NONE: ReadonlyArray<{ at: number; nearMiss: boolean }> = Object.freeze([])
  */
 function occurrences(text: string, written: string, inText: ReadonlySet<number>): ReadonlyArray<{ at: number; nearMiss: boolean }> {
   const n = written.length;
-  if (n >= 2 && !inText.has(written.charCodeAt(0)) && !inText.has(written.charCodeAt(1))) return NONE;
+  // At most one character may differ, so at most one may be missing from the text, and of the first two
+  // characters one must match where the name starts.
+  let absent = 0;
+  for (let i = 0; i < n && absent < 2; i++) if (!inText.has(written.charCodeAt(i))) absent++;
+  if (n >= 2 && absent >= 2) return NONE;
+  const first = written.charCodeAt(0);
+  const second = written.charCodeAt(1);
   const found: Array<{ at: number; nearMiss: boolean }> = [];
   for (let at = 0; at + n <= text.length; at++) {
+    if (n >= 2 && text.charCodeAt(at) !== first && text.charCodeAt(at + 1) !== second) continue;
     let misses = 0;
     for (let i = 0; i < n && misses <= 1; i++) {
       const c = text.charCodeAt(at + i);
