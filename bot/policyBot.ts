@@ -666,7 +666,7 @@ export class PolicyBot implements ConversationHandler {
     const here = session.policyIds;
     if (named.length === 0 || this.#readsMeasureGiven(here, session.facts)) return undefined;
     if (named.some((topic) => this.#catalog.aboutTopic(here, topic).length > 0)) return undefined;
-    // "物流园…奖补能单独谈不": a provision of the region named by its own words (单独谈 → 一事一议) answers it.
+    // "重大项目能一事一议不": a provision of the region named by its own words answers it.
     if (this.#catalog.rulesOf(here).some((r) => r.keywords.some((k) => text.includes(k)))) return undefined;
     const others = this.#catalog.policies.map((p) => p.id).filter((id) => !here.includes(id));
     const topic = named.find((id) => this.#catalog.aboutTopic(others, id).some((r) => !this.#catalog.note(ruleKey(r))));
