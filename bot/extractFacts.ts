@@ -1165,7 +1165,7 @@ const PLACE_AFTER = tailTester(/^(上|里|内|中(?!心))/);
 const PLACE_BEFORE = /(在|入驻|进入|进|到|入)$/;
 /** 32家电商企业: counted. */
 /** 活跃主播40人, 主播人数超过30人: people counted by the figure after them, not the applicant. */
-const COUNTED_BY_AFTER = /^(?:人数|数量|数)?(?:超过|达到|有|共|约)?\s*(?:\d+|[一二两三四五六七八九十百几]+)\s*[人名位]/;
+const COUNTED_BY_AFTER = tailTester(/^(?:人数|数量|数)?(?:超过|达到|有|共|约)?\s*(?:\d+|[一二两三四五六七八九十百几]+)\s*[人名位]/);
 const COUNTED_BY_BEFORE = /(\d|[二两三四五六七八九十几多])\s*[家个名位]$/;
 /** A word starting with a measure word (家庭农场) right after a numeral: the numeral counts with it. */
 const MEASURE_FIRST = /^[家个名位]/;
@@ -1192,7 +1192,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
           if (PLACE_AFTER(text, hit.end, 3) || PLACE_BEFORE.test(before)) break;
           if (COUNTED_BY_BEFORE.test(before)) break;
-          if (e.value === "influencer" && COUNTED_BY_AFTER.test(text.slice(hit.end, hit.end + 8))) break;
+          if (e.value === "influencer" && COUNTED_BY_AFTER(text, hit.end, 8)) break;
           if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE.test(before)) break;
           if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
