@@ -130,7 +130,40 @@ function names(metas: readonly PolicyMeta[]): Name[] {
   return out.sort((a, b) => b.written.length - a.written.length);
 }
 
-const cache = new WeakMap<readonly PolicyMeta[], Name[]>();
+/**
+ * The names (longest first) and, by UTF-16 code, the positions in that list of the names whose first or second
+ * character it is: a name occurs at a position only where its first or its second character stands (at most one
+ * differs), so a message looks up its own characters instead of trying every name of the catalog.
+ */
+interface NameTable {
+  names: Name[];
+  byFirst: Map<number, number[]>;
+  bySecond: Map<number, number[]>;
+  /** Names of one character (none today): looked for at every position. */
+  single: number[];
+}
+
+function nameTable(metas: readonly PolicyMeta[]): NameTable {
+  const list = names(metas);
+  const byFirst = new Map<number, number[]>();
+  const bySecond = new Map<number, number[]>();
+  const single: number[] = [];
+  const add = (map: Map<number, number[]>, code: number, i: number) => {
+    const at = map.get(code);
+    if (at) at.push(i);
+    else map.set(code, [i]);
+  };
+  list.forEach((name, i) => {
+    if (name.written.length < 2) single.push(i);
+    else {
+      add(byFirst, name.written.charCodeAt(0), i);
+      add(bySecond, name.written.charCodeAt(1), i);
+    }
+  });
+  return { names: list, byFirst, bySecond, single };
+}
+
+const cache = new WeakMap<readonly PolicyMeta[], NameTable>();
 const gazetteerCache = new WeakMap<readonly PolicyMeta[], Map<number, GazetteerName[]>>();
 
 /**
@@ -265,35 +298,40 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
   return found;
 }
 
-/** No occurrence: one shared empty list. */
-const NONE: ReadonlyArray<{ at: number; nearMiss: boolean }> = Object.freeze([]);
+/**
+ * Whether `written` stands at `at` in `text`, exactly or with one look-alike character: 0 no, 1 exactly,
+ * 2 as a near miss.
+ */
+function occursAt(text: string, written: string, at: number): 0 | 1 | 2 {
+  const n = written.length;
+  if (at + n > text.length) return 0;
+  let misses = 0;
+  for (let i = 0; i < n && misses <= 1; i++) {
+    const c = text.charCodeAt(at + i);
+    if (c === written.charCodeAt(i)) continue;
+    misses += LOOK_ALIKE_OF.get(c)?.has(written.charCodeAt(i)) ? 1 : 2;
+  }
+  return misses === 0 ? 1 : misses === 1 ? 2 : 0;
+}
 
 /**
- * Where `written` occurs in `text`, exactly or with one look-alike character (names of 2+ characters).
- * `inText` holds the text's UTF-16 codes: at most one character differs, so one of the first two is in the
- * text, a quick test that skips almost every name of a large catalog (with no string or array for it).
+ * Where the names of the table may stand in `text`, as (position in the table) * (text length + 1) + (position
+ * in the text), in table order then text order (no object per candidate): where a name's first or second character stands (one name of
+ * 2+ characters differs in one character at most), and everywhere for a name of one character.
  */
-function occurrences(text: string, written: string, inText: ReadonlySet<number>): ReadonlyArray<{ at: number; nearMiss: boolean }> {
-  const n = written.length;
-  // At most one character may differ, so at most one may be missing from the text, and of the first two
-  // characters one must match where the name starts.
-  let absent = 0;
-  for (let i = 0; i < n && absent < 2; i++) if (!inText.has(written.charCodeAt(i))) absent++;
-  if (n >= 2 && absent >= 2) return NONE;
-  const first = written.charCodeAt(0);
-  const second = written.charCodeAt(1);
-  const found: Array<{ at: number; nearMiss: boolean }> = [];
-  for (let at = 0; at + n <= text.length; at++) {
-    if (n >= 2 && text.charCodeAt(at) !== first && text.charCodeAt(at + 1) !== second) continue;
-    let misses = 0;
-    for (let i = 0; i < n && misses <= 1; i++) {
-      const c = text.charCodeAt(at + i);
-      if (c === written.charCodeAt(i)) continue;
-      misses += LOOK_ALIKE_OF.get(c)?.has(written.charCodeAt(i)) ? 1 : 2;
-    }
-    if (misses <= 1) found.push({ at, nearMiss: misses === 1 });
+function candidates(text: string, table: NameTable): number[] {
+  const out: number[] = [];
+  const stride = text.length + 1;
+  for (let at = 0; at < text.length; at++) {
+    const first = table.byFirst.get(text.charCodeAt(at));
+    if (first) for (const i of first) out.push(i * stride + at);
+    // Starting one character earlier: the name's second character stands here.
+    const second = at > 0 ? table.bySecond.get(text.charCodeAt(at)) : undefined;
+    if (second) for (const i of second) out.push(i * stride + at - 1);
+    for (const i of table.single) out.push(i * stride + at);
   }
-  return found;
+  out.sort((a, b) => a - b);
+  return out;
 }
 
 function standsAlone(text: string, start: number, end: number): boolean {
@@ -312,27 +350,33 @@ function standsAlone(text: string, start: number, end: number): boolean {
  */
 export function readPlaces(text: string, metas: readonly PolicyMeta[], context: PlaceContext = {}): PlaceReading {
   let table = cache.get(metas);
-  if (!table) cache.set(metas, (table = names(metas)));
+  if (!table) cache.set(metas, (table = nameTable(metas)));
   const taken = new Array<boolean>(text.length).fill(false);
   type Hit = { start: number; end: number; said: string; nearMiss: boolean; candidates: Name[] };
   const hits: Hit[] = [];
-  const inText = new Set<number>();
-  for (let i = 0; i < text.length; i++) inText.add(text.charCodeAt(i));
-  for (const name of table) {
-    for (const { at, nearMiss } of occurrences(text, name.written, inText)) {
-      const end = at + name.written.length;
-      // A near miss needs a name long enough that one changed character still identifies it.
-      if (nearMiss && name.short) continue;
-      if (name.short && !standsAlone(text, at, end)) continue;
-      const same = hits.find((h) => h.start === at && h.end === end);
-      if (same) {
-        if (!same.candidates.some((c) => c.policyId === name.policyId)) same.candidates.push(name);
-        continue;
-      }
-      if (taken.slice(at, end).some(Boolean)) continue;
-      taken.fill(true, at, end);
-      hits.push({ start: at, end, said: text.slice(at, end), nearMiss, candidates: [name] });
+  // Names in table order (longest first), each at its positions in text order; a position found twice is one.
+  const stride = text.length + 1;
+  let previous = -1;
+  for (const candidate of candidates(text, table)) {
+    if (candidate === previous) continue;
+    previous = candidate;
+    const name = table.names[Math.floor(candidate / stride)]!;
+    const at = candidate % stride;
+    const found = occursAt(text, name.written, at);
+    if (found === 0) continue;
+    const nearMiss = found === 2;
+    const end = at + name.written.length;
+    // A near miss needs a name long enough that one changed character still identifies it.
+    if (nearMiss && name.short) continue;
+    if (name.short && !standsAlone(text, at, end)) continue;
+    const same = hits.find((h) => h.start === at && h.end === end);
+    if (same) {
+      if (!same.candidates.some((c) => c.policyId === name.policyId)) same.candidates.push(name);
+      continue;
     }
+    if (taken.slice(at, end).some(Boolean)) continue;
+    taken.fill(true, at, end);
+    hits.push({ start: at, end, said: text.slice(at, end), nearMiss, candidates: [name] });
   }
   hits.sort((a, b) => a.start - b.start);
 
