@@ -46,6 +46,22 @@ const ASKED_BEFORE = /(能不能|可不可以|能否|能|可以|想要?|打算|�
 const NAMES_PROVISION_AFTER = tailReader(/^(那个|这个|那项|这项|那条|的)?[^，,。！!？?；;\s]{0,6}?(奖|补贴|补助|扶持|那个|这个|那项|这项|标准|条件里|要求里)/);
 /** A selling verb: the goods the asker sells, not a provision's name. */
 const SELLING = /卖|销售|经营/;
+/**
+ * Who the asker is, in the vocabulary's applicant words (企业, 网店, 合作社…): "卖土特产的网店有啥奖" describes
+ * the asker by the goods they sell, as "我们卖土特产的网店" does; the award word after it asks what they get.
+ */
+const APPLICANT_WORDS: ReadonlySet<string> = new Set(
+  [FACTS.entityType?.words, FACTS.entityType?.hints].flatMap((byValue) => Object.values(byValue ?? {}).flat() as string[]),
+);
+const LONGEST_APPLICANT = Math.max(0, ...[...APPLICANT_WORDS].map((w) => w.length));
+/** A verb of the asker's trade just before the goods ("卖土特产", "销售农特产", "做本地特产"). */
+const SELLING_BEFORE = /(卖|销售|经营|做)[^，,。！!？?；;\s的]{0,2}$/;
+/** "卖土特产的网店…": the goods, then 的 and an applicant word: the asker's own line of business. */
+function sellerDescribed(text: string, before: string, end: number): boolean {
+  if (!SELLING_BEFORE.test(before) || text.charCodeAt(end) !== 0x7684 /* 的 */) return false;
+  for (let n = 1; n <= LONGEST_APPLICANT; n++) if (APPLICANT_WORDS.has(text.slice(end + 1, end + 1 + n))) return true;
+  return false;
+}
 /** Words right before it that state the fact after all: "评上淘宝村有什么奖励", "我们是旗舰店 有补贴吗". */
 const STATED_BEFORE = /(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/;
 
@@ -67,6 +83,7 @@ export function namesProvision(text: string, start: number, end: number): boolea
   const named = NAMES_PROVISION_AFTER(text, end, 12);
   // "本地土特产网上卖有奖励不": selling it, said between the word and the award, is what the asker does.
   if (named && !named[1] && SELLING.test(named[0])) return false;
+  if (named && sellerDescribed(text, before, end)) return false;
   return named !== null && !STATED_BEFORE.test(before) && !STATED_LATER.test(text.slice(end));
 }
 /** A level right before a title: "省级电商示范企业", "县级电商村". */

@@ -183,6 +183,14 @@ describe("namesProvision: a word naming the provision asked about states nothing
     expect(at("开旗舰店那个奖多少 我们还没开", "旗舰店")).toBe(true);
     expect(at("旗舰店那个奖 开的话能给多少", "旗舰店")).toBe(true);
   });
+  it("goods after a verb of the asker's trade, then 的 and an applicant word, describe the asker, not the provision", () => {
+    expect(at("平阴 卖土特产的网店有啥奖", "土特产")).toBe(false);
+    expect(at("销售农特产的公司能拿啥奖励", "特产")).toBe(false);
+    expect(at("做土特产的合作社有补贴吗", "土特产")).toBe(false);
+    // Pointed at with 那个, or with no applicant word after 的, the goods still name the provision.
+    expect(at("卖土特产那个10万的奖", "土特产")).toBe(true);
+    expect(at("土特产网店有啥奖", "土特产")).toBe(true);
+  });
   it("a title with its level (省级电商示范企业, 县级电商村) is the asker's own, unless pointed at with 那个", () => {
     expect(at("省级电商示范企业奖多少", "电商示范企业")).toBe(false);
     expect(at("县级电商村能奖吗", "县级")).toBe(false);
