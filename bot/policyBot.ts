@@ -463,8 +463,10 @@ export class PolicyBot implements ConversationHandler {
     const byLineOnly = candidate?.named && EXPLAINS_ONLY.has(candidate.kind) && top!.keywordWeight === 0 && top!.factFit === 0;
     const related = candidate && (!candidate.named || byLineOnly) ? this.#catalog.relatedClause(text, policyIds) : undefined;
     const bare = related !== undefined && related.id !== candidate!.clause && !candidates.some((r) => r.clause === related.id || isInside(r.clause, related.id));
-    const note = candidate && (candidate.named ? !bare : related?.id === candidate.clause) ? candidate : undefined;
     const relevant = scored.filter((s) => isRelevant(s) && !isNote(s));
+    // A note only the searches propose does not displace a provision the user's own figures feed ("网零2亿5千万 能补多少").
+    const fed = relevant.some((s) => s.factFit > 0);
+    const note = candidate && (candidate.named ? !bare : related?.id === candidate.clause && !fed) ? candidate : undefined;
     const focus = focusOf(relevant);
     // "承办了一场直播带货大赛": the chosen provision's own activity, in looser words than the vocabulary's.
     const loose = looselyNamed(text, focus.map((s) => s.rule), session.facts);

@@ -224,7 +224,8 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
     for (const k of rule.keywords) {
       if (k.length > 0 && !inText.has(k.charCodeAt(0))) continue;
       const hit = keywordHit(input.text, k, stemOf);
-      if (hit !== 0) keywords += hit / spread(k);
+      // A stem counts by how many candidates use the stem: "网络零售额" of 网络零售额增幅 names no one clause.
+      if (hit !== 0) keywords += hit / spread(hit === 1 ? k : stemOf(k));
     }
     // A word the clause excludes ("土建" of "场所（不含土建）") is asked about there, as much as by two of its own
     // words: the answer says it is not paid.

@@ -21,6 +21,8 @@ const CASES = {
   shopMovedBack: ["聊城 我们公司把网店从外省迁回本地了 有什么奖励"],
   bigProject: ["平阴 我们规划的是个很大的项目 县里有没有特殊的政策"],
   rentedOffice: ["叶集 租了 二百平米 办公室 能补多少"],
+  salesOnlyShort: ["聊城冠县 公司2022年网零2亿5千万 能补多少"],
+  salesWithWord: ["聊城 企业2022年网络零售额12亿 补多少"],
 };
 
 let answers: Record<string, Answer>;
@@ -117,5 +119,18 @@ describe("ask --json: a provision beside the one asked about", () => {
     expect(fitOut?.eligible).toBe(true);
     expect(a.text).toContain(`❔ ${fitOut!.title}`);
     expect(a.text).not.toContain(`✅ ${fitOut!.title}`);
+  });
+});
+
+describe("ask --json: the user's own sales figure leads to the provision that reads it", () => {
+  it("computes 聊城 二 for a company's sales, not the loan note the meaning search ranks first", () => {
+    const a = answers.salesOnlyShort!;
+    expect(a.awards).toContainEqual(expect.objectContaining({ clause: "liaocheng-2022:二", eligible: true, amountFen: 10_000_000 }));
+  });
+
+  it("computes 聊城 二 (capped at 40万) when 网络零售额 is written, not 一's praise for counties whose keyword 网络零售额增幅 starts with it", () => {
+    const a = answers.salesWithWord!;
+    expect(a.awards).toContainEqual(expect.objectContaining({ clause: "liaocheng-2022:二", eligible: true, amountFen: 40_000_000 }));
+    expect(a.awards.map((x) => x.clause)).not.toContain("liaocheng-2022:一");
   });
 });

@@ -41,6 +41,18 @@ describe("scoreRules", () => {
     const anchors = scoreRules({ text: "奖励给主播个人吗", facts: {}, retrieved: [], rules });
     expect(anchors.find((s) => s.rule.id === "base")!.keywordWeight).toBe(0);
   });
+  it("weights a keyword's stem by how many provisions use the stem, not the rare keyword it was cut from", () => {
+    // 网络零售额 is the stem of 一's rare 网络零售额增幅, and a word every sales provision uses.
+    const rules = [
+      rule("growth", ["网络零售额增幅"], { quote: "对当年网络零售额增幅高于全省平均增幅的县" }),
+      rule("traffic", ["网络零售额"], { quote: "对当年实现网络零售额1亿元以上企业" }),
+      rule("live", ["直播"], { quote: "实现纳统网络零售额2000万元以上" }),
+    ];
+    const scored = scoreRules({ text: "公司网络零售额3个亿", facts: {}, retrieved: [], rules });
+    const weight = (id: string) => scored.find((s) => s.rule.id === id)!.keywordWeight;
+    expect(weight("growth")).toBeLessThan(weight("traffic"));
+    expect(weight("growth")).toBeCloseTo(0.7 / 3);
+  });
   it("keeps the topic of the conversation for a follow-up that only adds facts", () => {
     const rules = [rule("a", ["甲"]), rule("b", ["乙"])];
     const [best] = scoreRules({ text: "我有12万粉丝", facts: {}, retrieved: [], rules, topic: ["p/b"] });
