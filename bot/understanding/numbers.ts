@@ -249,6 +249,10 @@ const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
   ["以下", "atMost"], ["以内", "atMost"], ["封顶", "atMost"],
 ];
 type Qualifier = "below" | "atMost" | "atLeast" | "above" | "around" | "near";
+/** The last characters of the words QUALIFIERS_BEFORE match (before an optional blank): no pattern is tried elsewhere. */
+const QUALIFIER_END = charTable("过出破于超多死量天就也才有只少码到足满够止了逾概约莫计致右近点快小");
+/** The first characters of QUALIFIERS_AFTER. */
+const QUALIFIER_AFTER_START = charTable(QUALIFIERS_AFTER.map(([w]) => w[0]).join(""));
 /** "将近两百万", "大概80万": at most this fraction away from the figure… */
 const NEAR_SPAN = 0.1;
 /** …and at most half the place of its last written digit: "650万左右" is 645万–655万, "大概100万" 90万–110万. */
@@ -260,25 +264,54 @@ const CHUTOU_SPAN = 0.2;
 const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 /** The words as the user sees them: control characters and escape sequences dropped. */
-const visible = (words: string) => (HAS_CONTROL.test(words) ? words.replace(CONTROL, "") : words);
+const visible = (words: string) => (hadControl && HAS_CONTROL.test(words) ? words.replace(CONTROL, "") : words);
 const HAS_CONTROL = /[\x00-\x1f\x7f]/;
 
 /** Full-width signs and letters as ASCII (full-width digits are shifted by code). */
 const HALF_WIDTH: Readonly<Record<string, string>> = { "．": ".", "％": "%", "＋": "+", "－": "-", Ｗ: "W", ｗ: "w", Ｋ: "K", ｋ: "k", "～": "~" };
 
+/** What each full-width sign or blank becomes, by code (0: stays); full-width digits are shifted by code. */
+const WIDTH_TO = new Uint16Array(0x10000);
+for (const [c, h] of Object.entries(HALF_WIDTH)) WIDTH_TO[c.charCodeAt(0)] = h.charCodeAt(0);
+for (const c of "\u3000\u00a0\t") WIDTH_TO[c.charCodeAt(0)] = 32;
+for (let d = 0; d < 10; d++) WIDTH_TO[0xff10 + d] = 48 + d;
+/** Codes that `CONTROL` may remove: [\x00-\x08\x0b\x0c\x0e-\x1f\x7f] (every escape sequence starts with \x1b). */
+const CONTROL_CODE = charTable("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f");
+const FULL_COMMA = "，".charCodeAt(0);
+const isAnyDigit = (code: number) => isDigit(code) || (code >= 0xff10 && code <= 0xff19);
+/** Did the message given to `readNumbers` hold a control character? (Else no words need `visible`.) */
+let hadControl = false;
 /**
  * Turn full-width digits, signs and spaces into ASCII without changing string length (offsets stay valid);
  * blank out control characters; a full-width comma between thousands groups is a separator ("1，200，000元").
+ * One look at each code: the text itself is returned when nothing changes (most messages).
  */
-function normaliseWidth(text: string): string {
-  return text
-    .replace(CONTROL, (c) => " ".repeat(c.length))
-    .replace(/[０-９．％＋－ＷｗＫｋ～\u3000\u00a0\t]/g, (c) => {
-      const code = c.charCodeAt(0);
-      if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
-      return HALF_WIDTH[c] ?? " ";
-    })
-    .replace(/(?<=\d)，(?=\d{3}(?![\d.]))/g, ",");
+function normaliseWidth(input: string): string {
+  let control = false;
+  let changes = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (CONTROL_CODE[c]) control = true;
+    else if (WIDTH_TO[c] || (c === FULL_COMMA && isAnyDigit(input.charCodeAt(i - 1)))) changes = true;
+  }
+  hadControl = control;
+  if (!control && !changes) return input;
+  // Escape sequences span several characters: the pattern finds them (rare in chat).
+  const text = control ? input.replace(CONTROL, (c) => " ".repeat(c.length)) : input;
+  // The unchanged stretches are sliced, not copied: a message has a few such characters at most.
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let to = WIDTH_TO[c];
+    // (?<=\d)，(?=\d{3}(?![\d.])) on the text with widths turned: only full-width digits and points turn into those.
+    if (c === FULL_COMMA && isAnyDigit(text.charCodeAt(i - 1)) && isAnyDigit(text.charCodeAt(i + 1)) && isAnyDigit(text.charCodeAt(i + 2)) &&
+      isAnyDigit(text.charCodeAt(i + 3)) && !isAnyDigit(text.charCodeAt(i + 4)) && WIDTH_TO[text.charCodeAt(i + 4)] !== 46 && text.charCodeAt(i + 4) !== 46) to = 44;
+    if (!to) continue;
+    out += text.slice(from, i) + String.fromCharCode(to);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
@@ -286,6 +319,8 @@ function normaliseWidth(text: string): string {
  * "98" frac 1 exp 4 → "9.8"×10^4 → "98000".
  */
 function shiftDecimal(intPart: string, frac: string, exp: number): string {
+  // The common case, a whole number with no leading zero: the digits and the zeros of the multiplier.
+  if (frac === "" && exp >= 0 && intPart.length > 0 && intPart.charCodeAt(0) !== 48) return exp === 0 ? intPart : intPart + "0".repeat(exp);
   const digits = (intPart + frac).replace(LEADING_ZEROS, "");
   const shift = exp - frac.length;
   let s: string;
@@ -679,16 +714,19 @@ function finish(
   let qualifier: Qualifier | undefined;
   let wordsStart = start;
   if (!extra.isYear) {
-    const before = text.slice(Math.max(0, start - 6), start);
-    for (const [re, q] of QUALIFIERS_BEFORE) {
-      const m = re.exec(before);
-      if (m) {
-        qualifier = q;
-        wordsStart = start - m[0].length;
-        break;
+    const last = SPACE[text.charCodeAt(start - 1)] && start - 1 > Math.max(0, start - 6) ? start - 2 : start - 1;
+    if (QUALIFIER_END[text.charCodeAt(last)]) {
+      const before = text.slice(Math.max(0, start - 6), start);
+      for (const [re, q] of QUALIFIERS_BEFORE) {
+        const m = re.exec(before);
+        if (m) {
+          qualifier = q;
+          wordsStart = start - m[0].length;
+          break;
+        }
       }
     }
-    for (const [word, q] of QUALIFIERS_AFTER) {
+    if (QUALIFIER_AFTER_START[text.charCodeAt(end)]) for (const [word, q] of QUALIFIERS_AFTER) {
       if (text.startsWith(word, end)) {
         qualifier ??= q;
         end += word.length;
@@ -786,14 +824,14 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     push(finish(input, text, start, at + 1, String(value), { isYear: true, chinese: true }));
   }
 
-  for (const p of text.matchAll(PERCENT_CN)) {
+  if (text.includes("百分之")) for (const p of text.matchAll(PERCENT_CN)) {
     const body = p[1] ?? "";
     const value = /\d/.test(body) ? body : String(parseChineseNumeral(body) ?? "");
     if (!value) continue;
     push(finish(input, text, p.index, p.index + p[0].length, value, /\d/.test(body) ? { unit: "%" } : { unit: "%", chinese: true }));
   }
 
-  for (const p of text.matchAll(TENTHS)) {
+  if (text.includes("成")) for (const p of text.matchAll(TENTHS)) {
     if (overlaps(taken, p.index, p.index + p[0].length) || CHINESE[text.charCodeAt(p.index - 1)]) continue;
     const value = (CN_DIGIT[p[1]!] ?? 0) * 10 + (p[2] ? CN_DIGIT[p[2]]! : 0);
     push(finish(input, text, p.index, p.index + p[0].length, String(value), { unit: "%", chinese: true }));
@@ -903,8 +941,8 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       push(finish(input, text, d.index, suffix.end, shiftDecimal(String(whole), frac, exp + suffix.exp), extra, {}));
     }
   }
-  const notNumeral = new Set<number>();
-  for (const w of text.matchAll(NOT_NUMERAL_YI)) notNumeral.add(w.index + w[0].indexOf("一"));
+  // Found when a lone 一 is first met: most messages have none.
+  let notNumeral: Set<number> | undefined;
   // Runs found by character code: most characters of a message are none, and a regex match allocates per run.
   const runs: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -922,7 +960,13 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     while (start < runEnd && !RUN_START[text.charCodeAt(start)] && !(beforeLai && HUNDRED[text.charCodeAt(start)])) start++;
     if (start === runEnd || overlaps(taken, start, runEnd)) continue;
     const run = text.slice(start, runEnd);
-    if (run === "一" && notNumeral.has(start)) continue;
+    if (run === "一") {
+      if (notNumeral === undefined) {
+        notNumeral = new Set<number>();
+        for (const w of text.matchAll(NOT_NUMERAL_YI)) notNumeral.add(w.index + w[0].indexOf("一"));
+      }
+      if (notNumeral.has(start)) continue;
+    }
     const suffix = readSuffix(text, start + run.length, true, BIG_PLACE_WORD.test(run));
     // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude.
     if (run.includes("几") && (run === "几" ? suffix.exp === 0 : !PLACE_WORD.test(run)) && suffix.exp === 0) continue;
@@ -982,7 +1026,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     push(m);
   }
 
-  for (const h of text.matchAll(HALF)) {
+  if (text.includes("半")) for (const h of text.matchAll(HALF)) {
     if (overlaps(taken, h.index, h.index + h[0].length)) continue;
     const unit: NumberUnit = h[1] === "天" ? "天" : h[1] === "年" ? "年" : "月";
     push(finish(input, text, h.index, h.index + h[0].length, "0.5", { unit, chinese: true }));
@@ -1028,10 +1072,12 @@ function joinRanges(input: string, text: string, mentions: NumberMention[]): Num
     const hi = mentions[i + 1]!;
     if (!lo.exact || !hi.exact || lo.isYear || hi.isYear || lo.negative || lo.absurd || hi.absurd) continue;
     // "8万-10万": the hyphen after 万 was read as the second figure's minus sign.
-    const between = hi.negative && MINUS[text.charCodeAt(hi.start)] ? text.slice(lo.end, hi.start + 1) : text.slice(lo.end, hi.start);
+    const betweenEnd = hi.negative && MINUS[text.charCodeAt(hi.start)] ? hi.start + 1 : hi.start;
+    // The signs are one to three characters: most neighbours stand further apart, and need no slice.
+    if (betweenEnd - lo.end > 3 || betweenEnd <= lo.end) continue;
     const high = Math.abs(hi.value);
     if (high <= lo.value || (lo.unit !== undefined && lo.unit !== hi.unit) || TIME_UNITS.has(hi.unit)) continue;
-    if (between.length > 3 || !RANGE_SIGN.test(between)) continue;
+    if (!RANGE_SIGN.test(text.slice(lo.end, betweenEnd))) continue;
     const extra: Partial<NumberMention> = {};
     if (hi.unit) extra.unit = hi.unit;
     if (lo.chinese) extra.chinese = true;
