@@ -192,6 +192,10 @@ const REFINEMENTS: readonly Refinement[] = [
   { from: ["residentCompanies"], when: /整合|快递/, scope: "clause", to: "partnerCompanies" },
 ];
 
+/** The refinements of each fact, in order. */
+const REFINEMENTS_FROM = new Map<AttributableFact, Refinement[]>();
+for (const r of REFINEMENTS) for (const f of r.from) REFINEMENTS_FROM.set(f, [...(REFINEMENTS_FROM.get(f) ?? []), r]);
+
 /** A number with no cue, in a message about this, is this ("培训1天 40人" → 40 trainees). */
 const CONTEXT_DEFAULTS: ReadonlyArray<readonly [units: readonly UnitOrNone[], when: RegExp, fact: AttributableFact]> = [
   [["人", "名", "位"], /培训/, "trainees"],
@@ -251,7 +255,6 @@ const LEAST_SPECIFIC = new Map(PHRASE_FACTS.filter((f) => FACTS[f].pick === "fir
 for (const w of VOCABULARY.notPhrases) if (!PHRASES.has(w.toUpperCase())) PHRASES.set(w.toUpperCase(), [{ kind: "stop" }]);
 const PHRASE_WORDS = new WordFinder(PHRASES.keys());
 
-const CLAUSE_BREAK_RE = /[，,。！!？?；;\n]/;
 const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 const NEGATION_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
 /** "培训机构培训过的", "县里认定的": the word is the agent of a clause describing something else. */
@@ -380,8 +383,46 @@ export function fitsFact(fact: FactName, words: string): boolean {
   return m !== undefined && accepts(fact as AttributableFact, unitOf(m));
 }
 
-/** Adverbs that stand between a cue and its number without separating them. */
-const FILLER = /也就|都就|就|都|才|也|大概|差不多|只有|将近|约/g;
+/** Adverbs that stand between a cue and its number without separating them, in the order they are tried at a position. */
+const FILLERS: readonly string[] = ["也就", "都就", "就", "都", "才", "也", "大概", "差不多", "只有", "将近", "约"];
+const FILLER_STARTS: ReadonlySet<number> = new Set(FILLERS.map((w) => w.charCodeAt(0)));
+
+/**
+ * The length of text[from, to) without its fillers, as `slice(from, to).replace(/也就|都就|…/g, "")` would leave
+ * it, counted in place: this is asked for every cue word before every figure.
+ */
+function lengthWithoutFillers(text: string, from: number, to: number): number {
+  let length = 0;
+  for (let i = from; i < to; ) {
+    let skip = 0;
+    if (FILLER_STARTS.has(text.charCodeAt(i))) {
+      for (const w of FILLERS) {
+        if (i + w.length <= to && text.startsWith(w, i)) {
+          skip = w.length;
+          break;
+        }
+      }
+    }
+    if (skip > 0) i += skip;
+    else {
+      length++;
+      i++;
+    }
+  }
+  return length;
+}
+
+/** Does text[from, to) hold a clause break (，。！？；…)? A look-up in the message's break positions, no slice. */
+const clauseBreakIn = (text: string, from: number, to: number) => from < to && breakAfter(text, from, CLAUSE_BREAK, to) < to;
+
+/** Does text[from, to) hold white space (what /\s/ matches), read by character code? */
+function blankIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+  }
+  return false;
+}
 
 /** Measure words after which the counted noun may come a few words later ("5个农村电商服务网点"). */
 const MEASURE_WORDS: ReadonlySet<UnitOrNone> = new Set(["个", "家", "间", "名", "位"]);
@@ -393,7 +434,9 @@ const MEASURE_WORDS: ReadonlySet<UnitOrNone> = new Set(["个", "家", "间", "�
 function cueFact(cue: Cue, unit: UnitOrNone, after: boolean): AttributableFact | null | undefined {
   if (after ? cue.side === "b" : cue.side === "a") return undefined;
   if (cue.units && !cue.units.includes(unit)) return undefined;
-  return cue.facts.length === 0 ? null : cue.facts.find((f) => accepts(f, unit));
+  if (cue.facts.length === 0) return null;
+  for (const f of cue.facts) if (accepts(f, unit)) return f;
+  return undefined;
 }
 
 /** What may stand between a noun cue and the verb cue telling what it did ("销售额也卖了", "社保交满半年"). */
@@ -461,7 +504,7 @@ function attribute(
     const hit = cueHits[i]!;
     if (hit.start < m.end || nextQuantity.start - hit.end > 4) continue;
     const claims = cueFact(CUES.get(hit.key)!, unitOf(nextQuantity), false) !== undefined;
-    if (!CLAUSE_BREAK_RE.test(text.slice(hit.end, nextQuantity.start)) && claims) nextOwnCue = hit;
+    if (claims && !clauseBreakIn(text, hit.end, nextQuantity.start)) nextOwnCue = hit;
   }
   // The mention's own qualifier ("不超过5万") bounds the number; it is no stop word hiding it.
   const wordsStart = m.end - m.words.length;
@@ -470,15 +513,14 @@ function attribute(
     if (hit.end <= m.start) {
       if (hit.start >= wordsStart) continue;
       if (yieldsToNoun(hit, i, cueHits, text, unit)) continue;
-      const between = text.slice(hit.end, m.start);
       // "粉丝也就七八万", "主播粉丝都就五六万": adverbs between a noun and its figure add no distance.
-      const distance = between.replace(FILLER, "").length + (CLAUSE_BREAK_RE.test(between) ? 4 : 0);
+      const distance = lengthWithoutFillers(text, hit.end, m.start) + (clauseBreakIn(text, hit.end, m.start) ? 4 : 0);
       best = considered(best, hit, distance, false, i, unit);
     } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
       // "六十个电商企业员工": a noun counted only by measure words (企业, 公司) before another noun modifies it.
       if (CUES.get(hit.key)!.units && (cueHits[i + 1]?.start === hit.end || cueHits[i + 2]?.start === hit.end)) continue;
       // A blank after the figure is a pause: "线上交易做了二十二万 站点能拿奖励不" names the 站点 anew.
-      const pause = hit.start > m.end && BLANK.test(text.slice(m.end, hit.start)) ? 2 : 0;
+      const pause = blankIn(text, m.end, hit.start) ? 2 : 0;
       best = considered(best, hit, hit.start - m.end + pause, true, i, unit);
     }
   }
@@ -592,8 +634,10 @@ function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
   );
 }
 
-/** "2021届毕业生", "2019级": a graduating class or intake, named by its year, counts nothing. */
-const COHORT_AFTER = /^[届级]/;
+/** "2021届毕业生", "2019级": a graduating class or intake, named by its year, counts nothing (read by character code). */
+const COHORT_AFTER: ReadonlySet<number> = new Set(["届".charCodeAt(0), "级".charCodeAt(0)]);
+/** 第 before a figure: an ordinal ("第一年"), no quantity. */
+const ORDINAL = "第".charCodeAt(0);
 
 interface Assigned {
   fact: AttributableFact;
@@ -654,7 +698,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const inside = (m: NumberMention, s: number, e: number) => m.start < e && m.end > s;
   const quantities = mentions.filter(
     (m) =>
-      !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text[m.start - 1] !== "第" && !COHORT_AFTER.test(text.slice(m.end, m.end + 1)) &&
+      !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text.charCodeAt(m.start - 1) !== ORDINAL && !COHORT_AFTER.has(text.charCodeAt(m.end)) &&
       !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
       !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m),
   );
@@ -1015,7 +1059,7 @@ const DENIED_BEFORE = /(?<!是)(?:而|并)?不是\s*$/;
 /** One year or month written just before a figure ("一年是", "每个月大概", "一年才"): the period the figure is per. */
 const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:也就|都就|只有|就|都|才|也|只|是|有|能|大概|差不多|将近|约){0,2}\s*$/;
 /** The characters PER_PERIOD starts with: a figure's words start with neither most of the time, and then no slice is taken. */
-const PERIOD_STARTS: ReadonlySet<string> = new Set("一每");
+const PERIOD_STARTS: ReadonlySet<number> = new Set(["一".charCodeAt(0), "每".charCodeAt(0)]);
 
 /** 俩, 仨: a count in itself ("招了俩"), unlike a lone 一/两. */
 const PAIR_WORD = /[俩仨]/;
@@ -1028,7 +1072,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
   quantities.forEach((m, i) => {
     const prev = quantities[i - 1];
     // "贡献一年是40万", "一个月3万": a period right before the figure says what it is per; the cue before it still reaches.
-    const perPeriod = prev !== undefined && PERIOD_STARTS.has(text[prev.start]!) && PER_PERIOD.test(text.slice(prev.start, m.start));
+    const perPeriod = prev !== undefined && PERIOD_STARTS.has(text.charCodeAt(prev.start)) && PER_PERIOD.test(text.slice(prev.start, m.start));
     const prevEnd = (perPeriod ? quantities[i - 2] : prev)?.end ?? 0;
     while (next < mentions.length && mentions[next]!.start < m.end) next++;
     const nextStart = mentions[next]?.start ?? text.length;
@@ -1042,17 +1086,25 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     }
     let targets: AttributableFact[] = [chosen.fact];
     let named: string | undefined;
-    // The first refinement that matches decides; refinements do not chain.
-    for (const r of REFINEMENTS) {
-      if (!r.from.includes(chosen.fact) || (r.genericOnly && !chosen.cue?.generic)) continue;
-      const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
+    // The first refinement that matches decides; refinements do not chain. The words of a scope are sliced once
+    // per figure, for the refinements of its fact only.
+    const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
+    let sliced = "";
+    let slicedFrom = -1;
+    let slicedTo = -1;
+    for (const r of REFINEMENTS_FROM.get(chosen.fact) ?? []) {
+      if (r.genericOnly && !chosen.cue?.generic) continue;
       const from =
         r.scope === "before" ? Math.max(prevEnd, sentenceStart)
         : r.scope === "sentence" ? Math.max(lastSalesEnd, sentenceStart)
         : lastBreakBefore(text, m.start, CLAUSE_BREAK);
       const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
-      const words = text.slice(from, to);
-      const refinedBy = r.when.exec(words);
+      if (from !== slicedFrom || to !== slicedTo) {
+        sliced = text.slice(from, to);
+        slicedFrom = from;
+        slicedTo = to;
+      }
+      const refinedBy = r.when.exec(sliced);
       if (!refinedBy) continue;
       const target = r.to;
       if (target === null) targets = [];
