@@ -639,6 +639,12 @@ const COHORT_AFTER: ReadonlySet<number> = new Set(["届".charCodeAt(0), "级".ch
 /** 第 before a figure: an ordinal ("第一年"), no quantity. */
 const ORDINAL = "第".charCodeAt(0);
 
+/** What a figure is worth as `fact`, as bounds ("头一回过了100万 一百一二十万": the bare figure says the one before it more precisely). */
+const partOf: PartOf = (fact, m) => {
+  const v = mentionToQuantity(fact, m, labelOf(fact));
+  return "reason" in v ? null : typeof v.value === "number" ? { low: v.value, high: v.value } : { low: v.value.low, high: v.value.high };
+};
+
 interface Assigned {
   fact: AttributableFact;
   mention: NumberMention;
@@ -709,11 +715,6 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const uncued: NumberMention[] = [];
   const cueHits = scan(CUE_WORDS, text);
   const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m) && !tiers.includes(m)), mentions, out, uncued, cueHits);
-  // "头一回过了100万 一百一二十万": the bare figure says the one before it more precisely.
-  const partOf: PartOf = (fact, m) => {
-    const v = mentionToQuantity(fact, m, labelOf(fact));
-    return "reason" in v ? null : typeof v.value === "number" ? { low: v.value, high: v.value } : { low: v.value.low, high: v.value.high };
-  };
   const restated = [...readRestatements(text, assigned, mentions, uncued, partOf), ...readComparedYears(text, assigned, mentions, uncued)];
   assigned.push(...restated);
   const said = new Set(restated.map((r) => r.mention));
@@ -785,11 +786,28 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     const list = readEarlierYears(fact, all, mentions, facts, out, quantityOf);
     const last = list[list.length - 1]!.mention;
     lastMention.set(fact, last);
-    const values = list.map((a) => quantityOf(fact, a.mention));
-    // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction.
+    // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction. Once the
+    // figures read so far have no value in common, none of all of them do: the rest are not converted (a long
+    // message names sales twenty times), only the last, which counts, and any in a foreign currency, for its note.
+    const values: ReturnType<typeof mentionToQuantity>[] = [];
     const given: Quantity[] = [];
-    for (const v of values) if ("value" in v) given.push(v.value);
-    const narrowed = intersectBounds(given);
+    let low = -Infinity;
+    let high = Infinity;
+    for (let k = 0; k < list.length; k++) {
+      const m = list[k]!.mention;
+      if (high < low && k < list.length - 1) {
+        if (foreignCurrency(text, m)) quantityOf(fact, m);
+        continue;
+      }
+      const v = quantityOf(fact, m);
+      values.push(v);
+      if (!("value" in v)) continue;
+      given.push(v.value);
+      const b = typeof v.value === "number" ? v.value : null;
+      low = Math.max(low, b ?? (v.value as Exclude<Quantity, number>).low);
+      high = Math.min(high, b ?? (v.value as Exclude<Quantity, number>).high ?? Infinity);
+    }
+    const narrowed = high < low ? null : intersectBounds(given);
     if (narrowed !== null) {
       facts[fact] = narrowed;
       // An exact figure inside the bounds said beside it ("卖了三百二十万 首次突破三百万") is the figure, in its words.
