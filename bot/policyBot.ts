@@ -8,7 +8,7 @@ import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts }
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, asksMoney, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
-import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, missingLabels, missingOf, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, inUserWords, missingLabels, missingOf, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { exclusionNamed } from "./understanding/exclusions.js";
@@ -825,7 +825,8 @@ export class PolicyBot implements ConversationHandler {
     const grants = new Map(same.filter((n) => GRANTS_NO_MONEY.has(n.kind)).map((n) => [n, this.#catalog.grantWithoutAmount(n, asOf, session?.facts)]));
     const verdict = (r: AwardResult | undefined) => {
       if (!r || r.eligible === null) return [];
-      return [...(r.eligible === false ? [awardLine(r, t)] : []), ...statedLines(r, session?.said ?? {}, t)];
+      // The verdict line states the user's figure in their own words ("投资额 一千五百万 < 2000万元"), as an award's does.
+      return [...(r.eligible === false ? [inUserWords(awardLine(r, t), session?.said ?? {})] : []), ...statedLines(r, session?.said ?? {}, t)];
     };
     // Notes that read alike (three drafted tiers of one clause, all pending) are said once.
     const lines = [...new Set(same.map((n) => [...this.#noteLines(n, placeName(policy)), ...verdict(grants.get(n))].join("\n")))];

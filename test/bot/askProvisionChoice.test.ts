@@ -87,6 +87,9 @@ describe("ask --json: a grant without money, checked against what the user said"
     expect(a.status).toBe("answered");
     expect(a.awards).toEqual([expect.objectContaining({ clause: "miluo-2017:三/(二)/2", eligible: false, amountFen: null })]);
     expect(a.text).toContain("❌ 你说“八百万”｜条文：“一次性投资2000万元以上”");
+    // The verdict line too: "投资额 八百万 < 2000万元", never the engine's "800万元" the user did not write.
+    expect(a.text).toContain("投资额 八百万 < 2000万元");
+    expect(a.text).not.toContain("800万元");
     expect(a.text).toContain("用地政策");
   });
 
