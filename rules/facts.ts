@@ -195,9 +195,55 @@ const validated = new WeakSet<object>();
  * deep-frozen copy, so the engine need not validate it again (see {@link isValidated}).
  */
 export function parseFacts(input: unknown): Facts {
-  const facts = deepFreeze(factsSchemaFor(input).parse(input) as Facts);
+  const facts = deepFreeze((checkedValues(input) ?? factsSchemaFor(input).parse(input)) as Facts);
   validated.add(facts);
   return facts;
+}
+
+/** Each fact's value schema, built once: the one {@link FactsSchema} reads the fact's value with. */
+const valueSchemas = new Map<FactName, z.ZodType>();
+/** Verdicts on plain values (numbers, words, yes/no) by fact: the schemas are pure, and the values recur turn after turn. */
+const plainVerdicts = new Map<FactName, Map<number | string | boolean, boolean>>();
+/** Values remembered per fact at most; past it that fact's verdicts start again. */
+const VERDICTS_AT_MOST = 256;
+
+/**
+ * What {@link FactsSchema} would return for `input`, fact by fact with each fact's own value schema (a plain
+ * value's verdict remembered): the same object in the same key order, without the object schema's pass. null
+ * when a key is no fact or a value fails, so that the object schema throws its own error.
+ */
+function checkedValues(input: unknown): Record<string, unknown> | null {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
+  for (const key in input) if (!Object.hasOwn(FACTS, key)) return null;
+  const out: Record<string, unknown> = {};
+  const given = input as Record<string, unknown>;
+  for (const name of FACT_NAMES) {
+    if (!(name in given)) continue;
+    const value = given[name];
+    if (value === undefined) out[name] = value;
+    else if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") {
+      let verdicts = plainVerdicts.get(name);
+      if (!verdicts) plainVerdicts.set(name, (verdicts = new Map()));
+      let ok = verdicts.get(value);
+      if (ok === undefined) {
+        if (verdicts.size >= VERDICTS_AT_MOST) verdicts.clear();
+        verdicts.set(value, (ok = valueSchema(name).safeParse(value).success));
+      }
+      if (!ok) return null;
+      out[name] = value;
+    } else {
+      const parsed = valueSchema(name).safeParse(value);
+      if (!parsed.success) return null;
+      out[name] = parsed.data;
+    }
+  }
+  return out;
+}
+
+function valueSchema(name: FactName): z.ZodType {
+  let schema = valueSchemas.get(name);
+  if (!schema) valueSchemas.set(name, (schema = factValueSchema(name)));
+  return schema;
 }
 
 /** true for facts {@link parseFacts} returned: they passed the schema and cannot have changed since. */
