@@ -64,7 +64,17 @@ export interface PolicyBotOptions {
   log?: (line: string) => void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The UTC day of the last turn, kept while it lasts: formatting a date on every turn costs more than comparing the time. */
+let day = { from: 0, until: 0, iso: "" };
+const today = () => {
+  const now = Date.now();
+  if (now < day.from || now >= day.until) {
+    const iso = new Date(now).toISOString().slice(0, 10);
+    const from = Date.parse(iso);
+    day = { from, until: from + 86_400_000, iso };
+  }
+  return day.iso;
+};
 
 /** Text with at least one letter, digit or CJK character (not only emoji, punctuation or spaces). */
 /** Provisions of other regions named when the asked one has none on the subject. */

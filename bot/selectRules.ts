@@ -203,6 +203,13 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
   input.rules.forEach((r, i) => {
     for (const c of checksAt[i]!) if (c.holds) for (const f of c.facts) metInClause.set(r.clause, (metInClause.get(r.clause) ?? new Set()).add(f));
   });
+  // Whether the text names a measure by its words, looked for once per measure (many candidates read the same).
+  const named = new Map<FactName, boolean>();
+  const namesMeasureOnce = (f: FactName) => {
+    let hit = named.get(f);
+    if (hit === undefined) named.set(f, (hit = namesMeasure(input.text, f)));
+    return hit;
+  };
   const scored: ScoredRule[] = [];
   // Plain loops: this runs for every candidate on every turn, and the sums are added in the same order as before.
   for (let i = 0; i < input.rules.length; i++) {
@@ -218,7 +225,7 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
       if (known.has(f)) {
         given++;
         measureRarity = Math.max(measureRarity, 1 / measureSpread(f));
-      } else if (namesMeasure(input.text, f)) measureWords += 1 / measureSpread(f);
+      } else if (namesMeasureOnce(f)) measureWords += 1 / measureSpread(f);
     }
     let keywords = 0;
     for (const k of rule.keywords) {

@@ -66,7 +66,33 @@ export function loadTemplates(file = DEFAULT_FILE): Templates {
   });
 }
 
+/**
+ * A template split at its placeholders: text, name, text, name…, text (odd positions are names). The templates
+ * are a few dozen fixed strings, rendered on every turn.
+ */
+const parsed = new Map<string, readonly string[]>();
+/** Templates remembered at most (render is also given texts built at run time); past it the cache starts again. */
+const PARSED_AT_MOST = 1000;
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function partsOf(template: string): readonly string[] {
+  let parts = parsed.get(template);
+  if (!parts) {
+    if (parsed.size >= PARSED_AT_MOST) parsed.clear();
+    parts = template.split(PLACEHOLDER);
+    parsed.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fill `{name}` placeholders; an unknown placeholder is left visible so a test catches it. */
 export function render(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in vars ? String(vars[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }

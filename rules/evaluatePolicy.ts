@@ -87,9 +87,14 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+/** The last `asOf` that passed: a turn evaluates several times for the same day. */
+let checkedAsOf = "";
+
 function checkAsOf(asOf: string | undefined): string {
   if (asOf === undefined) return today();
+  if (asOf === checkedAsOf) return asOf;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new RangeError(`asOf: expected YYYY-MM-DD, got "${asOf}"`);
+  checkedAsOf = asOf;
   return asOf;
 }
 
