@@ -265,6 +265,8 @@ const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这
 const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
 /** 给培训机构补多少, 给企业奖励: the one given the money, unlike 给企业培训 (the one served). */
 const PAID_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,1}(补|奖|发钱|拨)/);
+/** 培训了三十来个10万粉丝以上的主播, 孵化出20个主播: the people the speaker trains or hires, not the speaker. */
+const TRAINED_BEFORE = /(培训|培养|孵化|招聘|招募|招了|聘用|聘了|聘请|吸纳|签约)(了|过|出来|出)?[^，,。！!？?；;]{0,14}$/;
 /** 企业员工, 公司职工: the word names whose staff, not who is asking. */
 const EMPLOYEES_AFTER = tailTester(/^(员工|职工)/);
 /** The other party of an agreement: 跟聊城本地企业签了合同, 和企业合作 (the one signing with it is the applicant). */
@@ -1269,6 +1271,7 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           if (e.implied && namesProvision(text, hit.start, hit.end)) break;
           // 给电商企业员工做培训: the one served is not the applicant; 给培训机构补多少: the one paid is.
           if (OBJECT_BEFORE.test(before) && !PAID_AFTER(text, hit.end, 3)) break;
+          if (e.value === "influencer" && TRAINED_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 16), hit.start))) break;
           // 电商企业员工技能培训: whose staff are trained, not who is asking.
           if (EMPLOYEES_AFTER(text, hit.end, 3)) break;
           if (COUNTERPART_AFTER(text, hit.end, 6) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;

@@ -742,6 +742,13 @@ describe("extractFacts: held-out phrasings", () => {
     expect(facts("给电商企业员工做培训").entityType).toBeUndefined();
   });
 
+  it("takes the livestreamers the speaker trains or hires (培训了三十来个10万粉丝以上的主播) as the trainees, not the applicant", () => {
+    expect(facts("我们在聊城注册的 2023年培训了三十来个10万粉丝以上的主播").entityType).toBeUndefined();
+    expect(facts("我们机构2023年培训出来22个十万粉以上的带货主播").entityType).toBeUndefined();
+    expect(facts("公司签约了十几个网红").entityType).toBe("company");
+    expect(facts("我是主播 2021年卖了120万").entityType).toBe("influencer");
+  });
+
   it("takes the entity the speaker names (我们培训机构) over the one served (给电商企业)", () => {
     const f = facts("我们培训机构给电商企业员工做技能培训 一共150人次");
     expect(f).toMatchObject({ entityType: "trainingInstitution", trainees: 150 });
