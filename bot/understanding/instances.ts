@@ -53,6 +53,14 @@ const LISTED = /又|还|再|另|加上|外加|以及|和|跟|与|及|分别|第[
 const RESTATED = /其中|不是|而是|应该|改成|更正|说错|其实|准确|确切|也就是|就是|即|或者|还是/;
 /** Words that make a figure the total of the others ("一共花了13万"). */
 const TOTAL_BEFORE = /(一共|总共|合计|共计|总计|加起来|总的)[^\d，,。]{0,3}$/;
+/** A character of each of TOTAL_BEFORE's words (共 计 总 起): without one in reach, no slice to test. */
+const TOTAL_CHAR_CODES = [0x5171, 0x8ba1, 0x603b, 0x8d77];
+/** "一共花了13万": a total word within the six characters before `start`. */
+function totalBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - 6);
+  for (let i = from; i < start; i++) if (TOTAL_CHAR_CODES.includes(text.charCodeAt(i))) return TOTAL_BEFORE.test(text.slice(from, start));
+  return false;
+}
 /** Joined by a conjunction to the figure before it ("3个登记失业人员和1个…"). */
 const JOINED = /和|跟|与|及|还有|加上|外加|另外|另有|以及|、/;
 /** "分别花了3万 5万 6万5": 分别 before the first figure makes the figures after it one list, a blank apart being enough. */
@@ -81,8 +89,11 @@ export function readInstances(
   partOf: PartOf,
   correction: boolean,
 ): Instances[] {
+  const all = stated.concat(joined(text, stated, mentions, unattributed));
+  // In order of the figures (a stable sort: statements of one figure keep theirs); mostly in order already.
+  if (!startsInOrder(all)) all.sort((a, b) => a.mention.start - b.mention.start);
   const byFact = new Map<FactName, NumberMention[]>();
-  for (const s of [...stated, ...joined(text, stated, mentions, unattributed)].sort((a, b) => a.mention.start - b.mention.start)) {
+  for (const s of all) {
     const list = byFact.get(s.fact);
     if (list) list.push(s.mention);
     else byFact.set(s.fact, [s.mention]);
@@ -96,24 +107,35 @@ export function readInstances(
       continue;
     }
     // One figure is an instance only when multiplied ("3期 每期40人"): most facts are stated once.
-    if (list.length === 1 && !multiplier(text, list[0]!, mentions)) continue;
-    const totals = list.filter((m) => TOTAL_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
-    const times = new Map(list.map((m) => [m, multiplier(text, m, mentions)]));
+    const once = list.length === 1 ? multiplier(text, list[0]!, mentions) : null;
+    if (list.length === 1 && !once) continue;
+    // The multiplier of each figure of `list`, by index.
+    const times = once ? [once] : list.map((m) => multiplier(text, m, mentions));
+    const totals = list.filter((m) => totalBefore(text, m.start));
     // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
-    const counts = new Set([...times.values()].flatMap((t) => (t ? (t.one ? [t.count, t.one] : [t.count]) : [])));
-    const items = list.filter((m) => !counts.has(m) && (list.length === 1 || !totals.includes(m)));
-    const counted = items.map((m) => ({ m, times: times.get(m) ?? null }));
+    const counts: NumberMention[] = [];
+    for (const t of times) {
+      if (t && !counts.includes(t.count)) counts.push(t.count);
+      if (t?.one && !counts.includes(t.one)) counts.push(t.one);
+    }
+    const counted: Array<{ m: NumberMention; times: Multiplied | null }> = [];
+    list.forEach((m, i) => {
+      if (!counts.includes(m) && (list.length === 1 || !totals.includes(m))) counted.push({ m, times: times[i]! });
+    });
+    const items = counted.map((c) => c.m);
     if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
+    // Sales of two years are two values (not read as parts at all).
+    if (withinYear(fact) && severalYears(years, items)) continue;
     const listed = items.length > 1 && (isList(text, items, mentions) || byChannel(text, fact, items));
     const cues = items.length > 1 && !correction && !listed ? namedApart(fact, items, stated) : null;
     if (items.length > 1 && !cues && (correction || !listed)) continue;
     const parts = partsOf(fact, counted, years, partOf);
-    if (!parts || (withinYear(fact) && new Set(parts.map((p) => p.year)).size > 1)) continue;
+    if (!parts) continue;
     const words = counted.map(({ m, times }) =>
       !times ? m.words : times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`,
     );
     // "一共三个班 一个班45人": a total that is the count multiplying a figure totals the things counted, not the figure.
-    if (parts.length < 2 || !totalAgrees(totals.filter((t) => !counts.has(t)), parts, fact, partOf)) continue;
+    if (parts.length < 2 || !totalAgrees(totals.filter((t) => !counts.includes(t)), parts, fact, partOf)) continue;
     // Items keep the word naming each, so that a correction naming one replaces that one only.
     if (cues) parts.forEach((p, i) => (p.cue = cues[i]));
     out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(cues ? { items: true as const } : {}) });
@@ -135,9 +157,9 @@ function spread(
   partOf: PartOf,
   correction: boolean,
 ): Instances | null {
-  if (list.length < 2 || correction || !isList(text, list, mentions)) return null;
+  if (list.length < 2 || correction || severalYears(years, list) || !isList(text, list, mentions)) return null;
   const parts = partsOf(fact, list.map((m) => ({ m, times: null })), years, partOf);
-  if (!parts || new Set(parts.map((p) => p.year)).size > 1) return null;
+  if (!parts) return null;
   if (parts.every((p) => p.low === parts[0]!.low && p.high === parts[0]!.high)) return null;
   return { fact, parts, words: list.map((m) => m.words).join("、"), mentions: [...list], adds: false };
 }
@@ -153,10 +175,25 @@ function partsOf(
   for (const { m, times } of counted) {
     const interval = partOf(fact, m);
     if (!interval) return null;
-    const year = years.filter((y) => y.end <= m.start).at(-1)?.value;
-    for (let i = 0; i < (times?.count.value ?? 1); i++) parts.push({ ...interval, words: m.words, ...(year !== undefined ? { year } : {}) });
+    const year = yearBefore(years, m);
+    for (let i = 0; i < (times?.count.value ?? 1); i++) {
+      const part: QuantityPart = { low: interval.low, high: interval.high, words: m.words };
+      if (year !== undefined) part.year = year;
+      parts.push(part);
+    }
   }
   return parts;
+}
+
+/** The value of the last year named before `m`. */
+function yearBefore(years: readonly NumberMention[], m: NumberMention): number | undefined {
+  return lastEndingBy(years, m.start, isAny)?.value;
+}
+
+/** Figures dated by more than one year (each by the last year named before it). */
+function severalYears(years: readonly NumberMention[], list: readonly NumberMention[]): boolean {
+  const first = yearBefore(years, list[0]!);
+  return list.some((m) => yearBefore(years, m) !== first);
 }
 
 /**
@@ -165,15 +202,15 @@ function partsOf(
  */
 function joined(text: string, stated: readonly Stated[], mentions: readonly NumberMention[], unattributed: readonly NumberMention[]): Stated[] {
   const out: Stated[] = [];
-  // The first statement of each mention (stated ones before joined ones).
-  const statedAs = new Map<NumberMention, Stated>();
-  for (const x of stated) if (!statedAs.has(x.mention)) statedAs.set(x.mention, x);
+  // The first statement of each mention (stated ones before joined ones): looked up for the few unattributed only.
+  const joinedAs = new Map<NumberMention, Stated>();
+  const statedAs = (m: NumberMention) => stated.find((x) => x.mention === m) ?? joinedAs.get(m);
   // The first figure of each chain of joined ones: 分别 before it lists every figure of the chain.
   const head = new Map<NumberMention, NumberMention>();
   for (const u of unattributed) {
     if (u.isYear) continue;
     const before = lastEndingBy(mentions, u.start, isNoYear);
-    const s = before && statedAs.get(before);
+    const s = before && statedAs(before);
     if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
     const between = within(mentions, s.mention.end, u.start);
     const gap = text.slice(s.mention.end, u.start);
@@ -182,9 +219,9 @@ function joined(text: string, stated: readonly Stated[], mentions: readonly Numb
       (respectively(text, first) && SEPARATORS_ONLY.test(gap)));
     const nextYear = between.length === 1 && between[0]!.isYear && SEPARATORS_ONLY.test(text.slice(s.mention.end, between[0]!.start) + text.slice(between[0]!.end, u.start));
     if ((conjoined || nextYear) && !/[。！!？?；;\n]/.test(gap)) {
-      const joinedAs = { fact: s.fact, mention: u };
-      out.push(joinedAs);
-      if (!statedAs.has(u)) statedAs.set(u, joinedAs);
+      const joinedOne = { fact: s.fact, mention: u };
+      out.push(joinedOne);
+      if (statedAs(u) === undefined) joinedAs.set(u, joinedOne);
       head.set(u, first);
     }
   }
@@ -201,14 +238,21 @@ function respectively(text: string, first: NumberMention): boolean {
  * The count a figure is multiplied by: "每期45个人" with "3期" in the sentence, "每场实际花了8万" with
  * "2场", "各建了一个网点" after "三个行政村". Null when the figure stands for itself.
  */
-function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number; one?: NumberMention } | null {
+/** A figure's count ("3期" for "每期40人"), where the words of the multiplied figure start, and the "一个班" standing for 每. */
+interface Multiplied {
+  count: NumberMention;
+  from: number;
+  one?: NumberMention;
+}
+
+function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): Multiplied | null {
   const previous = lastEndingBy(mentions, m.start, isAny);
   const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 8, previous?.end ?? 0);
   // The last 每 (else 各) in [from, m.start), found in place: this runs for every figure of a fact that adds.
   let each = lastIn(text, "每", from, m.start);
   let eachFrom = from;
   // "每期半天 50个人": the 每 of the figure just before, with only a blank between, governs this one too.
-  if (each < 0 && previous && previous.end === from && /^[\s，,]?$/.test(text.slice(previous.end, m.start))) {
+  if (each < 0 && previous && previous.end === from && (m.start === from || (m.start === from + 1 && blankOrComma(text, from)))) {
     eachFrom = Math.max(from - previous.words.length - 3, 0);
     each = lastIn(text, "每", eachFrom, previous.start);
   }
@@ -229,6 +273,13 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
   const at = from + every;
   const count = counts.filter((x) => x.end <= at && at - x.end <= 10 && x.unit !== undefined).at(-1);
   return count ? { count, from: count.start } : null;
+}
+
+const BLANK_OR_COMMA = /[\s，,]/y;
+/** text[at] is a blank or a comma (read in place, no one-character string). */
+function blankOrComma(text: string, at: number): boolean {
+  BLANK_OR_COMMA.lastIndex = at;
+  return BLANK_OR_COMMA.test(text);
 }
 
 /** Whole counts (1 to 100) in the sentence of `m`, other than `m`: what a figure per thing may be multiplied by. */
@@ -264,13 +315,19 @@ function oneOfEach(text: string, m: NumberMention, one: NumberMention, mentions:
   return count ? { count, from: one.start, one } : null;
 }
 
-/** The offset from `from` of the last `char` in text[from, to), or -1. */
+/** The offset from `from` of the last `char` in text[from, to), or -1: only that stretch is read (lastIndexOf would run to the top). */
 function lastIn(text: string, char: string, from: number, to: number): number {
-  const at = to > from ? text.lastIndexOf(char, to - 1) : -1;
-  return at >= from ? at - from : -1;
+  const code = char.charCodeAt(0);
+  for (let at = to - 1; at >= from; at--) if (text.charCodeAt(at) === code) return at - from;
+  return -1;
 }
 
 const isNoYear = (m: NumberMention) => !m.isYear;
+
+function startsInOrder(all: readonly Stated[]): boolean {
+  for (let i = 1; i < all.length; i++) if (all[i]!.mention.start < all[i - 1]!.mention.start) return false;
+  return true;
+}
 const isAny = () => true;
 
 function nearest(list: readonly NumberMention[], at: number): NumberMention | undefined {
