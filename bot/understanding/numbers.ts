@@ -501,7 +501,7 @@ type Approx = "many" | "lai" | "chutou" | "plus" | "orMore";
  * After the core number: 多/余/来, a multiplier (万/亿/w/k…), 多/+, a unit, 以上/多/出头. Returns how far
  * the mention extends and what it adds. `approxAfterMultiplier`: "八万多" blurs the 万 place, "八十多万" the ten.
  */
-function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHasMultiplier = false) {
+function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHasMultiplier: boolean, into: Suffix): Suffix {
   let i = pos;
   let exp = 0;
   let approx: Approx | undefined;
@@ -605,8 +605,28 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHas
     approxAfterMultiplier = true;
     i++;
   }
-  return { end: i, exp, approx, approxAfterMultiplier, unit, half };
+  into.end = i;
+  into.exp = exp;
+  into.approx = approx;
+  into.approxAfterMultiplier = approxAfterMultiplier;
+  into.unit = unit;
+  into.half = half;
+  return into;
 }
+
+/** What `readSuffix` read after a number; three records, reused: a figure, the second end of its range, a compound tail. */
+interface Suffix {
+  end: number;
+  exp: number;
+  approx: Approx | undefined;
+  approxAfterMultiplier: boolean;
+  unit: NumberUnit | undefined;
+  half: boolean;
+}
+const newSuffix = (): Suffix => ({ end: 0, exp: 0, approx: undefined, approxAfterMultiplier: false, unit: undefined, half: false });
+const SUFFIX = newSuffix();
+const HIGH_SUFFIX = newSuffix();
+const TAIL_SUFFIX = newSuffix();
 
 const NO_UNIT_WORDS: typeof UNIT_WORDS = [];
 const MULTIPLIER_CHAR = /[万亿千百wWkK]/;
@@ -637,31 +657,23 @@ function approxWidth(text: string, i: number): number {
   return text[i] === "出" || text[i] === "好" ? 2 : 1;
 }
 
-/** How the number was written, for its interval. */
-interface Shape {
-  /** The highest value of a range ("七八个", "18-20万", "十几万"), units applied. */
-  rangeHigh?: number;
-  /** The range's top is a vague digit (十几 may be 19.5): the interval runs to the next place. */
-  vagueTop?: boolean;
-  approx?: Approx;
-  /** The place the approximation blurs, units applied ("80来万" → 100000). */
-  place?: number;
-  /** A qualifier the pass read itself, when no qualifier word stands around the figure ("上亿": above). */
-  qualifier?: Qualifier;
-}
-
-function intervalOf(value: number, shape: Shape, qualifier: Qualifier | undefined): Interval {
-  const p = shape.place ?? placeOf(value);
+/**
+ * How the number was written, for its interval: `rangeHigh` the highest value of a range ("七八个", "18-20万",
+ * "十几万", units applied); `vagueTop` when that top is a vague digit (十几 may be 19.5: the interval runs to the
+ * next place); `place` the place the approximation blurs, units applied ("80来万" → 100000).
+ */
+function intervalOf(value: number, rangeHigh: number | undefined, vagueTop: boolean, approx: Approx | undefined, place: number | undefined, qualifier: Qualifier | undefined): Interval {
+  const p = place ?? placeOf(value);
   // Bounds as plain numbers, one object at the end: this runs for every mention.
   let low = value;
-  let high = shape.rangeHigh ?? value;
+  let high = rangeHigh ?? value;
   let lowInclusive = true;
   let highInclusive = true;
-  if (shape.vagueTop) {
+  if (vagueTop) {
     high += p;
     highInclusive = false;
   }
-  switch (shape.approx) {
+  switch (approx) {
     case "many":
       low = value; high = value + p; lowInclusive = false; highInclusive = false;
       break;
@@ -698,22 +710,36 @@ function intervalOf(value: number, shape: Shape, qualifier: Qualifier | undefine
   }
 }
 
+/** Flags of `finish`: a minus sign or 负 stood before the figure; it is a calendar year; it is written in Chinese numerals. */
+const NEGATIVE = 1;
+const YEAR = 2;
+const CHINESE_NUMERALS = 4;
+
+/**
+ * The mention of [start, end): its qualifiers read around it, its interval, its words. One object literal with
+ * every field (absent ones undefined), so all mentions share one shape; the caller adds date/month/relative.
+ */
 function finish(
   input: string,
   text: string,
   start: number,
   end: number,
   decimal: string,
-  extra: Omit<Partial<NumberMention>, "interval">,
-  shape: Shape = {},
+  flags: number,
+  unit: NumberUnit | undefined,
+  rangeHigh?: number,
+  vagueTop = false,
+  approx?: Approx,
+  place?: number,
+  ownQualifier?: Qualifier,
 ): NumberMention {
-  const negative = extra.negative === true;
+  const negative = (flags & NEGATIVE) !== 0;
   let value = Number(decimal);
   if (negative) value = -value;
   // Qualifiers: "将近两百万", "3500万左右"; years, dates and percentages take none.
   let qualifier: Qualifier | undefined;
   let wordsStart = start;
-  if (!extra.isYear) {
+  if ((flags & YEAR) === 0) {
     const last = SPACE[text.charCodeAt(start - 1)] && start - 1 > Math.max(0, start - 6) ? start - 2 : start - 1;
     if (QUALIFIER_END[text.charCodeAt(last)]) {
       const before = text.slice(Math.max(0, start - 6), start);
@@ -734,28 +760,41 @@ function finish(
       }
     }
   }
-  qualifier ??= shape.qualifier;
-  const interval = intervalOf(Math.abs(value), shape, qualifier);
+  qualifier ??= ownQualifier;
+  const interval = intervalOf(Math.abs(value), rangeHigh, vagueTop, approx, place, qualifier);
   // Spans computed by ratio (将近, 左右, 出头) are rounded to the fen: 0.9 × 80万 is 720000, not 719999.99….
   interval.low = Math.round(interval.low * 100) / 100;
   if (Number.isFinite(interval.high)) interval.high = Math.round(interval.high * 100) / 100;
-  if (negative) Object.assign(interval, { low: -interval.high, high: -interval.low });
-  const exact = interval.low === interval.high;
-  // Built step by step, not spread into a literal: a hundred mentions a message, and this is several times faster.
-  const raw = input.slice(start, end);
-  const m = Object.assign({ start, end, raw, value }, extra) as NumberMention;
-  m.interval = interval;
-  // Most mentions have no qualifier before them: their words are their raw text, one string for both.
-  m.words = visible(wordsStart === start ? raw : input.slice(wordsStart, end));
-  m.exact = exact;
-  if (!Number.isFinite(value) || Math.abs(value) > ABSURD) m.absurd = true;
-  else m.decimal = decimal;
-  if (shape.approx === "many" || shape.approx === "plus" || shape.approx === "orMore" || shape.approx === "chutou" || qualifier === "above" || qualifier === "atLeast") m.atLeast = true;
-  if (qualifier === "below" || qualifier === "atMost" || qualifier === "near") {
-    m.below = true;
-    delete m.atLeast;
+  if (negative) {
+    const low = interval.low;
+    interval.low = -interval.high;
+    interval.high = -low;
   }
-  return m;
+  const raw = input.slice(start, end);
+  const absurd = !Number.isFinite(value) || Math.abs(value) > ABSURD;
+  const below = qualifier === "below" || qualifier === "atMost" || qualifier === "near";
+  const atLeast = !below && (approx === "many" || approx === "plus" || approx === "orMore" || approx === "chutou" || qualifier === "above" || qualifier === "atLeast");
+  return {
+    start,
+    end,
+    raw,
+    value,
+    decimal: absurd ? undefined : decimal,
+    unit,
+    atLeast: atLeast ? true : undefined,
+    below: below ? true : undefined,
+    isYear: (flags & YEAR) !== 0 ? true : undefined,
+    relative: undefined,
+    date: undefined,
+    month: undefined,
+    negative: negative ? true : undefined,
+    absurd: absurd ? true : undefined,
+    chinese: (flags & CHINESE_NUMERALS) !== 0 ? true : undefined,
+    interval,
+    // Most mentions have no qualifier before them: their words are their raw text, one string for both.
+    words: visible(wordsStart === start ? raw : input.slice(wordsStart, end)),
+    exact: interval.low === interval.high,
+  };
 }
 
 /** Does a two-digit number followed by 年 read as a year ("21年卖了…") rather than a duration ("做了15年")? */
@@ -804,13 +843,17 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     // "2022年12月31" needs 月; "2022-12-31" needs a consistent separator
     if (sep === null && !/^\d{4}\s?([-/.])\s?\d{1,2}\s?\1/.test(d[0])) continue;
     const date = `${y}-${mo.padStart(2, "0")}-${da.padStart(2, "0")}`;
-    push(finish(input, text, d.index, d.index + d[0].length, y, { isYear: true, date }));
+    const m = finish(input, text, d.index, d.index + d[0].length, y, YEAR, undefined);
+    m.date = date;
+    push(m);
   }
 
   for (const d of text.matchAll(YEAR_MONTH)) {
     const month = Number(d[2]);
     if (month < 1 || month > 12 || overlaps(taken, d.index, d.index + d[0].length)) continue;
-    push(finish(input, text, d.index, d.index + d[0].length, d[1] ?? "", { isYear: true, month }));
+    const m = finish(input, text, d.index, d.index + d[0].length, d[1] ?? "", YEAR, undefined);
+    m.month = month;
+    push(m);
   }
 
   // 二零二一年: four Chinese digits before a 年 (two such years cannot overlap: 年 is no digit).
@@ -821,31 +864,29 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (overlaps(taken, start, at + 1)) continue;
     const value = parseChineseNumeral(text.slice(start, at));
     if (value === null || value < 1900 || value > 2100) continue;
-    push(finish(input, text, start, at + 1, String(value), { isYear: true, chinese: true }));
+    push(finish(input, text, start, at + 1, String(value), YEAR | CHINESE_NUMERALS, undefined));
   }
 
   if (text.includes("百分之")) for (const p of text.matchAll(PERCENT_CN)) {
     const body = p[1] ?? "";
     const value = /\d/.test(body) ? body : String(parseChineseNumeral(body) ?? "");
     if (!value) continue;
-    push(finish(input, text, p.index, p.index + p[0].length, value, /\d/.test(body) ? { unit: "%" } : { unit: "%", chinese: true }));
+    push(finish(input, text, p.index, p.index + p[0].length, value, /\d/.test(body) ? 0 : CHINESE_NUMERALS, "%"));
   }
 
   if (text.includes("成")) for (const p of text.matchAll(TENTHS)) {
     if (overlaps(taken, p.index, p.index + p[0].length) || CHINESE[text.charCodeAt(p.index - 1)]) continue;
     const value = (CN_DIGIT[p[1]!] ?? 0) * 10 + (p[2] ? CN_DIGIT[p[2]]! : 0);
-    push(finish(input, text, p.index, p.index + p[0].length, String(value), { unit: "%", chinese: true }));
+    push(finish(input, text, p.index, p.index + p[0].length, String(value), CHINESE_NUMERALS, "%"));
   }
 
   for (const x of text.matchAll(MIXED)) {
     if (overlaps(taken, x.index, x.index + x[0].length)) continue;
     const base = parseChineseNumeral(x[0]);
     if (base === null) continue;
-    const suffix = readSuffix(text, x.index + x[0].length, false);
-    const extra: Partial<NumberMention> = {};
-    if (suffix.unit) extra.unit = suffix.unit;
+    const suffix = readSuffix(text, x.index + x[0].length, false, false, SUFFIX);
     const place = suffix.approx ? placeOf(base) : undefined;
-    push(finish(input, text, x.index, suffix.end, String(base), extra, { approx: suffix.approx, place }));
+    push(finish(input, text, x.index, suffix.end, String(base), 0, suffix.unit, undefined, false, suffix.approx, place));
   }
 
   for (let p = 0; p < text.length; p++) {
@@ -867,7 +908,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     const expRaw = expStart < 0 ? undefined : text.slice(expStart, coreEnd);
     const intPart = arabic.grouped ? text.slice(digitStart, intEnd).replace(/,/g, "") : text.slice(digitStart, intEnd);
     const frac = fracEnd > intEnd ? text.slice(intEnd + 1, fracEnd) : "";
-    let suffix = readSuffix(text, coreEnd, expRaw === undefined);
+    let suffix = readSuffix(text, coreEnd, expRaw === undefined, false, SUFFIX);
     let decimal: string;
     if (expRaw !== undefined) {
       decimal = String(Number(`${intPart}.${frac || "0"}e${expRaw}`));
@@ -875,56 +916,60 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       decimal = shiftDecimal(intPart, frac, suffix.exp);
       if (suffix.half) decimal = String(Number(decimal) + 0.5 * 10 ** suffix.exp);
     }
-    const shape: Shape = {};
+    let rangeHigh: number | undefined;
     // "18-20万", "30到40人": the second number lends its multiplier and unit to the first.
     const rangeTail = expRaw === undefined && !suffix.unit && !suffix.approx && suffix.exp === 0
       ? readRangeTail(text, suffix.end, 16) : null;
     if (rangeTail) {
       const [t, hiInt = "", hiFrac] = rangeTail;
-      const hiSuffix = readSuffix(text, suffix.end + t.length, true);
+      const hiSuffix = readSuffix(text, suffix.end + t.length, true, false, HIGH_SUFFIX);
       const loValue = Number(shiftDecimal(intPart, frac, hiSuffix.exp));
       const hiDecimal = shiftDecimal(hiInt, hiFrac ? hiFrac.slice(1) : "", hiSuffix.exp);
       const looksLikeYears = intPart.length === 4 && hiInt.length === 4;
       if (!looksLikeYears && Number(hiDecimal) > loValue) {
         decimal = shiftDecimal(intPart, frac, hiSuffix.exp);
-        shape.rangeHigh = Number(hiDecimal);
+        rangeHigh = Number(hiDecimal);
         suffix = hiSuffix;
       }
     }
     // "1万5" = 15000, "2千5" = 2500, "1亿2千万" = 120000000: a smaller place written after the multiplier.
-    if (expRaw === undefined && !frac && !suffix.unit && !suffix.approx && suffix.exp >= 3 && shape.rangeHigh === undefined) {
+    if (expRaw === undefined && !frac && !suffix.unit && !suffix.approx && suffix.exp >= 3 && rangeHigh === undefined) {
       const tail = readCompoundTail(text, suffix.end, 8);
       if (tail) {
         const [t, digits = "", mult] = tail;
         const tailExp = mult ? (MULTIPLIER_EXP[mult] ?? -1) : digits.length === 1 ? suffix.exp - 1 : -1;
-        const after = readSuffix(text, suffix.end + t.length, false);
+        const after = readSuffix(text, suffix.end + t.length, false, false, TAIL_SUFFIX);
         if (tailExp >= 0 && tailExp + digits.length <= suffix.exp && (after.unit === undefined || after.unit === "元")) {
           decimal = (BigInt(decimal) + BigInt(digits) * 10n ** BigInt(tailExp)).toString();
-          Object.assign(suffix, { end: after.end, unit: after.unit, approx: after.approx, approxAfterMultiplier: true, exp: tailExp });
+          suffix.end = after.end;
+          suffix.unit = after.unit;
+          suffix.approx = after.approx;
+          suffix.approxAfterMultiplier = true;
+          suffix.exp = tailExp;
         }
       }
     }
-    const extra: Partial<NumberMention> = {};
-    if (negative) extra.negative = true;
-    if (suffix.unit) extra.unit = suffix.unit;
+    let flags = negative ? NEGATIVE : 0;
+    let unit = suffix.unit;
+    let approx: Approx | undefined;
+    let place: number | undefined;
     const value = Number(decimal);
     // "2021年", "2021年度", and the first year of a range "2020—2022年"
     const isFourDigitYear = suffix.exp === 0 && !frac && intPart.length === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
       (suffix.unit === "年" || text.startsWith("年度", coreEnd) || readYearRangeTail(text, coreEnd, 8) !== null);
     if (isFourDigitYear) {
-      // Deleted before isYear is added, so the object keeps its fast shape.
-      delete extra.unit;
-      extra.isYear = true;
-      delete shape.rangeHigh;
+      unit = undefined;
+      flags |= YEAR;
+      rangeHigh = undefined;
     } else if (suffix.exp === 0 && !frac && !negative && intPart.length === 2 && isShortYear(text, digitStart, coreEnd, value)) {
       decimal = String(2000 + value);
-      delete extra.unit;
-      extra.isYear = true;
+      unit = undefined;
+      flags |= YEAR;
     } else if (suffix.approx) {
-      shape.approx = suffix.approx;
-      shape.place = approxPlace(Number(shiftDecimal(intPart, frac, 0)), suffix);
+      approx = suffix.approx;
+      place = approxPlace(Number(shiftDecimal(intPart, frac, 0)), suffix);
     }
-    push(finish(input, text, start, suffix.end, decimal, extra, shape));
+    push(finish(input, text, start, suffix.end, decimal, flags, unit, rangeHigh, false, approx, place));
   }
 
   // "一点六亿", "两点五万": a decimal written in Chinese before its magnitude (一点 alone is "a little").
@@ -935,25 +980,18 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       if (whole === null || overlaps(taken, d.index, end)) continue;
       const frac = [...d[2]!].map((c) => CN_DIGIT[c]).join("");
       const exp = [...d[3]!].reduce((e, c) => e + Math.log10(CN_BIG_UNIT[c]!), 0);
-      const suffix = readSuffix(text, end, true, true);
-      const extra: Partial<NumberMention> = { chinese: true };
-      if (suffix.unit) extra.unit = suffix.unit;
-      push(finish(input, text, d.index, suffix.end, shiftDecimal(String(whole), frac, exp + suffix.exp), extra, {}));
+      const suffix = readSuffix(text, end, true, true, SUFFIX);
+      push(finish(input, text, d.index, suffix.end, shiftDecimal(String(whole), frac, exp + suffix.exp), CHINESE_NUMERALS, suffix.unit));
     }
   }
   // Found when a lone 一 is first met: most messages have none.
   let notNumeral: Set<number> | undefined;
   // Runs found by character code: most characters of a message are none, and a regex match allocates per run.
-  const runs: number[] = [];
   for (let i = 0; i < text.length; i++) {
     if (!CHINESE[text.charCodeAt(i)]) continue;
-    const from = i;
+    let start = i;
     while (i + 1 < text.length && CHINESE[text.charCodeAt(i + 1)]) i++;
-    runs.push(from, i + 1);
-  }
-  for (let r = 0; r < runs.length; r += 2) {
-    let start = runs[r]!;
-    const runEnd = runs[r + 1]!;
+    const runEnd = i + 1;
     // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
     // 零售额 → a lone 零 is a word, not zero). 百 may start one: "百来万" is about a hundred 万.
     const beforeLai = text[runEnd] === "来";
@@ -967,48 +1005,47 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       }
       if (notNumeral.has(start)) continue;
     }
-    const suffix = readSuffix(text, start + run.length, true, BIG_PLACE_WORD.test(run));
+    const suffix = readSuffix(text, start + run.length, true, BIG_PLACE_WORD.test(run), SUFFIX);
     // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude.
     if (run.includes("几") && (run === "几" ? suffix.exp === 0 : !PLACE_WORD.test(run)) && suffix.exp === 0) continue;
     const vague = parseVagueNumeral(run);
     let base = vague ? vague.low : parseChineseNumeral(run[0] === "百" || run[0] === "佰" ? `一${run}` : run);
     if (base === null) continue;
-    const shape: Shape = {};
+    let rangeHigh: number | undefined;
+    let place: number | undefined;
     const rangeTail = !vague && suffix.exp === 0 && !suffix.unit && !suffix.approx && !BIG_PLACE_WORD.test(run)
       ? readCnRangeTail(text, suffix.end, 12) : null;
     if (rangeTail) {
       const [t, hiCore = "", big = ""] = rangeTail;
       const hi = parseChineseNumeral(hiCore);
       const mult = [...big].reduce((f, c) => f * (CN_BIG_UNIT[c] ?? 1), 1);
-      const hiSuffix = readSuffix(text, suffix.end + t.length, true);
+      const hiSuffix = readSuffix(text, suffix.end + t.length, true, false, HIGH_SUFFIX);
       const scale = mult * 10 ** hiSuffix.exp;
       if (hi !== null && hi > base) {
-        shape.rangeHigh = hi * scale;
+        rangeHigh = hi * scale;
         base *= scale;
-        Object.assign(suffix, { end: hiSuffix.end, unit: hiSuffix.unit, exp: 0, half: false });
+        suffix.end = hiSuffix.end;
+        suffix.unit = hiSuffix.unit;
+        suffix.exp = 0;
+        suffix.half = false;
       }
     }
     let decimal = shiftDecimal(String(base), "", suffix.exp);
     if (suffix.half) decimal = String(Number(decimal) + 0.5 * 10 ** suffix.exp);
-    const extra: Partial<NumberMention> = { chinese: true };
-    if (suffix.unit) extra.unit = suffix.unit;
+    let flags = CHINESE_NUMERALS;
     if (text[start - 1] === "负") {
-      extra.negative = true;
+      flags |= NEGATIVE;
       start--;
     }
     let wordsFrom = start;
     // "好几个亿": several, so at least two.
     if (text[start - 1] === "好" && run.startsWith("几")) wordsFrom--;
     if (vague) {
-      shape.rangeHigh = Number(shiftDecimal(String(vague.high), "", suffix.exp));
-      shape.vagueTop = vague.vague;
-      shape.place = placeOf(vague.high) * 10 ** suffix.exp;
+      rangeHigh = Number(shiftDecimal(String(vague.high), "", suffix.exp));
+      place = placeOf(vague.high) * 10 ** suffix.exp;
     }
-    if (suffix.approx) {
-      shape.approx = suffix.approx;
-      shape.place = approxPlace(base, suffix);
-    }
-    const m = finish(input, text, start, suffix.end, decimal, extra, shape);
+    if (suffix.approx) place = approxPlace(base, suffix);
+    const m = finish(input, text, start, suffix.end, decimal, flags, suffix.unit, rangeHigh, vague ? vague.vague : false, suffix.approx, place);
     if (wordsFrom < start && m.words === m.raw) m.words = visible(input.slice(wordsFrom, m.end));
     push(m);
   }
@@ -1017,11 +1054,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (!BARE_MAGNITUDE_AFTER[text.charCodeAt(at - 1)]) continue;
     const word = text[at] === "亿" ? "亿" : TENS_OF_WAN[text.charCodeAt(at)] && text[at + 1] === "万" ? text.slice(at, at + 2) : "";
     if (!word || overlaps(taken, at, at + word.length)) continue;
-    const suffix = readSuffix(text, at + word.length, false);
-    const extra: Partial<NumberMention> = { chinese: true };
-    if (suffix.unit) extra.unit = suffix.unit;
+    const suffix = readSuffix(text, at + word.length, false, false, SUFFIX);
     // 上 is no qualifier word before a figure ("上3期"), but before a bare magnitude it is "more than": 上亿, 上百万.
-    const m = finish(input, text, at, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), extra, { qualifier: "above" });
+    const m = finish(input, text, at, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), CHINESE_NUMERALS, suffix.unit, undefined, false, undefined, undefined, "above");
     if (m.words === m.raw) m.words = visible(input.slice(at - 1, m.end));
     push(m);
   }
@@ -1029,7 +1064,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
   if (text.includes("半")) for (const h of text.matchAll(HALF)) {
     if (overlaps(taken, h.index, h.index + h[0].length)) continue;
     const unit: NumberUnit = h[1] === "天" ? "天" : h[1] === "年" ? "年" : "月";
-    push(finish(input, text, h.index, h.index + h[0].length, "0.5", { unit, chinese: true }));
+    push(finish(input, text, h.index, h.index + h[0].length, "0.5", CHINESE_NUMERALS, unit));
   }
 
   if (options.asOf) {
@@ -1039,7 +1074,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       if (overlaps(taken, r.index, r.index + word.length)) continue;
       if (word.startsWith("上") && LOCATIVE_BEFORE_SHANG.test(text.slice(Math.max(0, r.index - 3), r.index))) continue;
       const value = asOfYear + (RELATIVE_OFFSET[word] ?? 0);
-      push(finish(input, text, r.index, r.index + word.length, String(value), { isYear: true, relative: word }));
+      const m = finish(input, text, r.index, r.index + word.length, String(value), YEAR, undefined);
+      m.relative = word;
+      push(m);
     }
   }
 
@@ -1078,10 +1115,7 @@ function joinRanges(input: string, text: string, mentions: NumberMention[]): Num
     const high = Math.abs(hi.value);
     if (high <= lo.value || (lo.unit !== undefined && lo.unit !== hi.unit) || TIME_UNITS.has(hi.unit)) continue;
     if (!RANGE_SIGN.test(text.slice(lo.end, betweenEnd))) continue;
-    const extra: Partial<NumberMention> = {};
-    if (hi.unit) extra.unit = hi.unit;
-    if (lo.chinese) extra.chinese = true;
-    mentions.splice(i, 2, finish(input, text, lo.start, hi.end, lo.decimal!, extra, { rangeHigh: high }));
+    mentions.splice(i, 2, finish(input, text, lo.start, hi.end, lo.decimal!, lo.chinese ? CHINESE_NUMERALS : 0, hi.unit, high));
   }
   return mentions;
 }
