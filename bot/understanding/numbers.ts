@@ -110,6 +110,7 @@ for (const entry of UNIT_WORDS) UNIT_WORDS_BY_FIRST.set(entry[0].charCodeAt(0), 
 // Core number patterns. Full-width digits are normalised before matching (same string length).
 /** Arabic digits mixed with Chinese place words: "1千2百万", "2千1百万" (read like 一千二百万). */
 const MIXED = /(?<![\d.亿万])\d+[十百千](?:\d+[十百千]?)+[万亿]?/g;
+const MIXED_AT = new RegExp(MIXED.source, "y");
 /** A table of UTF-16 code units: 1 for each character of `chars`; looked up for every character of a message. */
 function charTable(chars: string): Uint8Array {
   const table = new Uint8Array(0x10000);
@@ -183,6 +184,9 @@ const RUN_START = charTable(Object.keys(CN_DIGIT).filter((c) => c !== "零" && c
 const HUNDRED = charTable("百佰");
 const DATE = /(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
 const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
+const DATE_AT = new RegExp(DATE.source, "y");
+const YEAR_MONTH_AT = new RegExp(YEAR_MONTH.source, "y");
+const YEAR_CHAR = "年".charCodeAt(0);
 /** A year in Chinese digits, 二零二一年: the four characters before a 年. */
 const CN_YEAR_DIGIT = charTable("零〇一二三四五六七八九");
 const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
@@ -197,6 +201,24 @@ const readRangeTail = tailReader(/^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/);
  * Each word contains one 一; a lone 一 at that place is skipped.
  */
 const NOT_NUMERAL_YI = /头一|一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次|这一|那一|哪一|某一|同一|每一|任一|其一/g;
+/** NOT_NUMERAL_YI from one place: matched where a 一 stands or one character before it (no word has it later). */
+const NOT_NUMERAL_YI_AT = new RegExp(NOT_NUMERAL_YI.source, "y");
+/** Where the 一 of each NOT_NUMERAL_YI word stands, the words found as text.matchAll finds them (leftmost, not overlapping). */
+function notNumeralYi(text: string): Set<number> {
+  const found = new Set<number>();
+  let lastEnd = 0;
+  for (let yi = text.indexOf("一"); yi >= 0; yi = text.indexOf("一", yi + 1)) {
+    for (let at = Math.max(yi - 1, lastEnd); at <= yi; at++) {
+      NOT_NUMERAL_YI_AT.lastIndex = at;
+      const w = NOT_NUMERAL_YI_AT.exec(text);
+      if (w === null) continue;
+      found.add(at + w[0].indexOf("一"));
+      lastEnd = at + w[0].length;
+      break;
+    }
+  }
+  return found;
+}
 /** "过百万", "上千万", "破亿": a bare magnitude (十万, 百万, 千万, 亿) after 过/上/破/超/逾 means at least that much. */
 const BARE_MAGNITUDE_AFTER = charTable("过上破超逾");
 const TENS_OF_WAN = charTable("十百千");
@@ -834,7 +856,21 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     taken.fill(1, m.start, m.end);
   };
 
-  for (const d of text.matchAll(DATE)) {
+  // DATE, YEAR_MONTH and MIXED are tried only where a match can start (a matchAll tries every position of the
+  // message): their four digits end where a run of digits ends, MIXED starts where one starts. A match is skipped
+  // over as matchAll does.
+  let lastEnd = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const runStart = i;
+    while (isDigit(text.charCodeAt(i + 1))) i++;
+    const at = i - 3;
+    if (at < runStart || at < lastEnd) continue;
+    DATE_AT.lastIndex = at;
+    const d = DATE_AT.exec(text);
+    if (d === null) continue;
+    lastEnd = at + d[0].length;
+    i = lastEnd - 1;
     const [, y = "", mo = "", da = ""] = d;
     const month = Number(mo);
     const day = Number(da);
@@ -848,7 +884,18 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     push(m);
   }
 
-  for (const d of text.matchAll(YEAR_MONTH)) {
+  lastEnd = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const runStart = i;
+    while (isDigit(text.charCodeAt(i + 1))) i++;
+    const at = i - 3;
+    if (at < runStart || at < lastEnd || text.charCodeAt(i + 1) !== YEAR_CHAR) continue;
+    YEAR_MONTH_AT.lastIndex = at;
+    const d = YEAR_MONTH_AT.exec(text);
+    if (d === null) continue;
+    lastEnd = at + d[0].length;
+    i = lastEnd - 1;
     const month = Number(d[2]);
     if (month < 1 || month > 12 || overlaps(taken, d.index, d.index + d[0].length)) continue;
     const m = finish(input, text, d.index, d.index + d[0].length, d[1] ?? "", YEAR, undefined);
@@ -880,7 +927,17 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     push(finish(input, text, p.index, p.index + p[0].length, String(value), CHINESE_NUMERALS, "%"));
   }
 
-  for (const x of text.matchAll(MIXED)) {
+  lastEnd = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const runStart = i;
+    while (isDigit(text.charCodeAt(i + 1))) i++;
+    if (runStart < lastEnd || !TENS_OF_WAN[text.charCodeAt(i + 1)]) continue;
+    MIXED_AT.lastIndex = runStart;
+    const x = MIXED_AT.exec(text);
+    if (x === null) continue;
+    lastEnd = runStart + x[0].length;
+    i = lastEnd - 1;
     if (overlaps(taken, x.index, x.index + x[0].length)) continue;
     const base = parseChineseNumeral(x[0]);
     if (base === null) continue;
@@ -1000,8 +1057,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     const run = text.slice(start, runEnd);
     if (run === "一") {
       if (notNumeral === undefined) {
-        notNumeral = new Set<number>();
-        for (const w of text.matchAll(NOT_NUMERAL_YI)) notNumeral.add(w.index + w[0].indexOf("一"));
+        notNumeral = notNumeralYi(text);
       }
       if (notNumeral.has(start)) continue;
     }
