@@ -158,7 +158,9 @@ export function inUserWords(line: string, said: Partial<Record<string, string>>)
  * line without it has nothing to replace: a figure is read (numbers parsed) only when a line names its fact.
  */
 function ownFigures(said: Partial<Record<string, string>>): (line: string) => string {
-  const stated = Object.entries(said).filter((e): e is [FactName, string] => !!e[1] && e[0] in FACTS);
+  const stated = Object.entries(said)
+    .filter((e): e is [FactName, string] => !!e[1] && e[0] in FACTS)
+    .map(([fact, words]) => ({ fact, words, label: `${factLabel(fact)} ` }));
   const figures = new Map<FactName, [engine: string, user: string] | null>();
   const figureOf = (fact: FactName, words: string) => {
     let figure = figures.get(fact);
@@ -169,8 +171,8 @@ function ownFigures(said: Partial<Record<string, string>>): (line: string) => st
     return figure;
   };
   return (line) => {
-    for (const [fact, words] of stated) {
-      if (!line.includes(`${factLabel(fact)} `)) continue;
+    for (const { fact, words, label } of stated) {
+      if (!line.includes(label)) continue;
       const figure = figureOf(fact, words);
       if (figure) line = line.replace(figure[0], figure[1]);
     }

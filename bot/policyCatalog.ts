@@ -91,6 +91,25 @@ interface RuleLists {
   notes: NoteInfo[];
   /** Notes by selection key ("policy/note-N"); the first of a key, as a search through the list finds it. */
   noteByKey: Map<string, NoteInfo>;
+  /** {@link PolicyCatalog.rulesOf} and {@link PolicyCatalog.notesOf} by the policies asked (ids joined): asked several times a turn. */
+  rulesFor: Map<string, readonly ProfiledRule[]>;
+  notesFor: Map<string, readonly NoteInfo[]>;
+}
+
+/** Lists remembered per set of policies at most (a few regions are asked; past it they start again). */
+const LISTS_AT_MOST = 64;
+
+function listFor<T extends { policy: string }>(cache: Map<string, readonly T[]>, all: readonly T[], policyIds: readonly string[]): T[] {
+  const key = policyIds.join("\n");
+  let list = cache.get(key);
+  if (!list) {
+    if (cache.size >= LISTS_AT_MOST) cache.clear();
+    const wanted = new Set(policyIds);
+    list = all.filter((r) => wanted.has(r.policy));
+    cache.set(key, list);
+  }
+  // A copy: callers own what they are given, as before.
+  return list.slice();
 }
 
 export class PolicyCatalog {
@@ -144,6 +163,8 @@ export class PolicyCatalog {
       keywords: [...new Set([...rules, ...notes].flatMap((r) => r.keywords))],
       notes,
       noteByKey: new Map([...notes].reverse().map((n) => [`${n.policy}/${n.id}`, n])),
+      rulesFor: new Map(),
+      notesFor: new Map(),
     };
     return this.#lists;
   }
@@ -182,8 +203,8 @@ export class PolicyCatalog {
 
   /** The rules of these policies. */
   rulesOf(policyIds: readonly string[]): ProfiledRule[] {
-    const wanted = new Set(policyIds);
-    return this.#current.rules.filter((r) => wanted.has(r.policy));
+    const lists = this.#current;
+    return listFor(lists.rulesFor, lists.rules, policyIds);
   }
 
   /** One rule by policy and rule id. */
@@ -193,7 +214,8 @@ export class PolicyCatalog {
 
   /** The clause notes (what clauses without an award say) of these policies. */
   notesOf(policyIds: readonly string[]): NoteInfo[] {
-    return this.#current.notes.filter((n) => policyIds.includes(n.policy));
+    const lists = this.#current;
+    return listFor(lists.notesFor, lists.notes, policyIds);
   }
 
   /** The note with this selection key ("policy/note-N"), if the key is a note's. */

@@ -177,13 +177,14 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
       // A year (or month) the user named outside the policy's period: no provision can be met for it. A guessed
       // year (counted from today: 今年, 去年) rules nothing out; the award is computed and its status stated.
       const outside = guessed.includes("activityYear") ? null : outsidePeriod(window, facts.activityYear, month);
+      const known = knownFacts(facts);
       const results: AwardResult[] = [];
       for (const rule of compiled) {
         if (ruleIds && !ruleIds.has(rule.info.id)) continue;
         // Gates (扶持范围) still say only whom the policy covers.
         results.push(outside && !rule.info.gate
-          ? result(rule, facts, false, null, [], [...rule.plainConditions], [...outside], validity.inForce, validity.line)
-          : evaluateRule(rule, facts, validity.inForce, validity.line, guessed));
+          ? result(rule, facts, false, null, [], [...rule.plainConditions], [...outside], validity.inForce, validity.line, known)
+          : evaluateRule(rule, facts, validity.inForce, validity.line, guessed, known));
       }
       // A provision for another applicant type than the one guessed ("13万粉丝 带货" → 带货达人, 三/(四) is for 企业)
       // waits for the type to be confirmed: it displaces no award the guessed applicant meets.
@@ -202,7 +203,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
   };
 }
 
-function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null, validityLine: string, guessed: readonly FactName[]): AwardResult {
+function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null, validityLine: string, guessed: readonly FactName[], known: ReadonlySet<string>): AwardResult {
   const { info } = rule;
   const trace: string[] = [];
   const missing: FactName[] = [];
@@ -232,7 +233,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
     }
   }
   // A known applicant type the provision is not for decides at once; nothing else needs checking.
-  if (failed) return result(rule, facts, false, null, [], conditions, trace, inForce, validityLine);
+  if (failed) return result(rule, facts, false, null, [], conditions, trace, inForce, validityLine, known);
   // Gates (扶持范围) decide once their facts are known; until then they are a condition to meet, so a
   // question about one provision is not held up by the policy-wide scope.
   for (const gate of rule.gates) {
@@ -307,7 +308,7 @@ function evaluateRule(rule: CompiledRule, facts: Facts, inForce: boolean | null,
       perPeriod = a.perPeriod;
     }
   }
-  const r = result(rule, facts, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine);
+  const r = result(rule, facts, failed ? false : unknown ? null : true, amountFen, missing, conditions, trace, inForce, validityLine, known);
   if (r.eligible !== false) {
     if (amountRange) r.amountRange = amountRange;
     if (straddles.length > 0) r.straddles = straddles;
@@ -356,6 +357,8 @@ function result(
   trace: string[],
   inForce: boolean | null,
   validityLine: string,
+  /** The facts with a value (see {@link knownFacts}), found once for all the rules evaluated. */
+  known: ReadonlySet<string>,
 ): AwardResult {
   const { info } = rule;
   // Readings the rule file states (interpretations not tied to one comparison) belong in the explanation.
@@ -375,7 +378,7 @@ function result(
     missing: failed ? [] : missing,
     trace,
     quote: info.quote,
-    checks: statedChecks(rule, facts),
+    checks: statedChecks(rule, facts, known),
   };
 }
 
