@@ -385,6 +385,9 @@ describe("extractFacts reads the applicant and what they did", () => {
     expect(facts("我们镇被认定为市级电商小镇")).toMatchObject({ honour: "cityTown", entityType: "town" });
     expect(facts("获得省级电子商务示范企业")).toMatchObject({ honour: "demoCompany", recognitionLevel: "province" });
     expect(facts("我们公司评上的是区级电子商务示范企业")).toMatchObject({ honour: "demoCompany", recognitionLevel: "county" });
+    // 著名电商品牌 come at several levels: the level the user names is kept beside the title (汨罗 pays only 省级).
+    expect(facts("评上岳阳市级的著名电商品牌")).toMatchObject({ honour: "provincialBrand", recognitionLevel: "city" });
+    expect(facts("我们的品牌被评为省级著名电商品牌")).toMatchObject({ honour: "provincialBrand", recognitionLevel: "province" });
     expect(facts("创建了国家农产品地理标志").honour).toBe("nationalBrand");
   });
 
@@ -700,6 +703,13 @@ describe("extractFacts: held-out phrasings", () => {
   it("reads a branch converted but not yet in the statistics (还没入库纳统) as not converted", () => {
     expect(facts("外地公司的分公司 转成法人企业了 但是还没入库纳统").branchConverted).toBe(false);
     expect(facts("外地公司的分公司 转为入库纳统的法人企业了").branchConverted).toBe(true);
+  });
+
+  it("reads a branch that is still a branch (还是分支机构 没转) as not converted, though 分支机构 alone names the conversion", () => {
+    expect(facts("我们还是分支机构 没转").branchConverted).toBe(false);
+    expect(facts("我们是市外电商企业在聊城的分公司 还没转成法人").branchConverted).toBe(false);
+    expect(facts("外地企业的分公司 一直还是分公司").branchConverted).toBe(false);
+    expect(facts("分公司2023年转成入库纳统的法人企业了").branchConverted).toBe(true);
   });
 
   it("reads goods named after a place of a covered region as local produce (卖平阴玫瑰的), not the place itself (在平阴县卖衣服)", () => {
