@@ -13,7 +13,7 @@ import { FACTS, type EntityType, type FactName, type Facts } from "../rules/fact
 import { exclusionNamed, type Exclusion } from "./understanding/exclusions.js";
 
 /** What selection needs to know about a rule: the engine's own description of it, its topics and amounts. */
-export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate"> & Partial<Pick<RuleInfo, "accepts">> & {
+export type RuleProfile = Pick<RuleInfo, "policy" | "id" | "clause" | "title" | "quote" | "keywords" | "entityTypes" | "facts" | "gate"> & Partial<Pick<RuleInfo, "accepts" | "alternatives">> & {
   /** Topics (rules/topics.yaml) the clause speaks of. */
   topics?: readonly string[];
   /** Money amounts (fen) the clause states. */
@@ -225,6 +225,10 @@ export function scoreRules(input: SelectionInput): ScoredRule[] {
       if (known.has(f)) {
         given++;
         measureRarity = Math.max(measureRarity, 1 / measureSpread(f));
+      } else if (rule.alternatives !== undefined && rule.alternatives.length > 0 && rule.alternatives.some((g) => g.includes(f) && g.some((o) => known.has(o)))) {
+        // "新招了120人": the disabled employees of the same 或 are not owed; nor the platform sales once the
+        // online sales that bound them are stated.
+        given++;
       } else if (namesMeasureOnce(f)) measureWords += 1 / measureSpread(f);
     }
     let keywords = 0;

@@ -8,6 +8,7 @@ import type { AwardResult, StatedCheck } from "./awardResult.js";
 import { compileCondition, conditionFacts } from "./conditions.js";
 import { ENTITY_MAY_APPLY_AS, ENTITY_TYPES, type EntityType, type FactName, type Facts } from "./facts.js";
 import { walkAmount } from "./amountFacts.js";
+import { alternativeGroups } from "./alternatives.js";
 import { compileAmount } from "./mechanisms/index.js";
 import { addMissing, addStraddles, indent, type AmountEvaluator, type ConditionEvaluator, type Straddle } from "./mechanisms/mechanism.js";
 import { formatFactValue } from "./formatFact.js";
@@ -38,6 +39,8 @@ export interface RuleInfo {
   qualifiers: readonly string[];
   /** The enum values the rule's `when` asks for, by fact (outside any `not`): what it is for (activity: liveContest). */
   accepts: Partial<Record<FactName, readonly string[]>>;
+  /** Facts read as alternatives (rules/alternatives.ts): one stated, the others of its group are not owed. */
+  alternatives: readonly (readonly FactName[])[];
 }
 
 interface CompiledException {
@@ -141,6 +144,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
         conditions: written.map(conditionText),
         qualifiers: rule.when ? leaves(rule.when, true).map((l) => l.text!) : [],
         accepts: rule.when ? acceptedValues(rule.when) : {},
+        alternatives: alternativeGroups(rule),
       },
       when: rule.when ? compileCondition(rule.when) : null,
       amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,

@@ -53,6 +53,15 @@ describe("scoreRules", () => {
     expect(weight("growth")).toBeLessThan(weight("traffic"));
     expect(weight("growth")).toBeCloseTo(0.7 / 3);
   });
+  it("counts a measure as given when another of its alternatives (an 或, or the figure bounding it) is stated", () => {
+    const jobs = rule("jobs", ["就业"], { facts: ["jobsCreated", "disabledEmployees", "onlineRetailSales"], alternatives: [["jobsCreated", "disabledEmployees"]] });
+    const platform = rule("platform", ["特色产品"], { facts: ["platformSales"], alternatives: [["platformSales", "onlineRetailSales"]] });
+    const scored = scoreRules({ text: "新招了120个人", facts: { jobsCreated: 120, onlineRetailSales: 35000000 }, retrieved: [], rules: [jobs, platform] });
+    expect(scored.find((s) => s.rule.id === "jobs")!.factFit).toBe(1);
+    expect(scored.find((s) => s.rule.id === "platform")!.factFit).toBe(1);
+    // Neither side stated: both still owed.
+    expect(scoreRules({ text: "", facts: { onlineRetailSales: 35000000 }, retrieved: [], rules: [jobs] })[0]!.factFit).toBeCloseTo(1 / 3);
+  });
   it("keeps the topic of the conversation for a follow-up that only adds facts", () => {
     const rules = [rule("a", ["甲"]), rule("b", ["乙"])];
     const [best] = scoreRules({ text: "我有12万粉丝", facts: {}, retrieved: [], rules, topic: ["p/b"] });
