@@ -301,6 +301,21 @@ for (let d = 0; d < 10; d++) WIDTH_TO[0xff10 + d] = 48 + d;
 const CONTROL_CODE = charTable("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f");
 const FULL_COMMA = "，".charCodeAt(0);
 const isAnyDigit = (code: number) => isDigit(code) || (code >= 0xff10 && code <= 0xff19);
+/** Kinds of characters the passes of `readNumbers` look for, by code. */
+const DIGIT_KIND = 1;
+const NUMERAL_KIND = 2;
+const ARABIC_START_KIND = 4;
+const BEFORE_MAGNITUDE_KIND = 8;
+const KIND = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  KIND[c] = (isDigit(c) ? DIGIT_KIND : 0) | (CHINESE[c] ? NUMERAL_KIND : 0) | (isDigit(c) || MINUS[c] || YEN[c] ? ARABIC_START_KIND : 0) |
+    (BARE_MAGNITUDE_AFTER[c] ? BEFORE_MAGNITUDE_KIND : 0);
+}
+/**
+ * The kind of each character of the normalised message, filled while it is normalised (one look at each code), so
+ * the passes that look for digits, numerals and signs read a byte each, not the string (kinds[length] is 0).
+ */
+let kinds = new Uint8Array(256);
 /** Did the message given to `readNumbers` hold a control character? (Else no words need `visible`.) */
 let hadControl = false;
 /**
@@ -311,15 +326,21 @@ let hadControl = false;
 function normaliseWidth(input: string): string {
   let control = false;
   let changes = false;
-  for (let i = 0; i < input.length; i++) {
+  const n = input.length;
+  if (kinds.length <= n) kinds = new Uint8Array(Math.max(n + 1, 2 * kinds.length));
+  for (let i = 0; i < n; i++) {
     const c = input.charCodeAt(i);
     if (CONTROL_CODE[c]) control = true;
     else if (WIDTH_TO[c] || (c === FULL_COMMA && isAnyDigit(input.charCodeAt(i - 1)))) changes = true;
+    // A separator comma is no digit, numeral or sign either: the kind of its character is right.
+    kinds[i] = KIND[WIDTH_TO[c] || c]!;
   }
+  kinds[n] = 0;
   hadControl = control;
   if (!control && !changes) return input;
   // Escape sequences span several characters: the pattern finds them (rare in chat).
   const text = control ? input.replace(CONTROL, (c) => " ".repeat(c.length)) : input;
+  if (control) for (let i = 0; i < n; i++) kinds[i] = KIND[WIDTH_TO[text.charCodeAt(i)] || text.charCodeAt(i)]!;
   // The unchanged stretches are sliced, not copied: a message has a few such characters at most.
   let out = "";
   let from = 0;
@@ -861,9 +882,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
   // over as matchAll does.
   let lastEnd = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
+    if (!(kinds[i]! & DIGIT_KIND)) continue;
     const runStart = i;
-    while (isDigit(text.charCodeAt(i + 1))) i++;
+    while (kinds[i + 1]! & DIGIT_KIND) i++;
     const at = i - 3;
     if (at < runStart || at < lastEnd) continue;
     DATE_AT.lastIndex = at;
@@ -886,9 +907,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
 
   lastEnd = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
+    if (!(kinds[i]! & DIGIT_KIND)) continue;
     const runStart = i;
-    while (isDigit(text.charCodeAt(i + 1))) i++;
+    while (kinds[i + 1]! & DIGIT_KIND) i++;
     const at = i - 3;
     if (at < runStart || at < lastEnd || text.charCodeAt(i + 1) !== YEAR_CHAR) continue;
     YEAR_MONTH_AT.lastIndex = at;
@@ -929,9 +950,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
 
   lastEnd = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text.charCodeAt(i))) continue;
+    if (!(kinds[i]! & DIGIT_KIND)) continue;
     const runStart = i;
-    while (isDigit(text.charCodeAt(i + 1))) i++;
+    while (kinds[i + 1]! & DIGIT_KIND) i++;
     if (runStart < lastEnd || !TENS_OF_WAN[text.charCodeAt(i + 1)]) continue;
     MIXED_AT.lastIndex = runStart;
     const x = MIXED_AT.exec(text);
@@ -947,7 +968,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
   }
 
   for (let p = 0; p < text.length; p++) {
-    if (!arabicAt(text, p)) continue;
+    if (!(kinds[p]! & ARABIC_START_KIND) || !arabicAt(text, p)) continue;
     const { signEnd, digitStart, intEnd, fracEnd, expStart, end: coreEnd } = arabic;
     let start = p;
     p = coreEnd - 1;
@@ -1045,9 +1066,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
   let notNumeral: Set<number> | undefined;
   // Runs found by character code: most characters of a message are none, and a regex match allocates per run.
   for (let i = 0; i < text.length; i++) {
-    if (!CHINESE[text.charCodeAt(i)]) continue;
+    if (!(kinds[i]! & NUMERAL_KIND)) continue;
     let start = i;
-    while (i + 1 < text.length && CHINESE[text.charCodeAt(i + 1)]) i++;
+    while (i + 1 < text.length && kinds[i + 1]! & NUMERAL_KIND) i++;
     const runEnd = i + 1;
     // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
     // 零售额 → a lone 零 is a word, not zero). 百 may start one: "百来万" is about a hundred 万.
@@ -1107,7 +1128,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
   }
 
   for (let at = 1; at < text.length; at++) {
-    if (!BARE_MAGNITUDE_AFTER[text.charCodeAt(at - 1)]) continue;
+    if (!(kinds[at - 1]! & BEFORE_MAGNITUDE_KIND)) continue;
     const word = text[at] === "亿" ? "亿" : TENS_OF_WAN[text.charCodeAt(at)] && text[at + 1] === "万" ? text.slice(at, at + 2) : "";
     if (!word || overlaps(taken, at, at + word.length)) continue;
     const suffix = readSuffix(text, at + word.length, false, false, SUFFIX);
