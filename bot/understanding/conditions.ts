@@ -237,6 +237,24 @@ function ordinal(s: string): number | null {
   return null;
 }
 
+/** The last span set for each fact, in the order facts were first set. */
+class SpanPerFact {
+  readonly #facts: FactName[] = [];
+  readonly #from: number[] = [];
+  readonly #end: number[] = [];
+
+  set(fact: FactName, from: number, end: number): void {
+    let i = this.#facts.indexOf(fact);
+    if (i < 0) i = this.#facts.push(fact) - 1;
+    this.#from[i] = from;
+    this.#end[i] = end;
+  }
+
+  *entries(): Generator<[FactName, number, number]> {
+    for (let i = 0; i < this.#facts.length; i++) yield [this.#facts[i]!, this.#from[i]!, this.#end[i]!];
+  }
+}
+
 /**
  * Read the conditions a message states. Later statements win over earlier ones in the same message;
  * a word negated ("不是市级的") states nothing for an enum and the opposite for a yes/no fact.
@@ -245,6 +263,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
   const out: StatedConditions = { facts: {}, said: {} };
   const enumHits = new Map<FactName, { value: string; distance: number; start: number; end: number }>();
   const firstWord = new Map<FactName, number>();
+  const saidAt = new SpanPerFact();
   const finder = VOCABULARY.finder;
   for (let start = finder.find(text, 0), end = finder.end; start >= 0; start = finder.find(text, end), end = finder.end) {
     const word = finder.word(text, start);
@@ -267,7 +286,9 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
         const first = firstWord.get(w.fact);
         const from = first !== undefined && first >= clauseStart && !SPACE.test(text.slice(first, start)) ? first : start;
         if (from === start) firstWord.set(w.fact, start);
-        out.said[w.fact] = ownWords(text, from, end);
+        // Quoted once the last statement of the fact is known (a key now, to keep the order facts were stated in).
+        out.said[w.fact] = "";
+        saidAt.set(w.fact, from, end);
         continue;
       }
       if (negated) continue;
@@ -275,6 +296,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
       if (!previous || distance <= previous.distance) enumHits.set(w.fact, { value: w.value, distance, start, end });
     }
   }
+  for (const [fact, from, end] of saidAt.entries()) out.said[fact] = ownWords(text, from, end);
   for (const [fact, hit] of enumHits) {
     out.facts[fact] = hit.value;
     out.said[fact] = ownWords(text, hit.start, hit.end);
@@ -324,6 +346,7 @@ function readYearFacts(text: string, out: StatedConditions, asOf?: string): void
     if (FACTS[fact].unit !== "year" || fact === "activityYear") continue;
     for (const alias of FACTS[fact].aliases) {
       for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
+        if (!yearCharBefore(text, at)) continue;
         const window = text.slice(Math.max(0, at - 8), at);
         const year = YEAR_BEFORE.exec(window);
         if (!year) continue;
@@ -338,6 +361,12 @@ function readYearFacts(text: string, out: StatedConditions, asOf?: string): void
 
 /** A year, then at most four other characters up to the fact's word: "2018年才", "今年在村里". */
 const YEAR_BEFORE = /(?:(\d{4})年|(去年|今年|前年|本年|上年))[^\d，,。]{0,4}$/;
+const NIAN = "年".charCodeAt(0);
+/** A 年 within the five characters before `at`, as YEAR_BEFORE needs: most words of a year fact have none, and no slice is read. */
+function yearCharBefore(text: string, at: number): boolean {
+  for (let i = Math.max(0, at - 5); i < at; i++) if (text.charCodeAt(i) === NIAN) return true;
+  return false;
+}
 
 /** "入园第4年", "运营第一年": an ordinal fact takes 第N年 in a clause that names one of its words. */
 function readOrdinalFacts(text: string, out: StatedConditions): void {
