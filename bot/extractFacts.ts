@@ -628,9 +628,11 @@ function findRankOf(text: string, skipped?: { any: boolean }): { rank: RankState
   return undefined;
 }
 
+const ARTICLE_UNITS: ReadonlySet<string> = new Set(["个", "家", "位", "名"]);
+
 /** "一个电商企业", "一家公司": an article before the applicant's noun, not a count. */
 function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
-  if (!m.chinese || m.value !== 1 || !["个", "家", "位", "名"].includes(m.unit ?? "")) return false;
+  if (!m.chinese || m.value !== 1 || !ARTICLE_UNITS.has(m.unit ?? "")) return false;
   return phraseHits.some(
     (h) => h.start >= m.end && h.start - m.end <= 2 && PHRASES.get(h.key)?.some((e) => e.kind === "entity"),
   );
@@ -1143,7 +1145,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     // The cue word (研发费用, 软硬件) tells items of one sum apart: "研发费用62万 买软硬件18万" are two costs.
     // A loose cue (花了) redirected by a word (买设备花了40万) is named by that word.
     const cue = over ? undefined : chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? chosen.word : named;
-    for (const fact of targets) assigned.push({ fact, mention: m, ...(cue !== undefined ? { cue } : {}) });
+    for (const fact of targets) assigned.push(cue !== undefined ? { fact, mention: m, cue } : { fact, mention: m });
   });
   return assigned;
 }
