@@ -702,6 +702,11 @@ describe("extractFacts: held-out phrasings", () => {
 
   it("reads a branch converted but not yet in the statistics (还没入库纳统) as not converted", () => {
     expect(facts("外地公司的分公司 转成法人企业了 但是还没入库纳统").branchConverted).toBe(false);
+    // Being a branch states no conversion; still being one, or not having converted, denies it.
+    expect(facts("我们是北京公司在东昌府的分公司 有啥奖").branchConverted).toBeUndefined();
+    expect(facts("我们还是分支机构 没转").branchConverted).toBe(false);
+    expect(facts("目前还是分公司 转法人那个奖能拿吗").branchConverted).toBe(false);
+    expect(facts("我们在冠县的分支机构2023年转成纳统法人了").branchConverted).toBe(true);
     expect(facts("外地公司的分公司 转为入库纳统的法人企业了").branchConverted).toBe(true);
   });
 
