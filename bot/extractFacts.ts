@@ -653,6 +653,8 @@ interface Assigned {
   fact: AttributableFact;
   mention: NumberMention;
   cue?: string;
+  /** No word placed the figure, only its unit or context (平 → 营运面积): the fact the bot asked about comes first. */
+  byDefault?: true;
 }
 
 /**
@@ -744,7 +746,12 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     // "刚又谈下来2家 现在是6家了": the figure stated as the value now answers, not the one added to it.
     const candidates = out.unattributed.filter((x) => accepts(fact, unitOf(x)) && fits(fact, x));
     const m = candidates.length > 1 ? (candidates.find((x) => statesCurrentValue(text, x)) ?? candidates[0]) : candidates[0];
-    if (!m) continue;
+    if (!m) {
+      // "租了120平" then "不好意思 是210平": a figure only its unit placed is the area asked about, not 营运面积.
+      const placed = assigned.find((a) => a.byDefault && !expect.includes(a.fact) && accepts(fact, unitOf(a.mention)) && fits(fact, a.mention));
+      if (placed && !assigned.some((a) => a !== placed && a.mention === placed.mention)) placed.fact = fact as AttributableFact;
+      continue;
+    }
     out.unattributed.splice(out.unattributed.indexOf(m), 1);
     assigned.push({ fact, mention: m });
     // "过500万 还没到1000万": the opposite bound narrows the same figure, it is no second fact.
@@ -1145,7 +1152,12 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     // The cue word (研发费用, 软硬件) tells items of one sum apart: "研发费用62万 买软硬件18万" are two costs.
     // A loose cue (花了) redirected by a word (买设备花了40万) is named by that word.
     const cue = over ? undefined : chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? chosen.word : named;
-    for (const fact of targets) assigned.push(cue !== undefined ? { fact, mention: m, cue } : { fact, mention: m });
+    const byDefault = chosen.cue === null;
+    for (const fact of targets) {
+      const a: Assigned = cue !== undefined ? { fact, mention: m, cue } : { fact, mention: m };
+      if (byDefault) a.byDefault = true;
+      assigned.push(a);
+    }
   });
   return assigned;
 }

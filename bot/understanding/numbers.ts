@@ -1083,8 +1083,10 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       if (notNumeral.has(start)) continue;
     }
     const suffix = readSuffix(text, start + run.length, true, BIG_PLACE_WORD.test(run), SUFFIX);
-    // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude.
-    if (run.includes("几") && (run === "几" ? suffix.exp === 0 : !PLACE_WORD.test(run)) && suffix.exp === 0) continue;
+    // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude, or after 好
+    // with a unit ("运行好几年了", "好几个人": several, never a question).
+    const several = run === "几" && text[start - 1] === "好" && Boolean(suffix.unit);
+    if (run.includes("几") && !several && (run === "几" ? suffix.exp === 0 : !PLACE_WORD.test(run)) && suffix.exp === 0) continue;
     const vague = parseVagueNumeral(run);
     let base = vague ? vague.low : parseChineseNumeral(run[0] === "百" || run[0] === "佰" ? `一${run}` : run);
     if (base === null) continue;

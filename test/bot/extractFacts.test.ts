@@ -235,6 +235,17 @@ describe("extractFacts avoids wrong attributions", () => {
     expect(extractFacts("建了俩", { asOf, expect: ["sites"] }).facts).toEqual({ sites: 2 });
   });
 
+  it("gives a figure only its unit places to the fact asked about: 是210平 after 租了120平 is the rented area", () => {
+    expect(extractFacts("不好意思 是210平", { asOf, expect: ["rentArea"] }).facts).toEqual({ rentArea: 210 });
+    expect(extractFacts("是210平", { asOf }).facts).toEqual({ area: 210 });
+    // A word that names the area keeps it there.
+    expect(extractFacts("营运面积210平", { asOf, expect: ["rentArea"] }).facts).toEqual({ area: 210 });
+  });
+
+  it("reads 运行好几年了 as running for two years or more", () => {
+    expect(facts("做B2B的 运行好几年了").operatingMonths).toMatchObject({ low: 24, words: "好几年" });
+  });
+
   it("does not read 一 after 这/那/每 as a count (这一档, 那一年)", () => {
     expect(facts("2021年网上卖了六百来万 这一档排第二").onlineRetailSales).toMatchObject({ words: "六百来万" });
   });

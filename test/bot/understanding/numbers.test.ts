@@ -72,6 +72,16 @@ describe("findNumbers reads every amount form merchants write", () => {
     expect(findNumbers("培训了二十好几个人")[0]).toMatchObject({ raw: "二十好几个人", value: 20, unit: "人" });
   });
 
+  it("reads 好几 with a unit as several, two to nine (运行好几年了), while 几 alone still asks (有几个站点, 开了几年了)", () => {
+    const [years] = findNumbers("运行好几年了");
+    expect(years).toMatchObject({ value: 2, unit: "年", words: "好几年" });
+    expect(years!.interval).toMatchObject({ low: 2, high: 10, lowInclusive: true, highInclusive: false });
+    expect(findNumbers("办了好几期")[0]).toMatchObject({ value: 2, words: "好几期" });
+    expect(findNumbers("有几个站点")).toEqual([]);
+    expect(findNumbers("开了几年了")).toEqual([]);
+    expect(findNumbers("好几")).toEqual([]);
+  });
+
   it("normalises the unit after the multiplier (万元 → 元, 平米/㎡ → 平方米, 个月 → 月)", () => {
     expect(parseChineseAmount("4500万元")).toMatchObject({ value: 45000000, unit: "元" });
     expect(parseChineseAmount("4800平米")).toMatchObject({ value: 4800, unit: "平方米" });
