@@ -19,6 +19,7 @@ import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK }
 import { namesPlace, type Span } from "./understanding/applicant.js";
 import { namesProvision, readConditions } from "./understanding/conditions.js";
 import { correctItem, isCorrection } from "./understanding/corrections.js";
+import { readOpenedToYearEnd } from "./understanding/yearEndSpan.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
 import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
@@ -289,6 +290,9 @@ const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
     before: before.length ? new RegExp(any(before)) : null,
     after: after.length ? new RegExp(any(after)) : null,
     opened: o ? new RegExp(`^[^，,。]{0,4}(?:${any(o.verbs)})了?(?:${any(o.measures)})[^，,。\\s]{0,6}(?:${any(o.things)})`) : null,
+    // "网店2019年3月才开的": the thing before the year, its opening after it.
+    openedAfter: o ? new RegExp(`^份?[才就是]{0,2}(?:${any(o.verbs)})(?:的|起来)`) : null,
+    thingBefore: o ? new RegExp(`(?:${any(o.things)})[^，,。\\s]{0,4}$`) : null,
   }];
 });
 const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
@@ -853,6 +857,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.notes.push(...readWholes(facts, out.sources, labelOf));
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
   readOperatingSince(text, options.asOf, facts, out);
+  readOpenedToYearEnd(text, options.asOf, facts, out.sources, dated);
   readSubsidiesReceived(text, facts);
   // Yes/no, level and category conditions, from the vocabulary's words (bot/understanding/conditions.ts).
   const stated = readConditions(text, { expect: options.expect, asOf: options.asOf });
@@ -1030,14 +1035,15 @@ function readYears(
     let dated: (typeof DATE_MARKS)[number] | undefined;
     let rest16: string | undefined;
     if (!salesYear) for (const d of DATE_MARKS) {
-      if (d.after?.test(rest8) || d.before?.test(before) || d.opened?.test((rest16 ??= text.slice(m.end, Math.min(restEnd, m.end + 16))))) {
+      if (d.after?.test(rest8) || d.before?.test(before) || d.opened?.test((rest16 ??= text.slice(m.end, Math.min(restEnd, m.end + 16)))) ||
+        (d.openedAfter?.test(rest8) && d.thingBefore!.test(text.slice(Math.max(clauseStart, m.start - 8), m.start)))) {
         dated = d;
         break;
       }
     }
     if (dated) {
       facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
-      const cue = dated.after?.exec(rest8);
+      const cue = dated.after?.exec(rest8) ?? dated.openedAfter?.exec(rest8);
       datedWords.set(dated.fact, text.slice(m.start, cue ? m.end + cue.index + cue[0].length : m.end));
     }
     else {
