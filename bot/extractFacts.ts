@@ -174,6 +174,8 @@ const REFINEMENTS: readonly Refinement[] = [
   // "研发费用62万 买软硬件18万": beside research costs, software and hardware bought are costs of the same R&D
   // (汨罗 三/(四) 研发费用及购进软硬件费用); they stay the equipment investment too.
   { from: ["equipmentInvestment"], when: /研发/, scope: "clause", to: "expenses", also: true },
+  // "新建了5个农村电商服务网点 一共花了八万": money spent on building sites is what was invested in them.
+  { from: ["expenses"], when: /服务网点|服务站|服务点|电商网点|站点/, scope: "before", to: "investment", genericOnly: true },
   { from: ["expenses"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment", genericOnly: true },
   { from: ["expenses"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment", genericOnly: true },
   { from: ["jobsCreated"], when: /残疾/, scope: "clause", to: "disabledEmployees" },
@@ -499,7 +501,8 @@ function attribute(
   const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
   const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
   // "5个农村电商服务网点": after a measure word the counted noun may stand a few words later.
-  const afterReach = MEASURE_WORDS.has(unit) ? 12 : 6;
+  const measured = MEASURE_WORDS.has(unit);
+  const afterReach = measured ? 14 : 6;
   const afterTo = Math.min(nextStart, nextBreakAfter(text, m.end, CLAUSE_BREAK), m.end + afterReach);
   // Hits are sorted by start; jump to the window instead of scanning a long message from the top.
   const lo = firstStartingFrom(cueHits, beforeFrom);
@@ -520,7 +523,11 @@ function attribute(
       if (hit.start >= wordsStart) continue;
       if (yieldsToNoun(hit, i, cueHits, text, unit)) continue;
       // "粉丝也就七八万", "主播粉丝都就五六万": adverbs between a noun and its figure add no distance.
-      const distance = lengthWithoutFillers(text, hit.end, m.start) + (clauseBreakIn(text, hit.end, m.start) ? 4 : 0);
+      // "我们企业2017年新建了4个…网点": a noun before a finished action (了) did it; the measure word counts what
+      // follows. A verb cue right before 了 ("吸纳了8个") still claims its figure.
+      const le = measured ? text.indexOf("了", hit.end + 1) : -1;
+      const done = le >= 0 && le < m.start;
+      const distance = lengthWithoutFillers(text, hit.end, m.start) + (clauseBreakIn(text, hit.end, m.start) ? 4 : 0) + (done ? 8 : 0);
       best = considered(best, hit, distance, false, i, unit);
     } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
       // "六十个电商企业员工": a noun counted only by measure words (企业, 公司) before another noun modifies it.

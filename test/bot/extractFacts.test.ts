@@ -242,6 +242,16 @@ describe("extractFacts avoids wrong attributions", () => {
     expect(extractFacts("营运面积210平", { asOf, expect: ["rentArea"] }).facts).toEqual({ area: 210 });
   });
 
+  it("counts what the measure word counts: 我们企业2017年新建了4个符合标准的农村电商服务网点 is 4 sites, not 4 companies", () => {
+    expect(facts("我们企业2017年新建了4个符合标准的农村电商服务网点")).toMatchObject({ sites: 4 });
+    expect(facts("入驻企业有4家")).toMatchObject({ residentCompanies: 4 });
+  });
+
+  it("reads money spent on building service sites as the investment in them (新建了5个服务网点 一共花了八万)", () => {
+    expect(facts("新建了5个农村电商服务网点 一共花了八万")).toMatchObject({ sites: 5, investment: 8 * WAN });
+    expect(facts("直播大赛花了8万")).toMatchObject({ expenses: 8 * WAN });
+  });
+
   it("reads 运行好几年了 as running for two years or more", () => {
     expect(facts("做B2B的 运行好几年了").operatingMonths).toMatchObject({ low: 24, words: "好几年" });
   });
