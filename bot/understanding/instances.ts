@@ -247,8 +247,8 @@ interface Multiplied {
 
 function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): Multiplied | null {
   const previous = lastEndingBy(mentions, m.start, isAny);
-  // "每个网点装修加设备都花了三万多": what each one spent may be named between 每 and the figure.
-  const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 14, previous?.end ?? 0);
+  // "每个站点装修电脑LED屏投入都在三万多": what each one spent may be named between 每 and the figure.
+  const from = Math.max(breakBefore(text, m.start, SENTENCE_BREAK), m.start - 18, previous?.end ?? 0);
   // The last 每 (else 各) in [from, m.start), found in place: this runs for every figure of a fact that adds.
   let each = lastIn(text, "每", from, m.start);
   let eachFrom = from;
