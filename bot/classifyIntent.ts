@@ -70,6 +70,9 @@ export function namesOnlyPlaces(text: string, places: ReadonlyArray<{ start: num
   return AROUND_PLACE_ONLY.test((rest + text.slice(from)).trim());
 }
 
+/** Asking how an amount is computed. */
+const COMPUTES = /怎么算|如何计算|怎么计算|咋算/;
+
 /** Requests for work the bot does not do: writing, translating, chatting. */
 const TASK = /帮我写|写一段|写一篇|写个|写一份|话术|文案|脚本|翻译|作诗|写诗|讲个笑话|起个名|取个名|做个海报|生成图片|天气/;
 
@@ -93,6 +96,8 @@ export interface IntentContext {
   mentionsSeveralRegions: boolean;
   /** Facts were extracted from this message. */
   hasNewFacts: boolean;
+  /** The message states figures of the asker's own (sums, counts, areas), not only kinds or yes/no facts. */
+  statesFigures?: boolean;
   /** Some rule keyword matched this message. */
   matchesRuleKeyword: boolean;
   /** The previous turn's intent, if the session has one. */
@@ -126,7 +131,10 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if ((asksValidity || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t) && !asksSanction(t, true)) return "validity";
   if (applies) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
-  if (EXPLAIN.test(t) || THRESHOLD.test(t) || asksWhoPays(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
+  // "办了一天的培训…六十个人 那这个补助是怎么算的一共多少钱": with the asker's own figures, how it is computed is
+  // answered by computing it for them (what the conditions are, or who is paid, is still explained).
+  const explains = EXPLAIN.test(t) && !(context.statesFigures === true && COMPUTES.test(t) && AMOUNT.test(t));
+  if (explains || THRESHOLD.test(t) || asksWhoPays(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
   if (AMOUNT.test(t)) return "amount";
   // Only facts, or a region switch such as "那如果在聊城呢？": continue the previous question.
   if (context.previous && context.previous !== "outOfScope" && context.previous !== "help") return "followUp";

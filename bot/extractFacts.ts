@@ -640,10 +640,13 @@ function findRankOf(text: string, skipped?: { any: boolean }): { rank: RankState
 }
 
 const ARTICLE_UNITS: ReadonlySet<string> = new Set(["个", "家", "位", "名"]);
+/** "三个行政村各建了一个服务网点": after 各 and its verb, 一个 is one each, a count. */
+const EACH_BEFORE = /各[^，,。！!？?；;\s\d]{0,3}$/;
 
 /** "一个电商企业", "一家公司": an article before the applicant's noun, not a count. */
-function isDeterminer(m: NumberMention, phraseHits: Hit[]): boolean {
+function isDeterminer(text: string, m: NumberMention, phraseHits: Hit[]): boolean {
   if (!m.chinese || m.value !== 1 || !ARTICLE_UNITS.has(m.unit ?? "")) return false;
+  if (EACH_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) return false;
   return phraseHits.some(
     (h) => h.start >= m.end && h.start - m.end <= 2 && PHRASES.get(h.key)?.some((e) => e.kind === "entity"),
   );
@@ -723,7 +726,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     (m) =>
       !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text.charCodeAt(m.start - 1) !== ORDINAL && !COHORT_AFTER.has(text.charCodeAt(m.end)) &&
       !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
-      !isDeterminer(m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m),
+      !isDeterminer(text, m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m),
   );
   IN_PHRASE.give(inPhrase);
   // A tier quoted back ("300万那档") is neither a fact nor a claimed amount.
@@ -1318,7 +1321,11 @@ function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, 
           break;
         case "first": {
           // The least specific value (listed last, 公共服务中心) in a question naming the provision states nothing.
-          if (negated || (e.priority === LEAST_SPECIFIC.get(e.fact) && namesProvision(text, hit.start, hit.end))) break;
+          if (negated) break;
+          if (e.priority === LEAST_SPECIFIC.get(e.fact) && namesProvision(text, hit.start, hit.end)) {
+            out.askedAbout[e.fact] ??= e.value;
+            break;
+          }
           // "培训20名主播" (anchor training) and "吸纳经培训的人员就业" (trained hires) are not training sessions.
           const clause = text.slice(lastBreakBefore(text, hit.start, CLAUSE_BREAK), nextBreakAfter(text, hit.end, CLAUSE_BREAK));
           if (e.notWith?.some((w) => clause.includes(w))) break;

@@ -311,6 +311,7 @@ export class PolicyBot implements ConversationHandler {
       namesOnlyRegion: namesHolding || namesOnlyPlaces(text, places.mentions),
       mentionsSeveralRegions: mentioned.length > 1,
       hasNewFacts,
+      statesFigures: measures.length > 0,
       // A topic word, or a clause of the region's document that plainly relates, makes the message ours.
       matchesRuleKeyword: this.#catalog.matchesAnyKeyword(text) || (session.policyIds.length > 0 && this.#catalog.relatedClause(text, session.policyIds) !== undefined),
       previous: session.lastIntent as Intent | undefined,
@@ -1139,12 +1140,15 @@ function describeFactValues(facts: Facts, said: Partial<Record<string, string>> 
  */
 function adoptAskedAbout(text: string, extraction: Extraction, session: Session): void {
   const asked = session.askedAbout ?? {};
-  if (affirmsAskedAbout(text)) {
-    for (const [fact, value] of Object.entries(asked)) {
-      if (fact in extraction.facts || !(fact in FACTS)) continue;
-      (extraction.facts as Record<string, unknown>)[fact] = value;
-      extraction.sources[fact as FactName] = text.trim();
-    }
+  const affirms = affirmsAskedAbout(text);
+  // "B2B网商奖励" then "运行满一年 年销售额第一次突破五千万": one's own figures right after asking about what one
+  // does (askedMeansOwn: a mode of business, a matter) are of one who does it; a title still needs a yes.
+  const ownFigures = (Object.keys(extraction.facts) as FactName[]).some((f) => MEASURE_UNITS.has(FACTS[f].unit));
+  for (const [fact, value] of Object.entries(asked)) {
+    if (fact in extraction.facts || !(fact in FACTS)) continue;
+    if (!affirms && !(ownFigures && FACTS[fact as FactName].askedMeansOwn)) continue;
+    (extraction.facts as Record<string, unknown>)[fact] = value;
+    if (affirms) extraction.sources[fact as FactName] = text.trim();
   }
   session.askedAbout = Object.keys(extraction.askedAbout).length > 0 ? (extraction.askedAbout as Record<string, string>) : undefined;
 }

@@ -268,7 +268,8 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
     if (!EACH_MEASURES.includes(measure) || /^个月/.test(after)) return null;
     // "三回 … 每回": the number reader writes 回 as 次.
     const fits = counts.filter((x) => x.unit === (measure === "回" ? "次" : measure));
-    const count = nearest(fits, at);
+    // "三个行政村各建了一个 每个投了两万五": one each multiplies nothing; the count of them does.
+    const count = nearest(fits.filter((x) => x.value > 1), at) ?? nearest(fits, at);
     return count ? { count, from: at } : null;
   }
   const at = from + every;

@@ -18,11 +18,25 @@ beforeAll(async () => {
     roleAmount: ["我在平阴做直播的 2021年卖了120万 能拿多少"],
     thanks: ["平阴 带货达人 粉丝15万 2021年卖了120万 能拿多少", "好的谢谢老师"],
     bareUnasked: ["叶集 我们培训学校给村民搞电商培训 能补多少", "半天 30个人 管午饭 有上机"],
+    askedModeThenFigures: ["叶集 B2B网商奖励", "运行满一年 年销售额第一次突破五千万 五千三百万"],
+    askedMatterThenPart: ["叶集 服务中心装修补贴", "场所装修新增投入三十万 验收合格"],
+    askedTitleThenFigures: ["叶集 电商示范企业奖励能拿吗", "我们去年网上卖了3000万"],
     many: Array.from({ length: 12 }, (_, i) => `平阴 带货达人 粉丝15万 2021年卖了${100 + i}万 能拿多少`),
   });
 }, 180_000);
 
 describe("ask --json: dialogue", () => {
+  it("figures right after a question naming what one does (B2B网商奖励, 服务中心装修补贴) are of one who does it", () => {
+    expect(answers.askedModeThenFigures!.awards.find((a) => a.clause === "yeji-2017:五/14")).toMatchObject({ eligible: true, amountFen: 10_000_000 });
+    // The centre asked about: the part stated is its whole investment, the other part none (只有一部分投入的).
+    expect(answers.askedMatterThenPart!.awards.find((a) => a.clause === "yeji-2017:五/9")).toMatchObject({ eligible: true, amountFen: 15_000_000 });
+  });
+
+  it("figures after a question naming a title do not give the asker the title", () => {
+    const demo = answers.askedTitleThenFigures!.awards.find((a) => a.clause === "yeji-2017:五/15");
+    expect(demo?.eligible ?? null).not.toBe(true);
+  });
+
   it("a correction revises the fact whose size matches, or the one it names", () => {
     expect(answers.correctsSales!.awards.find((a) => a.clause === "pingyin-2020:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 2_000_000 });
     expect(answers.correctsSales!.text).toContain("更正的年网络零售额");

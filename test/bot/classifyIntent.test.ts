@@ -24,6 +24,11 @@ describe("classifyIntent", () => {
     expect(classifyIntent("汨罗 物流中心 整合几家快递才能拿奖", region)).toBe("explain");
     expect(classifyIntent("平阴带货 门槛多高", region)).toBe("explain");
     expect(classifyIntent("平阴 15万粉丝 2021年卖了120万 能拿多少", { ...region, hasNewFacts: true })).toBe("amount");
+    // How it is computed, asked with one's own figures, is answered by computing it; without figures it is explained.
+    const computes = "办了一天的培训然后管吃管住也有上机 人数呢是六十个人 那这个补助是怎么算的一共多少钱";
+    expect(classifyIntent(computes, { ...region, hasNewFacts: true, statesFigures: true })).toBe("amount");
+    expect(classifyIntent("叶集培训补助是怎么算的 一共多少钱", { ...region, hasNewFacts: true, statesFigures: false })).toBe("explain");
+    expect(classifyIntent("我卖了80万 有什么条件", { ...region, hasNewFacts: true, statesFigures: true })).toBe("explain");
     expect(classifyIntent("东营 直播大赛 补贴多少", region)).toBe("amount");
     expect(classifyIntent("垦利区黄河口镇 2021年认定成了市级电商小镇 镇里能得多少", { ...region, hasNewFacts: true })).toBe("amount");
   });
