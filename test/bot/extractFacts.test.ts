@@ -252,6 +252,12 @@ describe("extractFacts avoids wrong attributions", () => {
     expect(facts("直播大赛花了8万")).toMatchObject({ expenses: 8 * WAN });
   });
 
+  it("reads 一个 after 各 as one each, and 每个 as multiplied by the count of them (三个行政村各建了一个 每个投了两万五)", () => {
+    expect(facts("三个行政村各建了一个电商服务网点").sites).toMatchObject({ low: 3, high: 3 });
+    expect(facts("2017年建的 三个行政村各建了一个 每个投了两万五").investment).toMatchObject({ low: 75_000 * 100, high: 75_000 * 100 });
+    expect(facts("我们是一家电商企业").sites).toBeUndefined();
+  });
+
   it("reads 运行好几年了 as running for two years or more", () => {
     expect(facts("做B2B的 运行好几年了").operatingMonths).toMatchObject({ low: 24, words: "好几年" });
   });
