@@ -14,7 +14,7 @@ import { addMissing, addStraddles, indent, type AmountEvaluator, type ConditionE
 import { formatFactValue } from "./formatFact.js";
 import { isApprox } from "./quantity.js";
 import { formatFen } from "./money.js";
-import { conditionText, type Amount, type Condition, type Exception, type PolicyRuleFile, type Rule, type RuleCondition } from "./ruleSchema.js";
+import { conditionText, type Condition, type Exception, type PolicyRuleFile, type Rule, type RuleCondition } from "./ruleSchema.js";
 import { activityMonth, judgeInForce, outsidePeriod, type ValidityWindow } from "./validity.js";
 
 /** What the bot needs to pick a rule (bot/selectRules.ts reads it as RuleProfile). */
