@@ -1174,6 +1174,10 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
 
 /** The signs between the two ends of a range ("98万到105万", "18万-20万", "三万至五万"). */
 const RANGE_SIGN = /^\s?[-~～—–到至]\s?$/;
+/** Words between two figures that offer the second as an alternative: "12万也可能是8万", "8万或者12万", "8万还是12万", "要么8万要么12万". */
+const ALTERNATIVE = /^\s?(?:[，,]\s?)?(?:也有?可能是?|可能是|或者是?|或是|或|还是|要么|也许是?|又或者)\s?$/;
+/** First characters of the words of RANGE_SIGN and ALTERNATIVE (after an optional space or comma): most neighbours stand apart, and need no slice. */
+const JOIN_START = charTable("-~～—–到至也可或还要又，, \u3000");
 /** Units of points in time: "3月到5月" names months of a year, no range of durations. */
 const TIME_UNITS: ReadonlySet<NumberUnit | undefined> = new Set(["年", "月", "天"]);
 
@@ -1181,20 +1185,65 @@ const TIME_UNITS: ReadonlySet<NumberUnit | undefined> = new Set(["年", "月", "
  * Two exact figures joined by a range sign, each written with its own multiplier or unit ("98万到105万",
  * "九十八万到一百零五万", "30人到40人"), are one range: the passes above join a range only when its first end
  * borrows the second's multiplier ("18-20万"). Mentions are in order, so one walk pairs neighbours.
+ * A range with an approximate end ("大概8万到12万", "10万到20万左右") and two figures offered as alternatives
+ * ("12万也可能是8万", "8万或者12万") are the hull of both: the user's quantity may lie anywhere in it.
  */
 function joinRanges(input: string, text: string, mentions: NumberMention[]): NumberMention[] {
   for (let i = mentions.length - 2; i >= 0; i--) {
     const lo = mentions[i]!;
     const hi = mentions[i + 1]!;
-    if (!lo.exact || !hi.exact || lo.isYear || hi.isYear || lo.negative || lo.absurd || hi.absurd) continue;
+    if (lo.isYear || hi.isYear || lo.negative || lo.absurd || hi.absurd) continue;
+    if (lo.unit !== undefined && hi.unit !== undefined && lo.unit !== hi.unit) continue;
     // "8万-10万": the hyphen after 万 was read as the second figure's minus sign.
-    const betweenEnd = hi.negative && MINUS[text.charCodeAt(hi.start)] ? hi.start + 1 : hi.start;
-    // The signs are one to three characters: most neighbours stand further apart, and need no slice.
-    if (betweenEnd - lo.end > 3 || betweenEnd <= lo.end) continue;
-    const high = Math.abs(hi.value);
-    if (high <= lo.value || (lo.unit !== undefined && lo.unit !== hi.unit) || TIME_UNITS.has(hi.unit)) continue;
-    if (!RANGE_SIGN.test(text.slice(lo.end, betweenEnd))) continue;
-    mentions.splice(i, 2, finish(input, text, lo.start, hi.end, lo.decimal!, lo.chinese ? CHINESE_NUMERALS : 0, hi.unit, high));
+    const betweenEnd = hi.negative && MINUS[text.charCodeAt(hi.start)] ? hi.start + 1 : wordsStartOf(input, hi);
+    // The signs are one to seven characters: most neighbours stand further apart, and need no slice.
+    if (betweenEnd - lo.end > 7 || betweenEnd <= lo.end || !JOIN_START[text.charCodeAt(lo.end)]) continue;
+    const between = text.slice(lo.end, betweenEnd);
+    if (RANGE_SIGN.test(between)) {
+      if (TIME_UNITS.has(hi.unit)) continue;
+      const high = Math.abs(hi.value);
+      if (high <= lo.value) continue;
+      if (lo.exact && hi.exact) {
+        if (lo.unit !== undefined && lo.unit !== hi.unit) continue;
+        mentions.splice(i, 2, finish(input, text, lo.start, hi.end, lo.decimal!, lo.chinese ? CHINESE_NUMERALS : 0, hi.unit, high));
+      } else {
+        mentions.splice(i, 2, hull(input, lo, hi));
+      }
+    } else if (!hi.negative && hi.unit !== "月" && ALTERNATIVE.test(between) && lo.value !== hi.value) {
+      mentions.splice(i, 2, hull(input, lo, hi));
+    }
   }
   return mentions;
+}
+
+/** Where a mention's words begin: before its qualifier ("大概8万" starts at 大). */
+function wordsStartOf(input: string, m: NumberMention): number {
+  const start = m.end - m.words.length;
+  return start < m.start && input.startsWith(m.words, start) ? start : m.start;
+}
+
+/** One mention for two figures whose hull the user's quantity lies in, quoting all the words between them. */
+function hull(input: string, a: NumberMention, b: NumberMention): NumberMention {
+  const lowEnd = a.interval.low < b.interval.low || (a.interval.low === b.interval.low && a.interval.lowInclusive) ? a : b;
+  const highEnd = a.interval.high > b.interval.high || (a.interval.high === b.interval.high && a.interval.highInclusive) ? a : b;
+  const interval: Interval = {
+    low: lowEnd.interval.low,
+    lowInclusive: lowEnd.interval.lowInclusive,
+    high: highEnd.interval.high,
+    highInclusive: highEnd.interval.highInclusive,
+  };
+  const low = a.value <= b.value ? a : b;
+  const raw = input.slice(a.start, b.end);
+  return {
+    ...low,
+    start: a.start,
+    end: b.end,
+    raw,
+    unit: a.unit ?? b.unit,
+    atLeast: interval.high === Infinity ? true : undefined,
+    below: undefined,
+    interval,
+    words: visible(input.slice(wordsStartOf(input, a), b.end)),
+    exact: false,
+  };
 }

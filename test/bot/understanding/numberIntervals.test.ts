@@ -116,6 +116,47 @@ describe("findNumbers reads ranges as one interval", () => {
   }
 });
 
+describe("findNumbers reads a range with an approximate end as the hull of both ends", () => {
+  const cases: ReadonlyArray<readonly [text: string, interval: string]> = [
+    ["大概8万到12万", "[75000, 120000]"],
+    ["10万到20万左右", "[100000, 220000]"],
+    ["8万多到10万", "(80000, 100000]"],
+    ["三十来万到五十万", "[300000, 500000]"],
+  ];
+  for (const [text, interval] of cases) {
+    it(`reads ${text} as ${interval}`, () => expect(only(text)).toMatchObject({ interval, words: text, exact: false }));
+  }
+});
+
+describe("findNumbers reads a figure offered with an alternative as the hull of both", () => {
+  const cases: ReadonlyArray<readonly [text: string, interval: string]> = [
+    ["12万也可能是8万", "[80000, 120000]"],
+    ["8万或者12万", "[80000, 120000]"],
+    ["8万或12万", "[80000, 120000]"],
+    ["12万还是8万", "[80000, 120000]"],
+    ["要么8万要么12万", "[80000, 120000]"],
+    ["12万，也可能是8万", "[80000, 120000]"],
+    ["80来万或者一百万", "[800000, 1000000]"],
+  ];
+  for (const [text, interval] of cases) {
+    it(`reads ${text} as ${interval}`, () => {
+      const ms = findNumbers(text);
+      expect(ms).toHaveLength(1);
+      expect(show(ms[0]!.interval)).toBe(interval);
+      expect(text.endsWith(ms[0]!.words)).toBe(true);
+      expect(ms[0]!.exact).toBe(false);
+    });
+  }
+
+  it("keeps two figures with different units apart: 3个站点或者5万元", () => {
+    expect(findNumbers("3个或者5万元")).toHaveLength(2);
+  });
+
+  it("keeps months apart: 3月还是5月", () => {
+    expect(findNumbers("3月还是5月")).toHaveLength(2);
+  });
+});
+
 describe("findNumbers reads mixed and full-width forms exactly", () => {
   const cases: ReadonlyArray<readonly [text: string, value: number]> = [
     ["1千2百万", 12000000],
