@@ -14,10 +14,10 @@
  * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
  */
 import { ZodNumber, ZodUnion, type ZodType } from "zod";
-import { FACT_NAMES, FACTS, factValueSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
-import { breakAfter, breakBefore, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
-import { namesPlace, type Span } from "./understanding/applicant.js";
-import { namesProvision, readConditions } from "./understanding/conditions.js";
+import { FACTS, factValueSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
+import { breakAfter, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
+import type { Span } from "./understanding/applicant.js";
+import { readConditions } from "./understanding/conditions.js";
 import { correctItem, isCorrection } from "./understanding/corrections.js";
 import { readOpenedToYearEnd } from "./understanding/yearEndSpan.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
@@ -29,13 +29,14 @@ import { readComparedYears, readRestatements } from "./understanding/restatement
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, meantInWan, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity, quotesTier } from "./understanding/quantities.js";
-import { boundsOf, fromParts } from "../rules/quantity.js";
-import { firstStartingFrom, Marks } from "./understanding/spans.js";
+import { fromParts } from "../rules/quantity.js";
+import { firstStartingFrom, lastBreakBefore, Marks, nextBreakAfter } from "./understanding/spans.js";
 import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
-import { WordFinder } from "./understanding/wordFinder.js";
+import { scan, WordFinder, type Hit } from "./understanding/wordFinder.js";
+import { NEGATION_BEFORE, namesEntity, readPhrases, scanPhrases } from "./understanding/phrases.js";
+import { readEarlierYears, readOperatingSince, readYears } from "./understanding/years.js";
 import { noneSaidAt } from "./understanding/noneStated.js";
 import { literal } from "./understanding/literalPattern.js";
-import { tailTester } from "./understanding/tailReader.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -209,20 +210,6 @@ const CONTEXT_DEFAULTS: ReadonlyArray<readonly [units: readonly UnitOrNone[], wh
   [["件", "单"], /派送|快递|物流|配送/, "parcelsPerYear"],
 ];
 
-/**
- * Enum facts read as phrases (rules/facts.yaml `pick`). Each word may carry several effects ("淘宝C店": a shop
- * and C2C). The applicant (pick applicant: entityType) is the one the speaker names as themselves (我们培训机构),
- * else the first named ("培训机构培训了20名主播" → trainingInstitution), skipping places (镇上的, 在园区), counted
- * things (32家电商企业, 40个人), the ones served (给电商企业) and modifiers (我们村的合作社). Its tiers: 2 = `words`,
- * 1 = `broad` (个人, 我们县: only when nothing more specific is named), 0 = `hints` and the kinds other facts'
- * values imply (在快手带货, 淘宝村): the applicant type is then a guess (`inferred`).
- */
-type Effect =
-  | { kind: "entity"; value: string; tier: 0 | 1 | 2; implied?: true }
-  | { kind: "last"; fact: FactName; value: string }
-  | { kind: "first"; fact: FactName; value: string; priority: number; notWith?: readonly string[] }
-  | { kind: "stop" };
-
 const CUE_WORDS = new WordFinder(CUES.keys());
 /**
  * The cue words of facts written in % (`written: ["%"]`): a percentage is a quantity only in a clause naming
@@ -231,72 +218,6 @@ const CUE_WORDS = new WordFinder(CUES.keys());
 const PERCENT_CUES = [...CUES].filter(([, cue]) => cue.facts.some((f) => accepts(f, "%"))).map(([w]) => w);
 const PERCENT_CUE_RE = PERCENT_CUES.length > 0 ? new RegExp(PERCENT_CUES.map(literal).join("|"), "i") : null;
 
-const PHRASES = new Map<string, Effect[]>();
-const addEffect = (w: string, e: Effect) => PHRASES.set(w.toUpperCase(), [...(PHRASES.get(w.toUpperCase()) ?? []), e]);
-const PHRASE_FACTS = FACT_NAMES.filter((f) => FACTS[f].pick);
-/** The fact that says who is asking (entityType in the shipped vocabulary). */
-const APPLICANT = PHRASE_FACTS.find((f) => FACTS[f].pick === "applicant");
-for (const fact of PHRASE_FACTS) {
-  const spec = FACTS[fact];
-  if (spec.pick === "applicant") {
-    const tiers = [[spec.words, 2], [spec.broad, 1], [spec.hints, 0]] as const;
-    for (const [byValue, tier] of tiers) for (const [value, ws] of Object.entries(byValue ?? {})) for (const w of ws) addEffect(w, { kind: "entity", value, tier });
-    continue;
-  }
-  Object.entries(spec.words ?? {}).forEach(([value, ws], priority) => {
-    const notWith = spec.notWith?.[value];
-    for (const w of ws) {
-      addEffect(w, spec.pick === "first" ? { kind: "first", fact, value, priority, ...(notWith ? { notWith } : {}) } : { kind: "last", fact, value });
-      // 淘宝村 implies a village, but only when no applicant is named.
-      const kind = spec.applicant?.[value];
-      if (kind && APPLICANT) addEffect(w, { kind: "entity", value: kind, tier: 0, implied: true });
-    }
-  });
-}
-/** pick first facts: the priority of the value listed last in `words`. */
-const LEAST_SPECIFIC = new Map(PHRASE_FACTS.filter((f) => FACTS[f].pick === "first").map((f) => [f, Object.keys(FACTS[f].words ?? {}).length - 1]));
-for (const w of VOCABULARY.notPhrases) if (!PHRASES.has(w.toUpperCase())) PHRASES.set(w.toUpperCase(), [{ kind: "stop" }]);
-const PHRASE_WORDS = new WordFinder(PHRASES.keys());
-
-const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
-const NEGATION_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
-/** "培训机构培训过的", "县里认定的": the word is the agent of a clause describing something else. */
-const RELATIVE_AGENT = tailTester(/^(培训|认定|评定|评|授予|推荐|组织|认证|审核|授牌)(过|了)?的/);
-/** The speaker names themselves: 我们培训机构, 我们是合作社, 本公司, 咱们村. */
-const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
-/** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
-const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
-/** 给培训机构补多少, 给企业奖励: the one given the money, unlike 给企业培训 (the one served). */
-const PAID_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,1}(补|奖|发钱|拨)/);
-/** 培训了三十来个10万粉丝以上的主播, 孵化出20个主播: the people the speaker trains or hires, not the speaker. */
-const TRAINED_BEFORE = /(培训|培养|孵化|招聘|招募|招了|聘用|聘了|聘请|吸纳|签约)(了|过|出来|出)?[^，,。！!？?；;]{0,14}$/;
-/** 企业员工, 公司职工: the word names whose staff, not who is asking. */
-const EMPLOYEES_AFTER = tailTester(/^(员工|职工)/);
-/** The other party of an agreement: 跟聊城本地企业签了合同, 和企业合作 (the one signing with it is the applicant). */
-const COUNTERPART_BEFORE = /(跟|和|与|同)[^，,。！!？?；;\s]{0,6}$/;
-const COUNTERPART_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,3}?(签|合作|对接)/);
-/**
- * Date facts a year next to their words dates ("2019年注册"), and what else opens a business in that year
- * ("2021年3月回来办了个小微电商公司"), from the vocabulary's `cues` and `opened`; any other year is the activity year.
- */
-const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
-  const spec = FACTS[fact];
-  if (spec.unit !== "date" || !(spec.cues || spec.opened)) return [];
-  const side = (s: "b" | "a") => (spec.cues ?? []).filter((c) => c.side !== s).flatMap((c) => c.words);
-  const any = (ws: readonly string[]) => ws.map(literal).join("|");
-  const before = side("a");
-  const after = side("b");
-  const o = spec.opened;
-  return [{
-    fact,
-    before: before.length ? new RegExp(any(before)) : null,
-    after: after.length ? new RegExp(any(after)) : null,
-    opened: o ? new RegExp(`^[^，,。]{0,4}(?:${any(o.verbs)})了?(?:${any(o.measures)})[^，,。\\s]{0,6}(?:${any(o.things)})`) : null,
-    // "网店2019年3月才开的": the thing before the year, its opening after it.
-    openedAfter: o ? new RegExp(`^份?[才就是]{0,2}(?:${any(o.verbs)})(?:的|起来)`) : null,
-    thingBefore: o ? new RegExp(`(?:${any(o.things)})[^，,。\\s]{0,4}$`) : null,
-  }];
-});
 const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
 const PLACE = "(?:全[市县区省国]|本[市县区])?";
 /** What a ranking is among, between 排 and 第/前: "排全市乡镇第二", "位居同类企业前三". */
@@ -321,66 +242,10 @@ const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
 const FACT_WORD: Partial<Record<FactName, string>> = { followers: "粉丝数" };
 const labelOf = (f: FactName) => FACT_WORD[f] ?? FACTS[f].label;
 
-interface Hit {
-  start: number;
-  end: number;
-  word: string;
-  /** The word upper-cased, as CUES and PHRASES key it (computed once: hits are looked up many times). */
-  key: string;
-}
-
-function scan(words: WordFinder, text: string): Hit[] {
-  const hits: Hit[] = [];
-  for (let start = words.find(text, 0); start >= 0; start = words.find(text, words.end)) {
-    hits.push({ start, end: words.end, word: words.word(text, start), key: words.key(text, start) });
-  }
-  return hits;
-}
-
-const isStopWord = (key: string) => PHRASES.get(key)?.[0]?.kind === "stop";
-
-/**
- * The phrase words of a message. A stop word (主播培训, 农村) hides the words inside it, but not one that starts
- * inside it and runs past its end: in "主播培训学校" the head noun 培训学校 names the kind, not 主播.
- */
-function scanPhrases(text: string): Hit[] {
-  const hits: Hit[] = [];
-  const words = PHRASE_WORDS;
-  let stopEnd = -1;
-  let from = 0;
-  for (let start = words.find(text, 0); start >= 0; start = words.find(text, from)) {
-    const end = words.end;
-    // Next from the end of this word, or, inside a stop word, from the next position (see above).
-    from = end;
-    if (end <= stopEnd) {
-      from = start + 1;
-      continue;
-    }
-    const key = words.key(text, start);
-    hits.push({ start, end, word: words.word(text, start), key });
-    if (isStopWord(key)) {
-      stopEnd = end;
-      from = start + 1;
-    }
-  }
-  return hits;
-}
-
 /** Is any position in [start, end) marked? */
 function covers(marks: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (marks[i]) return true;
   return false;
-}
-
-/** Clauses and sentences longer than this are treated as ending there: keeps long messages linear. */
-const MAX_SPAN = 120;
-
-function lastBreakBefore(text: string, pos: number, breaks: ReadonlySet<string>): number {
-  return breakBefore(text, pos, breaks, Math.max(0, pos - MAX_SPAN));
-}
-
-function nextBreakAfter(text: string, pos: number, breaks: ReadonlySet<string>): number {
-  return breakAfter(text, pos, breaks, Math.min(text.length, pos + MAX_SPAN));
 }
 
 const unitOf = (m: NumberMention): UnitOrNone => m.unit ?? "";
@@ -464,8 +329,6 @@ function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, uni
   const nounFact = nounCue.weak ? undefined : cueFact(nounCue, unit, false);
   return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
 }
-
-const BLANK = /\s/;
 
 /** A cue word that can claim a number, and how close it stands (lower is closer). */
 interface Candidate {
@@ -648,7 +511,7 @@ function isDeterminer(text: string, m: NumberMention, phraseHits: Hit[]): boolea
   if (!m.chinese || m.value !== 1 || !ARTICLE_UNITS.has(m.unit ?? "")) return false;
   if (EACH_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) return false;
   return phraseHits.some(
-    (h) => h.start >= m.end && h.start - m.end <= 2 && PHRASES.get(h.key)?.some((e) => e.kind === "entity"),
+    (h) => h.start >= m.end && h.start - m.end <= 2 && namesEntity(h.key),
   );
 }
 
@@ -808,7 +671,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   };
   const lastMention = new Map<FactName, NumberMention>();
   for (const [fact, all] of byFact) {
-    const list = readEarlierYears(fact, all, mentions, facts, out, quantityOf);
+    const list = readEarlierYears(fact, all, mentions, facts, out.sources, quantityOf);
     const last = list[list.length - 1]!.mention;
     lastMention.set(fact, last);
     // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction. Once the
@@ -866,7 +729,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const none = readNone(text, cueHits, facts, out.sources);
   out.notes.push(...readWholes(facts, out.sources, labelOf));
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
-  readOperatingSince(text, options.asOf, facts, out);
+  readOperatingSince(text, options.asOf, facts, out.sources);
   readOpenedToYearEnd(text, options.asOf, facts, out.sources, dated);
   readSubsidiesReceived(text, facts);
   // Yes/no, level and category conditions, from the vocabulary's words (bot/understanding/conditions.ts).
@@ -932,166 +795,6 @@ function readNone(text: string, cueHits: readonly Hit[], facts: Record<string, u
 
 /** Equal as a Set counts values equal (SameValueZero: NaN is NaN). */
 const sameNumber = (a: number, b: number) => a === b || (a !== a && b !== b);
-
-/** Facts holding the best value of another fact in earlier years ("首次突破"), by that fact (rules/facts.yaml `earlierOf`). */
-const EARLIER_OF = new Map(
-  Object.entries(VOCABULARY.facts).flatMap(([name, spec]) => (spec.earlierOf ? [[spec.earlierOf as FactName, name as FactName] as const] : [])),
-);
-
-/**
- * "2018年就过了500万 2019年又卖了600万": figures dated before the activity year go to the fact holding the best
- * earlier value (the highest of them), so a threshold crossed before is not first crossed now. Returns the
- * figures that stay with `fact`.
- */
-function readEarlierYears(
-  fact: FactName,
-  list: Assigned[],
-  mentions: readonly NumberMention[],
-  facts: Record<string, unknown>,
-  out: Extraction,
-  quantityOf: (fact: FactName, m: NumberMention) => ReturnType<typeof mentionToQuantity>,
-): Assigned[] {
-  const earlier = EARLIER_OF.get(fact);
-  const activity = facts.activityYear as number | undefined;
-  if (!earlier || activity === undefined) return list;
-  // The last year before the figure, found from the end: no filtered copy of the mentions per figure.
-  const yearOf = (m: NumberMention) => {
-    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.isYear && mentions[i]!.end <= m.start) return mentions[i]!.value;
-    return undefined;
-  };
-  const before = list.filter((a) => (yearOf(a.mention) ?? activity) < activity);
-  if (before.length === 0 || before.length === list.length) return list;
-  const values = before.flatMap((a) => {
-    const v = quantityOf(earlier, a.mention);
-    return "value" in v ? [boundsOf(v.value)] : [];
-  });
-  if (values.length === 0) return list;
-  const low = Math.max(...values.map((b) => b.low));
-  const high = Math.max(...values.map((b) => b.high));
-  const words = before.map((a) => `${yearOf(a.mention)}年${a.mention.words}`).join("、");
-  facts[earlier] = { low, high: Number.isFinite(high) ? high : null, words };
-  out.sources[earlier] = words;
-  return list.filter((a) => !before.includes(a));
-}
-
-/** The business has run without a break since it was registered: "一直正常经营到现在", "经营至今". */
-const RUNNING_SINCE = /一直|至今|到现在|到今天|没停过|持续经营/;
-
-/**
- * "2021年3月…落户 … 一直正常经营到现在": a registration date and continuous operation give the months of
- * operation, counted to `asOf` (whole months), so the bot does not ask for what was said.
- */
-function readOperatingSince(text: string, asOf: string, facts: Record<string, unknown>, out: Extraction): void {
-  const since = facts.registrationDate;
-  if (typeof since !== "string" || facts.operatingMonths !== undefined || !RUNNING_SINCE.test(text)) return;
-  const [y0, m0] = since.split("-").map(Number) as [number, number];
-  const [y1, m1] = asOf.split("-").map(Number) as [number, number];
-  const months = (y1 - y0) * 12 + (m1 - m0);
-  if (months < 0) return;
-  // Kept in the user's terms (从2021年3月至今), not as a month count they never wrote.
-  const words = `从${y0}年${m0}月至今`;
-  facts.operatingMonths = { low: months, high: months, words };
-  out.sources.operatingMonths = words;
-}
-
-/** "2021年卖了", "去年的销售": the year of a sales figure, never a date fact. */
-const SALES_YEAR = /年[^，,。]{0,3}(卖|销售|零售|营业)/;
-
-/** How far after a year a figure may stand and still be that year's ("去年网店卖了两千一百多万"). */
-const YEAR_REACH = 16;
-
-/**
- * Does the year mention at `i` date a figure: the next number after it, before another year and a sentence
- * break, is one of the user's figures ("去年卖了两千一百多万" yes; "今年打算申请", "去年拿过500万那一档" no)?
- */
-function datesFigure(text: string, mentions: readonly NumberMention[], i: number, isFigure: (m: NumberMention) => boolean): boolean {
-  const next = mentions[i + 1];
-  if (!next || next.isYear || !isFigure(next) || next.start - mentions[i]!.end > YEAR_REACH) return false;
-  return !STRONG_BREAK_RE.test(text.slice(mentions[i]!.end, next.start));
-}
-const STRONG_BREAK_RE = /[。！!？?；;\n]/;
-
-/**
- * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year: the
- * last one named, or when some of them date a figure ("去年卖了两千多万 今年打算申请"), the last of those — a
- * figure's own year, not the year of applying. A month written with that year ("2023年9月办的直播大赛") is the
- * activity's month, so a policy that ended mid-year is judged by it. Returns the note to show when several
- * activity years count.
- */
-function readYears(
-  text: string,
-  mentions: NumberMention[],
-  facts: Record<string, unknown>,
-  sources: Extraction["sources"],
-  datedWords: Map<FactName, string>,
-  isFigure: (m: NumberMention) => boolean,
-): string | undefined {
-  const explicitYear = mentions.find((m) => m.isYear && !m.relative);
-  const activityYears: ActivityYear[] = [];
-  const figureYears: ActivityYear[] = [];
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    if (!m.isYear) continue;
-    // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else the as-of year.
-    const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
-    if (year < 1990 || year > 2100) continue;
-    const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
-    // The rest of the clause is read only as far as the date marks look (8 and 16 characters).
-    const restEnd = nextBreakAfter(text, m.end, CLAUSE_BREAK);
-    const rest8 = text.slice(m.end, Math.min(restEnd, m.end + 8));
-    const before = text.slice(Math.max(clauseStart, m.start - 3), m.start);
-    const salesYear = SALES_YEAR.test(text.slice(m.start, m.end + 6));
-    // A plain loop, and the 16 characters sliced at most once: this runs for every year of the message.
-    let dated: (typeof DATE_MARKS)[number] | undefined;
-    let rest16: string | undefined;
-    if (!salesYear) for (const d of DATE_MARKS) {
-      if (d.after?.test(rest8) || d.before?.test(before) || d.opened?.test((rest16 ??= text.slice(m.end, Math.min(restEnd, m.end + 16)))) ||
-        (d.openedAfter?.test(rest8) && d.thingBefore!.test(text.slice(Math.max(clauseStart, m.start - 8), m.start)))) {
-        dated = d;
-        break;
-      }
-    }
-    if (dated) {
-      facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
-      const cue = dated.after?.exec(rest8) ?? dated.openedAfter?.exec(rest8);
-      datedWords.set(dated.fact, text.slice(m.start, cue ? m.end + cue.index + cue[0].length : m.end));
-    }
-    else {
-      const entry = { year, words: year === m.value ? m.words : (explicitYear?.words ?? m.words), month: activityMonthOf(m, rest8) };
-      activityYears.push(entry);
-      if (datesFigure(text, mentions, i, isFigure)) figureYears.push(entry);
-    }
-  }
-  const years = figureYears.length > 0 && figureYears.length < activityYears.length ? figureYears : activityYears;
-  const last = years[years.length - 1];
-  if (last === undefined) return undefined;
-  facts.activityYear = last.year;
-  // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
-  sources.activityYear = last.words;
-  // The month of the last mention of that year that may date the activity (not "2023年9月才到账").
-  const dating = years.findLast((y) => y.year === last.year && y.month !== null);
-  if (dating?.month) {
-    facts.activityMonth = `${last.year}-${String(dating.month).padStart(2, "0")}-01`;
-    sources.activityMonth = dating.words;
-  }
-  return new Set(years.map((y) => y.year)).size > 1 ? `提到了几个年份，按${last.year}年计算。` : undefined;
-}
-
-interface ActivityYear {
-  year: number;
-  words: string;
-  /** The month written with it; null when that month is one of applying or payment, no activity's. */
-  month: number | null | undefined;
-}
-
-/** After a month: it is when the user applies or is paid, or the first of several months ("3月到5月"), no activity's month. */
-const NOT_ACTIVITY_MONTH = /^\s*(?:份)?(?:[到至~～—-]|(?:才|就|去|再|要|想|准备|打算)?(?:申请|申报|报名|提交|递交|兑现|到账|发钱|拨付))/;
-
-/** The month written with a year mention ("2023年9月", "2023年9月15日"); null when it dates no activity. */
-function activityMonthOf(m: NumberMention, after: string): number | null | undefined {
-  const month = m.month ?? (m.date ? Number(m.date.slice(5, 7)) : undefined);
-  return month === undefined || !NOT_ACTIVITY_MONTH.test(after) ? month : null;
-}
 
 function percentCued(text: string, m: NumberMention): boolean {
   return PERCENT_CUE_RE !== null &&
@@ -1244,121 +947,4 @@ function readLocalGoods(text: string, regionPlaces: readonly Span[], facts: Reco
     sources.localSpecialty = text.slice(place.start - verb[0].length, place.end + goods.length);
     return;
   }
-}
-
-/** The word is also one of the applicant's own words (淘宝C店, 网店): it says what kind the asker is. */
-const namesApplicant = (hit: Hit) => PHRASES.get(hit.key)?.some((e) => e.kind === "entity" && e.tier === 2) ?? false;
-
-/** "网店要多少家", "需要几个主播": the thing is counted by the question. */
-const COUNTED_AFTER = /^[^，,。！!？?；;\s]{0,3}?(要|需要|得|至少|有)?(多少|几)[家个名位间]/;
-const COUNTED_BEFORE = /(多少|几)[家个名位间]$/;
-/** "标准里…", "条件中…": what follows in the clause is the provision's wording. */
-const IN_STANDARD = /(标准|条件|要求|规定|条文|文件|政策)(里|中|上|里面|当中)/;
-
-/** "淘宝村标准里活跃网店要多少家", "评选条件里要有多少个淘宝村": what a provision's standard counts, not the asker. */
-function inStandard(text: string, hit: Hit, clauseStart: number, before: string): boolean {
-  return COUNTED_AFTER.test(text.slice(hit.end, hit.end + 8)) || COUNTED_BEFORE.test(before) || IN_STANDARD.test(text.slice(clauseStart, hit.start));
-}
-
-// The word's surroundings that make an applicant word no applicant (module constants: a regex literal in the
-// loop would be a new RegExp for every word found).
-/** 镇上的园区, 村里, 在园区: a place. */
-const PLACE_AFTER = tailTester(/^(上|里|内|中(?!心))/);
-const PLACE_BEFORE = /(在|入驻|进入|进|到|入)$/;
-/** 32家电商企业: counted. */
-/** 活跃主播40人, 主播人数超过30人: people counted by the figure after them, not the applicant. */
-const COUNTED_BY_AFTER = tailTester(/^(?:人数|数量|数)?(?:超过|达到|有|共|约)?\s*(?:\d+|[一二两三四五六七八九十百几]+)\s*[人名位]/);
-const COUNTED_BY_BEFORE = /(\d|[二两三四五六七八九十几多])\s*[家个名位]$/;
-/** A word starting with a measure word (家庭农场) right after a numeral: the numeral counts with it. */
-const MEASURE_FIRST = /^[家个名位]/;
-const NUMERAL_BEFORE = /(\d|[一二两三四五六七八九十百千几多])$/;
-
-/** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
-function readPhrases(text: string, hits: Hit[], facts: Record<string, unknown>, out: Extraction, places: readonly Span[]): void {
-  const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
-  const firsts = new Map<FactName, { value: string; priority: number }>();
-  for (const hit of hits) {
-    const effects = PHRASES.get(hit.key);
-    // A stop word (notPhrases) has no other effect: nothing to read around it.
-    if (!effects || (effects.length === 1 && effects[0]!.kind === "stop")) continue;
-    const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
-    const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
-    // The three characters after the word are read in place (tailTester), not sliced for every word.
-    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER(text, hit.end, 3);
-    // Read when an effect needs it (most hits are settled before).
-    let standard: boolean | undefined;
-    for (const e of effects) {
-      switch (e.kind) {
-        case "entity": {
-          if (negated || namesPlace(text, hit, places)) break;
-          // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
-          if (PLACE_AFTER(text, hit.end, 3) || PLACE_BEFORE.test(before)) break;
-          if (COUNTED_BY_BEFORE.test(before)) break;
-          if (e.value === "influencer" && COUNTED_BY_AFTER(text, hit.end, 8)) break;
-          if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE.test(before)) break;
-          if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
-          // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
-          if (e.implied && namesProvision(text, hit.start, hit.end)) break;
-          // 给电商企业员工做培训: the one served is not the applicant; 给培训机构补多少: the one paid is.
-          if (OBJECT_BEFORE.test(before) && !PAID_AFTER(text, hit.end, 3)) break;
-          if (e.value === "influencer" && TRAINED_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 16), hit.start))) break;
-          // 电商企业员工技能培训: whose staff are trained, not who is asking.
-          if (EMPLOYEES_AFTER(text, hit.end, 3)) break;
-          if (COUNTERPART_AFTER(text, hit.end, 6) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;
-          // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
-          if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.key)?.some((x) => x.kind === "entity"))) break;
-          // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.
-          const modifier = text.startsWith("的", hit.end) || RELATIVE_AGENT(text, hit.end, 6);
-          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });
-          break;
-        }
-        case "last":
-          if (negated || (standard ??= inStandard(text, hit, clauseStart, before))) break;
-          // "有机食品认证奖励能拿吗", "淘宝村那个奖": the word names the provision asked about, not what the asker has
-          // (a word naming the asker's own kind, "淘宝C店的奖励", still describes the asker).
-          if (!namesApplicant(hit) && namesProvision(text, hit.start, hit.end)) out.askedAbout[e.fact] = e.value;
-          else facts[e.fact] = e.value;
-          break;
-        case "first": {
-          // The least specific value (listed last, 公共服务中心) in a question naming the provision states nothing.
-          if (negated) break;
-          if (e.priority === LEAST_SPECIFIC.get(e.fact) && namesProvision(text, hit.start, hit.end)) {
-            out.askedAbout[e.fact] ??= e.value;
-            break;
-          }
-          // "培训20名主播" (anchor training) and "吸纳经培训的人员就业" (trained hires) are not training sessions.
-          const clause = text.slice(lastBreakBefore(text, hit.start, CLAUSE_BREAK), nextBreakAfter(text, hit.end, CLAUSE_BREAK));
-          if (e.notWith?.some((w) => clause.includes(w))) break;
-          const known = firsts.get(e.fact);
-          if (!known || e.priority < known.priority) firsts.set(e.fact, { value: e.value, priority: e.priority });
-          break;
-        }
-        case "stop":
-          break;
-      }
-    }
-  }
-  // Within a tier, the entity the speaker names as themselves (我们培训机构…) wins. 我们村的合作社, 贫困村电商服务站: a
-  // modifier loses to the noun it modifies; otherwise the first named wins.
-  let entity: { value: string; rank: number; tier: number } | null = null;
-  entities.forEach((c, i) => {
-    let next: (typeof entities)[number] | undefined;
-    for (let j = i + 1; j < entities.length && !next; j++) if (entities[j]!.tier > 0) next = entities[j];
-    // Across a blank the next word starts anew: "物流中心 镇村都覆盖" is no 物流中心 of a 镇.
-    const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end && !BLANK.test(text.slice(c.end, next.start)));
-    // A broad word (个人) only counts when nothing more specific is named, not even a hint ("我是个人 想开网店").
-    const rank = (c.tier === 2 ? 8 : c.tier === 0 ? 4 : 0) + (c.speaker ? 2 : modifier ? 0 : 1);
-    if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };
-  });
-  if (entity && APPLICANT) {
-    const chosen = entity as { value: string; tier: number; rank: number };
-    facts[APPLICANT] = chosen.value;
-    // A hint (在快手带货, 淘宝村) or only a modifier (白名单培训机构培训过的) is a guess, not the speaker saying who they are.
-    if (chosen.tier === 0 || chosen.rank % 4 === 0) out.inferred.push(APPLICANT);
-  } else if (facts.followers !== undefined) {
-    // Someone stating a follower count is a livestreamer unless they said otherwise.
-    facts.entityType = "influencer";
-    out.inferred.push("entityType");
-  }
-  for (const [fact, { value }] of firsts) facts[fact] = value;
 }

@@ -1,3 +1,5 @@
+import { breakAfter, breakBefore } from "./clauses.js";
+
 /** Positions of things read from a message, each with the index of its first character. */
 export interface Span {
   start: number;
@@ -41,4 +43,17 @@ export class Marks {
   give(marks: Uint8Array): void {
     if (marks.buffer === this.#buffer.buffer) this.#lent = false;
   }
+}
+
+/** Clauses and sentences longer than this are treated as ending there: keeps long messages linear. */
+const MAX_SPAN = 120;
+
+/** Where the clause (or sentence) holding `pos` starts, looking back at most MAX_SPAN characters. */
+export function lastBreakBefore(text: string, pos: number, breaks: ReadonlySet<string>): number {
+  return breakBefore(text, pos, breaks, Math.max(0, pos - MAX_SPAN));
+}
+
+/** Where the clause (or sentence) holding `pos` ends, looking ahead at most MAX_SPAN characters. */
+export function nextBreakAfter(text: string, pos: number, breaks: ReadonlySet<string>): number {
+  return breakAfter(text, pos, breaks, Math.min(text.length, pos + MAX_SPAN));
 }

@@ -141,3 +141,21 @@ export class WordFinder {
     return this.#exact ? this.#key : wordKey(text.slice(start, this.#end));
   }
 }
+
+/** A word found in a message: where it stands, as written, and its key. */
+export interface Hit {
+  start: number;
+  end: number;
+  word: string;
+  /** The word upper-cased, as CUES and PHRASES key it (computed once: hits are looked up many times). */
+  key: string;
+}
+
+/** Every word of `words` in `text`, left to right (at one position the longest). */
+export function scan(words: WordFinder, text: string): Hit[] {
+  const hits: Hit[] = [];
+  for (let start = words.find(text, 0); start >= 0; start = words.find(text, words.end)) {
+    hits.push({ start, end: words.end, word: words.word(text, start), key: words.key(text, start) });
+  }
+  return hits;
+}

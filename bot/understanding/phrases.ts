@@ -1,0 +1,229 @@
+/**
+ * Enum facts read as phrases (rules/facts.yaml `pick`): who the applicant is (我们培训机构, 开了个淘宝店), what
+ * they did (直播带货), which level or category they hold, each with negation ("没有交社保", "不是首次"). The
+ * phrase words are found once per message (`scanPhrases`); `readPhrases` reads each one's surroundings.
+ */
+import { FACT_NAMES, FACTS, VOCABULARY, type FactName } from "../../rules/facts.js";
+import { namesPlace, type Span } from "./applicant.js";
+import { CLAUSE_BREAK } from "./clauses.js";
+import { namesProvision } from "./conditions.js";
+import { lastBreakBefore, nextBreakAfter } from "./spans.js";
+import { tailTester } from "./tailReader.js";
+import { WordFinder, type Hit } from "./wordFinder.js";
+
+/**
+ * Enum facts read as phrases (rules/facts.yaml `pick`). Each word may carry several effects ("淘宝C店": a shop
+ * and C2C). The applicant (pick applicant: entityType) is the one the speaker names as themselves (我们培训机构),
+ * else the first named ("培训机构培训了20名主播" → trainingInstitution), skipping places (镇上的, 在园区), counted
+ * things (32家电商企业, 40个人), the ones served (给电商企业) and modifiers (我们村的合作社). Its tiers: 2 = `words`,
+ * 1 = `broad` (个人, 我们县: only when nothing more specific is named), 0 = `hints` and the kinds other facts'
+ * values imply (在快手带货, 淘宝村): the applicant type is then a guess (`inferred`).
+ */
+type Effect =
+  | { kind: "entity"; value: string; tier: 0 | 1 | 2; implied?: true }
+  | { kind: "last"; fact: FactName; value: string }
+  | { kind: "first"; fact: FactName; value: string; priority: number; notWith?: readonly string[] }
+  | { kind: "stop" };
+
+const PHRASES = new Map<string, Effect[]>();
+const addEffect = (w: string, e: Effect) => PHRASES.set(w.toUpperCase(), [...(PHRASES.get(w.toUpperCase()) ?? []), e]);
+const PHRASE_FACTS = FACT_NAMES.filter((f) => FACTS[f].pick);
+/** The fact that says who is asking (entityType in the shipped vocabulary). */
+const APPLICANT = PHRASE_FACTS.find((f) => FACTS[f].pick === "applicant");
+for (const fact of PHRASE_FACTS) {
+  const spec = FACTS[fact];
+  if (spec.pick === "applicant") {
+    const tiers = [[spec.words, 2], [spec.broad, 1], [spec.hints, 0]] as const;
+    for (const [byValue, tier] of tiers) for (const [value, ws] of Object.entries(byValue ?? {})) for (const w of ws) addEffect(w, { kind: "entity", value, tier });
+    continue;
+  }
+  Object.entries(spec.words ?? {}).forEach(([value, ws], priority) => {
+    const notWith = spec.notWith?.[value];
+    for (const w of ws) {
+      addEffect(w, spec.pick === "first" ? { kind: "first", fact, value, priority, ...(notWith ? { notWith } : {}) } : { kind: "last", fact, value });
+      // 淘宝村 implies a village, but only when no applicant is named.
+      const kind = spec.applicant?.[value];
+      if (kind && APPLICANT) addEffect(w, { kind: "entity", value: kind, tier: 0, implied: true });
+    }
+  });
+}
+/** pick first facts: the priority of the value listed last in `words`. */
+const LEAST_SPECIFIC = new Map(PHRASE_FACTS.filter((f) => FACTS[f].pick === "first").map((f) => [f, Object.keys(FACTS[f].words ?? {}).length - 1]));
+for (const w of VOCABULARY.notPhrases) if (!PHRASES.has(w.toUpperCase())) PHRASES.set(w.toUpperCase(), [{ kind: "stop" }]);
+const PHRASE_WORDS = new WordFinder(PHRASES.keys());
+
+/** Is the word (its key) one of the applicant's words: "一家公司" is then an article, no count. */
+export const namesEntity = (key: string) => PHRASES.get(key)?.some((e) => e.kind === "entity") ?? false;
+
+/** A negation right before a word ("没有交社保", "不是首次"), within its clause. */
+export const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
+const NEGATION_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
+/** "培训机构培训过的", "县里认定的": the word is the agent of a clause describing something else. */
+const RELATIVE_AGENT = tailTester(/^(培训|认定|评定|评|授予|推荐|组织|认证|审核|授牌)(过|了)?的/);
+/** The speaker names themselves: 我们培训机构, 我们是合作社, 本公司, 咱们村. */
+const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
+/** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
+const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
+/** 给培训机构补多少, 给企业奖励: the one given the money, unlike 给企业培训 (the one served). */
+const PAID_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,1}(补|奖|发钱|拨)/);
+/** 培训了三十来个10万粉丝以上的主播, 孵化出20个主播: the people the speaker trains or hires, not the speaker. */
+const TRAINED_BEFORE = /(培训|培养|孵化|招聘|招募|招了|聘用|聘了|聘请|吸纳|签约)(了|过|出来|出)?[^，,。！!？?；;]{0,14}$/;
+/** 企业员工, 公司职工: the word names whose staff, not who is asking. */
+const EMPLOYEES_AFTER = tailTester(/^(员工|职工)/);
+/** The other party of an agreement: 跟聊城本地企业签了合同, 和企业合作 (the one signing with it is the applicant). */
+const COUNTERPART_BEFORE = /(跟|和|与|同)[^，,。！!？?；;\s]{0,6}$/;
+const COUNTERPART_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,3}?(签|合作|对接)/);
+
+const isStopWord = (key: string) => PHRASES.get(key)?.[0]?.kind === "stop";
+
+/**
+ * The phrase words of a message. A stop word (主播培训, 农村) hides the words inside it, but not one that starts
+ * inside it and runs past its end: in "主播培训学校" the head noun 培训学校 names the kind, not 主播.
+ */
+export function scanPhrases(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const words = PHRASE_WORDS;
+  let stopEnd = -1;
+  let from = 0;
+  for (let start = words.find(text, 0); start >= 0; start = words.find(text, from)) {
+    const end = words.end;
+    // Next from the end of this word, or, inside a stop word, from the next position (see above).
+    from = end;
+    if (end <= stopEnd) {
+      from = start + 1;
+      continue;
+    }
+    const key = words.key(text, start);
+    hits.push({ start, end, word: words.word(text, start), key });
+    if (isStopWord(key)) {
+      stopEnd = end;
+      from = start + 1;
+    }
+  }
+  return hits;
+}
+
+const BLANK = /\s/;
+
+/** What `readPhrases` reports besides the facts: values only asked about, and facts guessed rather than stated. */
+export interface PhraseOut {
+  askedAbout: Partial<Record<FactName, string>>;
+  inferred: FactName[];
+}
+
+/** The word is also one of the applicant's own words (淘宝C店, 网店): it says what kind the asker is. */
+const namesApplicant = (hit: Hit) => PHRASES.get(hit.key)?.some((e) => e.kind === "entity" && e.tier === 2) ?? false;
+
+/** "网店要多少家", "需要几个主播": the thing is counted by the question. */
+const COUNTED_AFTER = /^[^，,。！!？?；;\s]{0,3}?(要|需要|得|至少|有)?(多少|几)[家个名位间]/;
+const COUNTED_BEFORE = /(多少|几)[家个名位间]$/;
+/** "标准里…", "条件中…": what follows in the clause is the provision's wording. */
+const IN_STANDARD = /(标准|条件|要求|规定|条文|文件|政策)(里|中|上|里面|当中)/;
+
+/** "淘宝村标准里活跃网店要多少家", "评选条件里要有多少个淘宝村": what a provision's standard counts, not the asker. */
+function inStandard(text: string, hit: Hit, clauseStart: number, before: string): boolean {
+  return COUNTED_AFTER.test(text.slice(hit.end, hit.end + 8)) || COUNTED_BEFORE.test(before) || IN_STANDARD.test(text.slice(clauseStart, hit.start));
+}
+
+// The word's surroundings that make an applicant word no applicant (module constants: a regex literal in the
+// loop would be a new RegExp for every word found).
+/** 镇上的园区, 村里, 在园区: a place. */
+const PLACE_AFTER = tailTester(/^(上|里|内|中(?!心))/);
+const PLACE_BEFORE = /(在|入驻|进入|进|到|入)$/;
+/** 32家电商企业: counted. */
+/** 活跃主播40人, 主播人数超过30人: people counted by the figure after them, not the applicant. */
+const COUNTED_BY_AFTER = tailTester(/^(?:人数|数量|数)?(?:超过|达到|有|共|约)?\s*(?:\d+|[一二两三四五六七八九十百几]+)\s*[人名位]/);
+const COUNTED_BY_BEFORE = /(\d|[二两三四五六七八九十几多])\s*[家个名位]$/;
+/** A word starting with a measure word (家庭农场) right after a numeral: the numeral counts with it. */
+const MEASURE_FIRST = /^[家个名位]/;
+const NUMERAL_BEFORE = /(\d|[一二两三四五六七八九十百千几多])$/;
+
+/** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
+export function readPhrases(text: string, hits: readonly Hit[], facts: Record<string, unknown>, out: PhraseOut, places: readonly Span[]): void {
+  const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
+  const firsts = new Map<FactName, { value: string; priority: number }>();
+  for (const hit of hits) {
+    const effects = PHRASES.get(hit.key);
+    // A stop word (notPhrases) has no other effect: nothing to read around it.
+    if (!effects || (effects.length === 1 && effects[0]!.kind === "stop")) continue;
+    const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
+    const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
+    // The three characters after the word are read in place (tailTester), not sliced for every word.
+    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER(text, hit.end, 3);
+    // Read when an effect needs it (most hits are settled before).
+    let standard: boolean | undefined;
+    for (const e of effects) {
+      switch (e.kind) {
+        case "entity": {
+          if (negated || namesPlace(text, hit, places)) break;
+          // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
+          if (PLACE_AFTER(text, hit.end, 3) || PLACE_BEFORE.test(before)) break;
+          if (COUNTED_BY_BEFORE.test(before)) break;
+          if (e.value === "influencer" && COUNTED_BY_AFTER(text, hit.end, 8)) break;
+          if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE.test(before)) break;
+          if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
+          // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
+          if (e.implied && namesProvision(text, hit.start, hit.end)) break;
+          // 给电商企业员工做培训: the one served is not the applicant; 给培训机构补多少: the one paid is.
+          if (OBJECT_BEFORE.test(before) && !PAID_AFTER(text, hit.end, 3)) break;
+          if (e.value === "influencer" && TRAINED_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 16), hit.start))) break;
+          // 电商企业员工技能培训: whose staff are trained, not who is asking.
+          if (EMPLOYEES_AFTER(text, hit.end, 3)) break;
+          if (COUNTERPART_AFTER(text, hit.end, 6) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;
+          // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
+          if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.key)?.some((x) => x.kind === "entity"))) break;
+          // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.
+          const modifier = text.startsWith("的", hit.end) || RELATIVE_AGENT(text, hit.end, 6);
+          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });
+          break;
+        }
+        case "last":
+          if (negated || (standard ??= inStandard(text, hit, clauseStart, before))) break;
+          // "有机食品认证奖励能拿吗", "淘宝村那个奖": the word names the provision asked about, not what the asker has
+          // (a word naming the asker's own kind, "淘宝C店的奖励", still describes the asker).
+          if (!namesApplicant(hit) && namesProvision(text, hit.start, hit.end)) out.askedAbout[e.fact] = e.value;
+          else facts[e.fact] = e.value;
+          break;
+        case "first": {
+          // The least specific value (listed last, 公共服务中心) in a question naming the provision states nothing.
+          if (negated) break;
+          if (e.priority === LEAST_SPECIFIC.get(e.fact) && namesProvision(text, hit.start, hit.end)) {
+            out.askedAbout[e.fact] ??= e.value;
+            break;
+          }
+          // "培训20名主播" (anchor training) and "吸纳经培训的人员就业" (trained hires) are not training sessions.
+          const clause = text.slice(lastBreakBefore(text, hit.start, CLAUSE_BREAK), nextBreakAfter(text, hit.end, CLAUSE_BREAK));
+          if (e.notWith?.some((w) => clause.includes(w))) break;
+          const known = firsts.get(e.fact);
+          if (!known || e.priority < known.priority) firsts.set(e.fact, { value: e.value, priority: e.priority });
+          break;
+        }
+        case "stop":
+          break;
+      }
+    }
+  }
+  // Within a tier, the entity the speaker names as themselves (我们培训机构…) wins. 我们村的合作社, 贫困村电商服务站: a
+  // modifier loses to the noun it modifies; otherwise the first named wins.
+  let entity: { value: string; rank: number; tier: number } | null = null;
+  entities.forEach((c, i) => {
+    let next: (typeof entities)[number] | undefined;
+    for (let j = i + 1; j < entities.length && !next; j++) if (entities[j]!.tier > 0) next = entities[j];
+    // Across a blank the next word starts anew: "物流中心 镇村都覆盖" is no 物流中心 of a 镇.
+    const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end && !BLANK.test(text.slice(c.end, next.start)));
+    // A broad word (个人) only counts when nothing more specific is named, not even a hint ("我是个人 想开网店").
+    const rank = (c.tier === 2 ? 8 : c.tier === 0 ? 4 : 0) + (c.speaker ? 2 : modifier ? 0 : 1);
+    if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };
+  });
+  if (entity && APPLICANT) {
+    const chosen = entity as { value: string; tier: number; rank: number };
+    facts[APPLICANT] = chosen.value;
+    // A hint (在快手带货, 淘宝村) or only a modifier (白名单培训机构培训过的) is a guess, not the speaker saying who they are.
+    if (chosen.tier === 0 || chosen.rank % 4 === 0) out.inferred.push(APPLICANT);
+  } else if (facts.followers !== undefined) {
+    // Someone stating a follower count is a livestreamer unless they said otherwise.
+    facts.entityType = "influencer";
+    out.inferred.push("entityType");
+  }
+  for (const [fact, { value }] of firsts) facts[fact] = value;
+}

@@ -1,0 +1,198 @@
+/**
+ * Years in a message: the activity year a figure belongs to ("去年卖了两千多万"), a date fact next to its words
+ * ("2020年3月成立"), the months of operation since a registration ("一直正常经营到现在"), and figures of earlier
+ * years ("2018年就过了500万") that go to the fact holding the best earlier value.
+ */
+import { FACT_NAMES, FACTS, VOCABULARY, type FactName } from "../../rules/facts.js";
+import { boundsOf } from "../../rules/quantity.js";
+import { CLAUSE_BREAK } from "./clauses.js";
+import { literal } from "./literalPattern.js";
+import type { NumberMention } from "./numbers.js";
+import type { mentionToQuantity } from "./quantities.js";
+import { lastBreakBefore, nextBreakAfter } from "./spans.js";
+
+/** The user's own words for each fact they stated. */
+type Sources = Partial<Record<FactName, string>>;
+
+/**
+ * Date facts a year next to their words dates ("2019年注册"), and what else opens a business in that year
+ * ("2021年3月回来办了个小微电商公司"), from the vocabulary's `cues` and `opened`; any other year is the activity year.
+ */
+const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
+  const spec = FACTS[fact];
+  if (spec.unit !== "date" || !(spec.cues || spec.opened)) return [];
+  const side = (s: "b" | "a") => (spec.cues ?? []).filter((c) => c.side !== s).flatMap((c) => c.words);
+  const any = (ws: readonly string[]) => ws.map(literal).join("|");
+  const before = side("a");
+  const after = side("b");
+  const o = spec.opened;
+  return [{
+    fact,
+    before: before.length ? new RegExp(any(before)) : null,
+    after: after.length ? new RegExp(any(after)) : null,
+    opened: o ? new RegExp(`^[^，,。]{0,4}(?:${any(o.verbs)})了?(?:${any(o.measures)})[^，,。\\s]{0,6}(?:${any(o.things)})`) : null,
+    // "网店2019年3月才开的": the thing before the year, its opening after it.
+    openedAfter: o ? new RegExp(`^份?[才就是]{0,2}(?:${any(o.verbs)})(?:的|起来)`) : null,
+    thingBefore: o ? new RegExp(`(?:${any(o.things)})[^，,。\\s]{0,4}$`) : null,
+  }];
+});
+
+/** Facts holding the best value of another fact in earlier years ("首次突破"), by that fact (rules/facts.yaml `earlierOf`). */
+const EARLIER_OF = new Map(
+  Object.entries(VOCABULARY.facts).flatMap(([name, spec]) => (spec.earlierOf ? [[spec.earlierOf as FactName, name as FactName] as const] : [])),
+);
+
+/**
+ * "2018年就过了500万 2019年又卖了600万": figures dated before the activity year go to the fact holding the best
+ * earlier value (the highest of them), so a threshold crossed before is not first crossed now. Returns the
+ * figures that stay with `fact`.
+ */
+export function readEarlierYears<A extends { mention: NumberMention }>(
+  fact: FactName,
+  list: A[],
+  mentions: readonly NumberMention[],
+  facts: Record<string, unknown>,
+  sources: Sources,
+  quantityOf: (fact: FactName, m: NumberMention) => ReturnType<typeof mentionToQuantity>,
+): A[] {
+  const earlier = EARLIER_OF.get(fact);
+  const activity = facts.activityYear as number | undefined;
+  if (!earlier || activity === undefined) return list;
+  // The last year before the figure, found from the end: no filtered copy of the mentions per figure.
+  const yearOf = (m: NumberMention) => {
+    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.isYear && mentions[i]!.end <= m.start) return mentions[i]!.value;
+    return undefined;
+  };
+  const before = list.filter((a) => (yearOf(a.mention) ?? activity) < activity);
+  if (before.length === 0 || before.length === list.length) return list;
+  const values = before.flatMap((a) => {
+    const v = quantityOf(earlier, a.mention);
+    return "value" in v ? [boundsOf(v.value)] : [];
+  });
+  if (values.length === 0) return list;
+  const low = Math.max(...values.map((b) => b.low));
+  const high = Math.max(...values.map((b) => b.high));
+  const words = before.map((a) => `${yearOf(a.mention)}年${a.mention.words}`).join("、");
+  facts[earlier] = { low, high: Number.isFinite(high) ? high : null, words };
+  sources[earlier] = words;
+  return list.filter((a) => !before.includes(a));
+}
+
+/** The business has run without a break since it was registered: "一直正常经营到现在", "经营至今". */
+const RUNNING_SINCE = /一直|至今|到现在|到今天|没停过|持续经营/;
+
+/**
+ * "2021年3月…落户 … 一直正常经营到现在": a registration date and continuous operation give the months of
+ * operation, counted to `asOf` (whole months), so the bot does not ask for what was said.
+ */
+export function readOperatingSince(text: string, asOf: string, facts: Record<string, unknown>, sources: Sources): void {
+  const since = facts.registrationDate;
+  if (typeof since !== "string" || facts.operatingMonths !== undefined || !RUNNING_SINCE.test(text)) return;
+  const [y0, m0] = since.split("-").map(Number) as [number, number];
+  const [y1, m1] = asOf.split("-").map(Number) as [number, number];
+  const months = (y1 - y0) * 12 + (m1 - m0);
+  if (months < 0) return;
+  // Kept in the user's terms (从2021年3月至今), not as a month count they never wrote.
+  const words = `从${y0}年${m0}月至今`;
+  facts.operatingMonths = { low: months, high: months, words };
+  sources.operatingMonths = words;
+}
+
+/** "2021年卖了", "去年的销售": the year of a sales figure, never a date fact. */
+const SALES_YEAR = /年[^，,。]{0,3}(卖|销售|零售|营业)/;
+
+/** How far after a year a figure may stand and still be that year's ("去年网店卖了两千一百多万"). */
+const YEAR_REACH = 16;
+
+/**
+ * Does the year mention at `i` date a figure: the next number after it, before another year and a sentence
+ * break, is one of the user's figures ("去年卖了两千一百多万" yes; "今年打算申请", "去年拿过500万那一档" no)?
+ */
+function datesFigure(text: string, mentions: readonly NumberMention[], i: number, isFigure: (m: NumberMention) => boolean): boolean {
+  const next = mentions[i + 1];
+  if (!next || next.isYear || !isFigure(next) || next.start - mentions[i]!.end > YEAR_REACH) return false;
+  return !STRONG_BREAK_RE.test(text.slice(mentions[i]!.end, next.start));
+}
+const STRONG_BREAK_RE = /[。！!？?；;\n]/;
+
+/**
+ * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year: the
+ * last one named, or when some of them date a figure ("去年卖了两千多万 今年打算申请"), the last of those — a
+ * figure's own year, not the year of applying. A month written with that year ("2023年9月办的直播大赛") is the
+ * activity's month, so a policy that ended mid-year is judged by it. Returns the note to show when several
+ * activity years count.
+ */
+export function readYears(
+  text: string,
+  mentions: NumberMention[],
+  facts: Record<string, unknown>,
+  sources: Sources,
+  datedWords: Map<FactName, string>,
+  isFigure: (m: NumberMention) => boolean,
+): string | undefined {
+  const explicitYear = mentions.find((m) => m.isYear && !m.relative);
+  const activityYears: ActivityYear[] = [];
+  const figureYears: ActivityYear[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (!m.isYear) continue;
+    // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else the as-of year.
+    const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
+    if (year < 1990 || year > 2100) continue;
+    const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
+    // The rest of the clause is read only as far as the date marks look (8 and 16 characters).
+    const restEnd = nextBreakAfter(text, m.end, CLAUSE_BREAK);
+    const rest8 = text.slice(m.end, Math.min(restEnd, m.end + 8));
+    const before = text.slice(Math.max(clauseStart, m.start - 3), m.start);
+    const salesYear = SALES_YEAR.test(text.slice(m.start, m.end + 6));
+    // A plain loop, and the 16 characters sliced at most once: this runs for every year of the message.
+    let dated: (typeof DATE_MARKS)[number] | undefined;
+    let rest16: string | undefined;
+    if (!salesYear) for (const d of DATE_MARKS) {
+      if (d.after?.test(rest8) || d.before?.test(before) || d.opened?.test((rest16 ??= text.slice(m.end, Math.min(restEnd, m.end + 16)))) ||
+        (d.openedAfter?.test(rest8) && d.thingBefore!.test(text.slice(Math.max(clauseStart, m.start - 8), m.start)))) {
+        dated = d;
+        break;
+      }
+    }
+    if (dated) {
+      facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
+      const cue = dated.after?.exec(rest8) ?? dated.openedAfter?.exec(rest8);
+      datedWords.set(dated.fact, text.slice(m.start, cue ? m.end + cue.index + cue[0].length : m.end));
+    }
+    else {
+      const entry = { year, words: year === m.value ? m.words : (explicitYear?.words ?? m.words), month: activityMonthOf(m, rest8) };
+      activityYears.push(entry);
+      if (datesFigure(text, mentions, i, isFigure)) figureYears.push(entry);
+    }
+  }
+  const years = figureYears.length > 0 && figureYears.length < activityYears.length ? figureYears : activityYears;
+  const last = years[years.length - 1];
+  if (last === undefined) return undefined;
+  facts.activityYear = last.year;
+  // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
+  sources.activityYear = last.words;
+  // The month of the last mention of that year that may date the activity (not "2023年9月才到账").
+  const dating = years.findLast((y) => y.year === last.year && y.month !== null);
+  if (dating?.month) {
+    facts.activityMonth = `${last.year}-${String(dating.month).padStart(2, "0")}-01`;
+    sources.activityMonth = dating.words;
+  }
+  return new Set(years.map((y) => y.year)).size > 1 ? `提到了几个年份，按${last.year}年计算。` : undefined;
+}
+
+interface ActivityYear {
+  year: number;
+  words: string;
+  /** The month written with it; null when that month is one of applying or payment, no activity's. */
+  month: number | null | undefined;
+}
+
+/** After a month: it is when the user applies or is paid, or the first of several months ("3月到5月"), no activity's month. */
+const NOT_ACTIVITY_MONTH = /^\s*(?:份)?(?:[到至~～—-]|(?:才|就|去|再|要|想|准备|打算)?(?:申请|申报|报名|提交|递交|兑现|到账|发钱|拨付))/;
+
+/** The month written with a year mention ("2023年9月", "2023年9月15日"); null when it dates no activity. */
+function activityMonthOf(m: NumberMention, after: string): number | null | undefined {
+  const month = m.month ?? (m.date ? Number(m.date.slice(5, 7)) : undefined);
+  return month === undefined || !NOT_ACTIVITY_MONTH.test(after) ? month : null;
+}
