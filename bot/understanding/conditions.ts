@@ -12,7 +12,7 @@ import { deniedForSome } from "./exceptions.js";
 import { WordFinder } from "./wordFinder.js";
 import { relativeYearValue } from "./numbers.js";
 import { literal } from "./literalPattern.js";
-import { tailReader } from "./tailReader.js";
+import { headTester, tailReader, tailTester } from "./tailReader.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -33,12 +33,14 @@ export interface ConditionOptions {
  * "ours" or "here" ("不是我们本地特产", "不算咱这的土特产").
  */
 const NEGATION_BEFORE = /(没有|没|未|不是|不算|算不上|不属于|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))(?:我们|咱们|俺们|我家|俺家|咱家|咱|俺)?(?:这边|这里|这儿|这|当地|本地)?[^，,。！!？?；;\s]{0,3}$/;
+/** NEGATION_BEFORE read in place: a copy of the words before is made only when a negation's first character is among them. */
+const negatedBefore = headTester(NEGATION_BEFORE, "没未不算无尚还并非");
 /** How far before a word a negation may start: the longest negation, "ours", "here" and three characters. */
 const NEGATION_REACH = 10;
-/** A negation right after a word ("旗舰店不是", "社保没交"). */
-const NEGATION_AFTER = /^[^，,。！!？?；;\s]{0,2}(没|未|不)/;
+/** A negation right after a word ("旗舰店不是", "社保没交"): at most three characters, read in place. */
+const negatedAfter = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
 /** The word is asked about or wished for, not stated: "能拿省里补贴吗", "想开旗舰店", "怎么申请首批". */
-const ASKED_BEFORE = /(能不能|可不可以|能否|能|可以|想要?|打算|准备|怎么|如何)(拿|领|申请|申报|享受|获得|评|开|办|入驻|搞)?[^，,。！!？?；;\s]{0,2}$/;
+const askedBefore = headTester(/(能不能|可不可以|能否|能|可以|想要?|打算|准备|怎么|如何)(拿|领|申请|申报|享受|获得|评|开|办|入驻|搞)?[^，,。！!？?；;\s]{0,2}$/, "能可想打准怎如");
 /**
  * The word names a provision rather than stating a fact about the asker: "卖土特产那个10万的奖", "旗舰店那个奖",
  * "土特产奖励" — the user may not meet it, which is what they ask.
@@ -55,54 +57,82 @@ const APPLICANT_WORDS: ReadonlySet<string> = new Set(
 );
 const LONGEST_APPLICANT = Math.max(0, ...[...APPLICANT_WORDS].map((w) => w.length));
 /** A verb of the asker's trade just before the goods ("卖土特产", "销售农特产", "做本地特产"). */
-const SELLING_BEFORE = /(卖|销售|经营|做)[^，,。！!？?；;\s的]{0,2}$/;
+const sellingBefore = headTester(/(卖|销售|经营|做)[^，,。！!？?；;\s的]{0,2}$/, "卖销经做");
 /** "卖土特产的网店…": the goods, then 的 and an applicant word: the asker's own line of business. */
-function sellerDescribed(text: string, before: string, end: number): boolean {
-  if (!SELLING_BEFORE.test(before) || text.charCodeAt(end) !== 0x7684 /* 的 */) return false;
+function sellerDescribed(text: string, from: number, start: number, end: number): boolean {
+  if (!sellingBefore(text, from, start) || text.charCodeAt(end) !== 0x7684 /* 的 */) return false;
   for (let n = 1; n <= LONGEST_APPLICANT; n++) if (APPLICANT_WORDS.has(text.slice(end + 1, end + 1 + n))) return true;
   return false;
 }
 /** Words right before it that state the fact after all: "评上淘宝村有什么奖励", "我们是旗舰店 有补贴吗". */
-const STATED_BEFORE = /(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/;
+const statedBefore = headTester(/(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/, "评拿获取成是有认授开已");
+
+/**
+ * The word at [start, end) is asked about or names a provision ("有机食品认证奖励能拿吗", "新注册直播企业那个20万",
+ * "淘宝村标准里…", "能不能申请首批"): it states nothing about the asker, unless a verb states it
+ * ("评上淘宝村有什么奖励", "示范企业有奖励吗 我们评上了"). The words around it are read in place: this runs for
+ * every vocabulary word of a message.
+ */
+export function namesProvision(text: string, start: number, end: number): boolean {
+  const from = breakBefore(text, start, CLAUSE_BREAK, Math.max(0, start - 5));
+  if (askedBefore(text, from, start)) return true;
+  if (qualifiedTitle(text, start, end, from)) return false;
+  const named = NAMES_PROVISION_AFTER(text, end, 12);
+  if (named === null) return false;
+  // "本地土特产网上卖有奖励不": selling it, said between the word and the award, is what the asker does.
+  if (!named[1] && SELLING.test(named[0])) return false;
+  if (sellerDescribed(text, from, start, end)) return false;
+  return !statedBefore(text, from, start) && !statedLater(text, end);
+}
 
 /**
  * A verb later in the message states it after all: "示范企业有奖励吗 我们2018年评上了", "在京东开旗舰店能奖10万
  * 我们公司2020年9月开的" (not "还没评上", "还没开", "开的话").
  */
 const STATED_LATER = /(?<!没|未|没有|还没|要是|如果|假如|想)(评上|评为|拿到|获得|取得|开)(了(?!的话)|过|的(?!话))/;
+/** STATED_LATER over a whole message: where it last matches, found once per message (-1: nowhere). */
+const STATED_LATER_ALL = new RegExp(STATED_LATER.source, "g");
+const lastStatedLaterOf = { text: "", at: -1 };
 
 /**
- * The word at [start, end) is asked about or names a provision ("有机食品认证奖励能拿吗", "新注册直播企业那个20万",
- * "淘宝村标准里…", "能不能申请首批"): it states nothing about the asker, unless a verb states it
- * ("评上淘宝村有什么奖励", "示范企业有奖励吗 我们评上了").
+ * STATED_LATER in the words after `end`, as it reads text.slice(end), without reading the rest of the message
+ * for every word that names a provision. Its matches cannot overlap (no verb it starts with is a letter inside
+ * one), so a scan of the whole message finds them all, and from two characters after `end` on (the longest
+ * negation it looks behind for) a match reads as it does in the slice. Only a match in the first two sees
+ * less before it in the slice: those are read in a copy of the next few characters.
  */
-export function namesProvision(text: string, start: number, end: number): boolean {
-  const before = text.slice(breakBefore(text, start, CLAUSE_BREAK, Math.max(0, start - 5)), start);
-  if (ASKED_BEFORE.test(before)) return true;
-  if (qualifiedTitle(text, start, end, before)) return false;
-  const named = NAMES_PROVISION_AFTER(text, end, 12);
-  // "本地土特产网上卖有奖励不": selling it, said between the word and the award, is what the asker does.
-  if (named && !named[1] && SELLING.test(named[0])) return false;
-  if (named && sellerDescribed(text, before, end)) return false;
-  return named !== null && !STATED_BEFORE.test(before) && !STATED_LATER.test(text.slice(end));
+function statedLater(text: string, end: number): boolean {
+  if (lastStatedLaterOf.text !== text) {
+    let at = -1;
+    STATED_LATER_ALL.lastIndex = 0;
+    for (let m = STATED_LATER_ALL.exec(text); m !== null; m = STATED_LATER_ALL.exec(text)) at = m.index;
+    lastStatedLaterOf.text = text;
+    lastStatedLaterOf.at = at;
+  }
+  if (lastStatedLaterOf.at >= end + 2) return true;
+  // A verb and its 了/过/的 (three characters) starting in the first two, and what it looks ahead at.
+  const first = STATED_LATER.exec(text.slice(end, end + 6));
+  return first !== null && first.index < 2;
 }
+
 /** A level right before a title: "省级电商示范企业", "县级电商村". */
-const LEVEL_BEFORE = /(?:国家|省|市|县|区)级$/;
+const levelBefore = headTester(/(?:国家|省|市|县|区)级$/, "国省市县区");
 const LEVEL_WORD = /^(?:国家|省|市|县|区)级$/;
+const JI = "级".charCodeAt(0);
 /** What may follow a level word that qualifies no title: "省级的", "市级那个", "省级奖励". */
-const NO_TITLE_AFTER = /^[的那这奖补扶，,。！!？?；;\s]/;
+const noTitleAfter = tailTester(/^[的那这奖补扶，,。！!？?；;\s]/);
 /** "那个10万的奖", "这项补贴": the words point at the provision. */
-const POINTED_AFTER = /^[^，,。！!？?；;\s]{0,8}?(那个|这个|那项|这项|那条)/;
+const pointedAfter = tailTester(/^[^，,。！!？?；;\s]{0,8}?(那个|这个|那项|这项|那条)/);
 
 /**
  * "省级电商示范企业奖多少", "县级电商村能奖吗": a title with its level is the asker's own (the question is what
- * that title gets), unless the words point at the provision ("市级电商村那个10万的奖").
+ * that title gets), unless the words point at the provision ("市级电商村那个10万的奖"). `from`: where the words
+ * before it that may hold the level start.
  */
-function qualifiedTitle(text: string, start: number, end: number, before: string): boolean {
-  const word = text.slice(start, end);
-  const after = text.slice(end, end + 12);
-  const qualified = LEVEL_BEFORE.test(before) || (LEVEL_WORD.test(word) && after !== "" && !NO_TITLE_AFTER.test(after));
-  return qualified && !POINTED_AFTER.test(after);
+function qualifiedTitle(text: string, start: number, end: number, from: number): boolean {
+  const levelWord = text.charCodeAt(end - 1) === JI && LEVEL_WORD.test(text.slice(start, end));
+  const qualified = levelBefore(text, from, start) || (levelWord && end < text.length && !noTitleAfter(text, end, 12));
+  return qualified && !pointedAfter(text, end, 12);
 }
 
 const YES = /^(是的?|对的?|对|有的?|嗯+|没错|是啊|对啊|交了|签了|缴了|安排了|都有|当然|yes)[。！!，,\s啊呀的了]*$/i;
@@ -113,7 +143,7 @@ interface Word {
   /** For yes/no facts: what the word states; for enums: the value. */
   value: boolean | string;
   /** Only counts close to one of the fact's `near` words. */
-  near?: FactSpec["near"];
+  near?: Near;
 }
 
 /** A two-character verb-object word also read with 了 inside: 管饭 → 管了饭, 上机 → 上了机, 入园 → 入了园. */
@@ -127,11 +157,12 @@ function vocabulary(): { finder: WordFinder; words: Map<string, Word[]> } {
   const add = (w: string, entry: Word) => words.set(w.toUpperCase(), [...(words.get(w.toUpperCase()) ?? []), entry]);
   for (const fact of FACT_NAMES) {
     const spec: FactSpec = FACTS[fact];
+    const near = spec.near && prepareNear(spec.near);
     if (spec.unit === "bool") {
-      for (const w of spec.aliases) for (const form of withAspect(w)) add(form, { fact, value: true, near: spec.near });
-      for (const w of spec.denies ?? []) add(w, { fact, value: false, near: spec.near });
+      for (const w of spec.aliases) for (const form of withAspect(w)) add(form, { fact, value: true, near });
+      for (const w of spec.denies ?? []) add(w, { fact, value: false, near });
     } else if (spec.unit === "enum" && spec.words && !spec.pick) {
-      for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near: spec.near });
+      for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near });
     }
   }
   return { finder: new WordFinder(words.keys()), words };
@@ -142,55 +173,122 @@ function clauseBounds(text: string, start: number, end: number): [number, number
   return [breakBefore(text, start, CLAUSE_BREAK), breakAfter(text, end, CLAUSE_BREAK)];
 }
 
-const LAST_SPACE = /\s\S*$/;
-const SPACE = /\s/;
-const CJK_CHAR = /\p{Script=Han}/u;
+const SPACE_AT = /\s/y;
+
+/** text[at] is a blank (read in place: a one-character string of a Chinese character would be a copy). */
+function spaceAt(text: string, at: number): boolean {
+  SPACE_AT.lastIndex = at;
+  return SPACE_AT.test(text);
+}
+
+/** A blank in text[from, to). */
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (spaceAt(text, i)) return true;
+  return false;
+}
 
 /**
  * The user's words for a stated condition: the space-separated phrase around the word, within its clause
- * and a readable length ("不是旗舰店" out of "普通C店 不是旗舰店 那个开店奖").
+ * and a readable length ("不是旗舰店" out of "普通C店 不是旗舰店 那个开店奖"). Read in place, as it is quoted
+ * for every condition a message states: the quote is the only copy.
  */
 function ownWords(text: string, start: number, end: number): string {
-  const [from, to] = clauseBounds(text, start, end);
+  const from = breakBefore(text, start, CLAUSE_BREAK);
+  const to = breakAfter(text, end, CLAUSE_BREAK);
   let a = Math.max(from, start - 8);
   let b = Math.min(to, end + 6);
-  const spaceBefore = text.slice(a, start).search(LAST_SPACE);
-  if (spaceBefore >= 0) a += spaceBefore + 1;
+  let spaceBefore = start - 1;
+  while (spaceBefore >= a && !spaceAt(text, spaceBefore)) spaceBefore--;
+  if (spaceBefore >= a) a = spaceBefore + 1;
   // No space to start at inside the clause: start at the word, with the negation or adverb before it
   // ("已经补满", "不是旗舰店"), not in the middle of another word ("们公司…").
-  else if (a > from) a = start - (LEAD_WORDS.exec(text.slice(a, start))?.[0].length ?? 0);
-  const spaceAfter = text.slice(end, b).search(SPACE);
-  if (spaceAfter >= 0) b = end + spaceAfter;
+  else if (a > from) a = start - leadWordsLength(text, a, start);
+  for (let i = end; i < b; i++) {
+    if (!spaceAt(text, i)) continue;
+    b = i;
+    break;
+  }
   // "本地土特产网上卖有奖励不": the user's statement stops where their question starts.
-  const question = text.slice(end, b).search(ASKING_AFTER);
+  const question = askingAfter(text, end, b);
   if (question >= 0) b = end + question;
   // Never a piece of a figure: "…网上卖了三百|二十万" stops before the figure. (The start is a space or the
   // word itself, never inside a figure.)
-  if (b < to && NUMBER_GOES_ON.test(text[b]!)) while (b > end && NUMERAL.test(text[b - 1]!)) b--;
+  if (b < to && charIs(NUMBER_GOES_ON, text, b)) while (b > end && charIs(NUMERAL, text, b - 1)) b--;
   // Cut by length inside a word ("本地注册的市域电商物|流中心"): stop after the last 的 instead ("本地注册的").
-  else if (b < to && CJK_CHAR.test(text[b]!)) {
-    const de = text.lastIndexOf("的", b - 1);
+  else if (b < to && hanAt(text, b)) {
+    let de = b - 1;
+    while (de >= end && text.charCodeAt(de) !== DE) de--;
     if (de >= end) b = de + 1;
   }
   return text.slice(a, b).trim();
 }
 
 /** A character of a written figure, and one that may continue a figure ("三百|来万", "12|w"). */
-const NUMERAL = /[0-9０-９零〇一二两三四五六七八九十百千万亿点.]/;
-const NUMBER_GOES_ON = /[0-9０-９零〇一二两三四五六七八九十百千万亿点.来多余几wWkK]/;
+const NUMERAL = /[0-9０-９零〇一二两三四五六七八九十百千万亿点.]/y;
+const NUMBER_GOES_ON = /[0-9０-９零〇一二两三四五六七八九十百千万亿点.来多余几wWkK]/y;
+const HAN = /\p{Script=Han}/uy;
+const DE = "的".charCodeAt(0);
+
+/** The one-character class `sticky` matches text[at] (in place). */
+function charIs(sticky: RegExp, text: string, at: number): boolean {
+  sticky.lastIndex = at;
+  return sticky.test(text);
+}
+
+/** text[at] is a Chinese character on its own (half of a surrogate pair is none). */
+function hanAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code < 0xd800 || code > 0xdfff) && charIs(HAN, text, at);
+}
 
 /** Where a question starts after a stated word: 有奖励/有补贴…, 能/可以…, 吗. */
 const ASKING_AFTER = /有?(奖|补|扶持|政策)|能|可以|吗/;
+/** The characters a question of ASKING_AFTER starts with: without one in the words, no copy of them is read. */
+const ASKING_FIRST = new Set(Array.from("有奖补扶政能可吗", (c) => c.charCodeAt(0)));
+
+/** Offset from `from` where a question starts in text[from, to), or -1. */
+function askingAfter(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (ASKING_FIRST.has(text.charCodeAt(i))) return text.slice(from, to).search(ASKING_AFTER);
+  return -1;
+}
 
 /** Negations and adverbs that belong to the word after them in the user's words. */
 const LEAD_WORDS = /(?:不是|没有|还没有?|并未|尚未|并非|没|未|不|已经|已|曾经|曾|才|都|也|还|就)*$/;
+/** The characters LEAD_WORDS end with: a word after none of them has no lead words. */
+const LEAD_WORDS_LAST = new Set(Array.from("是有没未非不经已曾才都也还就", (c) => c.charCodeAt(0)));
 
-/** Distance from [start, end) to the nearest of `words` in the same clause, or Infinity. */
-function distanceToNear(text: string, start: number, end: number, near: NonNullable<FactSpec["near"]>): number {
-  const [from, to] = clauseBounds(text, start, end);
+/** How many characters of lead words stand right before `start` in text[from, start). */
+function leadWordsLength(text: string, from: number, start: number): number {
+  if (start <= from || !LEAD_WORDS_LAST.has(text.charCodeAt(start - 1))) return 0;
+  return LEAD_WORDS.exec(text.slice(from, start))?.[0].length ?? 0;
+}
+
+/** A fact's `near` words, with the first character of each and the longest length, to look for them in place. */
+interface Near {
+  words: readonly string[];
+  within: number;
+  firstChars: ReadonlySet<number>;
+  longest: number;
+}
+
+function prepareNear(near: NonNullable<FactSpec["near"]>): Near {
+  const firstChars = new Set(near.words.map((w) => w.charCodeAt(0)));
+  return { words: near.words, within: near.within, firstChars, longest: Math.max(0, ...near.words.map((w) => w.length)) };
+}
+
+/**
+ * Distance from [start, end) to the nearest of the `near` words in the same clause; Infinity when none is within
+ * `near.within` (a farther one may then count as none). Only the stretch where a word that close can start is
+ * read: a clause of a long message can run for hundreds of characters.
+ */
+function distanceToNear(text: string, start: number, end: number, near: Near): number {
+  const from = Math.max(breakBefore(text, start, CLAUSE_BREAK), start - near.within - near.longest);
+  const to = Math.min(breakAfter(text, end, CLAUSE_BREAK), end + near.within + 1);
   let best = Infinity;
-  for (const w of near.words) {
-    for (let at = text.indexOf(w, from); at >= 0 && at < to; at = text.indexOf(w, at + 1)) {
+  for (let at = from; at < to; at++) {
+    if (!near.firstChars.has(text.charCodeAt(at))) continue;
+    for (const w of near.words) {
+      if (!text.startsWith(w, at)) continue;
       const d = at >= end ? at - end : at + w.length <= start ? start - (at + w.length) : 0;
       best = Math.min(best, d);
     }
@@ -250,8 +348,8 @@ class SpanPerFact {
     this.#end[i] = end;
   }
 
-  *entries(): Generator<[FactName, number, number]> {
-    for (let i = 0; i < this.#facts.length; i++) yield [this.#facts[i]!, this.#from[i]!, this.#end[i]!];
+  forEach(visit: (fact: FactName, from: number, end: number) => void): void {
+    for (let i = 0; i < this.#facts.length; i++) visit(this.#facts[i]!, this.#from[i]!, this.#end[i]!);
   }
 }
 
@@ -269,8 +367,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     const word = finder.word(text, start);
     const key = finder.key(text, start);
     const clauseStart = breakBefore(text, start, CLAUSE_BREAK);
-    const before = text.slice(Math.max(clauseStart, start - NEGATION_REACH), start);
-    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(text.slice(end, end + 3));
+    const negated = negatedBefore(text, Math.max(clauseStart, start - NEGATION_REACH), start) || negatedAfter(text, end, 3);
     if (namesProvision(text, start, end)) continue;
     // "有两个没签合同": denied for two of a group, not for the asker.
     if (negated && deniedForSome(text, start)) continue;
@@ -284,7 +381,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
         out.facts[w.fact] = value;
         // Several words of one fact in one phrase ("偷税漏税被处理过") are one statement: quote it whole.
         const first = firstWord.get(w.fact);
-        const from = first !== undefined && first >= clauseStart && !SPACE.test(text.slice(first, start)) ? first : start;
+        const from = first !== undefined && first >= clauseStart && !hasSpace(text, first, start) ? first : start;
         if (from === start) firstWord.set(w.fact, start);
         // Quoted once the last statement of the fact is known (a key now, to keep the order facts were stated in).
         out.said[w.fact] = "";
@@ -296,7 +393,7 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
       if (!previous || distance <= previous.distance) enumHits.set(w.fact, { value: w.value, distance, start, end });
     }
   }
-  for (const [fact, from, end] of saidAt.entries()) out.said[fact] = ownWords(text, from, end);
+  saidAt.forEach((fact, from, end) => (out.said[fact] = ownWords(text, from, end)));
   for (const [fact, hit] of enumHits) {
     out.facts[fact] = hit.value;
     out.said[fact] = ownWords(text, hit.start, hit.end);
