@@ -32,6 +32,8 @@ export interface NumberMention {
   start: number;
   end: number;
   raw: string;
+  /** Where `words` start: before `start` when a qualifier or 好 was written before the figure ("将近200万"). */
+  wordsStart: number;
   /** Signed value with 万/亿/w/k applied; for a year, the year (去年 → as-of year − 1). */
   value: number;
   /** Exact decimal string of |value| ("98000", "0.5"); absent for absurd values. */
@@ -70,7 +72,7 @@ export interface FindNumbersOptions {
   asOf?: string;
 }
 
-const ABSURD = 1e12;
+const ABSURD_VALUE = 1e12;
 const LATIN_OR_DIGIT = /[a-zA-Z0-9²]/;
 
 const CN_DIGIT: Record<string, number> = {
@@ -283,10 +285,8 @@ const spread = (value: number, place: number) => Math.min(value * NEAR_SPAN, pla
 const CHUTOU_SPAN = 0.2;
 
 /** Control characters and terminal escape sequences carry no quantity: "\x1b[31m" is no 31; they read as a blank. */
-const CONTROL = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+const CONTROL_SEQUENCE = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
-/** The words as the user sees them: control characters and escape sequences dropped. */
-const visible = (words: string) => (hadControl && HAS_CONTROL.test(words) ? words.replace(CONTROL, "") : words);
 const HAS_CONTROL = /[\x00-\x1f\x7f]/;
 
 /** Full-width signs and letters as ASCII (full-width digits are shifted by code). */
@@ -297,7 +297,7 @@ const WIDTH_TO = new Uint16Array(0x10000);
 for (const [c, h] of Object.entries(HALF_WIDTH)) WIDTH_TO[c.charCodeAt(0)] = h.charCodeAt(0);
 for (const c of "\u3000\u00a0\t") WIDTH_TO[c.charCodeAt(0)] = 32;
 for (let d = 0; d < 10; d++) WIDTH_TO[0xff10 + d] = 48 + d;
-/** Codes that `CONTROL` may remove: [\x00-\x08\x0b\x0c\x0e-\x1f\x7f] (every escape sequence starts with \x1b). */
+/** Codes that `CONTROL_SEQUENCE` may remove: [\x00-\x08\x0b\x0c\x0e-\x1f\x7f] (every escape sequence starts with \x1b). */
 const CONTROL_CODE = charTable("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f");
 const FULL_COMMA = "，".charCodeAt(0);
 const isAnyDigit = (code: number) => isDigit(code) || (code >= 0xff10 && code <= 0xff19);
@@ -316,7 +316,7 @@ for (let c = 0; c < 0x10000; c++) {
  * the passes that look for digits, numerals and signs read a byte each, not the string (kinds[length] is 0).
  */
 let kinds = new Uint8Array(256);
-/** Did the message given to `readNumbers` hold a control character? (Else no words need `visible`.) */
+/** Did the message given to `readNumbers` hold a control character? (Else no words need control characters dropped.) */
 let hadControl = false;
 /**
  * Turn full-width digits, signs and spaces into ASCII without changing string length (offsets stay valid);
@@ -339,7 +339,7 @@ function normaliseWidth(input: string): string {
   hadControl = control;
   if (!control && !changes) return input;
   // Escape sequences span several characters: the pattern finds them (rare in chat).
-  const text = control ? input.replace(CONTROL, (c) => " ".repeat(c.length)) : input;
+  const text = control ? input.replace(CONTROL_SEQUENCE, (c) => " ".repeat(c.length)) : input;
   if (control) for (let i = 0; i < n; i++) kinds[i] = KIND[WIDTH_TO[text.charCodeAt(i)] || text.charCodeAt(i)]!;
   // The unchanged stretches are sliced, not copied: a message has a few such characters at most.
   let out = "";
@@ -753,14 +753,107 @@ function intervalOf(value: number, rangeHigh: number | undefined, vagueTop: bool
   }
 }
 
-/** Flags of `finish`: a minus sign or 负 stood before the figure; it is a calendar year; it is written in Chinese numerals. */
+/** Flags of `finish` and bits of a mention: a minus sign or 负 stood before the figure; it is a calendar year; it is written in Chinese numerals… */
 const NEGATIVE = 1;
 const YEAR = 2;
 const CHINESE_NUMERALS = 4;
+const AT_LEAST = 8;
+const BELOW = 16;
+const ABSURD = 32;
+const EXACT = 64;
+/** The message held a control character: the words are shown without them (see `Mention.words`). */
+const CONTROL = 128;
 
 /**
- * The mention of [start, end): its qualifiers read around it, its interval, its words. One object literal with
- * every field (absent ones undefined), so all mentions share one shape; the caller adds date/month/relative.
+ * A mention as `findNumbers` makes it. A long message holds a hundred of them, and most are only looked at for their
+ * position, value and unit: the flags are bits of one number, and the strings (raw, words) and the interval of an
+ * exact figure are built when first read (an exact figure's interval is its value). Every field is set in the
+ * constructor, so all mentions share one shape.
+ */
+class Mention implements NumberMention {
+  start: number;
+  end: number;
+  wordsStart: number;
+  value: number;
+  unit: NumberUnit | undefined;
+  date: string | undefined = undefined;
+  month: number | undefined = undefined;
+  relative: string | undefined = undefined;
+  /** The message as given: raw and words are sliced from it. */
+  readonly #input: string;
+  readonly #bits: number;
+  readonly #decimal: string | undefined;
+  #interval: Interval | undefined;
+  #words: string | undefined = undefined;
+
+  constructor(input: string, start: number, end: number, wordsStart: number, value: number, decimal: string | undefined, unit: NumberUnit | undefined, bits: number, interval: Interval | undefined) {
+    this.start = start;
+    this.end = end;
+    this.wordsStart = wordsStart;
+    this.value = value;
+    this.unit = unit;
+    this.#input = input;
+    this.#bits = bits;
+    this.#decimal = decimal;
+    this.#interval = interval;
+  }
+
+  get raw(): string {
+    return this.#input.slice(this.start, this.end);
+  }
+  get words(): string {
+    if (this.#words === undefined) {
+      const words = this.#input.slice(this.wordsStart, this.end);
+      this.#words = this.#bits & CONTROL && HAS_CONTROL.test(words) ? words.replace(CONTROL_SEQUENCE, "") : words;
+    }
+    return this.#words;
+  }
+  get decimal(): string | undefined {
+    return this.#bits & ABSURD ? undefined : this.#decimal;
+  }
+  get interval(): Interval {
+    return (this.#interval ??= intervalFor(Math.abs(this.value), undefined, false, undefined, undefined, undefined, (this.#bits & NEGATIVE) !== 0));
+  }
+  get exact(): boolean {
+    return (this.#bits & EXACT) !== 0;
+  }
+  get atLeast(): true | undefined {
+    return this.#bits & AT_LEAST ? true : undefined;
+  }
+  get below(): true | undefined {
+    return this.#bits & BELOW ? true : undefined;
+  }
+  get isYear(): true | undefined {
+    return this.#bits & YEAR ? true : undefined;
+  }
+  get negative(): true | undefined {
+    return this.#bits & NEGATIVE ? true : undefined;
+  }
+  get absurd(): true | undefined {
+    return this.#bits & ABSURD ? true : undefined;
+  }
+  get chinese(): true | undefined {
+    return this.#bits & CHINESE_NUMERALS ? true : undefined;
+  }
+}
+
+/** The interval of a figure of |value| `value`, rounded to the fen, with its sign applied. */
+function intervalFor(value: number, rangeHigh: number | undefined, vagueTop: boolean, approx: Approx | undefined, place: number | undefined, qualifier: Qualifier | undefined, negative: boolean): Interval {
+  const interval = intervalOf(value, rangeHigh, vagueTop, approx, place, qualifier);
+  // Spans computed by ratio (将近, 左右, 出头) are rounded to the fen: 0.9 × 80万 is 720000, not 719999.99….
+  interval.low = Math.round(interval.low * 100) / 100;
+  if (Number.isFinite(interval.high)) interval.high = Math.round(interval.high * 100) / 100;
+  if (negative) {
+    const low = interval.low;
+    interval.low = -interval.high;
+    interval.high = -low;
+  }
+  return interval;
+}
+
+/**
+ * The mention of [start, end): its qualifiers read around it, its interval. `wordsFrom`: where its words start when
+ * no qualifier stands before it ("好几个亿"). The caller adds date/month/relative.
  */
 function finish(
   input: string,
@@ -775,13 +868,14 @@ function finish(
   approx?: Approx,
   place?: number,
   ownQualifier?: Qualifier,
+  wordsFrom = start,
 ): NumberMention {
   const negative = (flags & NEGATIVE) !== 0;
   let value = Number(decimal);
   if (negative) value = -value;
   // Qualifiers: "将近两百万", "3500万左右"; years, dates and percentages take none.
   let qualifier: Qualifier | undefined;
-  let wordsStart = start;
+  let wordsStart = wordsFrom;
   if ((flags & YEAR) === 0) {
     const last = SPACE[text.charCodeAt(start - 1)] && start - 1 > Math.max(0, start - 6) ? start - 2 : start - 1;
     if (QUALIFIER_END[text.charCodeAt(last)]) {
@@ -804,40 +898,15 @@ function finish(
     }
   }
   qualifier ??= ownQualifier;
-  const interval = intervalOf(Math.abs(value), rangeHigh, vagueTop, approx, place, qualifier);
-  // Spans computed by ratio (将近, 左右, 出头) are rounded to the fen: 0.9 × 80万 is 720000, not 719999.99….
-  interval.low = Math.round(interval.low * 100) / 100;
-  if (Number.isFinite(interval.high)) interval.high = Math.round(interval.high * 100) / 100;
-  if (negative) {
-    const low = interval.low;
-    interval.low = -interval.high;
-    interval.high = -low;
-  }
-  const raw = input.slice(start, end);
-  const absurd = !Number.isFinite(value) || Math.abs(value) > ABSURD;
+  const absurd = !Number.isFinite(value) || Math.abs(value) > ABSURD_VALUE;
   const below = qualifier === "below" || qualifier === "atMost" || qualifier === "near";
   const atLeast = !below && (approx === "many" || approx === "plus" || approx === "orMore" || approx === "chutou" || qualifier === "above" || qualifier === "atLeast");
-  return {
-    start,
-    end,
-    raw,
-    value,
-    decimal: absurd ? undefined : decimal,
-    unit,
-    atLeast: atLeast ? true : undefined,
-    below: below ? true : undefined,
-    isYear: (flags & YEAR) !== 0 ? true : undefined,
-    relative: undefined,
-    date: undefined,
-    month: undefined,
-    negative: negative ? true : undefined,
-    absurd: absurd ? true : undefined,
-    chinese: (flags & CHINESE_NUMERALS) !== 0 ? true : undefined,
-    interval,
-    // Most mentions have no qualifier before them: their words are their raw text, one string for both.
-    words: visible(wordsStart === start ? raw : input.slice(wordsStart, end)),
-    exact: interval.low === interval.high,
-  };
+  // An exact figure's interval is built when it is read (most never are).
+  const point = rangeHigh === undefined && !vagueTop && approx === undefined && qualifier === undefined && Number.isFinite(value);
+  const interval = point ? undefined : intervalFor(Math.abs(value), rangeHigh, vagueTop, approx, place, qualifier, negative);
+  const bits = (flags & (NEGATIVE | YEAR | CHINESE_NUMERALS)) | (atLeast ? AT_LEAST : 0) | (below ? BELOW : 0) | (absurd ? ABSURD : 0) |
+    (point || interval!.low === interval!.high ? EXACT : 0) | (hadControl ? CONTROL : 0);
+  return new Mention(input, start, end, wordsStart, value, decimal, unit, bits, interval);
 }
 
 /** Does a two-digit number followed by 年 read as a year ("21年卖了…") rather than a duration ("做了15年")? */
@@ -1124,9 +1193,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       place = placeOf(vague.high) * 10 ** suffix.exp;
     }
     if (suffix.approx) place = approxPlace(base, suffix);
-    const m = finish(input, text, start, suffix.end, decimal, flags, suffix.unit, rangeHigh, vague ? vague.vague : false, suffix.approx, place);
-    if (wordsFrom < start && m.words === m.raw) m.words = visible(input.slice(wordsFrom, m.end));
-    push(m);
+    push(finish(input, text, start, suffix.end, decimal, flags, suffix.unit, rangeHigh, vague ? vague.vague : false, suffix.approx, place, undefined, wordsFrom));
   }
 
   for (let at = 1; at < text.length; at++) {
@@ -1135,9 +1202,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (!word || overlaps(taken, at, at + word.length)) continue;
     const suffix = readSuffix(text, at + word.length, false, false, SUFFIX);
     // 上 is no qualifier word before a figure ("上3期"), but before a bare magnitude it is "more than": 上亿, 上百万.
-    const m = finish(input, text, at, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), CHINESE_NUMERALS, suffix.unit, undefined, false, undefined, undefined, "above");
-    if (m.words === m.raw) m.words = visible(input.slice(at - 1, m.end));
-    push(m);
+    push(finish(input, text, at, suffix.end, shiftDecimal("1", "", MULTIPLIER_EXP[word] ?? 0), CHINESE_NUMERALS, suffix.unit, undefined, false, undefined, undefined, "above", at - 1));
   }
 
   if (text.includes("半")) for (const h of text.matchAll(HALF)) {
