@@ -1260,7 +1260,7 @@ function joinRanges(input: string, text: string, mentions: NumberMention[]): Num
     if (lo.isYear || hi.isYear || lo.negative || lo.absurd || hi.absurd) continue;
     if (lo.unit !== undefined && hi.unit !== undefined && lo.unit !== hi.unit) continue;
     // "8万-10万": the hyphen after 万 was read as the second figure's minus sign.
-    const betweenEnd = hi.negative && MINUS[text.charCodeAt(hi.start)] ? hi.start + 1 : wordsStartOf(input, hi);
+    const betweenEnd = hi.negative && MINUS[text.charCodeAt(hi.start)] ? hi.start + 1 : hi.wordsStart;
     // The signs are one to seven characters: most neighbours stand further apart, and need no slice.
     if (betweenEnd - lo.end > 7 || betweenEnd <= lo.end || !JOIN_START[text.charCodeAt(lo.end)]) continue;
     const between = text.slice(lo.end, betweenEnd);
@@ -1281,34 +1281,18 @@ function joinRanges(input: string, text: string, mentions: NumberMention[]): Num
   return mentions;
 }
 
-/** Where a mention's words begin: before its qualifier ("大概8万" starts at 大). */
-function wordsStartOf(input: string, m: NumberMention): number {
-  const start = m.end - m.words.length;
-  return start < m.start && input.startsWith(m.words, start) ? start : m.start;
-}
-
 /** One mention for two figures whose hull the user's quantity lies in, quoting all the words between them. */
 function hull(input: string, a: NumberMention, b: NumberMention): NumberMention {
   const lowEnd = a.interval.low < b.interval.low || (a.interval.low === b.interval.low && a.interval.lowInclusive) ? a : b;
   const highEnd = a.interval.high > b.interval.high || (a.interval.high === b.interval.high && a.interval.highInclusive) ? a : b;
   const interval: Interval = {
     low: lowEnd.interval.low,
-    lowInclusive: lowEnd.interval.lowInclusive,
     high: highEnd.interval.high,
+    lowInclusive: lowEnd.interval.lowInclusive,
     highInclusive: highEnd.interval.highInclusive,
   };
+  // The value and how it was written are the lower figure's.
   const low = a.value <= b.value ? a : b;
-  const raw = input.slice(a.start, b.end);
-  return {
-    ...low,
-    start: a.start,
-    end: b.end,
-    raw,
-    unit: a.unit ?? b.unit,
-    atLeast: interval.high === Infinity ? true : undefined,
-    below: undefined,
-    interval,
-    words: visible(input.slice(wordsStartOf(input, a), b.end)),
-    exact: false,
-  };
+  const bits = (low.negative ? NEGATIVE : 0) | (low.chinese ? CHINESE_NUMERALS : 0) | (interval.high === Infinity ? AT_LEAST : 0) | (hadControl ? CONTROL : 0);
+  return new Mention(input, a.start, b.end, a.wordsStart, low.value, low.decimal, a.unit ?? b.unit, bits, interval);
 }
