@@ -11,10 +11,10 @@
  *     装修/设备 turn an investment into decoration/equipment investment, and so on.
  *  4. Years become the activity year (or a registration date next to 注册/成立), ranks come from
  *     排名第二 / 前3名, booleans from the aliases in rules/facts.yaml with negation, enums from phrases.
- * Every value is validated by the fact schema; bad ones go to `rejected` with a Chinese reason.
+ * Every value is validated by the fact schema where the facts enter the session (`admitFacts`); bad ones go to
+ * `rejected` with a Chinese reason.
  */
-import { ZodNumber, ZodUnion, type ZodType } from "zod";
-import { FACTS, factValueSchema, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
+import { FACTS, factValueError, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
 import { breakAfter, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import type { Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
@@ -77,7 +77,7 @@ export interface RankStatement {
 
 /** What `extractFacts` read from one message. */
 export interface Extraction {
-  /** Valid facts (each passes FactsSchema); absent = not stated. */
+  /** The facts stated (each passes FactsSchema once `admitFacts` has checked them); absent = not stated. */
   facts: Facts;
   /** Short Chinese notes for the user (contradictions, text cut, assumptions). Numbers in them come from the user's text. */
   notes: string[];
@@ -421,52 +421,6 @@ function isFirstMilestone(text: string, m: NumberMention): boolean {
   return FIRST_TIME_BEFORE.test(text.slice(Math.max(0, wordsStart - 4), wordsStart));
 }
 
-/**
- * Each fact's value schema (the one FactsSchema checks that fact with), built on first use and kept, with the
- * members of a union schema that can take an object (all but its number members).
- */
-const VALUE_SCHEMAS = new Map<FactName, { schema: ZodType; objectMembers: readonly ZodType[] }>();
-/**
- * Verdicts on plain values (numbers, words, yes/no) per fact. The schemas are pure, so a value seen before has
- * the same verdict; the same values recur message after message (true, 2021, "county").
- */
-const VERDICTS = new Map<FactName, Map<number | string | boolean, string | null>>();
-/** Values remembered per fact at most; past it that fact's verdicts start again. */
-const VERDICTS_AT_MOST = 256;
-
-/**
- * Validate one fact value against the shared schema; returns the zod message on failure. The fact's own
- * schema, not FactsSchema's field (optional and lazy around the same schema): the same result, without
- * two wrappers' work for every fact of every message.
- */
-function schemaError(fact: FactName, value: unknown): string | null {
-  if (value === undefined) return null;
-  if (typeof value !== "number" && typeof value !== "string" && typeof value !== "boolean") return check(fact, value);
-  let verdicts = VERDICTS.get(fact);
-  if (!verdicts) VERDICTS.set(fact, (verdicts = new Map()));
-  let verdict = verdicts.get(value);
-  if (verdict === undefined) {
-    if (verdicts.size >= VERDICTS_AT_MOST) verdicts.clear();
-    verdicts.set(value, (verdict = check(fact, value)));
-  }
-  return verdict;
-}
-
-function check(fact: FactName, value: unknown): string | null {
-  let known = VALUE_SCHEMAS.get(fact);
-  if (!known) {
-    const schema = factValueSchema(fact);
-    const members = schema instanceof ZodUnion ? (schema.options as readonly ZodType[]) : [];
-    VALUE_SCHEMAS.set(fact, (known = { schema, objectMembers: members.filter((o) => !(o instanceof ZodNumber)) }));
-  }
-  // A union passes a value when one of its members does. An object (an interval) never passes a number member,
-  // so its other members alone decide a pass, without the number member's failed attempt; a failure is asked
-  // of the whole union, for the union's own message.
-  if (typeof value === "object" && known.objectMembers.some((o) => o.safeParse(value).success)) return null;
-  const r = known.schema.safeParse(value);
-  return r.success ? null : (r.error.issues[0]?.message ?? `${labelOf(fact)}不合理`);
-}
-
 /** A ranking followed by its reward names the provision, not the asker's place: "排名前三有奖", "第一名奖3万". */
 const NAMES_REWARD_AFTER = /(?:名|位)?的?(?:才|都)?(?:有奖|奖(?!励?多少))/y;
 function namesReward(text: string, at: number): boolean {
@@ -536,7 +490,8 @@ interface Assigned {
 
 /**
  * Read the facts stated in one chat message. Never throws; `asOf` resolves relative years.
- * The returned `facts` always pass `parseFacts`.
+ * The values are not yet checked against the shared schema: {@link admitFacts} does that, once, where the
+ * facts enter the session; admitted `facts` always pass `parseFacts`.
  */
 export function extractFacts(input: string, options: ExtractOptions): Extraction {
   const out: Extraction = { facts: {}, notes: [], rejected: [], correction: false, sources: {}, inferred: [], unattributed: [], claims: [], doubtful: [], askedAbout: {} };
@@ -548,6 +503,32 @@ export function extractFacts(input: string, options: ExtractOptions): Extraction
     out.notes.push("有一部分内容没能读懂，请换个说法再发一次。");
   }
   return out;
+}
+
+/**
+ * A message's facts as they enter the session: a value the shared schema refuses ("培训了2.3天": 按半天计) moves
+ * from `facts`, or from `doubtful`, to `rejected` with the schema's reason. This is the one zod check of what
+ * was read (rules/facts.ts `factValueError`): a value it passes is remembered, so that parseFacts merging it
+ * into the session takes it as it is. `read` does not check its values itself: they would be parsed twice on
+ * every turn, and a long message states a dozen intervals, each a zod object parse.
+ */
+export function admitFacts(x: Extraction): Extraction {
+  const facts = x.facts as Record<string, unknown>;
+  for (const name in facts) {
+    const fact = name as FactName;
+    const reason = factValueError(fact, facts[fact]);
+    if (reason === null) continue;
+    x.rejected.push({ fact, raw: x.sources[fact] ?? String(facts[fact]), reason });
+    delete facts[fact];
+    delete x.sources[fact];
+  }
+  // A figure held back to be confirmed is checked now too: once confirmed, it enters the session unasked.
+  x.doubtful = x.doubtful.filter((d) => {
+    const reason = factValueError(d.fact, d.value);
+    if (reason !== null) x.rejected.push({ fact: d.fact, raw: d.said, reason });
+    return reason === null;
+  });
+  return x;
 }
 
 /** Marks kept between messages (see Marks): positions inside a number, and inside a phrase word. */
@@ -739,16 +720,6 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   if (facts.localSpecialty === undefined) readLocalGoods(text, options.regionPlaces ?? [], facts, out.sources);
   readSameYear(facts, out.sources, dated);
 
-  // Anything the shared schema refuses goes to `rejected`, never into facts.
-  for (const name in facts) {
-    const fact = name as FactName;
-    const value = facts[fact];
-    const reason = schemaError(fact, value);
-    if (reason === null) continue;
-    delete facts[fact];
-    out.rejected.push({ fact, raw: out.sources[fact] ?? String(value), reason });
-    delete out.sources[fact];
-  }
   // A figure no applicant could have (2万个站点) is asked back, never computed; a figure feeding two facts
   // (在天猫卖了三千五: sales and platform sales) once, in the words naming it the most.
   const askedFor = new Map<NumberMention, DoubtfulFact>();

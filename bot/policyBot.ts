@@ -9,7 +9,7 @@ import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, asksMoney, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
 import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, inUserWords, missingLabels, missingOf, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
-import { extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
+import { admitFacts, extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { exclusionNamed } from "./understanding/exclusions.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
@@ -231,7 +231,8 @@ export class PolicyBot implements ConversationHandler {
       ? correctionTargets(text, [...pending, ...(Object.keys(session.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit))], session.facts, asOf)
       : pending;
     const places = this.#catalog.readPlaces(text, session.policyIds);
-    const extraction = extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby], regionPlaces: places.mentions, known: session.facts });
+    // The one schema check of what was read (admitFacts): parseFacts below takes the values it passed as they are.
+    const extraction = admitFacts(extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby], regionPlaces: places.mentions, known: session.facts }));
     confirmHeldFigures(text, extraction, session);
     adoptAskedAbout(text, extraction, session);
     answerAwaited(extraction, session.awaiting);

@@ -202,15 +202,62 @@ export function parseFacts(input: unknown): Facts {
 
 /** Each fact's value schema, built once: the one {@link FactsSchema} reads the fact's value with. */
 const valueSchemas = new Map<FactName, z.ZodType>();
-/** Verdicts on plain values (numbers, words, yes/no) by fact: the schemas are pure, and the values recur turn after turn. */
-const plainVerdicts = new Map<FactName, Map<number | string | boolean, boolean>>();
+/**
+ * The members of a fact's union schema that can take an object (all but its number members), by fact: an
+ * object never passes a number member, so these alone decide whether an interval passes.
+ */
+const objectMembers = new Map<FactName, readonly z.ZodType[]>();
+/** Verdicts on plain values (numbers, words, yes/no) by fact, null = passes: the schemas are pure, and the values recur turn after turn. */
+const plainVerdicts = new Map<FactName, Map<number | string | boolean, string | null>>();
 /** Values remembered per fact at most; past it that fact's verdicts start again. */
 const VERDICTS_AT_MOST = 256;
+/** Object values (intervals) that passed their fact's schema, deep-frozen so that they still do: {@link parseFacts} takes them as they are. */
+const checkedObjects = new WeakSet<object>();
+
+/**
+ * Why `value` cannot be `fact`'s value (the schema's first message), or null when it can: the check of one
+ * fact with the fact's own schema (the one {@link FactsSchema} reads it with), for a caller handing its value
+ * over (the facts a message states, bot/extractFacts.ts admitFacts). A plain value's verdict is remembered; an
+ * object that passes is deep-frozen and remembered, so that {@link parseFacts} merging it into a session takes
+ * it as it is instead of parsing it a second time.
+ */
+export function factValueError(fact: FactName, value: unknown): string | null {
+  if (value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return plainVerdict(fact, value);
+  if (typeof value === "object" && value !== null && checkedObjects.has(value)) return null;
+  const verdict = issueOf(fact, value);
+  if (verdict === null && typeof value === "object" && value !== null) checkedObjects.add(deepFreeze(value));
+  return verdict;
+}
+
+/** The verdict on a plain value, remembered per fact. */
+function plainVerdict(fact: FactName, value: number | string | boolean): string | null {
+  let verdicts = plainVerdicts.get(fact);
+  if (!verdicts) plainVerdicts.set(fact, (verdicts = new Map()));
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    if (verdicts.size >= VERDICTS_AT_MOST) verdicts.clear();
+    verdicts.set(value, (verdict = issueOf(fact, value)));
+  }
+  return verdict;
+}
+
+/** The schema's first message on `value`, or null when it passes. */
+function issueOf(fact: FactName, value: unknown): string | null {
+  const schema = valueSchema(fact);
+  // A union passes a value when one of its members does. An object (an interval) never passes a number member,
+  // so its other members alone decide a pass, without the number member's failed attempt; a failure is asked
+  // of the whole union, for the union's own message.
+  if (typeof value === "object" && objectMembers.get(fact)!.some((o) => o.safeParse(value).success)) return null;
+  const r = schema.safeParse(value);
+  return r.success ? null : (r.error.issues[0]?.message ?? `${FACTS[fact].label}不合理`);
+}
 
 /**
  * What {@link FactsSchema} would return for `input`, fact by fact with each fact's own value schema (a plain
- * value's verdict remembered): the same object in the same key order, without the object schema's pass. null
- * when a key is no fact or a value fails, so that the object schema throws its own error.
+ * value's verdict remembered, an object {@link factValueError} passed taken as it is): the same values in the
+ * same key order, without the object schema's pass. null when a key is no fact or a value fails, so that the
+ * object schema throws its own error. Other objects are parsed into copies: the caller's own stay unfrozen.
  */
 function checkedValues(input: unknown): Record<string, unknown> | null {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return null;
@@ -220,16 +267,9 @@ function checkedValues(input: unknown): Record<string, unknown> | null {
   for (const name of FACT_NAMES) {
     if (!(name in given)) continue;
     const value = given[name];
-    if (value === undefined) out[name] = value;
+    if (value === undefined || (typeof value === "object" && value !== null && checkedObjects.has(value))) out[name] = value;
     else if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") {
-      let verdicts = plainVerdicts.get(name);
-      if (!verdicts) plainVerdicts.set(name, (verdicts = new Map()));
-      let ok = verdicts.get(value);
-      if (ok === undefined) {
-        if (verdicts.size >= VERDICTS_AT_MOST) verdicts.clear();
-        verdicts.set(value, (ok = valueSchema(name).safeParse(value).success));
-      }
-      if (!ok) return null;
+      if (plainVerdict(name, value) !== null) return null;
       out[name] = value;
     } else {
       const parsed = valueSchema(name).safeParse(value);
@@ -242,7 +282,11 @@ function checkedValues(input: unknown): Record<string, unknown> | null {
 
 function valueSchema(name: FactName): z.ZodType {
   let schema = valueSchemas.get(name);
-  if (!schema) valueSchemas.set(name, (schema = factValueSchema(name)));
+  if (!schema) {
+    valueSchemas.set(name, (schema = factValueSchema(name)));
+    const members = schema instanceof z.ZodUnion ? (schema.options as readonly z.ZodType[]) : [];
+    objectMembers.set(name, members.filter((o) => !(o instanceof z.ZodNumber)));
+  }
   return schema;
 }
 

@@ -3,7 +3,7 @@
  * Usage: npx tsx scripts/extractDevFacts.ts [--as-of YYYY-MM-DD]
  */
 import { readFileSync } from "node:fs";
-import { extractFacts } from "../bot/extractFacts.js";
+import { admitFacts, extractFacts } from "../bot/extractFacts.js";
 
 const asOfIndex = process.argv.indexOf("--as-of");
 const asOf = asOfIndex > 0 ? (process.argv[asOfIndex + 1] ?? "2022-06-01") : "2022-06-01";
@@ -11,7 +11,7 @@ const lines = readFileSync(new URL("../test/fixtures/dev.jsonl", import.meta.url
 for (const line of lines) {
   const c = JSON.parse(line) as { id: string; turns: string[] };
   for (const turn of c.turns) {
-    const x = extractFacts(turn, { asOf });
+    const x = admitFacts(extractFacts(turn, { asOf }));
     const extra = [
       x.rank ? `rank=${JSON.stringify(x.rank)}` : "",
       x.notes.length ? `notes=${x.notes.join(" ")}` : "",

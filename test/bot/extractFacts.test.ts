@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractFacts, MAX_MESSAGE_CHARS } from "../../bot/extractFacts.js";
+import { admitFacts, extractFacts, MAX_MESSAGE_CHARS } from "../../bot/extractFacts.js";
 import { FACTS, parseFacts, type FactName } from "../../rules/facts.js";
 
 const asOf = "2022-06-01";
@@ -422,9 +422,32 @@ describe("extractFacts rejects bad values and survives bad input", () => {
   it("never throws and returns schema-valid facts for any input", () => {
     const inputs = ["", "   ", "😀🎉🙏", "粉丝10万卖了100万".repeat(1000), "1e30 -1 ¥ 万 亿 第 前 排名", "\u0000\uffff", null as unknown as string];
     for (const input of inputs) {
-      const x = extractFacts(input, { asOf });
+      const x = admitFacts(extractFacts(input, { asOf }));
       expect(() => parseFacts(x.facts)).not.toThrow();
     }
+  });
+
+  it("admits only what the shared schema passes: a value it refuses is rejected with its reason", () => {
+    const x = admitFacts(extractFacts("培训了2.3天", { asOf }));
+    expect(x.facts.trainingDays).toBeUndefined();
+    expect(x.sources.trainingDays).toBeUndefined();
+    expect(x.rejected).toEqual([{ fact: "trainingDays", raw: "2.3天", reason: "培训天数按半天计" }]);
+  });
+
+  it("admits no interval whose words run past the schema's limit (forty events' costs in one sum)", () => {
+    const text = `办了好多场大赛 ${Array.from({ length: 40 }, (_, i) => `一场花了${(i % 9) + 1}万`).join(" ")}`;
+    const x = admitFacts(extractFacts(text, { asOf }));
+    expect(x.facts.expenses).toBeUndefined();
+    expect(x.rejected.map((r) => r.fact)).toEqual(["expenses"]);
+    expect(() => parseFacts(x.facts)).not.toThrow();
+  });
+
+  it("takes an admitted interval into the session as it is, frozen, not a copy parsed again", () => {
+    const x = admitFacts(extractFacts("年网络零售额80来万", { asOf }));
+    const sales = x.facts.onlineRetailSales;
+    expect(sales).toEqual({ low: 80 * WAN, high: 90 * WAN - 1, words: "80来万" });
+    expect(Object.isFrozen(sales)).toBe(true);
+    expect(parseFacts({ ...x.facts }).onlineRetailSales).toBe(sales);
   });
 
   it("cuts messages longer than the limit, with a note", () => {
