@@ -55,8 +55,16 @@ const GOODS_ORIGIN = new RegExp(`(?:${OTHER_PLACE.source})(?=(?:那边|那里|�
 
 /** A message that only says where the asker is ("聊城莘县的", "我是平阴的"): the region, then the question. */
 const PLACE_ONLY = /^(我是|我们是|俺是|咱是|我在|我们在)?\p{Script=Han}{2,10}?(这边|那边|这儿)?(的|人)[。.!！\s]*$/u;
-/** What may stand around a region's name in a message that only says where the asker is ("汨罗", "我在叶集这边"). */
-const AROUND_PLACE_ONLY = /^(?:我是|我们是|俺是|咱是|我在|我们在|俺在|在)?(?:这边|那边|这儿|那儿|的|人|呀|啊|哈|哦|呢)*[。.!！?？,，~～\s]*$/u;
+/** Words that open a conversation and ask nothing yet ("问个事", "想咨询一下"). */
+const OPENING = String.raw`(?:(?:我|俺)?想)?(?:问个事儿?|问一下|问下|问问|请问|咨询一下|咨询下|咨询个事儿?|打听一下|打听个事儿?|问个问题|有个问题|有个事儿?)`;
+/**
+ * What may stand around a region's name in a message that only says where the asker is ("汨罗", "我在叶集这边",
+ * "平阴的 问个事"): the region is remembered and the question comes next.
+ */
+const AROUND_PLACE_ONLY = new RegExp(
+  String.raw`^(?:${OPENING}[。.!！?？,，~～\s]*)?(?:我是|我们是|俺是|咱是|我在|我们在|俺在|在)?(?:这边|那边|这儿|那儿|的|人|呀|啊|哈|哦|呢)*[。.!！?？,，~～\s]*(?:${OPENING}[。.!！?？,，~～\s]*)?$`,
+  "u",
+);
 
 /** true when the message is a region's name and nothing else, the words around it aside ("汨罗", "我在叶集"). */
 export function namesOnlyPlaces(text: string, places: ReadonlyArray<{ start: number; end: number }>): boolean {

@@ -334,12 +334,13 @@ function candidates(text: string, table: NameTable): number[] {
   return out;
 }
 
-function standsAlone(text: string, start: number, end: number): boolean {
+/** Whether a short name stands alone on each side: 0 neither, 1 before only, 2 after only, 3 both. */
+function standsAlone(text: string, start: number, end: number): 0 | 1 | 2 | 3 {
   const before = text[start - 1];
   const after = text[end];
   const okBefore = before === undefined || !CJK.test(before) || SHORT_BEFORE.test(text.slice(0, start));
   const okAfter = after === undefined || !CJK.test(after) || SHORT_AFTER.test(text.slice(end));
-  return okBefore && okAfter;
+  return ((okBefore ? 1 : 0) + (okAfter ? 2 : 0)) as 0 | 1 | 2 | 3;
 }
 
 /**
@@ -354,6 +355,7 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
   const taken = new Array<boolean>(text.length).fill(false);
   type Hit = { start: number; end: number; said: string; nearMiss: boolean; candidates: Name[] };
   const hits: Hit[] = [];
+  const afterPlace: { name: Name; at: number; end: number; nearMiss: boolean }[] = [];
   // Names in table order (longest first), each at its positions in text order; a position found twice is one.
   const stride = text.length + 1;
   let previous = -1;
@@ -368,7 +370,12 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
     const end = at + name.written.length;
     // A near miss needs a name long enough that one changed character still identifies it.
     if (nearMiss && name.short) continue;
-    if (name.short && !standsAlone(text, at, end)) continue;
+    if (name.short) {
+      const alone = standsAlone(text, at, end);
+      // "我在聊城临清", "东营广饶的": a short name right after another place name stands alone on that side (decided below).
+      if (alone === 2) afterPlace.push({ name, at, end, nearMiss });
+      if (alone !== 3) continue;
+    }
     const same = hits.find((h) => h.start === at && h.end === end);
     if (same) {
       if (!same.candidates.some((c) => c.policyId === name.policyId)) same.candidates.push(name);
@@ -377,6 +384,16 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
     if (taken.slice(at, end).some(Boolean)) continue;
     taken.fill(true, at, end);
     hits.push({ start: at, end, said: text.slice(at, end), nearMiss, candidates: [name] });
+  }
+  for (const d of afterPlace) {
+    const same = hits.find((h) => h.start === d.at && h.end === d.end);
+    if (same) {
+      if (!same.candidates.some((c) => c.policyId === d.name.policyId)) same.candidates.push(d.name);
+      continue;
+    }
+    if (!hits.some((h) => h.end === d.at) || taken.slice(d.at, d.end).some(Boolean)) continue;
+    taken.fill(true, d.at, d.end);
+    hits.push({ start: d.at, end: d.end, said: text.slice(d.at, d.end), nearMiss: d.nearMiss, candidates: [d.name] });
   }
   hits.sort((a, b) => a.start - b.start);
 

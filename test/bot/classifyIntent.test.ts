@@ -105,6 +105,14 @@ describe("classifyIntent: dialogue openers and eligibility questions", () => {
     expect(namesOnlyPlaces("好的", [])).toBe(false);
   });
 
+  it("takes a region with words that only open a conversation (问个事, 想咨询一下, 请问) as naming the region only", () => {
+    expect(namesOnlyPlaces("平阴的 问个事", [{ start: 0, end: 2 }])).toBe(true);
+    expect(namesOnlyPlaces("我是广饶的 想咨询一下", [{ start: 2, end: 4 }])).toBe(true);
+    expect(namesOnlyPlaces("请问 我在汨罗这边", [{ start: 5, end: 7 }])).toBe(true);
+    expect(namesOnlyPlaces("平阴的 问个事 达人奖多少", [{ start: 0, end: 2 }])).toBe(false);
+    expect(classifyIntent("平阴的 问个事", { ...region, namesOnlyRegion: true })).not.toBe("outOfScope");
+  });
+
   it("reads 还能申请吗 after facts about the asker as an eligibility question, alone as one about validity", () => {
     expect(classifyIntent("现在已经停业了 流量补贴还能申请吗", { ...ctx, hasNewFacts: true })).not.toBe("validity");
     expect(classifyIntent("流量补贴还能申请吗", { ...ctx, matchesRuleKeyword: true })).toBe("validity");

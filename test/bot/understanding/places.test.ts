@@ -30,6 +30,13 @@ describe("readPlaces", () => {
     expect(read("烟店镇卖轴承的").policyIds).toEqual(["liaocheng-2022"]);
   });
 
+  it("reads a short name written right after another place name (聊城临清, 东营广饶, 平阴孔村), not one running into other words", () => {
+    expect(read("我在聊城临清").mentions.map((m) => m.name)).toEqual(["聊城市", "临清市"]);
+    expect(read("我在东营广饶").mentions.map((m) => m.name)).toEqual(["东营市", "广饶县"]);
+    expect(read("在平阴孔村").mentions.map((m) => m.name)).toEqual(["平阴县", "孔村镇"]);
+    expect(read("平阴玫瑰花茶卖得好").mentions.map((m) => m.name)).toEqual(["平阴县"]);
+  });
+
   it("does not read a town's short form that is an ordinary word (我是带货大王, 乡村振兴的)", () => {
     expect(read("我是大王的粉丝").policyIds).toEqual([]);
     expect(read("做乡村振兴的项目").policyIds).toEqual([]);
