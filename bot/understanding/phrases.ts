@@ -77,12 +77,14 @@ const COUNTERPART_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,3}?(签|合作
 const isStopWord = (key: string) => PHRASES.get(key)?.[0]?.kind === "stop";
 
 /**
- * The phrase words of a message. A stop word (主播培训, 农村) hides the words inside it, but not one that starts
- * inside it and runs past its end: in "主播培训学校" the head noun 培训学校 names the kind, not 主播.
+ * The phrase words of a message (PHRASE_WORDS's list, valid until the next message: see HitList). A stop word
+ * (主播培训, 农村) hides the words inside it, but not one that starts inside it and runs past its end: in
+ * "主播培训学校" the head noun 培训学校 names the kind, not 主播.
  */
 export function scanPhrases(text: string): Hit[] {
-  const hits: Hit[] = [];
   const words = PHRASE_WORDS;
+  const hits = words.hits;
+  hits.begin();
   let stopEnd = -1;
   let from = 0;
   for (let start = words.find(text, 0); start >= 0; start = words.find(text, from)) {
@@ -94,13 +96,13 @@ export function scanPhrases(text: string): Hit[] {
       continue;
     }
     const key = words.key(text, start);
-    hits.push({ start, end, word: words.word(text, start), key });
+    hits.add(start, end, words.word(text, start), key);
     if (isStopWord(key)) {
       stopEnd = end;
       from = start + 1;
     }
   }
-  return hits;
+  return hits.end();
 }
 
 const BLANK = /\s/;

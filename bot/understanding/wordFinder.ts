@@ -54,6 +54,8 @@ export class WordFinder {
   readonly #keys: string[] = [];
   #end = 0;
   #key = "";
+  /** The records `scan` fills for this finder's words, kept between messages. */
+  readonly hits = new HitList();
   #exact = false;
 
   constructor(words: Iterable<string>) {
@@ -151,11 +153,51 @@ export interface Hit {
   key: string;
 }
 
-/** Every word of `words` in `text`, left to right (at one position the longest). */
-export function scan(words: WordFinder, text: string): Hit[] {
-  const hits: Hit[] = [];
-  for (let start = words.find(text, 0); start >= 0; start = words.find(text, words.end)) {
-    hits.push({ start, end: words.end, word: words.word(text, start), key: words.key(text, start) });
+/**
+ * The hits of one message, in records kept between messages: a long message holds hundreds of vocabulary words,
+ * and a new record per word per message was most of what scanning allocated. `begin` starts a message, `add`
+ * fills the next record, `end` returns the hits; they stay valid until the next message is scanned into the same
+ * list (each finder has its own: `WordFinder.hits`). The records hold the vocabulary's own key strings (old
+ * objects) almost always, so keeping them adds nothing for a scavenge to trace.
+ */
+export class HitList {
+  readonly #records: Hit[] = [];
+  readonly #hits: Hit[] = [];
+  #count = 0;
+
+  begin(): void {
+    this.#count = 0;
   }
-  return hits;
+
+  add(start: number, end: number, word: string, key: string): void {
+    const k = this.#count++;
+    let hit = this.#records[k];
+    if (hit === undefined) this.#records.push((hit = { start, end, word, key }));
+    else {
+      hit.start = start;
+      hit.end = end;
+      hit.word = word;
+      hit.key = key;
+    }
+    this.#hits[k] = hit;
+  }
+
+  /** The hits added since `begin`, in order (the same array each message, cut to this message's count). */
+  end(): Hit[] {
+    this.#hits.length = this.#count;
+    return this.#hits;
+  }
+}
+
+/**
+ * Every word of `words` in `text`, left to right (at one position the longest): the finder's own list (see
+ * HitList), valid until the next scan with the same finder.
+ */
+export function scan(words: WordFinder, text: string): Hit[] {
+  const list = words.hits;
+  list.begin();
+  for (let start = words.find(text, 0); start >= 0; start = words.find(text, words.end)) {
+    list.add(start, words.end, words.word(text, start), words.key(text, start));
+  }
+  return list.end();
 }

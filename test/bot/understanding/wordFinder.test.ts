@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WordFinder } from "../../../bot/understanding/wordFinder.js";
+import { scan, WordFinder } from "../../../bot/understanding/wordFinder.js";
 
 /** Every word `finder` finds in `text`, searching on after each, as [start, end, word, key]. */
 function all(finder: WordFinder, text: string): Array<[number, number, string, string]> {
@@ -50,5 +50,23 @@ describe("WordFinder", () => {
     const words = ["ß", "SS", "I", "K", "Ｗ", "ǅ", "ABC", "AB"];
     const text = "ss ß ı i İ \u212a k ｗ Ｗ ǆ ǅ abc Ab aBcd";
     expect(all(new WordFinder(words), text)).toEqual(byRegex(words, text));
+  });
+});
+
+describe("scan", () => {
+  const finder = new WordFinder(["粉丝", "销售额", "B2C"]);
+  it("gives every word found with its position, as written and keyed", () => {
+    expect(scan(finder, "粉丝15万 b2c销售额").map((h) => [h.start, h.end, h.word, h.key])).toEqual([
+      [0, 2, "粉丝", "粉丝"],
+      [6, 9, "b2c", "B2C"],
+      [9, 12, "销售额", "销售额"],
+    ]);
+  });
+  it("refills the finder's own list for the next message: the hits of a message hold until then", () => {
+    const first = scan(finder, "粉丝 粉丝 粉丝");
+    expect(first.map((h) => h.start)).toEqual([0, 3, 6]);
+    const second = scan(finder, "销售额");
+    expect(second).toBe(first);
+    expect(second.map((h) => [h.start, h.word])).toEqual([[0, "销售额"]]);
   });
 });
