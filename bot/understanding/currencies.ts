@@ -16,7 +16,12 @@ export interface ForeignMoney {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
-const SPACE = /[\s\u00a0\u3000]/;
+/** A blank at lastIndex (\s holds the full-width space and the no-break space): tested in place, no character string. */
+const SPACE_AT = /\s/y;
+const isSpaceAt = (text: string, i: number) => {
+  SPACE_AT.lastIndex = i;
+  return SPACE_AT.test(text);
+};
 
 /** Each currency's words, longest first; symbols and Latin words (US$, USD) may also stand before a figure. */
 const CURRENCY_WORDS = Object.entries(VOCABULARY.currencies).map(([code, c]) => ({
@@ -26,13 +31,14 @@ const CURRENCY_WORDS = Object.entries(VOCABULARY.currencies).map(([code, c]) => 
 
 /** The currency a money figure is written in, when not 元: a word right after it, or a symbol right before. */
 export function foreignCurrency(text: string, m: NumberMention): ForeignMoney | undefined {
-  // A word may follow after one blank; the text before the figure is trimmed only if a symbol is looked for.
-  const at = m.end + (m.end < text.length && SPACE.test(text[m.end]!) ? 1 : 0);
-  let head: string | undefined;
+  // A word may follow after one blank; before the figure, blanks are skipped (read in place, not sliced: this runs per figure).
+  const at = m.end + (m.end < text.length && isSpaceAt(text, m.end) ? 1 : 0);
+  let headEnd = m.start;
+  while (headEnd > 0 && isSpaceAt(text, headEnd - 1)) headEnd--;
   for (const { code, words } of CURRENCY_WORDS) {
     for (const { w, before } of words) {
       if (text.startsWith(w, at)) return { code, start: m.start, end: at + w.length };
-      if (before && (head ??= text.slice(0, m.start).trimEnd()).endsWith(w)) return { code, start: head.length - w.length, end: m.end };
+      if (before && text.endsWith(w, headEnd)) return { code, start: headEnd - w.length, end: m.end };
     }
   }
   return undefined;

@@ -520,12 +520,27 @@ export function parseChineseAmount(raw: string): NumberMention | null {
  * Null when the value is absurd or has a fraction of a fen.
  */
 export function mentionToFen(m: NumberMention): number | null {
-  if (m.absurd || m.decimal === undefined) return null;
-  const [intPart = "0", frac = ""] = m.decimal.split(".");
+  const decimal = m.decimal;
+  if (m.absurd || decimal === undefined) return null;
+  // The digits read as one integer of fen, the fraction padded to two places (no strings built: it runs per figure);
+  // an exponent form ("1e-7" of "1e-7元") by string.
+  if (decimal.includes("e")) return fenOfExponent(decimal, m.negative === true);
+  const point = decimal.indexOf(".");
+  const fracLength = point < 0 ? 0 : decimal.length - point - 1;
+  if (fracLength > 2) return null;
+  let fen = 0;
+  for (let i = 0; i < decimal.length; i++) if (i !== point) fen = fen * 10 + (decimal.charCodeAt(i) - 48);
+  for (let k = fracLength; k < 2; k++) fen *= 10;
+  if (!Number.isSafeInteger(fen)) return null;
+  return m.negative ? -fen : fen;
+}
+
+function fenOfExponent(decimal: string, negative: boolean): number | null {
+  const [intPart = "0", frac = ""] = decimal.split(".");
   if (frac.length > 2) return null;
   const fen = Number(intPart + frac.padEnd(2, "0"));
   if (!Number.isSafeInteger(fen)) return null;
-  return m.negative ? -fen : fen;
+  return negative ? -fen : fen;
 }
 
 /** Does [s, e) touch a position already read as part of a number? */

@@ -19,33 +19,38 @@ const COMPLETED_UNITS: ReadonlySet<FactName> = new Set([...MONTHS, "trainingDays
 export function mentionToQuantity(fact: FactName, m: NumberMention, label: string): { value: Quantity } | { reason: string } {
   if (m.negative) return { reason: `${label}不能是负数` };
   const unit = FACTS[fact].unit;
-  const tooLarge = () => ({ reason: `${label}大得不合理，请核对` });
-  if (m.absurd) return tooLarge();
+  if (m.absurd) return tooLarge(label);
   const scale = unit === "fen" ? 100 : MONTHS.has(fact) && m.unit === "年" ? 12 : 1;
   const limit = unit === "fen" ? LIMITS.fen : unit === "sqm" ? LIMITS.sqm : unit === "day" ? LIMITS.day : LIMITS.count;
-  if (m.interval.low > limit) return tooLarge();
   if (m.exact) {
+    // An exact figure's interval is its value to the fen: compared without building the interval.
+    if (Math.round(m.value * 100) / 100 > limit) return tooLarge(label);
     if (unit === "fen") {
       const fen = mentionToFen(m);
-      return fen === null ? tooLarge() : { value: fen };
+      return fen === null ? tooLarge(label) : { value: fen };
     }
     let v = m.value * scale;
     if (unit === "sqm") v = Math.round(v);
     if (unit !== "day" && !Number.isInteger(v)) v = Math.floor(v);
     return { value: v };
   }
+  if (m.interval.low > limit) return tooLarge(label);
   const step = unit === "day" ? 0.5 : 1;
-  const iv: Interval = COMPLETED_UNITS.has(fact) ? { ...m.interval, lowInclusive: true } : m.interval;
-  const value = toWholeUnits(iv, scale, step, unit === "day" ? 0.5 : 0, m.words);
-  return value === null ? tooLarge() : { value };
+  const value = toWholeUnits(m.interval, COMPLETED_UNITS.has(fact), scale, step, unit === "day" ? 0.5 : 0, m.words);
+  return value === null ? tooLarge(label) : { value };
 }
 
-/** An interval in whole steps of the fact's unit; a single point becomes a plain number. */
-function toWholeUnits(iv: Interval, scale: number, step: number, floor: number, words: string): Quantity | null {
+const tooLarge = (label: string) => ({ reason: `${label}大得不合理，请核对` });
+
+/**
+ * An interval in whole steps of the fact's unit; a single point becomes a plain number. `completed`: its low end
+ * counts as reached, open or not (durations: "一年多" is 12 whole months at least).
+ */
+function toWholeUnits(iv: Interval, completed: boolean, scale: number, step: number, floor: number, words: string): Quantity | null {
   const lowRaw = iv.low * scale;
   const highRaw = iv.high * scale;
   let low = Math.ceil(lowRaw / step - 1e-9) * step;
-  if (!iv.lowInclusive && low === lowRaw) low += step;
+  if (!iv.lowInclusive && !completed && low === lowRaw) low += step;
   let high: number | null = null;
   if (Number.isFinite(highRaw)) {
     high = Math.floor(highRaw / step + 1e-9) * step;
