@@ -320,5 +320,13 @@ export function focusOf(relevant: readonly ScoredRule[]): ScoredRule[] {
   const own = (s: ScoredRule) => s.score - s.retrieval;
   const named = topical.filter((s) => s.topicWeight >= bestTopic - 0.01);
   const bestOwn = Math.max(...named.map(own));
-  return candidates.filter((s) => s.score >= best - FOCUS_MARGIN || (named.includes(s) && own(s) >= bestOwn - FOCUS_MARGIN));
+  const focus = candidates.filter((s) => s.score >= best - FOCUS_MARGIN || (named.includes(s) && own(s) >= bestOwn - FOCUS_MARGIN));
+  // "网店迁回聊城": a line of business the user names that only this provision speaks of (回迁) leads a
+  // provision that retrieval's rank put first with only lines many share (天猫) or none (网店 of 新增网上店铺).
+  const lead = focus[0];
+  if (lead && lead.topicWeight < 1) {
+    const sole = focus.filter((s) => s.topicWeight >= 1 && own(s) > own(lead)).sort((a, b) => own(b) - own(a))[0];
+    if (sole) return [sole, ...focus.filter((s) => s !== sole)];
+  }
+  return focus;
 }

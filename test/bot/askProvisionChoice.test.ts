@@ -19,6 +19,8 @@ const CASES = {
   landBeside: ["聊城 建快递物流配送中心 用地怎么保障"],
   overview: ["汨罗有啥电商扶持政策"],
   shopMovedBack: ["聊城 我们公司把网店从外省迁回本地了 有什么奖励"],
+  onlineShopMovedBack: ["聊城 我们把设在外地的网店迁回聊城 政府有啥支持"],
+  platformShopMovedBack: ["聊城 之前在外省开的京东店 打算迁回来 有什么政策"],
   bigProject: ["平阴 我们规划的是个很大的项目 县里有没有特殊的政策"],
   rentedOffice: ["叶集 租了 二百平米 办公室 能补多少"],
   salesOnlyShort: ["聊城冠县 公司2022年网零2亿5千万 能补多少"],
@@ -70,6 +72,13 @@ describe("ask --json: a shop moved back home", () => {
     expect(cited(a)).toContain("liaocheng-2022:五");
     expect(a.text).toContain("通报表扬");
     expect(a.awards.every((x) => x.amountFen === null)).toBe(true);
+  });
+  it("gets 聊城 五 for 网店迁回, not 四 (新增网上店铺) that shares 网店 and that retrieval ranks first, nor 六 for a platform name", () => {
+    for (const a of [answers.onlineShopMovedBack!, answers.platformShopMovedBack!]) {
+      expect(cited(a)).toContain("liaocheng-2022:五");
+      expect(cited(a)).not.toContain("liaocheng-2022:四");
+      expect(a.text).toContain("回迁");
+    }
   });
 });
 

@@ -75,6 +75,12 @@ describe("focusOf", () => {
     const relevant = scoreRules({ text: "甲", facts: {}, retrieved: ["p:a"], rules }).filter(isRelevant);
     expect(focusOf(relevant).map((s) => s.rule.id)).toEqual(["a"]);
   });
+  it("puts first a provision of a line of business only it speaks of over one retrieval ranked first without that line", () => {
+    const rules = [rule("shops", ["网店"]), rule("moveBack", ["迁入店铺"], { topics: ["relocation"] }), rule("other", ["丙"], { topics: ["park"] })];
+    const relevant = scoreRules({ text: "网店迁回聊城 有啥支持", facts: {}, retrieved: ["p:shops", "p:moveBack"], rules, topics: ["relocation"] }).filter(isRelevant);
+    expect(relevant[0]!.rule.id).toBe("shops");
+    expect(focusOf(relevant)[0]!.rule.id).toBe("moveBack");
+  });
 });
 
 const check = (facts: StatedCheck["facts"], holds: boolean): StatedCheck => ({ facts, text: facts.join("、"), holds });
