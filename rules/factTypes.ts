@@ -59,6 +59,7 @@ export const FACT_UNITS = {
   foreignTrade: "bool",
   firstStartup: "bool",
   minimumWage: "bool",
+  liveBaseLicence: "bool",
   operatingNormally: "bool",
   cleanRecord: "bool",
   complaintImpact: "bool",
@@ -95,7 +96,7 @@ export const FACT_UNITS = {
 export const FACT_VALUES = {
   entityType: ["company", "onlineShop", "influencer", "cooperative", "individual", "town", "village", "park", "platform", "trainingInstitution", "logisticsCenter", "servicePoint", "association", "county"],
   tradeMode: ["b2b", "b2c", "c2c"],
-  honour: ["taobaoTown", "taobaoVillage", "demoTown", "demoVillage", "featureTown", "featureVillage", "cityTown", "cityVillage", "nationalBrand", "provincialBrand", "demoCompany", "liveBase"],
+  honour: ["taobaoTown", "taobaoVillage", "demoTown", "demoVillage", "featureTown", "featureVillage", "cityTown", "cityVillage", "nationalBrand", "provincialBrand", "demoCompany"],
   recognitionLevel: ["county", "city", "province", "national"],
   sortingCenterLevel: ["first", "second"],
   activity: ["promotion", "exportLive", "liveContest", "join1688", "traceability", "paymentPlatform", "modelInnovation", "staffTraining", "ruralTraining", "packagingDesign", "serviceCenterOperation", "featurePavilion", "supplyChain", "crossBorderPlatform", "logisticsSystem", "sortingCenter", "logisticsInfoPlatform", "startup", "talent", "rent", "serviceCenterBuild"],

@@ -30,9 +30,9 @@ export interface ConditionOptions {
 
 /**
  * A negation ending right before a word ("不是旗舰店", "没有偷税漏税", "还没入园"), also across a word for
- * "ours" or "here" ("不是我们本地特产", "不算咱这的土特产").
+ * "ours" or "here" ("不是我们本地特产", "不算咱这的土特产") and a verb of getting ("没拿到平台的授牌").
  */
-const NEGATION_BEFORE = /(没有|没|未|不是|不算|算不上|不属于|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))(?:我们|咱们|俺们|我家|俺家|咱家|咱|俺)?(?:这边|这里|这儿|这|当地|本地)?[^，,。！!？?；;\s]{0,3}$/;
+const NEGATION_BEFORE = /(没有|没|未|不是|不算|算不上|不属于|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))(?:我们|咱们|俺们|我家|俺家|咱家|咱|俺)?(?:这边|这里|这儿|这|当地|本地)?(?:拿到|获得|取得|得到)?[^，,。！!？?；;\s]{0,3}$/;
 /** NEGATION_BEFORE read in place: a copy of the words before is made only when a negation's first character is among them. */
 const negatedBefore = headTester(NEGATION_BEFORE, "没未不算无尚还并非");
 /** How far before a word a negation may start: the longest negation, "ours", "here" and three characters. */

@@ -54,6 +54,13 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("我们这边卖土特产")).toEqual({ localSpecialty: true });
   });
 
+  it("reads a negation across a verb of getting as a negation (没拿到平台的授牌), and 直播基地 alone as no licence", () => {
+    expect(facts("我们直播基地 没拿到平台的授牌")).toEqual({ liveBaseLicence: false });
+    expect(facts("没有平台授牌")).toEqual({ liveBaseLicence: false });
+    expect(facts("抖音授牌的直播基地")).toEqual({ liveBaseLicence: true });
+    expect(facts("我们直播基地 占地3000平").liveBaseLicence).toBeUndefined();
+  });
+
   it("reads a negated contradicting word as true", () => {
     expect(facts("没有偷税漏税")).toEqual({ cleanRecord: true });
     expect(facts("不是专营店 是旗舰店").flagshipStore).toBe(true);
