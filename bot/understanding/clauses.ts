@@ -11,12 +11,16 @@ export const SENTENCE_BREAK: ReadonlySet<string> = new Set("。！!？?；;\n");
 
 /** Break positions of the last text seen, per set of breaks: one message is read by many calls. */
 const seen = new WeakMap<ReadonlySet<string>, { text: string; at: number[] }>();
+/** Each set of breaks by character code: text[i] would copy every Chinese character of a new message into a string. */
+const codesOf = new WeakMap<ReadonlySet<string>, ReadonlySet<number>>();
 
 function breaksOf(text: string, breaks: ReadonlySet<string>): number[] {
   const known = seen.get(breaks);
   if (known?.text === text) return known.at;
+  let codes = codesOf.get(breaks);
+  if (!codes) codesOf.set(breaks, (codes = new Set([...breaks].filter((c) => c.length === 1).map((c) => c.charCodeAt(0)))));
   const at: number[] = [];
-  for (let i = 0; i < text.length; i++) if (breaks.has(text[i]!)) at.push(i);
+  for (let i = 0; i < text.length; i++) if (codes.has(text.charCodeAt(i))) at.push(i);
   seen.set(breaks, { text, at });
   return at;
 }

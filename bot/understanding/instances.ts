@@ -13,7 +13,7 @@
  * A list needs a word that makes it one (又, 另一场, 和, 第二, a year or "一场" before the next figure);
  * without one, or when the message corrects itself, the figures stay competing statements of one value.
  */
-import { FACTS, VOCABULARY, type FactName, type FactSpec, type QuantityPart } from "../../rules/facts.js";
+import { FACT_NAMES, FACTS, VOCABULARY, type FactName, type FactSpec, type QuantityPart } from "../../rules/facts.js";
 import { breakAfter, breakBefore, SENTENCE_BREAK } from "./clauses.js";
 import type { NumberMention } from "./numbers.js";
 import { firstStartingFrom } from "./spans.js";
@@ -89,58 +89,127 @@ export function readInstances(
   partOf: PartOf,
   correction: boolean,
 ): Instances[] {
-  const all = stated.concat(joined(text, stated, mentions, unattributed));
-  // In order of the figures (a stable sort: statements of one figure keep theirs); mostly in order already.
-  if (!startsInOrder(all)) all.sort((a, b) => a.mention.start - b.mention.start);
-  const byFact = new Map<FactName, NumberMention[]>();
-  for (const s of all) {
-    const list = byFact.get(s.fact);
-    if (list) list.push(s.mention);
-    else byFact.set(s.fact, [s.mention]);
-  }
-  const years = mentions.filter((m) => m.isYear);
+  const all = inOrder(stated, joined(text, stated, mentions, unattributed));
   const out: Instances[] = [];
-  for (const [fact, list] of byFact) {
-    if (!addsUp(fact)) {
-      const listed = spread(text, fact, list, mentions, years, partOf, correction);
-      if (listed) out.push(listed);
+  countFigures(all);
+  // Each fact at its first figure, in the order facts were first stated.
+  for (let i = 0; i < all.length; i++) {
+    const fact = all[i]!.fact;
+    const figures = takeFigureCount(fact);
+    if (figures === 0) continue;
+    // One figure is an instance only when multiplied ("3期 每期40人"): most facts are stated once, and need no list.
+    if (figures === 1) {
+      const once = addsUp(fact) ? multiplier(text, all[i]!.mention, mentions) : null;
+      const found = once && added(text, fact, [all[i]!.mention], [once], stated, mentions, partOf, correction);
+      if (found) out.push(found);
       continue;
     }
-    // One figure is an instance only when multiplied ("3期 每期40人"): most facts are stated once.
-    const once = list.length === 1 ? multiplier(text, list[0]!, mentions) : null;
-    if (list.length === 1 && !once) continue;
-    // The multiplier of each figure of `list`, by index.
-    const times = once ? [once] : list.map((m) => multiplier(text, m, mentions));
-    const totals = list.filter((m) => totalBefore(text, m.start));
-    // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
-    const counts: NumberMention[] = [];
-    for (const t of times) {
-      if (t && !counts.includes(t.count)) counts.push(t.count);
-      if (t?.one && !counts.includes(t.one)) counts.push(t.one);
-    }
-    const counted: Array<{ m: NumberMention; times: Multiplied | null }> = [];
-    list.forEach((m, i) => {
-      if (!counts.includes(m) && (list.length === 1 || !totals.includes(m))) counted.push({ m, times: times[i]! });
-    });
-    const items = counted.map((c) => c.m);
-    if (items.length === 0 || (items.length === 1 && !counted[0]!.times)) continue;
-    // Sales of two years are two values (not read as parts at all).
-    if (withinYear(fact) && severalYears(years, items)) continue;
-    const listed = items.length > 1 && (isList(text, items, mentions) || byChannel(text, fact, items));
-    const cues = items.length > 1 && !correction && !listed ? namedApart(fact, items, stated) : null;
-    if (items.length > 1 && !cues && (correction || !listed)) continue;
-    const parts = partsOf(fact, counted, years, partOf);
-    if (!parts) continue;
-    const words = counted.map(({ m, times }) =>
-      !times ? m.words : times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`,
-    );
-    // "一共三个班 一个班45人": a total that is the count multiplying a figure totals the things counted, not the figure.
-    if (parts.length < 2 || !totalAgrees(totals.filter((t) => !counts.includes(t)), parts, fact, partOf)) continue;
-    // Items keep the word naming each, so that a correction naming one replaces that one only.
-    if (cues) parts.forEach((p, i) => (p.cue = cues[i]));
-    out.push({ fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(cues ? { items: true as const } : {}) });
+    const list = figuresOf(all, i);
+    const found = addsUp(fact)
+      ? added(text, fact, list, list.map((m) => multiplier(text, m, mentions)), stated, mentions, partOf, correction)
+      : spread(text, fact, list, mentions, partOf, correction);
+    if (found) out.push(found);
   }
   return out;
+}
+
+/** Statements in order of their figures (statements of one figure keep theirs); mostly in order already. */
+function inOrder(stated: readonly Stated[], joinedOnes: readonly Stated[]): readonly Stated[] {
+  const all = joinedOnes.length === 0 ? stated : stated.concat(joinedOnes);
+  if (startsInOrder(all)) return all;
+  // An insertion sort, stable: the few joined figures move back to their places.
+  const sorted = all === stated ? stated.slice() : (all as Stated[]);
+  for (let i = 1; i < sorted.length; i++) {
+    const s = sorted[i]!;
+    let j = i;
+    for (; j > 0 && sorted[j - 1]!.mention.start > s.mention.start; j--) sorted[j] = sorted[j - 1]!;
+    sorted[j] = s;
+  }
+  return sorted;
+}
+
+/**
+ * How many figures each fact has in the message being read, by the fact's index: a table kept between calls,
+ * as a map of lists per fact would be garbage for every message (and most facts have one figure, no list).
+ */
+const FACT_INDEX: ReadonlyMap<FactName, number> = new Map(FACT_NAMES.map((f, i) => [f, i]));
+const FIGURES = new Int32Array(FACT_NAMES.length);
+
+function countFigures(all: readonly Stated[]): void {
+  for (const s of all) FIGURES[FACT_INDEX.get(s.fact)!] = 0;
+  for (const s of all) FIGURES[FACT_INDEX.get(s.fact)!]!++;
+}
+
+/** The figure count of `fact`, once: 0 the next time (the fact is read at its first figure). */
+function takeFigureCount(fact: FactName): number {
+  const i = FACT_INDEX.get(fact)!;
+  const n = FIGURES[i]!;
+  FIGURES[i] = 0;
+  return n;
+}
+
+/** The figures of the fact of all[first], from there on. */
+function figuresOf(all: readonly Stated[], first: number): NumberMention[] {
+  const fact = all[first]!.fact;
+  const list: NumberMention[] = [];
+  for (let i = first; i < all.length; i++) if (all[i]!.fact === fact) list.push(all[i]!.mention);
+  return list;
+}
+
+/**
+ * The instances of a fact whose instances add up, from its figures (`list`) and the multiplier of each (`times`,
+ * by index), or null when the figures are no list: a restatement, a correction, or sales of several years.
+ */
+function added(
+  text: string,
+  fact: FactName,
+  list: readonly NumberMention[],
+  times: ReadonlyArray<Multiplied | null>,
+  stated: readonly Stated[],
+  mentions: readonly NumberMention[],
+  partOf: PartOf,
+  correction: boolean,
+): Instances | null {
+  const totals = list.filter((m) => totalBefore(text, m.start));
+  // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
+  const counts: NumberMention[] = [];
+  for (const t of times) {
+    if (t && !counts.includes(t.count)) counts.push(t.count);
+    if (t?.one && !counts.includes(t.one)) counts.push(t.one);
+  }
+  // The figures that are instances (neither a count nor, in a list, a total of them), and their multipliers.
+  let items = list;
+  let itemTimes = times;
+  if (counts.length > 0 || (list.length > 1 && totals.length > 0)) {
+    items = [];
+    itemTimes = [];
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (counts.includes(m) || (list.length > 1 && totals.includes(m))) continue;
+      (items as NumberMention[]).push(m);
+      (itemTimes as Array<Multiplied | null>).push(times[i]!);
+    }
+  }
+  if (items.length === 0 || (items.length === 1 && !itemTimes[0])) return null;
+  // Sales of two years are two values (not read as parts at all).
+  if (withinYear(fact) && severalYears(mentions, items)) return null;
+  const listed = items.length > 1 && (isList(text, items, mentions) || byChannel(text, fact, items));
+  const cues = items.length > 1 && !correction && !listed ? namedApart(fact, items, stated) : null;
+  if (items.length > 1 && !cues && (correction || !listed)) return null;
+  const parts = partsOf(fact, items, itemTimes, mentions, partOf);
+  if (!parts) return null;
+  const words = items.map((m, i) => multipliedWords(text, m, itemTimes[i]!));
+  // "一共三个班 一个班45人": a total that is the count multiplying a figure totals the things counted, not the figure.
+  if (parts.length < 2 || !totalAgrees(totals.filter((t) => !counts.includes(t)), parts, fact, partOf)) return null;
+  // Items keep the word naming each, so that a correction naming one replaces that one only.
+  if (cues) parts.forEach((p, i) => (p.cue = cues[i]));
+  return { fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(cues ? { items: true as const } : {}) };
+}
+
+/** A figure as the user wrote it, a multiplied one with its count ("3期，每期45个人", "三个行政村各建了一个"). */
+function multipliedWords(text: string, m: NumberMention, times: Multiplied | null): string {
+  if (!times) return m.words;
+  return times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`;
 }
 
 /**
@@ -153,30 +222,34 @@ function spread(
   fact: FactName,
   list: readonly NumberMention[],
   mentions: readonly NumberMention[],
-  years: readonly NumberMention[],
   partOf: PartOf,
   correction: boolean,
 ): Instances | null {
-  if (list.length < 2 || correction || severalYears(years, list) || !isList(text, list, mentions)) return null;
-  const parts = partsOf(fact, list.map((m) => ({ m, times: null })), years, partOf);
+  if (list.length < 2 || correction || severalYears(mentions, list) || !isList(text, list, mentions)) return null;
+  const parts = partsOf(fact, list, null, mentions, partOf);
   if (!parts) return null;
   if (parts.every((p) => p.low === parts[0]!.low && p.high === parts[0]!.high)) return null;
   return { fact, parts, words: list.map((m) => m.words).join("、"), mentions: [...list], adds: false };
 }
 
-/** The parts, each multiplied by its count and dated by the year named before it; null when one cannot be the fact. */
+/**
+ * The parts, each multiplied by its count (`times`, by index; null: none is) and dated by the year named before
+ * it; null when one cannot be the fact.
+ */
 function partsOf(
   fact: FactName,
-  counted: ReadonlyArray<{ m: NumberMention; times: { count: NumberMention } | null }>,
-  years: readonly NumberMention[],
+  items: readonly NumberMention[],
+  times: ReadonlyArray<Multiplied | null> | null,
+  mentions: readonly NumberMention[],
   partOf: PartOf,
 ): QuantityPart[] | null {
   const parts: QuantityPart[] = [];
-  for (const { m, times } of counted) {
+  for (let k = 0; k < items.length; k++) {
+    const m = items[k]!;
     const interval = partOf(fact, m);
     if (!interval) return null;
-    const year = yearBefore(years, m);
-    for (let i = 0; i < (times?.count.value ?? 1); i++) {
+    const year = yearBefore(mentions, m);
+    for (let i = 0; i < (times?.[k]?.count.value ?? 1); i++) {
       const part: QuantityPart = { low: interval.low, high: interval.high, words: m.words };
       if (year !== undefined) part.year = year;
       parts.push(part);
@@ -185,15 +258,18 @@ function partsOf(
   return parts;
 }
 
+const isYear = (m: NumberMention) => m.isYear === true;
+
 /** The value of the last year named before `m`. */
-function yearBefore(years: readonly NumberMention[], m: NumberMention): number | undefined {
-  return lastEndingBy(years, m.start, isAny)?.value;
+function yearBefore(mentions: readonly NumberMention[], m: NumberMention): number | undefined {
+  return lastEndingBy(mentions, m.start, isYear)?.value;
 }
 
 /** Figures dated by more than one year (each by the last year named before it). */
-function severalYears(years: readonly NumberMention[], list: readonly NumberMention[]): boolean {
-  const first = yearBefore(years, list[0]!);
-  return list.some((m) => yearBefore(years, m) !== first);
+function severalYears(mentions: readonly NumberMention[], list: readonly NumberMention[]): boolean {
+  const first = yearBefore(mentions, list[0]!);
+  for (let i = 1; i < list.length; i++) if (yearBefore(mentions, list[i]!) !== first) return true;
+  return false;
 }
 
 /**
@@ -202,30 +278,71 @@ function severalYears(years: readonly NumberMention[], list: readonly NumberMent
  */
 function joined(text: string, stated: readonly Stated[], mentions: readonly NumberMention[], unattributed: readonly NumberMention[]): Stated[] {
   const out: Stated[] = [];
-  // The first statement of each mention (stated ones before joined ones): looked up for the few unattributed only.
-  const joinedAs = new Map<NumberMention, Stated>();
-  const statedAs = (m: NumberMention) => stated.find((x) => x.mention === m) ?? joinedAs.get(m);
   // The first figure of each chain of joined ones: 分别 before it lists every figure of the chain.
-  const head = new Map<NumberMention, NumberMention>();
+  let head: Map<NumberMention, NumberMention> | undefined;
   for (const u of unattributed) {
     if (u.isYear) continue;
     const before = lastEndingBy(mentions, u.start, isNoYear);
-    const s = before && statedAs(before);
+    // The first statement of the figure before (stated ones before joined ones).
+    const s = before && (firstStatementOf(stated, before) ?? firstStatementOf(out, before));
     if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
-    const between = within(mentions, s.mention.end, u.start);
-    const gap = text.slice(s.mention.end, u.start);
-    const first = head.get(s.mention) ?? s.mention;
-    const conjoined = between.length === 0 && ((u.unit !== undefined && gap.length <= 12 && (JOINED.test(gap) || KIND_THEN_NEXT.test(gap))) ||
-      (respectively(text, first) && SEPARATORS_ONLY.test(gap)));
-    const nextYear = between.length === 1 && between[0]!.isYear && SEPARATORS_ONLY.test(text.slice(s.mention.end, between[0]!.start) + text.slice(between[0]!.end, u.start));
-    if ((conjoined || nextYear) && !/[。！!？?；;\n]/.test(gap)) {
-      const joinedOne = { fact: s.fact, mention: u };
-      out.push(joinedOne);
-      if (statedAs(u) === undefined) joinedAs.set(u, joinedOne);
-      head.set(u, first);
+    const inBetween = countWithin(mentions, s.mention.end, u.start);
+    const first = head?.get(s.mention) ?? s.mention;
+    const conjoined = inBetween === 0 && (conjoinedGap(text, s.mention.end, u) || (respectively(text, first) && separatorsOnly(text, s.mention.end, u.start)));
+    const year = inBetween === 1 ? firstWithin(mentions, s.mention.end, u.start) : undefined;
+    const nextYear = year?.isYear === true && separatorsOnly(text, s.mention.end, year.start) && separatorsOnly(text, year.end, u.start);
+    if ((conjoined || nextYear) && !sentenceEndsIn(text, s.mention.end, u.start)) {
+      out.push({ fact: s.fact, mention: u });
+      (head ??= new Map()).set(u, first);
     }
   }
   return out;
+}
+
+/** The first statement of figure `m` in `list`. */
+function firstStatementOf(list: readonly Stated[], m: NumberMention): Stated | undefined {
+  for (const s of list) if (s.mention === m) return s;
+  return undefined;
+}
+
+/** "3个…和1个…", "两个失业登记的 一个…": a short gap (from `from` to `u`) that joins a counted figure to the one before. */
+function conjoinedGap(text: string, from: number, u: NumberMention): boolean {
+  if (u.unit === undefined || u.start - from > 12) return false;
+  const gap = text.slice(from, u.start);
+  return JOINED.test(gap) || KIND_THEN_NEXT.test(gap);
+}
+
+/** How many mentions lie wholly within [from, to). */
+function countWithin(mentions: readonly NumberMention[], from: number, to: number): number {
+  let n = 0;
+  for (let i = firstStartingFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) if (mentions[i]!.end <= to) n++;
+  return n;
+}
+
+/** The first mention lying wholly within [from, to). */
+function firstWithin(mentions: readonly NumberMention[], from: number, to: number): NumberMention | undefined {
+  for (let i = firstStartingFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) if (mentions[i]!.end <= to) return mentions[i];
+  return undefined;
+}
+
+const SEPARATOR = /[\s，,、]/y;
+/** text[from, to) holds only blanks, commas and 、 (SEPARATORS_ONLY, read in place). */
+function separatorsOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    SEPARATOR.lastIndex = i;
+    if (!SEPARATOR.test(text)) return false;
+  }
+  return true;
+}
+
+const SENTENCE_END = /[。！!？?；;\n]/y;
+/** A sentence ends in text[from, to). */
+function sentenceEndsIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    SENTENCE_END.lastIndex = i;
+    if (SENTENCE_END.test(text)) return true;
+  }
+  return false;
 }
 
 /** 分别 stands right before this figure ("分别花了3万"). */
@@ -234,10 +351,6 @@ function respectively(text: string, first: NumberMention): boolean {
   return RESPECTIVELY_BEFORE.test(text.slice(Math.max(0, wordsStart - 8), wordsStart));
 }
 
-/**
- * The count a figure is multiplied by: "每期45个人" with "3期" in the sentence, "每场实际花了8万" with
- * "2场", "各建了一个网点" after "三个行政村". Null when the figure stands for itself.
- */
 /** A figure's count ("3期" for "每期40人"), where the words of the multiplied figure start, and the "一个班" standing for 每. */
 interface Multiplied {
   count: NumberMention;
@@ -245,6 +358,10 @@ interface Multiplied {
   one?: NumberMention;
 }
 
+/**
+ * The count a figure is multiplied by: "每期45个人" with "3期" in the sentence, "每场实际花了8万" with
+ * "2场", "各建了一个网点" after "三个行政村". Null when the figure stands for itself.
+ */
 function multiplier(text: string, m: NumberMention, mentions: readonly NumberMention[]): Multiplied | null {
   const previous = lastEndingBy(mentions, m.start, isAny);
   // "每个站点装修电脑LED屏投入都在三万多": what each one spent may be named between 每 and the figure.
@@ -257,23 +374,32 @@ function multiplier(text: string, m: NumberMention, mentions: readonly NumberMen
     eachFrom = Math.max(from - previous.words.length - 3, 0);
     each = lastIn(text, "每", eachFrom, previous.start);
   }
-  const every = each >= 0 ? -1 : lastIn(text, "各", from, m.start);
-  if (each < 0 && every < 0) return previous ? oneOfEach(text, m, previous, mentions) : null;
-  const counts = countsAround(text, m, mentions);
-  if (each >= 0) {
-    const at = eachFrom + each;
-    const after = text.slice(at + 1, at + 4).replace(/^一/, "");
-    const measure = after[0] ?? "";
-    // 每月/每年/每天/每个月: a rate in time, not a count of instances.
-    if (!EACH_MEASURES.includes(measure) || /^个月/.test(after)) return null;
-    // "三回 … 每回": the number reader writes 回 as 次.
-    const fits = counts.filter((x) => x.unit === (measure === "回" ? "次" : measure));
-    // "三个行政村各建了一个 每个投了两万五": one each multiplies nothing; the count of them does.
-    const count = nearest(fits.filter((x) => x.value > 1), at) ?? nearest(fits, at);
-    return count ? { count, from: at } : null;
+  if (each >= 0) return countOfEach(text, m, mentions, eachFrom + each);
+  const every = lastIn(text, "各", from, m.start);
+  if (every >= 0) return countBeforeEvery(text, m, mentions, from + every);
+  return previous ? oneOfEach(text, m, previous, mentions) : null;
+}
+
+/** "3期 … 每期45个人": the count, in the sentence, of the measure word after the 每 at `at`. */
+function countOfEach(text: string, m: NumberMention, mentions: readonly NumberMention[], at: number): Multiplied | null {
+  // The measure word, past a 一 ("每一期"): 每月/每年/每天/每个月 are a rate in time, not a count of instances.
+  const measureAt = text.charCodeAt(at + 1) === YI ? at + 2 : at + 1;
+  if (measureAt >= Math.min(text.length, at + 4) || !EACH_MEASURES.includes(text[measureAt]!) || text.startsWith("个月", measureAt)) return null;
+  // "三回 … 每回": the number reader writes 回 as 次.
+  const unit = text[measureAt] === "回" ? "次" : text[measureAt]!;
+  // "三个行政村各建了一个 每个投了两万五": one each multiplies nothing; the count of them does.
+  const count = nearestCount(text, m, mentions, unit, at, 2) ?? nearestCount(text, m, mentions, unit, at, 1);
+  return count ? { count, from: at } : null;
+}
+const YI = "一".charCodeAt(0);
+
+/** "三个行政村各建了一个网点": the count with a unit ending at most ten characters before the 各 at `at`. */
+function countBeforeEvery(text: string, m: NumberMention, mentions: readonly NumberMention[], at: number): Multiplied | null {
+  let count: NumberMention | undefined;
+  for (let i = firstCountAround(text, m, mentions), to = sentenceEnd(text, m); i < mentions.length && mentions[i]!.start < to; i++) {
+    const x = mentions[i]!;
+    if (isCountFor(x, m, to) && x.end <= at && at - x.end <= 10 && x.unit !== undefined) count = x;
   }
-  const at = from + every;
-  const count = counts.filter((x) => x.end <= at && at - x.end <= 10 && x.unit !== undefined).at(-1);
   return count ? { count, from: count.start } : null;
 }
 
@@ -284,16 +410,34 @@ function blankOrComma(text: string, at: number): boolean {
   return BLANK_OR_COMMA.test(text);
 }
 
-/** Whole counts (1 to 100) in the sentence of `m`, other than `m`: what a figure per thing may be multiplied by. */
-function countsAround(text: string, m: NumberMention, mentions: readonly NumberMention[]): NumberMention[] {
-  // One pass over the sentence's mentions: this runs for every figure of a fact that adds.
-  const to = breakAfter(text, m.end, SENTENCE_BREAK);
-  const out: NumberMention[] = [];
-  for (let i = firstStartingFrom(mentions, breakBefore(text, m.start, SENTENCE_BREAK)); i < mentions.length && mentions[i]!.start < to; i++) {
+/*
+ * The counts a figure per thing may be multiplied by: whole numbers (1 to 100) in the sentence of the figure `m`,
+ * other than `m`. They are looked through in place (from firstCountAround while a mention starts before
+ * sentenceEnd, each tested by isCountFor): this runs for every figure of a fact that adds.
+ */
+
+/** Index of the first mention of the sentence of `m`. */
+function firstCountAround(text: string, m: NumberMention, mentions: readonly NumberMention[]): number {
+  return firstStartingFrom(mentions, breakBefore(text, m.start, SENTENCE_BREAK));
+}
+
+function sentenceEnd(text: string, m: NumberMention): number {
+  return breakAfter(text, m.end, SENTENCE_BREAK);
+}
+
+function isCountFor(x: NumberMention, m: NumberMention, to: number): boolean {
+  return x.end <= to && x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100;
+}
+
+/** The count of `unit`, at least `least`, starting nearest to `at` (the first of two as near). */
+function nearestCount(text: string, m: NumberMention, mentions: readonly NumberMention[], unit: string, at: number, least: number): NumberMention | undefined {
+  let best: NumberMention | undefined;
+  for (let i = firstCountAround(text, m, mentions), to = sentenceEnd(text, m); i < mentions.length && mentions[i]!.start < to; i++) {
     const x = mentions[i]!;
-    if (x.end <= to && x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100) out.push(x);
+    if (!isCountFor(x, m, to) || x.unit !== unit || x.value < least) continue;
+    if (!best || Math.abs(x.start - at) < Math.abs(best.start - at)) best = x;
   }
-  return out;
+  return best;
 }
 
 /** What may stand between "一个班" / "一场" and its figure: the counted noun and a verb, no other figure or pause. */
@@ -304,16 +448,20 @@ const ONE_TO_FIGURE = /^[^\d\s，,。！!？?；;、]{0,5}$/;
  * count said before, right before the only such figure of the sentence, is each of them, as 每 is. Not when
  * the sentence has another 一X ("一场花了5w 一场花了8w" lists two events).
  */
-function oneOfEach(text: string, m: NumberMention, one: NumberMention, mentions: readonly NumberMention[]): { count: NumberMention; from: number; one: NumberMention } | null {
+function oneOfEach(text: string, m: NumberMention, one: NumberMention, mentions: readonly NumberMention[]): Multiplied | null {
   if (one.value !== 1 || one.chinese !== true || one.unit === undefined || !EACH_MEASURES.includes(one.unit)) return null;
   const between = text.slice(one.end, m.start);
   if (!ONE_TO_FIGURE.test(between) || text[one.start - 1] === "另" || text[one.start - 1] === "第") return null;
-  const counts = countsAround(text, m, mentions);
-  if (counts.some((x) => x !== one && x.value === 1 && x.unit === one.unit)) return null;
   // A measure word that counts things of any kind (个, 家) must count the same noun: "三个班 … 一个班".
   const noun = EVENT_UNITS.has(one.unit) ? "" : between[0] ?? "";
   if (noun === "" && !EVENT_UNITS.has(one.unit)) return null;
-  const count = counts.filter((x) => x.end <= one.start && x.value >= 2 && x.unit === one.unit && text.startsWith(noun, x.end)).at(-1);
+  let count: NumberMention | undefined;
+  for (let i = firstCountAround(text, m, mentions), to = sentenceEnd(text, m); i < mentions.length && mentions[i]!.start < to; i++) {
+    const x = mentions[i]!;
+    if (!isCountFor(x, m, to) || x.unit !== one.unit) continue;
+    if (x !== one && x.value === 1) return null;
+    if (x.end <= one.start && x.value >= 2 && text.startsWith(noun, x.end)) count = x;
+  }
   return count ? { count, from: one.start, one } : null;
 }
 
@@ -331,12 +479,6 @@ function startsInOrder(all: readonly Stated[]): boolean {
   return true;
 }
 const isAny = () => true;
-
-function nearest(list: readonly NumberMention[], at: number): NumberMention | undefined {
-  let best: NumberMention | undefined;
-  for (const x of list) if (!best || Math.abs(x.start - at) < Math.abs(best.start - at)) best = x;
-  return best;
-}
 
 /**
  * "研发费用62万 买软硬件18万": money of a fact that adds, each figure named by its own specific cue word, is
