@@ -198,6 +198,8 @@ const REFINEMENTS: readonly Refinement[] = [
 
 /** The refinements of each fact, in order. */
 const REFINEMENTS_FROM = new Map<AttributableFact, Refinement[]>();
+/** The refinements of a fact that has none. */
+const NO_REFINEMENTS: readonly Refinement[] = [];
 for (const r of REFINEMENTS) for (const f of r.from) REFINEMENTS_FROM.set(f, [...(REFINEMENTS_FROM.get(f) ?? []), r]);
 
 /** A number with no cue, in a message about this, is this ("培训1天 40人" → 40 trainees). */
@@ -330,24 +332,16 @@ function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, uni
   return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
 }
 
-/** A cue word that can claim a number, and how close it stands (lower is closer). */
-interface Candidate {
-  fact: AttributableFact | null;
-  score: number;
-  cue: Cue;
-  word: string;
-  index: number;
-}
-
-/** `best`, or the cue `hit` at `distance` from the number when it claims it and stands closer. */
-function considered(best: Candidate | null, hit: Hit, distance: number, after: boolean, index: number, unit: UnitOrNone): Candidate | null {
+/**
+ * How close the cue `hit` stands to claim a number `distance` away (lower is closer), or Infinity when it cannot
+ * claim it: a score, so that `attribute` keeps only the best cue seen, with no candidate built per cue.
+ */
+function scoreOf(hit: Hit, distance: number, after: boolean, unit: UnitOrNone): number {
   const cue = CUES.get(hit.key)!;
-  const fact = cueFact(cue, unit, after);
-  if (fact === undefined) return best;
+  if (cueFact(cue, unit, after) === undefined) return Infinity;
   // A one-character verb (花, 卖, 招) far from the figure is more likely inside a word: 黄花菜, 花椒, 棉花.
-  if (cue.weak && hit.word.length === 1 && distance > 3) return best;
-  const score = distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
-  return !best || score < best.score ? { fact, score, cue, word: hit.word, index } : best;
+  if (cue.weak && hit.word.length === 1 && distance > 3) return Infinity;
+  return distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
 }
 
 /** Choose the fact a number belongs to from its cue words; null when none fits. */
@@ -360,7 +354,9 @@ function attribute(
   cueHits: Hit[],
 ) {
   const unit = unitOf(m);
-  let best: Candidate | null = null;
+  let best: Hit | undefined;
+  let bestScore = Infinity;
+  let bestAfter = false;
   const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
   const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
   // "5个农村电商服务网点": after a measure word the counted noun may stand a few words later.
@@ -379,7 +375,7 @@ function attribute(
     if (claims && !clauseBreakIn(text, hit.end, nextQuantity.start)) nextOwnCue = hit;
   }
   // The mention's own qualifier ("不超过5万") bounds the number; it is no stop word hiding it.
-  const wordsStart = m.end - m.words.length;
+  const wordsStart = m.wordsStart;
   for (let i = lo; i < cueHits.length && cueHits[i]!.start < afterTo; i++) {
     const hit = cueHits[i]!;
     if (hit.end <= m.start) {
@@ -391,21 +387,40 @@ function attribute(
       const le = measured ? text.indexOf("了", hit.end + 1) : -1;
       const done = le >= 0 && le < m.start;
       const distance = lengthWithoutFillers(text, hit.end, m.start) + (clauseBreakIn(text, hit.end, m.start) ? 4 : 0) + (done ? 8 : 0);
-      best = considered(best, hit, distance, false, i, unit);
+      const score = scoreOf(hit, distance, false, unit);
+      if (score < bestScore) {
+        best = hit;
+        bestScore = score;
+        bestAfter = false;
+      }
     } else if (hit.start >= m.end && hit.end <= afterTo && hit !== nextOwnCue) {
       // "六十个电商企业员工": a noun counted only by measure words (企业, 公司) before another noun modifies it.
       if (CUES.get(hit.key)!.units && (cueHits[i + 1]?.start === hit.end || cueHits[i + 2]?.start === hit.end)) continue;
       // A blank after the figure is a pause: "线上交易做了二十二万 站点能拿奖励不" names the 站点 anew.
       const pause = blankIn(text, m.end, hit.start) ? 2 : 0;
-      best = considered(best, hit, hit.start - m.end + pause, true, i, unit);
+      const score = scoreOf(hit, hit.start - m.end + pause, true, unit);
+      if (score < bestScore) {
+        best = hit;
+        bestScore = score;
+        bestAfter = true;
+      }
     }
   }
-  if (best) return best;
+  if (best) {
+    const cue = CUES.get(best.key)!;
+    return { fact: cueFact(cue, unit, bestAfter)!, cue, word: best.word };
+  }
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
     (isEventCost(text, m) ? "expenses" : undefined) ??
-    CONTEXT_DEFAULTS.find(([units, when]) => units.includes(unit) && when.test(text))?.[2];
+    contextDefault(text, unit);
   return fallback ? { fact: fallback, cue: null } : null;
+}
+
+/** The fact a figure with `unit` is by default in a message naming its context (CONTEXT_DEFAULTS). */
+function contextDefault(text: string, unit: UnitOrNone): AttributableFact | undefined {
+  for (const [units, when, fact] of CONTEXT_DEFAULTS) if (units.includes(unit) && when.test(text)) return fact;
+  return undefined;
 }
 
 /** The words of a first time (首次, 头一回…): the vocabulary's words for `firstTimeReached`, right before a figure. */
@@ -417,8 +432,7 @@ const FIRST_TIME_BEFORE = new RegExp(`(${VOCABULARY.facts.firstTimeReached?.alia
  */
 function isFirstMilestone(text: string, m: NumberMention): boolean {
   if (!isMoney(m) || m.interval.lowInclusive || m.below) return false;
-  const wordsStart = m.end - m.words.length;
-  return FIRST_TIME_BEFORE.test(text.slice(Math.max(0, wordsStart - 4), wordsStart));
+  return FIRST_TIME_BEFORE.test(text.slice(Math.max(0, m.wordsStart - 4), m.wordsStart));
 }
 
 /** A ranking followed by its reward names the provision, not the asker's place: "排名前三有奖", "第一名奖3万". */
@@ -635,8 +649,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
   // Otherwise one value per fact: the last one stated wins, and a contradiction is pointed out.
   const byFact = new Map<AttributableFact, Assigned[]>();
+  const inInstances = new Set(instances.map((i) => i.fact));
   for (const a of assigned) {
-    if (instances.some((i) => i.fact === a.fact)) continue;
+    if (inInstances.has(a.fact)) continue;
     const list = byFact.get(a.fact);
     if (list) list.push(a);
     else byFact.set(a.fact, [a]);
@@ -788,7 +803,8 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
   const assigned: Assigned[] = [];
   let lastSalesEnd = 0;
   let next = 0;
-  quantities.forEach((m, i) => {
+  for (let i = 0; i < quantities.length; i++) {
+    const m = quantities[i]!;
     const prev = quantities[i - 1];
     // "贡献一年是40万", "一个月3万": a period right before the figure says what it is per; the cue before it still reaches.
     const perPeriod = prev !== undefined && PERIOD_STARTS.has(text.charCodeAt(prev.start)) && PER_PERIOD.test(text.slice(prev.start, m.start));
@@ -801,7 +817,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       if (!chosen) uncued.push(m);
       if (!chosen && !(m.chinese && m.value < 10 && !m.unit && !PAIR_WORD.test(m.raw))) out.unattributed.push(m);
       if (chosen?.cue?.claim && isMoney(m)) out.claims.push(m);
-      return;
+      continue;
     }
     let targets: AttributableFact[] = [chosen.fact];
     let named: string | undefined;
@@ -811,7 +827,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     let sliced = "";
     let slicedFrom = -1;
     let slicedTo = -1;
-    for (const r of REFINEMENTS_FROM.get(chosen.fact) ?? []) {
+    for (const r of REFINEMENTS_FROM.get(chosen.fact) ?? NO_REFINEMENTS) {
       if (r.genericOnly && !chosen.cue?.generic) continue;
       const from =
         r.scope === "before" ? Math.max(prevEnd, sentenceStart)
@@ -848,7 +864,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       if (byDefault) a.byDefault = true;
       assigned.push(a);
     }
-  });
+  }
   return assigned;
 }
 
