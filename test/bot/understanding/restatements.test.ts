@@ -74,7 +74,7 @@ describe("money passed for the first time is the sales figure", () => {
   });
 });
 
-describe("an earlier year's figure set beside a later one (又/也/还)", () => {
+describe("an earlier year's figure set beside a later one (又/也/还, or 就/已经 before the earlier one)", () => {
   it("2019年就过了60万 2020年又卖了80万: the 2019 figure is the earlier years' best, 2020's the sales", () => {
     const x = read("2019年就过了60万 2020年又卖了80万");
     expect(x.facts.onlineRetailSales).toBe(wan(80));
@@ -90,7 +90,13 @@ describe("an earlier year's figure set beside a later one (又/也/还)", () => 
     expect(read("2019年销售额过了两百万 2019年还是两百多万").facts.earlierSales).toBeUndefined();
     expect(read("2019年销售额过了两百万 2018年还是两百多万").facts.earlierSales).toBeUndefined();
   });
+  it("2018年就已经过了500万 2019年卖了600万: an earlier figure said as already reached needs no 又 after the later year", () => {
+    const x = read("2018年就已经过了500万 2019年卖了600万");
+    expect(x.facts.onlineRetailSales).toBe(wan(600));
+    expect(x.facts.earlierSales).toMatchObject({ words: "2018年过了500万" });
+    expect(read("2017年已经突破了200万 2018年卖了260万").facts.earlierSales).toMatchObject({ words: "2017年突破了200万" });
+  });
   it("without a word setting them side by side the bare figure stays unread", () => {
-    expect(read("2019年就过了60万 2020年卖了80万").facts.earlierSales).toBeUndefined();
+    expect(read("2019年过了60万 2020年卖了80万").facts.earlierSales).toBeUndefined();
   });
 });
