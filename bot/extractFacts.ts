@@ -20,6 +20,7 @@ import type { Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
 import { correctItem, isCorrection } from "./understanding/corrections.js";
 import { readOpenedToYearEnd } from "./understanding/yearEndSpan.js";
+import { readHomeGoods } from "./understanding/localGoods.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
 import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
@@ -733,6 +734,10 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   Object.assign(facts, stated.facts);
   Object.assign(out.sources, stated.said);
   if (facts.localSpecialty === undefined) readLocalGoods(text, options.regionPlaces ?? [], facts, out.sources);
+  if (facts.localSpecialty === undefined) {
+    const home = readHomeGoods(text);
+    if (home) [facts.localSpecialty, out.sources.localSpecialty] = [true, home];
+  }
   readSameYear(facts, out.sources, dated);
 
   // A figure no applicant could have (2万个站点) is asked back, never computed; a figure feeding two facts
