@@ -8,6 +8,7 @@ import { FACTS, factLabel, type FactName } from "../rules/facts.js";
 import type { Answer, Award, Citation } from "./answer.js";
 import { EXAMPLE_TRACE, FORMULA_TRACE, isDescription, type DescribedResult } from "./describeProvision.js";
 import { NOT_COMPUTABLE_PREFIX } from "../rules/mechanisms/notComputable.js";
+import { ROUTE_NOT_TAKEN_PREFIX } from "../rules/conditions.js";
 import { formatFen, formatFenRange } from "../rules/money.js";
 import { formatFactValue } from "../rules/formatFact.js";
 import { findNumbers } from "./understanding/numbers.js";
@@ -89,6 +90,16 @@ export function failureReason(result: AwardResult): string {
   const decided = decisive?.includes("——") ? decisive.slice(decisive.indexOf("——") + 2) : failed;
   const reason = (decided ?? "").replace(/[✓✗×]/g, "").replace(/（[^（）]*(含本数|不含本数|解释)[^（）]*）/g, "").trim();
   return reason || "条件未满足";
+}
+
+/**
+ * The route of an either-or the user described fails and another is open (汨罗 三/(三)/1 货运 or 快递): what to
+ * say before asking for the other route's facts. Null otherwise.
+ */
+export function otherRouteNote(result: AwardResult, t: Templates): string | null {
+  const line = result.trace.find((l) => l.trimStart().startsWith(ROUTE_NOT_TAKEN_PREFIX));
+  if (!line) return null;
+  return render(t.needsInfo.otherRoute, { reason: failureReason(result), route: line.trim().slice(ROUTE_NOT_TAKEN_PREFIX.length) });
 }
 
 /** Human names of missing facts: "粉丝数、年网络零售额、是否签订一年及以上劳动合同". */

@@ -772,7 +772,7 @@ function readNone(text: string, cueHits: readonly Hit[], facts: Record<string, u
     if (hit.start < until) continue;
     const cue = CUES.get(hit.key)!;
     if (cue.weak || cue.generic) continue;
-    const fact = cueFact(cue, "", false);
+    const fact = cueFact(cue, cue.units?.[0] ?? "", false);
     if (!fact || FACTS[fact].adds !== true || facts[fact] !== undefined) continue;
     const end = noneSaidAt(text, hit.start, hit.end);
     if (end < 0) continue;

@@ -8,7 +8,7 @@ import { ENTITY_TYPES, factLabel, FACTS, parseFacts, type FactName, type Facts }
 import { formatFactValue } from "../rules/formatFact.js";
 import type { Answer, Citation } from "./answer.js";
 import { asksAmount, asksMoney, classifyIntent, looksLikeInjection, namesOnlyPlaces, type Intent } from "./classifyIntent.js";
-import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, inUserWords, missingLabels, missingOf, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
+import { askExactFigure, awardLine, clauseLabel, composeAnswer, composeBody, inUserWords, missingLabels, missingOf, otherRouteNote, settleStatus, shortQuote, statedLines, userWordsFor, type ComposeInput } from "./composeAnswer.js";
 import { admitFacts, extractFacts, fitsFact, MAX_MESSAGE_CHARS, type Extraction } from "./extractFacts.js";
 import { confirms } from "./understanding/plausibility.js";
 import { exclusionNamed } from "./understanding/exclusions.js";
@@ -612,7 +612,7 @@ export class PolicyBot implements ConversationHandler {
       const exact = askExactFigure(best, t);
       const missing = exact ? exact.missing.slice(0, ASK_AT_MOST) : best.missing.slice(0, ASK_AT_MOST);
       const ask = exact ? exact.text : render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) });
-      const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", this.#cases(undecided), ask].filter(Boolean).join("\n");
+      const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", this.#cases(undecided), exact ? "" : inUserWords(otherRouteNote(best, t) ?? "", session.said ?? {}), ask].filter(Boolean).join("\n");
       return { input: withCompanions({ status: "needs_info", notes, policies, results: undecided, missing, asOf, ...activityOf(session.facts), body }), topic };
     }
     // Every decided provision fails while one the question is about waits for a fact: ask for it beside the ❌.

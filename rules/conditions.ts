@@ -96,6 +96,7 @@ export function compileCondition(c: Condition): ConditionEvaluator {
     const isAll = "all" in c;
     const parts = (isAll ? c.all : c.any).map(compileCondition);
     const decisive = !isAll; // any: true decides; all: false decides
+    const routes = isAll ? null : routesOf(c.any);
     return (facts: Facts) => {
       const lines: string[] = [];
       const missing: FactName[] = [];
@@ -113,7 +114,9 @@ export function compileCondition(c: Condition): ConditionEvaluator {
         }
       }
       if (decided) return { value: decisive, lines, missing: [] };
-      if (unknown) return { value: null, lines, missing, ...(straddles.length > 0 ? { straddles } : {}) };
+      const byRoute = unknown && routes ? judgeByRoute(routes, facts) : null;
+      if (byRoute?.line) lines.push(byRoute.line);
+      if (unknown) return { value: null, lines, missing: byRoute?.missing ?? missing, ...(straddles.length > 0 ? { straddles } : {}) };
       return { value: !decisive, lines, missing: [] };
     };
   }
@@ -207,6 +210,54 @@ function compileForeignComparison(c: WordCondition, code: string): ConditionEval
       missing: year === undefined ? ["activityYear"] : [],
     };
   };
+}
+
+/** Starts the trace line naming the routes the applicant did not describe (the reply quotes it). */
+export const ROUTE_NOT_TAKEN_PREFIX = "按你说的途径不符合；另一途径：";
+
+/** A route of an `any`: a set of requirements met together ("货运物流整合5家以上企业、全年货运发送量达50万吨以上"). */
+interface Route {
+  facts: Set<FactName>;
+  evaluate: ConditionEvaluator;
+  text: string;
+}
+
+/**
+ * The branches of an `any` when each is a route of two or more requirements on facts no other branch reads
+ * (汨罗 三/(三)/1: 快递 8家 & 500万件, or 货运 5家 & 50万吨); null otherwise.
+ */
+function routesOf(branches: readonly Condition[]): Route[] | null {
+  if (branches.length < 2 || !branches.every((b) => "all" in b && b.all.length >= 2)) return null;
+  const routes = branches.map((b) => ({
+    facts: conditionFacts(b),
+    evaluate: compileCondition(b),
+    text: (b as { all: Condition[] }).all.map((x) => ("text" in x && typeof x.text === "string" ? x.text : "")).filter(Boolean).join("、"),
+  }));
+  const seen = new Set<FactName>();
+  for (const r of routes) for (const f of r.facts) {
+    if (seen.has(f)) return null;
+    seen.add(f);
+  }
+  return routes;
+}
+
+/**
+ * An applicant who describes some routes and says nothing of the others: when a described route is still open,
+ * only its facts are asked (not another route's); when every described route fails, the others stay open (the
+ * applicant may take one) and a trace line says so, naming them. Null when no route, or every route, is described.
+ */
+function judgeByRoute(routes: readonly Route[], facts: Facts): { missing?: FactName[]; line?: string } | null {
+  const said = (r: Route) => [...r.facts].some((f) => facts[f] !== undefined);
+  const described = routes.filter(said);
+  if (described.length === 0 || described.length === routes.length) return null;
+  const outcomes = described.map((r) => r.evaluate(facts));
+  if (outcomes.every((o) => o.value === false)) {
+    const others = routes.filter((r) => !said(r)).map((r) => r.text || [...r.facts].map(factLabel).join("、"));
+    return { line: `${ROUTE_NOT_TAKEN_PREFIX}${others.join("；")}` };
+  }
+  const missing: FactName[] = [];
+  for (const o of outcomes) if (o.value === null) addMissing(missing, o.missing);
+  return missing.length > 0 ? { missing } : null;
 }
 
 /** Every fact a condition reads. */

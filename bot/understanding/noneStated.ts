@@ -6,8 +6,8 @@
 /** After the words naming the quantity: more words of it, then a word of none, then the clause ends. */
 const NONE_AFTER =
   /(?:设施|新增|投入|费用|部分|方面|这块|这一块|这部分|的|也|都|就|是|为|上)*(?:没有|没投钱?|没花钱?|没投|没花|没|无|为零|是零|为0|是0)(?=$|[\s，,。！!？?；;]|就|也|了|啊|呀|的)/y;
-/** Before them: 没有 / 没(买|投|花) right before, not 有没有 (a question). */
-const NONE_BEFORE = /(?<!有)(?:没有|没买|没投|没花|没)$/;
+/** Before them: 没有 / 没(买|投|花) right before, not 有没有 (a question); 不做/没做 a line of business ("只做货运不做快递"). */
+const NONE_BEFORE = /(?<!有)(?:没有|没买|没投|没花|没|不做|没做|不搞|没搞)$/;
 
 /**
  * Where the words of none end, when the quantity named at [start, end) of `text` is said to be none;

@@ -14,6 +14,11 @@ describe("noneSaidAt: a quantity said to be none", () => {
   it("reads 没有 / 没买 right before the quantity's word", () => {
     expect(noneAfter("没买设备 只装修了", "设备")).toBe(4);
   });
+  it("reads 不做 / 没做 right before a line of business as none of it", () => {
+    expect(noneAfter("只做货运不做快递 整合了5家货运企业", "快递")).toBe("只做货运不做快递".length);
+    expect(noneAfter("我们没做快递", "快递")).toBe("我们没做快递".length);
+    expect(noneAfter("做快递 整合了9家", "快递")).toBe(-1);
+  });
   it("does not read a question or a none of something else as the quantity's none", () => {
     expect(noneAfter("有没有设备补贴", "设备")).toBe(-1);
     expect(noneAfter("设备补贴没有吗", "设备")).toBe(-1);
