@@ -738,7 +738,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     const home = readHomeGoods(text);
     if (home) [facts.localSpecialty, out.sources.localSpecialty] = [true, home];
   }
-  readSameYear(facts, out.sources, dated);
+  const knownYear = options.known?.activityYear;
+  readSameYear(facts, out.sources, dated, { asked: options.expect, knownYear: typeof knownYear === "number" ? knownYear : undefined });
 
   // A figure no applicant could have (2万个站点) is asked back, never computed; a figure feeding two facts
   // (在天猫卖了三千五: sales and platform sales) once, in the words naming it the most.

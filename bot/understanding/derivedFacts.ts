@@ -44,19 +44,31 @@ const SAME_YEAR_AS = FACT_NAMES.flatMap((fact) => {
   return of ? [{ fact, of: of as FactName }] : [];
 });
 
+/** What the conversation adds to one message: the facts just asked for, and the activity year already known. */
+export interface SameYearContext {
+  asked?: readonly FactName[];
+  knownYear?: number;
+}
+
 /**
- * "2021年注册的 2022年纳统…": a date and the activity year, both named in the message, decide whether the
- * date fell in that year (当年新注册登记), unless the user said so in words. `datedWords` are the user's
- * words for each date fact the message named ("2021年注册").
+ * "2021年注册的 2022年纳统…": a date and the activity year, both named in the message (or the year known from
+ * earlier turns), decide whether the date fell in that year (当年新注册登记), unless the user said so in words.
+ * `datedWords` are the user's words for each date fact the message named ("2021年注册").
  */
-export function readSameYear(facts: Record<string, unknown>, sources: Sources, datedWords: ReadonlyMap<FactName, string>): void {
-  const year = facts.activityYear;
+export function readSameYear(facts: Record<string, unknown>, sources: Sources, datedWords: ReadonlyMap<FactName, string>, context: SameYearContext = {}): void {
+  const year = typeof facts.activityYear === "number" ? facts.activityYear : context.knownYear;
   if (typeof year !== "number") {
-    // "2021年新注册的公司 网上卖了六十来万": new that year, so that year is the one asked about.
-    const dated = SAME_YEAR_AS.find(({ fact, of }) => facts[fact] === true && typeof facts[of] === "string" && datedWords.has(of));
+    // "2021年新注册的公司 网上卖了六十来万": new that year, so that year is the one asked about. Asked "是否当年
+    // 新注册登记", "2021年注册 网零一百三十万" answers it the same way: registered in the year it speaks of.
+    const dated = SAME_YEAR_AS.find(({ fact, of }) =>
+      (facts[fact] === true || (facts[fact] === undefined && context.asked?.includes(fact))) && typeof facts[of] === "string" && datedWords.has(of));
     if (dated) {
       facts.activityYear = Number((facts[dated.of] as string).slice(0, 4));
       sources.activityYear = datedWords.get(dated.of)!;
+      if (facts[dated.fact] === undefined) {
+        facts[dated.fact] = true;
+        sources[dated.fact] = datedWords.get(dated.of)!;
+      }
     }
     return;
   }

@@ -59,4 +59,22 @@ describe("readSameYear (sameYearAs)", () => {
     readSameYear(unsaid, {}, new Map());
     expect(unsaid.activityYear).toBeUndefined();
   });
+
+  it("takes a registration date given in answer to 是否当年新注册登记 as registered in the year it speaks of", () => {
+    const facts: Record<string, unknown> = { registrationDate: "2021-01-01" };
+    const sources: Record<string, string> = {};
+    readSameYear(facts, sources, new Map([["registrationDate", "2021年注册"]]), { asked: ["newlyRegistered", "onlineRetailSales"] });
+    expect(facts).toMatchObject({ activityYear: 2021, newlyRegistered: true });
+    expect(sources).toMatchObject({ activityYear: "2021年注册", newlyRegistered: "2021年注册" });
+    const notAsked: Record<string, unknown> = { registrationDate: "2021-01-01" };
+    readSameYear(notAsked, {}, new Map([["registrationDate", "2021年注册"]]), { asked: ["onlineRetailSales"] });
+    expect(notAsked.newlyRegistered).toBeUndefined();
+  });
+
+  it("compares the date with the activity year known from earlier turns when the message names none", () => {
+    const facts: Record<string, unknown> = { registrationDate: "2020-01-01" };
+    readSameYear(facts, {}, new Map([["registrationDate", "2020年注册"]]), { asked: ["newlyRegistered"], knownYear: 2021 });
+    expect(facts.newlyRegistered).toBe(false);
+    expect(facts.activityYear).toBeUndefined();
+  });
 });
