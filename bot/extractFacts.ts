@@ -162,6 +162,8 @@ interface Refinement {
   also?: boolean;
   /** Only when the cue was a generic word (销售额, 卖了, 花了), not a specific one (网络零售额, 费用). */
   genericOnly?: boolean;
+  /** Not when the cue word itself names the original kind ("快递整合了7家" beside "不搞货运" stays 快递). */
+  unlessCue?: RegExp;
 }
 /** 跨境, or a word that says the business sells abroad (the vocabulary's crossBorderBusiness: 亚马逊, 速卖通…). */
 const CROSS_BORDER = new RegExp(["跨境", ...(FACTS.crossBorderBusiness?.aliases ?? [])].map(literal).join("|"), "i");
@@ -193,7 +195,7 @@ const REFINEMENTS: readonly Refinement[] = [
   { from: ["followers"], when: /培训/, scope: "clause", to: "trainedAnchorFollowers" },
   { from: ["area"], when: /租/, scope: "clause", to: "rentArea" },
   // 汨罗 counts courier and freight integration separately (快递物流整合8家 / 货运物流整合5家).
-  { from: ["partnerCompanies", "residentCompanies"], when: /货运/, scope: "clause", to: "freightCompanies" },
+  { from: ["partnerCompanies", "residentCompanies"], when: /货运/, scope: "clause", to: "freightCompanies", unlessCue: /快递/ },
   { from: ["residentCompanies"], when: /整合|快递/, scope: "clause", to: "partnerCompanies" },
 ];
 
@@ -773,7 +775,7 @@ function readNone(text: string, cueHits: readonly Hit[], facts: Record<string, u
     if (hit.start < until) continue;
     const cue = CUES.get(hit.key)!;
     if (cue.weak || cue.generic) continue;
-    const fact = cueFact(cue, cue.units?.[0] ?? "", false);
+    const fact = cueFact(cue, (cue.units?.[0] ?? "") as UnitOrNone, false);
     if (!fact || FACTS[fact].adds !== true || facts[fact] !== undefined) continue;
     const end = noneSaidAt(text, hit.start, hit.end);
     if (end < 0) continue;
@@ -835,6 +837,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     let slicedTo = -1;
     for (const r of REFINEMENTS_FROM.get(chosen.fact) ?? NO_REFINEMENTS) {
       if (r.genericOnly && !chosen.cue?.generic) continue;
+      if (r.unlessCue && "word" in chosen && chosen.word && r.unlessCue.test(chosen.word)) continue;
       const from =
         r.scope === "before" ? Math.max(prevEnd, sentenceStart)
         : r.scope === "sentence" ? Math.max(lastSalesEnd, sentenceStart)

@@ -7,6 +7,8 @@ import { FACT_NAMES, FACTS, VOCABULARY, type FactName } from "../../rules/facts.
 import { namesPlace, type Span } from "./applicant.js";
 import { CLAUSE_BREAK } from "./clauses.js";
 import { namesProvision } from "./conditions.js";
+import { supposedSuccess } from "./supposition.js";
+import { formatFactValue } from "../../rules/formatFact.js";
 import { lastBreakBefore, nextBreakAfter } from "./spans.js";
 import { tailTester } from "./tailReader.js";
 import { WordFinder, type Hit } from "./wordFinder.js";
@@ -111,6 +113,9 @@ const BLANK = /\s/;
 export interface PhraseOut {
   askedAbout: Partial<Record<FactName, string>>;
   inferred: FactName[];
+  /** The user's words for a fact read here, when they are not the word itself (a supposed title). */
+  sources: Partial<Record<FactName, string>>;
+  notes: string[];
 }
 
 /** The word is also one of the applicant's own words (淘宝C店, 网店): it says what kind the asker is. */
@@ -183,8 +188,16 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
           if (negated || (standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "有机食品认证奖励能拿吗", "淘宝村那个奖": the word names the provision asked about, not what the asker has
           // (a word naming the asker's own kind, "淘宝C店的奖励", still describes the asker).
-          if (!namesApplicant(hit) && namesProvision(text, hit.start, hit.end)) out.askedAbout[e.fact] = e.value;
-          else facts[e.fact] = e.value;
+          if (!namesApplicant(hit) && namesProvision(text, hit.start, hit.end)) {
+            // "想创淘宝村 成了能给多少": the title supposed theirs, to compute what it brings.
+            const supposed = supposedSuccess(text, hit.start, hit.end);
+            if (!supposed) out.askedAbout[e.fact] = e.value;
+            else {
+              facts[e.fact] = e.value;
+              out.sources[e.fact] = supposed;
+              out.notes.push(`按你假设的${FACTS[e.fact].label}“${formatFactValue(e.fact, e.value)}”计算。`);
+            }
+          } else facts[e.fact] = e.value;
           break;
         case "first": {
           // The least specific value (listed last, 公共服务中心) in a question naming the provision states nothing.

@@ -127,7 +127,7 @@ describe("scanPhrases finds the phrase words of a message once", () => {
 describe("readPhrases reads the facts of the words found", () => {
   const read = (text: string) => {
     const facts: Record<string, unknown> = {};
-    const out = { askedAbout: {}, inferred: [] as string[] };
+    const out = { askedAbout: {}, inferred: [] as string[], sources: {}, notes: [] as string[] };
     readPhrases(text, scanPhrases(text), facts, out as Parameters<typeof readPhrases>[3], []);
     return { facts, out };
   };
