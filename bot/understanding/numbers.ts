@@ -187,6 +187,7 @@ const HUNDRED = charTable("百佰");
 const DATE = /(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})[日号]?/g;
 const YEAR_MONTH = /((?:19|20)\d{2})年(\d{1,2})月(?![\d日号])/g;
 const DATE_AT = new RegExp(DATE.source, "y");
+const DATE_SEPARATOR = charTable("-/.年");
 const YEAR_MONTH_AT = new RegExp(YEAR_MONTH.source, "y");
 const YEAR_CHAR = "年".charCodeAt(0);
 /** A year in Chinese digits, 二零二一年: the four characters before a 年. */
@@ -212,10 +213,10 @@ function notNumeralYi(text: string): Set<number> {
   for (let yi = text.indexOf("一"); yi >= 0; yi = text.indexOf("一", yi + 1)) {
     for (let at = Math.max(yi - 1, lastEnd); at <= yi; at++) {
       NOT_NUMERAL_YI_AT.lastIndex = at;
-      const w = NOT_NUMERAL_YI_AT.exec(text);
-      if (w === null) continue;
-      found.add(at + w[0].indexOf("一"));
-      lastEnd = at + w[0].length;
+      // Tested in place, no match array: the word's one 一 is the first from where it starts.
+      if (!NOT_NUMERAL_YI_AT.test(text)) continue;
+      found.add(text.indexOf("一", at));
+      lastEnd = NOT_NUMERAL_YI_AT.lastIndex;
       break;
     }
   }
@@ -376,6 +377,25 @@ function shiftDecimal(intPart: string, frac: string, exp: number): string {
   return s.replace(LEADING_ZEROS, "") || "0";
 }
 const LEADING_ZEROS = /^0+(?=\d)/;
+
+/**
+ * A figure as `finish` takes it: a number whose decimal is String(number) (a whole number read from digits and
+ * scaled, below 1e15, or a value computed as a number), or the exact decimal string (fractions, larger figures).
+ */
+type Figure = number | string;
+
+/** base × 10^exp: a number while that is exact (a whole base, below 1e15), else its exact decimal string. */
+function scaled(base: number, exp: number): Figure {
+  const value = base * 10 ** exp;
+  return Number.isInteger(base) && value <= 1e15 ? value : shiftDecimal(String(base), "", exp);
+}
+
+/** The whole number written by the digits of [from, to) (at most 15 of them: exact), read by code. */
+function digitsValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
 const TRAILING_ZEROS = /\.?0+$/;
 
 /** The place of the last significant digit: 80 → 10, 1500 → 100, 12 → 1, 3.5 → 0.1. */
@@ -572,7 +592,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHas
   // (Plain statements, no closures: this runs for every number and every numeral run of a message.)
   approx = approxAt(text, i);
   if (approx) i += approxWidth(text, i);
-  let j = blanksBefore(text, i, MULTIPLIER_CHAR);
+  let j = blanksBefore(text, i, isMultiplierChar);
   if (j !== i) {
     spaceFrom = i;
     i = j;
@@ -580,7 +600,8 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHas
   if (allowMultiplier) {
     // "1个亿", "两个多亿", "13个w": the measure word 个 may stand before 亿 or w (never before 万: "3个万达" is no amount).
     // "一个半亿": 个半 adds half of the multiplier.
-    if (text[i] === "个" && /^个[多半]?(亿|[wW](?![a-zA-Z]))/.test(text.slice(i, i + 4))) {
+    GE_MULTIPLIER_AT.lastIndex = i;
+    if (text[i] === "个" && GE_MULTIPLIER_AT.test(text)) {
       i++;
       if (text[i] === "半") {
         half = true;
@@ -627,7 +648,7 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHas
   }
   // "招了3 个人", "120 平": a space before a unit, but not after a multiplier ("年薪11万 人才", "年薪十一万八 人才").
   if (exp === 0 && !coreHasMultiplier) {
-    j = blanksBefore(text, i, NOT_BLANK);
+    j = blanksBefore(text, i, notBlank);
     if (j !== i) {
     spaceFrom = i;
     i = j;
@@ -635,13 +656,15 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHas
   }
   // "一整天", "两整年": 整 stresses a whole unit of time; the unit follows it.
   const whole = text[i] === "整" && (text[i + 1] === "天" || text[i + 1] === "年") ? 1 : 0;
-  for (const [word, u] of UNIT_WORDS_BY_FIRST.get(text.charCodeAt(i + whole)) ?? NO_UNIT_WORDS) {
+  const unitWords = UNIT_WORDS_BY_FIRST.get(text.charCodeAt(i + whole)) ?? NO_UNIT_WORDS;
+  for (let k = 0; k < unitWords.length; k++) {
+    const word = unitWords[k]![0];
     if (text.startsWith(word, i + whole)) {
       i += whole;
-      if (word === "m2" && /[a-zA-Z0-9]/.test(text[i + 2] ?? "")) continue;
+      if (word === "m2" && LATIN_OR_DIGIT_CODE[text.charCodeAt(i + 2)]) continue;
       // "150平" is square metres; "1688平台", "10万平阴" are not.
-      if (word === "平" && /[台均阴安等时常稳原]/.test(text[i + 1] ?? "")) continue;
-      unit = u;
+      if (word === "平" && NOT_AREA_AFTER_PING[text.charCodeAt(i + 1)]) continue;
+      unit = unitWords[k]![1];
       i += word.length;
       break;
     }
@@ -687,32 +710,42 @@ const HIGH_SUFFIX = newSuffix();
 const TAIL_SUFFIX = newSuffix();
 
 const NO_UNIT_WORDS: typeof UNIT_WORDS = [];
-const MULTIPLIER_CHAR = /[万亿千百wWkK]/;
-const NOT_BLANK = /[^\s]/;
+/** 个 before 亿 or w, tested in place ("1个亿", "两个多亿", "13个w", "一个半亿"). */
+const GE_MULTIPLIER_AT = /个[多半]?(?:亿|[wW](?![a-zA-Z]))/y;
+const LATIN_OR_DIGIT_CODE = charTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+const NOT_AREA_AFTER_PING = charTable("台均阴安等时常稳原");
+const MULTIPLIER_CHAR = charTable("万亿千百wWkK");
+/** Any character but a blank (`[^\s]`); NaN past the end is none. */
+const notBlank = (code: number) => code === code && !SPACE[code];
+const isMultiplierChar = (code: number) => MULTIPLIER_CHAR[code] === 1;
 
-/** Where the text goes on after the spaces at `i`, when a character fitting `next` follows them; else `i`. */
-function blanksBefore(text: string, i: number, next: RegExp): number {
+/** Where the text goes on after the spaces at `i`, when a character fitting `next` follows them; else `i` (read by code: this runs per figure). */
+function blanksBefore(text: string, i: number, next: (code: number) => boolean): number {
   let j = i;
-  while (text[j] === " ") j++;
-  return j > i && next.test(text[j] ?? "") ? j : i;
+  while (text.charCodeAt(j) === 32) j++;
+  return j > i && next(text.charCodeAt(j)) ? j : i;
 }
 
-/** An approximation word at `i`: 多/余 (one character), 出头 (two), 来 before what it counts (one). */
+/** An approximation word at `i`: 多/余 (one character), 出头 (two), 来 before what it counts (one). Read by code: this runs per figure. */
 function approxAt(text: string, i: number): Approx | undefined {
-  const c = text[i];
-  if (c === "多" || c === "余") return "many";
+  const c = text.charCodeAt(i);
+  if (c === DUO || c === YU) return "many";
   // "两百出头万"
-  if (c === "出" && text[i + 1] === "头") return "chutou";
+  if (c === CHU && text.charCodeAt(i + 1) === TOU) return "chutou";
   // 来 only between a numeral and what it counts ("80来万", "20来人"), never "回来", "来了".
-  if (c === "来" && /[万亿千百wWkK个人名位家间件单吨平天年场次期]/.test(text[i + 1] ?? "")) return "lai";
+  if (c === LAI && COUNTED_AFTER_LAI[text.charCodeAt(i + 1)]) return "lai";
   // "九十好几万", "二十好几个人": several more, as 多.
-  if (c === "好" && text[i + 1] === "几" && /[万亿千个人名位家间件单吨天场次期]/.test(text[i + 2] ?? "")) return "many";
+  if (c === HAO && text.charCodeAt(i + 1) === JI && COUNTED_AFTER_HAOJI[text.charCodeAt(i + 2)]) return "many";
   return undefined;
 }
+const [DUO, YU, CHU, TOU, LAI, HAO, JI] = ["多", "余", "出", "头", "来", "好", "几"].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number, number];
+const COUNTED_AFTER_LAI = charTable("万亿千百wWkK个人名位家间件单吨平天年场次期");
+const COUNTED_AFTER_HAOJI = charTable("万亿千个人名位家间件单吨天场次期");
 
 /** How many characters the approximation word at `i` takes: 出头 and 好几 two, the others one. */
 function approxWidth(text: string, i: number): number {
-  return text[i] === "出" || text[i] === "好" ? 2 : 1;
+  const c = text.charCodeAt(i);
+  return c === CHU || c === HAO ? 2 : 1;
 }
 
 /**
@@ -797,6 +830,7 @@ class Mention implements NumberMention {
   /** The message as given: raw and words are sliced from it. */
   readonly #input: string;
   readonly #bits: number;
+  /** The exact decimal when it is not the value's own (a fraction, or past 1e15); else built from the value when read. */
   readonly #decimal: string | undefined;
   #interval: Interval | undefined;
   #words: string | undefined = undefined;
@@ -824,7 +858,7 @@ class Mention implements NumberMention {
     return this.#words;
   }
   get decimal(): string | undefined {
-    return this.#bits & ABSURD ? undefined : this.#decimal;
+    return this.#bits & ABSURD ? undefined : (this.#decimal ?? String(Math.abs(this.value)));
   }
   get interval(): Interval {
     return (this.#interval ??= intervalFor(Math.abs(this.value), undefined, false, undefined, undefined, undefined, (this.#bits & NEGATIVE) !== 0));
@@ -875,7 +909,7 @@ function finish(
   text: string,
   start: number,
   end: number,
-  decimal: string,
+  decimal: Figure,
   flags: number,
   unit: NumberUnit | undefined,
   rangeHigh?: number,
@@ -886,7 +920,7 @@ function finish(
   wordsFrom = start,
 ): NumberMention {
   const negative = (flags & NEGATIVE) !== 0;
-  let value = Number(decimal);
+  let value = typeof decimal === "number" ? decimal : Number(decimal);
   if (negative) value = -value;
   // Qualifiers: "将近两百万", "3500万左右"; years, dates and percentages take none.
   let qualifier: Qualifier | undefined;
@@ -921,7 +955,7 @@ function finish(
   const interval = point ? undefined : intervalFor(Math.abs(value), rangeHigh, vagueTop, approx, place, qualifier, negative);
   const bits = (flags & (NEGATIVE | YEAR | CHINESE_NUMERALS)) | (atLeast ? AT_LEAST : 0) | (below ? BELOW : 0) | (absurd ? ABSURD : 0) |
     (point || interval!.low === interval!.high ? EXACT : 0) | (hadControl ? CONTROL : 0);
-  return new Mention(input, start, end, wordsStart, value, decimal, unit, bits, interval);
+  return new Mention(input, start, end, wordsStart, value, typeof decimal === "string" ? decimal : undefined, unit, bits, interval);
 }
 
 /** Does a two-digit number followed by 年 read as a year ("21年卖了…") rather than a duration ("做了15年")? */
@@ -971,6 +1005,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     while (kinds[i + 1]! & DIGIT_KIND) i++;
     const at = i - 3;
     if (at < runStart || at < lastEnd) continue;
+    // A date's year is followed by a separator, after one blank at most.
+    const sepAt = SPACE[text.charCodeAt(i + 1)] ? i + 2 : i + 1;
+    if (!DATE_SEPARATOR[text.charCodeAt(sepAt)]) continue;
     DATE_AT.lastIndex = at;
     const d = DATE_AT.exec(text);
     if (d === null) continue;
@@ -1016,7 +1053,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (overlaps(taken, start, at + 1)) continue;
     const value = parseChineseNumeral(text.slice(start, at));
     if (value === null || value < 1900 || value > 2100) continue;
-    push(finish(input, text, start, at + 1, String(value), YEAR | CHINESE_NUMERALS, undefined));
+    push(finish(input, text, start, at + 1, value, YEAR | CHINESE_NUMERALS, undefined));
   }
 
   if (text.includes("百分之")) for (const p of text.matchAll(PERCENT_CN)) {
@@ -1029,7 +1066,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
   if (text.includes("成")) for (const p of text.matchAll(TENTHS)) {
     if (overlaps(taken, p.index, p.index + p[0].length) || CHINESE[text.charCodeAt(p.index - 1)]) continue;
     const value = (CN_DIGIT[p[1]!] ?? 0) * 10 + (p[2] ? CN_DIGIT[p[2]]! : 0);
-    push(finish(input, text, p.index, p.index + p[0].length, String(value), CHINESE_NUMERALS, "%"));
+    push(finish(input, text, p.index, p.index + p[0].length, value, CHINESE_NUMERALS, "%"));
   }
 
   lastEnd = 0;
@@ -1048,7 +1085,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (base === null) continue;
     const suffix = readSuffix(text, x.index + x[0].length, false, false, SUFFIX);
     const place = suffix.approx ? placeOf(base) : undefined;
-    push(finish(input, text, x.index, suffix.end, String(base), 0, suffix.unit, undefined, false, suffix.approx, place));
+    push(finish(input, text, x.index, suffix.end, base, 0, suffix.unit, undefined, false, suffix.approx, place));
   }
 
   for (let p = 0; p < text.length; p++) {
@@ -1068,15 +1105,19 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       start--;
     }
     const expRaw = expStart < 0 ? undefined : text.slice(expStart, coreEnd);
-    const intPart = arabic.grouped ? text.slice(digitStart, intEnd).replace(/,/g, "") : text.slice(digitStart, intEnd);
+    // A plain whole number (most figures) is read from its digit codes: its strings are built only if a reply reads them.
+    const whole = !arabic.grouped && expStart < 0 && fracEnd === intEnd && intEnd - digitStart <= 15;
+    const intPart = whole ? "" : arabic.grouped ? text.slice(digitStart, intEnd).replace(/,/g, "") : text.slice(digitStart, intEnd);
+    const intLength = whole ? intEnd - digitStart : intPart.length;
+    const intValue = whole ? digitsValue(text, digitStart, intEnd) : 0;
     const frac = fracEnd > intEnd ? text.slice(intEnd + 1, fracEnd) : "";
     let suffix = readSuffix(text, coreEnd, expRaw === undefined, false, SUFFIX);
-    let decimal: string;
+    let decimal: Figure;
     if (expRaw !== undefined) {
       decimal = String(Number(`${intPart}.${frac || "0"}e${expRaw}`));
     } else {
-      decimal = shiftDecimal(intPart, frac, suffix.exp);
-      if (suffix.half) decimal = String(Number(decimal) + 0.5 * 10 ** suffix.exp);
+      decimal = whole ? scaled(intValue, suffix.exp) : shiftDecimal(intPart, frac, suffix.exp);
+      if (suffix.half) decimal = Number(decimal) + 0.5 * 10 ** suffix.exp;
     }
     let rangeHigh: number | undefined;
     // "18-20万", "30到40人": the second number lends its multiplier and unit to the first.
@@ -1085,11 +1126,12 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (rangeTail) {
       const [t, hiInt = "", hiFrac] = rangeTail;
       const hiSuffix = readSuffix(text, suffix.end + t.length, true, false, HIGH_SUFFIX);
-      const loValue = Number(shiftDecimal(intPart, frac, hiSuffix.exp));
+      const lowDigits = whole ? text.slice(digitStart, intEnd) : intPart;
+      const loValue = Number(shiftDecimal(lowDigits, frac, hiSuffix.exp));
       const hiDecimal = shiftDecimal(hiInt, hiFrac ? hiFrac.slice(1) : "", hiSuffix.exp);
-      const looksLikeYears = intPart.length === 4 && hiInt.length === 4;
+      const looksLikeYears = intLength === 4 && hiInt.length === 4;
       if (!looksLikeYears && Number(hiDecimal) > loValue) {
-        decimal = shiftDecimal(intPart, frac, hiSuffix.exp);
+        decimal = shiftDecimal(lowDigits, frac, hiSuffix.exp);
         rangeHigh = Number(hiDecimal);
         suffix = hiSuffix;
       }
@@ -1117,19 +1159,19 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     let place: number | undefined;
     const value = Number(decimal);
     // "2021年", "2021年度", and the first year of a range "2020—2022年"
-    const isFourDigitYear = suffix.exp === 0 && !frac && intPart.length === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
+    const isFourDigitYear = suffix.exp === 0 && !frac && intLength === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
       (suffix.unit === "年" || text.startsWith("年度", coreEnd) || readYearRangeTail(text, coreEnd, 8) !== null);
     if (isFourDigitYear) {
       unit = undefined;
       flags |= YEAR;
       rangeHigh = undefined;
-    } else if (suffix.exp === 0 && !frac && !negative && intPart.length === 2 && isShortYear(text, digitStart, coreEnd, value)) {
-      decimal = String(2000 + value);
+    } else if (suffix.exp === 0 && !frac && !negative && intLength === 2 && isShortYear(text, digitStart, coreEnd, value)) {
+      decimal = 2000 + value;
       unit = undefined;
       flags |= YEAR;
     } else if (suffix.approx) {
       approx = suffix.approx;
-      place = approxPlace(Number(shiftDecimal(intPart, frac, 0)), suffix);
+      place = approxPlace(whole ? intValue : Number(shiftDecimal(intPart, frac, 0)), suffix);
     }
     push(finish(input, text, start, suffix.end, decimal, flags, unit, rangeHigh, false, approx, place));
   }
@@ -1193,8 +1235,8 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
         suffix.half = false;
       }
     }
-    let decimal = shiftDecimal(String(base), "", suffix.exp);
-    if (suffix.half) decimal = String(Number(decimal) + 0.5 * 10 ** suffix.exp);
+    let decimal = scaled(base, suffix.exp);
+    if (suffix.half) decimal = Number(decimal) + 0.5 * 10 ** suffix.exp;
     let flags = CHINESE_NUMERALS;
     if (text[start - 1] === "负") {
       flags |= NEGATIVE;
@@ -1204,7 +1246,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     // "好几个亿": several, so at least two.
     if (text[start - 1] === "好" && run.startsWith("几")) wordsFrom--;
     if (vague) {
-      rangeHigh = Number(shiftDecimal(String(vague.high), "", suffix.exp));
+      rangeHigh = Number(scaled(vague.high, suffix.exp));
       place = placeOf(vague.high) * 10 ** suffix.exp;
     }
     if (suffix.approx) place = approxPlace(base, suffix);
@@ -1233,7 +1275,7 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       if (overlaps(taken, r.index, r.index + word.length)) continue;
       if (word.startsWith("上") && LOCATIVE_BEFORE_SHANG.test(text.slice(Math.max(0, r.index - 3), r.index))) continue;
       const value = asOfYear + (RELATIVE_OFFSET[word] ?? 0);
-      const m = finish(input, text, r.index, r.index + word.length, String(value), YEAR, undefined);
+      const m = finish(input, text, r.index, r.index + word.length, value, YEAR, undefined);
       m.relative = word;
       push(m);
     }
