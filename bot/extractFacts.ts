@@ -578,7 +578,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
   }
   const dated = new Map<FactName, string>();
-  const yearsNote = readYears(text, mentions, facts, out.sources, dated, (m) => m.unit !== "%" && !quotesTier(text, m) && !isPolicyAmount(text, m));
+  const yearsNote = readYears(text, mentions, facts, out.sources, dated, (m) => m.unit !== "%" && !quotesTier(text, m) && !isPolicyAmount(text, m), options.known);
 
   // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台"), a percentage
   // or an article ("一家公司") are not quantities.

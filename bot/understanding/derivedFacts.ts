@@ -39,7 +39,7 @@ export function readWholes(facts: Record<string, unknown>, sources: Sources, lab
 }
 
 /** Yes/no facts true exactly when a date fact falls in the activity year (`sameYearAs`). */
-const SAME_YEAR_AS = FACT_NAMES.flatMap((fact) => {
+export const SAME_YEAR_AS = FACT_NAMES.flatMap((fact) => {
   const of = (FACTS[fact] as { sameYearAs?: string }).sameYearAs;
   return of ? [{ fact, of: of as FactName }] : [];
 });
@@ -78,4 +78,22 @@ export function readSameYear(facts: Record<string, unknown>, sources: Sources, d
     facts[fact] = Number(date.slice(0, 4)) === year;
     sources[fact] = `${datedWords.get(of)}，业绩年度${year}年`;
   }
+}
+
+/** The year an earlier turn named, for 当年 in a message naming none: the activity year, else a date's (`sameYearAs`). */
+export interface EarlierYear {
+  year: number;
+  /** The date fact that year is of ("23年3月份成立的" → registrationDate), when not the activity year. */
+  of?: FactName;
+}
+
+/** "23年3月份成立的" then "当年纳统…两千五百万": the year the conversation already named, if any. */
+export function earlierYear(known: Record<string, unknown> | undefined): EarlierYear | undefined {
+  if (!known) return undefined;
+  if (typeof known.activityYear === "number") return { year: known.activityYear };
+  for (const { of } of SAME_YEAR_AS) {
+    const date = known[of];
+    if (typeof date === "string") return { year: Number(date.slice(0, 4)), of };
+  }
+  return undefined;
 }

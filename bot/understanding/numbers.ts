@@ -958,6 +958,9 @@ function finish(
   return new Mention(input, start, end, wordsStart, value, typeof decimal === "string" ? decimal : undefined, unit, bits, interval);
 }
 
+/** A month right after a two-digit year's 年 ("23年3月份"). */
+const SHORT_YEAR_MONTH = /^(\d{1,2})月/;
+
 /** Does a two-digit number followed by 年 read as a year ("21年卖了…") rather than a duration ("做了15年")? */
 function isShortYear(text: string, start: number, end: number, value: number): boolean {
   if (value < 15 || value > 30 || text[end] !== "年") return false;
@@ -1161,6 +1164,8 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     // "2021年", "2021年度", and the first year of a range "2020—2022年"
     const isFourDigitYear = suffix.exp === 0 && !frac && intLength === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
       (suffix.unit === "年" || text.startsWith("年度", coreEnd) || readYearRangeTail(text, coreEnd, 8) !== null);
+    let end = suffix.end;
+    let month: number | undefined;
     if (isFourDigitYear) {
       unit = undefined;
       flags |= YEAR;
@@ -1169,11 +1174,19 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       decimal = 2000 + value;
       unit = undefined;
       flags |= YEAR;
+      // "23年3月份成立": the month written with a two-digit year is that year's, as with four digits, never 3 months.
+      const mo = SHORT_YEAR_MONTH.exec(text.slice(end, end + 3));
+      if (mo && Number(mo[1]) >= 1 && Number(mo[1]) <= 12) {
+        month = Number(mo[1]);
+        end += mo[0].length;
+      }
     } else if (suffix.approx) {
       approx = suffix.approx;
       place = approxPlace(whole ? intValue : Number(shiftDecimal(intPart, frac, 0)), suffix);
     }
-    push(finish(input, text, start, suffix.end, decimal, flags, unit, rangeHigh, false, approx, place));
+    const m = finish(input, text, start, end, decimal, flags, unit, rangeHigh, false, approx, place);
+    if (month !== undefined) m.month = month;
+    push(m);
   }
 
   // "一点六亿", "两点五万": a decimal written in Chinese before its magnitude (一点 alone is "a little").

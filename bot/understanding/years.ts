@@ -3,7 +3,8 @@
  * ("2020年3月成立"), the months of operation since a registration ("一直正常经营到现在"), and figures of earlier
  * years ("2018年就过了500万") that go to the fact holding the best earlier value.
  */
-import { FACT_NAMES, FACTS, VOCABULARY, type FactName } from "../../rules/facts.js";
+import { FACT_NAMES, FACTS, VOCABULARY, type FactName, type Facts } from "../../rules/facts.js";
+import { earlierYear, type EarlierYear } from "./derivedFacts.js";
 import { boundsOf } from "../../rules/quantity.js";
 import { CLAUSE_BREAK } from "./clauses.js";
 import { literal } from "./literalPattern.js";
@@ -129,15 +130,26 @@ export function readYears(
   sources: Sources,
   datedWords: Map<FactName, string>,
   isFigure: (m: NumberMention) => boolean,
+  known?: Facts,
 ): string | undefined {
   const explicitYear = mentions.find((m) => m.isYear && !m.relative);
+  // 当年 in a message naming no year is the year an earlier turn named ("23年3月份成立的" … "当年纳统…"), looked up once.
+  let earlier: EarlierYear | undefined | null = null;
   const activityYears: ActivityYear[] = [];
   const figureYears: ActivityYear[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (!m.isYear) continue;
-    // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else the as-of year.
-    const year = m.relative === "当年" && explicitYear ? explicitYear.value : m.value;
+    // 当年 is the year named elsewhere in the message ("2021年注册，当年…"), else in an earlier turn, else the as-of year.
+    if (m.relative === "当年" && !explicitYear && earlier === null) {
+      earlier = earlierYear(known);
+      // That year is the date's: the date stands in this message as 当年, so its yes/no fact follows (当年新注册登记).
+      if (earlier?.of) {
+        facts[earlier.of] = known![earlier.of];
+        datedWords.set(earlier.of, m.words);
+      }
+    }
+    const year = m.relative === "当年" ? (explicitYear?.value ?? earlier?.year ?? m.value) : m.value;
     if (year < 1990 || year > 2100) continue;
     const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
     // The rest of the clause is read only as far as the date marks look (8 and 16 characters).

@@ -124,6 +124,11 @@ describe("findNumbers recognises years and dates", () => {
     expect(parseChineseAmount("二〇二〇年")).toMatchObject({ value: 2020, isYear: true });
   });
 
+  it("reads a month after a two-digit year as that year's month (23年3月份), never as a count of months", () => {
+    expect(findNumbers("23年3月份成立的").map((m) => [m.raw, m.value, m.isYear, m.month])).toEqual([["23年3月", 2023, true, 3]]);
+    expect(findNumbers("22年13月").map((m) => m.raw)).toEqual(["22年", "13月"]);
+  });
+
   it("resolves 去年/今年/前年/当年 against the as-of date, and only when one is given", () => {
     const asOf = "2022-06-01";
     expect(findNumbers("去年", { asOf })[0]).toMatchObject({ value: 2021, isYear: true, relative: "去年" });

@@ -21,6 +21,17 @@ describe("extractFacts reads years", () => {
     expect(facts("当年网络零售额3000万").activityYear).toBe(2022);
   });
 
+  it("reads 当年 in a message naming no year as the year an earlier turn named: the activity year, else a registration date's, which is then 当年新注册", () => {
+    const later = (known: Parameters<typeof extractFacts>[1]["known"]) => extractFacts("当年纳统网络零售额两千五百万", { asOf, known });
+    expect(later({ activityYear: 2020 }).facts.activityYear).toBe(2020);
+    const registered = later({ registrationDate: "2021-03-01" });
+    expect(registered.facts).toMatchObject({ activityYear: 2021, newlyRegistered: true });
+    expect(registered.sources.activityYear).toBe("当年");
+    // A year in the message itself still decides, and without any year 当年 is the as-of year.
+    expect(extractFacts("2020年注册，当年网络零售额3000万", { asOf, known: { registrationDate: "2019-01-01" } }).facts.activityYear).toBe(2020);
+    expect(later({}).facts.activityYear).toBe(2022);
+  });
+
   it("takes the year of the figure, not the year of applying (去年卖了… 今年打算申请)", () => {
     expect(facts("我家网店去年卖了两千一百多万 今年打算申请")).toMatchObject({ activityYear: 2021 });
     expect(facts("2020年销售额1200万 明年想申请")).toMatchObject({ activityYear: 2020 });
