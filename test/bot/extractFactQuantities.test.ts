@@ -98,6 +98,11 @@ describe("extractFacts: the words of a provision's matter and costs", () => {
     expect(read("我们自建电商交易平台 已备案").facts.activity).toBe("paymentPlatform");
     expect(read("建了个跨境电商交易平台").facts.activity).toBe("crossBorderPlatform");
   });
+  it("reads 跨境电商平台 as building one, unless the clause says the platform is used (推广, 卖, 开店)", () => {
+    expect(read("跨境电商平台补贴多少").facts.activity).toBe("crossBorderPlatform");
+    expect(read("在亚马逊等跨境电商平台推广花了10万").facts.activity).toBe("promotion");
+    expect(read("我们在跨境电商平台上卖货").facts.activity).toBeUndefined();
+  });
   it("reads image capture and quality systems of farm produce as the supply chain (叶集 五/12)", () => {
     expect(read("搞农产品品牌和质量保障体系 买了影像采集网络传输设备").facts.activity).toBe("supplyChain");
   });
