@@ -12,6 +12,7 @@ import { formatFactValue } from "../../rules/formatFact.js";
 import { lastBreakBefore, nextBreakAfter } from "./spans.js";
 import { tailTester } from "./tailReader.js";
 import { WordFinder, type Hit } from "./wordFinder.js";
+import { headTester } from "./windowTests.js";
 
 /**
  * Enum facts read as phrases (rules/facts.yaml `pick`). Each word may carry several effects ("淘宝C店": a shop
@@ -59,21 +60,23 @@ export const namesEntity = (key: string) => PHRASES.get(key)?.some((e) => e.kind
 
 /** A negation right before a word ("没有交社保", "不是首次"), within its clause. */
 export const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
+// The tests of the words before a phrase word read the message in place (windowTests.ts): no copy per word.
+const NEGATED_BEFORE = headTester(NEGATION_BEFORE);
 const NEGATION_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
 /** "培训机构培训过的", "县里认定的": the word is the agent of a clause describing something else. */
 const RELATIVE_AGENT = tailTester(/^(培训|认定|评定|评|授予|推荐|组织|认证|审核|授牌)(过|了)?的/);
 /** The speaker names themselves: 我们培训机构, 我们是合作社, 本公司, 咱们村. */
-const SPEAKER_BEFORE = /(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/;
+const SPEAKER_BEFORE = headTester(/(我们|咱们|我|咱|本)(是|这个|这家|这边|这里的?)?$/);
 /** The entity is served, not the applicant: 给企业培训, 为合作社, 帮商户, 替网店 (but 作为企业 is the applicant). */
-const OBJECT_BEFORE = /(给|(?<![作成评认称因])为|帮|替|帮助)$/;
+const OBJECT_BEFORE = headTester(/(给|(?<![作成评认称因])为|帮|替|帮助)$/);
 /** 给培训机构补多少, 给企业奖励: the one given the money, unlike 给企业培训 (the one served). */
 const PAID_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,1}(补|奖|发钱|拨)/);
 /** 培训了三十来个10万粉丝以上的主播, 孵化出20个主播: the people the speaker trains or hires, not the speaker. */
-const TRAINED_BEFORE = /(培训|培养|孵化|招聘|招募|招了|聘用|聘了|聘请|吸纳|签约)(了|过|出来|出)?[^，,。！!？?；;]{0,14}$/;
+const TRAINED_BEFORE = headTester(/(培训|培养|孵化|招聘|招募|招了|聘用|聘了|聘请|吸纳|签约)(了|过|出来|出)?[^，,。！!？?；;]{0,14}$/);
 /** 企业员工, 公司职工: the word names whose staff, not who is asking. */
 const EMPLOYEES_AFTER = tailTester(/^(员工|职工)/);
 /** The other party of an agreement: 跟聊城本地企业签了合同, 和企业合作 (the one signing with it is the applicant). */
-const COUNTERPART_BEFORE = /(跟|和|与|同)[^，,。！!？?；;\s]{0,6}$/;
+const COUNTERPART_BEFORE = headTester(/(跟|和|与|同)[^，,。！!？?；;\s]{0,6}$/);
 const COUNTERPART_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,3}?(签|合作|对接)/);
 
 const isStopWord = (key: string) => PHRASES.get(key)?.[0]?.kind === "stop";
@@ -122,28 +125,47 @@ export interface PhraseOut {
 const namesApplicant = (hit: Hit) => PHRASES.get(hit.key)?.some((e) => e.kind === "entity" && e.tier === 2) ?? false;
 
 /** "网店要多少家", "需要几个主播": the thing is counted by the question. */
-const COUNTED_AFTER = /^[^，,。！!？?；;\s]{0,3}?(要|需要|得|至少|有)?(多少|几)[家个名位间]/;
-const COUNTED_BEFORE = /(多少|几)[家个名位间]$/;
+const COUNTED_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,3}?(要|需要|得|至少|有)?(多少|几)[家个名位间]/);
+const COUNTED_BEFORE = headTester(/(多少|几)[家个名位间]$/);
 /** "标准里…", "条件中…": what follows in the clause is the provision's wording. */
-const IN_STANDARD = /(标准|条件|要求|规定|条文|文件|政策)(里|中|上|里面|当中)/;
+// Anywhere in the clause before the word: the clause holds no break, so "any characters but breaks up to the
+// word" reads the same as a search of the clause.
+const IN_STANDARD = headTester(/(标准|条件|要求|规定|条文|文件|政策)(里|中|上|里面|当中)[^，,。！!？?；;\n]*$/);
 
 /** "淘宝村标准里活跃网店要多少家", "评选条件里要有多少个淘宝村": what a provision's standard counts, not the asker. */
-function inStandard(text: string, hit: Hit, clauseStart: number, before: string): boolean {
-  return COUNTED_AFTER.test(text.slice(hit.end, hit.end + 8)) || COUNTED_BEFORE.test(before) || IN_STANDARD.test(text.slice(clauseStart, hit.start));
+function inStandard(text: string, hit: Hit, clauseStart: number, beforeFrom: number): boolean {
+  return COUNTED_AFTER(text, hit.end, 8) || COUNTED_BEFORE(text, beforeFrom, hit.start) || IN_STANDARD(text, clauseStart, hit.start);
 }
 
 // The word's surroundings that make an applicant word no applicant (module constants: a regex literal in the
 // loop would be a new RegExp for every word found).
 /** 镇上的园区, 村里, 在园区: a place. */
 const PLACE_AFTER = tailTester(/^(上|里|内|中(?!心))/);
-const PLACE_BEFORE = /(在|入驻|进入|进|到|入)$/;
+const PLACE_BEFORE = headTester(/(在|入驻|进入|进|到|入)$/);
 /** 32家电商企业: counted. */
 /** 活跃主播40人, 主播人数超过30人: people counted by the figure after them, not the applicant. */
 const COUNTED_BY_AFTER = tailTester(/^(?:人数|数量|数)?(?:超过|达到|有|共|约)?\s*(?:\d+|[一二两三四五六七八九十百几]+)\s*[人名位]/);
-const COUNTED_BY_BEFORE = /(\d|[二两三四五六七八九十几多])\s*[家个名位]$/;
+const COUNTED_BY_BEFORE = headTester(/(\d|[二两三四五六七八九十几多])\s*[家个名位]$/);
 /** A word starting with a measure word (家庭农场) right after a numeral: the numeral counts with it. */
 const MEASURE_FIRST = /^[家个名位]/;
-const NUMERAL_BEFORE = /(\d|[一二两三四五六七八九十百千几多])$/;
+const NUMERAL_BEFORE = headTester(/(\d|[一二两三四五六七八九十百千几多])$/);
+
+/** Does an applicant word end right where `hit` starts ("主播个人")? */
+function followsEntityWord(hits: readonly Hit[], hit: Hit): boolean {
+  for (const h of hits) if (h.end === hit.start && namesEntity(h.key)) return true;
+  return false;
+}
+
+/** Does the clause around `hit` hold one of `words`? Found in the text: the first one after the clause start ends inside it if any does. */
+function clauseHolds(text: string, hit: Hit, words: readonly string[]): boolean {
+  const from = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
+  const to = nextBreakAfter(text, hit.end, CLAUSE_BREAK);
+  for (const w of words) {
+    const at = text.indexOf(w, from);
+    if (at >= 0 && at + w.length <= to) return true;
+  }
+  return false;
+}
 
 /** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
 export function readPhrases(text: string, hits: readonly Hit[], facts: Record<string, unknown>, out: PhraseOut, places: readonly Span[]): void {
@@ -154,9 +176,10 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
     // A stop word (notPhrases) has no other effect: nothing to read around it.
     if (!effects || (effects.length === 1 && effects[0]!.kind === "stop")) continue;
     const clauseStart = lastBreakBefore(text, hit.start, CLAUSE_BREAK);
-    const before = text.slice(Math.max(clauseStart, hit.start - 5), hit.start);
+    // The five characters before the word, within its clause.
+    const before = Math.max(clauseStart, hit.start - 5);
     // The three characters after the word are read in place (tailTester), not sliced for every word.
-    const negated = NEGATION_BEFORE.test(before) || NEGATION_AFTER(text, hit.end, 3);
+    const negated = NEGATED_BEFORE(text, before, hit.start) || NEGATION_AFTER(text, hit.end, 3);
     // Read when an effect needs it (most hits are settled before).
     let standard: boolean | undefined;
     for (const e of effects) {
@@ -164,24 +187,24 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
         case "entity": {
           if (negated || namesPlace(text, hit, places)) break;
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
-          if (PLACE_AFTER(text, hit.end, 3) || PLACE_BEFORE.test(before)) break;
-          if (COUNTED_BY_BEFORE.test(before)) break;
+          if (PLACE_AFTER(text, hit.end, 3) || PLACE_BEFORE(text, before, hit.start)) break;
+          if (COUNTED_BY_BEFORE(text, before, hit.start)) break;
           if (e.value === "influencer" && COUNTED_BY_AFTER(text, hit.end, 8)) break;
-          if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE.test(before)) break;
+          if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE(text, before, hit.start)) break;
           if ((standard ??= inStandard(text, hit, clauseStart, before))) break;
           // "淘宝村奖励能拿吗": a title naming the provision hints at no applicant ("想开网店" still hints at a shop).
           if (e.implied && namesProvision(text, hit.start, hit.end)) break;
           // 给电商企业员工做培训: the one served is not the applicant; 给培训机构补多少: the one paid is.
-          if (OBJECT_BEFORE.test(before) && !PAID_AFTER(text, hit.end, 3)) break;
-          if (e.value === "influencer" && TRAINED_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 16), hit.start))) break;
+          if (OBJECT_BEFORE(text, before, hit.start) && !PAID_AFTER(text, hit.end, 3)) break;
+          if (e.value === "influencer" && TRAINED_BEFORE(text, Math.max(clauseStart, hit.start - 16), hit.start)) break;
           // 电商企业员工技能培训: whose staff are trained, not who is asking.
           if (EMPLOYEES_AFTER(text, hit.end, 3)) break;
-          if (COUNTERPART_AFTER(text, hit.end, 6) && COUNTERPART_BEFORE.test(text.slice(Math.max(clauseStart, hit.start - 8), hit.start))) break;
+          if (COUNTERPART_AFTER(text, hit.end, 6) && COUNTERPART_BEFORE(text, Math.max(clauseStart, hit.start - 8), hit.start)) break;
           // 主播个人, 公司个人: 个人 right after another applicant word belongs to it ("给主播个人的").
-          if (e.tier === 1 && hits.some((h) => h.end === hit.start && PHRASES.get(h.key)?.some((x) => x.kind === "entity"))) break;
+          if (e.tier === 1 && followsEntityWord(hits, hit)) break;
           // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.
           const modifier = text.startsWith("的", hit.end) || RELATIVE_AGENT(text, hit.end, 6);
-          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE.test(before) });
+          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE(text, before, hit.start) });
           break;
         }
         case "last":
@@ -207,8 +230,7 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
             break;
           }
           // "培训20名主播" (anchor training) and "吸纳经培训的人员就业" (trained hires) are not training sessions.
-          const clause = text.slice(lastBreakBefore(text, hit.start, CLAUSE_BREAK), nextBreakAfter(text, hit.end, CLAUSE_BREAK));
-          if (e.notWith?.some((w) => clause.includes(w))) break;
+          if (e.notWith && clauseHolds(text, hit, e.notWith)) break;
           const known = firsts.get(e.fact);
           if (!known || e.priority < known.priority) firsts.set(e.fact, { value: e.value, priority: e.priority });
           break;

@@ -6,11 +6,13 @@
 import { FACT_NAMES, FACTS, VOCABULARY, type FactName, type Facts } from "../../rules/facts.js";
 import { earlierYear, type EarlierYear } from "./derivedFacts.js";
 import { boundsOf } from "../../rules/quantity.js";
-import { CLAUSE_BREAK } from "./clauses.js";
+import { breakAfter, CLAUSE_BREAK, SENTENCE_BREAK } from "./clauses.js";
 import { literal } from "./literalPattern.js";
 import type { NumberMention } from "./numbers.js";
 import type { mentionToQuantity } from "./quantities.js";
 import { lastBreakBefore, nextBreakAfter } from "./spans.js";
+import { tailTester } from "./tailReader.js";
+import { windowTester } from "./windowTests.js";
 
 /** The user's own words for each fact they stated. */
 type Sources = Partial<Record<FactName, string>>;
@@ -27,13 +29,21 @@ const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
   const before = side("a");
   const after = side("b");
   const o = spec.opened;
+  const afterRe = after.length ? new RegExp(any(after)) : null;
+  const beforeRe = before.length ? new RegExp(any(before)) : null;
+  const opened = o ? new RegExp(`^[^，,。]{0,4}(?:${any(o.verbs)})了?(?:${any(o.measures)})[^，,。\\s]{0,6}(?:${any(o.things)})`) : null;
+  // "网店2019年3月才开的": the thing before the year, its opening after it.
+  const openedAfter = o ? new RegExp(`^份?[才就是]{0,2}(?:${any(o.verbs)})(?:的|起来)`) : null;
   return [{
     fact,
-    before: before.length ? new RegExp(any(before)) : null,
-    after: after.length ? new RegExp(any(after)) : null,
-    opened: o ? new RegExp(`^[^，,。]{0,4}(?:${any(o.verbs)})了?(?:${any(o.measures)})[^，,。\\s]{0,6}(?:${any(o.things)})`) : null,
-    // "网店2019年3月才开的": the thing before the year, its opening after it.
-    openedAfter: o ? new RegExp(`^份?[才就是]{0,2}(?:${any(o.verbs)})(?:的|起来)`) : null,
+    /** For the words of a date found: the cue right after the year. */
+    after: afterRe,
+    openedAfter,
+    // The tests read the message in place (windowTests.ts, tailReader.ts): a look per year, no copy of its words.
+    afterIn: afterRe ? windowTester(afterRe) : null,
+    beforeIn: beforeRe ? windowTester(beforeRe) : null,
+    openedIn: opened ? tailTester(opened) : null,
+    openedAfterIn: openedAfter ? tailTester(openedAfter) : null,
     thingBefore: o ? new RegExp(`(?:${any(o.things)})[^，,。\\s]{0,4}$`) : null,
   }];
 });
@@ -100,7 +110,7 @@ export function readOperatingSince(text: string, asOf: string, facts: Record<str
 }
 
 /** "2021年卖了", "去年的销售": the year of a sales figure, never a date fact. */
-const SALES_YEAR = /年[^，,。]{0,3}(卖|销售|零售|营业)/;
+const SALES_YEAR = windowTester(/年[^，,。]{0,3}(卖|销售|零售|营业)/);
 
 /** How far after a year a figure may stand and still be that year's ("去年网店卖了两千一百多万"). */
 const YEAR_REACH = 16;
@@ -112,9 +122,9 @@ const YEAR_REACH = 16;
 function datesFigure(text: string, mentions: readonly NumberMention[], i: number, isFigure: (m: NumberMention) => boolean): boolean {
   const next = mentions[i + 1];
   if (!next || next.isYear || !isFigure(next) || next.start - mentions[i]!.end > YEAR_REACH) return false;
-  return !STRONG_BREAK_RE.test(text.slice(mentions[i]!.end, next.start));
+  // No sentence break between them: a look-up in the message's break positions, no copy.
+  return breakAfter(text, mentions[i]!.end, SENTENCE_BREAK, next.start) >= next.start;
 }
-const STRONG_BREAK_RE = /[。！!？?；;\n]/;
 
 /**
  * Years: a date fact next to its words (a registration date next to 注册/成立), otherwise the activity year: the
@@ -154,26 +164,29 @@ export function readYears(
     const clauseStart = lastBreakBefore(text, m.start, CLAUSE_BREAK);
     // The rest of the clause is read only as far as the date marks look (8 and 16 characters).
     const restEnd = nextBreakAfter(text, m.end, CLAUSE_BREAK);
-    const rest8 = text.slice(m.end, Math.min(restEnd, m.end + 8));
-    const before = text.slice(Math.max(clauseStart, m.start - 3), m.start);
-    const salesYear = SALES_YEAR.test(text.slice(m.start, m.end + 6));
-    // A plain loop, and the 16 characters sliced at most once: this runs for every year of the message.
+    // The words after the year (up to 8 and 16 characters within its clause) and the 3 before it, read in place.
+    const rest8 = Math.min(restEnd, m.end + 8) - m.end;
+    const rest16 = Math.min(restEnd, m.end + 16) - m.end;
+    const before = Math.max(clauseStart, m.start - 3);
+    const salesYear = SALES_YEAR(text, m.start, Math.min(text.length, m.end + 6));
+    // A plain loop: this runs for every year of the message.
     let dated: (typeof DATE_MARKS)[number] | undefined;
-    let rest16: string | undefined;
     if (!salesYear) for (const d of DATE_MARKS) {
-      if (d.after?.test(rest8) || d.before?.test(before) || d.opened?.test((rest16 ??= text.slice(m.end, Math.min(restEnd, m.end + 16)))) ||
-        (d.openedAfter?.test(rest8) && d.thingBefore!.test(text.slice(Math.max(clauseStart, m.start - 8), m.start)))) {
+      if (d.afterIn?.(text, m.end, m.end + rest8) || d.beforeIn?.(text, before, m.start) || d.openedIn?.(text, m.end, rest16) ||
+        (d.openedAfterIn?.(text, m.end, rest8) && d.thingBefore!.test(text.slice(Math.max(clauseStart, m.start - 8), m.start)))) {
         dated = d;
         break;
       }
     }
     if (dated) {
       facts[dated.fact] = m.date ?? `${year}-${String(m.month ?? 1).padStart(2, "0")}-01`;
-      const cue = dated.after?.exec(rest8) ?? dated.openedAfter?.exec(rest8);
+      const after = text.slice(m.end, m.end + rest8);
+      const cue = dated.after?.exec(after) ?? dated.openedAfter?.exec(after);
       datedWords.set(dated.fact, text.slice(m.start, cue ? m.end + cue.index + cue[0].length : m.end));
     }
     else {
-      const entry = { year, words: year === m.value ? m.words : (explicitYear?.words ?? m.words), month: activityMonthOf(m, rest8) };
+      // The words are read only of the year that counts (a mention builds them when asked).
+      const entry = { year, said: year === m.value ? m : (explicitYear ?? m), month: activityMonthOf(m, text, rest8) };
       activityYears.push(entry);
       if (datesFigure(text, mentions, i, isFigure)) figureYears.push(entry);
     }
@@ -183,28 +196,29 @@ export function readYears(
   if (last === undefined) return undefined;
   facts.activityYear = last.year;
   // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
-  sources.activityYear = last.words;
+  sources.activityYear = last.said.words;
   // The month of the last mention of that year that may date the activity (not "2023年9月才到账").
   const dating = years.findLast((y) => y.year === last.year && y.month !== null);
   if (dating?.month) {
     facts.activityMonth = `${last.year}-${String(dating.month).padStart(2, "0")}-01`;
-    sources.activityMonth = dating.words;
+    sources.activityMonth = dating.said.words;
   }
   return new Set(years.map((y) => y.year)).size > 1 ? `提到了几个年份，按${last.year}年计算。` : undefined;
 }
 
 interface ActivityYear {
   year: number;
-  words: string;
+  /** The mention whose words name it. */
+  said: NumberMention;
   /** The month written with it; null when that month is one of applying or payment, no activity's. */
   month: number | null | undefined;
 }
 
 /** After a month: it is when the user applies or is paid, or the first of several months ("3月到5月"), no activity's month. */
-const NOT_ACTIVITY_MONTH = /^\s*(?:份)?(?:[到至~～—-]|(?:才|就|去|再|要|想|准备|打算)?(?:申请|申报|报名|提交|递交|兑现|到账|发钱|拨付))/;
+const NOT_ACTIVITY_MONTH = tailTester(/^\s*(?:份)?(?:[到至~～—-]|(?:才|就|去|再|要|想|准备|打算)?(?:申请|申报|报名|提交|递交|兑现|到账|发钱|拨付))/);
 
-/** The month written with a year mention ("2023年9月", "2023年9月15日"); null when it dates no activity. */
-function activityMonthOf(m: NumberMention, after: string): number | null | undefined {
+/** The month written with a year mention ("2023年9月", "2023年9月15日"); null when it dates no activity (read in the `window` characters after it). */
+function activityMonthOf(m: NumberMention, text: string, window: number): number | null | undefined {
   const month = m.month ?? (m.date ? Number(m.date.slice(5, 7)) : undefined);
-  return month === undefined || !NOT_ACTIVITY_MONTH.test(after) ? month : null;
+  return month === undefined || !NOT_ACTIVITY_MONTH(text, m.end, window) ? month : null;
 }
