@@ -32,7 +32,7 @@ import { isImplausible, meantInWan, saidAround, type DoubtfulFact } from "./unde
 import { intersectBounds, isMoney, isPolicyAmount, isRate, mentionToQuantity, quotesTier } from "./understanding/quantities.js";
 import { fromParts } from "../rules/quantity.js";
 import { firstStartingFrom, lastBreakBefore, Marks, nextBreakAfter } from "./understanding/spans.js";
-import { readSameYear, readWholes } from "./understanding/derivedFacts.js";
+import { readSameYear, readWholes, readYearsAfter } from "./understanding/derivedFacts.js";
 import { scan, WordFinder, type Hit } from "./understanding/wordFinder.js";
 import { NEGATION_BEFORE, namesEntity, readPhrases, scanPhrases } from "./understanding/phrases.js";
 import { readEarlierYears, readOperatingSince, readYears } from "./understanding/years.js";
@@ -742,6 +742,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   }
   const knownYear = options.known?.activityYear;
   readSameYear(facts, out.sources, dated, { asked: options.expect, knownYear: typeof knownYear === "number" ? knownYear : undefined });
+  readYearsAfter(facts, out.sources);
 
   // A figure no applicant could have (2万个站点) is asked back, never computed; a figure feeding two facts
   // (在天猫卖了三千五: sales and platform sales) once, in the words naming it the most.

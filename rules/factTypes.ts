@@ -84,6 +84,8 @@ export const FACT_UNITS = {
   liveCommerceCompany: "bool",
   whitelistTrained: "bool",
   anchorContractYear: "bool",
+  falsifiedYear: "year",
+  falsifiedRecently: "bool",
   talentHiredYear: "year",
   traditionalRetailer: "bool",
   activity: "enum",

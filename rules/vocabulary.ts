@@ -84,6 +84,10 @@ function buildSchemas() {
       partOf: word.optional(),
       /** Yes/no facts: true exactly when the year of this date fact is the activity year ("当年新注册登记"). */
       sameYearAs: word.optional(),
+      /** Yes/no facts: true exactly when the activity year is that year of another fact or at most `years` after it ("3年内不得享受"). */
+      /** Year facts: a year dating this fact ("2020年申报时虚报过") is never the year of the figures asked about. */
+      notActivityYear: z.literal(true).optional(),
+      withinYearsAfter: z.strictObject({ of: word, years: z.number().int().positive() }).optional(),
       /**
        * Yes/no facts that hold at or above a line the user compares with ("按月支付不低于当地最低工资标准"): "比当地最低工资
        * 低一点", "没到最低工资" state the fact false, "比最低工资高" true (bot/understanding/conditions.ts).
@@ -188,6 +192,8 @@ function buildSchemas() {
       if (spec.partOf !== undefined && (!whole || whole.unit !== spec.unit)) ctx.addIssue({ code: "custom", path: ["facts", name, "partOf"], message: `"${spec.partOf}" is no fact of unit ${spec.unit}` });
       const dated = spec.sameYearAs === undefined ? undefined : vocabulary.facts[spec.sameYearAs];
       if (spec.sameYearAs !== undefined && (spec.unit !== "bool" || dated?.unit !== "date")) ctx.addIssue({ code: "custom", path: ["facts", name, "sameYearAs"], message: `a yes/no fact is the same year as a date fact ("${spec.sameYearAs}" is not one, or this fact is no yes/no fact)` });
+      const after = spec.withinYearsAfter === undefined ? undefined : vocabulary.facts[spec.withinYearsAfter.of];
+      if (spec.withinYearsAfter !== undefined && (spec.unit !== "bool" || after?.unit !== "year")) ctx.addIssue({ code: "custom", path: ["facts", name, "withinYearsAfter"], message: `a yes/no fact counts years after a year fact ("${spec.withinYearsAfter.of}" is not one, or this fact is no yes/no fact)` });
     }
   });
   return { CueSchema, FactSpecSchema, VocabularySchema };

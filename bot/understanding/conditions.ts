@@ -444,10 +444,11 @@ function readYearFacts(text: string, out: StatedConditions, asOf?: string): void
     for (const alias of FACTS[fact].aliases) {
       for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
         if (!yearCharBefore(text, at)) continue;
-        const window = text.slice(Math.max(0, at - 8), at);
+        const window = text.slice(Math.max(0, at - 10), at);
         const year = YEAR_BEFORE.exec(window);
-        if (!year) continue;
-        const value = year[1] !== undefined ? Number(year[1]) : asOfYear === null ? null : relativeYearValue(year[2]!, asOfYear);
+        // "2020年没虚报过": a year of what did not happen.
+        if (!year || NOT_BEFORE.test(year[0])) continue;
+        const value = year[1] !== undefined ? (year[1].length === 2 ? 2000 + Number(year[1]) : Number(year[1])) : asOfYear === null ? null : relativeYearValue(year[2]!, asOfYear);
         if (value === null) continue;
         out.facts[fact] = value;
         out.said[fact] = ownWords(text, at - (window.length - year.index), at + alias.length);
@@ -456,12 +457,13 @@ function readYearFacts(text: string, out: StatedConditions, asOf?: string): void
   }
 }
 
-/** A year, then at most four other characters up to the fact's word: "2018年才", "今年在村里". */
-const YEAR_BEFORE = /(?:(\d{4})年|(去年|今年|前年|本年|上年))[^\d，,。]{0,4}$/;
+/** A year, then at most six other characters up to the fact's word: "2018年才", "今年在村里", "2020年申报的时候", "21年报材料时". */
+const YEAR_BEFORE = /(?:(?<!\d)(\d{4}|[12]\d)年|(去年|今年|前年|本年|上年))[^\d，,。]{0,6}$/;
+const NOT_BEFORE = /(?:没|未|不|无|没有)$/;
 const NIAN = "年".charCodeAt(0);
-/** A 年 within the five characters before `at`, as YEAR_BEFORE needs: most words of a year fact have none, and no slice is read. */
+/** A 年 within the seven characters before `at`, as YEAR_BEFORE needs: most words of a year fact have none, and no slice is read. */
 function yearCharBefore(text: string, at: number): boolean {
-  for (let i = Math.max(0, at - 5); i < at; i++) if (text.charCodeAt(i) === NIAN) return true;
+  for (let i = Math.max(0, at - 7); i < at; i++) if (text.charCodeAt(i) === NIAN) return true;
   return false;
 }
 

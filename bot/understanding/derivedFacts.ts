@@ -97,3 +97,24 @@ export function earlierYear(known: Record<string, unknown> | undefined): Earlier
   }
   return undefined;
 }
+
+/** Yes/no facts that hold for some years after a year fact (`withinYearsAfter`). */
+const WITHIN_YEARS_AFTER = FACT_NAMES.flatMap((fact) => {
+  const spec = (FACTS[fact] as { withinYearsAfter?: { of: string; years: number } }).withinYearsAfter;
+  return spec ? [{ fact, of: spec.of as FactName, years: spec.years }] : [];
+});
+
+/**
+ * "2021年卖了200万 不过2020年申报时虚报过": a year the user named and the activity year decide whether the activity
+ * year lies in that year or the `years` after it (平阴 四/(一) "3年内不得享受"), unless the user said so in words.
+ */
+export function readYearsAfter(facts: Record<string, unknown>, sources: Sources): void {
+  const year = facts.activityYear;
+  if (typeof year !== "number") return;
+  for (const { fact, of, years } of WITHIN_YEARS_AFTER) {
+    const from = facts[of];
+    if (facts[fact] !== undefined || typeof from !== "number") continue;
+    facts[fact] = year >= from && year - from <= years;
+    sources[fact] = `${sources[of] ?? `${from}年`}，业绩年度${year}年`;
+  }
+}

@@ -112,6 +112,11 @@ export function readOperatingSince(text: string, asOf: string, facts: Record<str
 /** "2021年卖了", "去年的销售": the year of a sales figure, never a date fact. */
 const SALES_YEAR = windowTester(/年[^，,。]{0,3}(卖|销售|零售|营业)/);
 
+/** Words after a year that make it the year of a past event, never the activity year ("2020年申报时虚报过"). */
+const NOT_ACTIVITY_YEAR = tailTester(new RegExp(
+  `^[^，,。\\d]{0,6}(?:${FACT_NAMES.flatMap((f) => ((FACTS[f] as { notActivityYear?: true }).notActivityYear ? FACTS[f].aliases : [])).map(literal).join("|") || "(?!)"})`,
+));
+
 /** How far after a year a figure may stand and still be that year's ("去年网店卖了两千一百多万"). */
 const YEAR_REACH = 16;
 
@@ -169,6 +174,7 @@ export function readYears(
     const rest16 = Math.min(restEnd, m.end + 16) - m.end;
     const before = Math.max(clauseStart, m.start - 3);
     const salesYear = SALES_YEAR(text, m.start, Math.min(text.length, m.end + 6));
+    if (!salesYear && NOT_ACTIVITY_YEAR(text, m.end, 10)) continue;
     // A plain loop: this runs for every year of the message.
     let dated: (typeof DATE_MARKS)[number] | undefined;
     if (!salesYear) for (const d of DATE_MARKS) {

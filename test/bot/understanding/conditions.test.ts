@@ -137,6 +137,13 @@ describe("readConditions: levels, years and ordinals", () => {
     expect(readConditions("今年引进了个高端人才", { asOf }).facts).toMatchObject({ talentHiredYear: 2026 });
     expect(readConditions("我们公司今年在村里新建了三个服务网点").facts).not.toHaveProperty("siteBuiltYear");
   });
+
+  it("dates a year fact up to six characters after the year, in a two-digit year too, and not a year of what did not happen", () => {
+    expect(facts("不过2020年申报的时候弄虚作假被查出来了")).toMatchObject({ falsifiedYear: 2020 });
+    expect(facts("就是21年报材料的时候多报过一次")).toMatchObject({ falsifiedYear: 2021 });
+    expect(facts("2020年申报都是如实报的 没虚报过")).not.toHaveProperty("falsifiedYear");
+    expect(facts("2020年没虚报过")).not.toHaveProperty("falsifiedYear");
+  });
 });
 
 describe("readConditions: a bare reply answers the fact the bot asked for", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FACTS, type FactName } from "../../../rules/facts.js";
-import { readSameYear, readWholes } from "../../../bot/understanding/derivedFacts.js";
+import { readSameYear, readWholes, readYearsAfter } from "../../../bot/understanding/derivedFacts.js";
 
 const WAN = 10_000 * 100;
 const labelOf = (f: FactName) => FACTS[f].label;
@@ -76,5 +76,30 @@ describe("readSameYear (sameYearAs)", () => {
     readSameYear(facts, {}, new Map([["registrationDate", "2020年注册"]]), { asked: ["newlyRegistered"], knownYear: 2021 });
     expect(facts.newlyRegistered).toBe(false);
     expect(facts.activityYear).toBeUndefined();
+  });
+});
+
+describe("readYearsAfter (withinYearsAfter)", () => {
+  it("holds when the activity year is the year named or at most that many years after it, quoting both", () => {
+    const facts: Record<string, unknown> = { falsifiedYear: 2020, activityYear: 2021 };
+    const sources: Record<string, string> = { falsifiedYear: "2020年申报时虚报" };
+    readYearsAfter(facts, sources);
+    expect(facts.falsifiedRecently).toBe(true);
+    expect(sources.falsifiedRecently).toBe("2020年申报时虚报，业绩年度2021年");
+    const edge: Record<string, unknown> = { falsifiedYear: 2018, activityYear: 2021 };
+    readYearsAfter(edge, {});
+    expect(edge.falsifiedRecently).toBe(true);
+  });
+
+  it("fails for an activity year more than that many years after, or before it; decides nothing without both years", () => {
+    const long: Record<string, unknown> = { falsifiedYear: 2016, activityYear: 2021 };
+    readYearsAfter(long, {});
+    expect(long.falsifiedRecently).toBe(false);
+    const before: Record<string, unknown> = { falsifiedYear: 2022, activityYear: 2021 };
+    readYearsAfter(before, {});
+    expect(before.falsifiedRecently).toBe(false);
+    const noYear: Record<string, unknown> = { falsifiedYear: 2020 };
+    readYearsAfter(noYear, {});
+    expect(noYear.falsifiedRecently).toBeUndefined();
   });
 });
