@@ -17,7 +17,14 @@ export function countsExceptions(text: string, m: NumberMention): boolean {
   return m.unit !== undefined && NEGATION_AFTER_COUNT.test(text.slice(m.end, m.end + 5)) && SOME_OF.test(text.slice(Math.max(0, m.start - 3), m.start));
 }
 
-/** The negation before `start` belongs to a count of exceptions: the condition is denied for some of a group only. */
+/**
+ * A negation ending right before a word, said of the rest of a group after some of it were named ("3个员工里有2个是
+ * 登记失业人员 签的两年合同 另一个是我表弟没签合同", "其余的都没签合同"): 另 needs a count, so "另外我们没交社保" is no rest.
+ */
+const REST_THEN_NEGATION = /(?:另(?:外的?)?\s?(?:\d+|[一二两三四五六七八九十几]+|俩)\s?(?:个人|个|名|位|人|家)?|其余的?|剩下的?|其他的?)[^，,。！!？?；;\s]{0,8}?(?:都|也|还)?(?:没有?|未|不是|不|还没)[^，,。！!？?；;\s\d]{0,3}$/;
+
+/** The negation before `start` belongs to a count of exceptions or to the rest of a group: the condition is denied for some of a group only. */
 export function deniedForSome(text: string, start: number): boolean {
-  return COUNT_THEN_NEGATION.test(text.slice(Math.max(0, start - 12), start));
+  const before = text.slice(Math.max(0, start - 20), start);
+  return COUNT_THEN_NEGATION.test(before) || REST_THEN_NEGATION.test(before);
 }

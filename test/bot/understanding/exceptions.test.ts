@@ -34,3 +34,23 @@ describe("extractFacts: a correction naming the exceptions and the count that ho
     expect(x.facts).toEqual({ poorEmployees: 12 });
   });
 });
+
+describe("deniedForSome: the rest of a group", () => {
+  const at = (text: string, word: string) => deniedForSome(text, text.indexOf(word));
+  it("a negation said of the rest after some were named (另一个, 剩下那个, 其余的) denies the condition for them only", () => {
+    const t = "签的两年合同 另一个是我表弟没签合同";
+    expect(deniedForSome(t, t.lastIndexOf("合同"))).toBe(true);
+    expect(at("剩下那个是临时帮忙的没签合同", "合同")).toBe(true);
+    expect(at("其余的都没签合同", "合同")).toBe(true);
+    expect(at("另外两个人没交社保", "社保")).toBe(true);
+  });
+  it("另外 without a count is 'besides', and the asker's own negation stays theirs", () => {
+    expect(at("另外我们没交社保", "社保")).toBe(false);
+    expect(at("员工都没签合同", "合同")).toBe(false);
+  });
+
+  it("extractFacts keeps the contract of the named ones when the rest has none", () => {
+    const facts = extractFacts("平阴 3个员工里有2个是登记失业人员 签的两年合同 另一个是我表弟没签合同", { asOf: "2026-12-02" }).facts;
+    expect(facts.laborContractYear).toBe(true);
+  });
+});
