@@ -74,6 +74,7 @@ export interface FindNumbersOptions {
 
 const ABSURD_VALUE = 1e12;
 const LATIN_OR_DIGIT = /[a-zA-Z0-9²]/;
+const WK = /^[wWkK]$/;
 
 const CN_DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
@@ -193,7 +194,13 @@ const YEAR_CHAR = "年".charCodeAt(0);
 /** A year in Chinese digits, 二零二一年: the four characters before a 年. */
 const CN_YEAR_DIGIT = charTable("零〇一二三四五六七八九");
 const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)/g;
-const HALF = /半(天|年|个月)/g;
+const HALF = /(大)?半(天|年|个月)/g;
+/** "六位数", "7位数": how many digits a figure has. */
+const DIGIT_COUNT = /([2-9]|[二两三四五六七八九十])位数/g;
+/** "百八十万", "千八百块": about a hundred (a thousand), said as "a hundred or eighty". */
+const ROUGHLY = /^([百佰千仟])([一二两三四五六七八九])([十拾百佰])([万萬亿億]?)$/;
+/** "万把块", "千把块": about one of that place. */
+const ONE_OR_SO = /^[百佰千仟万萬]$/;
 /** "七成五" 75%, "八成" 80%: tenths in chat, not before a word that 成 starts (成交, 成功, 一成不变). */
 const TENTHS = /([一二两三四五六七八九])成([一二三四五六七八九](?![十百千万亿]))?(?![交功为立本员都果绩品型熟长不了])/g;
 const readCompoundTail = tailReader(/^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/);
@@ -258,7 +265,7 @@ const QUALIFIERS_BEFORE: ReadonlyArray<readonly [RegExp, Qualifier]> = [
   // A ceiling: a negated "more than" ("不超过5万", "没破百万") or a word for "at most" ("顶多也就5万"); 不过 is "but".
   [/((不|没有?|未|并未|还没有?|从没有?)(超过|超出|突破|高于|大于|多于|超|破)|(没有?|未|还没有?|从没有?)过|(最多|顶多|至多|撑死|充其量|顶天)(也就|也|就|才|只有|只)?)\s?$/, "atMost"],
   // Before "below": 不少于 holds 少于.
-  [/(至少|起码|最少|不低于|不少于|不小于)\s?$/, "atLeast"],
+  [/(至少|起码|最少|不低于|不少于|不小于|(?<![放装容住])不下于?)\s?$/, "atLeast"],
   [/(不到|不足|不满|未满|未达到|没到|没达到|没有达到|还没到|没有|低于|少于|小于|不够)\s?$/, "below"],
   // 过 after a verb is an aspect marker ("办过3期"), and 不过 is "but": neither is "more than".
   [/(不止|不只|(超过|超出|突破)了?|高于|大于|多于|过了|逾|超|破|(?<![做办搞拿受请开加训领用去来建干见听试跑卖投招没不])过)\s?$/, "above"],
@@ -275,7 +282,7 @@ const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
 ];
 type Qualifier = "below" | "atMost" | "atLeast" | "above" | "around" | "near";
 /** The last characters of the words QUALIFIERS_BEFORE match (before an optional blank): no pattern is tried elsewhere. */
-const QUALIFIER_END = charTable("过出破于超多死量天就也才有只少码到足满够止了逾概约莫计致右近点快小");
+const QUALIFIER_END = charTable("过出破于超多死量天就也才有只少码到足满够止了逾概约莫计致右近点快小下");
 /** The first characters of QUALIFIERS_AFTER. */
 const QUALIFIER_AFTER_START = charTable(QUALIFIERS_AFTER.map(([w]) => w[0]).join(""));
 /** "将近两百万", "大概80万": at most this fraction away from the figure… */
@@ -623,7 +630,8 @@ function readSuffix(text: string, pos: number, allowMultiplier: boolean, coreHas
     for (const m of exp > 0 || !MULTIPLIER_START[text.charCodeAt(i)] ? NO_MULTIPLIERS : MULTIPLIERS) {
       if (text.startsWith(m, i)) {
         // "2k" but not "2kg"; "10w" but not "10wifi"; "1.2M" but not "10m2" (an area) or "5min"
-        if (isLatin(m.charCodeAt(0)) && LATIN_OR_DIGIT.test(text[i + 1] ?? "")) break;
+        // "1w2", "3k5": one digit after w or k is the next place down (as in "1万2"), not an area or a code.
+        if (isLatin(m.charCodeAt(0)) && LATIN_OR_DIGIT.test(text[i + 1] ?? "") && !(WK.test(m) && isDigit(text.charCodeAt(i + 1)) && !LATIN_OR_DIGIT.test(text[i + 2] ?? "") && text[i + 2] !== ".")) break;
         exp = MULTIPLIER_EXP[m] ?? 0;
         i += m.length;
         break;
@@ -1072,6 +1080,16 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     push(finish(input, text, p.index, p.index + p[0].length, value, CHINESE_NUMERALS, "%"));
   }
 
+  // "六位数", "7位数": a figure of that many digits, [10^(n−1), 10^n) — never six of anything.
+  if (text.includes("位数")) for (const d of text.matchAll(DIGIT_COUNT)) {
+    const end = d.index + d[0].length;
+    const n = isDigit(d[1]!.charCodeAt(0)) ? Number(d[1]) : CN_DIGIT[d[1]!] ?? 0;
+    if (n < 2 || n > 12 || overlaps(taken, d.index, end) || CHINESE[text.charCodeAt(d.index - 1)] || isDigit(text.charCodeAt(d.index - 1))) continue;
+    const m = finish(input, text, d.index, end, String(10 ** (n - 1)), isDigit(d[1]!.charCodeAt(0)) ? 0 : CHINESE_NUMERALS, undefined, 10 ** n);
+    m.interval.highInclusive = false;
+    push(m);
+  }
+
   lastEnd = 0;
   for (let i = 0; i < text.length; i++) {
     if (!(kinds[i]! & DIGIT_KIND)) continue;
@@ -1211,6 +1229,22 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     const runEnd = i + 1;
     // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
     // 零售额 → a lone 零 is a word, not zero). 百 may start one: "百来万" is about a hundred 万.
+    // Sliced only for a run that starts with a place word: most runs start with a digit.
+    const whole = runEnd - start <= 4 && !RUN_START[text.charCodeAt(start)] ? text.slice(start, runEnd) : "";
+    const rough = ROUGHLY.exec(whole);
+    const upper = rough ? CN_SMALL_UNIT[rough[1]!]! : ONE_OR_SO.test(whole) && text[runEnd] === "把" ? (CN_SMALL_UNIT[whole] ?? CN_BIG_UNIT[whole]!) : 0;
+    if (upper > 0 && !overlaps(taken, start, runEnd)) {
+      // "百八十万": from eighty to a hundred-odd 万; "万把块", "千把万": about one of it, a little under or over.
+      const lower = rough ? CN_SMALL_UNIT[rough[3]!]! : upper;
+      const big = rough?.[4] ? CN_BIG_UNIT[rough[4]]! : 1;
+      const suffix = readSuffix(text, rough ? runEnd : runEnd + 1, !rough?.[4], Boolean(rough?.[4]), SUFFIX);
+      const scale = big * 10 ** suffix.exp;
+      const low = rough ? CN_DIGIT[rough[2]!]! * lower * scale : upper * scale;
+      push(rough
+        ? finish(input, text, start, suffix.end, String(low), CHINESE_NUMERALS, suffix.unit, upper * scale, false, undefined, lower * scale, "around")
+        : finish(input, text, start, suffix.end, String(low), CHINESE_NUMERALS, suffix.unit, 1.5 * low, false, undefined, low, "around"));
+      continue;
+    }
     const beforeLai = text[runEnd] === "来";
     while (start < runEnd && !RUN_START[text.charCodeAt(start)] && !(beforeLai && HUNDRED[text.charCodeAt(start)])) start++;
     if (start === runEnd || overlaps(taken, start, runEnd)) continue;
@@ -1263,6 +1297,14 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       place = placeOf(vague.high) * 10 ** suffix.exp;
     }
     if (suffix.approx) place = approxPlace(base, suffix);
+    // "大几十万" is the upper half of the tens (50–99万), "小几十万" the lower (10–39万), not "just under 几十万".
+    const size = vague && run[0] === "几" && !suffix.approx && wordsFrom === start ? text[start - 1] : "";
+    if (size === "大" || size === "小") {
+      const p = (vague!.low / 2) * 10 ** suffix.exp;
+      const interval: Interval = size === "大" ? { low: 5 * p, high: 10 * p, lowInclusive: true, highInclusive: false } : { low: p, high: 4 * p, lowInclusive: false, highInclusive: false };
+      push(new Mention(input, start, suffix.end, start - 1, interval.low, String(interval.low), suffix.unit, CHINESE_NUMERALS | (hadControl ? CONTROL : 0), interval));
+      continue;
+    }
     push(finish(input, text, start, suffix.end, decimal, flags, suffix.unit, rangeHigh, vague ? vague.vague : false, suffix.approx, place, undefined, wordsFrom));
   }
 
@@ -1277,8 +1319,11 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
 
   if (text.includes("半")) for (const h of text.matchAll(HALF)) {
     if (overlaps(taken, h.index, h.index + h[0].length)) continue;
-    const unit: NumberUnit = h[1] === "天" ? "天" : h[1] === "年" ? "年" : "月";
-    push(finish(input, text, h.index, h.index + h[0].length, "0.5", CHINESE_NUMERALS, unit));
+    const unit: NumberUnit = h[2] === "天" ? "天" : h[2] === "年" ? "年" : "月";
+    // "大半年": more than half of it, less than the whole.
+    push(h[1]
+      ? new Mention(input, h.index, h.index + h[0].length, h.index, 0.5, "0.5", unit, CHINESE_NUMERALS, { low: 0.5, high: 1, lowInclusive: false, highInclusive: false })
+      : finish(input, text, h.index, h.index + h[0].length, "0.5", CHINESE_NUMERALS, unit));
   }
 
   if (options.asOf) {

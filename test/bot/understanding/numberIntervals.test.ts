@@ -157,6 +157,31 @@ describe("findNumbers reads a figure offered with an alternative as the hull of 
   });
 });
 
+describe("findNumbers reads rough and sized figures as intervals, never as one exact figure", () => {
+  const cases: ReadonlyArray<readonly [text: string, interval: string]> = [
+    ["百八十万", "[750000, 1050000]"],
+    ["千八百块", "[750, 1050]"],
+    ["万把块", "[9000, 16500]"],
+    ["千把块", "[900, 1650]"],
+    ["千把万", "[9000000, 16500000]"],
+    ["六位数", "[100000, 1000000)"],
+    ["7位数", "[1000000, 10000000)"],
+    ["大几十万", "[500000, 1000000)"],
+    ["小几十万", "(100000, 400000)"],
+    ["大几百万", "[5000000, 10000000)"],
+    ["不下二十人", "[20, Infinity)"],
+    ["大半年", "(0.5, 1)"],
+  ];
+  for (const [text, interval] of cases) {
+    it(`reads ${text} as ${interval}`, () => expect(only(text)).toMatchObject({ interval, words: text, exact: false }));
+  }
+
+  it("reads 一百八十万 exactly, and 放不下二十人 as twenty (不下 after 放 is no 'at least')", () => {
+    expect(only("一百八十万")).toMatchObject({ interval: "[1800000, 1800000]", exact: true });
+    expect(findNumbers("放不下二十人")[0]!.exact).toBe(true);
+  });
+});
+
 describe("findNumbers reads mixed and full-width forms exactly", () => {
   const cases: ReadonlyArray<readonly [text: string, value: number]> = [
     ["1千2百万", 12000000],
@@ -167,6 +192,9 @@ describe("findNumbers reads mixed and full-width forms exactly", () => {
     ["5000W", 50000000],
     ["300k", 300000],
     ["1.5 million", 1500000],
+    ["1w2", 12000],
+    ["3k5", 3500],
+    ["1W5", 15000],
     ["¥85,000", 85000],
     ["３亿２千万", 320000000],
     ["14,000万元", 140000000],
