@@ -480,7 +480,7 @@ describe("the cue words cover the fact vocabulary", () => {
       anchorsTrained: "培训了25名主播", trainedAnchorFollowers: "培训了30个主播 主播粉丝都就五六万", trainees: "培训学员40人", trainingDays: "培训2天", operatingMonths: "经营了8个月", socialInsuranceMonths: "社保交了7个月",
       rank: "排名第二", activityYear: "2021年卖了100万", activityMonth: "2023年9月办的直播大赛", registrationDate: "2021年5月注册",
       siteBuiltYear: "2017年新建的服务站", supportYear: "入园第2年",
-      onlinePavilions: "建成了4个线上特色馆", receivedThisYear: "今年已经补了6万", earlierSales: "2020年卖了400万 2021年卖了700万", talentHiredYear: "2021年引进的运营总监",
+      onlinePavilions: "建成了4个线上特色馆", receivedThisYear: "今年已经补了6万", earlierSales: "2020年卖了400万 2021年卖了700万", talentHiredYear: "2021年引进的运营总监", falsifiedYear: "2020年申报时虚报过",
     };
     const numeric = (Object.keys(FACTS) as FactName[]).filter((f) => !["bool", "enum"].includes(FACTS[f].unit));
     for (const f of numeric) {
