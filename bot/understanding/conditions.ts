@@ -12,7 +12,8 @@ import { deniedForSome } from "./exceptions.js";
 import { WordFinder } from "./wordFinder.js";
 import { relativeYearValue } from "./numbers.js";
 import { literal } from "./literalPattern.js";
-import { headTester, tailReader, tailTester } from "./tailReader.js";
+import { tailReader, tailTester } from "./tailReader.js";
+import { headTester } from "./windowTests.js";
 
 /** What the message states, and in which words (for showing them beside the clause's words). */
 export interface StatedConditions {
@@ -34,13 +35,13 @@ export interface ConditionOptions {
  */
 const NEGATION_BEFORE = /(没有|没|未|不是|不算|算不上|不属于|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))(?:我们|咱们|俺们|我家|俺家|咱家|咱|俺)?(?:这边|这里|这儿|这|当地|本地)?(?:拿到|获得|取得|得到)?[^，,。！!？?；;\s]{0,3}$/;
 /** NEGATION_BEFORE read in place: a copy of the words before is made only when a negation's first character is among them. */
-const negatedBefore = headTester(NEGATION_BEFORE, "没未不算无尚还并非");
+const negatedBefore = headTester(NEGATION_BEFORE);
 /** How far before a word a negation may start: the longest negation, "ours", "here" and three characters. */
 const NEGATION_REACH = 10;
 /** A negation right after a word ("旗舰店不是", "社保没交"): at most three characters, read in place. */
 const negatedAfter = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
 /** The word is asked about or wished for, not stated: "能拿省里补贴吗", "想开旗舰店", "怎么申请首批". */
-const askedBefore = headTester(/(能不能|可不可以|能否|能|可以|想要?|打算|准备|怎么|如何)(拿|领|申请|申报|享受|获得|评|开|办|入驻|搞)?[^，,。！!？?；;\s]{0,2}$/, "能可想打准怎如");
+const askedBefore = headTester(/(能不能|可不可以|能否|能|可以|想要?|打算|准备|怎么|如何)(拿|领|申请|申报|享受|获得|评|开|办|入驻|搞)?[^，,。！!？?；;\s]{0,2}$/);
 /**
  * The word names a provision rather than stating a fact about the asker: "卖土特产那个10万的奖", "旗舰店那个奖",
  * "土特产奖励" — the user may not meet it, which is what they ask.
@@ -57,7 +58,7 @@ const APPLICANT_WORDS: ReadonlySet<string> = new Set(
 );
 const LONGEST_APPLICANT = Math.max(0, ...[...APPLICANT_WORDS].map((w) => w.length));
 /** A verb of the asker's trade just before the goods ("卖土特产", "销售农特产", "做本地特产"). */
-const sellingBefore = headTester(/(卖|销售|经营|做)[^，,。！!？?；;\s的]{0,2}$/, "卖销经做");
+const sellingBefore = headTester(/(卖|销售|经营|做)[^，,。！!？?；;\s的]{0,2}$/);
 /** "卖土特产的网店…": the goods, then 的 and an applicant word: the asker's own line of business. */
 function sellerDescribed(text: string, from: number, start: number, end: number): boolean {
   if (!sellingBefore(text, from, start) || text.charCodeAt(end) !== 0x7684 /* 的 */) return false;
@@ -65,7 +66,7 @@ function sellerDescribed(text: string, from: number, start: number, end: number)
   return false;
 }
 /** Words right before it that state the fact after all: "评上淘宝村有什么奖励", "我们是旗舰店 有补贴吗". */
-const statedBefore = headTester(/(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/, "评拿获取成是有认授开已");
+const statedBefore = headTester(/(评上|评为|评了|评成|拿到|拿了|获得|取得|成了|成为|(?<!不)是(?!不)|有了|认定为|授予|开了|开的|已经)[了过]?[^，,。！!？?；;\s]{0,3}$/);
 
 /**
  * The word at [start, end) is asked about or names a provision ("有机食品认证奖励能拿吗", "新注册直播企业那个20万",
@@ -116,7 +117,7 @@ function statedLater(text: string, end: number): boolean {
 }
 
 /** A level right before a title: "省级电商示范企业", "县级电商村". */
-const levelBefore = headTester(/(?:国家|省|市|县|区)级$/, "国省市县区");
+const levelBefore = headTester(/(?:国家|省|市|县|区)级$/);
 const LEVEL_WORD = /^(?:国家|省|市|县|区)级$/;
 const JI = "级".charCodeAt(0);
 /** What may follow a level word that qualifies no title: "省级的", "市级那个", "省级奖励". */

@@ -26,17 +26,3 @@ function stickyCopy(anchored: RegExp): RegExp {
   if (!anchored.source.startsWith("^") || anchored.global || anchored.sticky) throw new Error(`tailReader: /${anchored.source}/ must start with ^ and have neither g nor y`);
   return new RegExp(anchored.source.slice(1), `${anchored.flags}y`);
 }
-
-/**
- * The words right before a position, tested by a /…$/ pattern as it would test text.slice(from, at), sliced only
- * when the stretch holds one of `firstChars`: the characters every match starts with (a negation, a verb). Most
- * words of a message have none of them in the few characters before them, and no copy is made for those.
- */
-export function headTester(anchored: RegExp, firstChars: string): (text: string, from: number, at: number) => boolean {
-  if (!anchored.source.endsWith("$") || anchored.global || anchored.sticky) throw new Error(`headTester: /${anchored.source}/ must end with $ and have neither g nor y`);
-  const starts = new Set(Array.from(firstChars, (c) => c.charCodeAt(0)));
-  return (text, from, at) => {
-    for (let i = from; i < at; i++) if (starts.has(text.charCodeAt(i))) return anchored.test(text.slice(from, at));
-    return false;
-  };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headTester, tailReader, tailTester } from "../../../bot/understanding/tailReader.js";
+import { tailReader, tailTester } from "../../../bot/understanding/tailReader.js";
 
 describe("tailReader", () => {
   const readTier = tailReader(/^的?(那[一个]?)?(档次|档位|档(?!口)|级别)/);
@@ -33,22 +33,5 @@ describe("tailTester", () => {
     expect(isTier("300万的档口", 4, 6)).toBe(false);
     expect(isTier("300万 这一档", 4, 6)).toBe(false);
     expect(isTier("的那一档", 0, 3)).toBe(false);
-  });
-});
-
-describe("headTester", () => {
-  const NEGATED = /(没有|没|不是|不)[^，,\s]{0,2}$/;
-  const isNegated = headTester(NEGATED, "没不");
-  const text = "我们不是旗舰店 没有偷税 社保交了，不算土特产";
-
-  it("tests the words before a position as the pattern tests them sliced there", () => {
-    for (let at = 0; at <= text.length; at++) {
-      for (let from = Math.max(0, at - 6); from <= at; from++) expect(isNegated(text, from, at)).toBe(NEGATED.test(text.slice(from, at)));
-    }
-  });
-
-  it("refuses a pattern that is not anchored at its end", () => {
-    expect(() => headTester(/不/, "不")).toThrow(/must end with \$/);
-    expect(() => headTester(/不$/y, "不")).toThrow(/neither g nor y/);
   });
 });
