@@ -95,8 +95,11 @@ const POLICY_AMOUNT_AFTER = tailTester(/^\s?(的(政策|奖励|奖金|补贴|补
 /** "有2万块奖励", "给5万补贴": an award noun right after an amount that something gives. */
 const GIVES_BEFORE = /(?<![只没才就])(有|给|发|拿)$/;
 const AWARD_AFTER = tailTester(/^(奖励|奖金|补贴|补助|奖补)/);
-/** Words before it: a rate per unit ("每个站点2万"), or what one can get ("能拿10万不"). */
-const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$/;
+/**
+ * Words before it: a rate per unit ("每个站点2万"), what one can get ("能拿10万不"), or the policy's amount
+ * pointed at ("有那15万不", "拿得到那5万吗"; not "有那么15万", the user's own rough figure).
+ */
+const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$|(有|拿|领|到|给)那$/;
 
 /** Verbs of the user's own spending or sales between 每场/每次 and the figure. */
 const USER_SPENT = /花|投|用了|支出|开支|成本|卖|赚|收入/;
