@@ -139,9 +139,10 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
   if ((asksValidity || (STILL_OPEN.test(t) && !context.hasNewFacts)) && !AMOUNT_WORDS_ONLY.test(t) && !asksSanction(t, true)) return "validity";
   if (applies) return "apply";
   if (COMPARE.test(t) || (context.mentionsSeveralRegions && AMOUNT.test(t))) return "compare";
-  // "办了一天的培训…六十个人 那这个补助是怎么算的一共多少钱": with the asker's own figures, how it is computed is
-  // answered by computing it for them (what the conditions are, or who is paid, is still explained).
-  const explains = EXPLAIN.test(t) && !(context.statesFigures === true && COMPUTES.test(t) && AMOUNT.test(t));
+  // "办了一天的培训…六十个人 那这个补助是怎么算的一共多少钱", "房租补贴怎么算 我们租了200平": with the asker's own
+  // figures, how it is computed is answered by computing it for them (what the conditions are, or who is paid, is
+  // still explained).
+  const explains = EXPLAIN.test(t) && !(context.statesFigures === true && COMPUTES.test(t));
   if (explains || THRESHOLD.test(t) || asksWhoPays(t) || (ASKS_MEANING.test(t) && !AMOUNT.test(t))) return "explain";
   if (AMOUNT.test(t)) return "amount";
   // Only facts, or a region switch such as "那如果在聊城呢？": continue the previous question.

@@ -142,6 +142,8 @@ function inStandard(text: string, hit: Hit, clauseStart: number, beforeFrom: num
 /** 镇上的园区, 村里, 在园区: a place. */
 const PLACE_AFTER = tailTester(/^(上|里|内|中(?!心))/);
 const PLACE_BEFORE = headTester(/(在|入驻|进入|进|到|入)$/);
+/** 产业园房租补贴, 孵化园的租金: the park is where the rent is paid; the one renting in it asks. */
+const RENT_AFTER = tailTester(/^的?(房租|租金|房屋租金|场地租金|场租|租房|租赁)/);
 /** 32家电商企业: counted. */
 /** 活跃主播40人, 主播人数超过30人: people counted by the figure after them, not the applicant. */
 const COUNTED_BY_AFTER = tailTester(/^(?:人数|数量|数)?(?:超过|达到|有|共|约)?\s*(?:\d+|[一二两三四五六七八九十百几]+)\s*[人名位]/);
@@ -188,6 +190,7 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
           if (negated || namesPlace(text, hit, places)) break;
           // 镇上的园区, 村里, 在园区: a place, not the applicant; 32家电商企业: counted, not the applicant.
           if (PLACE_AFTER(text, hit.end, 3) || PLACE_BEFORE(text, before, hit.start)) break;
+          if (e.value === "park" && RENT_AFTER(text, hit.end, 5)) break;
           if (COUNTED_BY_BEFORE(text, before, hit.start)) break;
           if (e.value === "influencer" && COUNTED_BY_AFTER(text, hit.end, 8)) break;
           if (MEASURE_FIRST.test(hit.word) && NUMERAL_BEFORE(text, before, hit.start)) break;

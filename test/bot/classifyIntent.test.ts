@@ -27,6 +27,7 @@ describe("classifyIntent", () => {
     // How it is computed, asked with one's own figures, is answered by computing it; without figures it is explained.
     const computes = "办了一天的培训然后管吃管住也有上机 人数呢是六十个人 那这个补助是怎么算的一共多少钱";
     expect(classifyIntent(computes, { ...region, hasNewFacts: true, statesFigures: true })).toBe("amount");
+    expect(classifyIntent("叶集 园区房租补贴怎么算 我们公司在里面租了200平", { ...region, hasNewFacts: true, statesFigures: true })).toBe("amount");
     expect(classifyIntent("叶集培训补助是怎么算的 一共多少钱", { ...region, hasNewFacts: true, statesFigures: false })).toBe("explain");
     expect(classifyIntent("我卖了80万 有什么条件", { ...region, hasNewFacts: true, statesFigures: true })).toBe("explain");
     expect(classifyIntent("东营 直播大赛 补贴多少", region)).toBe("amount");

@@ -36,6 +36,13 @@ describe("extractFacts reads the applicant and what they did", () => {
     expect(entity("平阴 镇上的电商园区运营面积6000平方米")).toBe("park");
   });
 
+  it("reads a park before its rent (产业园房租补贴, 孵化园的租金) as where the asker rents, not the applicant", () => {
+    expect(entity("叶集 电商产业园房租补贴咋算")).toBeUndefined();
+    expect(entity("孵化园的租金能补吗")).toBeUndefined();
+    expect(entity("叶集 园区房租补贴怎么算 我们公司在里面租了200平")).toBe("company");
+    expect(entity("我们产业园 入驻企业30家")).toBe("park");
+  });
+
   it("reads 我们村被认定为市级电商村 as a village with the city honour, recognised at city level", () => {
     expect(facts("我们村被认定为市级电商村")).toEqual({ entityType: "village", honour: "cityVillage", recognitionLevel: "city" });
   });
