@@ -12,7 +12,7 @@ import { formatFactValue } from "../../rules/formatFact.js";
 import { lastBreakBefore, nextBreakAfter } from "./spans.js";
 import { tailTester } from "./tailReader.js";
 import { WordFinder, type Hit } from "./wordFinder.js";
-import { headTester } from "./windowTests.js";
+import { headTester, WordEarlierInClause } from "./windowTests.js";
 
 /**
  * Enum facts read as phrases (rules/facts.yaml `pick`). Each word may carry several effects ("淘宝C店": a shop
@@ -127,14 +127,18 @@ const namesApplicant = (hit: Hit) => PHRASES.get(hit.key)?.some((e) => e.kind ==
 /** "网店要多少家", "需要几个主播": the thing is counted by the question. */
 const COUNTED_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,3}?(要|需要|得|至少|有)?(多少|几)[家个名位间]/);
 const COUNTED_BEFORE = headTester(/(多少|几)[家个名位间]$/);
-/** "标准里…", "条件中…": what follows in the clause is the provision's wording. */
-// Anywhere in the clause before the word: the clause holds no break, so "any characters but breaks up to the
-// word" reads the same as a search of the clause.
-const IN_STANDARD = headTester(/(标准|条件|要求|规定|条文|文件|政策)(里|中|上|里面|当中)[^，,。！!？?；;\n]*$/);
+/**
+ * "标准里…", "条件中…": what follows in the clause is the provision's wording. Anywhere in the clause before the
+ * word, as /(标准|…)(里|…)[^，,。！!？?；;\n]*$/ on the clause up to it; found once per message (WordEarlierInClause).
+ */
+const IN_STANDARD = new WordEarlierInClause(
+  ["标准", "条件", "要求", "规定", "条文", "文件", "政策"].flatMap((w) => ["里", "中", "上", "里面", "当中"].map((place) => w + place)),
+  CLAUSE_BREAK,
+);
 
 /** "淘宝村标准里活跃网店要多少家", "评选条件里要有多少个淘宝村": what a provision's standard counts, not the asker. */
 function inStandard(text: string, hit: Hit, clauseStart: number, beforeFrom: number): boolean {
-  return COUNTED_AFTER(text, hit.end, 8) || COUNTED_BEFORE(text, beforeFrom, hit.start) || IN_STANDARD(text, clauseStart, hit.start);
+  return COUNTED_AFTER(text, hit.end, 8) || COUNTED_BEFORE(text, beforeFrom, hit.start) || IN_STANDARD.test(text, clauseStart, hit.start);
 }
 
 // The word's surroundings that make an applicant word no applicant (module constants: a regex literal in the
@@ -173,6 +177,7 @@ function clauseHolds(text: string, hit: Hit, words: readonly string[]): boolean 
 export function readPhrases(text: string, hits: readonly Hit[], facts: Record<string, unknown>, out: PhraseOut, places: readonly Span[]): void {
   const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
   const firsts = new Map<FactName, { value: string; priority: number }>();
+  IN_STANDARD.begin();
   for (const hit of hits) {
     const effects = PHRASES.get(hit.key);
     // A stop word (notPhrases) has no other effect: nothing to read around it.

@@ -1,7 +1,8 @@
 /** Window tests read the message in place and answer as the pattern does on a slice of the window. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { headTester, windowTester, withoutNegativeLookarounds } from "../../../bot/understanding/windowTests.js";
+import { CLAUSE_BREAK } from "../../../bot/understanding/clauses.js";
+import { headTester, windowTester, withoutNegativeLookarounds, WordEarlierInClause } from "../../../bot/understanding/windowTests.js";
 
 /** Chat messages of the realistic sample, joined: windows over them meet negations, breaks and blanks. */
 const TEXT = readFileSync(new URL("../../fixtures/dev-chat.jsonl", import.meta.url), "utf8")
@@ -31,6 +32,35 @@ describe("headTester", () => {
     expect(() => headTester(/不/)).toThrow();
     expect(() => headTester(/^不$/)).toThrow();
     expect(() => headTester(/(?=不)不$/)).toThrow();
+  });
+  it("refuses a repeat without bound of most characters (a look-behind scanning back to the clause's start at every look)", () => {
+    expect(() => headTester(/标准里[^，]*$/)).toThrow(/WordEarlierInClause/);
+    expect(() => headTester(/标准里.+$/)).toThrow();
+    expect(() => headTester(/标准里\S{2,}$/)).toThrow();
+    expect(() => headTester(/标准(里|中)*$/)).toThrow();
+    expect(() => headTester(/标准里[^*+]{0,3}$/)).not.toThrow();
+    expect(() => headTester(/\d\s*[家个]+$/)).not.toThrow();
+  });
+});
+
+describe("WordEarlierInClause", () => {
+  const heads = ["标准", "条件", "政策"].flatMap((w) => ["里", "中", "里面"].map((place) => w + place));
+  const pattern = /(标准|条件|政策)(里|中|里面)[^，,。！!？?；;\n]*$/;
+  /** The sample with the words put in: before breaks, before a word starting with 面 (标准里面积), and in runs without breaks. */
+  const text = TEXT.replace(/奖励/g, "标准里面积").replace(/补贴/g, "条件中，").replace(/店/g, "政策里面");
+  it("answers as the pattern on the slice, for every window of up to 60 characters, message after message", () => {
+    const reader = new WordEarlierInClause(heads, CLAUSE_BREAK);
+    for (const message of [text, TEXT, text.slice(7)]) {
+      reader.begin();
+      for (let at = 0; at <= message.length; at++) {
+        for (let from = Math.max(0, at - 60); from <= at; from += 3) {
+          if (reader.test(message, from, at) !== pattern.test(message.slice(from, at))) throw new Error(`differs at [${from}, ${at})`);
+        }
+      }
+    }
+  });
+  it("refuses a word holding a break (a longer word there could then be the one that counts)", () => {
+    expect(() => new WordEarlierInClause(["标准，里"], CLAUSE_BREAK)).toThrow();
   });
 });
 
