@@ -405,6 +405,14 @@ function digitsValue(text: string, from: number, to: number): number {
 }
 const TRAILING_ZEROS = /\.?0+$/;
 
+/** Digits only, no leading zero, at most 15 of them: the decimal that String(Number(decimal)) writes again. */
+function isPlainWhole(decimal: string): boolean {
+  const n = decimal.length;
+  if (n === 0 || n > 15 || (n > 1 && decimal.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) if (!isDigit(decimal.charCodeAt(i))) return false;
+  return true;
+}
+
 /** The place of the last significant digit: 80 → 10, 1500 → 100, 12 → 1, 3.5 → 0.1. */
 function placeOf(n: number): number {
   if (n <= 0 || !Number.isFinite(n)) return 1;
@@ -820,53 +828,90 @@ const EXACT = 64;
 /** The message held a control character: the words are shown without them (see `Mention.words`). */
 const CONTROL = 128;
 
+/** Bits 8–12 of a mention: its unit, as an index into UNITS (0: none). */
+const UNITS: ReadonlyArray<NumberUnit | undefined> = [
+  undefined, "元", "人", "人次", "名", "位", "个", "家", "户", "间", "笔", "单", "件", "吨", "平方米", "天", "年", "月", "次", "场", "期", "%",
+];
+const UNIT_SHIFT = 8;
+const UNIT_MASK = 31;
+/** Bits 13–18 of a mention: how many characters its words start before its figure ("将近200万": 2); a qualifier is at most 7. */
+const LEAD_SHIFT = 13;
+const LEAD_MASK = 63;
+const unitBits = (unit: NumberUnit | undefined) => UNITS.indexOf(unit) << UNIT_SHIFT;
+
+/** What few mentions have: a decimal that is not the value's own, a date, a month, a relative year word. */
+interface RareParts {
+  decimal: string | undefined;
+  date: string | undefined;
+  month: number | undefined;
+  relative: string | undefined;
+}
+
 /**
  * A mention as `findNumbers` makes it. A long message holds a hundred of them, and most are only looked at for their
- * position, value and unit: the flags are bits of one number, and the strings (raw, words) and the interval of an
- * exact figure are built when first read (an exact figure's interval is its value). Every field is set in the
+ * position, value and unit, so a mention is small: the flags, the unit and where the words start are bits of one
+ * number; the strings (raw, words) are sliced when read; the interval of an exact figure is built when first read (it
+ * is its value); the parts few mentions have are one record, made only when one is set. Every field is set in the
  * constructor, so all mentions share one shape.
  */
 class Mention implements NumberMention {
   start: number;
   end: number;
-  wordsStart: number;
   value: number;
-  unit: NumberUnit | undefined;
-  date: string | undefined = undefined;
-  month: number | undefined = undefined;
-  relative: string | undefined = undefined;
   /** The message as given: raw and words are sliced from it. */
   readonly #input: string;
+  /** Flags (NEGATIVE…CONTROL), unit (UNIT_SHIFT) and the lead of the words (LEAD_SHIFT). */
   readonly #bits: number;
-  /** The exact decimal when it is not the value's own (a fraction, or past 1e15); else built from the value when read. */
-  readonly #decimal: string | undefined;
   #interval: Interval | undefined;
-  #words: string | undefined = undefined;
+  #rare: RareParts | undefined;
 
   constructor(input: string, start: number, end: number, wordsStart: number, value: number, decimal: string | undefined, unit: NumberUnit | undefined, bits: number, interval: Interval | undefined) {
     this.start = start;
     this.end = end;
-    this.wordsStart = wordsStart;
     this.value = value;
-    this.unit = unit;
     this.#input = input;
-    this.#bits = bits;
-    this.#decimal = decimal;
+    this.#bits = bits | unitBits(unit) | ((start - wordsStart) << LEAD_SHIFT);
     this.#interval = interval;
+    // A decimal the value writes the same way ("2021", "20000") is not kept: most figures are whole numbers.
+    this.#rare = decimal === undefined || isPlainWhole(decimal) ? undefined : { decimal, date: undefined, month: undefined, relative: undefined };
   }
 
+  get wordsStart(): number {
+    return this.start - ((this.#bits >> LEAD_SHIFT) & LEAD_MASK);
+  }
+  get unit(): NumberUnit | undefined {
+    return UNITS[(this.#bits >> UNIT_SHIFT) & UNIT_MASK];
+  }
   get raw(): string {
     return this.#input.slice(this.start, this.end);
   }
   get words(): string {
-    if (this.#words === undefined) {
-      const words = this.#input.slice(this.wordsStart, this.end);
-      this.#words = this.#bits & CONTROL && HAS_CONTROL.test(words) ? words.replace(CONTROL_SEQUENCE, "") : words;
-    }
-    return this.#words;
+    const words = this.#input.slice(this.wordsStart, this.end);
+    return this.#bits & CONTROL && HAS_CONTROL.test(words) ? words.replace(CONTROL_SEQUENCE, "") : words;
   }
   get decimal(): string | undefined {
-    return this.#bits & ABSURD ? undefined : (this.#decimal ?? String(Math.abs(this.value)));
+    return this.#bits & ABSURD ? undefined : (this.#rare?.decimal ?? String(Math.abs(this.value)));
+  }
+  get date(): string | undefined {
+    return this.#rare?.date;
+  }
+  set date(date: string | undefined) {
+    this.#rareParts().date = date;
+  }
+  get month(): number | undefined {
+    return this.#rare?.month;
+  }
+  set month(month: number | undefined) {
+    this.#rareParts().month = month;
+  }
+  get relative(): string | undefined {
+    return this.#rare?.relative;
+  }
+  set relative(word: string | undefined) {
+    this.#rareParts().relative = word;
+  }
+  #rareParts(): RareParts {
+    return (this.#rare ??= { decimal: undefined, date: undefined, month: undefined, relative: undefined });
   }
   get interval(): Interval {
     return (this.#interval ??= intervalFor(Math.abs(this.value), undefined, false, undefined, undefined, undefined, (this.#bits & NEGATIVE) !== 0));
@@ -926,7 +971,7 @@ function finish(
   place?: number,
   ownQualifier?: Qualifier,
   wordsFrom = start,
-): NumberMention {
+): Mention {
   const negative = (flags & NEGATIVE) !== 0;
   let value = typeof decimal === "number" ? decimal : Number(decimal);
   if (negative) value = -value;
