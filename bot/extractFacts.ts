@@ -732,9 +732,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   readOpenedToYearEnd(text, options.asOf, facts, out.sources, dated);
   readSubsidiesReceived(text, facts);
   // Yes/no, level and category conditions, from the vocabulary's words (bot/understanding/conditions.ts).
-  const stated = readConditions(text, { expect: options.expect, asOf: options.asOf });
-  Object.assign(facts, stated.facts);
-  Object.assign(out.sources, stated.said);
+  readConditions(text, { expect: options.expect, asOf: options.asOf }, { facts, said: out.sources });
   if (facts.localSpecialty === undefined) readLocalGoods(text, options.regionPlaces ?? [], facts, out.sources);
   if (facts.localSpecialty === undefined) {
     const home = readHomeGoods(text);

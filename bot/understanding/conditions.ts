@@ -141,6 +141,8 @@ const NO = /^(不是|没有|没|不|无|否|还没|不对|no)[^，,。]{0,4}[。
 
 interface Word {
   fact: FactName;
+  /** The fact's place in FACT_NAMES. */
+  index: number;
   /** For yes/no facts: what the word states; for enums: the value. */
   value: boolean | string;
   /** Only counts close to one of the fact's `near` words. */
@@ -156,16 +158,16 @@ function withAspect(word: string): string[] {
 function vocabulary(): { finder: WordFinder; words: Map<string, Word[]> } {
   const words = new Map<string, Word[]>();
   const add = (w: string, entry: Word) => words.set(w.toUpperCase(), [...(words.get(w.toUpperCase()) ?? []), entry]);
-  for (const fact of FACT_NAMES) {
+  FACT_NAMES.forEach((fact, index) => {
     const spec: FactSpec = FACTS[fact];
     const near = spec.near && prepareNear(spec.near);
     if (spec.unit === "bool") {
-      for (const w of spec.aliases) for (const form of withAspect(w)) add(form, { fact, value: true, near });
-      for (const w of spec.denies ?? []) add(w, { fact, value: false, near });
+      for (const w of spec.aliases) for (const form of withAspect(w)) add(form, { fact, index, value: true, near });
+      for (const w of spec.denies ?? []) add(w, { fact, index, value: false, near });
     } else if (spec.unit === "enum" && spec.words && !spec.pick) {
-      for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, value, near });
+      for (const [value, ws] of Object.entries(spec.words)) for (const w of ws) add(w, { fact, index, value, near });
     }
-  }
+  });
   return { finder: new WordFinder(words.keys()), words };
 }
 const VOCABULARY = vocabulary();
@@ -336,33 +338,80 @@ function ordinal(s: string): number | null {
   return null;
 }
 
-/** The last span set for each fact, in the order facts were first set. */
-class SpanPerFact {
-  readonly #facts: FactName[] = [];
-  readonly #from: number[] = [];
-  readonly #end: number[] = [];
+/** Each fact's place in FACT_NAMES: per-fact records of a message are kept in arrays indexed by it. */
+const FACT_INDEX = new Map<FactName, number>(FACT_NAMES.map((f, i) => [f, i]));
 
-  set(fact: FactName, from: number, end: number): void {
-    let i = this.#facts.indexOf(fact);
-    if (i < 0) i = this.#facts.push(fact) - 1;
-    this.#from[i] = from;
-    this.#end[i] = end;
+/**
+ * What one message's reading has found per fact, in arrays kept between messages (a long message states
+ * dozens of conditions, and maps and records per message were most of what this reader allocated). Each list
+ * of facts keeps the order facts were first put in it, as the quotes and values are written in that order.
+ */
+class FactRecords {
+  /** 1 for a fact this message states (the target objects may hold other readers' facts). */
+  readonly stated = new Uint8Array(FACT_NAMES.length);
+  /** Where the first word of a yes/no fact stands (-1: none yet): later words in its phrase quote from it. */
+  readonly firstWord = new Int32Array(FACT_NAMES.length);
+  /** The span of the last statement of each yes/no fact, quoted once the message is read, in `spanned` order. */
+  readonly spanFrom = new Int32Array(FACT_NAMES.length);
+  readonly spanEnd = new Int32Array(FACT_NAMES.length);
+  readonly spanned = new Int32Array(FACT_NAMES.length);
+  spannedCount = 0;
+  /** The enum value read closest to its `near` words, per fact, in `enumOrder` order. */
+  readonly enumValue: string[] = FACT_NAMES.map(() => "");
+  readonly enumDistance = new Float64Array(FACT_NAMES.length);
+  readonly enumStart = new Int32Array(FACT_NAMES.length);
+  readonly enumEnd = new Int32Array(FACT_NAMES.length);
+  readonly enumOrder = new Int32Array(FACT_NAMES.length);
+  enumCount = 0;
+
+  begin(): void {
+    this.stated.fill(0);
+    this.firstWord.fill(-1);
+    this.spanEnd.fill(-1);
+    this.enumDistance.fill(-1);
+    this.spannedCount = 0;
+    this.enumCount = 0;
   }
 
-  forEach(visit: (fact: FactName, from: number, end: number) => void): void {
-    for (let i = 0; i < this.#facts.length; i++) visit(this.#facts[i]!, this.#from[i]!, this.#end[i]!);
+  span(fact: number, from: number, end: number): void {
+    if (this.spanEnd[fact] === -1) this.spanned[this.spannedCount++] = fact;
+    this.spanFrom[fact] = from;
+    this.spanEnd[fact] = end;
   }
+
+  /** The enum value at [start, end), unless one closer to its `near` words was read before (-1 distance: none). */
+  enumHit(fact: number, value: string, distance: number, start: number, end: number): void {
+    const previous = this.enumDistance[fact]!;
+    if (previous >= 0 && distance > previous) return;
+    if (previous < 0) this.enumOrder[this.enumCount++] = fact;
+    this.enumValue[fact] = value;
+    this.enumDistance[fact] = distance;
+    this.enumStart[fact] = start;
+    this.enumEnd[fact] = end;
+  }
+}
+const RECORDS = new FactRecords();
+
+/** Sets `fact` in `out` and marks it stated by this message. */
+function state(out: StatedConditions, fact: FactName, value: boolean | string | number, said?: string): void {
+  out.facts[fact] = value;
+  if (said !== undefined) out.said[fact] = said;
+  RECORDS.stated[FACT_INDEX.get(fact)!] = 1;
+}
+
+/** This message has stated `fact` (other readers' facts in the same objects do not count). */
+function stated(fact: FactName): boolean {
+  return RECORDS.stated[FACT_INDEX.get(fact)!] === 1;
 }
 
 /**
  * Read the conditions a message states. Later statements win over earlier ones in the same message;
  * a word negated ("不是市级的") states nothing for an enum and the opposite for a yes/no fact.
+ * Written into `out` (extraction passes its own facts and sources, so nothing is copied), which is returned.
  */
-export function readConditions(text: string, options: ConditionOptions = {}): StatedConditions {
-  const out: StatedConditions = { facts: {}, said: {} };
-  const enumHits = new Map<FactName, { value: string; distance: number; start: number; end: number }>();
-  const firstWord = new Map<FactName, number>();
-  const saidAt = new SpanPerFact();
+export function readConditions(text: string, options: ConditionOptions = {}, out: StatedConditions = { facts: {}, said: {} }): StatedConditions {
+  const records = RECORDS;
+  records.begin();
   const finder = VOCABULARY.finder;
   for (let start = finder.find(text, 0), end = finder.end; start >= 0; start = finder.find(text, end), end = finder.end) {
     const word = finder.word(text, start);
@@ -372,32 +421,34 @@ export function readConditions(text: string, options: ConditionOptions = {}): St
     if (namesProvision(text, start, end)) continue;
     // "有两个没签合同": denied for two of a group, not for the asker.
     if (negated && deniedForSome(text, start)) continue;
-    for (const w of VOCABULARY.words.get(key) ?? []) {
+    for (const w of VOCABULARY.words.get(key)!) {
       const distance = w.near ? distanceToNear(text, start, end, w.near) : 0;
       if (w.near && distance > w.near.within) continue;
+      const fact = w.index;
       if (typeof w.value === "boolean") {
         let value = negated ? !w.value : w.value;
         // "签了半年合同": a contract shorter than a year meets no "一年及以上…合同".
         if (value && word.includes("合同") && contractUnderAYear(text.slice(Math.max(clauseStart, start - 10), start), text.slice(end, breakAfter(text, end, CLAUSE_BREAK)))) value = false;
-        out.facts[w.fact] = value;
         // Several words of one fact in one phrase ("偷税漏税被处理过") are one statement: quote it whole.
-        const first = firstWord.get(w.fact);
-        const from = first !== undefined && first >= clauseStart && !hasSpace(text, first, start) ? first : start;
-        if (from === start) firstWord.set(w.fact, start);
+        const first = records.firstWord[fact]!;
+        const from = first >= 0 && first >= clauseStart && !hasSpace(text, first, start) ? first : start;
+        if (from === start) records.firstWord[fact] = start;
+        records.span(fact, from, end);
         // Quoted once the last statement of the fact is known (a key now, to keep the order facts were stated in).
-        out.said[w.fact] = "";
-        saidAt.set(w.fact, from, end);
+        state(out, w.fact, value, "");
         continue;
       }
       if (negated) continue;
-      const previous = enumHits.get(w.fact);
-      if (!previous || distance <= previous.distance) enumHits.set(w.fact, { value: w.value, distance, start, end });
+      records.enumHit(fact, w.value, distance, start, end);
     }
   }
-  saidAt.forEach((fact, from, end) => (out.said[fact] = ownWords(text, from, end)));
-  for (const [fact, hit] of enumHits) {
-    out.facts[fact] = hit.value;
-    out.said[fact] = ownWords(text, hit.start, hit.end);
+  for (let i = 0; i < records.spannedCount; i++) {
+    const fact = records.spanned[i]!;
+    out.said[FACT_NAMES[fact]!] = ownWords(text, records.spanFrom[fact]!, records.spanEnd[fact]!);
+  }
+  for (let i = 0; i < records.enumCount; i++) {
+    const fact = records.enumOrder[i]!;
+    state(out, FACT_NAMES[fact]!, records.enumValue[fact]!, ownWords(text, records.enumStart[fact]!, records.enumEnd[fact]!));
   }
   readComparedToLine(text, out);
   readYearFacts(text, out, options.asOf);
@@ -426,11 +477,10 @@ const LINE_FACTS = FACT_NAMES.flatMap((fact) => {
 /** "工资给的比当地最低工资低一点": a comparison with the line states the fact, unless a word of it already did. */
 function readComparedToLine(text: string, out: StatedConditions): void {
   for (const { fact, re } of LINE_FACTS) {
-    if (out.facts[fact] !== undefined) continue;
+    if (stated(fact)) continue;
     const m = re.exec(text);
     if (!m) continue;
-    out.facts[fact] = m.groups!.above !== undefined;
-    out.said[fact] = ownWords(text, m.index, m.index + m[0].length);
+    state(out, fact, m.groups!.above !== undefined, ownWords(text, m.index, m.index + m[0].length));
   }
 }
 
@@ -451,8 +501,7 @@ function readYearFacts(text: string, out: StatedConditions, asOf?: string): void
         if (!year || NOT_BEFORE.test(year[0])) continue;
         const value = year[1] !== undefined ? (year[1].length === 2 ? 2000 + Number(year[1]) : Number(year[1])) : asOfYear === null ? null : relativeYearValue(year[2]!, asOfYear);
         if (value === null) continue;
-        out.facts[fact] = value;
-        out.said[fact] = ownWords(text, at - (window.length - year.index), at + alias.length);
+        state(out, fact, value, ownWords(text, at - (window.length - year.index), at + alias.length));
       }
     }
   }
@@ -477,8 +526,7 @@ function readOrdinalFacts(text: string, out: StatedConditions): void {
     const clause = text.slice(from, to);
     const fact = FACT_NAMES.find((f) => (FACTS[f] as FactSpec).ordinal && FACTS[f].aliases.some((a) => clause.includes(a)));
     if (!fact) continue;
-    out.facts[fact] = n;
-    out.said[fact] = ownWords(text, m.index, m.index + m[0].length);
+    state(out, fact, n, ownWords(text, m.index, m.index + m[0].length));
   }
 }
 
@@ -514,13 +562,12 @@ function answerBare(text: string, expect: readonly FactName[], out: StatedCondit
   const reply = text.trim();
   if (reply.length > BARE_REPLY_MAX) return;
   for (const fact of [...expect, ...WORDED_ENUMS.filter((f) => !expect.includes(f))]) {
-    if (out.facts[fact] !== undefined) return;
+    if (stated(fact)) return;
     const spec: FactSpec = FACTS[fact];
     if (spec.unit === "bool") {
       const value = YES.test(reply) ? true : NO.test(reply) ? false : undefined;
       if (value === undefined) continue;
-      out.facts[fact] = value;
-      out.said[fact] = reply;
+      state(out, fact, value, reply);
       return;
     }
     if (spec.unit === "enum" && spec.words && !spec.pick) {
@@ -530,8 +577,7 @@ function answerBare(text: string, expect: readonly FactName[], out: StatedCondit
       // Only the level and a few filler words ("市级的", "是县里认定的"): "省里没给过补贴" answers nothing.
       const rest = reply.replace(word, "");
       if (NEGATION_BEFORE.test(reply.slice(0, reply.indexOf(word))) || !BARE_FILLER.test(rest)) continue;
-      out.facts[fact] = found[0];
-      out.said[fact] = reply;
+      state(out, fact, found[0], reply);
       return;
     }
   }
