@@ -478,7 +478,7 @@ const ARTICLE_UNITS: ReadonlySet<string> = new Set(["个", "家", "位", "名"])
 const EACH_BEFORE = /各[^，,。！!？?；;\s\d]{0,3}$/;
 
 /** "一个电商企业", "一家公司": an article before the applicant's noun, not a count. */
-function isDeterminer(text: string, m: NumberMention, phraseHits: Hit[]): boolean {
+function isDeterminer(text: string, m: NumberMention, phraseHits: readonly Hit[]): boolean {
   if (!m.chinese || m.value !== 1 || !ARTICLE_UNITS.has(m.unit ?? "")) return false;
   if (EACH_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) return false;
   return phraseHits.some(
@@ -562,13 +562,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   out.correction = isCorrection(text);
 
   const mentions = findNumbers(text, { asOf: options.asOf });
-  // A word that starts inside a number was read as its unit: "40个人" counts people, it names no 个人 applicant.
-  const inNumber = IN_NUMBER.take(text.length);
-  for (const m of mentions) inNumber.fill(1, m.start + 1, m.end);
-  const phraseHits = scanPhrases(text).filter((h) => !inNumber[h.start]);
-  IN_NUMBER.give(inNumber);
-  const inPhrase = IN_PHRASE.take(text.length);
-  for (const h of phraseHits) inPhrase.fill(1, h.start, h.end);
+  const phraseHits = phrasesOutsideNumbers(text, mentions);
   const facts: Record<string, unknown> = {};
 
   const rank = findRank(text);
@@ -580,63 +574,17 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const dated = new Map<FactName, string>();
   const yearsNote = readYears(text, mentions, facts, out.sources, dated, (m) => m.unit !== "%" && !quotesTier(text, m) && !isPolicyAmount(text, m), options.known);
 
-  // Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name ("1688平台"), a percentage
-  // or an article ("一家公司") are not quantities.
-  const inside = (m: NumberMention, s: number, e: number) => m.start < e && m.end > s;
-  const quantities = mentions.filter(
-    (m) =>
-      !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text.charCodeAt(m.start - 1) !== ORDINAL && !COHORT_AFTER.has(text.charCodeAt(m.end)) &&
-      !(rank && inside(m, rank.start, rank.end)) && !covers(inPhrase, m.start, m.end) &&
-      !isDeterminer(text, m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m),
-  );
-  IN_PHRASE.give(inPhrase);
-  // A tier quoted back ("300万那档") is neither a fact nor a claimed amount.
-  const tiers = quantities.filter((m) => quotesTier(text, m));
-  const policyAmounts = quantities.filter((m) => !tiers.includes(m) && isPolicyAmount(text, m));
+  const policyAmounts: NumberMention[] = [];
+  const figures = figuresToAttribute(text, mentions, rank, phraseHits, policyAmounts);
   const uncued: NumberMention[] = [];
   const cueHits = scan(CUE_WORDS, text);
-  const assigned = attributeAll(text, quantities.filter((m) => !policyAmounts.includes(m) && !tiers.includes(m)), mentions, out, uncued, cueHits);
-  const restated = [...readRestatements(text, assigned, mentions, uncued, partOf), ...readComparedYears(text, assigned, mentions, uncued)];
-  assigned.push(...restated);
-  const said = new Set(restated.map((r) => r.mention));
-  uncued.splice(0, uncued.length, ...uncued.filter((m) => !said.has(m)));
-  out.unattributed = out.unattributed.filter((m) => !said.has(m));
-  out.claims = [...out.claims, ...policyAmounts].filter((m) => !isRate(text, m)).sort((a, b) => a.start - b.start);
+  const assigned = attributeAll(text, figures, mentions, out, uncued, cueHits);
+  addRestatements(text, assigned, mentions, uncued, out);
+  addClaims(text, policyAmounts, out.claims);
 
-  // A bare number answers the question the bot just asked, as a fact it plausibly is: in a message that
-  // states other facts, "一百零几万" is no count of employees. A lone figure goes to the fact asked for even
-  // when implausible, so that it is asked back ("2万个站点？") and can be confirmed.
-  const expect = (options.expect ?? []).filter((f) => ACCEPTS.has(f));
   // "粉丝是15万 不是9万5": a figure right after 不是 is the value denied, never one to fill in.
   out.unattributed = out.unattributed.filter((m) => !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)));
-  const plausible = (fact: FactName, m: NumberMention) => {
-    const q = mentionToQuantity(fact, m, labelOf(fact));
-    return !("value" in q) || !isImplausible(fact, q.value, options.known, facts);
-  };
-  const lone = assigned.length === 0;
-  const fits = (fact: FactName, m: NumberMention) =>
-    plausible(fact, m) || (lone && !expect.some((g) => g !== fact && accepts(g, unitOf(m)) && plausible(g, m)));
-  for (const fact of expect) {
-    if (assigned.some((a) => a.fact === fact)) continue;
-    // "刚又谈下来2家 现在是6家了": the figure stated as the value now answers, not the one added to it.
-    const candidates = out.unattributed.filter((x) => accepts(fact, unitOf(x)) && fits(fact, x));
-    const m = candidates.length > 1 ? (candidates.find((x) => statesCurrentValue(text, x)) ?? candidates[0]) : candidates[0];
-    if (!m) {
-      // "租了120平" then "不好意思 是210平": a figure only its unit placed is the area asked about, not 营运面积.
-      const placed = assigned.find((a) => a.byDefault && !expect.includes(a.fact) && accepts(fact, unitOf(a.mention)) && fits(fact, a.mention));
-      if (placed && !assigned.some((a) => a !== placed && a.mention === placed.mention)) placed.fact = fact as AttributableFact;
-      continue;
-    }
-    out.unattributed.splice(out.unattributed.indexOf(m), 1);
-    assigned.push({ fact, mention: m });
-    // "过500万 还没到1000万": the opposite bound narrows the same figure, it is no second fact.
-    const bound = (x: NumberMention) => (x.atLeast ? "atLeast" : x.below ? "below" : null);
-    const other = bound(m) && out.unattributed.find((x) => bound(x) !== null && bound(x) !== bound(m) && accepts(fact, unitOf(x)) && fits(fact, x));
-    if (other) {
-      out.unattributed.splice(out.unattributed.indexOf(other), 1);
-      assigned.push({ fact, mention: other });
-    }
-  }
+  if (options.expect !== undefined && options.expect.length > 0) answerExpected(text, options.expect, assigned, facts, out.unattributed, options.known);
 
   // Several instances of one fact: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…", "一期2天 一期1天".
   const instances = readInstances(text, assigned, mentions, uncued, partOf, out.correction);
@@ -650,81 +598,19 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   // Figures dated by several years are computed year by year; otherwise the last year named counts.
   if (yearsNote && !instances.some((i) => new Set(i.parts.map((p) => p.year)).size > 1)) out.notes.push(yearsNote);
 
-  // Otherwise one value per fact: the last one stated wins, and a contradiction is pointed out.
-  const byFact = new Map<AttributableFact, Assigned[]>();
-  const inInstances = new Set(instances.map((i) => i.fact));
-  for (const a of assigned) {
-    if (inInstances.has(a.fact)) continue;
-    const list = byFact.get(a.fact);
-    if (list) list.push(a);
-    else byFact.set(a.fact, [a]);
-  }
   // Money in another currency (20万美元) is converted at the vocabulary's rate for the year, basis stated.
-  const quantityOf = (fact: FactName, m: NumberMention): ReturnType<typeof mentionToQuantity> => {
-    const money = foreignCurrency(text, m);
-    if (!money) return mentionToQuantity(fact, m, labelOf(fact));
-    if (FACTS[fact].unit !== "fen") return { reason: `${text.slice(money.start, money.end)}是金额，不是${labelOf(fact)}` };
-    const converted = convertForeign(text, m, money, facts.activityYear as number | undefined);
-    if ("basis" in converted && !out.notes.includes(converted.basis)) out.notes.push(converted.basis);
-    return converted;
-  };
+  const quantityOf = (fact: FactName, m: NumberMention) => quantityIn(text, fact, m, facts, out.notes);
   const lastMention = new Map<FactName, NumberMention>();
-  for (const [fact, all] of byFact) {
-    const list = readEarlierYears(fact, all, mentions, facts, out.sources, quantityOf);
+  const byFact = groupByFact(assigned, instances);
+  for (let f = 0; f < byFact.order.length; f++) {
+    const fact = byFact.order[f]!;
+    const list = readEarlierYears(fact, byFact.lists.get(fact)!, mentions, facts, out.sources, quantityOf);
     const last = list[list.length - 1]!.mention;
     lastMention.set(fact, last);
-    // "过200万 还没到500万": bounds on one figure narrow it; other differing figures are a contradiction. Once the
-    // figures read so far have no value in common, none of all of them do: the rest are not converted (a long
-    // message names sales twenty times), only the last, which counts, and any in a foreign currency, for its note.
-    const values: ReturnType<typeof mentionToQuantity>[] = [];
-    const given: Quantity[] = [];
-    let low = -Infinity;
-    let high = Infinity;
-    for (let k = 0; k < list.length; k++) {
-      const m = list[k]!.mention;
-      if (high < low && k < list.length - 1) {
-        if (foreignCurrency(text, m)) quantityOf(fact, m);
-        continue;
-      }
-      const v = quantityOf(fact, m);
-      values.push(v);
-      if (!("value" in v)) continue;
-      given.push(v.value);
-      const b = typeof v.value === "number" ? v.value : null;
-      low = Math.max(low, b ?? (v.value as Exclude<Quantity, number>).low);
-      high = Math.min(high, b ?? (v.value as Exclude<Quantity, number>).high ?? Infinity);
-    }
-    const narrowed = high < low ? null : intersectBounds(given);
-    if (narrowed !== null) {
-      facts[fact] = narrowed;
-      // An exact figure inside the bounds said beside it ("卖了三百二十万 首次突破三百万") is the figure, in its words.
-      const exactAt = typeof narrowed === "number" ? values.findIndex((v) => "value" in v && v.value === narrowed) : -1;
-      out.sources[fact] = exactAt >= 0 ? list[exactAt]!.mention.words : list.map((a) => a.mention.words).join("、");
-      continue;
-    }
-    if (list.some((a) => !sameNumber(a.mention.value, last.value))) {
-      out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.words).join("、")}，按最后的${last.words}计算。`);
-    }
-    // "公司就俺自己一个人": the speaker alone is none of the people a fact counts apart from the applicant.
-    const v = FACTS[fact].othersOnly && isSpeakerAlone(text, last) ? { value: 0 } : values[values.length - 1]!;
-    if ("reason" in v) out.rejected.push({ fact, raw: last.raw, reason: v.reason });
-    else {
-      facts[fact] = v.value;
-      out.sources[fact] = last.words;
-    }
+    settleFact(text, fact, list, facts, out, quantityOf);
   }
 
-  // "不对 设备是60万": a correction naming one item of a remembered sum replaces that item only.
-  if (out.correction && options.known) {
-    for (const [fact, m] of lastMention) {
-      const cue = assigned.find((a) => a.mention === m && a.fact === fact)?.cue;
-      const value = facts[fact] as Quantity | undefined;
-      const fixed = cue !== undefined && value !== undefined ? correctItem(options.known[fact], cue, value, out.sources[fact] ?? m.words) : null;
-      if (!fixed) continue;
-      facts[fact] = fixed;
-      out.sources[fact] = fixed.words;
-    }
-  }
+  if (out.correction && options.known) correctItems(assigned, lastMention, options.known, facts, out.sources);
   const none = readNone(text, cueHits, facts, out.sources);
   out.notes.push(...readWholes(facts, out.sources, labelOf));
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
@@ -741,17 +627,237 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const knownYear = options.known?.activityYear;
   readSameYear(facts, out.sources, dated, { asked: options.expect, knownYear: typeof knownYear === "number" ? knownYear : undefined });
   readYearsAfter(facts, out.sources);
+  holdImplausible(text, facts, none, lastMention, out, options.known);
+  out.facts = facts as Facts;
+}
 
-  // A figure no applicant could have (2万个站点) is asked back, never computed; a figure feeding two facts
-  // (在天猫卖了三千五: sales and platform sales) once, in the words naming it the most.
+/** The phrase words of the message, but for those starting inside a number: "40个人" counts people, it names no 个人 applicant. */
+function phrasesOutsideNumbers(text: string, mentions: readonly NumberMention[]): Hit[] {
+  const inNumber = IN_NUMBER.take(text.length);
+  for (let k = 0; k < mentions.length; k++) inNumber.fill(1, mentions[k]!.start + 1, mentions[k]!.end);
+  // A copy: the phrase finder's own list is rewritten by its next scan.
+  const hits = scanPhrases(text).filter((h) => !inNumber[h.start]);
+  IN_NUMBER.give(inNumber);
+  return hits;
+}
+
+/**
+ * The figures to attribute to facts, in order. Numbers inside a ranking ("排名第2"), an ordinal ("第一年"), a name
+ * ("1688平台"), a percentage or an article ("一家公司") are not quantities; a tier quoted back ("300万那档") is
+ * neither a fact nor a claimed amount; the policy's own amounts ("那个每户2万的奖励") go to `policyAmounts`.
+ */
+function figuresToAttribute(
+  text: string,
+  mentions: readonly NumberMention[],
+  rank: { start: number; end: number } | undefined,
+  phraseHits: readonly Hit[],
+  policyAmounts: NumberMention[],
+): NumberMention[] {
+  const inPhrase = IN_PHRASE.take(text.length);
+  for (let k = 0; k < phraseHits.length; k++) inPhrase.fill(1, phraseHits[k]!.start, phraseHits[k]!.end);
+  const figures: NumberMention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (!isQuantity(text, m, rank, inPhrase, phraseHits) || quotesTier(text, m)) continue;
+    if (isPolicyAmount(text, m)) policyAmounts.push(m);
+    else figures.push(m);
+  }
+  IN_PHRASE.give(inPhrase);
+  return figures;
+}
+
+/** Is `m` a quantity at all (see figuresToAttribute)? `inPhrase` marks the positions inside a phrase word. */
+function isQuantity(text: string, m: NumberMention, rank: { start: number; end: number } | undefined, inPhrase: Uint8Array, phraseHits: readonly Hit[]): boolean {
+  return !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text.charCodeAt(m.start - 1) !== ORDINAL && !COHORT_AFTER.has(text.charCodeAt(m.end)) &&
+    !(rank && m.start < rank.end && m.end > rank.start) && !covers(inPhrase, m.start, m.end) &&
+    !isDeterminer(text, m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m);
+}
+
+/** Figures restated ("卖了120万 就是一百二十来万") or compared by year take the fact of the figure they restate. */
+function addRestatements(text: string, assigned: Assigned[], mentions: readonly NumberMention[], uncued: NumberMention[], out: Extraction): void {
+  const restated = readRestatements(text, assigned, mentions, uncued, partOf);
+  const compared = readComparedYears(text, assigned, mentions, uncued);
+  // Most messages restate nothing: then nothing is copied.
+  if (restated.length === 0 && compared.length === 0) return;
+  const all = [...restated, ...compared];
+  assigned.push(...all);
+  const said = new Set(all.map((r) => r.mention));
+  uncued.splice(0, uncued.length, ...uncued.filter((m) => !said.has(m)));
+  out.unattributed = out.unattributed.filter((m) => !said.has(m));
+}
+
+/** The policy's amounts join the amounts claimed, in the order written; a rate quoted back ("每个站点2万") is no claim. */
+function addClaims(text: string, policyAmounts: readonly NumberMention[], claims: NumberMention[]): void {
+  for (let k = 0; k < policyAmounts.length; k++) claims.push(policyAmounts[k]!);
+  let kept = 0;
+  for (let k = 0; k < claims.length; k++) if (!isRate(text, claims[k]!)) claims[kept++] = claims[k]!;
+  claims.length = kept;
+  if (kept > 1) claims.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A bare number answers the question the bot just asked, as a fact it plausibly is: in a message that states
+ * other facts, "一百零几万" is no count of employees. A lone figure goes to the fact asked for even when
+ * implausible, so that it is asked back ("2万个站点？") and can be confirmed.
+ */
+function answerExpected(
+  text: string,
+  asked: readonly FactName[],
+  assigned: Assigned[],
+  facts: Record<string, unknown>,
+  unattributed: NumberMention[],
+  known: Facts | undefined,
+): void {
+  const expect = asked.filter((f) => ACCEPTS.has(f));
+  const plausible = (fact: FactName, m: NumberMention) => {
+    const q = mentionToQuantity(fact, m, labelOf(fact));
+    return !("value" in q) || !isImplausible(fact, q.value, known, facts);
+  };
+  const lone = assigned.length === 0;
+  const fits = (fact: FactName, m: NumberMention) =>
+    plausible(fact, m) || (lone && !expect.some((g) => g !== fact && accepts(g, unitOf(m)) && plausible(g, m)));
+  for (const fact of expect) {
+    if (assigned.some((a) => a.fact === fact)) continue;
+    // "刚又谈下来2家 现在是6家了": the figure stated as the value now answers, not the one added to it.
+    const candidates = unattributed.filter((x) => accepts(fact, unitOf(x)) && fits(fact, x));
+    const m = candidates.length > 1 ? (candidates.find((x) => statesCurrentValue(text, x)) ?? candidates[0]) : candidates[0];
+    if (!m) {
+      // "租了120平" then "不好意思 是210平": a figure only its unit placed is the area asked about, not 营运面积.
+      const placed = assigned.find((a) => a.byDefault && !expect.includes(a.fact) && accepts(fact, unitOf(a.mention)) && fits(fact, a.mention));
+      if (placed && !assigned.some((a) => a !== placed && a.mention === placed.mention)) placed.fact = fact as AttributableFact;
+      continue;
+    }
+    unattributed.splice(unattributed.indexOf(m), 1);
+    assigned.push({ fact, mention: m });
+    // "过500万 还没到1000万": the opposite bound narrows the same figure, it is no second fact.
+    const bound = (x: NumberMention) => (x.atLeast ? "atLeast" : x.below ? "below" : null);
+    const other = bound(m) && unattributed.find((x) => bound(x) !== null && bound(x) !== bound(m) && accepts(fact, unitOf(x)) && fits(fact, x));
+    if (other) {
+      unattributed.splice(unattributed.indexOf(other), 1);
+      assigned.push({ fact, mention: other });
+    }
+  }
+}
+
+/** The figures of each fact not read as instances, in the order facts were first stated. */
+function groupByFact(assigned: readonly Assigned[], instances: readonly { fact: FactName }[]): { order: AttributableFact[]; lists: Map<AttributableFact, Assigned[]> } {
+  const order: AttributableFact[] = [];
+  const lists = new Map<AttributableFact, Assigned[]>();
+  for (let k = 0; k < assigned.length; k++) {
+    const a = assigned[k]!;
+    if (instances.length > 0 && instances.some((i) => i.fact === a.fact)) continue;
+    const list = lists.get(a.fact);
+    if (list) list.push(a);
+    else {
+      lists.set(a.fact, [a]);
+      order.push(a.fact);
+    }
+  }
+  return { order, lists };
+}
+
+type Conversion = ReturnType<typeof mentionToQuantity>;
+
+/** A figure's value as `fact`; money in another currency (20万美元) at the vocabulary's rate for the year, its basis noted once. */
+function quantityIn(text: string, fact: FactName, m: NumberMention, facts: Record<string, unknown>, notes: string[]): Conversion {
+  const money = foreignCurrency(text, m);
+  if (!money) return mentionToQuantity(fact, m, labelOf(fact));
+  if (FACTS[fact].unit !== "fen") return { reason: `${text.slice(money.start, money.end)}是金额，不是${labelOf(fact)}` };
+  const converted = convertForeign(text, m, money, facts.activityYear as number | undefined);
+  if ("basis" in converted && !notes.includes(converted.basis)) notes.push(converted.basis);
+  return converted;
+}
+
+/**
+ * One value for a fact stated by several figures: the last one stated wins, and a contradiction is pointed out.
+ * "过200万 还没到500万": bounds on one figure narrow it instead. Once the figures read so far have no value in
+ * common, none of all of them do: the rest are not converted (a long message names sales twenty times), only the
+ * last, which counts, and any in a foreign currency, for its note. The values are collected only while they agree.
+ */
+function settleFact(
+  text: string,
+  fact: AttributableFact,
+  list: readonly Assigned[],
+  facts: Record<string, unknown>,
+  out: Extraction,
+  quantityOf: (fact: FactName, m: NumberMention) => Conversion,
+): void {
+  const last = list[list.length - 1]!.mention;
+  let given: Quantity[] | null = null;
+  let first: Quantity | undefined;
+  let firstExactAt = -1;
+  let lastValue: Conversion | undefined;
+  let low = -Infinity;
+  let high = Infinity;
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k]!.mention;
+    if (high < low && k < list.length - 1) {
+      if (foreignCurrency(text, m)) quantityOf(fact, m);
+      continue;
+    }
+    const v = quantityOf(fact, m);
+    lastValue = v;
+    if (!("value" in v)) continue;
+    const value = v.value;
+    if (typeof value === "number" && firstExactAt < 0) firstExactAt = k;
+    low = Math.max(low, typeof value === "number" ? value : value.low);
+    high = Math.min(high, typeof value === "number" ? value : (value.high ?? Infinity));
+    if (high < low) given = null;
+    else if (first === undefined) first = value;
+    else if (given === null) given = [first, value];
+    else given.push(value);
+  }
+  const narrowed = high < low || given === null ? null : intersectBounds(given);
+  if (narrowed !== null) {
+    facts[fact] = narrowed;
+    // An exact figure inside the bounds said beside it ("卖了三百二十万 首次突破三百万") is the figure, in its words.
+    out.sources[fact] = typeof narrowed === "number" ? list[firstExactAt]!.mention.words : list.map((a) => a.mention.words).join("、");
+    return;
+  }
+  if (list.some((a) => !sameNumber(a.mention.value, last.value))) {
+    out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.words).join("、")}，按最后的${last.words}计算。`);
+  }
+  // "公司就俺自己一个人": the speaker alone is none of the people a fact counts apart from the applicant.
+  const v = FACTS[fact].othersOnly && isSpeakerAlone(text, last) ? { value: 0 } : lastValue!;
+  if ("reason" in v) out.rejected.push({ fact, raw: last.raw, reason: v.reason });
+  else {
+    facts[fact] = v.value;
+    out.sources[fact] = last.words;
+  }
+}
+
+/** "不对 设备是60万": a correction naming one item of a remembered sum replaces that item only. */
+function correctItems(assigned: readonly Assigned[], lastMention: ReadonlyMap<FactName, NumberMention>, known: Facts, facts: Record<string, unknown>, sources: Partial<Record<FactName, string>>): void {
+  for (const [fact, m] of lastMention) {
+    const cue = assigned.find((a) => a.mention === m && a.fact === fact)?.cue;
+    const value = facts[fact] as Quantity | undefined;
+    const fixed = cue !== undefined && value !== undefined ? correctItem(known[fact], cue, value, sources[fact] ?? m.words) : null;
+    if (!fixed) continue;
+    facts[fact] = fixed;
+    sources[fact] = fixed.words;
+  }
+}
+
+/**
+ * A figure no applicant could have (2万个站点) is asked back, never computed; a figure feeding two facts
+ * (在天猫卖了三千五: sales and platform sales) once, in the words naming it the most.
+ */
+function holdImplausible(
+  text: string,
+  facts: Record<string, unknown>,
+  none: ReadonlySet<FactName>,
+  lastMention: ReadonlyMap<FactName, NumberMention>,
+  out: Extraction,
+  known: Facts | undefined,
+): void {
   const askedFor = new Map<NumberMention, DoubtfulFact>();
   for (const name in facts) {
     const fact = name as FactName;
     const value = facts[fact];
     // A quantity said to be none is no misread figure, whatever the range of figures it may have.
-    if (none.has(fact) || !isImplausible(fact, value, options.known, facts)) continue;
+    if (none.has(fact) || !isImplausible(fact, value, known, facts)) continue;
     const m = lastMention.get(fact);
-    const meant = m && meantInWan(fact, value as Quantity, m, options.known, facts);
+    const meant = m && meantInWan(fact, value as Quantity, m, known, facts);
     const doubt: DoubtfulFact = { fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)), ...(meant ? { meant } : {}) };
     const first = m && askedFor.get(m);
     if (first) (first.said.length >= doubt.said.length ? doubt : first).askedWith = true;
@@ -760,7 +866,6 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     delete facts[fact];
     delete out.sources[fact];
   }
-  out.facts = facts as Facts;
 }
 
 /**
