@@ -14,7 +14,8 @@ import { confirms } from "./understanding/plausibility.js";
 import { exclusionNamed } from "./understanding/exclusions.js";
 import { alsoFed, correctionTargets, isCorrection } from "./understanding/corrections.js";
 import { registeredWhere } from "./understanding/places.js";
-import { affirmsAskedAbout } from "./understanding/conditions.js";
+import { affirmingWords, affirmsAskedAbout } from "./understanding/conditions.js";
+import { isTitleFact, statesRecognition, titleAsked } from "./understanding/askedTitle.js";
 import { definingPassage } from "./understanding/definitions.js";
 import { looselyNamed } from "./understanding/looseWords.js";
 import { findNumbers } from "./understanding/numbers.js";
@@ -234,7 +235,8 @@ export class PolicyBot implements ConversationHandler {
     // The one schema check of what was read (admitFacts): parseFacts below takes the values it passed as they are.
     const extraction = admitFacts(extractFacts(text, { asOf, expect, places: [...places.mentions, ...places.nearby], regionPlaces: places.mentions, known: session.facts }));
     confirmHeldFigures(text, extraction, session);
-    adoptAskedAbout(text, extraction, session);
+    const placeSpans = [...places.mentions, ...places.nearby, ...places.outside];
+    adoptAskedAbout(text, extraction, session, placeSpans);
     answerAwaited(extraction, session.awaiting);
     const measures = (Object.keys(extraction.facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
     if (measures.length > 0) session.recent = measures;
@@ -509,6 +511,26 @@ export class PolicyBot implements ConversationHandler {
     };
   }
 
+  /**
+   * "河口区孤岛镇的一个村 2021年市里认定的", "我们镇2022年被市里认定了 能拿多少": recognised, no title named, while the
+   * provisions asked about need one — the one title of theirs the asker's kind can hold is the asker's.
+   */
+  #adoptTitleStated(text: string, session: Session, focus: readonly ScoredRule[]): boolean {
+    const stated = statesRecognition(text);
+    if (!stated) return false;
+    const rules = focus.map((s) => this.#catalog.rule(s.rule.policy, s.rule.id)).filter((r) => r !== undefined);
+    let adopted = false;
+    for (const fact of new Set(rules.flatMap((r) => Object.keys(r.accepts) as FactName[]))) {
+      if (!isTitleFact(fact) || session.facts[fact] !== undefined) continue;
+      const value = titleAsked(fact, rules, session.facts.entityType as string | undefined);
+      if (value === undefined) continue;
+      session.facts = parseFacts({ ...session.facts, [fact]: value });
+      session.said = { ...session.said, [fact]: stated };
+      adopted = true;
+    }
+    return adopted;
+  }
+
   #amountOrExplain(intent: Intent, text: string, session: Session, notes: string[], asOf: string): Reply {
     const t = this.#templates;
     if (session.policyIds.length === 0) {
@@ -538,7 +560,9 @@ export class PolicyBot implements ConversationHandler {
     if (said) return { input: said, topic: [] };
     const elsewhere = this.#noProvision(text, session, policies, notes, asOf);
     if (elsewhere) return { input: elsewhere, topic: [] };
-    const { results, focus, focusKeys, extraKeys, specific, note, companions } = this.#choose(text, session, session.policyIds, asOf);
+    let chosen = this.#choose(text, session, session.policyIds, asOf);
+    if (this.#adoptTitleStated(text, session, chosen.focus)) chosen = this.#choose(text, session, session.policyIds, asOf);
+    const { results, focus, focusKeys, extraKeys, specific, note, companions } = chosen;
     // "土建花了200万 能按50%补吗": what a provision's clause excludes, named by the user, is said not to be paid.
     for (const s of focus) {
       const excluded = s.rule.excluded && exclusionNamed(text, s.rule.excluded);
@@ -1139,9 +1163,9 @@ function describeFactValues(facts: Facts, said: Partial<Record<string, string>> 
  * "示范企业奖励是多少" named a title only as the provision asked about; a short reply affirming it ("国家级的",
  * "2021年评上了") states that the asker holds it. What this message names only as asked about waits for the next.
  */
-function adoptAskedAbout(text: string, extraction: Extraction, session: Session): void {
+function adoptAskedAbout(text: string, extraction: Extraction, session: Session, places: readonly { start: number; end: number }[]): void {
   const asked = session.askedAbout ?? {};
-  const affirms = affirmsAskedAbout(text);
+  const affirms = affirmsAskedAbout(text, places);
   // "B2B网商奖励" then "运行满一年 年销售额第一次突破五千万": one's own figures right after asking about what one
   // does (askedMeansOwn: a mode of business, a matter) are of one who does it; a title still needs a yes.
   const ownFigures = (Object.keys(extraction.facts) as FactName[]).some((f) => MEASURE_UNITS.has(FACTS[f].unit));
@@ -1149,7 +1173,7 @@ function adoptAskedAbout(text: string, extraction: Extraction, session: Session)
     if (fact in extraction.facts || !(fact in FACTS)) continue;
     if (!affirms && !(ownFigures && FACTS[fact as FactName].askedMeansOwn)) continue;
     (extraction.facts as Record<string, unknown>)[fact] = value;
-    if (affirms) extraction.sources[fact as FactName] = text.trim();
+    if (affirms) extraction.sources[fact as FactName] = affirmingWords(text, places);
   }
   session.askedAbout = Object.keys(extraction.askedAbout).length > 0 ? (extraction.askedAbout as Record<string, string>) : undefined;
 }

@@ -538,10 +538,22 @@ const DENIES = /没|不|未|无|否/;
  * A short reply affirming what the previous question named as the provision asked about: "国家级的" after
  * "示范企业奖励是多少", "2021年评上了" after "创建中国淘宝镇有奖励吗" — not "没有", "还没评上" or a bare "平阴的".
  */
-export function affirmsAskedAbout(text: string): boolean {
+export function affirmsAskedAbout(text: string, places: readonly { start: number; end: number }[] = []): boolean {
+  // "我们是东营利津的 陈庄镇 2021年认定的": where the asker is, said beside the affirmation, is no new question.
+  let rest = text;
+  for (const p of [...places].sort((a, b) => b.start - a.start)) rest = rest.slice(0, p.start) + rest.slice(p.end);
   // "哦不对 是2021年认定的" corrects a detail of the reply; it denies nothing.
-  const reply = text.trim().replace(SELF_CORRECTION, "");
+  const reply = rest.trim().replace(SELF_CORRECTION, "");
   return reply.length <= AFFIRMING_REPLY_MAX && AFFIRMS.test(reply) && !DENIES.test(reply);
+}
+/** The parts of an affirming reply that affirm ("2021年认定的" of "我们是东营利津的 陈庄镇 2021年认定的"), as written. */
+export function affirmingWords(text: string, places: readonly { start: number; end: number }[] = []): string {
+  const parts: string[] = [];
+  for (const m of text.matchAll(/[^\s，,。！!；;]+/g)) {
+    const end = m.index + m[0].length;
+    if (AFFIRMS.test(m[0]) && !places.some((p) => p.start < end && m.index < p.end)) parts.push(m[0]);
+  }
+  return parts.length > 0 ? parts.join(" ") : text.trim();
 }
 const SELF_CORRECTION = /[哦噢啊]?(不对|说错了|搞错了|打错了)[，,。\s]*/g;
 /** A reply affirming a title may add its level and year ("市级的 2021年认定的"), no more. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { affirmsAskedAbout, namesProvision, readConditions } from "../../../bot/understanding/conditions.js";
+import { affirmingWords, affirmsAskedAbout, namesProvision, readConditions } from "../../../bot/understanding/conditions.js";
 import { FACTS, type FactName } from "../../../rules/facts.js";
 
 const facts = (text: string, expect: FactName[] = []) => readConditions(text, { expect }).facts;
@@ -220,6 +220,12 @@ describe("affirmsAskedAbout: a short reply saying the asker has what the questio
     for (const reply of ["没有", "还没评上", "平阴的", "这个奖是区里发还是市里发的呢"]) expect(affirmsAskedAbout(reply), reply).toBe(false);
     // A self-correction within the reply denies nothing.
     expect(affirmsAskedAbout("市级的 去年认定的 哦不对 是2021年认定的")).toBe(true);
+    // Where the asker is, said beside it, is no new question: "我们是东营利津的 陈庄镇 2021年认定的".
+    const reply = "我们是东营利津的 陈庄镇 2021年认定的";
+    const places = ["东营", "利津", "陈庄镇"].map((w) => ({ start: reply.indexOf(w), end: reply.indexOf(w) + w.length }));
+    expect(affirmsAskedAbout(reply)).toBe(false);
+    expect(affirmsAskedAbout(reply, places)).toBe(true);
+    expect(affirmingWords(reply, places)).toBe("2021年认定的");
   });
 });
 
