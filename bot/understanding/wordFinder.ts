@@ -43,12 +43,13 @@ export class WordFinder {
   /**
    * The trie, in typed arrays a few kilobytes long (they stay in the cache between messages, unlike a map per
    * node): nodes are numbered breadth first from the root (0), so the children of node n are the nodes
-   * firstChild[n] to firstChild[n + 1] - 1, sorted by their character (`codes`). `starts` has a bit per
-   * character that starts a word: most positions of a message are no word's start.
+   * firstChild[n] to firstChild[n + 1] - 1, sorted by their character (`codes`). `#root` gives, per character,
+   * the root's child for it (0: no word starts with it): every position of a message is looked up there, and a
+   * search among the hundreds of first characters cost more than the rest of the walk.
    */
   readonly #codes: Uint16Array;
   readonly #firstChild: Int32Array;
-  readonly #starts = new Uint8Array(0x10000 >> 3);
+  readonly #root = new Uint16Array(0x10000);
   /** The word upper-cased (as vocabularies key it) ending at each node, as an index into `#keys`; -1 none. */
   readonly #wordAt: Int32Array;
   readonly #keys: string[] = [];
@@ -75,7 +76,6 @@ export class WordFinder {
         node.key = this.#keys.length;
         this.#keys.push(wordKey(word));
       }
-      this.#starts[canonical(word.charCodeAt(0)) >> 3]! |= 1 << (canonical(word.charCodeAt(0)) & 7);
     }
     const order: Node[] = [root];
     const codes: number[] = [0];
@@ -88,6 +88,8 @@ export class WordFinder {
       }
     }
     firstChild.push(order.length);
+    // The root's children are nodes 1 to firstChild[1] - 1: fewer than 2^16, one per first character.
+    for (let n = 1; n < firstChild[1]!; n++) this.#root[codes[n]!] = n;
     this.#codes = Uint16Array.from(codes);
     this.#firstChild = Int32Array.from(firstChild);
     this.#wordAt = Int32Array.from(order, (n) => n.key);
@@ -98,14 +100,13 @@ export class WordFinder {
    * At one position the longest word wins.
    */
   find(text: string, from: number): number {
-    const starts = this.#starts;
+    const root = this.#root;
     const codes = this.#codes;
     const firstChild = this.#firstChild;
     const wordAt = this.#wordAt;
     for (let i = from; i < text.length; i++) {
-      const c = canonical(text.charCodeAt(i));
-      if ((starts[c >> 3]! & (1 << (c & 7))) === 0) continue;
-      let node = childOf(codes, firstChild, 0, c);
+      let node = root[canonical(text.charCodeAt(i))]!;
+      if (node === 0) continue;
       let found = -1;
       let end = 0;
       for (let j = i + 1; node >= 0; j++) {
