@@ -17,6 +17,15 @@ describe("namesPlace: a place name says where the user is, not who applies", () 
     expect(namesPlace("我们镇被评为淘宝镇", at("我们镇被评为淘宝镇", "镇"), [])).toBe(false);
     expect(namesPlace("本村", at("本村", "村"), [])).toBe(false);
     expect(namesPlace("孝直镇政府建了园区", at("孝直镇政府建了园区", "镇"), [])).toBe(false);
+    expect(namesPlace("白水镇人民政府", at("白水镇人民政府", "镇"), [])).toBe(false);
+    expect(namesPlace("锦水街道办事处", at("锦水街道办事处", "街道"), [])).toBe(false);
+  });
+
+  it("reads a name only from a Han character before the word: not at the start, a digit, or half of a surrogate pair", () => {
+    expect(namesPlace("镇上有补贴吗", at("镇上有补贴吗", "镇"), [])).toBe(false);
+    expect(namesPlace("3村", at("3村", "村"), [])).toBe(false);
+    // 𠀋 is a Han character outside the BMP: the character before 镇 is its second half, as it was read before.
+    expect(namesPlace("𠀋镇", at("𠀋镇", "镇"), [])).toBe(false);
   });
 
   it("reads any applicant word inside a place the vocabulary found as part of that place", () => {
