@@ -23,6 +23,7 @@ import { readOpenedToYearEnd } from "./understanding/yearEndSpan.js";
 import { readHomeGoods } from "./understanding/localGoods.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
+import { insideOther, otherPartySpans, type OtherSpan } from "./understanding/otherParties.js";
 import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
 import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
@@ -449,17 +450,18 @@ function namesReward(text: string, at: number): boolean {
  * The last ranking phrase in the text (排名第二, 全市第2名, 前3名), with its span: the asker's place before
  * one that names a reward ("排名前三有奖 我们镇是第二名"); alone, a ranking is the asker's whatever follows.
  */
-function findRank(text: string): { rank: RankStatement; start: number; end: number } | undefined {
+function findRank(text: string, others: readonly OtherSpan[]): { rank: RankStatement; start: number; end: number } | undefined {
   const skipped = { any: false };
-  return findRankOf(text, skipped) ?? (skipped.any ? findRankOf(text) : undefined);
+  return findRankOf(text, others, skipped) ?? (skipped.any ? findRankOf(text, others) : undefined);
 }
 
 /** With `skipped`: rankings naming a reward are passed over, and `skipped.any` says whether one was. */
-function findRankOf(text: string, skipped?: { any: boolean }): { rank: RankStatement; start: number; end: number } | undefined {
+function findRankOf(text: string, others: readonly OtherSpan[], skipped?: { any: boolean }): { rank: RankStatement; start: number; end: number } | undefined {
   for (const [re, within] of RANK_RES) {
     let found: { rank: RankStatement; start: number; end: number } | undefined;
     re.lastIndex = 0;
     for (let r = re.exec(text); r !== null; r = re.exec(text)) {
+      if (others.length > 0 && insideOther(others, r.index, r.index + r[0].length)) continue;
       if (skipped && namesReward(text, r.index + r[0].length)) {
         skipped.any = true;
         continue;
@@ -565,7 +567,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const phraseHits = phrasesOutsideNumbers(text, mentions);
   const facts: Record<string, unknown> = {};
 
-  const rank = findRank(text);
+  // "第一名那家卖了3个亿", "同行卖了500万": another party's figures and place are none of the asker's.
+  const others = otherPartySpans(text);
+  const rank = findRank(text, others);
   if (rank) {
     out.rank = rank.rank;
     facts.rank = rank.rank.value;
@@ -578,7 +582,8 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const figures = figuresToAttribute(text, mentions, rank, phraseHits, policyAmounts);
   const uncued: NumberMention[] = [];
   const cueHits = scan(CUE_WORDS, text);
-  const assigned = attributeAll(text, figures, mentions, out, uncued, cueHits);
+  const own = others.length === 0 ? figures : figures.filter((m) => !insideOther(others, m.start, m.end));
+  const assigned = attributeAll(text, own, mentions, out, uncued, cueHits);
   addRestatements(text, assigned, mentions, uncued, out);
   addClaims(text, policyAmounts, out.claims);
 
