@@ -18,7 +18,7 @@ import { FACTS, factValueError, VOCABULARY, VocabularyError, type FactName, type
 import { breakAfter, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import type { Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
-import { correctItem, isCorrection } from "./understanding/corrections.js";
+import { correctionAsides, correctItem, inCorrectionAside, isCorrection } from "./understanding/corrections.js";
 import { readOpenedToYearEnd } from "./understanding/yearEndSpan.js";
 import { readHomeGoods } from "./understanding/localGoods.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
@@ -582,7 +582,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const figures = figuresToAttribute(text, mentions, rank, phraseHits, policyAmounts);
   const uncued: NumberMention[] = [];
   const cueHits = scan(CUE_WORDS, text);
-  const own = others.length === 0 ? figures : figures.filter((m) => !insideOther(others, m.start, m.end));
+  // "不对 是180多万 少说了个1": the digit a correction says was missed or typed too many is no figure.
+  const asides = out.correction ? correctionAsides(text) : [];
+  const own = others.length === 0 && asides.length === 0 ? figures : figures.filter((m) => !insideOther(others, m.start, m.end) && !inCorrectionAside(asides, m));
   const assigned = attributeAll(text, own, mentions, out, uncued, cueHits);
   addRestatements(text, assigned, mentions, uncued, out);
   addClaims(text, policyAmounts, out.claims);

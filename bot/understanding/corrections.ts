@@ -9,7 +9,40 @@ import { findNumbers, mentionToFen, type NumberMention } from "./numbers.js";
 
 /** Words that mark a message as correcting what was said before. */
 export const CORRECTION =
-  /不对|不是[^，,。]{0,10}?是|改成|改为|改一下|应该是|更正|纠正|说错|打错|写错|看错|记错|算错|搞错|弄错|报错|其实是|准确地?说|重新说/;
+  /不对|不是[^，,。]{0,10}?是|改成|改为|改一下|应该是|更正|纠正|说错|打错|写错|看错|记错|算错|搞错|弄错|报错|其实是|准确地?说|重新说|[少多漏](?:说|打|写|输|敲|按|填)了?一?个[\d零〇]/;
+
+/**
+ * What a correction says went wrong in the figure: "少说了个1", "多打了个0", "少写了一个零", "后面少了个0". The digit
+ * in it is no figure of anything; `ratio` is what the figure said before was over the figure meant (10 for one 0
+ * typed too many, 1/10 for one left out), when the digit was a zero.
+ */
+const ASIDE = /([少多漏])(?:(?:说|打|写|输|敲|按|加|填|报)了?|了)([一两二三俩]?)个?([\d零〇])/g;
+
+export interface CorrectionAside {
+  start: number;
+  end: number;
+  ratio?: number;
+}
+
+/** The asides of a correction in `text` ("多打了个0"), in order. */
+export function correctionAsides(text: string): CorrectionAside[] {
+  const out: CorrectionAside[] = [];
+  ASIDE.lastIndex = 0;
+  for (let r = ASIDE.exec(text); r !== null; r = ASIDE.exec(text)) {
+    const aside: CorrectionAside = { start: r.index, end: r.index + r[0].length };
+    if (/[0零〇]/.test(r[3]!)) {
+      const zeros = r[2] === "两" || r[2] === "二" || r[2] === "俩" ? 2 : r[2] === "三" ? 3 : 1;
+      aside.ratio = r[1] === "多" ? 10 ** zeros : 10 ** -zeros;
+    }
+    out.push(aside);
+  }
+  return out;
+}
+
+/** Is the figure `m` the digit of a correction's aside ("少说了个1": the 1)? */
+export function inCorrectionAside(asides: readonly CorrectionAside[], m: NumberMention): boolean {
+  return asides.some((a) => m.start < a.end && m.end > a.start);
+}
 
 /** true when the message corrects an earlier statement. */
 export function isCorrection(text: string): boolean {
@@ -49,14 +82,17 @@ function sizeOf(value: unknown): number | null {
  * "粉丝11万 卖了95万" revises the sales). Facts whose unit does not fit are dropped.
  */
 export function correctionTargets(text: string, candidates: readonly FactName[], facts: Facts, asOf: string): FactName[] {
-  const figure = findNumbers(text, { asOf }).find((m) => !m.isYear && m.unit !== "%" && !countsExceptions(text, m));
+  const asides = correctionAsides(text);
+  const figure = findNumbers(text, { asOf }).find((m) => !m.isYear && m.unit !== "%" && !countsExceptions(text, m) && !inCorrectionAside(asides, m));
   if (!figure) return [...candidates];
   const named = (f: FactName) => FACTS[f].aliases.some((a) => a.length >= 2 && text.includes(a));
+  // "多打了个0 是15万": the figure said before was ten times the one meant (150万), whatever is closest to 15万.
+  const ratio = asides.find((a) => a.ratio !== undefined)?.ratio ?? 1;
   const distance = (f: FactName) => {
     const known = sizeOf(facts[f]);
     const value = valueIn(f, figure);
     if (known === null || known <= 0 || value === null || value <= 0) return Infinity;
-    return Math.abs(Math.log10(value / known));
+    return Math.abs(Math.log10((value * ratio) / known));
   };
   return [...new Set(candidates)]
     .filter((f) => unitFits(f, figure, text))

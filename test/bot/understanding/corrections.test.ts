@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alsoFed, correctItem, correctionTargets, isCorrection } from "../../../bot/understanding/corrections.js";
+import { alsoFed, correctionAsides, correctItem, correctionTargets, isCorrection } from "../../../bot/understanding/corrections.js";
+import { extractFacts } from "../../../bot/extractFacts.js";
 
 const asOf = "2022-06-01";
 const WAN = 1_000_000; // 1万元 in fen
@@ -28,6 +29,28 @@ describe("corrections", () => {
     alsoFed(corrected, remembered);
     expect(corrected.facts).toEqual({ platformSales: 500 * WAN, onlineRetailSales: 500 * WAN });
     expect(corrected.said).toEqual({ platformSales: "500万", onlineRetailSales: "500万" });
+  });
+});
+
+describe("correction asides: the digit a correction says was missed or typed too many", () => {
+  it("reads 少说了个1, 多打了个0, 少写了一个零 as a correction and no figure", () => {
+    for (const t of ["少写了一个零 粉丝是12万", "多打了个0 是15万"]) expect(isCorrection(t), t).toBe(true);
+    expect(extractFacts("不对 是180多万 少说了个1", { asOf }).unattributed.map((m) => m.words)).toEqual(["180多万"]);
+    expect(extractFacts("少写了一个零 粉丝是12万", { asOf }).facts).toMatchObject({ followers: 120000 });
+    expect(extractFacts("不对 多打了个0 是15万", { asOf }).unattributed.map((m) => m.words)).toEqual(["15万"]);
+  });
+
+  it("says a zero typed too many makes the figure said before ten times the one meant, one left out a tenth", () => {
+    expect(correctionAsides("不对 多打了个0 是15万")[0]?.ratio).toBe(10);
+    expect(correctionAsides("后面少了两个0")[0]?.ratio).toBe(0.01);
+    expect(correctionAsides("少说了个1")[0]?.ratio).toBeUndefined();
+    expect(correctionAsides("粉丝多了个把月")).toEqual([]);
+  });
+
+  it("revises the fact the figure is a tenth of after 多打了个0, not the one closest in size", () => {
+    const facts = { followers: 120000, onlineRetailSales: 150 * WAN };
+    expect(correctionTargets("不对 多打了个0 是15万", ["followers", "onlineRetailSales"], facts, asOf)[0]).toBe("onlineRetailSales");
+    expect(correctionTargets("不对 是15万", ["followers", "onlineRetailSales"], facts, asOf)[0]).toBe("followers");
   });
 });
 
