@@ -24,7 +24,7 @@ import { readHomeGoods } from "./understanding/localGoods.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
 import { insideOther, otherPartySpans, type OtherSpan } from "./understanding/otherParties.js";
-import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
 import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
@@ -174,6 +174,8 @@ const REFINEMENTS: readonly Refinement[] = [
   // "研发费用及购进软硬件费用" stays expenses (Miluo); "设备投入" / "装修花了" are the investments Yeji subsidises.
   { from: ["investment", "expenses"], when: /研发/, scope: "before", to: "expenses" },
   { from: ["investment", "expenses"], when: /年费/, scope: "before", to: "annualFee" },
+  // "办了好几次直播大赛 每次都投了七万多": money put into a contest is what holding it cost, no investment.
+  { from: ["investment"], when: /大赛|比赛|办赛/, scope: "before", to: "expenses" },
   { from: ["investment"], when: /装修|装饰|场所建设/, scope: "before", to: "decorationInvestment" },
   { from: ["investment"], when: /设备|软硬件|硬件|电脑|显示屏/, scope: "before", to: "equipmentInvestment" },
   // "研发费用62万 买软硬件18万": beside research costs, software and hardware bought are costs of the same R&D
@@ -416,7 +418,7 @@ function attribute(
   }
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
-    (isEventCost(text, m) ? "expenses" : undefined) ??
+    (isEventCost(text, m) || isActivityTotal(text, m) ? "expenses" : undefined) ??
     contextDefault(text, unit);
   return fallback ? { fact: fallback, cue: null } : null;
 }

@@ -22,6 +22,19 @@ export function isEventCost(text: string, m: NumberMention): boolean {
   return PER_EVENT_BEFORE.test(text.slice(Math.max(0, wordsStart - 8), wordsStart));
 }
 
+/**
+ * A promotion or an event followed only by a total word, then money: "自建站加速卖通推广一共1.2M", "宣传推介合计35万".
+ * What was done adds up to what it cost (a verb of selling would stand between: "推广一共卖了300万").
+ */
+const ACTIVITY_TOTAL_BEFORE = /(?:推广|宣传|推介|广告|投放|投流|引流|营销|办赛|大赛|比赛)(?:上)?(?:一共|总共|合计|共计|总计|加起来|累计|前后一共|前后)(?:是|有)?\s?$/;
+
+/** Money right after an activity and a total word is what the activity cost. */
+export function isActivityTotal(text: string, m: NumberMention): boolean {
+  if (!isMoney(m)) return false;
+  const wordsStart = m.end - m.words.length;
+  return ACTIVITY_TOTAL_BEFORE.test(text.slice(Math.max(0, wordsStart - 10), wordsStart));
+}
+
 /** "一间40平", "一个店30万": 一 with a measure word right before a figure says which thing the figure is of. */
 export function introducesFigure(text: string, m: NumberMention): boolean {
   return m.value === 1 && m.chinese === true && ["间", "个", "家", "户", "位", "名"].includes(m.unit ?? "") && /^\s?\d/.test(text.slice(m.end, m.end + 2));

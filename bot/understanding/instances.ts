@@ -99,8 +99,9 @@ export function readInstances(
     if (figures === 0) continue;
     // One figure is an instance only when multiplied ("3期 每期40人"): most facts are stated once, and need no list.
     if (figures === 1) {
-      const once = addsUp(fact) ? multiplier(text, all[i]!.mention, mentions) : null;
-      const found = once && added(text, fact, [all[i]!.mention], [once], stated, mentions, partOf, correction);
+      const m = all[i]!.mention;
+      const once = addsUp(fact) ? multiplier(text, m, mentions) ?? sessionsAfter(text, fact, m, mentions, unattributed) : null;
+      const found = once && added(text, fact, [m], [once], stated, mentions, partOf, correction);
       if (found) out.push(found);
       continue;
     }
@@ -209,6 +210,8 @@ function added(
 /** A figure as the user wrote it, a multiplied one with its count ("3期，每期45个人", "三个行政村各建了一个"). */
 function multipliedWords(text: string, m: NumberMention, times: Multiplied | null): string {
   if (!times) return m.words;
+  // "来了35个学员 … 2期": the count said after the figure.
+  if (times.count.start >= m.end) return `${m.words}，${times.count.words}`;
   return times.count.start >= times.from ? text.slice(times.from, m.end) : `${times.count.words}，${text.slice(times.from, m.end)}`;
 }
 
@@ -249,8 +252,10 @@ function partsOf(
     const interval = partOf(fact, m);
     if (!interval) return null;
     const year = yearBefore(mentions, m);
-    for (let i = 0; i < (times?.[k]?.count.value ?? 1); i++) {
-      const part: QuantityPart = { low: interval.low, high: interval.high, words: m.words };
+    const count = times?.[k] ? countRange(times[k]!.count)! : ONE;
+    // "好几场 每场…": the events beyond the fewest the count allows may not have been held (nothing, up to the figure).
+    for (let i = 0; i < count.most; i++) {
+      const part: QuantityPart = { low: i < count.least ? interval.low : 0, high: interval.high, words: m.words };
       if (year !== undefined) part.year = year;
       parts.push(part);
     }
@@ -429,15 +434,63 @@ function isCountFor(x: NumberMention, m: NumberMention, to: number): boolean {
   return x.end <= to && x !== m && !x.isYear && x.exact && Number.isInteger(x.value) && x.value >= 1 && x.value <= 100;
 }
 
+const ONE = { least: 1, most: 1 };
+
+/**
+ * The whole numbers a count allows: "3期" 3 to 3, "三四场" 3 to 4, "好几场" 2 to 9, "十几场" 11 to 19; null when it
+ * is no count of 1 to 100 things (a year, a bound such as 不到5场 or 超过3场, a fraction).
+ */
+function countRange(x: NumberMention): { least: number; most: number } | null {
+  if (!isCount(x)) return null;
+  return x.exact ? { least: x.value, most: x.value } : { least: leastOf(x), most: mostOf(x) };
+}
+
+const leastOf = (x: NumberMention) => (x.interval.lowInclusive ? Math.ceil(x.interval.low) : Math.floor(x.interval.low) + 1);
+const mostOf = (x: NumberMention) => (x.interval.highInclusive ? Math.floor(x.interval.high) : Math.ceil(x.interval.high) - 1);
+
+/** countRange(x) is not null (tested with no object made: this runs for every count near a figure that adds). */
+function isCount(x: NumberMention): boolean {
+  if (x.isYear || x.below || x.atLeast) return false;
+  if (x.exact) return Number.isInteger(x.value) && x.value >= 1 && x.value <= 100;
+  const least = leastOf(x);
+  const most = mostOf(x);
+  return least >= 1 && most <= 100 && least <= most;
+}
+
+/** A count for `m` in its sentence (ending by `to`), exact or a range ("好几场"). */
+function isCountRangeFor(x: NumberMention, m: NumberMention, to: number): boolean {
+  return x.end <= to && x !== m && isCount(x);
+}
+
 /** The count of `unit`, at least `least`, starting nearest to `at` (the first of two as near). */
 function nearestCount(text: string, m: NumberMention, mentions: readonly NumberMention[], unit: string, at: number, least: number): NumberMention | undefined {
   let best: NumberMention | undefined;
   for (let i = firstCountAround(text, m, mentions), to = sentenceEnd(text, m); i < mentions.length && mentions[i]!.start < to; i++) {
     const x = mentions[i]!;
-    if (!isCountFor(x, m, to) || x.unit !== unit || x.value < least) continue;
+    if (!isCountRangeFor(x, m, to) || x.unit !== unit || x.value < least) continue;
     if (!best || Math.abs(x.start - at) < Math.abs(best.start - at)) best = x;
   }
   return best;
+}
+
+/** 分 before a count divides what was said into that many ("分3期", "分成两场"): no multiplier. */
+const DIVIDED_BEFORE = /分(?:成|为|了)?\s?$/;
+
+/**
+ * "培训班一天 来了35个学员 管吃管住 有上机 2期": a count of sessions (期/场/次) said after the only figure of a fact
+ * counted at each session (the vocabulary's perSession), in its sentence, says how many sessions had that many.
+ * Not when the figure is a total ("一共来了90个学员") or the count divides it ("分3期").
+ */
+function sessionsAfter(text: string, fact: FactName, m: NumberMention, mentions: readonly NumberMention[], unattributed: readonly NumberMention[]): Multiplied | null {
+  if (!(FACTS[fact] as FactSpec).perSession || totalBefore(text, m.wordsStart)) return null;
+  for (let i = firstStartingFrom(mentions, m.end), to = sentenceEnd(text, m); i < mentions.length && mentions[i]!.start < to; i++) {
+    const x = mentions[i]!;
+    if (x.unit === undefined || !EVENT_UNITS.has(x.unit) || !unattributed.includes(x)) continue;
+    const range = x.end <= to ? countRange(x) : null;
+    if (!range || range.most < 2 || DIVIDED_BEFORE.test(text.slice(Math.max(0, x.wordsStart - 3), x.wordsStart))) return null;
+    return { count: x, from: m.wordsStart };
+  }
+  return null;
 }
 
 /** What may stand between "一个班" / "一场" and its figure: the counted noun and a verb, no other figure or pause. */

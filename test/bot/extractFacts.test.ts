@@ -137,6 +137,12 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("设备一共60万 装修一共20万")).toMatchObject({ equipmentInvestment: 60 * WAN, decorationInvestment: 20 * WAN });
   });
 
+  it("reads money put into a contest as what holding it cost, not an investment", () => {
+    expect(facts("2021年承办了一次电商直播大赛 投了7万").expenses).toBe(7 * WAN);
+    expect(facts("2021年承办了一次电商直播大赛 投了7万").investment).toBeUndefined();
+    expect(facts("服务站装修投了7万").decorationInvestment).toBe(7 * WAN);
+  });
+
   it("splits decoration and equipment investment named in one message", () => {
     expect(facts("场所装修新增投入80万 设备新增投入120万")).toMatchObject({
       decorationInvestment: 80 * WAN,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsOtherThings, introducesFigure, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "../../../bot/understanding/figureRoles.js";
+import { countsOtherThings, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "../../../bot/understanding/figureRoles.js";
 import { findNumbers } from "../../../bot/understanding/numbers.js";
 
 /** The mention of `words` in `text`, as the number reader finds it. */
@@ -15,6 +15,16 @@ describe("figure roles", () => {
     expect(isEventCost(text, mention(text, "3万"))).toBe(true);
     const sold = "直播大赛我们举办了两次 一次卖了3万";
     expect(isEventCost(sold, mention(sold, "3万"))).toBe(false);
+  });
+
+  it("reads money right after a promotion or a contest and a total word as what it cost", () => {
+    for (const [text, words] of [["自建站加速卖通推广一共1.2M", "1.2M"], ["阿里国际站宣传推介合计35万", "35万"], ["亚马逊站外推广加起来60k", "60k"]] as const) {
+      expect(isActivityTotal(text, mention(text, words))).toBe(true);
+    }
+    const sold = "速卖通推广一共卖了300万";
+    expect(isActivityTotal(sold, mention(sold, "300万"))).toBe(false);
+    const share = "推广一共50%";
+    expect(isActivityTotal(share, mention(share, "50%"))).toBe(false);
   });
 
   it("reads 一 with a measure word right before a figure as introducing that figure", () => {

@@ -12,6 +12,35 @@ const read = (text: string) => extractFacts(text, { asOf });
 const wan = (n: number) => Math.round(n * 1_000_000);
 
 describe("a figure multiplied by a count", () => {
+  it("好几场 每场都花了十来万: at least two events of 十来万, the events beyond two may not have been held (0 to 十来万)", () => {
+    const e = read("2022年办了好几场直播大赛 每场都花了十来万").facts.expenses as ApproxValue;
+    expect(e.words).toBe("好几场，每场都花了十来万");
+    expect(e.parts).toHaveLength(9);
+    expect(e.parts!.slice(0, 2).every((p) => p.low === wan(10) && p.words === "十来万" && p.year === 2022)).toBe(true);
+    expect(e.parts!.slice(2).every((p) => p.low === 0 && p.high === e.parts![0]!.high)).toBe(true);
+    expect(e.low).toBe(wan(20));
+  });
+  it("三四场 每场七八万 is three events for sure and a fourth that may have been held", () => {
+    const e = read("2022年搞了三四场直播大赛 每场花费都在七八万").facts.expenses as ApproxValue;
+    expect(e.parts!.map((p) => p.low)).toEqual([wan(7), wan(7), wan(7), 0]);
+  });
+  it("a bound is no count: 不到5场 每场花了4万 keeps one figure of 4万", () => {
+    expect(read("2022年办了不到5场直播大赛 每场花了4万").facts.expenses).toBe(wan(4));
+  });
+  it("培训班一天 来了35个学员 … 2期: sessions counted after the trainees of one session multiply them (70, two parts of 35)", () => {
+    const x = read("叶集 培训班一天 来了35个学员 管吃管住 有上机 2期");
+    const trainees = x.facts.trainees as ApproxValue;
+    expect(trainees).toMatchObject({ low: 70, high: 70, words: "35个，2期" });
+    expect(trainees.parts!.map((p) => p.low)).toEqual([35, 35]);
+    expect(x.facts.trainingDays).toBe(1);
+  });
+  it("一共来了90个学员 分3期: a total, and 分 divides it: 90 trainees, not 270", () => {
+    expect(read("叶集 电商培训一天 管吃管住 分3期 一共来了90个学员").facts.trainees).toBe(90);
+    expect(read("叶集 电商培训一天 来了90个学员 分成3期").facts.trainees).toBe(90);
+  });
+  it("money is not multiplied by sessions said after it: 花了8万 办了2场 is what the two cost", () => {
+    expect(read("2021年直播大赛花了8万 办了2场").facts.expenses).toBe(wan(8));
+  });
   it("3期 每期45个人 is 135 trainees, three parts of 45; 每期2天 stays the days of one session", () => {
     const x = read("叶集 搞电商培训 一共办了3期 每期2天 每期45个人 管吃管住");
     const trainees = x.facts.trainees as ApproxValue;
