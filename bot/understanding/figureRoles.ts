@@ -31,7 +31,7 @@ const ACTIVITY_TOTAL_BEFORE = /(?:推广|宣传|推介|广告|投放|投流|引�
 /** Money right after an activity and a total word is what the activity cost. */
 export function isActivityTotal(text: string, m: NumberMention): boolean {
   if (!isMoney(m)) return false;
-  const wordsStart = m.end - m.words.length;
+  const wordsStart = m.wordsStart;
   return ACTIVITY_TOTAL_BEFORE.test(text.slice(Math.max(0, wordsStart - 10), wordsStart));
 }
 
