@@ -181,7 +181,10 @@ function arabicAt(text: string, p: number): boolean {
 }
 
 /** Characters of Chinese numerals: every maximal run of them is tried as a number. */
-const CHINESE = charTable("零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几");
+const NUMERALS = "零〇一二两俩仨三四五六七八九十壹贰叁肆伍陆柒捌玖拾百佰千仟万萬亿億几";
+const CHINESE = charTable(NUMERALS);
+/** Each numeral character as a string, made once: a run of one numeral is not sliced. */
+const NUMERAL_STRING = new Map([...NUMERALS].map((c) => [c.charCodeAt(0), c]));
 /** Characters a numeral run may start with: a digit (not 零/〇: 零售额 is no zero), 十/拾, 几; 百/佰 only before 来 ("百来万"). */
 const RUN_START = charTable(Object.keys(CN_DIGIT).filter((c) => c !== "零" && c !== "〇").join("") + "十拾几");
 const HUNDRED = charTable("百佰");
@@ -197,10 +200,32 @@ const PERCENT_CN = /百分之([零〇一二两三四五六七八九十百]+|\d+(
 const HALF = /(大)?半(天|年|个月)/g;
 /** "六位数", "7位数": how many digits a figure has. */
 const DIGIT_COUNT = /([2-9]|[二两三四五六七八九十])位数/g;
-/** "百八十万", "千八百块": about a hundred (a thousand), said as "a hundred or eighty". */
-const ROUGHLY = /^([百佰千仟])([一二两三四五六七八九])([十拾百佰])([万萬亿億]?)$/;
+/**
+ * "百八十万", "千八百块": about a hundred (a thousand), said as "a hundred or eighty" — the whole run is
+ * [百佰千仟][一二两三四五六七八九][十拾百佰][万萬亿億]?. Read by code into one record, reused; null for another run.
+ */
+function roughAt(text: string, start: number, end: number): { upper: number; digit: number; lower: number; big: number } | null {
+  if (end - start !== 3 && end - start !== 4) return null;
+  const upper = text.charCodeAt(start);
+  const digit = text.charCodeAt(start + 1);
+  const lower = text.charCodeAt(start + 2);
+  if (!ROUGH_UPPER[upper] || !ROUGH_DIGIT[digit] || !ROUGH_LOWER[lower]) return null;
+  const big = end - start === 4 ? BIG_UNIT_CODE.get(text.charCodeAt(start + 3)) : 1;
+  if (big === undefined) return null;
+  ROUGH.upper = SMALL_UNIT_CODE.get(upper)!;
+  ROUGH.digit = DIGIT_CODE.get(digit)!;
+  ROUGH.lower = SMALL_UNIT_CODE.get(lower)!;
+  ROUGH.big = big;
+  return ROUGH;
+}
+const ROUGH = { upper: 0, digit: 0, lower: 0, big: 1 };
+const ROUGH_UPPER = charTable("百佰千仟");
+const ROUGH_DIGIT = charTable("一二两三四五六七八九");
+const ROUGH_LOWER = charTable("十拾百佰");
 /** "万把块", "千把块": about one of that place. */
-const ONE_OR_SO = /^[百佰千仟万萬]$/;
+const ONE_OR_SO_CODE = charTable("百佰千仟万萬");
+/** The value of a place word: 百 100, 万 10000. */
+const placeValue = (code: number) => SMALL_UNIT_CODE.get(code) ?? BIG_UNIT_CODE.get(code)!;
 /** "七成五" 75%, "八成" 80%: tenths in chat, not before a word that 成 starts (成交, 成功, 一成不变). */
 const TENTHS = /([一二两三四五六七八九])成([一二三四五六七八九](?![十百千万亿]))?(?![交功为立本员都果绩品型熟长不了])/g;
 const readCompoundTail = tailReader(/^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/);
@@ -213,21 +238,22 @@ const readRangeTail = tailReader(/^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/);
 const NOT_NUMERAL_YI = /头一|一共|一起|一下|一直|一定|一般|一样|一些|一点|一次性|一旦|一律|一致|一边|一同|一切|一再|一站式|一键|统一|唯一|万一|第一次|这一|那一|哪一|某一|同一|每一|任一|其一/g;
 /** NOT_NUMERAL_YI from one place: matched where a 一 stands or one character before it (no word has it later). */
 const NOT_NUMERAL_YI_AT = new RegExp(NOT_NUMERAL_YI.source, "y");
-/** Where the 一 of each NOT_NUMERAL_YI word stands, the words found as text.matchAll finds them (leftmost, not overlapping). */
-function notNumeralYi(text: string): Set<number> {
-  const found = new Set<number>();
+/**
+ * Marks (NOT_NUMERAL_YI_KIND in `kinds`) where the 一 of each NOT_NUMERAL_YI word stands, the words found as
+ * text.matchAll finds them (leftmost, not overlapping).
+ */
+function markNotNumeralYi(text: string): void {
   let lastEnd = 0;
   for (let yi = text.indexOf("一"); yi >= 0; yi = text.indexOf("一", yi + 1)) {
     for (let at = Math.max(yi - 1, lastEnd); at <= yi; at++) {
       NOT_NUMERAL_YI_AT.lastIndex = at;
       // Tested in place, no match array: the word's one 一 is the first from where it starts.
       if (!NOT_NUMERAL_YI_AT.test(text)) continue;
-      found.add(text.indexOf("一", at));
+      kinds[text.indexOf("一", at)]! |= NOT_NUMERAL_YI_KIND;
       lastEnd = NOT_NUMERAL_YI_AT.lastIndex;
       break;
     }
   }
-  return found;
 }
 /** "过百万", "上千万", "破亿": a bare magnitude (十万, 百万, 千万, 亿) after 过/上/破/超/逾 means at least that much. */
 const BARE_MAGNITUDE_AFTER = charTable("过上破超逾");
@@ -314,6 +340,8 @@ const DIGIT_KIND = 1;
 const NUMERAL_KIND = 2;
 const ARABIC_START_KIND = 4;
 const BEFORE_MAGNITUDE_KIND = 8;
+/** Set by `markNotNumeralYi` (not from the table): the 一 of a word in which it is no numeral. */
+const NOT_NUMERAL_YI_KIND = 16;
 const KIND = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   KIND[c] = (isDigit(c) ? DIGIT_KIND : 0) | (CHINESE[c] ? NUMERAL_KIND : 0) | (isDigit(c) || MINUS[c] || YEN[c] ? ARABIC_START_KIND : 0) |
@@ -503,7 +531,7 @@ const byCode = (table: Record<string, number>) => new Map(Object.entries(table).
 const DIGIT_CODE = byCode(CN_DIGIT);
 const SMALL_UNIT_CODE = byCode(CN_SMALL_UNIT);
 const BIG_UNIT_CODE = byCode(CN_BIG_UNIT);
-const [TEN, TEN_FORMAL, LIANG] = ["十", "拾", "两"].map((c) => c.charCodeAt(0)) as [number, number, number];
+const [TEN, TEN_FORMAL, LIANG, YI] = ["十", "拾", "两", "一"].map((c) => c.charCodeAt(0)) as [number, number, number, number];
 
 /** The first index from `i` that is no line break (`.` of a regular expression skips them). */
 function skipBreaks(run: string, i: number): number {
@@ -1041,13 +1069,15 @@ export function findNumbers(input: string, options: FindNumbersOptions = {}): Nu
   }
 }
 const TAKEN = new Marks();
+/** The mentions of the message being read, in the order the passes find them: kept across calls, grown as needed. */
+const FOUND: Array<NumberMention | undefined> = [];
 
 function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Array): NumberMention[] {
   // normaliseWidth keeps the length: `taken` covers every position of `text`.
   const text = normaliseWidth(input);
-  const out: NumberMention[] = [];
+  let count = 0;
   const push = (m: NumberMention) => {
-    out.push(m);
+    FOUND[count++] = m;
     taken.fill(1, m.start, m.end);
   };
 
@@ -1264,8 +1294,8 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
       push(finish(input, text, d.index, suffix.end, shiftDecimal(String(whole), frac, exp + suffix.exp), CHINESE_NUMERALS, suffix.unit));
     }
   }
-  // Found when a lone 一 is first met: most messages have none.
-  let notNumeral: Set<number> | undefined;
+  // Marked when a lone 一 is first met: most messages have none.
+  let yiMarked = false;
   // Runs found by character code: most characters of a message are none, and a regex match allocates per run.
   for (let i = 0; i < text.length; i++) {
     if (!(kinds[i]! & NUMERAL_KIND)) continue;
@@ -1274,17 +1304,16 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     const runEnd = i + 1;
     // Trim leading characters that cannot start a number (千万别, 万一 → skip the 万/千 prefix;
     // 零售额 → a lone 零 is a word, not zero). 百 may start one: "百来万" is about a hundred 万.
-    // Sliced only for a run that starts with a place word: most runs start with a digit.
-    const whole = runEnd - start <= 4 && !RUN_START[text.charCodeAt(start)] ? text.slice(start, runEnd) : "";
-    const rough = ROUGHLY.exec(whole);
-    const upper = rough ? CN_SMALL_UNIT[rough[1]!]! : ONE_OR_SO.test(whole) && text[runEnd] === "把" ? (CN_SMALL_UNIT[whole] ?? CN_BIG_UNIT[whole]!) : 0;
+    // Read only for a run that starts with a place word (most runs start with a digit), by code.
+    const rough = !RUN_START[text.charCodeAt(start)] && roughAt(text, start, runEnd);
+    const upper = rough ? rough.upper : runEnd - start === 1 && ONE_OR_SO_CODE[text.charCodeAt(start)] && text[runEnd] === "把" ? placeValue(text.charCodeAt(start)) : 0;
     if (upper > 0 && !overlaps(taken, start, runEnd)) {
       // "百八十万": from eighty to a hundred-odd 万; "万把块", "千把万": about one of it, a little under or over.
-      const lower = rough ? CN_SMALL_UNIT[rough[3]!]! : upper;
-      const big = rough?.[4] ? CN_BIG_UNIT[rough[4]]! : 1;
-      const suffix = readSuffix(text, rough ? runEnd : runEnd + 1, !rough?.[4], Boolean(rough?.[4]), SUFFIX);
+      const lower = rough ? rough.lower : upper;
+      const big = rough ? rough.big : 1;
+      const suffix = readSuffix(text, rough ? runEnd : runEnd + 1, big === 1, big > 1, SUFFIX);
       const scale = big * 10 ** suffix.exp;
-      const low = rough ? CN_DIGIT[rough[2]!]! * lower * scale : upper * scale;
+      const low = rough ? rough.digit * lower * scale : upper * scale;
       push(rough
         ? finish(input, text, start, suffix.end, String(low), CHINESE_NUMERALS, suffix.unit, upper * scale, false, undefined, lower * scale, "around")
         : finish(input, text, start, suffix.end, String(low), CHINESE_NUMERALS, suffix.unit, 1.5 * low, false, undefined, low, "around"));
@@ -1293,13 +1322,15 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     const beforeLai = text[runEnd] === "来";
     while (start < runEnd && !RUN_START[text.charCodeAt(start)] && !(beforeLai && HUNDRED[text.charCodeAt(start)])) start++;
     if (start === runEnd || overlaps(taken, start, runEnd)) continue;
-    const run = text.slice(start, runEnd);
-    if (run === "一") {
-      if (notNumeral === undefined) {
-        notNumeral = notNumeralYi(text);
+    if (runEnd - start === 1 && text.charCodeAt(start) === YI) {
+      if (!yiMarked) {
+        markNotNumeralYi(text);
+        yiMarked = true;
       }
-      if (notNumeral.has(start)) continue;
+      if (kinds[start]! & NOT_NUMERAL_YI_KIND) continue;
     }
+    // Most runs are one numeral: its string is made once, not sliced per run.
+    const run = runEnd - start === 1 ? NUMERAL_STRING.get(text.charCodeAt(start))! : text.slice(start, runEnd);
     const suffix = readSuffix(text, start + run.length, true, BIG_PLACE_WORD.test(run), SUFFIX);
     // 几 alone asks a question ("有几个站点"); it is a figure only with a place word or a magnitude, or after 好
     // with a unit ("运行好几年了", "好几个人": several, never a question).
@@ -1384,6 +1415,9 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     }
   }
 
+  // Copied out at their final count (a growing array is copied at every doubling); the kept array lets them go.
+  const out = FOUND.slice(0, count) as NumberMention[];
+  FOUND.fill(undefined, 0, count);
   // Each pass found its mentions in order: an insertion sort (stable, as Array.prototype.sort) merges them cheaply.
   for (let i = 1; i < out.length; i++) {
     const m = out[i]!;
