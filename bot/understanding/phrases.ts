@@ -110,7 +110,15 @@ export function scanPhrases(text: string): Hit[] {
   return hits.end();
 }
 
-const BLANK = /\s/;
+/** A blank in text[from, to), tested in place (sticky, at each position): no copy of the gap. */
+const BLANK = /\s/y;
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    BLANK.lastIndex = i;
+    if (BLANK.test(text)) return true;
+  }
+  return false;
+}
 
 /** What `readPhrases` reports besides the facts: values only asked about, and facts guessed rather than stated. */
 export interface PhraseOut {
@@ -173,9 +181,52 @@ function clauseHolds(text: string, hit: Hit, words: readonly string[]): boolean 
   return false;
 }
 
+/** An applicant word that may name the asker, as `readPhrases` weighs them. */
+interface Candidate {
+  value: string;
+  tier: number;
+  start: number;
+  end: number;
+  modifier: boolean;
+  speaker: boolean;
+}
+
+/**
+ * The candidates of one reading, in records kept between readings: a long message names dozens of applicant words,
+ * and an object per word was most of what readPhrases allocated. Valid until the next `begin`.
+ */
+class Candidates {
+  readonly #records: Candidate[] = [];
+  count = 0;
+
+  begin(): void {
+    this.count = 0;
+  }
+
+  add(value: string, tier: number, start: number, end: number, modifier: boolean, speaker: boolean): void {
+    const record = this.#records[this.count++];
+    if (record === undefined) {
+      this.#records.push({ value, tier, start, end, modifier, speaker });
+      return;
+    }
+    record.value = value;
+    record.tier = tier;
+    record.start = start;
+    record.end = end;
+    record.modifier = modifier;
+    record.speaker = speaker;
+  }
+
+  at(i: number): Candidate {
+    return this.#records[i]!;
+  }
+}
+const CANDIDATES = new Candidates();
+
 /** Enum facts read as phrases (`pick` in rules/facts.yaml), with negation ("没有交社保", "不是首次"). */
 export function readPhrases(text: string, hits: readonly Hit[], facts: Record<string, unknown>, out: PhraseOut, places: readonly Span[]): void {
-  const entities: { value: string; tier: number; start: number; end: number; modifier: boolean; speaker: boolean }[] = [];
+  const entities = CANDIDATES;
+  entities.begin();
   const firsts = new Map<FactName, { value: string; priority: number }>();
   IN_STANDARD.begin();
   for (const hit of hits) {
@@ -212,7 +263,7 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
           if (e.tier === 1 && followsEntityWord(hits, hit)) break;
           // 我们村的合作社: a modifier; 白名单培训机构培训过的(人): the agent of a relative clause, not the speaker.
           const modifier = text.startsWith("的", hit.end) || RELATIVE_AGENT(text, hit.end, 6);
-          entities.push({ value: e.value, tier: e.tier, start: hit.start, end: hit.end, modifier, speaker: !modifier && SPEAKER_BEFORE(text, before, hit.start) });
+          entities.add(e.value, e.tier, hit.start, hit.end, modifier, !modifier && SPEAKER_BEFORE(text, before, hit.start));
           break;
         }
         case "last":
@@ -250,21 +301,26 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
   }
   // Within a tier, the entity the speaker names as themselves (我们培训机构…) wins. 我们村的合作社, 贫困村电商服务站: a
   // modifier loses to the noun it modifies; otherwise the first named wins.
-  let entity: { value: string; rank: number; tier: number } | null = null;
-  entities.forEach((c, i) => {
-    let next: (typeof entities)[number] | undefined;
-    for (let j = i + 1; j < entities.length && !next; j++) if (entities[j]!.tier > 0) next = entities[j];
+  let best = -1;
+  let bestRank = -1;
+  for (let i = 0; i < entities.count; i++) {
+    const c = entities.at(i);
+    let next: Candidate | undefined;
+    for (let j = i + 1; j < entities.count && !next; j++) if (entities.at(j).tier > 0) next = entities.at(j);
     // Across a blank the next word starts anew: "物流中心 镇村都覆盖" is no 物流中心 of a 镇.
-    const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end && !BLANK.test(text.slice(c.end, next.start)));
+    const modifier = c.modifier || (next !== undefined && next.start - c.end <= 2 && next.start >= c.end && !blankBetween(text, c.end, next.start));
     // A broad word (个人) only counts when nothing more specific is named, not even a hint ("我是个人 想开网店").
     const rank = (c.tier === 2 ? 8 : c.tier === 0 ? 4 : 0) + (c.speaker ? 2 : modifier ? 0 : 1);
-    if (!entity || rank > entity.rank) entity = { value: c.value, rank, tier: c.tier };
-  });
-  if (entity && APPLICANT) {
-    const chosen = entity as { value: string; tier: number; rank: number };
+    if (best < 0 || rank > bestRank) {
+      best = i;
+      bestRank = rank;
+    }
+  }
+  if (best >= 0 && APPLICANT) {
+    const chosen = entities.at(best);
     facts[APPLICANT] = chosen.value;
     // A hint (在快手带货, 淘宝村) or only a modifier (白名单培训机构培训过的) is a guess, not the speaker saying who they are.
-    if (chosen.tier === 0 || chosen.rank % 4 === 0) out.inferred.push(APPLICANT);
+    if (chosen.tier === 0 || bestRank % 4 === 0) out.inferred.push(APPLICANT);
   } else if (facts.followers !== undefined) {
     // Someone stating a follower count is a livestreamer unless they said otherwise.
     facts.entityType = "influencer";
