@@ -69,13 +69,12 @@ export function readEarlierYears<A extends { mention: NumberMention }>(
   const earlier = EARLIER_OF.get(fact);
   const activity = facts.activityYear as number | undefined;
   if (!earlier || activity === undefined) return list;
-  // The last year before the figure, found from the end: no filtered copy of the mentions per figure.
-  const yearOf = (m: NumberMention) => {
-    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.isYear && mentions[i]!.end <= m.start) return mentions[i]!.value;
-    return undefined;
-  };
+  // Counted first: most messages date no figure before the activity year, and then nothing is copied.
+  let earlierCount = 0;
+  for (const a of list) if ((yearBefore(mentions, a.mention) ?? activity) < activity) earlierCount++;
+  if (earlierCount === 0 || earlierCount === list.length) return list;
+  const yearOf = (m: NumberMention) => yearBefore(mentions, m);
   const before = list.filter((a) => (yearOf(a.mention) ?? activity) < activity);
-  if (before.length === 0 || before.length === list.length) return list;
   const values = before.flatMap((a) => {
     const v = quantityOf(earlier, a.mention);
     return "value" in v ? [boundsOf(v.value)] : [];
@@ -87,6 +86,12 @@ export function readEarlierYears<A extends { mention: NumberMention }>(
   facts[earlier] = { low, high: Number.isFinite(high) ? high : null, words };
   sources[earlier] = words;
   return list.filter((a) => !before.includes(a));
+}
+
+/** The last year named before the figure `m`, found from the end: no filtered copy of the mentions per figure. */
+function yearBefore(mentions: readonly NumberMention[], m: NumberMention): number | undefined {
+  for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.isYear && mentions[i]!.end <= m.start) return mentions[i]!.value;
+  return undefined;
 }
 
 /** The business has run without a break since it was registered: "一直正常经营到现在", "经营至今". */
@@ -108,6 +113,8 @@ export function readOperatingSince(text: string, asOf: string, facts: Record<str
   facts.operatingMonths = { low: months, high: months, words };
   sources.operatingMonths = words;
 }
+
+const isCalendarYear = (m: NumberMention) => !!m.isYear && !m.relative;
 
 /** "2021年卖了", "去年的销售": the year of a sales figure, never a date fact. */
 const SALES_YEAR = windowTester(/年[^，,。]{0,3}(卖|销售|零售|营业)/);
@@ -147,11 +154,11 @@ export function readYears(
   isFigure: (m: NumberMention) => boolean,
   known?: Facts,
 ): string | undefined {
-  const explicitYear = mentions.find((m) => m.isYear && !m.relative);
+  const explicitYear = mentions.find(isCalendarYear);
   // 当年 in a message naming no year is the year an earlier turn named ("23年3月份成立的" … "当年纳统…"), looked up once.
   let earlier: EarlierYear | undefined | null = null;
-  const activityYears: ActivityYear[] = [];
-  const figureYears: ActivityYear[] = [];
+  const activity = ACTIVITY_YEARS;
+  activity.begin(mentions.length);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (!m.isYear) continue;
@@ -192,33 +199,87 @@ export function readYears(
     }
     else {
       // The words are read only of the year that counts (a mention builds them when asked).
-      const entry = { year, said: year === m.value ? m : (explicitYear ?? m), month: activityMonthOf(m, text, rest8) };
-      activityYears.push(entry);
-      if (datesFigure(text, mentions, i, isFigure)) figureYears.push(entry);
+      const said = year === m.value || explicitYear === undefined ? i : mentions.indexOf(explicitYear);
+      activity.add(year, said, activityMonthOf(m, text, rest8), datesFigure(text, mentions, i, isFigure));
     }
   }
-  const years = figureYears.length > 0 && figureYears.length < activityYears.length ? figureYears : activityYears;
-  const last = years[years.length - 1];
-  if (last === undefined) return undefined;
-  facts.activityYear = last.year;
+  // The years that date a figure, when some but not all do; else all of them.
+  const figuresOnly = activity.figures > 0 && activity.figures < activity.count;
+  const last = activity.last(figuresOnly);
+  if (last < 0) return undefined;
+  const lastYear = activity.year[last]!;
+  facts.activityYear = lastYear;
   // "2023年" or "去年": whether the user wrote a calendar year or one counted from today.
-  sources.activityYear = last.said.words;
+  sources.activityYear = mentions[activity.said[last]!]!.words;
   // The month of the last mention of that year that may date the activity (not "2023年9月才到账").
-  const dating = years.findLast((y) => y.year === last.year && y.month !== null);
-  if (dating?.month) {
-    facts.activityMonth = `${last.year}-${String(dating.month).padStart(2, "0")}-01`;
-    sources.activityMonth = dating.said.words;
+  const dating = activity.lastDating(figuresOnly, lastYear);
+  if (dating >= 0 && activity.month[dating]! > 0) {
+    facts.activityMonth = `${lastYear}-${String(activity.month[dating]).padStart(2, "0")}-01`;
+    sources.activityMonth = mentions[activity.said[dating]!]!.words;
   }
-  return new Set(years.map((y) => y.year)).size > 1 ? `提到了几个年份，按${last.year}年计算。` : undefined;
+  return activity.otherYear(figuresOnly, lastYear) ? `提到了几个年份，按${lastYear}年计算。` : undefined;
 }
 
-interface ActivityYear {
-  year: number;
-  /** The mention whose words name it. */
-  said: NumberMention;
-  /** The month written with it; null when that month is one of applying or payment, no activity's. */
-  month: number | null | undefined;
+/** `month` of ActivityYears: the month dates no activity (it is one of applying or payment). */
+const NOT_ACTIVITY = -1;
+/** `month` of ActivityYears: no month was written with the year. */
+const NO_MONTH = -2;
+
+/**
+ * The activity years a message names, in arrays kept between messages (a long message names dozens of years,
+ * and a record per year was garbage for each): per year, its value, the mention whose words name it (an index
+ * into the mentions), the month written with it, and whether it dates a figure.
+ */
+class ActivityYears {
+  year = new Int32Array(64);
+  said = new Int32Array(64);
+  month = new Int32Array(64);
+  datesFigure = new Uint8Array(64);
+  count = 0;
+  /** How many of them date a figure. */
+  figures = 0;
+
+  /** Starts a message of at most `capacity` years. */
+  begin(capacity: number): void {
+    this.count = 0;
+    this.figures = 0;
+    if (capacity <= this.year.length) return;
+    this.year = new Int32Array(capacity);
+    this.said = new Int32Array(capacity);
+    this.month = new Int32Array(capacity);
+    this.datesFigure = new Uint8Array(capacity);
+  }
+
+  add(year: number, said: number, month: number | null | undefined, datesFigure: boolean): void {
+    const k = this.count++;
+    this.year[k] = year;
+    this.said[k] = said;
+    this.month[k] = month === null ? NOT_ACTIVITY : month === undefined ? NO_MONTH : month;
+    this.datesFigure[k] = datesFigure ? 1 : 0;
+    if (datesFigure) this.figures++;
+  }
+
+  /** The last year (of those dating a figure, with `figuresOnly`), or -1. */
+  last(figuresOnly: boolean): number {
+    for (let k = this.count - 1; k >= 0; k--) if (!figuresOnly || this.datesFigure[k]) return k;
+    return -1;
+  }
+
+  /** The last mention of `year` with a month that may date the activity (none written counts too), or -1. */
+  lastDating(figuresOnly: boolean, year: number): number {
+    for (let k = this.count - 1; k >= 0; k--) {
+      if ((!figuresOnly || this.datesFigure[k]) && this.year[k] === year && this.month[k] !== NOT_ACTIVITY) return k;
+    }
+    return -1;
+  }
+
+  /** Another year than `year` is among them. */
+  otherYear(figuresOnly: boolean, year: number): boolean {
+    for (let k = 0; k < this.count; k++) if ((!figuresOnly || this.datesFigure[k]) && this.year[k] !== year) return true;
+    return false;
+  }
 }
+const ACTIVITY_YEARS = new ActivityYears();
 
 /** After a month: it is when the user applies or is paid, or the first of several months ("3月到5月"), no activity's month. */
 const NOT_ACTIVITY_MONTH = tailTester(/^\s*(?:份)?(?:[到至~～—-]|(?:才|就|去|再|要|想|准备|打算)?(?:申请|申报|报名|提交|递交|兑现|到账|发钱|拨付))/);
