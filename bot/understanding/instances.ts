@@ -105,9 +105,9 @@ export function readInstances(
       if (found) out.push(found);
       continue;
     }
-    const list = figuresOf(all, i);
+    const list = figuresOf(all, i, figures);
     const found = addsUp(fact)
-      ? added(text, fact, list, list.map((m) => multiplier(text, m, mentions)), stated, mentions, partOf, correction)
+      ? added(text, fact, list, multipliers(text, list, mentions), stated, mentions, partOf, correction)
       : spread(text, fact, list, mentions, partOf, correction);
     if (found) out.push(found);
   }
@@ -149,13 +149,23 @@ function takeFigureCount(fact: FactName): number {
   return n;
 }
 
-/** The figures of the fact of all[first], from there on. */
-function figuresOf(all: readonly Stated[], first: number): NumberMention[] {
+/** The `count` figures of the fact of all[first], from there on (a list of its final size: a long message names sales twenty times). */
+function figuresOf(all: readonly Stated[], first: number, count: number): NumberMention[] {
   const fact = all[first]!.fact;
-  const list: NumberMention[] = [];
-  for (let i = first; i < all.length; i++) if (all[i]!.fact === fact) list.push(all[i]!.mention);
+  const list = new Array<NumberMention>(count);
+  for (let i = first, k = 0; i < all.length && k < count; i++) if (all[i]!.fact === fact) list[k++] = all[i]!.mention;
   return list;
 }
+
+/** The multiplier of each figure of `list`, by index. */
+function multipliers(text: string, list: readonly NumberMention[], mentions: readonly NumberMention[]): Array<Multiplied | null> {
+  const times = new Array<Multiplied | null>(list.length);
+  for (let k = 0; k < list.length; k++) times[k] = multiplier(text, list[k]!, mentions);
+  return times;
+}
+
+/** No figures: what `added` starts from before it finds a count or a total (most lists have neither). */
+const NONE: readonly NumberMention[] = [];
 
 /**
  * The instances of a fact whose instances add up, from its figures (`list`) and the multiplier of each (`times`,
@@ -171,13 +181,8 @@ function added(
   partOf: PartOf,
   correction: boolean,
 ): Instances | null {
-  const totals = list.filter((m) => totalBefore(text, m.start));
-  // "三个行政村各建了一个网点": the count of a multiplied figure is no instance of its own.
-  const counts: NumberMention[] = [];
-  for (const t of times) {
-    if (t && !counts.includes(t.count)) counts.push(t.count);
-    if (t?.one && !counts.includes(t.one)) counts.push(t.one);
-  }
+  const totals = totalsIn(text, list);
+  const counts = countsOf(times);
   // The figures that are instances (neither a count nor, in a list, a total of them), and their multipliers.
   let items = list;
   let itemTimes = times;
@@ -199,12 +204,30 @@ function added(
   if (items.length > 1 && !cues && (correction || !listed)) return null;
   const parts = partsOf(fact, items, itemTimes, mentions, partOf);
   if (!parts) return null;
-  const words = items.map((m, i) => multipliedWords(text, m, itemTimes[i]!));
   // "一共三个班 一个班45人": a total that is the count multiplying a figure totals the things counted, not the figure.
   if (parts.length < 2 || !totalAgrees(totals.filter((t) => !counts.includes(t)), parts, fact, partOf)) return null;
+  const words = items.map((m, i) => multipliedWords(text, m, itemTimes[i]!));
   // Items keep the word naming each, so that a correction naming one replaces that one only.
   if (cues) parts.forEach((p, i) => (p.cue = cues[i]));
   return { fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(cues ? { items: true as const } : {}) };
+}
+
+/** The figures of `list` with a total word before them ("一共花了13万"); NONE when none has. */
+function totalsIn(text: string, list: readonly NumberMention[]): readonly NumberMention[] {
+  for (const m of list) if (totalBefore(text, m.start)) return list.filter((x) => totalBefore(text, x.start));
+  return NONE;
+}
+
+/** "三个行政村各建了一个网点": the counts multiplying figures (and the 一个X standing for 每), no instances of their own; NONE when none is. */
+function countsOf(times: ReadonlyArray<Multiplied | null>): readonly NumberMention[] {
+  let counts: NumberMention[] | undefined;
+  for (const t of times) {
+    if (!t) continue;
+    counts ??= [];
+    if (!counts.includes(t.count)) counts.push(t.count);
+    if (t.one && !counts.includes(t.one)) counts.push(t.one);
+  }
+  return counts ?? NONE;
 }
 
 /** A figure as the user wrote it, a multiplied one with its count ("3期，每期45个人", "三个行政村各建了一个"). */
@@ -548,13 +571,24 @@ function isList(text: string, items: readonly NumberMention[], mentions: readonl
   if (items.some(isBound)) return false;
   const listedAfter = respectively(text, items[0]!);
   if (parallel(text, items)) return true;
-  return items.slice(1).every((m, i) => {
-    const prev = items[i]!;
+  for (let i = 1; i < items.length; i++) {
+    const prev = items[i - 1]!;
+    const m = items[i]!;
     const gap = text.slice(prev.end, m.start);
     if (RESTATED.test(gap)) return false;
-    return LISTED.test(gap) || KIND_THEN_NEXT.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) ||
-      within(mentions, prev.end, m.start).some((x) => x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)));
-  });
+    const setApart = LISTED.test(gap) || KIND_THEN_NEXT.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) || yearOrEventWithin(mentions, prev.end, m.start);
+    if (!setApart) return false;
+  }
+  return true;
+}
+
+/** A year or a count of events ("第二场", "2022年") lies wholly within [from, to). */
+function yearOrEventWithin(mentions: readonly NumberMention[], from: number, to: number): boolean {
+  for (let i = firstStartingFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) {
+    const x = mentions[i]!;
+    if (x.end <= to && (x.isYear || (x.unit !== undefined && EVENT_UNITS.has(x.unit)))) return true;
+  }
+  return false;
 }
 
 /** The channels of sale (rules/facts.yaml `channels`), longest first. */
@@ -569,18 +603,19 @@ const CHANNEL = new RegExp(
  */
 function byChannel(text: string, fact: FactName, items: readonly NumberMention[]): boolean {
   if (FACTS[fact].unit !== "fen" || items.some(isBound)) return false;
-  const seen = new Set<string>();
-  return items.every((m, i) => {
+  const seen: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const m = items[i]!;
     const wordsStart = m.end - m.words.length;
     const stretch = text.slice(i === 0 ? Math.max(0, wordsStart - 12) : items[i - 1]!.end, wordsStart);
     if (i > 0 && RESTATED.test(stretch)) return false;
     let channel: string | undefined;
     CHANNEL.lastIndex = 0;
     for (let hit = CHANNEL.exec(stretch); hit !== null; hit = CHANNEL.exec(stretch)) channel = hit[0].toUpperCase();
-    if (channel === undefined || seen.has(channel)) return false;
-    seen.add(channel);
-    return true;
-  });
+    if (channel === undefined || seen.includes(channel)) return false;
+    seen.push(channel);
+  }
+  return true;
 }
 
 /**
@@ -589,16 +624,28 @@ function byChannel(text: string, fact: FactName, items: readonly NumberMention[]
  */
 function parallel(text: string, items: readonly NumberMention[]): boolean {
   let measure: string | undefined;
-  return items.every((m, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const m = items[i]!;
     const wordsStart = m.end - m.words.length;
     const from = i === 0 ? Math.max(0, wordsStart - 6) : items[i - 1]!.end;
+    // No 一 in reach of the figure: ONE_OF_BEFORE cannot match, and the words before it are not copied.
+    if (!yiBefore(text, from, wordsStart)) return false;
     const gap = text.slice(from, wordsStart);
     if (i > 0 && RESTATED.test(gap)) return false;
     const one = ONE_OF_BEFORE.exec(gap)?.[1];
     if (one === undefined || (measure !== undefined && one !== measure)) return false;
     measure = one;
-    return true;
-  });
+  }
+  return true;
+}
+
+/** How far before a figure ONE_OF_BEFORE's 一 may stand: 一, 个, the measure, a blank and three characters. */
+const ONE_OF_REACH = 7;
+
+/** A 一 in the last ONE_OF_REACH characters of text[from, to). */
+function yiBefore(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(from, to - ONE_OF_REACH); i < to; i++) if (text.charCodeAt(i) === YI) return true;
+  return false;
 }
 
 /*
@@ -613,13 +660,6 @@ export function lastEndingBy(mentions: readonly NumberMention[], pos: number, te
     if (m.end <= pos && test(m)) return m;
   }
   return undefined;
-}
-
-/** The mentions lying wholly within [from, to), in order. */
-function within(mentions: readonly NumberMention[], from: number, to: number): NumberMention[] {
-  const out: NumberMention[] = [];
-  for (let i = firstStartingFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) if (mentions[i]!.end <= to) out.push(mentions[i]!);
-  return out;
 }
 
 /** A stated total ("一共花了13万") must be able to be the sum of the parts; otherwise the figures disagree. */
