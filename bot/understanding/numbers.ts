@@ -12,6 +12,7 @@
  */
 import { Marks } from "./spans.js";
 import { tailReader } from "./tailReader.js";
+import { headTester } from "./windowTests.js";
 
 /** Counting units recognised right after a number (after 万/亿 is applied: `20万元` → 元). */
 export type NumberUnit =
@@ -307,6 +308,8 @@ const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Qualifier]> = [
   ["以下", "atMost"], ["以内", "atMost"], ["封顶", "atMost"],
 ];
 type Qualifier = "below" | "atMost" | "atLeast" | "above" | "around" | "near";
+/** Each of QUALIFIERS_BEFORE tested on the text in place: the window is sliced only for the one that matches. */
+const QUALIFIER_TESTS = QUALIFIERS_BEFORE.map(([re, q]) => [re, q, headTester(re)] as const);
 /** The last characters of the words QUALIFIERS_BEFORE match (before an optional blank): no pattern is tried elsewhere. */
 const QUALIFIER_END = charTable("过出破于超多死量天就也才有只少码到足满够止了逾概约莫计致右近点快小下");
 /** The first characters of QUALIFIERS_AFTER. */
@@ -1009,9 +1012,9 @@ function finish(
   if ((flags & YEAR) === 0) {
     const last = SPACE[text.charCodeAt(start - 1)] && start - 1 > Math.max(0, start - 6) ? start - 2 : start - 1;
     if (QUALIFIER_END[text.charCodeAt(last)]) {
-      const before = text.slice(Math.max(0, start - 6), start);
-      for (const [re, q] of QUALIFIERS_BEFORE) {
-        const m = re.exec(before);
+      const from = Math.max(0, start - 6);
+      for (const [re, q, stands] of QUALIFIER_TESTS) {
+        const m = stands(text, from, start) ? re.exec(text.slice(from, start)) : null;
         if (m) {
           qualifier = q;
           wordsStart = start - m[0].length;
