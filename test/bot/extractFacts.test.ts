@@ -188,6 +188,18 @@ describe("extractFacts reads percentages only as facts written in %", () => {
     expect(facts("快递单量整合了九成").parcelShare).toBe(90);
   });
 
+  it("reads the share said of the parcels themselves: 七成的快递单, 快递件有九成, 六成快递, 75%的快递业务量", () => {
+    expect(facts("整合了县里七成的快递单").parcelShare).toBe(70);
+    expect(facts("全县快递件有九成在我们平台上").parcelShare).toBe(90);
+    expect(facts("整合了全县六成快递").parcelShare).toBe(60);
+    expect(facts("整合了县域75%的快递业务量").parcelShare).toBe(75);
+  });
+
+  it("keeps a count of firms next to 快递 as firms, not a share", () => {
+    expect(facts("整合了8家快递")).toMatchObject({ partnerCompanies: 8 });
+    expect(facts("整合了8家快递").parcelShare).toBeUndefined();
+  });
+
   it("leaves a percentage in a clause naming no such fact out (补贴50%), and 单量 in 件 stays parcels", () => {
     expect(facts("补贴50% 花了10万")).toEqual({ expenses: 10 * WAN });
     expect(facts("快递单量一年500万").parcelsPerYear).toBe(5_000_000);
