@@ -262,6 +262,8 @@ export interface ComposeInput {
   figureAnswers?: boolean;
   /** Many provisions at once (an overview): one citation line naming the clauses; full quotes stay in `citations`. */
   compactCitations?: boolean;
+  /** "文件里咋说的": the question asks for the text itself, so quotes are shown whole, not cut to their first sentences. */
+  wholeQuotes?: boolean;
   /** A line after the award lines (e.g. what to tell us to check eligibility). */
   trailer?: string;
   /** Facts the trailer or body asks for (they join `missing`, and the answer then needs info). */
@@ -345,7 +347,7 @@ export function composeFooter(input: ComposeInput, t: Templates): string {
   for (const c of [...citationsOf(input.results), ...(input.extraCitations ?? [])]) {
     const policy = byId.get(c.clause.slice(0, c.clause.indexOf(":")));
     const doc = policy ? documentName(policy) : "";
-    lines.push(render(t.citation, { doc, clause: clauseLabel(c.clause), quote: shortQuote(c.quote) }));
+    lines.push(render(t.citation, { doc, clause: clauseLabel(c.clause), quote: input.wholeQuotes ? c.quote : shortQuote(c.quote) }));
   }
   if (input.results.length > 0) lines.push(t.disclaimer);
   return lines.join("\n");

@@ -34,7 +34,7 @@ import { EXAMPLE_TRACE } from "./describeProvision.js";
 import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
-import { asksWhoPays, nearestSentence, sentenceBeyond, sentencesOf } from "./clauseSentences.js";
+import { asksWhoPays, nearestSentence, sentenceBeyond, sentencePointedAt, sentencesOf } from "./clauseSentences.js";
 import { limitPhrases, maximumAsked } from "./understanding/maximumQuestions.js";
 import { givesStatedMoney } from "../rules/draft/draftRule.js";
 import type { Clause } from "../knowledge/clause.js";
@@ -576,6 +576,13 @@ export class PolicyBot implements ConversationHandler {
     };
     // A list request is an overview unless it names the clause; beside a provision the question names, a
     // clause that only explains (a definition, a procedure…) answers only a request for an explanation.
+    // "快递物流配送这块 文件里咋说的": what the document says, where the clause both searches lead with holds no
+    // provision (the provisions sharing its subject are named after it).
+    const documentSaid = this.#documentSays(text, session, focus);
+    if (documentSaid) {
+      const input = this.#informClause(documentSaid.clause, text, policies, notes, asOf, session, documentSaid.passage);
+      return { input: { ...input, body: [input.body, ...documentSaid.lines].join("\n"), wholeQuotes: true }, topic: [] };
+    }
     const noteAnswers = note && (note.named || !OVERVIEW.test(text)) && !(specific && intent !== "explain" && EXPLAINS_ONLY.has(note.kind));
     if (noteAnswers) return { input: this.#inform(note, text, policies, notes, asOf, session), topic: [ruleKey(note)] };
     if (!specific) {
@@ -680,6 +687,29 @@ export class PolicyBot implements ConversationHandler {
       const sentence = clause && sentenceBeyond(clause.text, quoted, text);
       return sentence ? [{ clause: id, quote: sentence }] : [];
     });
+  }
+
+  /**
+   * A question for what the document says about a subject ("文件里咋说的", "政策里咋说") with no figure of the
+   * asker's and no amount asked: the clause both searches lead with, when it holds no provision (nor a note) and
+   * the user's figures feed none in focus. Its whole text when short, with the provisions in focus, which pay
+   * for the subject, named after it.
+   */
+  #documentSays(text: string, session: Session, focus: readonly ScoredRule[]): { clause: Clause; passage?: string; lines: string[] } | undefined {
+    if (!ASKS_DOCUMENT.test(text) || hasMeasures(session.facts) || asksAmount(text)) return undefined;
+    if (focus.some((s) => s.factFit > 0 || s.quotesAmount)) return undefined;
+    const clause = this.#catalog.relatedClause(text, session.policyIds);
+    if (!clause) return undefined;
+    const inside = (id: string) => id === clause.id || isInside(id, clause.id) || isInside(clause.id, id);
+    const candidates = [...this.#catalog.rulesOf(session.policyIds), ...this.#catalog.notesOf(session.policyIds)];
+    if (candidates.some((r) => inside(r.clause))) return undefined;
+    const titles = [...new Set(focus.filter((s) => !this.#catalog.note(ruleKey(s.rule)) && !/\d/.test(s.rule.title)).map((s) => s.rule.title))];
+    const region = placeName(this.#policy(clause.policyId)!);
+    const lines = titles.length > 0 ? [render(this.#templates.inform.alsoProvisions, { titles: titles.map((x) => `「${x}」`).join("、"), example: `${region}${titles[0]}` })] : [];
+    // The whole clause when short (shown whole: the question asks what the text says), else the sentence the
+    // question clearly points at.
+    const pointed = () => sentencePointedAt(text, sentencesOf(clause.text).map((sentence) => ({ sentence }))).best?.sentence;
+    return { clause, passage: clause.text.length <= DOCUMENT_PASSAGE_MAX ? clause.text : pointed(), lines };
   }
 
   /** "平阴有哪些电商扶持政策": a list request with nothing beside the region and words every such request uses. */
@@ -1106,6 +1136,10 @@ const EXPLAINS_ONLY: ReadonlySet<NoteInfo["kind"]> = new Set(["definition", "pro
 const LIST_WORDS = /电子商务|电商|扶持|政策|措施|补贴|补助|奖励|奖补|优惠|支持|文件|意见|可以|能|拿|领|享受|申请|我们|我|咱|俺|这边|那边|这里|都|有|的|呢|吗|啊|[县市区镇]|[\p{P}\s]/gu;
 
 /** "有哪些政策 / 有什么扶持": a request for the list of provisions rather than one of them. */
+/** "文件里咋说的", "政策里是怎么规定的", "有啥说法": what the document says about a subject. */
+const ASKS_DOCUMENT = /(文件|政策|条文|意见|规定)[里上中]?(是|都|又)?(咋|怎么|如何|怎样)(说|讲|写|规定)|(咋|怎么|如何)(说|讲|写|规定)的|有(啥|什么)说法|说了(啥|什么)/;
+/** A clause this short is quoted whole when the question asks what the document says. */
+const DOCUMENT_PASSAGE_MAX = 260;
 const OVERVIEW = /哪些|有什么|什么(政策|扶持|奖励|补贴)|都有啥|有啥|介绍|列一下|列出/;
 
 /**

@@ -22,7 +22,7 @@ const buildTemplatesSchema = () => z.strictObject({
   needsInfo: group(["ask", "otherRoute", "straddle", "rangeTooWide", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart", "implausible", "unitless", "cases", "case"] as const),
   explain: group(["award", "awardNoAmount", "awardFormula", "rule", "who", "conditions", "amount", "amountUpTo", "example", "applicant", "askFacts", "limits", "overview", "overviewTheme", "overviewAsk"] as const),
   clauseKind: group(CLAUSE_KINDS),
-  inform: group(["heading", "notStated", "pending", "unchecked", "sanction"] as const),
+  inform: group(["heading", "notStated", "pending", "unchecked", "sanction", "alsoProvisions"] as const),
   apply: group(["heading", "noProcedure", "contact", "provision"] as const),
   validity: group(["final", "draft", "draftNoPeriod", "today", "stateInForce", "stateExpired", "stateUnknown", "noPeriod"] as const),
   compare: group(["intro", "none", "noneFor"] as const),
