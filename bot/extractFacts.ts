@@ -37,7 +37,7 @@ import { readSameYear, readWholes, readYearsAfter } from "./understanding/derive
 import { scan, WordFinder, type Hit } from "./understanding/wordFinder.js";
 import { NEGATION_BEFORE, namesEntity, readPhrases, scanPhrases } from "./understanding/phrases.js";
 import { readEarlierYears, readOperatingSince, readYears } from "./understanding/years.js";
-import { noneSaidAt } from "./understanding/noneStated.js";
+import { lineNoneAt, noneSaidAt } from "./understanding/noneStated.js";
 import { literal } from "./understanding/literalPattern.js";
 
 /** Options of `extractFacts`. */
@@ -165,6 +165,8 @@ interface Refinement {
   genericOnly?: boolean;
   /** Not when the cue word itself names the original kind ("快递整合了7家" beside "不搞货运" stays 快递). */
   unlessCue?: RegExp;
+  /** Not when this stands between the previous number and the figure ("快递只整合了6家 也不做货运" stays 快递). */
+  unlessBefore?: RegExp;
 }
 /** 跨境, or a word that says the business sells abroad (the vocabulary's crossBorderBusiness: 亚马逊, 速卖通…). */
 const CROSS_BORDER = new RegExp(["跨境", ...(FACTS.crossBorderBusiness?.aliases ?? [])].map(literal).join("|"), "i");
@@ -198,7 +200,7 @@ const REFINEMENTS: readonly Refinement[] = [
   { from: ["followers"], when: /培训/, scope: "clause", to: "trainedAnchorFollowers" },
   { from: ["area"], when: /租/, scope: "clause", to: "rentArea" },
   // 汨罗 counts courier and freight integration separately (快递物流整合8家 / 货运物流整合5家).
-  { from: ["partnerCompanies", "residentCompanies"], when: /货运/, scope: "clause", to: "freightCompanies", unlessCue: /快递/ },
+  { from: ["partnerCompanies", "residentCompanies"], when: /货运/, scope: "clause", to: "freightCompanies", unlessCue: /快递/, unlessBefore: /快递/ },
   { from: ["residentCompanies"], when: /整合|快递/, scope: "clause", to: "partnerCompanies" },
 ];
 
@@ -889,8 +891,11 @@ function readNone(text: string, cueHits: readonly Hit[], facts: Record<string, u
     const cue = CUES.get(hit.key)!;
     if (cue.weak || cue.generic) continue;
     const fact = cueFact(cue, (cue.units?.[0] ?? "") as UnitOrNone, false);
-    if (!fact || FACTS[fact].adds !== true || facts[fact] !== undefined) continue;
-    const end = noneSaidAt(text, hit.start, hit.end);
+    if (!fact || facts[fact] !== undefined) continue;
+    // A count that does not add (货运 → 全年货运发送量) is none only when its line of business is not done ("不做货运").
+    const adds = FACTS[fact].adds === true;
+    if (!adds && FACTS[fact].unit !== "count") continue;
+    const end = adds ? noneSaidAt(text, hit.start, hit.end) : lineNoneAt(text, hit.start, hit.end);
     if (end < 0) continue;
     until = end;
     facts[fact] = 0;
@@ -963,6 +968,7 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       }
       const refinedBy = r.when.exec(sliced);
       if (!refinedBy) continue;
+      if (r.unlessBefore && r.unlessBefore.test(text.slice(Math.max(prevEnd, sentenceStart), m.start))) continue;
       const target = r.to;
       if (target === null) targets = [];
       else if (accepts(target, unitOf(m))) targets = r.also && target === r.to ? [target, chosen.fact] : [target];

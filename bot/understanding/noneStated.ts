@@ -19,3 +19,20 @@ export function noneSaidAt(text: string, start: number, end: number): number {
   if (after) return end + after[0].length;
   return NONE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) ? end : -1;
 }
+
+/** 不做/没搞… a line of business right before its word ("不做货运", "也不干货运"). */
+const LINE_NONE_BEFORE = /(?:不做|没做|不搞|没搞|不干|没干|不跑|没跑)$/;
+/** …or after it ("货运没做", "货运这块不搞"). */
+const LINE_NONE_AFTER = /(?:这块|这一块|业务|方面)?(?:也|都|就|还|一直)?(?:不做|没做|不搞|没搞|不干|没干|不跑|没跑)(?=$|[\s，,。！!？?；;]|了|啊|呀|的|那)/y;
+
+/**
+ * Where the words of none end when a line of business named at [start, end) is said not to be done ("只做快递不做货运",
+ * "货运没做"); -1 otherwise. Narrower than noneSaidAt: it serves quantities that do not add up (a yearly volume), for
+ * which only a stated absence of the whole line of business is a none ("没有货运量数据" is no none).
+ */
+export function lineNoneAt(text: string, start: number, end: number): number {
+  LINE_NONE_AFTER.lastIndex = end;
+  const after = LINE_NONE_AFTER.exec(text);
+  if (after) return end + after[0].length;
+  return LINE_NONE_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ? end : -1;
+}

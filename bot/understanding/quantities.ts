@@ -91,7 +91,7 @@ export function isRate(text: string, m: NumberMention): boolean {
 const RATE_BEFORE = /每[^\d，,。！？!?\s]{0,4}$/;
 
 /** Words after an amount that make it the policy's own ("那个每户2万的奖励", "开店那个5万奖励", "2万的政策"). */
-const POLICY_AMOUNT_AFTER = tailTester(/^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|政策|标准)/);
+const POLICY_AMOUNT_AFTER = tailTester(/^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|那[个项]?(奖|补贴|补助|扶持|政策)|政策|标准)/);
 /** "有2万块奖励", "给5万补贴": an award noun right after an amount that something gives. */
 const GIVES_BEFORE = /(?<![只没才就])(有|给|发|拿)$/;
 const AWARD_AFTER = tailTester(/^(奖励|奖金|补贴|补助|奖补)/);

@@ -137,6 +137,11 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(facts("设备一共60万 装修一共20万")).toMatchObject({ equipmentInvestment: 60 * WAN, decorationInvestment: 20 * WAN });
   });
 
+  it("keeps companies counted after 快递 as courier companies though 货运 is named later (快递只整合了6家 也不做货运)", () => {
+    expect(facts("快递只整合了6家 也不做货运")).toMatchObject({ partnerCompanies: 6, freightTonnes: 0 });
+    expect(facts("货运整合了5家 快递整合了8家")).toMatchObject({ freightCompanies: 5, partnerCompanies: 8 });
+  });
+
   it("reads money put into a contest as what holding it cost, not an investment", () => {
     expect(facts("2021年承办了一次电商直播大赛 投了7万").expenses).toBe(7 * WAN);
     expect(facts("2021年承办了一次电商直播大赛 投了7万").investment).toBeUndefined();

@@ -11,9 +11,15 @@ describe("amounts that quote the policy are no facts about the user", () => {
     expect(facts("开店那个5万奖励有份没")).not.toHaveProperty("expenses");
   });
   it("does not read 有那15万不 (the policy's amount pointed at) as tonnes of freight, but reads 有那么15万 as the user's figure", () => {
-    expect(facts("快递整合了6家 也不做货运 有那15万不")).not.toHaveProperty("freightTonnes");
+    // 不做货运 says there is no freight at all: none, not the 15万 pointed at.
+    expect(facts("快递整合了6家 也不做货运 有那15万不").freightTonnes).toBe(0);
+    expect(facts("快递整合了6家 货运也有 有那15万不")).not.toHaveProperty("freightTonnes");
     expect(facts("物流中心 能拿到那15万吗")).not.toHaveProperty("freightTonnes");
     expect(facts("去年网络零售额有那么15万吧").onlineRetailSales).toBeDefined();
+  });
+  it("does not read 15万那个奖 (the policy's amount named by the award after it) as tonnes of freight", () => {
+    expect(facts("物流中心 货运量还没统计 15万那个奖能拿吗")).not.toHaveProperty("freightTonnes");
+    expect(facts("物流中心 15万那项补贴有没有")).not.toHaveProperty("freightTonnes");
   });
   it("still reads the user's own figures next to a quoted amount", () =>
     expect(facts("那个每户2万的奖励 我们2021年卖了150万")).toMatchObject({ onlineRetailSales: 150 * 1_000_000 }));
