@@ -25,6 +25,7 @@ import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit }
 import { countsExceptions } from "./understanding/exceptions.js";
 import { insideOther, otherPartySpans, type OtherSpan } from "./understanding/otherParties.js";
 import { countsOtherThings, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
+import { readQualifiedSubsets } from "./understanding/subsets.js";
 import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
@@ -591,6 +592,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const own = others.length === 0 && asides.length === 0 ? figures : figures.filter((m) => !insideOther(others, m.start, m.end) && !inCorrectionAside(asides, m));
   const assigned = attributeAll(text, own, mentions, out, uncued, cueHits);
   addRestatements(text, assigned, mentions, uncued, out);
+  if (uncued.length > 0) addSubsets(text, assigned, mentions, uncued, out);
   addClaims(text, policyAmounts, out.claims);
 
   // "粉丝是15万 不是9万5": a figure right after 不是 is the value denied, never one to fill in.
@@ -682,6 +684,17 @@ function isQuantity(text: string, m: NumberMention, rank: { start: number; end: 
   return !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text.charCodeAt(m.start - 1) !== ORDINAL && !COHORT_AFTER.has(text.charCodeAt(m.end)) &&
     !(rank && m.start < rank.end && m.end > rank.start) && !covers(inPhrase, m.start, m.end) &&
     !isDeterminer(text, m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m);
+}
+
+/** "培训了30个主播 10万粉以上的只有十五六个": the count of those meeting a condition replaces the total. */
+function addSubsets(text: string, assigned: Assigned[], mentions: readonly NumberMention[], uncued: NumberMention[], out: Extraction): void {
+  const subsets = readQualifiedSubsets(text, assigned, mentions, uncued);
+  for (const s of subsets) {
+    assigned.splice(0, assigned.length, ...assigned.filter((a) => !(a.mention === s.replaces && a.fact === s.fact)));
+    assigned.push({ fact: s.fact, mention: s.mention });
+    uncued.splice(uncued.indexOf(s.mention), 1);
+    out.unattributed = out.unattributed.filter((m) => m !== s.mention);
+  }
 }
 
 /** Figures restated ("卖了120万 就是一百二十来万") or compared by year take the fact of the figure they restate. */
