@@ -32,6 +32,13 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(readConditions("本地特色产品网上卖了三百来万").said.localSpecialty).not.toMatch(/三|百/);
   });
 
+  it("reads being in the park said with 进/在 as well as 入驻, and a negation before it (没进产业园, 不在产业园里, 还没搬进电商产业园)", () => {
+    expect(facts("我们电商公司没进产业园 在自己厂里")).toMatchObject({ inPark: false });
+    expect(facts("公司不在产业园里")).toMatchObject({ inPark: false });
+    expect(facts("我们还没搬进电商产业园")).toMatchObject({ inPark: false });
+    expect(facts("我们在电商产业园里")).toMatchObject({ inPark: true });
+  });
+
   it("reads where the business is registered when no place is named (没在本地注册, 外地注册的, 在本地注册的)", () => {
     expect(facts("东营的公司 没在本地注册 排第二")).toMatchObject({ registeredLocally: false });
     expect(facts("公司是外地注册的")).toMatchObject({ registeredLocally: false });
