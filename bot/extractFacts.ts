@@ -207,8 +207,6 @@ const REFINEMENTS: readonly Refinement[] = [
 
 /** The refinements of each fact, in order. */
 const REFINEMENTS_FROM = new Map<AttributableFact, Refinement[]>();
-/** The refinements of a fact that has none. */
-const NO_REFINEMENTS: readonly Refinement[] = [];
 for (const r of REFINEMENTS) for (const f of r.from) REFINEMENTS_FROM.set(f, [...(REFINEMENTS_FROM.get(f) ?? []), r]);
 
 /** A number with no cue, in a message about this, is this ("培训1天 40人" → 40 trainees). */
@@ -353,7 +351,26 @@ function scoreOf(hit: Hit, distance: number, after: boolean, unit: UnitOrNone): 
   return distance + (cue.weak ? 0.5 : 0) + (after ? 0.25 : 0);
 }
 
-/** Choose the fact a number belongs to from its cue words; null when none fits. */
+/** What `attribute` chose for a figure: its fact (null: a stop word hides it), the cue (null: placed by its unit or context) and the cue's word. */
+interface Choice {
+  fact: AttributableFact | null;
+  cue: Cue | null;
+  word: string;
+}
+/** The one Choice record, rewritten by every `attribute` call: a long message has a hundred figures. */
+const CHOICE: Choice = { fact: null, cue: null, word: "" };
+
+function choose(fact: AttributableFact | null, cue: Cue | null, word: string): Choice {
+  CHOICE.fact = fact;
+  CHOICE.cue = cue;
+  CHOICE.word = word;
+  return CHOICE;
+}
+
+/**
+ * Choose the fact a number belongs to from its cue words; null when none fits. The choice is valid until the
+ * next call. `sentenceStart`: where the sentence holding the figure starts.
+ */
 function attribute(
   text: string,
   m: NumberMention,
@@ -361,12 +378,12 @@ function attribute(
   nextStart: number,
   nextQuantity: NumberMention | undefined,
   cueHits: Hit[],
-) {
+  sentenceStart: number,
+): Choice | null {
   const unit = unitOf(m);
   let best: Hit | undefined;
   let bestScore = Infinity;
   let bestAfter = false;
-  const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
   const beforeFrom = Math.max(prevEnd, sentenceStart, m.start - 14);
   // "5个农村电商服务网点": after a measure word the counted noun may stand a few words later.
   const measured = MEASURE_WORDS.has(unit);
@@ -417,13 +434,13 @@ function attribute(
   }
   if (best) {
     const cue = CUES.get(best.key)!;
-    return { fact: cueFact(cue, unit, bestAfter)!, cue, word: best.word };
+    return choose(cueFact(cue, unit, bestAfter)!, cue, best.word);
   }
   const fallback = (m.unit ? UNIT_DEFAULT.get(m.unit) : undefined) ??
     (isFirstMilestone(text, m) ? "onlineRetailSales" : undefined) ??
     (isEventCost(text, m) || isActivityTotal(text, m) ? "expenses" : undefined) ??
     contextDefault(text, unit);
-  return fallback ? { fact: fallback, cue: null } : null;
+  return fallback ? choose(fallback, null, "") : null;
 }
 
 /** The fact a figure with `unit` is by default in a message naming its context (CONTEXT_DEFAULTS). */
@@ -950,7 +967,8 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
     const prevEnd = (perPeriod ? quantities[i - 2] : prev)?.end ?? 0;
     while (next < mentions.length && mentions[next]!.start < m.end) next++;
     const nextStart = mentions[next]?.start ?? text.length;
-    const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1], cueHits);
+    const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
+    const chosen = attribute(text, m, prevEnd, nextStart, quantities[i + 1], cueHits, sentenceStart);
     if (!chosen || chosen.fact === null) {
       // Stop words (奖励是50万) silence a number on purpose; a lone 一/两 is no figure (两个 and 俩 are).
       if (!chosen) uncued.push(m);
@@ -958,55 +976,83 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
       if (chosen?.cue?.claim && isMoney(m)) out.claims.push(m);
       continue;
     }
-    let targets: AttributableFact[] = [chosen.fact];
-    let named: string | undefined;
-    // The first refinement that matches decides; refinements do not chain. The words of a scope are sliced once
-    // per figure, for the refinements of its fact only.
-    const sentenceStart = lastBreakBefore(text, m.start, STRONG_BREAK);
-    let sliced = "";
-    let slicedFrom = -1;
-    let slicedTo = -1;
-    for (const r of REFINEMENTS_FROM.get(chosen.fact) ?? NO_REFINEMENTS) {
-      if (r.genericOnly && !chosen.cue?.generic) continue;
-      if (r.unlessCue && "word" in chosen && chosen.word && r.unlessCue.test(chosen.word)) continue;
-      const from =
-        r.scope === "before" ? Math.max(prevEnd, sentenceStart)
-        : r.scope === "sentence" ? Math.max(lastSalesEnd, sentenceStart)
-        : lastBreakBefore(text, m.start, CLAUSE_BREAK);
-      const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
-      if (from !== slicedFrom || to !== slicedTo) {
-        sliced = text.slice(from, to);
-        slicedFrom = from;
-        slicedTo = to;
-      }
-      const refinedBy = r.when.exec(sliced);
-      if (!refinedBy) continue;
-      if (r.unlessBefore && r.unlessBefore.test(text.slice(Math.max(prevEnd, sentenceStart), m.start))) continue;
-      const target = r.to;
-      if (target === null) targets = [];
-      else if (accepts(target, unitOf(m))) targets = r.also && target === r.to ? [target, chosen.fact] : [target];
-      else continue;
-      named = refinedBy[0];
-      break;
-    }
+    // Read out of the choice record before anything else may choose.
+    const fact = chosen.fact;
+    const cueOf = chosen.cue;
+    const word = chosen.word;
+    const refined = refine(text, m, fact, cueOf, word, Math.max(prevEnd, sentenceStart), Math.max(lastSalesEnd, sentenceStart));
+    let first = refined === undefined ? fact : refined.first;
+    let second = refined === undefined ? null : refined.second;
+    let named = refined?.named;
     // "装修和设备一共投了80万", "设备和软件 一共投了100万": a figure over items listed before it is what they make up.
-    const over = targets.some(inPartFamily) ? totalOverParts(text.slice(Math.max(prevEnd, lastBreakBefore(text, m.start, STRONG_BREAK)), m.start)) : undefined;
+    const partOfSum = (first !== null && inPartFamily(first)) || (second !== null && inPartFamily(second));
+    const over = partOfSum ? totalOverParts(text.slice(Math.max(prevEnd, sentenceStart), m.start)) : undefined;
+    let whole: AttributableFact | null = null;
     if (over && accepts(over.fact, unitOf(m))) {
-      targets = [...targets.filter((f) => !inPartFamily(f)), over.fact, ...(over.whole ? [over.whole] : [])];
+      // The items' own facts give way to the sum's, and to the whole it makes up when it names one (at most one
+      // of the two facts is no item: the figure was read as an item).
+      const kept = first !== null && !inPartFamily(first) ? first : second !== null && !inPartFamily(second) ? second : null;
+      if (kept !== null) [first, second, whole] = [kept, over.fact, over.whole ?? null];
+      else [first, second, whole] = [over.fact, over.whole ?? null, null];
       named = undefined;
     }
-    if (targets.some((f) => SALES_FACTS.has(f))) lastSalesEnd = m.end;
+    if (isSales(first) || isSales(second) || isSales(whole)) lastSalesEnd = m.end;
     // The cue word (研发费用, 软硬件) tells items of one sum apart: "研发费用62万 买软硬件18万" are two costs.
     // A loose cue (花了) redirected by a word (买设备花了40万) is named by that word.
-    const cue = over ? undefined : chosen.cue && !chosen.cue.weak && !chosen.cue.generic && chosen.word ? chosen.word : named;
-    const byDefault = chosen.cue === null;
-    for (const fact of targets) {
-      const a: Assigned = cue !== undefined ? { fact, mention: m, cue } : { fact, mention: m };
-      if (byDefault) a.byDefault = true;
-      assigned.push(a);
-    }
+    const cue = over ? undefined : cueOf && !cueOf.weak && !cueOf.generic && word ? word : named;
+    const byDefault = cueOf === null;
+    if (first !== null) assign(assigned, first, m, cue, byDefault);
+    if (second !== null) assign(assigned, second, m, cue, byDefault);
+    if (whole !== null) assign(assigned, whole, m, cue, byDefault);
   }
   return assigned;
+}
+
+const isSales = (fact: AttributableFact | null) => fact !== null && SALES_FACTS.has(fact);
+
+function assign(assigned: Assigned[], fact: AttributableFact, m: NumberMention, cue: string | undefined, byDefault: boolean): void {
+  const a: Assigned = cue !== undefined ? { fact, mention: m, cue } : { fact, mention: m };
+  if (byDefault) a.byDefault = true;
+  assigned.push(a);
+}
+
+/**
+ * The first refinement of `fact` whose words stand in its scope decides (refinements do not chain): the facts
+ * the figure goes to instead (first null: none; second: the fact kept beside, `also`) and the word that said
+ * so; undefined when none applies. The words of a scope are sliced once per figure, for its fact's refinements only.
+ */
+function refine(
+  text: string,
+  m: NumberMention,
+  fact: AttributableFact,
+  cue: Cue | null,
+  word: string,
+  beforeFrom: number,
+  sentenceFrom: number,
+): { first: AttributableFact | null; second: AttributableFact | null; named: string } | undefined {
+  const refinements = REFINEMENTS_FROM.get(fact);
+  if (refinements === undefined) return undefined;
+  let sliced = "";
+  let slicedFrom = -1;
+  let slicedTo = -1;
+  for (const r of refinements) {
+    if (r.genericOnly && !cue?.generic) continue;
+    if (r.unlessCue && word && r.unlessCue.test(word)) continue;
+    const from = r.scope === "before" ? beforeFrom : r.scope === "sentence" ? sentenceFrom : lastBreakBefore(text, m.start, CLAUSE_BREAK);
+    const to = r.scope === "clause" ? nextBreakAfter(text, m.end, CLAUSE_BREAK) : m.start;
+    if (from !== slicedFrom || to !== slicedTo) {
+      sliced = text.slice(from, to);
+      slicedFrom = from;
+      slicedTo = to;
+    }
+    const refinedBy = r.when.exec(sliced);
+    if (!refinedBy) continue;
+    if (r.unlessBefore && r.unlessBefore.test(text.slice(beforeFrom, m.start))) continue;
+    if (r.to === null) return { first: null, second: null, named: refinedBy[0] };
+    if (!accepts(r.to, unitOf(m))) continue;
+    return { first: r.to, second: r.also ? fact : null, named: refinedBy[0] };
+  }
+  return undefined;
 }
 
 /**
