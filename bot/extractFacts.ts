@@ -630,17 +630,15 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
   // Money in another currency (20万美元) is converted at the vocabulary's rate for the year, basis stated.
   const quantityOf = (fact: FactName, m: NumberMention) => quantityIn(text, fact, m, facts, out.notes);
-  const lastMention = new Map<FactName, NumberMention>();
   const byFact = groupByFact(assigned, instances);
-  for (let f = 0; f < byFact.order.length; f++) {
-    const fact = byFact.order[f]!;
-    const list = readEarlierYears(fact, byFact.lists.get(fact)!, mentions, facts, out.sources, quantityOf);
-    const last = list[list.length - 1]!.mention;
-    lastMention.set(fact, last);
+  for (let f = 0; f < byFact.facts.length; f++) {
+    const fact = byFact.facts[f]!;
+    const list = readEarlierYears(fact, byFact.lists[f]!, mentions, facts, out.sources, quantityOf);
+    byFact.last.push(list[list.length - 1]!.mention);
     settleFact(text, fact, list, facts, out, quantityOf);
   }
 
-  if (out.correction && options.known) correctItems(assigned, lastMention, options.known, facts, out.sources);
+  if (out.correction && options.known) correctItems(assigned, byFact, options.known, facts, out.sources);
   const none = readNone(text, cueHits, facts, out.sources);
   out.notes.push(...readWholes(facts, out.sources, labelOf));
   readPhrases(text, phraseHits, facts, out, options.places ?? []);
@@ -657,7 +655,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const knownYear = options.known?.activityYear;
   readSameYear(facts, out.sources, dated, { asked: options.expect, knownYear: typeof knownYear === "number" ? knownYear : undefined });
   readYearsAfter(facts, out.sources);
-  holdImplausible(text, facts, none, lastMention, out, options.known);
+  holdImplausible(text, facts, none, byFact, out, options.known);
   out.facts = facts as Facts;
 }
 
@@ -727,13 +725,19 @@ function addRestatements(text: string, assigned: Assigned[], mentions: readonly 
   out.unattributed = out.unattributed.filter((m) => !said.has(m));
 }
 
-/** The policy's amounts join the amounts claimed, in the order written; a rate quoted back ("每个站点2万") is no claim. */
+/**
+ * The policy's amounts join the amounts claimed, in the order written; a rate quoted back ("每个站点2万") is no claim.
+ * Both lists are in the order written already: merged from the back, in place, with no sort.
+ */
 function addClaims(text: string, policyAmounts: readonly NumberMention[], claims: NumberMention[]): void {
-  for (let k = 0; k < policyAmounts.length; k++) claims.push(policyAmounts[k]!);
+  let c = claims.length - 1;
+  let p = policyAmounts.length - 1;
+  for (let to = claims.length + policyAmounts.length - 1; p >= 0; to--) {
+    claims[to] = c >= 0 && claims[c]!.start > policyAmounts[p]!.start ? claims[c--]! : policyAmounts[p--]!;
+  }
   let kept = 0;
   for (let k = 0; k < claims.length; k++) if (!isRate(text, claims[k]!)) claims[kept++] = claims[k]!;
   claims.length = kept;
-  if (kept > 1) claims.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -780,21 +784,35 @@ function answerExpected(
   }
 }
 
-/** The figures of each fact not read as instances, in the order facts were first stated. */
-function groupByFact(assigned: readonly Assigned[], instances: readonly { fact: FactName }[]): { order: AttributableFact[]; lists: Map<AttributableFact, Assigned[]> } {
-  const order: AttributableFact[] = [];
-  const lists = new Map<AttributableFact, Assigned[]>();
+/**
+ * The figures of each fact not read as instances: the facts in the order first stated, each one's figures, and
+ * (pushed as each is settled) the figure that counts. Arrays side by side, not maps: a message states a few dozen facts.
+ */
+interface ByFact {
+  facts: AttributableFact[];
+  lists: Assigned[][];
+  last: NumberMention[];
+}
+
+function groupByFact(assigned: readonly Assigned[], instances: readonly { fact: FactName }[]): ByFact {
+  const byFact: ByFact = { facts: [], lists: [], last: [] };
   for (let k = 0; k < assigned.length; k++) {
     const a = assigned[k]!;
     if (instances.length > 0 && instances.some((i) => i.fact === a.fact)) continue;
-    const list = lists.get(a.fact);
-    if (list) list.push(a);
+    const at = byFact.facts.indexOf(a.fact);
+    if (at >= 0) byFact.lists[at]!.push(a);
     else {
-      lists.set(a.fact, [a]);
-      order.push(a.fact);
+      byFact.facts.push(a.fact);
+      byFact.lists.push([a]);
     }
   }
-  return { order, lists };
+  return byFact;
+}
+
+/** The figure that counts for `fact`, once settled. */
+function lastMentionOf(byFact: ByFact, fact: FactName): NumberMention | undefined {
+  const at = byFact.facts.indexOf(fact as AttributableFact);
+  return at >= 0 ? byFact.last[at] : undefined;
 }
 
 type Conversion = ReturnType<typeof mentionToQuantity>;
@@ -868,8 +886,10 @@ function settleFact(
 }
 
 /** "不对 设备是60万": a correction naming one item of a remembered sum replaces that item only. */
-function correctItems(assigned: readonly Assigned[], lastMention: ReadonlyMap<FactName, NumberMention>, known: Facts, facts: Record<string, unknown>, sources: Partial<Record<FactName, string>>): void {
-  for (const [fact, m] of lastMention) {
+function correctItems(assigned: readonly Assigned[], byFact: ByFact, known: Facts, facts: Record<string, unknown>, sources: Partial<Record<FactName, string>>): void {
+  for (let f = 0; f < byFact.facts.length; f++) {
+    const fact = byFact.facts[f]!;
+    const m = byFact.last[f]!;
     const cue = assigned.find((a) => a.mention === m && a.fact === fact)?.cue;
     const value = facts[fact] as Quantity | undefined;
     const fixed = cue !== undefined && value !== undefined ? correctItem(known[fact], cue, value, sources[fact] ?? m.words) : null;
@@ -887,7 +907,7 @@ function holdImplausible(
   text: string,
   facts: Record<string, unknown>,
   none: ReadonlySet<FactName>,
-  lastMention: ReadonlyMap<FactName, NumberMention>,
+  byFact: ByFact,
   out: Extraction,
   known: Facts | undefined,
 ): void {
@@ -897,7 +917,7 @@ function holdImplausible(
     const value = facts[fact];
     // A quantity said to be none is no misread figure, whatever the range of figures it may have.
     if (none.has(fact) || !isImplausible(fact, value, known, facts)) continue;
-    const m = lastMention.get(fact);
+    const m = lastMentionOf(byFact, fact);
     const meant = m && meantInWan(fact, value as Quantity, m, known, facts);
     const doubt: DoubtfulFact = { fact, value: value as Quantity, said: m ? saidAround(text, m, fact) : (out.sources[fact] ?? String(value)), ...(meant ? { meant } : {}) };
     const first = m && askedFor.get(m);
