@@ -306,6 +306,13 @@ function blankIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Does text[from, to) hold the character `code`? (Not indexOf, which would read on to the message's end.) */
+function charIn(text: string, code: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+const LE = "了".charCodeAt(0);
+
 /** Measure words after which the counted noun may come a few words later ("5个农村电商服务网点"). */
 const MEASURE_WORDS: ReadonlySet<UnitOrNone> = new Set(["个", "家", "间", "名", "位"]);
 
@@ -321,8 +328,15 @@ function cueFact(cue: Cue, unit: UnitOrNone, after: boolean): AttributableFact |
   return undefined;
 }
 
-/** What may stand between a noun cue and the verb cue telling what it did ("销售额也卖了", "社保交满半年"). */
-const NOUN_VERB_GAP = /^[\s也都就已经交缴]{0,2}$/;
+/** What may stand between a noun cue and the verb cue telling what it did ("销售额也卖了", "社保交满半年"): up to two of these or blanks. */
+const NOUN_VERB_GAP_CHARS: ReadonlySet<number> = new Set([..."也都就已经交缴"].map((c) => c.charCodeAt(0)));
+
+/** Is text[from, to) a gap a noun and its verb may have between them (NOUN_VERB_GAP_CHARS), read in place? */
+function nounVerbGap(text: string, from: number, to: number): boolean {
+  if (to - from > 2) return false;
+  for (let i = from; i < to; i++) if (!NOUN_VERB_GAP_CHARS.has(text.charCodeAt(i)) && !blankIn(text, i, i + 1)) return false;
+  return true;
+}
 
 /**
  * "网上交易额做到了20万", "销售额卖了300万": a verb cue right after a noun cue tells what the noun did,
@@ -333,7 +347,7 @@ function yieldsToNoun(hit: Hit, index: number, cueHits: Hit[], text: string, uni
   const own = cueFact(cue, unit, false);
   if (!cue.weak || !own) return false;
   const noun = cueHits[index - 1];
-  if (!noun || !NOUN_VERB_GAP.test(text.slice(noun.end, hit.start))) return false;
+  if (!noun || !nounVerbGap(text, noun.end, hit.start)) return false;
   const nounCue = CUES.get(noun.key)!;
   const nounFact = nounCue.weak ? undefined : cueFact(nounCue, unit, false);
   return Boolean(nounFact) && FACTS[nounFact!].unit === FACTS[own].unit;
@@ -410,8 +424,7 @@ function attribute(
       // "粉丝也就七八万", "主播粉丝都就五六万": adverbs between a noun and its figure add no distance.
       // "我们企业2017年新建了4个…网点": a noun before a finished action (了) did it; the measure word counts what
       // follows. A verb cue right before 了 ("吸纳了8个") still claims its figure.
-      const le = measured ? text.indexOf("了", hit.end + 1) : -1;
-      const done = le >= 0 && le < m.start;
+      const done = measured && charIn(text, LE, hit.end + 1, m.start);
       const distance = lengthWithoutFillers(text, hit.end, m.start) + (clauseBreakIn(text, hit.end, m.start) ? 4 : 0) + (done ? 8 : 0);
       const score = scoreOf(hit, distance, false, unit);
       if (score < bestScore) {
@@ -798,7 +811,7 @@ function groupByFact(assigned: readonly Assigned[], instances: readonly { fact: 
   const byFact: ByFact = { facts: [], lists: [], last: [] };
   for (let k = 0; k < assigned.length; k++) {
     const a = assigned[k]!;
-    if (instances.length > 0 && instances.some((i) => i.fact === a.fact)) continue;
+    if (isInstanceFact(instances, a.fact)) continue;
     const at = byFact.facts.indexOf(a.fact);
     if (at >= 0) byFact.lists[at]!.push(a);
     else {
@@ -807,6 +820,12 @@ function groupByFact(assigned: readonly Assigned[], instances: readonly { fact: 
     }
   }
   return byFact;
+}
+
+/** Was `fact` read as instances? (A loop, not `some` with a closure per figure.) */
+function isInstanceFact(instances: readonly { fact: FactName }[], fact: FactName): boolean {
+  for (let k = 0; k < instances.length; k++) if (instances[k]!.fact === fact) return true;
+  return false;
 }
 
 /** The figure that counts for `fact`, once settled. */
