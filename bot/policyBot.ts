@@ -1054,6 +1054,9 @@ async function holdForReview(review: ReviewGate, msg: IncomingMessage, facts: Fa
  * 全国性电商平台销售额) and the reply states one other measure of the same unit ("去年卖了25万" → 网络零售额),
  * the value is the one asked for.
  */
+/** Figures of what was sold: one may answer a question for another (网络零售额 for 全国性电商平台销售额). */
+const SALES_KINDS: ReadonlySet<string> = new Set(["onlineRetailSales", "platformSales", "crossBorderSales", "transactionVolume", "earlierSales"]);
+
 function answerAwaited({ facts, sources }: Extraction, awaiting: readonly string[]): void {
   const stated = (Object.keys(facts) as FactName[]).filter((f) => MEASURE_UNITS.has(FACTS[f].unit));
   const open = awaiting.filter((f): f is FactName => f in FACTS && MEASURE_UNITS.has(FACTS[f as FactName].unit) && !(f in facts));
@@ -1061,6 +1064,8 @@ function answerAwaited({ facts, sources }: Extraction, awaiting: readonly string
   const [from, to] = [stated[0]!, open[0]!];
   // "4位" (people) never answers a question about months, though both are counts.
   if (FACTS[from].unit !== FACTS[to].unit || !fitsFact(to, sources[from] ?? "")) return;
+  // What was sold ("头一次过了200万 两百三十万") answers a question for another sales figure only, never for tax or costs.
+  if (SALES_KINDS.has(from) && !SALES_KINDS.has(to)) return;
   (facts as Record<string, unknown>)[to] = facts[from];
   delete facts[from];
   sources[to] = sources[from];

@@ -186,6 +186,15 @@ describe("PolicyBot: follow-ups in a real conversation", () => {
     expect(award(next.answer, "miluo-2017:三/(三)/3")).toMatchObject({ eligible: true, amountFen: 500_000 });
   });
 
+  it("does not take what was sold for the tax it asked about (头一次过了200万 两百三十万 is sales)", async () => {
+    const b = await bot();
+    const first = await b.handle(msg("汨罗这边网上卖本地货有奖励吗"));
+    expect(first.answer.missing).toContain("taxPaid");
+    const next = await b.handle(msg("我们公司2018年头一次过了200万 两百三十万"));
+    expect(award(next.answer, "miluo-2017:三/(三)/10")).toMatchObject({ eligible: true, amountFen: 1_000_000 });
+    expect(next.answer.awards.some((a) => a.trace.some((line) => line.includes("年纳税额 230万")))).toBe(false);
+  });
+
   it("keeps a short question in the conversation's topic", async () => {
     const b = await bot();
     await b.handle(msg("东营 直播大赛补贴"));
