@@ -24,7 +24,7 @@ import { readHomeGoods } from "./understanding/localGoods.js";
 import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit } from "./understanding/numbers.js";
 import { countsExceptions } from "./understanding/exceptions.js";
 import { insideOther, otherPartySpans, type OtherSpan } from "./understanding/otherParties.js";
-import { countsOtherThings, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
+import { countsOtherThings, countsProvisions, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
 import { readQualifiedSubsets } from "./understanding/subsets.js";
 import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
 import { readInstances, type PartOf } from "./understanding/instances.js";
@@ -711,7 +711,7 @@ function figuresToAttribute(
 function isQuantity(text: string, m: NumberMention, rank: { start: number; end: number } | undefined, inPhrase: Uint8Array, phraseHits: readonly Hit[]): boolean {
   return !m.isYear && (m.unit !== "%" || percentCued(text, m)) && text.charCodeAt(m.start - 1) !== ORDINAL && !COHORT_AFTER.has(text.charCodeAt(m.end)) &&
     !(rank && m.start < rank.end && m.end > rank.start) && !covers(inPhrase, m.start, m.end) &&
-    !isDeterminer(text, m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m);
+    !isDeterminer(text, m, phraseHits) && !countsOtherThings(text, m) && !countsExceptions(text, m) && !introducesFigure(text, m) && !picksOneOf(text, m) && !countsProvisions(text, m);
 }
 
 /** "培训了30个主播 10万粉以上的只有十五六个": the count of those meeting a condition replaces the total. */

@@ -84,3 +84,12 @@ export function statesCurrentValue(text: string, m: NumberMention): boolean {
   const wordsStart = m.end - m.words.length;
   return CURRENT_BEFORE.test(text.slice(Math.max(0, wordsStart - 6), wordsStart));
 }
+
+/** Words naming what the policy gives, right after a count: "这两个奖", "三项补贴", "两条政策". */
+const PROVISION_AFTER = /^[个项条种]?(?:奖|补贴|补助|政策|优惠|扶持|条款|文件)/;
+const PROVISION_COUNT_UNITS: ReadonlySet<string | undefined> = new Set([undefined, "个", "项", "条", "种"]);
+
+/** "这两个奖 全市总共有多少钱": a count of awards or provisions is no fact about the asker. */
+export function countsProvisions(text: string, m: NumberMention): boolean {
+  return m.value < 10 && PROVISION_COUNT_UNITS.has(m.unit) && PROVISION_AFTER.test(text.slice(m.end, m.end + 3));
+}

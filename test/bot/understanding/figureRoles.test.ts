@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsOtherThings, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "../../../bot/understanding/figureRoles.js";
+import { countsOtherThings, countsProvisions, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "../../../bot/understanding/figureRoles.js";
 import { findNumbers } from "../../../bot/understanding/numbers.js";
 
 /** The mention of `words` in `text`, as the number reader finds it. */
@@ -10,6 +10,15 @@ function mention(text: string, words: string) {
 }
 
 describe("figure roles", () => {
+  it("reads a count of awards or provisions (这两个奖, 三项补贴) as no figure of the asker", () => {
+    const text = "这两个奖 全市总共有多少钱";
+    expect(countsProvisions(text, mention(text, "两个"))).toBe(true);
+    const subsidies = "这三项补贴我能拿几个";
+    expect(countsProvisions(subsidies, mention(subsidies, "三"))).toBe(true);
+    const anchors = "培训了两个主播";
+    expect(countsProvisions(anchors, mention(anchors, "两个"))).toBe(false);
+  });
+
   it("reads money per event the user held, with no word of selling, as that event's cost", () => {
     const text = "直播大赛我们举办了两次 一次3万 一次5万";
     expect(isEventCost(text, mention(text, "3万"))).toBe(true);
