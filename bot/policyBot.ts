@@ -35,7 +35,7 @@ import { formatFen } from "../rules/money.js";
 import { loadTemplates, render, type Templates } from "./templates.js";
 import { PolicyCatalog, type NoteInfo } from "./policyCatalog.js";
 import { asksWhoPays, nearestSentence, sentenceBeyond, sentencePointedAt, sentencesOf } from "./clauseSentences.js";
-import { limitPhrases, maximumAsked } from "./understanding/maximumQuestions.js";
+import { areaTotalAsked, limitPhrases, maximumAsked } from "./understanding/maximumQuestions.js";
 import { givesStatedMoney } from "../rules/draft/draftRule.js";
 import type { Clause } from "../knowledge/clause.js";
 
@@ -511,6 +511,16 @@ export class PolicyBot implements ConversationHandler {
     };
   }
 
+  /** The sentence of a focus provision's clause that sets the whole area's budget, its limit phrases and its citation. */
+  #areaBudget(focus: readonly AwardResult[]): { phrases: string[]; citation: Citation } | undefined {
+    for (const r of focus.slice(0, 2)) {
+      const clause = this.#catalog.clause(r.clause);
+      const sentence = clause && sentencesOf(clause.text).find((x) => AREA_WORDS.test(x) && limitPhrases(x, "area").length > 0);
+      if (sentence) return { phrases: limitPhrases(sentence, "area").filter((p) => AREA_WORDS.test(p)), citation: { clause: r.clause, quote: sentence } };
+    }
+    return undefined;
+  }
+
   /**
    * "河口区孤岛镇的一个村 2021年市里认定的", "我们镇2022年被市里认定了 能拿多少": recognised, no title named, while the
    * provisions asked about need one — the one title of theirs the asker's kind can hold is the asker's.
@@ -620,12 +630,18 @@ export class PolicyBot implements ConversationHandler {
     // "示范企业奖励是多少": the question names what the provision requires; the text answers it, then asks.
     const namedOnly = (r: AwardResult) => r.missing.some((f) => f in (session.askedAbout ?? {}));
     // "一场最多给多少" before any figure of the asker's: the clause's own limits answer it.
-    const maximum = focusResults.every(isUndecided) ? maximumAsked(text) : null;
+    // The whole area's budget is the document's, whatever the asker's standing ("全市一共多少额度").
+    const maximum = focusResults.every(isUndecided) || (areaTotalAsked(text) && !hasMeasures(session.facts)) ? maximumAsked(text) : null;
     if (focusResults.length > 0 && !ownFigures && (intent === "explain" || maximum !== null || (focusResults.every(isUndecided) && (looksLikeClaim(text) || focusResults.some(namedOnly))))) {
       // "这钱是市里出还是县区出" asks who pays, not what the asker gets.
       const limits = maximum === null ? [] : [...new Set(focusResults.slice(0, 2).flatMap((r) => limitPhrases(r.quote, maximum)))];
+      // "两项奖励金额全市不超过100万元": an area's budget is often a sentence of the clause beyond the provision's quote.
+      const budget = maximum === "area" && !limits.some((l) => AREA_WORDS.test(l)) ? this.#areaBudget(focusResults) : undefined;
+      if (budget) limits.unshift(...budget.phrases);
       if (limits.length > 0) notes.unshift(render(t.explain.limits, { limits: limits.map((l) => `“${l}”`).join("，") }));
-      const input = this.#explain(focusResults, text, session, policies, notes, asOf, (asksAmount(text) && !asksWhoPays(text)) || hasMeasures(session.facts));
+      const explained = this.#explain(focusResults, text, session, policies, notes, asOf, (asksAmount(text) && !asksWhoPays(text)) || hasMeasures(session.facts));
+      const cited = (c: Citation) => (explained.extraCitations ?? []).some((x) => x.clause === c.clause && x.quote === c.quote);
+      const input = budget && !cited(budget.citation) ? { ...explained, extraCitations: [...(explained.extraCitations ?? []), budget.citation] } : explained;
       checkClaim(input.results);
       input.figureAnswers = claim !== undefined;
       return { input: withCompanions(input), topic, awaiting: [...new Set(focusResults.flatMap((r) => r.missing))].slice(0, ASK_AT_MOST) };
@@ -1143,6 +1159,8 @@ const LIST_WORDS = /电子商务|电商|扶持|政策|措施|补贴|补助|奖�
 /** "有哪些政策 / 有什么扶持": a request for the list of provisions rather than one of them. */
 /** "文件里咋说的", "政策里是怎么规定的", "有啥说法": what the document says about a subject. */
 const ASKS_DOCUMENT = /(文件|政策|条文|意见|规定)[里上中]?(是|都|又)?(咋|怎么|如何|怎样)(说|讲|写|规定)|(咋|怎么|如何)(说|讲|写|规定)的|有(啥|什么)说法|说了(啥|什么)/;
+/** A limit of the whole area's budget ("两项奖励金额全市不超过100万元"). */
+const AREA_WORDS = /全市|全县|全区|总额/;
 /** A clause this short is quoted whole when the question asks what the document says. */
 const DOCUMENT_PASSAGE_MAX = 260;
 const OVERVIEW = /哪些|有什么|什么(政策|扶持|奖励|补贴)|都有啥|有啥|介绍|列一下|列出/;

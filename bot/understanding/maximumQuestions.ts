@@ -11,6 +11,14 @@ export type MaximumScope = "each" | "year" | "area" | "any";
 /** A word of "the most" followed, within a few characters, by a question word: "最多能拿多少", "上限是多少". */
 const ASKS_MOST = /(?:最多|最高|上限|封顶|顶格|顶天|撑死|最大|(?:一共|总共|总计|合计)(?=[^，,。！!？?\s]{0,3}(?:给|发|补|奖|拿))|总额)[^，,。！!？?\s\d]{0,6}?(?:多少|几|多高|多大|啥|什么)/;
 
+/** The whole area's total asked: "全市一共多少额度", "全县总共有多少资金". */
+const AREA_TOTAL = /(?:全市|全县|全区)[^，,。！!？?\s]{0,8}?(?:一共|总共|总计|合计)[^，,。！!？?\s]{0,3}?多少(?:额度|资金|钱)/;
+
+/** "那两项奖励全市一共多少额度": the whole area's budget, asked without a word of "the most" (the document's, not the asker's). */
+export function areaTotalAsked(text: string): boolean {
+  return AREA_TOTAL.test(text);
+}
+
 /** The scope words of a question, in the order they are tried. */
 const SCOPE_ASKED: ReadonlyArray<readonly [MaximumScope, RegExp]> = [
   ["area", /全市|全县|全区|全镇|总额|总盘子/],
@@ -39,6 +47,7 @@ function fromGrant(phrase: string): string {
 
 /** The scope a question about the policy's most names, or null when the message asks no such thing. */
 export function maximumAsked(text: string): MaximumScope | null {
+  if (areaTotalAsked(text)) return "area";
   if (!ASKS_MOST.test(text)) return null;
   return SCOPE_ASKED.find(([, words]) => words.test(text))?.[0] ?? "any";
 }

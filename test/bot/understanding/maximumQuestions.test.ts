@@ -10,6 +10,10 @@ describe("a question about the policy's most", () => {
     expect(maximumAsked("一场最多给多少")).toBe("each");
     expect(maximumAsked("每年最多能拿多少")).toBe("year");
     expect(maximumAsked("全市一共给多少")).toBe("area");
+    // The whole area's total asked without a word of "the most".
+    expect(maximumAsked("聊城 电商人才那两项奖励全市一共多少额度")).toBe("area");
+    expect(maximumAsked("全县总共有多少资金")).toBe("area");
+    expect(maximumAsked("我们一共卖了多少钱")).toBeNull();
     expect(maximumAsked("这个补贴上限是多少")).toBe("any");
     expect(maximumAsked("封顶多少钱")).toBe("any");
   });
