@@ -229,7 +229,8 @@ const ONE_OR_SO_CODE = charTable("百佰千仟万萬");
 const placeValue = (code: number) => SMALL_UNIT_CODE.get(code) ?? BIG_UNIT_CODE.get(code)!;
 /** "七成五" 75%, "八成" 80%: tenths in chat, not before a word that 成 starts (成交, 成功, 一成不变). */
 const TENTHS = /([一二两三四五六七八九])成([一二三四五六七八九](?![十百千万亿]))?(?![交功为立本员都果绩品型熟长不了])/g;
-const readCompoundTail = tailReader(/^(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/);
+/** "1万5", "1亿2千万"; after 零 the tail skips a place: "1亿零500万", "1万零5" (零 joins a lower place). */
+const readCompoundTail = tailReader(/^(零?)(\d{1,4})(千万|百万|万|千|百)?(?![\d.%])/);
 /** "18-20万", "30到40人": a second number after a range sign shares the first one's multiplier and unit. */
 const readRangeTail = tailReader(/^\s?[-~～—–到至]\s?(\d+)(\.\d+)?/);
 /**
@@ -1246,8 +1247,8 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     if (expRaw === undefined && !frac && !suffix.unit && !suffix.approx && suffix.exp >= 3 && rangeHigh === undefined) {
       const tail = readCompoundTail(text, suffix.end, 8);
       if (tail) {
-        const [t, digits = "", mult] = tail;
-        const tailExp = mult ? (MULTIPLIER_EXP[mult] ?? -1) : digits.length === 1 ? suffix.exp - 1 : -1;
+        const [t, zero, digits = "", mult] = tail;
+        const tailExp = mult ? (MULTIPLIER_EXP[mult] ?? -1) : zero ? 0 : digits.length === 1 ? suffix.exp - 1 : -1;
         const after = readSuffix(text, suffix.end + t.length, false, false, TAIL_SUFFIX);
         if (tailExp >= 0 && tailExp + digits.length <= suffix.exp && (after.unit === undefined || after.unit === "元")) {
           decimal = (BigInt(decimal) + BigInt(digits) * 10n ** BigInt(tailExp)).toString();

@@ -47,6 +47,16 @@ describe("findNumbers reads every amount form merchants write", () => {
     expect(mentionToFen(parseChineseAmount("85,000.50元")!)).toBe(8500050);
   });
 
+  it("reads a lower place joined by 零 after a digit multiplier as one figure (1亿零500万, 1万零5, 10万零5千)", () => {
+    expect(valueOf("1亿零500万")).toBe(105000000);
+    expect(valueOf("2亿零50万")).toBe(200500000);
+    expect(valueOf("1万零5")).toBe(10005);
+    expect(valueOf("10万零5千")).toBe(105000);
+    expect(valueOf("3万零8百元")).toBe(30800);
+    const [m] = findNumbers("网上卖了1亿零500万 流量补贴");
+    expect(m!.raw).toBe("1亿零500万");
+  });
+
   it("marks 10w+ as at least 100000", () => {
     const m = parseChineseAmount("粉丝10w+")!;
     expect(m.value).toBe(100000);
