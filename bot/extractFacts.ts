@@ -14,7 +14,7 @@
  * Every value is validated by the fact schema where the facts enter the session (`admitFacts`); bad ones go to
  * `rejected` with a Chinese reason.
  */
-import { FACTS, factValueError, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity } from "../rules/facts.js";
+import { FACTS, factValueError, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity, type QuantityPart } from "../rules/facts.js";
 import { breakAfter, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import type { Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
@@ -27,7 +27,7 @@ import { insideOther, otherPartySpans, type OtherSpan } from "./understanding/ot
 import { countsOtherThings, countsProvisions, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
 import { readQualifiedSubsets } from "./understanding/subsets.js";
 import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
-import { readInstances, type PartOf } from "./understanding/instances.js";
+import { readInstances, REST_OF_YEAR, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
 import { convertForeign, foreignCurrency } from "./understanding/currencies.js";
 import { isImplausible, meantInWan, saidAround, type DoubtfulFact } from "./understanding/plausibility.js";
@@ -636,7 +636,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     facts[i.fact] = i.items ? { ...fromParts(i.parts, i.adds, i.words), items: true } : fromParts(i.parts, i.adds, i.words);
     out.sources[i.fact] = i.words;
     out.unattributed = out.unattributed.filter((m) => !i.mentions.includes(m));
-    out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算${i.adds ? "再相加" : ""}：${i.words}。`);
+    out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算${i.adds ? "再相加" : ""}：${i.words}${restOfYearUnsaid(i.parts) ? "；全年其余月份未说，按不少于这个数计算" : ""}。`);
   }
   // Figures dated by several years are computed year by year; otherwise the last year named counts.
   if (yearsNote && !instances.some((i) => new Set(i.parts.map((p) => p.year)).size > 1)) out.notes.push(yearsNote);
@@ -671,6 +671,9 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   holdImplausible(text, facts, none, byFact, out, options.known);
   out.facts = facts as Facts;
 }
+
+/** "一季度卖了20万 二季度35万": the parts of a year read leave the rest of it unsaid. */
+const restOfYearUnsaid = (parts: readonly QuantityPart[]) => parts.some((p) => p.words === REST_OF_YEAR);
 
 /** The phrase words of the message, but for those starting inside a number: "40个人" counts people, it names no 个人 applicant. */
 function phrasesOutsideNumbers(text: string, mentions: readonly NumberMention[]): Hit[] {

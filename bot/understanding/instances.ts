@@ -17,6 +17,7 @@ import { FACT_NAMES, FACTS, VOCABULARY, type FactName, type FactSpec, type Quant
 import { breakAfter, breakBefore, SENTENCE_BREAK } from "./clauses.js";
 import type { NumberMention } from "./numbers.js";
 import { firstStartingFrom } from "./spans.js";
+import { readYearParts, type YearParts } from "./yearParts.js";
 
 /** A number attributed to a fact. */
 export interface Stated {
@@ -199,17 +200,28 @@ function added(
   if (items.length === 0 || (items.length === 1 && !itemTimes[0])) return null;
   // Sales of two years are two values (not read as parts at all).
   if (withinYear(fact) && severalYears(mentions, items)) return null;
-  const listed = items.length > 1 && (isList(text, items, mentions) || byChannel(text, fact, items));
+  const ofYear = items.length > 1 && withinYear(fact) ? yearPartsOf(text, items) : null;
+  const listed = items.length > 1 && (isList(text, items, mentions) || byChannel(text, fact, items) || ofYear !== null);
   const cues = items.length > 1 && !correction && !listed ? namedApart(fact, items, stated) : null;
   if (items.length > 1 && !cues && (correction || !listed)) return null;
   const parts = partsOf(fact, items, itemTimes, mentions, partOf);
   if (!parts) return null;
+  // "一季度20万 二季度35万": the rest of the year was not said: the year's figure is at least the parts' sum.
+  if (ofYear && !ofYear.whole) parts.push({ low: 0, high: null, words: REST_OF_YEAR, ...(parts[0]!.year !== undefined ? { year: parts[0]!.year } : {}) });
   // "一共三个班 一个班45人": a total that is the count multiplying a figure totals the things counted, not the figure.
   if (parts.length < 2 || !totalAgrees(totals.filter((t) => !counts.includes(t)), parts, fact, partOf)) return null;
   const words = items.map((m, i) => multipliedWords(text, m, itemTimes[i]!));
   // Items keep the word naming each, so that a correction naming one replaces that one only.
   if (cues) parts.forEach((p, i) => (p.cue = cues[i]));
   return { fact, parts, words: words.join("、"), mentions: [...list, ...counts], adds: true, ...(cues ? { items: true as const } : {}) };
+}
+
+/** The words standing for the parts of a year not said. */
+export const REST_OF_YEAR = "其余月份未说";
+
+/** "上半年卖了60万 下半年卖了70万": each figure said of another part of one year (bot/understanding/yearParts.ts). */
+function yearPartsOf(text: string, items: readonly NumberMention[]): YearParts | null {
+  return readYearParts(text, items.map((m) => m.wordsStart), items.map((m) => m.end));
 }
 
 /** The figures of `list` with a total word before them ("一共花了13万"); NONE when none has. */
@@ -312,19 +324,39 @@ function joined(text: string, stated: readonly Stated[], mentions: readonly Numb
     if (u.isYear) continue;
     const before = lastEndingBy(mentions, u.start, isNoYear);
     // The first statement of the figure before (stated ones before joined ones).
-    const s = before && (firstStatementOf(stated, before) ?? firstStatementOf(out, before));
+    const s = (before && (firstStatementOf(stated, before) ?? firstStatementOf(out, before))) || partOfYearBefore(text, stated, out, mentions, u);
     if (!s || !addsUp(s.fact) || s.mention.unit !== u.unit) continue;
     const inBetween = countWithin(mentions, s.mention.end, u.start);
     const first = head?.get(s.mention) ?? s.mention;
     const conjoined = inBetween === 0 && (conjoinedGap(text, s.mention.end, u) || (respectively(text, first) && separatorsOnly(text, s.mention.end, u.start)));
     const year = inBetween === 1 ? firstWithin(mentions, s.mention.end, u.start) : undefined;
     const nextYear = year?.isYear === true && separatorsOnly(text, s.mention.end, year.start) && separatorsOnly(text, year.end, u.start);
-    if ((conjoined || nextYear) && !sentenceEndsIn(text, s.mention.end, u.start)) {
+    const nextPart = !conjoined && !nextYear && isNextPartOfYear(text, s, u);
+    if ((conjoined || nextYear || nextPart) && !sentenceEndsIn(text, s.mention.end, u.start)) {
       out.push({ fact: s.fact, mention: u });
       (head ??= new Map()).set(u, first);
     }
   }
   return out;
+}
+
+/** "上半年卖了五十来万 下半年六十多万": `u` is the next part of the year's figure `s`, its verb left out. */
+function isNextPartOfYear(text: string, s: Stated, u: NumberMention): boolean {
+  return withinYear(s.fact) && u.start - s.mention.end <= 10 && readYearParts(text, [s.mention.wordsStart, u.wordsStart], [s.mention.end]) !== null;
+}
+
+/**
+ * The statement of the figure before `u` when only words of a part of a year ("下半年", "二季度", read as numbers
+ * of their own) stand between: null when there is none such.
+ */
+function partOfYearBefore(text: string, stated: readonly Stated[], joinedSoFar: readonly Stated[], mentions: readonly NumberMention[], u: NumberMention): Stated | null {
+  for (let i = firstStartingFrom(mentions, u.start) - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (u.start - m.end > 10) return null;
+    const s = firstStatementOf(stated, m) ?? firstStatementOf(joinedSoFar, m);
+    if (s) return isNextPartOfYear(text, s, u) ? s : null;
+  }
+  return null;
 }
 
 /** The first statement of figure `m` in `list`. */
