@@ -14,7 +14,7 @@
  * Every value is validated by the fact schema where the facts enter the session (`admitFacts`); bad ones go to
  * `rejected` with a Chinese reason.
  */
-import { FACTS, factValueError, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity, type QuantityPart } from "../rules/facts.js";
+import { FACT_NAMES, FACTS, factValueError, VOCABULARY, VocabularyError, type FactName, type Facts, type Quantity, type QuantityPart } from "../rules/facts.js";
 import { breakAfter, CLAUSE_BREAK, SENTENCE_BREAK as STRONG_BREAK } from "./understanding/clauses.js";
 import type { Span } from "./understanding/applicant.js";
 import { readConditions } from "./understanding/conditions.js";
@@ -933,6 +933,8 @@ function holdImplausible(
   out: Extraction,
   known: Facts | undefined,
 ): void {
+  // Most messages state no implausible figure: then the facts are not enumerated (a key list per message).
+  if (!anyImplausible(facts, known)) return;
   const askedFor = new Map<NumberMention, DoubtfulFact>();
   for (const name in facts) {
     const fact = name as FactName;
@@ -949,6 +951,19 @@ function holdImplausible(
     delete facts[fact];
     delete out.sources[fact];
   }
+}
+
+/** The facts the vocabulary gives a plausible range (`plausible`, `plausibleWhen`): no other can be implausible. */
+const RANGED_FACTS: readonly FactName[] = FACT_NAMES.filter((f) => FACTS[f].plausible !== undefined || FACTS[f].plausibleWhen !== undefined);
+
+/** Does any stated fact lie outside its plausible range? Looked up per ranged fact, with no list of the stated ones. */
+function anyImplausible(facts: Record<string, unknown>, known: Facts | undefined): boolean {
+  for (let k = 0; k < RANGED_FACTS.length; k++) {
+    const fact = RANGED_FACTS[k]!;
+    const value = facts[fact];
+    if (value !== undefined && isImplausible(fact, value, known, facts)) return true;
+  }
+  return false;
 }
 
 /**

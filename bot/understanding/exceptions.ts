@@ -4,6 +4,8 @@
  * them, not for the asker ("签了的是14个" then says how many meet it).
  */
 import type { NumberMention } from "./numbers.js";
+import { tailTester } from "./tailReader.js";
+import { headTester } from "./windowTests.js";
 
 /** Words that pick some out of a group before their count ("有两个", "其中3个", "里面有两个"). */
 const SOME_OF = /(?:有|其中|里面|里头|中间|当中)\s?$/;
@@ -12,9 +14,13 @@ const NEGATION_AFTER_COUNT = /^(?:人|个人)?(?:都|也|还)?(?:没有?|未|不
 /** A negation ending right before a word, itself right after a count ("有两个没签合同", "3个人没交社保"). */
 const COUNT_THEN_NEGATION = /(?:有|其中|里面|里头|中间|当中)\s?(?:\d+|[一二两三四五六七八九十几]+)\s?(?:个人|个|名|位|人|家)(?:都|也|还)?(?:没有?|未|不是|不|还没)[^，,。！!？?；;\s\d]{0,3}$/;
 
+/** The two looks read in place: they run for every figure with a unit (no slice per figure). */
+const negationAfterCount = tailTester(NEGATION_AFTER_COUNT);
+const someOfBefore = headTester(SOME_OF);
+
 /** The figure counts those who do not meet a condition ("有两个没签合同"). */
 export function countsExceptions(text: string, m: NumberMention): boolean {
-  return m.unit !== undefined && NEGATION_AFTER_COUNT.test(text.slice(m.end, m.end + 5)) && SOME_OF.test(text.slice(Math.max(0, m.start - 3), m.start));
+  return m.unit !== undefined && negationAfterCount(text, m.end, 5) && someOfBefore(text, Math.max(0, m.start - 3), m.start);
 }
 
 /**

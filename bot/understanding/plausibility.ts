@@ -65,7 +65,9 @@ export function isImplausible(
     max = spec.plausible[1];
     ranged = true;
   }
-  for (const w of spec?.plausibleWhen ?? []) {
+  const when = spec?.plausibleWhen;
+  for (let k = 0; when !== undefined && k < when.length; k++) {
+    const w = when[k]!;
     const holds = stated !== undefined && Object.hasOwn(stated, w.fact) ? stated[w.fact] : known?.[w.fact];
     if (holds !== w.is) continue;
     min = Math.max(min, w.range[0]);
