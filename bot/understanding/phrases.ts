@@ -62,7 +62,8 @@ export const namesEntity = (key: string) => PHRASES.get(key)?.some((e) => e.kind
 export const NEGATION_BEFORE = /(没有|没|未|不是|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|非(?!常))[^，,。！!？?；;\s]{0,3}$/;
 // The tests of the words before a phrase word read the message in place (windowTests.ts): no copy per word.
 const NEGATED_BEFORE = headTester(NEGATION_BEFORE);
-const NEGATION_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
+// A 不/没 that ends the question is its A-not-A tag ("运营补助能拿不", "社保交了没"), no negation.
+const NEGATION_AFTER = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)(?=[^，,。！!？?；;\s吗呢啊呀])/);
 /** "培训机构培训过的", "县里认定的": the word is the agent of a clause describing something else. */
 const RELATIVE_AGENT = tailTester(/^(培训|认定|评定|评|授予|推荐|组织|认证|审核|授牌)(过|了)?的/);
 /** The speaker names themselves: 我们培训机构, 我们是合作社, 本公司, 咱们村. */
@@ -237,7 +238,7 @@ export function readPhrases(text: string, hits: readonly Hit[], facts: Record<st
     // The five characters before the word, within its clause.
     const before = Math.max(clauseStart, hit.start - 5);
     // The three characters after the word are read in place (tailTester), not sliced for every word.
-    const negated = NEGATED_BEFORE(text, before, hit.start) || NEGATION_AFTER(text, hit.end, 3);
+    const negated = NEGATED_BEFORE(text, before, hit.start) || NEGATION_AFTER(text, hit.end, 4);
     // Read when an effect needs it (most hits are settled before).
     let standard: boolean | undefined;
     for (const e of effects) {

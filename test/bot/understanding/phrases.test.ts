@@ -110,6 +110,20 @@ describe("extractFacts reads the applicant and what they did", () => {
     expect(activity("在服务中心搞了一场电商培训")).toBe("ruralTraining");
   });
 
+  it("reads the centre's running costs named as 运营补助/运营费用 as its operation, over the 特色馆 counted as a condition", () => {
+    expect(activity("叶集 运营企业 线上特色馆只建了2个 运营补助能拿吗")).toBe("serviceCenterOperation");
+    expect(activity("特色馆弄了两个 运营的补贴有吗")).toBe("serviceCenterOperation");
+    expect(activity("特色馆建了4个 服务中心运营费用一年花了80万")).toBe("serviceCenterOperation");
+    expect(activity("营销特色馆建设能补多少")).toBe("featurePavilion");
+  });
+
+  it("reads a 不/没 ending the question as its A-not-A tag, not a negation (运营补助能拿不, 社保交了没)", () => {
+    expect(activity("特色馆只建了2个 运营补助能拿不")).toBe("serviceCenterOperation");
+    expect(activity("员工技能培训能补不")).toBe("staffTraining");
+    expect(activity("员工技能培训没搞 能补吗")).toBeUndefined();
+    expect(activity("员工技能培训不做")).toBeUndefined();
+  });
+
   it("reads an activity by the clause's own examples (自建交易平台, 业务外包, 品牌培育)", () => {
     expect(activity("自建交易平台 填补省内空白 备案了")).toBe("paymentPlatform");
     expect(activity("电商业务外包创新 研发费用120万")).toBe("modelInnovation");
