@@ -6,6 +6,7 @@
 import { FACTS, type FactName, type Quantity } from "../../rules/facts.js";
 import { mentionToFen, type Interval, type NumberMention } from "./numbers.js";
 import { tailTester } from "./tailReader.js";
+import { headTester } from "./windowTests.js";
 
 /** Upper bounds of believable values per unit (money in yuan): larger is a typo or a test. */
 const LIMITS = { fen: 1e12, count: 1e10, sqm: 1e9, day: 3650 } as const;
@@ -86,20 +87,23 @@ export function isMoney(m: NumberMention): boolean {
 
 /** "每个站点2万", "每户2万": an amount per unit, not what the asker gets in all. */
 export function isRate(text: string, m: NumberMention): boolean {
-  return RATE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start));
+  return RATE_BEFORE(text, Math.max(0, m.start - 6), m.start);
 }
-const RATE_BEFORE = /每[^\d，,。！？!?\s]{0,4}$/;
+/** Tested in place: asked for every money figure of a message, and a slice per look was a string per figure. */
+const RATE_BEFORE = headTester(/每[^\d，,。！？!?\s]{0,4}$/);
 
 /** Words after an amount that make it the policy's own ("那个每户2万的奖励", "开店那个5万奖励", "2万的政策"). */
 const POLICY_AMOUNT_AFTER = tailTester(/^\s?(的(政策|奖励|奖金|补贴|补助|奖补|扶持|标准|那个|那项|那档)|那[个项]?(奖|补贴|补助|扶持|政策)|政策|标准)/);
 /** "有2万块奖励", "给5万补贴": an award noun right after an amount that something gives. */
-const GIVES_BEFORE = /(?<![只没才就])(有|给|发|拿)$/;
+const GIVES_BEFORE = headTester(/(?<![只没才就])(有|给|发|拿)$/);
 const AWARD_AFTER = tailTester(/^(奖励|奖金|补贴|补助|奖补)/);
 /**
  * Words before it: a rate per unit ("每个站点2万"), what one can get ("能拿10万不"), or the policy's amount
  * pointed at ("有那15万不", "拿得到那5万吗"; not "有那么15万", the user's own rough figure).
  */
-const POLICY_AMOUNT_BEFORE = /(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}$|(有|拿|领|到|给)那$/;
+const POLICY_AMOUNT_BEFORE = /(?:(那个|每个|每户|每家|每人|每场|每次|每期|每平方?米?|能拿|可以拿|能领|能补|补|奖)[^\d，,。！？!?\s]{0,4}|(有|拿|领|到|给)那)$/;
+/** POLICY_AMOUNT_BEFORE tested in place: the words before are sliced only when they match (few figures). */
+const POLICY_AMOUNT_BEFORE_AT = headTester(POLICY_AMOUNT_BEFORE);
 
 /** Verbs of the user's own spending or sales between 每场/每次 and the figure. */
 const USER_SPENT = /花|投|用了|支出|开支|成本|卖|赚|收入/;
@@ -125,8 +129,10 @@ export function isPolicyAmount(text: string, m: NumberMention): boolean {
   if (!isMoney(m)) return false;
   if (POLICY_AMOUNT_AFTER(text, m.end, 6)) return true;
   // The two characters before it are all the look-behind can see: no need to read the whole text before it.
-  if (AWARD_AFTER(text, m.end, 6) && GIVES_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
+  if (AWARD_AFTER(text, m.end, 6) && GIVES_BEFORE(text, Math.max(0, m.start - 2), m.start)) return true;
   // "每场实际花了8万" is what the user spent on each event, not the policy's rate.
-  const before = POLICY_AMOUNT_BEFORE.exec(text.slice(Math.max(0, m.start - 8), m.start));
-  return before !== null && !USER_SPENT.test(before[0]) && !USER_RECEIVED.test(before[0]);
+  const from = Math.max(0, m.start - 8);
+  if (!POLICY_AMOUNT_BEFORE_AT(text, from, m.start)) return false;
+  const before = POLICY_AMOUNT_BEFORE.exec(text.slice(from, m.start))!;
+  return !USER_SPENT.test(before[0]) && !USER_RECEIVED.test(before[0]);
 }
