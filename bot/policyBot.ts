@@ -19,6 +19,7 @@ import { isTitleFact, statesRecognition, titleAsked } from "./understanding/aske
 import { definingPassage } from "./understanding/definitions.js";
 import { looselyNamed } from "./understanding/looseWords.js";
 import { findNumbers } from "./understanding/numbers.js";
+import { unreadStatements } from "./understanding/unreadStatements.js";
 import { isExemptNumber } from "./numberGuard.js";
 import { topics, topicsIn } from "./understanding/topics.js";
 import type { Phraser } from "./llmPhraser.js";
@@ -254,7 +255,7 @@ export class PolicyBot implements ConversationHandler {
     // ("那聊城呢"), and the reply says which facts it used; a message with its own situation starts clean.
     const switching = mentioned.length > 0 && session.policyIds.length > 0 && !mentioned.some((id) => session.policyIds.includes(id));
     if (switching && Object.keys(session.facts).length > 0) {
-      if (statesNewSituation(extraction.facts, session.facts)) Object.assign(session, { facts: {}, said: {}, topic: [], recent: [], awaiting: [], inferred: [] });
+      if (statesNewSituation(extraction.facts, session.facts)) Object.assign(session, { facts: {}, said: {}, topic: [], recent: [], awaiting: [], inferred: [], unread: {} });
       else {
         const carried = describeFactValues(session.facts, session.said);
         if (carried) notes.push(render(t.place.reused, { facts: carried }));
@@ -448,6 +449,36 @@ export class PolicyBot implements ConversationHandler {
    * Score the rules of `policyIds` for this question, evaluate the relevant ones, and say which the
    * question is about (focus) and which others the user's own measures make worth mentioning (extras).
    */
+  /**
+   * A condition the engine would count as met while unknown, of which the user said something no reader
+   * understood ("园区那边我们没去"): the provision is left undecided, the condition asked for in their words.
+   * Kept in the session until the user states the fact.
+   */
+  #holdUnread(text: string, session: Session, results: AwardResult[], notes: string[], shownKeys: ReadonlySet<string>): ReadonlySet<FactName> {
+    const rules = new Map(this.#catalog.rulesOf(session.policyIds).map((r) => [ruleKey(r), r]));
+    const assumedOf = (r: AwardResult) => (rules.get(resultKey(r))?.assumed ?? []).filter((f) => session.facts[f] === undefined);
+    const open = results.filter((r) => r.eligible !== false);
+    const unread: NonNullable<Session["unread"]> = {};
+    for (const [fact, u] of Object.entries(session.unread ?? {})) if (session.facts[fact as FactName] === undefined) unread[fact] = u;
+    for (const u of unreadStatements(text, [...new Set(open.flatMap(assumedOf))])) unread[u.fact] ??= { said: u.said, kind: u.kind };
+    session.unread = unread;
+    const asked = new Set<FactName>();
+    for (const r of open) {
+      const held = assumedOf(r).filter((f) => f in unread);
+      if (held.length === 0) continue;
+      r.eligible = null;
+      r.missing = [...held, ...r.missing.filter((f) => !held.includes(f))];
+      for (const f of held) {
+        r.trace.push(`${factLabel(f)}：你说“${unread[f]!.said}”，未按成立计算`);
+        // Asked in the reply only for a provision the reply is about.
+        if (shownKeys.has(resultKey(r))) asked.add(f);
+      }
+    }
+    const t = this.#templates.needsInfo;
+    for (const f of asked) notes.push(render(unread[f]!.kind === "negated" ? t.unreadNegated : t.unreadDoubted, { said: unread[f]!.said, fact: factLabel(f) }));
+    return asked;
+  }
+
   #choose(text: string, session: Session, policyIds: readonly string[], asOf: string) {
     // Clause notes (a fund, a loan, praise…) compete with the rules: the best-scored one may be the answer.
     const rules = this.#catalog.rulesOf(policyIds);
@@ -573,6 +604,7 @@ export class PolicyBot implements ConversationHandler {
     let chosen = this.#choose(text, session, session.policyIds, asOf);
     if (this.#adoptTitleStated(text, session, chosen.focus)) chosen = this.#choose(text, session, session.policyIds, asOf);
     const { results, focus, focusKeys, extraKeys, specific, note, companions } = chosen;
+    const askedUnread = this.#holdUnread(text, session, results, notes, new Set([...focusKeys, ...extraKeys]));
     // "土建花了200万 能按50%补吗": what a provision's clause excludes, named by the user, is said not to be paid.
     for (const s of focus) {
       const excluded = s.rule.excluded && exclusionNamed(text, s.rule.excluded);
@@ -658,7 +690,8 @@ export class PolicyBot implements ConversationHandler {
       // An approximate figure that leaves the answer open: ask for the exact one, naming what it decides.
       const exact = askExactFigure(best, t);
       const missing = exact ? exact.missing.slice(0, ASK_AT_MOST) : best.missing.slice(0, ASK_AT_MOST);
-      const ask = exact ? exact.text : render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) });
+      // The conditions asked about in the user's words above need no second question.
+      const ask = exact ? exact.text : missing.every((f) => askedUnread.has(f as FactName)) ? render(t.needsInfo.askAbove, { topic: topicName }) : render(t.needsInfo.ask, { topic: topicName, facts: missingLabels(missing) });
       const body = [known ? render(t.needsInfo.alsoKnown, { facts: known }) : "", this.#cases(undecided), exact ? "" : inUserWords(otherRouteNote(best, t) ?? "", session.said ?? {}), ask].filter(Boolean).join("\n");
       return { input: withCompanions({ status: "needs_info", notes, policies, results: undecided, missing, asOf, ...activityOf(session.facts), body }), topic };
     }

@@ -29,6 +29,8 @@ export interface Session {
   inferred?: string[];
   /** Values the last question named only as the provision asked about ("示范企业奖励是多少"): a short affirming reply states them. */
   askedAbout?: Record<string, string>;
+  /** Conditions the user spoke of in words no reader understood ("园区那边我们没去"), by fact: asked, not assumed, until stated. */
+  unread?: Record<string, { said: string; kind: "negated" | "doubted" }>;
   /** An amount the user says the policy gives ("听说奖励50万"), in their words, until an answer checks it. */
   claim?: Claim;
   /** Epoch ms of the last message; sessions idle longer than the configured time are dropped. */

@@ -19,7 +19,7 @@ const buildTemplatesSchema = () => z.strictObject({
   citation: s,
   citationList: s,
   disclaimer: s,
-  needsInfo: group(["ask", "otherRoute", "straddle", "rangeTooWide", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart", "implausible", "unitless", "cases", "case"] as const),
+  needsInfo: group(["ask", "otherRoute", "straddle", "rangeTooWide", "askRegion", "askRegionAll", "alsoKnown", "topicFallback", "askSituation", "noCounterpart", "implausible", "unitless", "cases", "case", "unreadNegated", "unreadDoubted", "askAbove"] as const),
   explain: group(["award", "awardNoAmount", "awardFormula", "rule", "who", "conditions", "amount", "amountUpTo", "example", "applicant", "askFacts", "limits", "overview", "overviewTheme", "overviewAsk"] as const),
   clauseKind: group(CLAUSE_KINDS),
   inform: group(["heading", "notStated", "pending", "unchecked", "sanction", "alsoProvisions"] as const),

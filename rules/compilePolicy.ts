@@ -41,6 +41,11 @@ export interface RuleInfo {
   accepts: Partial<Record<FactName, readonly string[]>>;
   /** Facts read as alternatives (rules/alternatives.ts): one stated, the others of its group are not owed. */
   alternatives: readonly (readonly FactName[])[];
+  /**
+   * Yes/no and category facts the rule counts as met while unknown (a stated condition listed as 还需满足, a part
+   * counted until said otherwise): the bot asks instead when the user said something of them it could not read.
+   */
+  assumed: readonly FactName[];
 }
 
 interface CompiledException {
@@ -99,6 +104,26 @@ function leaves(c: Condition, worded: boolean, out: Leaf[] = []): Leaf[] {
   return out;
 }
 
+/** Facts of yes/no tests for true and of category tests: those an unknown value lets pass (see RuleInfo.assumed). */
+function metWhenUnknown(c: Condition, out: Set<FactName>): void {
+  for (const l of leaves(c, false)) if (("is" in l && l.is === true) || "oneOf" in l) out.add(l.fact);
+}
+
+/** The facts of stated conditions, and of amount parts counted while their condition is unknown (`unknown: then`). */
+function assumedFacts(stated: readonly Exclude<RuleCondition, string>[], amount: Rule["amount"]): FactName[] {
+  const out = new Set<FactName>();
+  for (const c of stated) metWhenUnknown(c.when, out);
+  const walk = (a: unknown): void => {
+    if (a === null || typeof a !== "object") return;
+    if (Array.isArray(a)) return a.forEach(walk);
+    const node = a as Record<string, unknown>;
+    if (node.mechanism === "when" && node.unknown === "then") metWhenUnknown(node.when as Condition, out);
+    for (const v of Object.values(node)) walk(v);
+  };
+  walk(amount);
+  return [...out];
+}
+
 /** The values of each enum fact a condition asks for with `oneOf`, outside any `not`. */
 function acceptedValues(c: Condition, out: Partial<Record<FactName, string[]>> = {}): Partial<Record<FactName, string[]>> {
   if ("all" in c) c.all.forEach((x) => acceptedValues(x, out));
@@ -145,6 +170,7 @@ export function compilePolicy(file: PolicyRuleFile, window: ValidityWindow): Com
         qualifiers: rule.when ? leaves(rule.when, true).map((l) => l.text!) : [],
         accepts: rule.when ? acceptedValues(rule.when) : {},
         alternatives: alternativeGroups(rule),
+        assumed: assumedFacts(stated, rule.amount),
       },
       when: rule.when ? compileCondition(rule.when) : null,
       amount: rule.amount ? compileAmount(rule.amount, rule.clause) : null,

@@ -33,13 +33,16 @@ export interface ConditionOptions {
  * A negation ending right before a word ("不是旗舰店", "没有偷税漏税", "还没入园"), also across a word for
  * "ours" or "here" ("不是我们本地特产", "不算咱这的土特产") and a verb of getting ("没拿到平台的授牌").
  */
-const NEGATION_BEFORE = /(没有|没|未|不是|不算|算不上|不属于|不(?![仅但只论过])|无(?!论)|尚未|还没|并未|并非|非(?!常))(?:我们|咱们|俺们|我家|俺家|咱家|咱|俺)?(?:这边|这里|这儿|这|当地|本地)?(?:拿到|获得|取得|得到)?[^，,。！!？?；;\s]{0,3}$/;
+const NEGATION_BEFORE = /(没有|没|未|不是|不算|算不上|不属于|不(?![仅但只论过少止光])|无(?!论)|尚未|还没|并未|并非|非(?!常))(?:我们|咱们|俺们|我家|俺家|咱家|咱|俺)?(?:这边|这里|这儿|这|当地|本地)?(?:拿到|获得|取得|得到)?[^，,。！!？?；;\s]{0,3}$/;
 /** NEGATION_BEFORE read in place: a copy of the words before is made only when a negation's first character is among them. */
 const negatedBefore = headTester(NEGATION_BEFORE);
 /** How far before a word a negation may start: the longest negation, "ours", "here" and three characters. */
 const NEGATION_REACH = 10;
-/** A negation right after a word ("旗舰店不是", "社保没交"): at most three characters, read in place. */
-const negatedAfter = tailTester(/^[^，,。！!？?；;\s]{0,2}(没|未|不)/);
+/**
+ * A negation right after a word ("旗舰店不是", "社保没交"): at most three characters, read in place. Not the bound
+ * of a figure that follows ("入驻园区不到半年", "不满一年"), nor "and more" (不少, 不止, 不光).
+ */
+const negatedAfter = tailTester(/^[^，,。！!？?；;\s]{0,2}(没(?!想到)|未|不(?![到满足少止光仅]))/);
 /** The word is asked about or wished for, not stated: "能拿省里补贴吗", "想开旗舰店", "怎么申请首批". */
 const askedBefore = headTester(/(能不能|可不可以|能否|能|可以|想要?|打算|准备|怎么|如何)(拿|领|申请|申报|享受|获得|评|开|办|入驻|搞)?[^，,。！!？?；;\s]{0,2}$/);
 /**

@@ -32,6 +32,16 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(readConditions("本地特色产品网上卖了三百来万").said.localSpecialty).not.toMatch(/三|百/);
   });
 
+  it("takes no figure's bound or 'and more' next to a word for its negation (入驻园区不到半年, 不少是农产品, 不止卖特产)", () => {
+    expect(facts("我们入驻园区不到半年")).toMatchObject({ inPark: true });
+    expect(facts("卖的不少是农产品")).toMatchObject({ localSpecialty: true });
+    expect(facts("不止卖土特产")).toMatchObject({ localSpecialty: true });
+    expect(facts("园区里没有食堂 不过我们入园了")).toMatchObject({ inPark: true });
+  });
+  it("reads 进园 as 入园 (还没进园 → not in the park)", () => {
+    expect(facts("公司还没进园")).toMatchObject({ inPark: false });
+    expect(facts("去年进园的")).toMatchObject({ inPark: true });
+  });
   it("reads being in the park said with 进/在 as well as 入驻, and a negation before it (没进产业园, 不在产业园里, 还没搬进电商产业园)", () => {
     expect(facts("我们电商公司没进产业园 在自己厂里")).toMatchObject({ inPark: false });
     expect(facts("公司不在产业园里")).toMatchObject({ inPark: false });
