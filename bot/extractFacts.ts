@@ -40,6 +40,7 @@ import { NEGATION_BEFORE, namesEntity, readPhrases, scanPhrases } from "./unders
 import { readEarlierYears, readOperatingSince, readYears } from "./understanding/years.js";
 import { lineNoneAt, noneSaidAt } from "./understanding/noneStated.js";
 import { literal } from "./understanding/literalPattern.js";
+import { headTester } from "./understanding/windowTests.js";
 
 /** Options of `extractFacts`. */
 export interface ExtractOptions {
@@ -626,7 +627,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   addClaims(text, policyAmounts, out.claims);
 
   // "粉丝是15万 不是9万5": a figure right after 不是 is the value denied, never one to fill in.
-  out.unattributed = out.unattributed.filter((m) => !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)));
+  dropDenied(text, out.unattributed);
   if (options.expect !== undefined && options.expect.length > 0) answerExpected(text, options.expect, assigned, facts, out.unattributed, options.known);
 
   // Several instances of one fact: "一场花了5w 一场花了8w", "3期 每期40人", "3个…和1个…", "一期2天 一期1天".
@@ -639,7 +640,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     out.notes.push(`${labelOf(i.fact)}按你说的各项分别计算${i.adds ? "再相加" : ""}：${i.words}${restOfYearUnsaid(i.parts) ? "；全年其余月份未说，按不少于这个数计算" : ""}。`);
   }
   // Figures dated by several years are computed year by year; otherwise the last year named counts.
-  if (yearsNote && !instances.some((i) => new Set(i.parts.map((p) => p.year)).size > 1)) out.notes.push(yearsNote);
+  if (yearsNote && !datedBySeveralYears(instances)) out.notes.push(yearsNote);
 
   // Money in another currency (20万美元) is converted at the vocabulary's rate for the year, basis stated.
   const quantityOf = (fact: FactName, m: NumberMention) => quantityIn(text, fact, m, facts, out.notes);
@@ -647,7 +648,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   for (let f = 0; f < byFact.facts.length; f++) {
     const fact = byFact.facts[f]!;
     const list = readEarlierYears(fact, byFact.lists[f]!, mentions, facts, out.sources, quantityOf);
-    byFact.last.push(list[list.length - 1]!.mention);
+    byFact.last[f] = list[list.length - 1]!.mention;
     settleFact(text, fact, list, facts, out, quantityOf);
   }
 
@@ -679,8 +680,11 @@ const restOfYearUnsaid = (parts: readonly QuantityPart[]) => parts.some((p) => p
 function phrasesOutsideNumbers(text: string, mentions: readonly NumberMention[]): Hit[] {
   const inNumber = IN_NUMBER.take(text.length);
   for (let k = 0; k < mentions.length; k++) inNumber.fill(1, mentions[k]!.start + 1, mentions[k]!.end);
-  // A copy: the phrase finder's own list is rewritten by its next scan.
-  const hits = scanPhrases(text).filter((h) => !inNumber[h.start]);
+  // A copy (the phrase finder's own list is rewritten by its next scan), kept in place: one array of the list's size.
+  const hits = scanPhrases(text).slice();
+  let kept = 0;
+  for (let k = 0; k < hits.length; k++) if (!inNumber[hits[k]!.start]) hits[kept++] = hits[k]!;
+  hits.length = kept;
   IN_NUMBER.give(inNumber);
   return hits;
 }
@@ -811,19 +815,42 @@ interface ByFact {
 }
 
 function groupByFact(assigned: readonly Assigned[], instances: readonly { fact: FactName }[]): ByFact {
-  const byFact: ByFact = { facts: [], lists: [], last: [] };
+  // Counted first, so that every array is made at its final size (pushed one by one, each would grow in steps).
+  FIGURES_OF.fill(0);
+  FILLED.fill(0);
+  let count = 0;
   for (let k = 0; k < assigned.length; k++) {
     const a = assigned[k]!;
     if (isInstanceFact(instances, a.fact)) continue;
-    const at = byFact.facts.indexOf(a.fact);
-    if (at >= 0) byFact.lists[at]!.push(a);
-    else {
-      byFact.facts.push(a.fact);
-      byFact.lists.push([a]);
+    const i = FACT_INDEX.get(a.fact)!;
+    const figures = FIGURES_OF[i]!;
+    if (figures === 0) SLOT_OF[i] = count++;
+    FIGURES_OF[i] = figures + 1;
+  }
+  const byFact: ByFact = { facts: new Array(count), lists: new Array(count), last: new Array(count) };
+  for (let k = 0; k < assigned.length; k++) {
+    const a = assigned[k]!;
+    if (isInstanceFact(instances, a.fact)) continue;
+    const i = FACT_INDEX.get(a.fact)!;
+    const slot = SLOT_OF[i]!;
+    let list = byFact.lists[slot];
+    if (list === undefined) {
+      byFact.facts[slot] = a.fact;
+      list = byFact.lists[slot] = new Array(FIGURES_OF[i]!);
     }
+    const filled = FILLED[slot]!;
+    list[filled] = a;
+    FILLED[slot] = filled + 1;
   }
   return byFact;
 }
+
+/** Per fact (by its place in FACT_NAMES): its figures while grouping, and its slot in ByFact; tables kept between messages. */
+const FACT_INDEX: ReadonlyMap<FactName, number> = new Map(FACT_NAMES.map((f, i) => [f, i]));
+const FIGURES_OF = new Int32Array(FACT_NAMES.length);
+const SLOT_OF = new Int32Array(FACT_NAMES.length);
+/** Per slot: how many of its figures are in its list so far. */
+const FILLED = new Int32Array(FACT_NAMES.length);
 
 /** Was `fact` read as instances? (A loop, not `some` with a closure per figure.) */
 function isInstanceFact(instances: readonly { fact: FactName }[], fact: FactName): boolean {
@@ -1002,6 +1029,23 @@ function percentCued(text: string, m: NumberMention): boolean {
 
 /** 不是 / 而不是 / 并不是 right before a figure (not 是不是, which asks). */
 const DENIED_BEFORE = /(?<!是)(?:而|并)?不是\s*$/;
+const deniedBefore = headTester(DENIED_BEFORE);
+
+/** Drops, in place, the figures right after 不是 (DENIED_BEFORE, read in place: no slice per figure). */
+function dropDenied(text: string, figures: NumberMention[]): void {
+  let kept = 0;
+  for (let k = 0; k < figures.length; k++) {
+    const m = figures[k]!;
+    if (!deniedBefore(text, Math.max(0, m.start - 4), m.start)) figures[kept++] = m;
+  }
+  figures.length = kept;
+}
+
+/** Are the parts of some instances dated by more than one year (or some dated and some not)? */
+function datedBySeveralYears(instances: readonly { parts: readonly { year?: number }[] }[]): boolean {
+  for (const i of instances) for (let k = 1; k < i.parts.length; k++) if (i.parts[k]!.year !== i.parts[0]!.year) return true;
+  return false;
+}
 
 /** One year or month written just before a figure ("一年是", "每个月大概", "一年才"): the period the figure is per. */
 const PER_PERIOD = /^(?:一|每)(?:个)?(?:年|月)(?:下来)?(?:也就|都就|只有|就|都|才|也|只|是|有|能|大概|差不多|将近|约){0,2}\s*$/;
