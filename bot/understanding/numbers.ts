@@ -1054,6 +1054,17 @@ function finish(
 const SHORT_YEAR_MONTH = /^(\d{1,2})月/;
 
 /** Does a two-digit number followed by 年 read as a year ("21年卖了…") rather than a duration ("做了15年")? */
+/**
+ * "2021 卖了120来个w", "2022 GMV 5200w": a four-digit 20xx standing alone (a turn's start, a space or a stop
+ * before it) right before what was done in a year is that year written without 年, never a count of 2021.
+ */
+const BARE_YEAR_NEXT = /^[ \t\u3000]*(?:卖|销售|网零|网络零售|零售|营业|成交|GMV|gmv|纳税|交税|注册|开了|开的|办了|花了|评上|认定)/;
+function isBareYear(text: string, start: number, end: number): boolean {
+  const prev = text[start - 1];
+  if (prev !== undefined && !/[\s，,。；;！!？?：:、]/.test(prev)) return false;
+  return BARE_YEAR_NEXT.test(text.slice(end, end + 10));
+}
+
 function isShortYear(text: string, start: number, end: number, value: number): boolean {
   if (value < 15 || value > 30 || text[end] !== "年") return false;
   const next = text[end + 1] ?? "";
@@ -1267,7 +1278,8 @@ function readNumbers(input: string, options: FindNumbersOptions, taken: Uint8Arr
     const value = Number(decimal);
     // "2021年", "2021年度", and the first year of a range "2020—2022年"
     const isFourDigitYear = suffix.exp === 0 && !frac && intLength === 4 && value >= 1900 && value <= 2100 && !suffix.approx &&
-      (suffix.unit === "年" || text.startsWith("年度", coreEnd) || readYearRangeTail(text, coreEnd, 8) !== null);
+      (suffix.unit === "年" || text.startsWith("年度", coreEnd) || readYearRangeTail(text, coreEnd, 8) !== null ||
+        (suffix.unit === undefined && rangeHigh === undefined && !negative && value >= 2000 && isBareYear(text, start, coreEnd)));
     let end = suffix.end;
     let month: number | undefined;
     if (isFourDigitYear) {

@@ -16,6 +16,7 @@ beforeAll(async () => {
     tierNextTurn: ["叶集 天猫店 2017年销售额刚过500万 第一次过 开了两年了 奖多少", "之前300万那档已经拿过了"],
     tierSameMessage: ["叶集 天猫店 2017年销售额刚过500万 第一次过 开了两年了 奖多少 之前300万那档已经拿过了"],
     shop: ["东营 我家网店2021年卖了两千一百多万 今年打算申请 能给多少"],
+    bareYearTurn: ["平阴 达人奖", "粉丝是对的 15万", "2021 卖了120来个w"],
   });
 }, 180_000);
 
@@ -55,5 +56,14 @@ describe("ask --json: 我家网店 and the figure's own year", () => {
     expect(a.text).not.toContain("本条适用于：企业）");
     expect(a.text).not.toContain("提到了几个年份");
     expect(leader.trace.join("\n")).toContain("业绩年度2021年");
+  });
+});
+
+describe("ask --json: a year written without 年 in its own turn", () => {
+  it("'2021 卖了120来个w' after '粉丝 15万' is the activity year, not 2021 followers: the 带货达人 award is ✅ 2万", () => {
+    const a = award("bareYearTurn", "pingyin-2020:三/(三)/3");
+    expect(a?.eligible, answers.bareYearTurn!.text).toBe(true);
+    expect(a?.amountFen).toBe(2_000_000);
+    expect(a?.trace.join("\n")).toContain("业绩年度2021年");
   });
 });

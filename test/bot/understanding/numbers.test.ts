@@ -134,6 +134,15 @@ describe("findNumbers recognises years and dates", () => {
     expect(parseChineseAmount("二〇二〇年")).toMatchObject({ value: 2020, isYear: true });
   });
 
+  it("reads a bare 20xx standing before what was done that year as the year (2021 卖了120万), never as a count", () => {
+    expect(findNumbers("2021 卖了120来个w").map((m) => [m.raw, m.value, m.isYear])).toEqual([["2021", 2021, true], ["120来个w", 1200000, undefined]]);
+    expect(findNumbers("我们公司 2022 GMV 5200w")[0]).toMatchObject({ value: 2022, isYear: true });
+    // Not a year: a figure with a unit, a number glued to a word, or one that does not stand before an activity.
+    expect(findNumbers("粉丝2021 卖了120万")[0]!.isYear).toBeUndefined();
+    expect(findNumbers("2021个 卖了")[0]!.isYear).toBeUndefined();
+    expect(findNumbers("一共2021 人次")[0]!.isYear).toBeUndefined();
+  });
+
   it("reads a month after a two-digit year as that year's month (23年3月份), never as a count of months", () => {
     expect(findNumbers("23年3月份成立的").map((m) => [m.raw, m.value, m.isYear, m.month])).toEqual([["23年3月", 2023, true, 3]]);
     expect(findNumbers("22年13月").map((m) => m.raw)).toEqual(["22年", "13月"]);
