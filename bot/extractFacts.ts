@@ -540,7 +540,7 @@ interface Assigned {
   mention: NumberMention;
   cue?: string;
   /** No word placed the figure, only its unit or context (平 → 营运面积): the fact the bot asked about comes first. */
-  byDefault?: true;
+  byDefault?: boolean;
 }
 
 /**
@@ -1058,6 +1058,7 @@ const PAIR_WORD = /[俩仨]/;
 /** Attribute every quantity to a fact (or none), applying the refinements. */
 function attributeAll(text: string, quantities: NumberMention[], mentions: NumberMention[], out: Extraction, uncued: NumberMention[], cueHits: Hit[]): Assigned[] {
   const assigned: Assigned[] = [];
+  recordsUsed = 0;
   let lastSalesEnd = 0;
   let next = 0;
   for (let i = 0; i < quantities.length; i++) {
@@ -1111,9 +1112,26 @@ function attributeAll(text: string, quantities: NumberMention[], mentions: Numbe
 
 const isSales = (fact: AttributableFact | null) => fact !== null && SALES_FACTS.has(fact);
 
+/**
+ * The records of the figures `attributeAll` assigns, kept between messages and rewritten by the next reading: a
+ * long message assigns dozens of figures, and a record per figure was garbage per message. All of one shape (cue
+ * and byDefault always set). Nothing a reading returns holds one: the extraction keeps the figures themselves.
+ */
+const RECORDS: Assigned[] = [];
+let recordsUsed = 0;
+
 function assign(assigned: Assigned[], fact: AttributableFact, m: NumberMention, cue: string | undefined, byDefault: boolean): void {
-  const a: Assigned = cue !== undefined ? { fact, mention: m, cue } : { fact, mention: m };
-  if (byDefault) a.byDefault = true;
+  let a = RECORDS[recordsUsed];
+  if (a === undefined) {
+    a = { fact, mention: m, cue, byDefault };
+    RECORDS.push(a);
+  } else {
+    a.fact = fact;
+    a.mention = m;
+    a.cue = cue;
+    a.byDefault = byDefault;
+  }
+  recordsUsed++;
   assigned.push(a);
 }
 
