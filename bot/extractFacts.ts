@@ -37,7 +37,8 @@ import { firstStartingFrom, lastBreakBefore, Marks, nextBreakAfter } from "./und
 import { readSameYear, readWholes, readYearsAfter } from "./understanding/derivedFacts.js";
 import { scan, WordFinder, type Hit } from "./understanding/wordFinder.js";
 import { NEGATION_BEFORE, namesEntity, readPhrases, scanPhrases } from "./understanding/phrases.js";
-import { readEarlierYears, readOperatingSince, readYears } from "./understanding/years.js";
+import { earlierFactOf, readEarlierYears, readOperatingSince, readYears } from "./understanding/years.js";
+import { isRelativeRate, readRelativeFigures } from "./understanding/relativeFigures.js";
 import { lineNoneAt, noneSaidAt } from "./understanding/noneStated.js";
 import { literal } from "./understanding/literalPattern.js";
 import { headTester } from "./understanding/windowTests.js";
@@ -612,7 +613,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     if (rank.rank.within) out.notes.push(`“${rank.rank.raw}”按第${rank.rank.value}名计算。`);
   }
   const dated = new Map<FactName, string>();
-  const yearsNote = readYears(text, mentions, facts, out.sources, dated, (m) => m.unit !== "%" && !quotesTier(text, m) && !isPolicyAmount(text, m), options.known);
+  const yearsNote = readYears(text, mentions, facts, out.sources, dated, (m) => (m.unit !== "%" || isRelativeRate(text, m)) && !quotesTier(text, m) && !isPolicyAmount(text, m), options.known);
 
   const policyAmounts: NumberMention[] = [];
   const figures = figuresToAttribute(text, mentions, rank, phraseHits, policyAmounts);
@@ -651,6 +652,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
     byFact.last[f] = list[list.length - 1]!.mention;
     settleFact(text, fact, list, facts, out, quantityOf);
   }
+  if (assigned.length > 0) addRelativeFigures(text, mentions, assigned, facts, out, quantityOf);
 
   if (out.correction && options.known) correctItems(assigned, byFact, options.known, facts, out.sources);
   const none = readNone(text, cueHits, facts, out.sources);
@@ -675,6 +677,41 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
 
 /** "一季度卖了20万 二季度35万": the parts of a year read leave the rest of it unsaid. */
 const restOfYearUnsaid = (parts: readonly QuantityPart[]) => parts.some((p) => p.words === REST_OF_YEAR);
+
+/**
+ * "2020年卖了60万 2021年翻了一倍", "差两万到100万": the value the words give replaces the figure read (another
+ * year's, or the target); the base figure of an earlier year is that year's best, for 首次突破.
+ */
+function addRelativeFigures(
+  text: string,
+  mentions: readonly NumberMention[],
+  assigned: readonly Assigned[],
+  facts: Record<string, unknown>,
+  out: Extraction,
+  quantityOf: (fact: FactName, m: NumberMention) => Conversion,
+): void {
+  const activity = typeof facts.activityYear === "number" ? facts.activityYear : undefined;
+  const valueOf = (fact: FactName, m: NumberMention) => {
+    const v = quantityOf(fact, m);
+    return "value" in v ? v.value : null;
+  };
+  for (const r of readRelativeFigures(text, mentions, assigned, activity, valueOf)) {
+    facts[r.fact] = { low: r.low, high: Number.isFinite(r.high) ? r.high : null, words: r.words };
+    out.sources[r.fact] = r.words;
+    const label = `${labelOf(r.fact)}前后说了`;
+    out.notes = out.notes.filter((n) => !n.startsWith(label));
+    const earlier = earlierFactOf(r.fact);
+    if (earlier && r.base && r.baseYear !== undefined && activity !== undefined && r.baseYear < activity && facts[earlier] === undefined) {
+      const b = valueOf(r.fact, r.base);
+      if (b !== null) {
+        const [low, high] = typeof b === "number" ? [b, b] : [b.low, b.high];
+        const words = `${r.baseYear}年${r.base.words}`;
+        facts[earlier] = { low, high, words };
+        out.sources[earlier] = words;
+      }
+    }
+  }
+}
 
 /** The phrase words of the message, but for those starting inside a number: "40个人" counts people, it names no 个人 applicant. */
 function phrasesOutsideNumbers(text: string, mentions: readonly NumberMention[]): Hit[] {

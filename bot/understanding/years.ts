@@ -12,7 +12,7 @@ import type { NumberMention } from "./numbers.js";
 import type { mentionToQuantity } from "./quantities.js";
 import { lastBreakBefore, nextBreakAfter } from "./spans.js";
 import { tailTester } from "./tailReader.js";
-import { windowTester } from "./windowTests.js";
+import { headTester, windowTester } from "./windowTests.js";
 
 /** The user's own words for each fact they stated. */
 type Sources = Partial<Record<FactName, string>>;
@@ -52,6 +52,11 @@ const DATE_MARKS = FACT_NAMES.flatMap((fact) => {
 const EARLIER_OF = new Map(
   Object.entries(VOCABULARY.facts).flatMap(([name, spec]) => (spec.earlierOf ? [[spec.earlierOf as FactName, name as FactName] as const] : [])),
 );
+
+/** The fact holding the best earlier value of `fact` ("首次突破"), if the vocabulary has one. */
+export function earlierFactOf(fact: FactName): FactName | undefined {
+  return EARLIER_OF.get(fact);
+}
 
 /**
  * "2018年就过了500万 2019年又卖了600万": figures dated before the activity year go to the fact holding the best
@@ -181,6 +186,8 @@ export function readYears(
     const rest16 = Math.min(restEnd, m.end + 16) - m.end;
     const before = Math.max(clauseStart, m.start - 3);
     const salesYear = SALES_YEAR(text, m.start, Math.min(text.length, m.end + 6));
+    // "但是之前16年就过过200万了", "早在17年就…": a year told as history is not the year asked about.
+    const history = HISTORY_BEFORE(text, Math.max(clauseStart, m.start - 4), m.start) || HISTORY_AFTER(text, m.end, rest8);
     if (!salesYear && NOT_ACTIVITY_YEAR(text, m.end, 10)) continue;
     // A plain loop: this runs for every year of the message.
     let dated: (typeof DATE_MARKS)[number] | undefined;
@@ -200,11 +207,14 @@ export function readYears(
     else {
       // The words are read only of the year that counts (a mention builds them when asked).
       const said = year === m.value || explicitYear === undefined ? i : mentions.indexOf(explicitYear);
-      activity.add(year, said, activityMonthOf(m, text, rest8), datesFigure(text, mentions, i, isFigure));
+      activity.add(year, said, activityMonthOf(m, text, rest8), datesFigure(text, mentions, i, isFigure), history);
     }
   }
+  // Years told as history count only when no other year is named.
+  activity.skipHistory = activity.history < activity.count;
   // The years that date a figure, when some but not all do; else all of them.
-  const figuresOnly = activity.figures > 0 && activity.figures < activity.count;
+  const figures = activity.skipHistory ? activity.figures - activity.historyFigures : activity.figures;
+  const figuresOnly = figures > 0 && figures < activity.count - (activity.skipHistory ? activity.history : 0);
   const last = activity.last(figuresOnly);
   if (last < 0) return undefined;
   const lastYear = activity.year[last]!;
@@ -219,6 +229,11 @@ export function readYears(
   }
   return activity.otherYear(figuresOnly, lastYear) ? `提到了几个年份，按${lastYear}年计算。` : undefined;
 }
+
+/** Before a year: it is told as history ("之前16年", "早在17年", "以前19年"). */
+const HISTORY_BEFORE = headTester(/(?:之前|以前|早在|当初|原先|原来)\s?$/);
+/** After a year: what happened then was already so ("16年就过过200万了", "17年就已经突破了"). */
+const HISTORY_AFTER = tailTester(/^\s?(?:的时候)?(?:就|早就)(?:已经)?[^，,。\d]{0,3}过(?:了|过)/);
 
 /** `month` of ActivityYears: the month dates no activity (it is one of applying or payment). */
 const NOT_ACTIVITY = -1;
@@ -235,23 +250,38 @@ class ActivityYears {
   said = new Int32Array(64);
   month = new Int32Array(64);
   datesFigure = new Uint8Array(64);
+  isHistory = new Uint8Array(64);
   count = 0;
   /** How many of them date a figure. */
   figures = 0;
+  /** How many are told as history, and how many of those date a figure. */
+  history = 0;
+  historyFigures = 0;
+  /** Leave the years told as history out of `last`, `lastDating` and `otherYear`. */
+  skipHistory = false;
 
   /** Starts a message of at most `capacity` years. */
   begin(capacity: number): void {
     this.count = 0;
     this.figures = 0;
+    this.history = 0;
+    this.historyFigures = 0;
+    this.skipHistory = false;
     if (capacity <= this.year.length) return;
     this.year = new Int32Array(capacity);
     this.said = new Int32Array(capacity);
     this.month = new Int32Array(capacity);
     this.datesFigure = new Uint8Array(capacity);
+    this.isHistory = new Uint8Array(capacity);
   }
 
-  add(year: number, said: number, month: number | null | undefined, datesFigure: boolean): void {
+  add(year: number, said: number, month: number | null | undefined, datesFigure: boolean, history: boolean): void {
     const k = this.count++;
+    this.isHistory[k] = history ? 1 : 0;
+    if (history) {
+      this.history++;
+      if (datesFigure) this.historyFigures++;
+    }
     this.year[k] = year;
     this.said[k] = said;
     this.month[k] = month === null ? NOT_ACTIVITY : month === undefined ? NO_MONTH : month;
@@ -261,14 +291,14 @@ class ActivityYears {
 
   /** The last year (of those dating a figure, with `figuresOnly`), or -1. */
   last(figuresOnly: boolean): number {
-    for (let k = this.count - 1; k >= 0; k--) if (!figuresOnly || this.datesFigure[k]) return k;
+    for (let k = this.count - 1; k >= 0; k--) if ((!figuresOnly || this.datesFigure[k]) && !this.#skipped(k)) return k;
     return -1;
   }
 
   /** The last mention of `year` with a month that may date the activity (none written counts too), or -1. */
   lastDating(figuresOnly: boolean, year: number): number {
     for (let k = this.count - 1; k >= 0; k--) {
-      if ((!figuresOnly || this.datesFigure[k]) && this.year[k] === year && this.month[k] !== NOT_ACTIVITY) return k;
+      if ((!figuresOnly || this.datesFigure[k]) && !this.#skipped(k) && this.year[k] === year && this.month[k] !== NOT_ACTIVITY) return k;
     }
     return -1;
   }
@@ -277,6 +307,10 @@ class ActivityYears {
   otherYear(figuresOnly: boolean, year: number): boolean {
     for (let k = 0; k < this.count; k++) if ((!figuresOnly || this.datesFigure[k]) && this.year[k] !== year) return true;
     return false;
+  }
+
+  #skipped(k: number): boolean {
+    return this.skipHistory && this.isHistory[k] === 1;
   }
 }
 const ACTIVITY_YEARS = new ActivityYears();

@@ -57,6 +57,12 @@ describe("findNumbers reads every amount form merchants write", () => {
     expect(m!.raw).toBe("1亿零500万");
   });
 
+  it("reads 破了 before a figure as above it, like 破 and 突破了 (头一回破了200万)", () => {
+    const [m] = findNumbers("头一回破了200万");
+    expect(m!.words).toBe("破了200万");
+    expect(m!.interval).toMatchObject({ low: 2000000, lowInclusive: false });
+  });
+
   it("marks 10w+ as at least 100000", () => {
     const m = parseChineseAmount("粉丝10w+")!;
     expect(m.value).toBe(100000);

@@ -16,6 +16,13 @@ describe("extractFacts reads years", () => {
     expect(facts("二零二一年卖了200万").activityYear).toBe(2021);
   });
 
+  it("does not take a year told as history (之前16年就过过, 早在2016年, 以前17年) for the year asked, unless it is the only one", () => {
+    expect(facts("18年网上卖本地产品 销售收入首次过了五百万 但是之前16年就过过200万了").activityYear).toBe(2018);
+    expect(facts("19年第一次过了1000万 不过以前17年就过过500万了").activityYear).toBe(2019);
+    expect(facts("2018年头一回破了200万 早在2016年就做过150万").activityYear).toBe(2018);
+    expect(facts("2021年就卖了120万 粉丝12万").activityYear).toBe(2021);
+  });
+
   it("reads 当年 as the year named in the message, else the as-of year", () => {
     expect(facts("2021年注册，当年网络零售额3000万").activityYear).toBe(2021);
     expect(facts("当年网络零售额3000万").activityYear).toBe(2022);
