@@ -406,7 +406,8 @@ function attribute(
   const afterReach = measured ? 14 : 6;
   const afterTo = Math.min(nextStart, nextBreakAfter(text, m.end, CLAUSE_BREAK), m.end + afterReach);
   // Hits are sorted by start; jump to the window instead of scanning a long message from the top.
-  const lo = firstStartingFrom(cueHits, beforeFrom);
+  // "上半年网零600万": a cue may start on the last character of the figure before (年网零 after 半年).
+  const lo = firstStartingFrom(cueHits, beforeFrom === prevEnd && prevEnd > 0 ? prevEnd - 1 : beforeFrom);
   // The cue right before the next number belongs to it ("超过50万且年交易额达到1.5亿": 年交易额 is the 1.5亿's),
   // when it can claim that number: "9.9万粉丝 一年带货" keeps 粉丝 for the 9.9万 (粉丝 takes no 年).
   let nextOwnCue: Hit | undefined;
@@ -421,7 +422,7 @@ function attribute(
   for (let i = lo; i < cueHits.length && cueHits[i]!.start < afterTo; i++) {
     const hit = cueHits[i]!;
     if (hit.end <= m.start) {
-      if (hit.start >= wordsStart) continue;
+      if (hit.start >= wordsStart || hit.end <= beforeFrom) continue;
       if (yieldsToNoun(hit, i, cueHits, text, unit)) continue;
       // "粉丝也就七八万", "主播粉丝都就五六万": adverbs between a noun and its figure add no distance.
       // "我们企业2017年新建了4个…网点": a noun before a finished action (了) did it; the measure word counts what

@@ -1,8 +1,8 @@
 /**
  * Parts of one year, each with its own figure: "21年上半年卖了60万 下半年卖了70万", "一季度20万 二季度35万 三季度…",
  * "3月卖了8万 4月卖了12万". Figures of different parts of a year are parts of the year's figure: they add up.
- * All the parts of the year named (上半年 and 下半年, four quarters, twelve months) give the year's figure; fewer
- * give at least their sum.
+ * Parts covering the year (上半年 and 下半年, four quarters, 一季度 二季度 下半年, twelve months) give the year's figure;
+ * fewer give at least their sum.
  */
 
 /** A part of a year: a half, a quarter or a month, as written before its figure. */
@@ -21,26 +21,28 @@ export interface YearParts {
 
 /**
  * When every figure (given by where its words start, `starts`, and where the one before ends, `ends`) has its own
- * part of a year of one kind before it (since the figure before; for the first, within 12 characters), all
- * different: the parts, else null.
+ * part of a year before it (since the figure before; for the first, within 12 characters), no two overlapping:
+ * the parts, else null.
  */
 export function readYearParts(text: string, starts: readonly number[], ends: readonly number[]): YearParts | null {
   if (starts.length < 2) return null;
-  let kind = "";
-  const seen = new Set<number>();
+  // The months each figure covers, as bits 0–11: "一季度 … 二季度 … 下半年" covers the whole year, no month twice.
+  let covered = 0;
   for (let i = 0; i < starts.length; i++) {
     const from = i === 0 ? Math.max(0, starts[0]! - 12) : ends[i - 1]!;
     const stretch = text.slice(from, starts[i]!);
     if (WHOLE.test(stretch)) return null;
-    let part: { kind: string; n: number } | undefined;
+    let months = 0;
     YEAR_PART.lastIndex = 0;
     for (let hit = YEAR_PART.exec(stretch); hit !== null; hit = YEAR_PART.exec(stretch)) {
-      part = hit[1] ? { kind: "half", n: HALF[hit[1]]! } : hit[2] || hit[3] ? { kind: "quarter", n: numberOf(hit[2] ?? hit[3]!) } : { kind: "month", n: numberOf(hit[4]!) };
+      months = hit[1] ? monthsOf(6 * HALF[hit[1]]! - 5, 6) : hit[2] || hit[3] ? monthsOf(3 * numberOf(hit[2] ?? hit[3]!) - 2, 3) : monthsOf(numberOf(hit[4]!), 1);
     }
-    if (!part || (kind !== "" && part.kind !== kind) || seen.has(part.n)) return null;
-    kind = part.kind;
-    seen.add(part.n);
+    if (months === 0 || (covered & months) !== 0) return null;
+    covered |= months;
   }
-  const whole = (kind === "half" && seen.size === 2) || (kind === "quarter" && seen.size === 4) || (kind === "month" && seen.size === 12);
-  return { whole };
+  return { whole: covered === ALL_MONTHS };
 }
+
+const ALL_MONTHS = (1 << 12) - 1;
+/** Months first … first + count − 1 (1–12) as bits. */
+const monthsOf = (first: number, count: number) => ((1 << count) - 1) << (first - 1);

@@ -21,13 +21,17 @@ describe("readYearParts", () => {
     const t = "一季度卖了20万 第二季度35万";
     expect(readYearParts(t, starts(t, "20万", "35万"), ends(t, "20万"))).toEqual({ whole: false });
   });
-  it("the same part twice, parts of two kinds, or a figure with no part are no parts of a year", () => {
+  it("the same part twice, parts that overlap, or a figure with no part are no parts of a year", () => {
     const same = "上半年卖了60万 上半年又说是70万";
     expect(readYearParts(same, starts(same, "60万", "70万"), ends(same, "60万"))).toBeNull();
-    const mixed = "上半年卖了60万 四季度卖了30万";
+    const mixed = "上半年卖了60万 二季度卖了30万";
     expect(readYearParts(mixed, starts(mixed, "60万", "30万"), ends(mixed, "60万"))).toBeNull();
     const none = "上半年卖了60万 另外卖了70万";
     expect(readYearParts(none, starts(none, "60万", "70万"), ends(none, "60万"))).toBeNull();
+  });
+  it("一季度 二季度 下半年 cover the year", () => {
+    const t = "一季度网零两千万 二季度2500万 下半年五千万";
+    expect(readYearParts(t, starts(t, "两千万", "2500万", "五千万"), ends(t, "两千万", "2500万"))).toEqual({ whole: true });
   });
   it("a running or whole-year total is no part (到6月底累计, 全年)", () => {
     const t = "3月卖了20万 到6月底累计卖了50万";
@@ -47,6 +51,9 @@ describe("the year's sales from its parts", () => {
     expect(s.words).toBe("五十来万、六十多万");
     expect(s.low).toBeGreaterThan(wan(110));
     expect(s.high).toBeLessThan(wan(130));
+  });
+  it("a cue starting on the 年 of 上半年 still names the figure: 上半年网零600万 下半年700万 is 1300万", () => {
+    expect(read("2021年上半年网零600万 下半年700万").facts.onlineRetailSales).toMatchObject({ low: wan(1300), high: wan(1300) });
   });
   it("four quarters, three of them with no verb, are the year (115万)", () => {
     const s = read("一季度卖了20万 二季度30万 三季度25万 四季度40万").facts.onlineRetailSales as ApproxValue;
