@@ -957,11 +957,11 @@ function settleFact(
   if (narrowed !== null) {
     facts[fact] = narrowed;
     // An exact figure inside the bounds said beside it ("卖了三百二十万 首次突破三百万") is the figure, in its words.
-    out.sources[fact] = typeof narrowed === "number" ? list[firstExactAt]!.mention.words : list.map((a) => a.mention.words).join("、");
+    out.sources[fact] = typeof narrowed === "number" ? list[firstExactAt]!.mention.words : wordsOf(list);
     return;
   }
-  if (list.some((a) => !sameNumber(a.mention.value, last.value))) {
-    out.notes.push(`${labelOf(fact)}前后说了${list.map((a) => a.mention.words).join("、")}，按最后的${last.words}计算。`);
+  if (!allSameNumber(list, last.value)) {
+    out.notes.push(`${labelOf(fact)}前后说了${wordsOf(list)}，按最后的${last.words}计算。`);
   }
   // "公司就俺自己一个人": the speaker alone is none of the people a fact counts apart from the applicant.
   const v = FACTS[fact].othersOnly && isSpeakerAlone(text, last) ? { value: 0 } : lastValue!;
@@ -1059,6 +1059,17 @@ function readNone(text: string, cueHits: readonly Hit[], facts: Record<string, u
 
 /** Equal as a Set counts values equal (SameValueZero: NaN is NaN). */
 const sameNumber = (a: number, b: number) => a === b || (a !== a && b !== b);
+
+/** Is every figure of `list` the number `value`? (A loop: no closure per settled fact.) */
+function allSameNumber(list: readonly Assigned[], value: number): boolean {
+  for (let k = 0; k < list.length; k++) if (!sameNumber(list[k]!.mention.value, value)) return false;
+  return true;
+}
+
+/** The figures' words joined by 、 ("小两百万、150多万"). */
+function wordsOf(list: readonly Assigned[]): string {
+  return list.map((a) => a.mention.words).join("、");
+}
 
 function percentCued(text: string, m: NumberMention): boolean {
   return PERCENT_CUE_RE !== null &&
