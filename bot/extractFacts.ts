@@ -242,6 +242,8 @@ const RANK_RES: ReadonlyArray<readonly [RegExp, boolean]> = [
   [new RegExp(`(?:排名|排行|名列|位列|位居|(?<!安)排在?)${AMONG}第${N}(?:名|位)?${NOT_PLACE_AFTER}`, "g"), false],
   [new RegExp(`${PLACE}第${N}(?:名|位)`, "g"), false],
   [new RegExp(`(?:全[市县区省国]|评定|评比|考核|评选)第${N}`, "g"), false],
+  // "新企业里排12名", "排在十一", "排13": a place after 排 without 第 (a count of units after it is no place).
+  [new RegExp(`(?<![安编彩])排在?${PLACE}${N}(?:名|位)?${NOT_PLACE_AFTER}(?![\\d十百千万亿元块人家号米])`, "g"), false],
   // "排老二": 老大 is first, 老二 second.
   [new RegExp(`(?:排名|排行|(?<!安)排在?)${PLACE}老([大二三四五六七八九十])`, "g"), false],
   // "评定拿了第一", "考核得了第二": a place won.

@@ -48,3 +48,19 @@ describe("people taken on", () => {
     expect(f.onlineRetailSales).toMatchObject({ words: "突破500万" });
   });
 });
+
+describe("a place after 排 without 第", () => {
+  it.each([
+    ["新企业里排12名", 12],
+    ["卖了80万 排十一", 11],
+    ["全市排3 龙头奖多少", 3],
+    ["排在十五", 15],
+  ])("%s → %d", (text, value) => {
+    expect(read(text).rank).toMatchObject({ value, within: false });
+  });
+  it("is no place when a count or an amount follows (排12个人值班, 排了3场) or when 排 is part of 安排", () => {
+    expect(read("排12个人值班").rank).toBeUndefined();
+    expect(read("排了3场直播").rank).toBeUndefined();
+    expect(read("安排5人").rank).toBeUndefined();
+  });
+});
