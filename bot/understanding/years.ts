@@ -232,8 +232,8 @@ export function readYears(
 
 /** Before a year: it is told as history ("之前16年", "早在17年", "以前19年"). */
 const HISTORY_BEFORE = headTester(/(?:之前|以前|早在|当初|原先|原来)\s?$/);
-/** After a year: what happened then was already so ("16年就过过200万了", "17年就已经突破了"). */
-const HISTORY_AFTER = tailTester(/^\s?(?:的时候)?(?:就|早就)(?:已经)?[^，,。\d]{0,3}过(?:了|过)/);
+/** After a year: what happened then was already so ("16年就过过200万了", "17年就已经突破了", "20年就超过500万"). */
+const HISTORY_AFTER = tailTester(/^\s?(?:的时候)?(?:就|早就)(?:已经)?(?:[^，,。\d]{0,3}过(?:了|过)|突破|超过|达到)/);
 
 /** `month` of ActivityYears: the month dates no activity (it is one of applying or payment). */
 const NOT_ACTIVITY = -1;

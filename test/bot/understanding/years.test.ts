@@ -39,6 +39,15 @@ describe("extractFacts reads years", () => {
     expect(later({}).facts.activityYear).toBe(2022);
   });
 
+  it("does not take a year told as history (之前19年就过过, 早在2018年) over the year asked about", () => {
+    expect(facts("公司2020年网零一个多亿 之前19年就过过五千万 能奖多少").activityYear).toBe(2020);
+    expect(facts("2021年首次突破1000万 早在2019年卖过500万").activityYear).toBe(2021);
+    expect(facts("2021年卖了800万 20年就已经突破500万了").activityYear).toBe(2021);
+    // Alone, or every year told as history, the year still counts; two plain years: the last, as before.
+    expect(facts("之前19年就过过五千万").activityYear).toBe(2019);
+    expect(facts("2019年卖了300万 2020年卖了500万").activityYear).toBe(2020);
+  });
+
   it("takes the year of the figure, not the year of applying (去年卖了… 今年打算申请)", () => {
     expect(facts("我家网店去年卖了两千一百多万 今年打算申请")).toMatchObject({ activityYear: 2021 });
     expect(facts("2020年销售额1200万 明年想申请")).toMatchObject({ activityYear: 2020 });
