@@ -68,10 +68,12 @@ export function picksOneOf(text: string, m: NumberMention): boolean {
 /** A measure word no unit names, right after a small Chinese numeral: "两层", "三台", "一栋" (not 两万, 五六, 三十来). */
 const OTHER_MEASURE_AFTER = /^[\u4e00-\u9fff](?<![万亿千百十多来几余左上下出头把])/u;
 const otherMeasureAfter = tailTester(OTHER_MEASURE_AFTER);
+const STANDS_ALONE: ReadonlySet<string> = new Set(["俩", "仨"]);
 
 /** "租了两层 一层80平": a small number counting things no fact counts (floors, machines) is no figure of a fact. */
 export function countsOtherThings(text: string, m: NumberMention): boolean {
-  return m.chinese === true && m.unit === undefined && m.value < 10 && otherMeasureAfter(text, m.end, 1);
+  // 俩 and 仨 take no measure word: the noun after them is what they count ("招了俩登记失业的").
+  return m.chinese === true && m.unit === undefined && m.value < 10 && otherMeasureAfter(text, m.end, 1) && !STANDS_ALONE.has(m.raw);
 }
 
 /** The speaker right before a count of one: "就俺自己一个人", "只有我一个", "我自己一个人干". */

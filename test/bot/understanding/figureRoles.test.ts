@@ -57,6 +57,13 @@ describe("figure roles", () => {
     expect(countsOtherThings(text, mention(text, "三"))).toBe(true);
     expect(countsOtherThings(text, mention(text, "70平"))).toBe(false);
   });
+
+  it("reads 俩 and 仨 before a noun as counting it, not as a numeral before another measure word (招了俩登记失业的)", () => {
+    const two = "另外招了俩登记失业的";
+    expect(countsOtherThings(two, mention(two, "俩"))).toBe(false);
+    const three = "招了仨应届毕业生";
+    expect(countsOtherThings(three, mention(three, "仨"))).toBe(false);
+  });
 });
 
 describe("isSpeakerAlone: the speaker counted as a person", () => {
