@@ -38,6 +38,12 @@ describe("extractFacts attributes numbers by the words around them", () => {
     expect(extractFacts("网店开张才半年", { asOf: "2026-12-01" }).facts.operatingMonths).toBe(6);
   });
 
+  it("reads how long a just-opened shop has run after 刚开/才开 (网店刚开半年 → 6 months), durations only", () => {
+    expect(extractFacts("叶集 网店刚开半年 C2C 卖了80万", { asOf: "2026-12-01" }).facts.operatingMonths).toBe(6);
+    expect(extractFacts("店才开三个月", { asOf: "2026-12-01" }).facts.operatingMonths).toBe(3);
+    expect(extractFacts("刚开3家店", { asOf: "2026-12-01" }).facts.operatingMonths).toBeUndefined();
+  });
+
   it("reads a quantity said to be none as 0, not a figure to ask back, and no whole from it", () => {
     const x = extractFacts("设备新增投入没有 就只搞了装修", { asOf: "2026-12-01" });
     expect(x.facts.equipmentInvestment).toBe(0);
