@@ -869,45 +869,66 @@ const UNIT_MASK = 31;
 /** Bits 13–18 of a mention: how many characters its words start before its figure ("将近200万": 2); a qualifier is at most 7. */
 const LEAD_SHIFT = 13;
 const LEAD_MASK = 63;
+/**
+ * Bits 19–29 of a mention: its length, end − start (a figure is a few characters; a joined range a few dozen).
+ * LENGTH_MASK: too long for the bits ("1111…" pasted), its end is one of its rare parts. Bit 29 is the highest, so
+ * the bits stay a small integer (a Smi), stored in the mention without a box.
+ */
+const LENGTH_SHIFT = 19;
+const LENGTH_MASK = 2047;
 const unitBits = (unit: NumberUnit | undefined) => UNITS.indexOf(unit) << UNIT_SHIFT;
 
-/** What few mentions have: a decimal that is not the value's own, a date, a month, a relative year word. */
-interface RareParts {
-  decimal: string | undefined;
-  date: string | undefined;
-  month: number | undefined;
-  relative: string | undefined;
+/**
+ * What few mentions have: a decimal that is not the value's own, a date, a month, a relative year word, an end too
+ * far for the length bits; and the interval, when a mention has one of these parts too.
+ */
+class RareParts {
+  decimal: string | undefined = undefined;
+  date: string | undefined = undefined;
+  month: number | undefined = undefined;
+  relative: string | undefined = undefined;
+  end = 0;
+  interval: Interval | undefined;
+
+  constructor(interval: Interval | undefined) {
+    this.interval = interval;
+  }
 }
 
 /**
  * A mention as `findNumbers` makes it. A long message holds a hundred of them, and most are only looked at for their
- * position, value and unit, so a mention is small: the flags, the unit and where the words start are bits of one
- * number; the strings (raw, words) are sliced when read; the interval of an exact figure is built when first read (it
- * is its value); the parts few mentions have are one record, made only when one is set. Every field is set in the
- * constructor, so all mentions share one shape.
+ * position, value and unit, so a mention is small (five fields): the flags, the unit, where the words start and the
+ * length are bits of one number (the end is start + length); the strings (raw, words) are sliced when read; the
+ * interval of an exact figure is built when first read (it is its value); the parts few mentions have are one record,
+ * made only when one is set, which then holds the interval too. Every field is set in the constructor, so all
+ * mentions share one shape.
  */
 class Mention implements NumberMention {
   start: number;
-  end: number;
   value: number;
   /** The message as given: raw and words are sliced from it. */
   readonly #input: string;
-  /** Flags (NEGATIVE…CONTROL), unit (UNIT_SHIFT) and the lead of the words (LEAD_SHIFT). */
+  /** Flags (NEGATIVE…CONTROL), unit (UNIT_SHIFT), the lead of the words (LEAD_SHIFT) and the length (LENGTH_SHIFT). */
   readonly #bits: number;
-  #interval: Interval | undefined;
-  #rare: RareParts | undefined;
+  /** The interval once built, or the rare parts (which then hold it). */
+  #more: Interval | RareParts | undefined;
 
   constructor(input: string, start: number, end: number, wordsStart: number, value: number, decimal: string | undefined, unit: NumberUnit | undefined, bits: number, interval: Interval | undefined) {
+    const length = Math.min(end - start, LENGTH_MASK);
     this.start = start;
-    this.end = end;
     this.value = value;
     this.#input = input;
-    this.#bits = bits | unitBits(unit) | ((start - wordsStart) << LEAD_SHIFT);
-    this.#interval = interval;
+    this.#bits = bits | unitBits(unit) | ((start - wordsStart) << LEAD_SHIFT) | (length << LENGTH_SHIFT);
+    this.#more = interval;
     // A decimal the value writes the same way ("2021", "20000") is not kept: most figures are whole numbers.
-    this.#rare = decimal === undefined || isPlainWhole(decimal) ? undefined : { decimal, date: undefined, month: undefined, relative: undefined };
+    if (decimal !== undefined && !isPlainWhole(decimal)) this.#rareParts().decimal = decimal;
+    if (length === LENGTH_MASK) this.#rareParts().end = end;
   }
 
+  get end(): number {
+    const length = (this.#bits >> LENGTH_SHIFT) & LENGTH_MASK;
+    return length === LENGTH_MASK ? (this.#more as RareParts).end : this.start + length;
+  }
   get wordsStart(): number {
     return this.start - ((this.#bits >> LEAD_SHIFT) & LEAD_MASK);
   }
@@ -922,31 +943,42 @@ class Mention implements NumberMention {
     return this.#bits & CONTROL && HAS_CONTROL.test(words) ? words.replace(CONTROL_SEQUENCE, "") : words;
   }
   get decimal(): string | undefined {
-    return this.#bits & ABSURD ? undefined : (this.#rare?.decimal ?? String(Math.abs(this.value)));
+    return this.#bits & ABSURD ? undefined : (this.#rare()?.decimal ?? String(Math.abs(this.value)));
   }
   get date(): string | undefined {
-    return this.#rare?.date;
+    return this.#rare()?.date;
   }
   set date(date: string | undefined) {
     this.#rareParts().date = date;
   }
   get month(): number | undefined {
-    return this.#rare?.month;
+    return this.#rare()?.month;
   }
   set month(month: number | undefined) {
     this.#rareParts().month = month;
   }
   get relative(): string | undefined {
-    return this.#rare?.relative;
+    return this.#rare()?.relative;
   }
   set relative(word: string | undefined) {
     this.#rareParts().relative = word;
   }
+  #rare(): RareParts | undefined {
+    const more = this.#more;
+    return more instanceof RareParts ? more : undefined;
+  }
   #rareParts(): RareParts {
-    return (this.#rare ??= { decimal: undefined, date: undefined, month: undefined, relative: undefined });
+    const more = this.#more;
+    return more instanceof RareParts ? more : (this.#more = new RareParts(more));
   }
   get interval(): Interval {
-    return (this.#interval ??= intervalFor(Math.abs(this.value), undefined, false, undefined, undefined, undefined, (this.#bits & NEGATIVE) !== 0));
+    const more = this.#more;
+    if (more instanceof RareParts) return (more.interval ??= this.#point());
+    return more ?? (this.#more = this.#point());
+  }
+  /** The interval of an exact figure: its value, to the fen. */
+  #point(): Interval {
+    return intervalFor(Math.abs(this.value), undefined, false, undefined, undefined, undefined, (this.#bits & NEGATIVE) !== 0);
   }
   get exact(): boolean {
     return (this.#bits & EXACT) !== 0;
