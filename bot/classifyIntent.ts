@@ -110,6 +110,8 @@ export interface IntentContext {
   matchesRuleKeyword: boolean;
   /** The previous turn's intent, if the session has one. */
   previous?: Intent;
+  /** The user's words naming where the goods they sell come from ("卖的是广西砂糖橘"): no place of the asker. */
+  goodsOrigin?: string;
 }
 
 /** Classify one message. */
@@ -127,7 +129,7 @@ export function classifyIntent(text: string, context: IntentContext): Intent {
     (context.mentionsRegion && (asks || context.previous !== undefined || context.namesOnlyRegion === true || PLACE_ONLY.test(t))) ||
     (asks && t.length <= 12);
   if (!inDomain) return "outOfScope";
-  if (OTHER_PLACE.test(t.replace(GOODS_ORIGIN, "")) && !context.mentionsRegion) return "outOfScope";
+  if (OTHER_PLACE.test((context.goodsOrigin ? t.replace(context.goodsOrigin, "") : t).replace(GOODS_ORIGIN, "")) && !context.mentionsRegion) return "outOfScope";
   // "帮我写一段直播带货的开场话术": e-commerce words, but a task, not a question about the policies.
   if (TASK.test(t) && !AMOUNT.test(t) && !EXPLAIN.test(t) && !VALIDITY.test(t)) return "outOfScope";
   if (PLATFORM_OPERATION.test(t) && !SUPPORT.test(t) && !context.mentionsRegion) return "outOfScope";

@@ -270,14 +270,17 @@ export class PolicyBot implements ConversationHandler {
     if (claimed && claimFen !== null) session.claim = { words: claimed.words, fen: claimFen };
 
     notes.push(...this.#placeNotes(places));
+    // "卖的是广西砂糖橘" in a conversation about 平阴: the place is where the goods come from, not where the asker is.
+    const broughtIn = extraction.facts.localSpecialty === undefined ? this.#catalog.goodsFromElsewhere(text, mentioned.length > 0 ? mentioned : session.policyIds) : undefined;
+    const source = (p: { said: string }) => broughtIn?.includes(p.said) === true;
     // A place of a covered city outside its county policy ("济南长清区"), and nothing inside any region.
-    const nearby = places.nearby[0];
+    const nearby = places.nearby.find((p) => !source(p));
     if (mentioned.length === 0 && nearby && !places.registration) {
       const region = placeName(this.#policy(nearby.policyId)!);
       return this.#plain("out_of_scope", this.#catalogText(render(t.place.nearby, { place: nearby.said, region })));
     }
     // A province or city holding no covered region ("滨州的企业"), and no region of ours named.
-    const elsewhere = places.outside.find((p) => p.contains.length === 0);
+    const elsewhere = places.outside.find((p) => p.contains.length === 0 && !source(p));
     if (mentioned.length === 0 && elsewhere && !places.registration) {
       return this.#plain("out_of_scope", this.#catalogText(render(t.place.outside, { place: elsewhere.said })));
     }
@@ -288,6 +291,11 @@ export class PolicyBot implements ConversationHandler {
     if (specialty) {
       session.facts = parseFacts({ ...session.facts, localSpecialty: true });
       session.said = { ...session.said, localSpecialty: specialty };
+    }
+    // "从新疆进的红枣", "卖的广西砂糖橘": goods of a place elsewhere are no local produce, unless this message says otherwise.
+    if (broughtIn && !specialty) {
+      session.facts = parseFacts({ ...session.facts, localSpecialty: false });
+      session.said = { ...session.said, localSpecialty: broughtIn };
     }
     const registered = registeredWhere(places, session.policyIds, mentioned.length > 0, session.facts.registeredLocally !== undefined);
     if (registered) {
@@ -306,7 +314,7 @@ export class PolicyBot implements ConversationHandler {
       return this.#finish(msg, text, { status: "needs_info", notes, policies: [], results: [], missing: session.awaiting, asOf, body, bare: true, said: session.said }, session.facts);
     }
 
-    const hasNewFacts = Object.keys(extraction.facts).length > 0 || places.registration !== undefined;
+    const hasNewFacts = Object.keys(extraction.facts).length > 0 || places.registration !== undefined || broughtIn !== undefined;
     // "六安的" answering where: a city that holds a covered region is a place of ours, and where is asked again.
     const holding = mentioned.length === 0 ? places.outside.filter((p) => p.contains.length > 0) : [];
     const namesHolding = holding.length > 0 && namesOnlyPlaces(text, holding);
@@ -319,6 +327,7 @@ export class PolicyBot implements ConversationHandler {
       // A topic word, or a clause of the region's document that plainly relates, makes the message ours.
       matchesRuleKeyword: this.#catalog.matchesAnyKeyword(text) || (session.policyIds.length > 0 && this.#catalog.relatedClause(text, session.policyIds) !== undefined),
       previous: session.lastIntent as Intent | undefined,
+      goodsOrigin: broughtIn,
     });
     // Facts after a question how it works or how to apply ("咋申请" then "我2020年办的公司…") ask what they give.
     if (intent === "followUp") intent = (session.lastIntent === "explain" || session.lastIntent === "apply") && hasNewFacts ? "amount" : ((session.lastIntent as Intent) ?? "amount");

@@ -19,8 +19,9 @@ import type { RuleProfile } from "./selectRules.js";
 import { conditionText } from "../rules/ruleSchema.js";
 import { compileCondition, conditionFacts } from "../rules/conditions.js";
 import { amountInWords, EXAMPLE_TRACE, exampleInWords, FORMULA_TRACE, qualifyingFacts, ruleInWords, type DescribedResult } from "./describeProvision.js";
-import { readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, type PlaceReading, type Registration } from "./understanding/places.js";
+import { policiesHeldBy, readHomeElsewhere, readPlaces, readRegistration, type HomeElsewhere, type PlaceReading, type Registration } from "./understanding/places.js";
 import { readSpecialty } from "./understanding/specialties.js";
+import { readGoodsFromElsewhere } from "./understanding/goodsFromElsewhere.js";
 import { findNumbers, mentionToFen } from "./understanding/numbers.js";
 import { topicsIn } from "./understanding/topics.js";
 import { termAsked, termsOf, type DocumentTerm } from "./understanding/definitions.js";
@@ -194,6 +195,18 @@ export class PolicyCatalog {
   /** The user's words selling goods that the documents of `policyIds` name as their region's own ("卖玫瑰花茶的"). */
   sellsSpecialty(text: string, policyIds: readonly string[]): string | undefined {
     return readSpecialty(text, this.policies.filter((p) => policyIds.includes(p.id)).flatMap((p) => p.specialties));
+  }
+
+  /**
+   * The user's words saying what they sell comes from a place outside the regions of `policyIds` ("从新疆进的红枣",
+   * "卖的广西砂糖橘"); a place that holds or lies in one of them (山东, 济南 for 平阴) says nothing.
+   */
+  goodsFromElsewhere(text: string, policyIds: readonly string[]): string | undefined {
+    if (policyIds.length === 0) return undefined;
+    return readGoodsFromElsewhere(text, (name, after) => {
+      const held = policiesHeldBy(name, this.policies, after);
+      return held && !held.some((id) => policyIds.includes(id));
+    });
   }
 
   /** Clause ids ranked by hybrid retrieval within `policyIds`. */

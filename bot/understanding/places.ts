@@ -183,6 +183,36 @@ function gazetteerIndex(metas: readonly PolicyMeta[]): Map<number, GazetteerName
   return index;
 }
 
+const byWrittenCache = new WeakMap<readonly PolicyMeta[], Map<string, string[]>>();
+
+/**
+ * The policies a place of the gazetteer holds or lies in, by one of its written names ("新疆", "临沂市", "寿光",
+ * "长清区": none; "济南": 平阴; "山东": three), or undefined when the name is no province, prefecture or county.
+ * A county is known by its full name, or by its stem right after its province or prefecture (`stemOf`: "山东寿光";
+ * alone a stem is often a town or a word: 长乐 is 汨罗's 长乐镇 and 福州's 长乐区).
+ */
+export function policiesHeldBy(name: string, metas: readonly PolicyMeta[], stemOf?: string): readonly string[] | undefined {
+  let byWritten = byWrittenCache.get(metas);
+  if (!byWritten) {
+    byWritten = new Map();
+    for (const g of gazetteerNames(metas)) byWritten.set(g.written, [...new Set([...(byWritten.get(g.written) ?? []), ...g.contains])]);
+    byWrittenCache.set(metas, byWritten);
+  }
+  const division = byWritten.get(name);
+  if (division) return division;
+  const counties = loadCounties();
+  if (COUNTY_END.test(name.at(-1)!) && name.length >= 3) {
+    const county = counties.byName.get(name);
+    return county && countyContains(metas, name, county);
+  }
+  if (stemOf === undefined) return undefined;
+  for (const full of ["市", "县", "区", "旗"].map((s) => name + s)) {
+    const county = counties.byName.get(full);
+    if (county && (county.parent.startsWith(stemOf) || county.province.startsWith(stemOf))) return countyContains(metas, full, county);
+  }
+  return undefined;
+}
+
 /** A county name written in full at a position, as a candidate beside the divisions' names. */
 type Candidate = GazetteerName & { county?: true };
 const countyCache = new WeakMap<readonly PolicyMeta[], Map<string, Candidate>>();
