@@ -95,7 +95,7 @@ function prepare() {
 }
 
 /** Characters that end a statement: punctuation and, in chat, a blank. */
-const STATEMENT_BREAK = /[，,。！!？?；;\s]/;
+const STATEMENT_BREAK = /[，,。！!？?；;\s]/y;
 /** How far from the word a negation or doubt may stand, in characters. */
 const REACH_BEFORE = 8;
 const REACH_AFTER = 8;
@@ -107,8 +107,6 @@ const REACH_AFTER = 8;
 const NEGATION = /(?<!差|要|了|忍|受|对)(?:没有|还没|并未|尚未|没|未|不是|不算|不在|不|非(?!常)|无(?!论))(?!到|满|足|少于|低于|高于|超过|止|光|仅|但|只|想到|错|过|管|论|用|然|久|少|多|断|会|懂|好意思|容易|一会|几|问题|毛病|关系|起|得了)/;
 /** A doubt: the user is not sure ("不知道算不算园区", "好像不算", "说不准", "是不是特产"). */
 const DOUBT = /好像|不清楚|不知道|不确定|不一定|说不准|说不好|不好说|拿不准|搞不清|算不算|是不是|有没有|属不属于|在不在/;
-/** A doubt ending the statement: "…本地产的吧". */
-const DOUBT_AT_END = /吧$/;
 
 /**
  * What the message says of `facts` (the conditions an answer would assume) that no reader read: each fact's
@@ -119,29 +117,56 @@ export function unreadStatements(text: string, facts: readonly FactName[]): Unre
   const { finder, facts: byWord } = prepare();
   const out: UnreadStatement[] = [];
   for (let start = finder.find(text, 0), end = finder.end; start >= 0; start = finder.find(text, end), end = finder.end) {
-    const named = byWord.get(finder.key(text, start))!.filter((f) => facts.includes(f) && !out.some((u) => u.fact === f));
-    if (named.length === 0) continue;
+    const named = byWord.get(finder.key(text, start))!;
+    if (!named.some((f) => facts.includes(f) && !out.some((u) => u.fact === f))) continue;
+    const from = statementStart(text, start);
+    const to = statementEnd(text, end);
+    const lo = Math.max(from, start - REACH_BEFORE);
+    const hi = Math.min(to, end + REACH_AFTER);
+    // Most words have no negation or doubt near them: the words around are copied only when one may stand there.
+    if (!hasCue(text, lo, start) && !hasCue(text, end, hi) && text.charCodeAt(to - 1) !== BA) continue;
     // "园区那个补贴还没申请": the word names the provision asked about, not the asker's situation.
     if (namesProvision(text, start, end)) continue;
-    const [from, to] = statementAround(text, start, end);
-    const before = text.slice(Math.max(from, start - REACH_BEFORE), start);
-    const after = text.slice(end, Math.min(to, end + REACH_AFTER));
-    const statement = text.slice(from, to);
-    const doubted = DOUBT.test(before) || DOUBT.test(after) || DOUBT_AT_END.test(statement);
+    const before = text.slice(lo, start);
+    const after = text.slice(end, hi);
+    const doubted = DOUBT.test(before) || DOUBT.test(after) || text.charCodeAt(to - 1) === BA;
     const negated = !doubted && (NEGATION.test(before) || NEGATION.test(after));
     if (!doubted && !negated) continue;
-    for (const fact of named) out.push({ fact, said: statement.trim(), kind: doubted ? "doubted" : "negated" });
+    const said = text.slice(from, to).trim();
+    for (const fact of named) if (facts.includes(fact) && !out.some((u) => u.fact === fact)) out.push({ fact, said, kind: doubted ? "doubted" : "negated" });
   }
   return out;
 }
 
-/** The statement holding [start, end): from the break before to the break after. */
-function statementAround(text: string, start: number, end: number): [number, number] {
+/** Every negation and doubt (NEGATION, DOUBT) holds one of these characters. */
+const CUE_CHARS = new Set(Array.from("没未不非无好", (c) => c.charCodeAt(0)));
+/** 吧, a doubt when it ends the statement ("…本地产的吧"). */
+const BA = "吧".charCodeAt(0);
+
+/** A character a negation or doubt starts with in text[from, to). */
+function hasCue(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CUE_CHARS.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Where the statement holding `start` starts: after the break before it. */
+function statementStart(text: string, start: number): number {
   let from = start;
-  while (from > 0 && !STATEMENT_BREAK.test(text[from - 1]!)) from--;
+  while (from > 0 && !isBreak(text, from - 1)) from--;
+  return from;
+}
+
+/** Where the statement holding `end - 1` ends: at the break after it. */
+function statementEnd(text: string, end: number): number {
   let to = end;
-  while (to < text.length && !STATEMENT_BREAK.test(text[to]!)) to++;
-  return [from, to];
+  while (to < text.length && !isBreak(text, to)) to++;
+  return to;
+}
+
+/** text[at] ends a statement (read in place: no one-character string per position). */
+function isBreak(text: string, at: number): boolean {
+  STATEMENT_BREAK.lastIndex = at;
+  return STATEMENT_BREAK.test(text);
 }
 
 /** The words the net looks for of one fact (for tests and for checking the vocabulary). */
