@@ -8,7 +8,7 @@ import { pendingRules, undraftedSentences } from "../rules/draft/draftFile.js";
 import { textNotes } from "../rules/draft/clauseNotes.js";
 import { checkRules, evaluatePolicy, listRules, ruleBook, validityOf, type RuleBook, type RuleInfo } from "../rules/evaluatePolicy.js";
 import { judgeInForce } from "../rules/validity.js";
-import type { FactName, Facts } from "../rules/facts.js";
+import { FACTS, type FactName, type FactSpec, type Facts } from "../rules/facts.js";
 import { openKnowledgeBase, type KnowledgeBase, type OpenKnowledgeBaseOptions } from "../knowledge/knowledgeBase.js";
 import type { PolicyMeta } from "../knowledge/policyMeta.js";
 import type { Clause } from "../knowledge/clause.js";
@@ -184,7 +184,11 @@ export class PolicyCatalog {
   readPlaces(text: string, current: readonly string[] = []): PlaceReading & { registration?: Registration; home?: HomeElsewhere } {
     // A name two regions share ("东阿") goes to the one whose rules or notes speak of the message's subject.
     const speaksOf = (policyId: string) => [...this.rulesOf([policyId]), ...this.notesOf([policyId])].some((r) => r.keywords.some((k) => text.includes(k)));
-    const read = readPlaces(text, this.policies, { current, speaksOf });
+    // A name typed by sound ("业集 淘宝C店…") also fits a policy with a provision for a kind the message names.
+    // So does one whose provisions read a figure the message announces in the vocabulary's words (网零, 粉丝, 纳税额).
+    const fits = (policyId: string) =>
+      speaksOf(policyId) || this.rulesOf([policyId]).some((r) => acceptsNamed(text, r.accepts) || r.facts.some((f) => figureCues(f).some((w) => text.includes(w))));
+    const read = readPlaces(text, this.policies, { current, speaksOf, fits });
     const registration = readRegistration(text, read);
     // "在平阴办公 但是注册在东营": of the regions named, the one the business is registered in is the one whose policy applies.
     const registeredIn = registration?.policyId;
@@ -444,4 +448,26 @@ export class PolicyCatalog {
     }
     return undefined;
   }
+}
+
+/** A category value a provision is for, named in the message in the vocabulary's words (淘宝C店 → tradeMode c2c). */
+function acceptsNamed(text: string, accepts: RuleInfo["accepts"]): boolean {
+  for (const [fact, values] of Object.entries(accepts) as [FactName, readonly string[]][]) {
+    const words = (FACTS[fact] as FactSpec).words as Record<string, readonly string[]> | undefined;
+    if (words && values.some((v) => (words[v] ?? []).some((w) => text.includes(w)))) return true;
+  }
+  return false;
+}
+
+const FIGURE_UNITS: ReadonlySet<string> = new Set(["fen", "count", "sqm", "rank"]);
+const figureCueCache = new Map<FactName, readonly string[]>();
+/** The words that announce a figure of `fact` (its strong cues of two characters or more; none for other units). */
+function figureCues(fact: FactName): readonly string[] {
+  let words = figureCueCache.get(fact);
+  if (!words) {
+    const spec = FACTS[fact] as FactSpec;
+    words = FIGURE_UNITS.has(spec.unit) ? (spec.cues ?? []).filter((c) => !c.weak && !c.generic).flatMap((c) => c.words).filter((w) => w.length >= 2) : [];
+    figureCueCache.set(fact, words);
+  }
+  return words;
 }

@@ -65,6 +65,11 @@ export interface PlaceContext {
   current?: readonly string[];
   /** Whether the message's subject is one this policy speaks of: settles a shared name the conversation does not. */
   speaksOf?: (policyId: string) => boolean;
+  /**
+   * Whether the rest of the message fits this policy (its provisions' words, or a kind they are for: 淘宝C店 for a
+   * C2C provision): a region name typed with a same-sound character counts only then (default: speaksOf).
+   */
+  fits?: (policyId: string) => boolean;
 }
 
 interface Name {
@@ -82,6 +87,23 @@ interface Name {
 const SUFFIX = /(街道|镇|乡|区|县|市)$/;
 /** Characters a user types for another by eye or by pinyin input (汩 for 汨, 成 for 城). */
 const LOOK_ALIKE: ReadonlyArray<string> = ["汨汩", "茌荏", "莘辛", "饶绕", "垦恳", "岗冈", "罗逻", "阴荫", "集级", "津律", "唐塘", "弼粥", "城成", "营赢"];
+/**
+ * Characters of one sound (any tone) that a phone's pinyin input offers for a region name's (平因 for 平阴, 东莹 for
+ * 东营, 业集 for 叶集). Real words share sounds far more than looks, so one of these in a name counts only when the
+ * message speaks of that region's policy or the conversation is already about it. The one table of sounds.
+ */
+const SOUND_ALIKE: ReadonlyArray<string> = [
+  "平评苹凭瓶屏萍坪",
+  "阴因音殷荫姻",
+  "东冬",
+  "营莹盈迎赢蝇萤荧",
+  "聊辽疗僚寥",
+  "城成程承诚乘呈",
+  "汨密蜜觅秘",
+  "罗萝逻锣螺",
+  "叶业页夜液",
+  "集及级吉急即籍极",
+];
 /** A short name stands alone when these (or a non-CJK character, or nothing) surround it. */
 const SHORT_BEFORE = /[在是从到于我俺咱们省市县区镇的]$/;
 const SHORT_AFTER = /^[的这那里人们县区市镇乡边]/;
@@ -91,13 +113,19 @@ const CJK = /\p{Script=Han}/u;
  * Each character of a look-alike pair with its partners, as UTF-16 codes: most characters are in none, and the
  * scan compares codes at every position of a message, with no one-character string for it.
  */
-const LOOK_ALIKE_OF = new Map<number, Set<number>>();
-for (const pair of LOOK_ALIKE) {
-  for (const a of pair) {
-    const partners = LOOK_ALIKE_OF.get(a.charCodeAt(0)) ?? new Set<number>();
-    for (const b of pair) if (b !== a) partners.add(b.charCodeAt(0));
-    LOOK_ALIKE_OF.set(a.charCodeAt(0), partners);
+const LOOK_ALIKE_OF = partnersOf(LOOK_ALIKE);
+const SOUND_ALIKE_OF = partnersOf(SOUND_ALIKE);
+
+function partnersOf(groups: ReadonlyArray<string>): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const group of groups) {
+    for (const a of group) {
+      const partners = out.get(a.charCodeAt(0)) ?? new Set<number>();
+      for (const b of group) if (b !== a) partners.add(b.charCodeAt(0));
+      out.set(a.charCodeAt(0), partners);
+    }
   }
+  return out;
 }
 
 function names(metas: readonly PolicyMeta[]): Name[] {
@@ -329,19 +357,25 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
 }
 
 /**
- * Whether `written` stands at `at` in `text`, exactly or with one look-alike character: 0 no, 1 exactly,
- * 2 as a near miss.
+ * Whether `written` stands at `at` in `text`, exactly or with one look-alike or same-sound character: 0 no,
+ * 1 exactly, 2 as a near miss by look, 3 by sound only.
  */
-function occursAt(text: string, written: string, at: number): 0 | 1 | 2 {
+function occursAt(text: string, written: string, at: number): 0 | 1 | 2 | 3 {
   const n = written.length;
   if (at + n > text.length) return 0;
   let misses = 0;
+  let bySound = false;
   for (let i = 0; i < n && misses <= 1; i++) {
     const c = text.charCodeAt(at + i);
-    if (c === written.charCodeAt(i)) continue;
-    misses += LOOK_ALIKE_OF.get(c)?.has(written.charCodeAt(i)) ? 1 : 2;
+    const w = written.charCodeAt(i);
+    if (c === w) continue;
+    if (LOOK_ALIKE_OF.get(c)?.has(w)) misses += 1;
+    else if (SOUND_ALIKE_OF.get(c)?.has(w)) {
+      misses += 1;
+      bySound = true;
+    } else misses += 2;
   }
-  return misses === 0 ? 1 : misses === 1 ? 2 : 0;
+  return misses === 0 ? 1 : misses === 1 ? (bySound ? 3 : 2) : 0;
 }
 
 /**
@@ -396,10 +430,13 @@ export function readPlaces(text: string, metas: readonly PolicyMeta[], context: 
     const at = candidate % stride;
     const found = occursAt(text, name.written, at);
     if (found === 0) continue;
-    const nearMiss = found === 2;
+    const nearMiss = found >= 2;
     const end = at + name.written.length;
     // A near miss needs a name long enough that one changed character still identifies it.
     if (nearMiss && name.short) continue;
+    // "东莹 龙头企业奖励": a same-sound character counts where the message speaks of that region's policy.
+    // It must also stand as a word of its own ("水平因为…" holds no 平阴).
+    if (found === 3 && (standsAlone(text, at, end) !== 3 || !(context.current?.includes(name.policyId) || (context.fits ?? context.speaksOf)?.(name.policyId)))) continue;
     if (name.short) {
       const alone = standsAlone(text, at, end);
       // "我在聊城临清", "东营广饶的": a short name right after another place name stands alone on that side (decided below).

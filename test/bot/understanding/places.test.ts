@@ -67,6 +67,20 @@ describe("readPlaces", () => {
     expect(read("平安 卖粽子").policyIds).toEqual([]);
   });
 
+  it("takes a region name typed with a same-sound character only where the message fits that region's policy (平因 带货达人, 东莹 龙头企业)", () => {
+    const fits = (id: string) => (policyId: string) => policyId === id;
+    expect(readPlaces("平因 带货达人 粉丝20万", metas, { fits: fits("pingyin-2020") }).mentions[0]).toMatchObject({ policyId: "pingyin-2020", name: "平阴县", nearMiss: true });
+    expect(readPlaces("东莹 龙头企业奖励", metas, { fits: fits("dongying-2020") }).mentions[0]).toMatchObject({ policyId: "dongying-2020", nearMiss: true });
+    expect(readPlaces("业集 淘宝C店", metas, { fits: fits("yeji-2017") }).mentions[0]).toMatchObject({ policyId: "yeji-2017", nearMiss: true });
+    // Nothing in the message fits: a same-sound name is no place (业集 could be anything).
+    expect(readPlaces("业集 有啥政策", metas, { fits: () => false }).policyIds).toEqual([]);
+    expect(read("平因 带货达人").policyIds).toEqual([]);
+    // Inside a longer word it is none: "水平因为…".
+    expect(readPlaces("直播水平因为粉丝少", metas, { fits: () => true }).policyIds).toEqual([]);
+    // The conversation is already about the region: it fits.
+    expect(readPlaces("东莹的", metas, { current: ["dongying-2020"], fits: () => false }).policyIds).toEqual(["dongying-2020"]);
+  });
+
   it("leaves out a region named as not the user's when another is named: negated, former, hometown, market", () => {
     const own = (text: string) => read(text).policyIds;
     expect(own("说错了 我们是东营的 不是平阴")).toEqual(["dongying-2020"]);
