@@ -352,8 +352,43 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
       at = end - 1;
       break;
     }
+    if ((found.at(-1)?.end ?? -1) > at) continue;
+    // "昆山的电商公司", "我是义乌的": a county-level city without 市, standing as a place.
+    const short = countyShortAt(text, at, metas, taken);
+    if (!short) continue;
+    const end = at + short.length;
+    taken.fill(true, at, end);
+    const home = OPENS_MESSAGE.test(text.slice(0, at)) || HOME_BEFORE.test(text.slice(Math.max(0, at - 5), at)) || HOME_AFTER.test(text.slice(end, end + 6));
+    found.push({ said: text.slice(at, end), name: short.county.name, start: at, end, contains: short.county.contains, home });
+    at = end - 1;
   }
   return found;
+}
+
+/** Characters after which a place name may start: a break, a blank, or a word that puts a place after it. */
+const SHORT_COUNTY_BEFORE = new Set(Array.from(" \t\n\u3000，,。！!？?；;：:、是在从自于到咱我们俺的", (c) => c.charCodeAt(0)));
+/** After a county's short form: it stands as a place ("昆山的", "义乌这边", "义乌人", "昆山注册"), never "义乌市场". */
+const SHORT_COUNTY_AFTER = /^(?:的|这边|那边|这里|那里|人|注册|本地|[\s，,。！!？?；;、]|$)/;
+
+/**
+ * A county-level city written without 市 at `at` ("昆山", "义乌"): only standing as a place on both
+ * sides, and never a name a policy's places already took. The words before are tested first, so most positions
+ * of a message cost no copy.
+ */
+function countyShortAt(text: string, at: number, metas: readonly PolicyMeta[], taken: readonly boolean[]): { county: Candidate; length: number } | undefined {
+  if (at > 0 && !SHORT_COUNTY_BEFORE.has(text.charCodeAt(at - 1))) return undefined;
+  const counties = loadCounties();
+  if (!counties.firsts.has(text.charCodeAt(at))) return undefined;
+  for (const length of [3, 2]) {
+    if (at + length > text.length || taken.slice(at, at + length).some(Boolean)) continue;
+    if (!SHORT_COUNTY_AFTER.test(text.slice(at + length, at + length + 2))) continue;
+    const stem = text.slice(at, at + length);
+    // County-level cities only: short forms of 县 are too often words or names of their own (和平, 安福).
+    const name = `${stem}市`;
+    const found = counties.byName.get(name);
+    if (found) return { county: { written: stem, name, short: true, contains: countyContains(metas, name, found), county: true }, length };
+  }
+  return undefined;
 }
 
 /**

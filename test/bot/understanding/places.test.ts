@@ -81,6 +81,14 @@ describe("readPlaces", () => {
     expect(readPlaces("东莹的", metas, { current: ["dongying-2020"], fits: () => false }).policyIds).toEqual(["dongying-2020"]);
   });
 
+  it("reads a county-level city written without 市 as a place outside every policy when it stands as one (昆山的, 我是义乌的)", () => {
+    expect(read("昆山的电商公司 能拿多少").outside[0]).toMatchObject({ said: "昆山", name: "昆山市", contains: [], home: true });
+    expect(read("我是义乌的 做小商品直播").outside[0]).toMatchObject({ said: "义乌", name: "义乌市" });
+    // Not inside a longer word ("义乌进的货") nor a county's short form, often a word or a name (和平的企业).
+    expect(read("平阴的 义乌进的货").outside).toEqual([]);
+    expect(read("和平的企业 有补贴吗").outside).toEqual([]);
+  });
+
   it("leaves out a region named as not the user's when another is named: negated, former, hometown, market", () => {
     const own = (text: string) => read(text).policyIds;
     expect(own("说错了 我们是东营的 不是平阴")).toEqual(["dongying-2020"]);
