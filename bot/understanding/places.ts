@@ -365,10 +365,16 @@ function readOutside(text: string, metas: readonly PolicyMeta[], taken: boolean[
   return found;
 }
 
+/** Whether a place already read covers any of [from, to). */
+function takenIn(taken: readonly boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (taken[i]) return true;
+  return false;
+}
+
 /** Characters after which a place name may start: a break, a blank, or a word that puts a place after it. */
 const SHORT_COUNTY_BEFORE = new Set(Array.from(" \t\n\u3000，,。！!？?；;：:、是在从自于到咱我们俺的", (c) => c.charCodeAt(0)));
 /** After a county's short form: it stands as a place ("昆山的", "义乌这边", "义乌人", "昆山注册"), never "义乌市场". */
-const SHORT_COUNTY_AFTER = /^(?:的|这边|那边|这里|那里|人|注册|本地|[\s，,。！!？?；;、]|$)/;
+const SHORT_COUNTY_AFTER = /(?:的|这边|那边|这里|那里|人|注册|本地|[\s，,。！!？?；;、]|$)/y;
 
 /**
  * A county-level city written without 市 at `at` ("昆山", "义乌"): only standing as a place on both
@@ -380,8 +386,10 @@ function countyShortAt(text: string, at: number, metas: readonly PolicyMeta[], t
   const counties = loadCounties();
   if (!counties.firsts.has(text.charCodeAt(at))) return undefined;
   for (const length of [3, 2]) {
-    if (at + length > text.length || taken.slice(at, at + length).some(Boolean)) continue;
-    if (!SHORT_COUNTY_AFTER.test(text.slice(at + length, at + length + 2))) continue;
+    if (at + length > text.length || takenIn(taken, at, at + length)) continue;
+    // Read in place: most positions that may start a name are followed by no place word.
+    SHORT_COUNTY_AFTER.lastIndex = at + length;
+    if (!SHORT_COUNTY_AFTER.test(text)) continue;
     const stem = text.slice(at, at + length);
     // County-level cities only: short forms of 县 are too often words or names of their own (和平, 安福).
     const name = `${stem}市`;
