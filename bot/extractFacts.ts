@@ -25,7 +25,7 @@ import { findNumbers, parseChineseNumeral, type NumberMention, type NumberUnit }
 import { countsExceptions } from "./understanding/exceptions.js";
 import { insideOther, otherPartySpans, type OtherSpan } from "./understanding/otherParties.js";
 import { countsOtherThings, countsProvisions, introducesFigure, isActivityTotal, isEventCost, isSpeakerAlone, picksOneOf, statesCurrentValue } from "./understanding/figureRoles.js";
-import { readQualifiedSubsets } from "./understanding/subsets.js";
+import { readKindSubset, readQualifiedSubsets } from "./understanding/subsets.js";
 import { inPartFamily, totalOverParts } from "./understanding/totalOverParts.js";
 import { readInstances, REST_OF_YEAR, type PartOf } from "./understanding/instances.js";
 import { readComparedYears, readRestatements } from "./understanding/restatements.js";
@@ -628,6 +628,7 @@ function read(input: string, options: ExtractOptions, out: Extraction): void {
   const assigned = attributeAll(text, own, mentions, out, uncued, cueHits);
   addRestatements(text, assigned, mentions, uncued, out);
   if (uncued.length > 0) addSubsets(text, assigned, mentions, uncued, out);
+  if (uncued.length > 0) addKindSubset(text, assigned, uncued, out);
   addClaims(text, policyAmounts, out.claims);
 
   // "粉丝是15万 不是9万5": a figure right after 不是 is the value denied, never one to fill in.
@@ -770,6 +771,20 @@ function addSubsets(text: string, assigned: Assigned[], mentions: readonly Numbe
     uncued.splice(uncued.indexOf(s.mention), 1);
     out.unattributed = out.unattributed.filter((m) => m !== s.mention);
   }
+}
+
+/** "招了5个 2个是登记失业人员 1个是应届毕业的大学生 另外俩是亲戚": only the counts of the kind the policy counts are the fact. */
+function addKindSubset(text: string, assigned: Assigned[], uncued: NumberMention[], out: Extraction): void {
+  const subset = readKindSubset(text, assigned, uncued);
+  if (!subset) return;
+  assigned.splice(0, assigned.length, ...assigned.filter((a) => !(a.fact === subset.fact && subset.replaces.includes(a.mention))));
+  for (const m of subset.counts) {
+    assigned.push({ fact: subset.fact, mention: m });
+    uncued.splice(uncued.indexOf(m), 1);
+  }
+  for (const m of subset.others) uncued.splice(uncued.indexOf(m), 1);
+  out.unattributed = out.unattributed.filter((m) => !subset.counts.includes(m) && !subset.others.includes(m));
+  out.notes.push(`${labelOf(subset.fact)}只按你说的${FACTS[FACTS[subset.fact].qualifiedBy as FactName].label.replace(/^吸纳的是/, "")}计算：${subset.counts.map((m) => m.words).join("、")}。`);
 }
 
 /** Figures restated ("卖了120万 就是一百二十来万") or compared by year take the fact of the figure they restate. */

@@ -100,6 +100,11 @@ function buildSchemas() {
       askedMeansOwn: z.literal(true).optional(),
       /** Count facts: people other than the applicant ("不含创业者本人"), so the speaker alone ("就我自己一个人") counts none. */
       othersOnly: z.literal(true).optional(),
+      /**
+       * Count facts of which the policy counts only those of a kind, the yes/no fact whose words name the kind
+       * ("招了5个 2个是登记失业人员 1个是应届毕业的大学生 另外俩是亲戚": 3 of the 5 are 登记失业人员 or 毕业年度高校毕业生).
+       */
+      qualifiedBy: word.optional(),
       /** Count facts counted at each session ("来了35个学员 … 2期"): a count of sessions said after the figure multiplies it. */
       perSession: z.literal(true).optional(),
       /** Several instances in one message add up ("一场花了5w 一场花了8w", "3期 每期40人"), or only within one year (sales): see bot/understanding/instances.ts. */
@@ -138,6 +143,7 @@ function buildSchemas() {
       if (spec.unit === "count" && !spec.plausible) ctx.addIssue({ code: "custom", path: ["plausible"], message: "a count fact states its plausible range [min, max]" });
       if (spec.askedMeansOwn && spec.unit !== "enum") ctx.addIssue({ code: "custom", path: ["askedMeansOwn"], message: `only enum facts have askedMeansOwn (unit is ${spec.unit})` });
       if (spec.perSession && (spec.unit !== "count" || !spec.adds)) ctx.addIssue({ code: "custom", path: ["perSession"], message: "only count facts that add have perSession" });
+      if (spec.qualifiedBy && (spec.unit !== "count" || !spec.adds)) ctx.addIssue({ code: "custom", path: ["qualifiedBy"], message: "only count facts that add have qualifiedBy" });
       if (spec.othersOnly && spec.unit !== "count") ctx.addIssue({ code: "custom", path: ["othersOnly"], message: `only count facts have othersOnly (unit is ${spec.unit})` });
       for (const field of ["written", "byUnit", "cues", "adds", "plausible"] as const) {
         if (spec[field] && !numeric && !(field === "cues" && spec.unit === "date")) ctx.addIssue({ code: "custom", path: [field], message: `only numeric facts (fen, count, sqm, day) have ${field} (unit is ${spec.unit})` });

@@ -67,6 +67,10 @@ const JOINED = /和|跟|与|及|还有|加上|外加|另外|另有|以及|、/;
 /** "分别花了3万 5万 6万5": 分别 before the first figure makes the figures after it one list, a blank apart being enough. */
 /** "两个失业登记的 一个应届毕业生": a kind closed by 的 and a pause before the next figure lists kinds, like 和. */
 const KIND_THEN_NEXT = /^[^\d，,。！!？?；;\s]{1,10}的[\s，,、]+$/;
+/** "2个是登记失业人员 1个是应届毕业的大学生": counts each followed by 是 and their kind, then a pause, list kinds. */
+const KIND_IS_THEN_NEXT = /^\s?(?:都是|是)[^，,。！!？?；;\s]{1,14}[\s，,、]+$/;
+/** Units a count of people or things is written with (or none). */
+const COUNTED: ReadonlySet<string | undefined> = new Set([undefined, "个", "名", "位", "人", "家"]);
 const RESPECTIVELY_BEFORE = /分别[^\d，,。！!？?；;]{0,4}$/;
 const SEPARATORS_ONLY = /^[\s，,、]*$/;
 /** "一层80平 一层60平", "一个店30万 另一个店20万": 一 and one measure word right before a figure (the measure is captured). */
@@ -608,7 +612,7 @@ function isList(text: string, items: readonly NumberMention[], mentions: readonl
     const m = items[i]!;
     const gap = text.slice(prev.end, m.start);
     if (RESTATED.test(gap)) return false;
-    const setApart = LISTED.test(gap) || KIND_THEN_NEXT.test(gap) || (listedAfter && SEPARATORS_ONLY.test(gap)) || yearOrEventWithin(mentions, prev.end, m.start);
+    const setApart = LISTED.test(gap) || KIND_THEN_NEXT.test(gap) || (COUNTED.has(prev.unit) && KIND_IS_THEN_NEXT.test(gap)) || (listedAfter && SEPARATORS_ONLY.test(gap)) || yearOrEventWithin(mentions, prev.end, m.start);
     if (!setApart) return false;
   }
   return true;

@@ -52,3 +52,65 @@ export function readQualifiedSubsets(text: string, stated: readonly Stated[], me
   }
   return out;
 }
+
+/** After a count, the kind of those counted: "是登记失业人员", "是21年应届毕业的大学生", "登记失业的". */
+const KIND_AFTER = /^\s?(?:都是|是|为)?([^\s，,。！!？?；;、]{1,14})/;
+/** Right after a total, the words naming what it counts, up to a pause or the next figure. */
+const OWN_KIND_AFTER = /^([^\s\d，,。！!？?；;、]{1,14})/;
+/** After a count, 都/全 says it is all of those counted before ("五个人都签了两年合同"). */
+const ALL_OF_THEM_AFTER = /^\s?(?:都|全)/;
+/** A sentence ends: a breakdown is read within the sentence of its total. */
+const SENTENCE_END = /[。！!？?；;\n]/;
+
+/** The counts of a total's qualifying kind, the statements of the total they replace (the total and its restatements). */
+export interface KindSubset {
+  fact: FactName;
+  counts: NumberMention[];
+  replaces: NumberMention[];
+  /** The counts of other kinds ("另外俩是亲戚"): none of the fact. */
+  others: NumberMention[];
+}
+
+/**
+ * "招了5个 2个是登记失业人员 1个是应届毕业的大学生 另外俩是亲戚 五个人都签了两年合同": a total of a fact the policy counts
+ * only of a kind (the vocabulary's `qualifiedBy`), broken down by kind after it. The counts whose kind is named by
+ * the qualifying fact's words are the fact (2 + 1); the total and the total said again (五个人都…) are replaced.
+ * Null when the breakdown names no qualifying kind, or its qualifying counts make up the whole total anyway.
+ */
+export function readKindSubset(text: string, stated: readonly Stated[], uncued: readonly NumberMention[]): KindSubset | null {
+  for (const total of stated) {
+    const qualifier = (FACTS[total.fact] as { qualifiedBy?: string }).qualifiedBy as FactName | undefined;
+    const t = total.mention;
+    if (!qualifier || !COUNT_UNITS.has(t.unit) || !t.exact) continue;
+    const words = FACTS[qualifier].aliases;
+    // "招了3个登记失业人员和1个…": a count of the kind is one of the kinds listed, no total of them.
+    const ownKind = OWN_KIND_AFTER.exec(text.slice(t.end, t.end + 16))?.[1];
+    if (ownKind !== undefined && words.some((w) => ownKind.includes(w))) continue;
+    const end = sentenceEndAfter(text, t.end);
+    const counts: NumberMention[] = [];
+    let sum = 0;
+    const others: NumberMention[] = [];
+    for (const u of uncued) {
+      if (u.start < t.end || u.start >= end || u.isYear || !u.exact || !COUNT_UNITS.has(u.unit)) continue;
+      const kind = KIND_AFTER.exec(text.slice(u.end, u.end + 16))?.[1];
+      if (kind === undefined) continue;
+      if (words.some((w) => kind.includes(w))) {
+        counts.push(u);
+        sum += u.value;
+      } else others.push(u);
+    }
+    if (counts.length === 0 || sum > t.value || (sum === t.value && others.length === 0)) continue;
+    const replaces = [t];
+    for (const s of stated) {
+      const m = s.mention;
+      if (s.fact === total.fact && m !== t && m.start > t.end && m.exact && m.value === t.value && ALL_OF_THEM_AFTER.test(text.slice(m.end, m.end + 3))) replaces.push(m);
+    }
+    return { fact: total.fact, counts, replaces, others };
+  }
+  return null;
+}
+
+function sentenceEndAfter(text: string, from: number): number {
+  const at = text.slice(from).search(SENTENCE_END);
+  return at < 0 ? text.length : from + at;
+}

@@ -19,3 +19,18 @@ describe("qualified subsets", () => {
     expect(facts("2022年培训了30个主播 都是10万粉以上的").anchorsTrained).toBe(30);
   });
 });
+
+describe("a total broken down by kind, of a fact counted only of one kind (qualifiedBy)", () => {
+  const jobs = (text: string) => extractFacts(text, { asOf: "2022-06-01" }).facts.jobsCreated;
+  it("招了5个 2个是登记失业人员 1个是应届毕业的大学生 另外俩是亲戚 五个人都签了…: 3 jobs, the 五个人 said again is the total, not more", () => {
+    expect(jobs("招了5个 2个是登记失业人员 1个是21年应届毕业的大学生 另外俩是亲戚 五个人都签了两年合同")).toMatchObject({ low: 3, high: 3, words: "2个、1个" });
+  });
+  it("the counts of other kinds (还有1个是我表弟, 另外3个是村里的婶子) are none of the fact", () => {
+    expect(jobs("招了6个人 其中3个登记失业的 2个是应届大学毕业生 还有1个是我表弟 都签了一年合同")).toMatchObject({ low: 5, high: 5 });
+    expect(jobs("招了4个 1个应届毕业生 另外3个是村里的婶子 合同签了一年")).toBe(1);
+  });
+  it("no breakdown, or one whose qualifying kinds make up the total, keeps the total", () => {
+    expect(jobs("招了3个 都是登记失业人员 签了一年合同")).toBe(3);
+    expect(jobs("招了3个 2个是登记失业人员 1个是应届毕业生")).toBe(3);
+  });
+});
