@@ -85,7 +85,8 @@ export function readKindSubset(text: string, stated: readonly Stated[], uncued: 
     const words = FACTS[qualifier].aliases;
     // "招了3个登记失业人员和1个…": a count of the kind is one of the kinds listed, no total of them.
     const ownKind = OWN_KIND_AFTER.exec(text.slice(t.end, t.end + 16))?.[1];
-    if (ownKind !== undefined && words.some((w) => ownKind.includes(w))) continue;
+    // "招了两个失业登记的 一个…": a count followed by a kind closed by 的 is a kind too.
+    if (ownKind !== undefined && (ownKind.endsWith("的") || words.some((w) => ownKind.includes(w)))) continue;
     const end = sentenceEndAfter(text, t.end);
     const counts: NumberMention[] = [];
     let sum = 0;
