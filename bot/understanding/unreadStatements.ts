@@ -115,11 +115,13 @@ const DOUBT = /好像|不清楚|不知道|不确定|不一定|说不准|说不�
 export function unreadStatements(text: string, facts: readonly FactName[]): UnreadStatement[] {
   if (facts.length === 0) return [];
   const { finder, facts: byWord } = prepare();
-  const out: UnreadStatement[] = [];
+  const out: (UnreadStatement & { from: number })[] = [];
   for (let start = finder.find(text, 0), end = finder.end; start >= 0; start = finder.find(text, end), end = finder.end) {
     const named = byWord.get(finder.key(text, start))!;
     if (!named.some((f) => facts.includes(f) && !out.some((u) => u.fact === f))) continue;
     const from = statementStart(text, start);
+    // One statement speaks of one condition: "不是失业登记的" is about whom they hired, not also about 登记.
+    if (out.length > 0 && out[out.length - 1]!.from === from) continue;
     const to = statementEnd(text, end);
     const lo = Math.max(from, start - REACH_BEFORE);
     const hi = Math.min(to, end + REACH_AFTER);
@@ -133,9 +135,9 @@ export function unreadStatements(text: string, facts: readonly FactName[]): Unre
     const negated = !doubted && (NEGATION.test(before) || NEGATION.test(after));
     if (!doubted && !negated) continue;
     const said = text.slice(from, to).trim();
-    for (const fact of named) if (facts.includes(fact) && !out.some((u) => u.fact === fact)) out.push({ fact, said, kind: doubted ? "doubted" : "negated" });
+    for (const fact of named) if (facts.includes(fact) && !out.some((u) => u.fact === fact)) out.push({ fact, said, kind: doubted ? "doubted" : "negated", from });
   }
-  return out;
+  return out.map(({ fact, said, kind }) => ({ fact, said, kind }));
 }
 
 /** Every negation and doubt (NEGATION, DOUBT) holds one of these characters. */

@@ -38,6 +38,10 @@ describe("readConditions: yes/no conditions from the vocabulary's words", () => 
     expect(facts("不止卖土特产")).toMatchObject({ localSpecialty: true });
     expect(facts("园区里没有食堂 不过我们入园了")).toMatchObject({ inPark: true });
   });
+  it("reads 失业登记 and 毕业生 as the hires the 岗位 subsidy is for (不是失业登记的也不是毕业生 → not)", () => {
+    expect(facts("招了4个员工 不是失业登记的也不是毕业生")).toMatchObject({ hiresUnemployedOrGraduates: false });
+    expect(facts("招了两个毕业生")).toMatchObject({ hiresUnemployedOrGraduates: true });
+  });
   it("reads 进园 as 入园 (还没进园 → not in the park)", () => {
     expect(facts("公司还没进园")).toMatchObject({ inPark: false });
     expect(facts("去年进园的")).toMatchObject({ inPark: true });

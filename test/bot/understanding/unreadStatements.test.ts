@@ -41,6 +41,9 @@ describe("unreadStatements: what the user said of an assumed condition that no r
     expect(facts("没有偷税漏税 园区里的公司", ["inPark"])).toEqual([]);
     expect(facts("不是旗舰店，在产业园办公", ["inPark"])).toEqual([]);
   });
+  it("takes one statement for one condition (不是失业登记的 is about the hires, not also 登记 of 在本地注册登记)", () => {
+    expect(facts("都是本地农村的 不是失业登记的", ["registeredLocally", "hiresUnemployedOrGraduates"]).map((f) => f.split(":")[0])).toEqual(["hiresUnemployedOrGraduates"]);
+  });
   it("takes a word that names the provision asked about as no statement (园区那个补贴还没申请)", () => {
     expect(facts("园区那个补贴还没申请过", ["inPark"])).toEqual([]);
   });
