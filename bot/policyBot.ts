@@ -455,10 +455,6 @@ export class PolicyBot implements ConversationHandler {
   }
 
   /**
-   * Score the rules of `policyIds` for this question, evaluate the relevant ones, and say which the
-   * question is about (focus) and which others the user's own measures make worth mentioning (extras).
-   */
-  /**
    * A condition the engine would count as met while unknown, of which the user said something no reader
    * understood ("园区那边我们没去"): the provision is left undecided, the condition asked for in their words.
    * Kept in the session until the user states the fact.
@@ -488,6 +484,10 @@ export class PolicyBot implements ConversationHandler {
     return asked;
   }
 
+  /**
+   * Score the rules of `policyIds` for this question, evaluate the relevant ones, and say which the
+   * question is about (focus) and which others the user's own measures make worth mentioning (extras).
+   */
   #choose(text: string, session: Session, policyIds: readonly string[], asOf: string) {
     // Clause notes (a fund, a loan, praise…) compete with the rules: the best-scored one may be the answer.
     const rules = this.#catalog.rulesOf(policyIds);
